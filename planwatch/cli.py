@@ -1,0 +1,208 @@
+"""The ``planwatch`` command line.
+
+Other modules add their own commands to the ``main`` group (``from planwatch.cli import main``
+then ``@main.command()``); they are imported at the bottom of this module so their commands
+exist whenever the CLI runs.  Errors are reported here, once, for every command: a user sees
+one line on stderr and a non-zero exit code, never a traceback (unless ``PLANWATCH_DEBUG=1``).
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib
+import io
+import json
+import os
+import sys
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import Any, NoReturn, TextIO
+
+import click
+
+from planwatch import __version__
+from planwatch.errors import PlanWatchError
+from planwatch.model import Document, Fact
+
+EXIT_INPUT_ERROR = 2
+EXIT_INTERNAL_ERROR = 70  # EX_SOFTWARE from sysexits.h
+EXIT_BROKEN_PIPE = 1
+
+# The fields FACTS.md defines, in its order; scoring tools read these.  Our own extra fields
+# follow them so a CSV stays readable by tools that only know the spec.
+FACT_FIELDS = (
+    "doc", "start", "end", "text", "indicator", "mention", "measure", "value", "unit", "kind",
+    "period", "region", "qualifier",
+)  # fmt: skip
+EXTRA_FIELDS = ("indicator_id", "segment", "source")
+TABLE_COLUMNS = ("text", "indicator", "measure", "value", "unit", "kind", "period", "region", "qualifier")
+
+
+def _debug() -> bool:
+    return os.environ.get("PLANWATCH_DEBUG", "") not in ("", "0")
+
+
+def _error(message: str) -> None:
+    """Print one line on stderr, whatever the message holds."""
+    line = " ".join(str(message).split()) or "(no message)"
+    click.echo(f"planwatch: {line}", err=True)
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so the interpreter's final flush is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+class PlanWatchGroup(click.Group):
+    """A group that turns every failure of any subcommand into one line and an exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # surface a broken pipe here, not at interpreter exit
+            return result
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise  # click reports these itself (usage errors, --help, Ctrl-C)
+        except PlanWatchError as e:
+            if _debug():
+                raise
+            _error(f"error: {e}")
+            ctx.exit(EXIT_INPUT_ERROR)
+        except BrokenPipeError:
+            _silence_stdout()
+            ctx.exit(EXIT_BROKEN_PIPE)
+        except Exception as e:
+            if _debug():
+                raise
+            _error(f"internal error: {type(e).__name__}: {e} (set PLANWATCH_DEBUG=1 for a traceback)")
+            ctx.exit(EXIT_INTERNAL_ERROR)
+
+
+@click.group(cls=PlanWatchGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="planwatch")
+def main() -> None:
+    """PlanWatch: indicator facts from Chinese regional development documents."""
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=True, path_type=str))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "jsonl", "csv"]),
+    default="table",
+    show_default=True,
+    help="jsonl: one JSON object per fact (the FACTS.md fields); csv: the same with a header row; "
+    "table: aligned columns for reading.",
+)
+def extract(file: str, fmt: str) -> None:
+    """Extract the indicator facts of FILE (.txt, .md, .html, .htm, .pdf, .docx)."""
+    from planwatch.pipeline import extract as run_pipeline
+
+    doc = run_pipeline(file)
+    facts = sorted(doc.facts, key=lambda f: (f.start, f.end))
+    _utf8_stdout(strict=fmt != "table")
+    out = sys.stdout
+    if fmt == "jsonl":
+        write_jsonl(facts, out)
+    elif fmt == "csv":
+        write_csv(facts, out)
+    else:
+        write_table(facts, out)
+        click.echo(_summary(doc, len(facts)), err=True)
+
+
+def _utf8_stdout(strict: bool) -> None:
+    """Make stdout able to print Chinese whatever the locale says.
+
+    JSONL and CSV are data and must be UTF-8; a table is for a terminal, so on a non-UTF-8
+    terminal unprintable characters become ``?`` rather than a crash.
+    """
+    stream = sys.stdout
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+    if encoding in ("utf-8", "utf8") or not isinstance(stream, io.TextIOWrapper):
+        return
+    if strict:
+        stream.reconfigure(encoding="utf-8")
+    else:
+        stream.reconfigure(errors="replace")
+
+
+def write_jsonl(facts: Iterable[Fact], out: TextIO) -> None:
+    """One fact per line, UTF-8 kept readable (``ensure_ascii=False``) for Chinese text."""
+    for fact in facts:
+        out.write(json.dumps(fact.to_dict(), ensure_ascii=False) + "\n")
+
+
+def write_csv(facts: Iterable[Fact], out: TextIO) -> None:
+    """The FACTS.md fields, then our own, with a header row; ``null`` becomes an empty cell."""
+    fields = [*FACT_FIELDS, *EXTRA_FIELDS]
+    writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for fact in facts:
+        row = fact.to_dict()
+        writer.writerow({k: "" if row.get(k) is None else row.get(k) for k in fields})
+
+
+def write_table(facts: Sequence[Fact], out: TextIO) -> None:
+    """Aligned columns, measured in terminal cells so that Chinese text lines up."""
+    rows = [list(TABLE_COLUMNS)]
+    for fact in facts:
+        d = fact.to_dict()
+        rows.append([_cell(d.get(col)) for col in TABLE_COLUMNS])
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(TABLE_COLUMNS))]
+    for row in rows:
+        padded = [c + " " * (w - _width(c)) for c, w in zip(row, widths, strict=True)]
+        out.write("  ".join(padded).rstrip() + "\n")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "-"
+    return " ".join(str(value).split())  # a mention broken over lines stays on one row
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def _summary(doc: Document, n: int) -> str:
+    parts = [f"{n} fact{'' if n == 1 else 's'}", f"read as {doc.reader}"]
+    if doc.segments:
+        parts.append(f"{len(doc.segments)} segment{'' if len(doc.segments) == 1 else 's'}")
+    return f"planwatch: {doc.name}: " + ", ".join(parts)
+
+
+def run(argv: Sequence[str] | None = None) -> NoReturn:
+    """Entry point for ``python -m planwatch``: the program is always called ``planwatch``."""
+    main.main(args=list(argv) if argv is not None else None, prog_name="planwatch")
+    raise SystemExit(0)  # click's standalone mode always exits; this only satisfies NoReturn
+
+
+# Modules that add commands to ``main``.  A module that is not there yet is skipped; one that
+# is there but fails to import is a bug and must be loud.
+_PLUGIN_MODULES = ["planwatch.store_cli"]
+
+
+def _load_plugins() -> None:
+    for name in _PLUGIN_MODULES:
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as e:
+            if e.name != name:
+                raise
+
+
+_load_plugins()
+
+
+if __name__ == "__main__":
+    # Run as ``python -m planwatch.cli`` this file is ``__main__``, a second copy of the module:
+    # plugins register on ``planwatch.cli.main``, so that is the group to run.
+    from planwatch.cli import run as _run
+
+    _run()

@@ -1,0 +1,48 @@
+"""Extraction stages: structure → prose and tables → indicator resolution → original offsets."""
+
+from __future__ import annotations
+
+from planwatch.extractors.prose import RawFact, extract_prose
+from planwatch.extractors.regions import RegionTracker
+from planwatch.extractors.tables import extract_tables
+from planwatch.model import Document, Fact, Segment
+from planwatch.normalize import normalize
+from planwatch.structure import analyse
+from planwatch.taxonomy import load_taxonomy
+
+
+def run_extractors(doc: Document) -> Document:
+    norm = normalize(doc.text)
+    layouts = analyse(norm)
+    taxonomy = load_taxonomy()
+    facts: list[Fact] = []
+    for index, layout in enumerate(layouts):
+        s, e = norm.span_to_original(layout.start, layout.end)
+        doc.segments.append(Segment(s, e, layout.title, layout.doc_type, layout.region_name, layout.year))
+        tracker = RegionTracker(layout.region, layout.region_name, norm.text[layout.start:layout.end])
+        raw: list[RawFact] = extract_prose(norm, layout, tracker)
+        raw.extend(extract_tables(norm, layout))
+        for r in raw:
+            start, end = norm.span_to_original(r.start, r.end)
+            text = doc.text[start:end]
+            cut = text.find("\n")
+            if cut > 0:
+                end = start + cut
+                text = text[:cut]
+            text = text.rstrip()
+            end = start + len(text)
+            indicator = taxonomy.resolve(r.mention)
+            facts.append(Fact(
+                doc=doc.name, start=start, end=end, text=text,
+                indicator=indicator.name if indicator else r.mention, mention=r.mention,
+                measure=r.measure, value=r.value, unit=r.unit, kind=r.kind,  # type: ignore[arg-type]
+                period=r.period, region=r.region, qualifier=r.qualifier,  # type: ignore[arg-type]
+                indicator_id=indicator.id if indicator else None, segment=index,
+                source=r.source,  # type: ignore[arg-type]
+            ))
+    facts.sort(key=lambda f: (f.start, f.end))
+    doc.facts = facts
+    if layouts:
+        first = layouts[0]
+        doc.title, doc.doc_type, doc.region, doc.year = first.title, first.doc_type, first.region_name, first.year
+    return doc

@@ -1,0 +1,317 @@
+"""Indicator facts from running text.
+
+For every quantity in a sentence we decide whether it is an indicator fact (years, ordinals,
+names, slogans, thresholds and ratios are not), then read its measure from the words before it
+(``增长`` → growth, ``年均增长`` → avg_growth, ``提高N个百分点`` → change_pp), its indicator
+from the phrase it qualifies (before it, or the counted noun after it), its kind and period
+from the section and the sentence (see ``scope``), and its region from the segment or a
+region named as the subject of the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from planwatch.extractors.quantities import Quantity, find_quantities
+from planwatch.extractors.regions import RegionTracker
+from planwatch.extractors.scope import kind_in_sentence, period_for, scope_at
+from planwatch.lexicon import alternation, load_lexicon
+from planwatch.normalize import NormalizedText
+from planwatch.structure import Layout
+
+
+@dataclass
+class RawFact:
+    """A fact in normalised coordinates, before indicator resolution and offset mapping."""
+
+    start: int
+    end: int
+    mention: str
+    measure: str
+    value: float
+    unit: str
+    kind: str
+    period: str
+    region: str
+    qualifier: str | None
+    source: str = "prose"
+
+
+_SENTENCE_END = re.compile(r"[。！？!?]|\n")
+_CLAUSE_BOUNDARY = "，；。：！？\n,;:（(）)"
+_PUNCT = set("，；。：、！？,;:!?\n（）()“”\"《》【】")
+_CAPACITY_UNITS = {"吨", "千瓦", "兆瓦", "吉瓦", "千伏", "千伏安", "标箱", "标准箱", "TEU", "千瓦时", "立方米", "吨标煤"}
+_ADVERB_STOPS = re.compile(r"不断|正在|即将|已经|已|全部|均|分别|被|获|得到|并|共")
+
+
+@cache
+def _cues() -> dict[str, re.Pattern[str]]:
+    lex = load_lexicon()
+    m = lex["measure_cues"]
+    gap = r"(?:了|分别|分别为|为|达到|达|同比|比上年|比去年|较上年|约|近|超过|以上)*"
+    return {
+        "avg": re.compile(rf"(?:{alternation(m['avg_growth'])}){gap}$"),
+        "avg_anywhere": re.compile(r"年均|年平均"),
+        "up": re.compile(rf"(?:{alternation(m['growth_up'])}){gap}$"),
+        "down": re.compile(rf"(?:{alternation(m['growth_down'])}){gap}$"),
+        "down_word": re.compile(alternation(m["growth_down"])),
+        "level_after": re.compile(rf"(?:{alternation(m['growth_up'] + m['growth_down'])})(?:到|至|为)$"),
+        "linking_tail": re.compile(rf"(?:{alternation(lex['linking_verbs'])})+$"),
+        "leading": re.compile(rf"^(?:{alternation(lex['leading_fillers'])}|[、和及与并，]|(?:19|20)\d\d年)+"),
+    }
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _inside_quotes(text: str, start: int, end: int, lo: int) -> bool:
+    """Numbers inside a short quotation (“两个不低于”, 《2011年…方案》) are parts of names."""
+    for open_, close, limit in (("“", "”", 16), ("《", "》", 40), ('"', '"', 16)):
+        o = text.rfind(open_, lo, start)
+        if o < 0:
+            continue
+        c = text.find(close, end)
+        if c < 0 or c - o > limit:
+            continue
+        if text.rfind(close, o + 1, start) >= 0:
+            continue
+        return True
+    return False
+
+
+def _enumerated_names(text: str, clause_start: int, q: Quantity, clause_end: int) -> bool:
+    """``A 460台起重机、B等24个项目``: quantities in the names listed before 等N are names."""
+    rest = text[q.end:clause_end]
+    return bool(re.search(r"等(?:\d|[一二两三四五六七八九十百]+[个家项批户]|一批|多个|多家|项目|重点项目|重大项目)", rest))
+
+
+def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause_end: int) -> bool:
+    """True when the quantity is not an indicator fact (FACTS.md: what does not count)."""
+    num = text[q.num_start:q.num_end]
+    prev = text[q.num_start - 1] if q.num_start > 0 else ""
+    prev2 = text[max(0, q.num_start - 2):q.num_start]
+    nxt = text[q.end] if q.end < len(text) else ""
+    nxt2 = text[q.end:q.end + 2]
+    if prev in "第" or prev2 in ("No", "NO"):
+        return True
+    if prev.isascii() and prev.isalpha() or (nxt.isascii() and nxt.isalpha() and not q.unit):
+        return True  # 5G, PM2.5, CR400BF
+    if prev in ":：" and prev2[:1].isdigit() or (nxt in ":：" and text[q.end + 1:q.end + 2].isdigit()):
+        return True  # 16:49:35
+    if prev == "." or (nxt == "." and text[q.end + 1:q.end + 2].isdigit()):
+        return True
+    if not q.unit and not q.chinese and nxt in "年月日时号届期" or (not q.unit and nxt2 in ("周年", "世纪")):
+        return True
+    if not q.unit and re.fullmatch(r"(?:19|20)\d\d", text[q.num_start:q.end]):
+        return True
+    if q.chinese:
+        token = re.match(r"[零〇一二两三四五六七八九十百千]+", text[q.num_start:q.end])
+        tok = token.group() if token else ""
+        if re.search(r"十[一二三四五六]五|[一二三四五六七八九十]五", tok) or tok in ("零", "〇"):
+            return True
+        approx = q.qualifier is not None or q.prefix_verb
+        if q.unit_kind == "count" and not (tok[0] in "百千" and approx) and "万" not in q.unit and "亿" not in q.unit:
+            return True
+        if not q.unit:
+            return True
+        if tok == "一" and not approx and "万" not in q.unit and "亿" not in q.unit:
+            return True
+    if nxt == "大" and (not q.unit or q.unit_kind == "count") or nxt in "+＋" or nxt2 in ("连冠", "连胜"):
+        return True
+    if text[max(sent_start, q.start - 2):q.start] == "连续" or text[max(0, q.start - 2):q.start].endswith("连续"):
+        return True
+    if _inside_quotes(text, q.num_start, q.end, max(0, q.start - 40)):
+        return True
+    if nxt == "级" or nxt2 in ("级泊", "吨级"):
+        return True
+    suffix_post = text[q.num_end:q.end]
+    if suffix_post in ("以上", "以下") and q.unit_kind != "percent" and nxt and nxt not in _PUNCT:
+        return True  # a threshold that defines a category: 10亿元以上企业
+    if q.prefix_verb in ("超", "超过", "逾", "过") and nxt == "的":
+        return True
+    base = q.unit.lstrip("万亿千百十")
+    if q.unit_kind == "physical" and base in _CAPACITY_UNITS and nxt and _is_cjk(nxt):
+        stop = text[q.end:q.end + 2]
+        if not re.match(r"[的，。；、和与及]|增长|下降|以上|左右", stop):
+            return True  # capacity used as a name: 15万吨高碳铬铁
+    if q.unit_kind in ("", "magnitude") and not q.unit and not q.chinese:
+        # a bare number is a fact only as a stated value: "指数为102.5，"
+        before = text[max(clause_start, q.start - 3):q.start]
+        if not (nxt in "，。；、）)" or nxt == "") or not re.search(r"(?:为|达到|达|是|至|到)$", before):
+            return True
+    if re.match(r"项指标|个指标|项主要指标|大类指标", text[q.end:q.end + 5]):
+        return True  # a plan's own indicator count
+    if _enumerated_names(text, clause_start, q, clause_end):
+        return True
+    return False
+
+
+def _measure(text: str, q: Quantity, pre: str, prev: tuple[Quantity, str] | None) -> tuple[str, float, str]:
+    """Measure, signed value and unit of a quantity given the words before it."""
+    cues = _cues()
+    value, unit = q.value, q.unit
+    tail = pre[-10:]
+    if q.unit_kind == "points":
+        sign = -1 if cues["down_word"].search(tail) else 1
+        return "change_pp", sign * value, "百分点"
+    if q.unit_kind == "multiple":
+        if cues["up"].search(tail):
+            return "growth", value * 100, "%"
+        return "level", value, unit
+    if q.unit_kind != "percent":
+        return "level", value, unit
+    if cues["level_after"].search(tail):
+        return "level", value, "%"
+    if cues["avg"].search(tail) or (cues["avg_anywhere"].search(tail) and (cues["up"].search(tail) or cues["down"].search(tail))):
+        sign = -1 if cues["down"].search(tail) else 1
+        return "avg_growth", sign * value, "%"
+    if cues["down"].search(tail):
+        return "growth", -value, "%"
+    if cues["up"].search(tail):
+        return "growth", value, "%"
+    if prev is not None and re.fullmatch(r"[、和及与，]|[、，]?和|到", pre[-2:].lstrip("%") or pre[-1:]):
+        pq, pmeasure = prev
+        if pq.unit_kind == "percent" and pmeasure in ("growth", "avg_growth"):
+            sign = -1 if pq.value < 0 else 1
+            return pmeasure, sign * value, "%"
+    return "level", value, "%"
+
+
+def _clean_mention(phrase: str) -> str:
+    cues = _cues()
+    phrase = phrase.strip("，、；：。 ")
+    for _ in range(3):
+        new = cues["leading"].sub("", phrase)
+        new = cues["linking_tail"].sub("", new)
+        new = re.sub(r"(?:同比|比上年|比去年|较上年)?(?:年均)?(?:增长|增速|增幅|下降|降低|减少|提高|提升|上升|回落)$", "", new)
+        new = re.sub(r"^(?:[^，]{0,6}(?:以来|期间|时期|年末|年底)|(?:19|20)\d\d年(?:末|底)?)", "", new)
+        new = new.strip("，、；：。 的")
+        if new == phrase:
+            break
+        phrase = new
+    return phrase
+
+
+_AFTER_NOUN = re.compile(r"[^，；。：、！？\n（(“”]{1,18}")
+
+
+def _noun_after(text: str, q: Quantity, limit: int) -> str:
+    m = _AFTER_NOUN.match(text, q.end, limit)
+    if not m:
+        return ""
+    noun = m.group()
+    stop = _ADVERB_STOPS.search(noun, 1)
+    if stop:
+        noun = noun[:stop.start()]
+    return noun.lstrip("的")
+
+
+def _distribute(subject: str, n: int) -> list[str] | None:
+    """``城镇和农村居民人均可支配收入`` over two numbers → the two full indicator names."""
+    items = [i for i in re.split(r"[、和及与]", subject) if i]
+    if len(items) != n:
+        return None
+    last = items[-1]
+    out = []
+    for item in items[:-1]:
+        if len(item) <= 3 and len(last) > len(item) + 2:
+            out.append(item + last[len(item):])
+        else:
+            out.append(item)
+    out.append(last)
+    return out
+
+
+def extract_prose(norm: NormalizedText, layout: Layout, regions: RegionTracker) -> list[RawFact]:
+    text = norm.text
+    facts: list[RawFact] = []
+    pos = layout.start
+    while pos < layout.end:
+        nl = text.find("\n", pos, layout.end)
+        para_end = layout.end if nl < 0 else nl
+        if not text.startswith("|", pos):
+            facts.extend(_paragraph(text, pos, para_end, layout, regions))
+        pos = para_end + 1
+    return facts
+
+
+def _paragraph(text: str, start: int, end: int, layout: Layout, regions: RegionTracker) -> list[RawFact]:
+    out: list[RawFact] = []
+    regions.start_paragraph()
+    s = start
+    while s < end:
+        m = _SENTENCE_END.search(text, s, end)
+        e = m.end() if m else end
+        out.extend(_sentence(text, s, e, layout, regions))
+        s = e
+    return out
+
+
+def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTracker) -> list[RawFact]:
+    quantities = find_quantities(text, start, end)
+    if not quantities:
+        regions.observe(text, start, end)
+        return []
+    facts: list[RawFact] = []
+    prev: tuple[Quantity, str] | None = None
+    prev_fact: RawFact | None = None
+    list_members: list[tuple[RawFact, int]] = []  # facts of the current 分别 list with their clause start
+    for q in quantities:
+        clause_start = max(text.rfind(c, start, q.start) for c in _CLAUSE_BOUNDARY) + 1
+        clause_start = max(clause_start, start)
+        clause_end = min([i for i in (text.find(c, q.end, end) for c in "，；。：\n") if i >= 0] + [end])
+        if _excluded(text, q, start, clause_start, clause_end):
+            continue
+        region = regions.region_at(text, start, q.start)
+        seg_start = max(clause_start, prev[0].end if prev and prev[0].end <= q.start else clause_start)
+        pre_full = text[clause_start:q.start]
+        pre = text[seg_start:q.start]
+        if q.prefix_verb and pre.endswith(q.prefix_verb):
+            pre = pre[: -len(q.prefix_verb)]
+            pre_full = pre_full[: -len(q.prefix_verb)]
+        measure, value, unit = _measure(text, q, text[clause_start:q.start], prev)
+        mention = _clean_mention(pre)
+        in_list = prev is not None and prev_fact is not None and re.fullmatch(r"[、和及与]?|[、，]?和", pre) is not None
+        if not mention or pre.rstrip().endswith("等") or (len(mention) <= 2 and q.unit_kind in ("count", "magnitude")):
+            after = _noun_after(text, q, clause_end) if q.unit_kind in ("count", "magnitude", "money", "physical") else ""
+            if after and not in_list:
+                mention = (mention + after) if len(mention) <= 2 and not pre.rstrip().endswith("等") else after
+            elif not mention and prev_fact is not None:
+                mention = prev_fact.mention
+            elif not mention:
+                mention = _clean_mention(text[start:clause_start])[-16:]
+        scope = scope_at(layout, q.start)
+        sentence_before = text[start:q.start]
+        kind = kind_in_sentence(scope.kind, sentence_before)
+        period = period_for(scope, kind, measure, sentence_before)
+        fact = RawFact(q.start, q.end, mention, measure, value, unit, kind, period, region, q.qualifier)
+        if "分别" in pre_full or (in_list and list_members):
+            list_members.append((fact, clause_start))
+        else:
+            _assign_list(text, list_members)
+            list_members = [(fact, clause_start)] if "分别" in text[clause_start:q.start] else []
+        facts.append(fact)
+        prev = (q, measure)
+        prev_fact = fact
+    _assign_list(text, list_members)
+    return facts
+
+
+def _assign_list(text: str, members: list[tuple[RawFact, int]]) -> None:
+    """Give each number of a ``分别`` list its own indicator from the shared subject."""
+    if len(members) < 2:
+        return
+    first, clause_start = members[0]
+    before = text[clause_start:first.start]
+    idx = before.find("分别")
+    if idx < 0:
+        return
+    subject = _clean_mention(before[:idx])
+    subject = re.sub(r"(?:年均)?(?:增长|增速|增幅)$", "", subject)
+    names = _distribute(subject, len(members))
+    if names:
+        for (fact, _), name in zip(members, names, strict=True):
+            fact.mention = name

@@ -1,0 +1,142 @@
+"""Finding quantities in normalised text: a number with its unit, range and qualifier.
+
+This stage only recognises the *shape* of a quantity (``近7倍``, ``2.6万余件``, ``4.5%—5%``,
+``1500左右``); whether it is an indicator fact, and of what, is decided by the prose and
+table extractors, which know the context.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from planwatch.lexicon import alternation, load_lexicon
+from planwatch.numbers import ARABIC, CHINESE, parse_number
+
+
+@dataclass
+class Quantity:
+    """A quantity in normalised text; ``start``/``end`` cover the fact's ``text``."""
+
+    start: int
+    end: int
+    num_start: int  # where the digits begin
+    num_end: int  # just after the unit (before a suffix qualifier)
+    value: float
+    unit: str
+    unit_kind: str  # "percent" | "points" | "multiple" | "count" | "money" | "physical" | "magnitude" | ""
+    qualifier: str | None
+    is_range: bool
+    chinese: bool  # written in Chinese numerals
+    prefix_verb: str  # a qualifier verb set apart before the number ("突破", "超过"), or ""
+
+
+_MONEY = {"元", "美元", "欧元", "日元", "港元", "元人民币"}
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    lex = load_lexicon()
+    q = lex["qualifiers"]
+    units = alternation(lex["base_units"] + lex["count_words"] + lex["percent"] + lex["points"]
+                        + lex["multiples"])
+    mags = alternation(lex["magnitudes"])
+    touching = alternation([w for ws in q["prefix_touching"].values() for w in ws])
+    suffix = alternation([w for ws in q["suffix"].values() for w in ws])
+    num = f"(?:{ARABIC}|{CHINESE})"
+    return re.compile(
+        rf"(?P<pre>{touching})?"
+        rf"(?P<num>{num})"
+        rf"(?:(?P<rsep>[-—–~～至到])(?P<num2>{ARABIC})(?=[万亿%％{alternation(lex['count_words'])}]|{units}|{mags}))?"
+        rf"(?P<yu0>余|多)?(?P<mag>{mags})?(?P<yu>余|多)?(?P<unit>{units})?"
+        rf"(?:(?P<rsep2>[-—–~～至到])(?P<num3>{ARABIC})(?P<mag3>{mags})?(?P<unit3>{units})?)?"
+        rf"(?P<post>{suffix})?"
+    )
+
+
+@cache
+def _qualifier_words() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    q = load_lexicon()["qualifiers"]
+    touching = {w: k for k, ws in q["prefix_touching"].items() for w in ws}
+    suffix = {w: k for k, ws in q["suffix"].items() for w in ws}
+    verbs = {w: k for k, ws in q["prefix_verbs"].items() for w in ws}
+    return touching, suffix, verbs
+
+
+@cache
+def _unit_kinds() -> dict[str, str]:
+    lex = load_lexicon()
+    kinds: dict[str, str] = {}
+    for u in lex["base_units"]:
+        kinds[u] = "money" if u in _MONEY else "physical"
+    for u in lex["count_words"]:
+        kinds.setdefault(u, "count")
+    for u in lex["percent"]:
+        kinds[u] = "percent"
+    for u in lex["points"]:
+        kinds[u] = "points"
+    for u in lex["multiples"]:
+        kinds[u] = "multiple"
+    return kinds
+
+
+_VERB_RE_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def _prefix_verb(text: str, pos: int) -> tuple[str, str | None]:
+    """A qualifier verb just before ``pos`` (allowing 了/到/在 between): ``突破``, ``控制在``."""
+    _, _, verbs = _qualifier_words()
+    window = text[max(0, pos - 6):pos]
+    window = re.sub(r"(?:了|达到|达|到|为)$", "", window)
+    for w in sorted(verbs, key=len, reverse=True):
+        if window.endswith(w):
+            return w, verbs[w]
+    return "", None
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """All quantities in ``text[start:end]`` (normalised text), left to right."""
+    end = len(text) if end is None else end
+    touching, suffix, _ = _qualifier_words()
+    kinds = _unit_kinds()
+    out: list[Quantity] = []
+    for m in _pattern().finditer(text, start, end):
+        num = m.group("num")
+        chinese = not num[0].isdigit()
+        value = parse_number(num)
+        if value is None:
+            continue
+        mag = m.group("mag") or ""
+        unit_word = m.group("unit") or ""
+        if m.group("num3") and m.group("unit3") and not unit_word:
+            unit_word = m.group("unit3")
+            mag = mag or (m.group("mag3") or "")
+        unit = mag + unit_word
+        if unit_word:
+            unit_kind = kinds.get(unit_word, "")
+        else:
+            unit_kind = "magnitude" if mag else ""
+        qualifier = None
+        prefix_verb = ""
+        if m.group("pre"):
+            qualifier = touching[m.group("pre")]
+        else:
+            prefix_verb, verb_q = _prefix_verb(text, m.start())
+            qualifier = verb_q
+        is_range = bool(m.group("num2") or m.group("num3"))
+        if m.group("yu") or m.group("yu0") or is_range:
+            qualifier = "at_least"
+        if m.group("post"):
+            qualifier = suffix[m.group("post")]
+            if is_range:
+                qualifier = "at_least"
+        if unit_kind == "percent":
+            unit = "%"
+        elif unit_kind == "points":
+            unit = "百分点"
+        num_end = m.end("unit3") if m.group("unit3") else (m.end("num3") if m.group("num3") else m.end("unit") if unit_word else (m.end("mag") if mag else m.end("num")))
+        num_end = max(num_end, m.end("yu") if m.group("yu") else 0, m.end("yu0") if m.group("yu0") else 0)
+        out.append(Quantity(m.start(), m.end(), m.start("num"), num_end, value, unit, unit_kind,
+                            qualifier, is_range, chinese, prefix_verb))
+    return out

@@ -1,0 +1,79 @@
+"""The region a number is about.
+
+By default the segment's region.  A region named as the subject of a sentence or clause —
+a county inside a city's report (``凌海市完成…``), a city inside a province's report, or a named
+group (``四县(市)``, ``三城区``) — takes over for the rest of its paragraph.  A region named
+inside a company or place name (``义县辉山乳业``) or after a verb (``赴北京招商``) does not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planwatch.gazetteer import Region, load_gazetteer
+
+_GROUP = re.compile(
+    r"(?:[一二两三四五六七八九十\d]+(?:个)?(?:县[（(]市[)）]|县[（(]市、区[)）]|县[（(]市[)）]区|县市区|县区|城区|区县|县|市))(?![^，、和与]{0,1}[级的])"
+)
+_SUBJECT_FOLLOW = re.compile(
+    r"^(?:[，、和与及的]|完成|实现|新增|全年|累计|共|地区|GDP|生产|一般|公共|财政|规模|固定|社会|城镇|城乡|农村|农民|居民|人均"
+    r"|进出口|外贸|出口|进口|实际|招商|工业|农业|粮食|服务业|旅游|经济|增长|分别|年均|将|要|力争|确保|预计|等|地方|税收|全社会"
+    r"|常住|户籍|人口|投资|消费|增加值|主要|各项|三次)"
+)
+_LEAD = re.compile(r"^(?:(?:19|20)\d\d年|今年|全年|其中|同时|此外|另外|预计|初步预计|力争|确保|[，、])*")
+
+
+class RegionTracker:
+    """Tracks the region in force while the extractor walks a segment's paragraphs."""
+
+    def __init__(self, segment_region: Region | None, segment_name: str, text: str) -> None:
+        self.segment_region = segment_region
+        self.segment_name = segment_name
+        self.gazetteer = load_gazetteer()
+        self.current = segment_name
+        # how the document names the group of its counties, for "县域"
+        group = _GROUP.search(text)
+        self.county_group = group.group() if group and "县" in group.group() else ""
+
+    def start_paragraph(self) -> None:
+        self.current = self.segment_name
+
+    def _named(self, name: str) -> str:
+        return f"{self.segment_name}{name}" if self.segment_name and not name.startswith(self.segment_name) else name
+
+    def _subject_at(self, text: str, pos: int, limit: int) -> str | None:
+        lead = _LEAD.match(text, pos, limit)
+        p = lead.end() if lead else pos
+        m = _GROUP.match(text, p, limit)
+        if m and _SUBJECT_FOLLOW.match(text[m.end():m.end() + 4]):
+            return self._named(m.group())
+        if text.startswith("县域", p) and self.county_group:
+            return self._named(self.county_group)
+        found = self.gazetteer.find_all(text[p:min(limit, p + 14)], context=self.segment_region)
+        if found and found[0][0] == 0:
+            s, e, region = found[0]
+            if not _SUBJECT_FOLLOW.match(text[p + e:p + e + 4]):
+                return None
+            if self.segment_region is not None:
+                if region.code == self.segment_region.code:
+                    return self.segment_name
+                if region.code in {r.code for r in self.gazetteer.parents(self.segment_region)}:
+                    return None
+            return region.name
+        return None
+
+    def observe(self, text: str, start: int, end: int) -> None:
+        self.region_at(text, start, end)
+
+    def region_at(self, text: str, sent_start: int, pos: int) -> str:
+        """Region of a number at ``pos`` in the sentence starting at ``sent_start``."""
+        clause_starts = [sent_start] + [m.end() for m in re.finditer(r"[，；：]", text[sent_start:pos])]
+        sentence_region = None
+        for cs in clause_starts:
+            start = cs if cs == sent_start else sent_start + cs
+            found = self._subject_at(text, start, pos)
+            if found:
+                sentence_region = found
+        if sentence_region:
+            self.current = sentence_region
+        return self.current

@@ -1,0 +1,121 @@
+"""Kind and period of a number from where it stands: document type, section, sentence.
+
+A government work report reviews last year (actuals) and plans this year (targets); a
+five-year plan reviews the previous plan period and sets targets for its end year; a data
+brief reports actuals of its year.  Headings refine this (``2011年工作回顾``), and cue words
+in the sentence refine it again (``预计`` → estimate, ``力争`` → target, ``到2025年`` → 2025).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from planwatch.lexicon import alternation, load_lexicon
+from planwatch.structure import FIVE_YEAR_PLANS, Layout, Section, plan_span
+
+
+@dataclass(frozen=True)
+class Scope:
+    kind: str
+    year: int | None  # the period of a level
+    span: str | None  # the period of averages and totals over several years
+
+
+def _span(a: int, b: int) -> str:
+    return f"{a}-{b}"
+
+
+def _section_at(layout: Layout, pos: int) -> list[Section]:
+    """Sections that start before ``pos``, nearest last."""
+    return [s for s in layout.sections if s.start <= pos]
+
+
+def scope_at(layout: Layout, pos: int) -> Scope:
+    """The default kind and period of a number at normalised position ``pos``."""
+    before = _section_at(layout, pos)
+    kinded = [s for s in before if s.kind]
+    section = kinded[-1] if kinded else None
+    year = layout.year
+    doc_type = layout.doc_type
+
+    if doc_type == "规划纲要" and layout.plan:
+        a, b = layout.plan
+        kind = section.kind if section else "actual"
+        if kind == "actual":
+            y = section.year if section and section.year else a - 1
+            return Scope("actual", y, _span(a - 5, a - 1))
+        return Scope("target", section.year if section and section.year else b, _span(a, b))
+
+    if doc_type == "政府工作报告":
+        kind = section.kind if section else "actual"
+        if kind == "actual":
+            y = section.year if section and section.year else (year - 1 if year else None)
+            plan = section.plan if section else None
+            span = _span(*plan) if plan else None
+            return Scope("actual", y, span)
+        y = section.year if section and section.year else year
+        plan = section.plan if section else None
+        return Scope("target", y, _span(*plan) if plan else None)
+
+    kind = section.kind if section else "actual"
+    plan = (section.plan if section else None) or layout.plan
+    y = section.year if section and section.year else year
+    if kind == "target" and plan and not (section and section.year):
+        y = plan[1]
+    return Scope(kind, y, _span(*plan) if plan else None)
+
+
+@cache
+def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cues = load_lexicon()["kind_cues"]
+    return re.compile(alternation(cues["estimate"])), re.compile(alternation(cues["target"]))
+
+
+_TARGET_STRONG = re.compile(r"力争|确保|目标|预期|计划|争取|到(?:20\d\d|本世纪)|将达到|要达到|拟")
+
+
+def kind_in_sentence(default: str, sentence_before: str) -> str:
+    """Refine the section's kind with cue words that precede the number in its sentence."""
+    estimate, _ = _cue_patterns()
+    if default == "target":
+        return "target"
+    if estimate.search(sentence_before):
+        return "estimate"
+    if _TARGET_STRONG.search(sentence_before):
+        return "target"
+    return default
+
+
+_YEAR_AT = re.compile(r"(?:到|至|截至|截止)?((?:19|20)\d{2})年(?:末|底|全年|前)?(?!以来|的基础|起|开始|比)")
+_SINCE = re.compile(r"((?:19|20)\d{2})年以来")
+_TOTALS = re.compile(r"累计|五年|期间|时期|共计|合计|总计")
+
+
+def period_for(scope: Scope, kind: str, measure: str, before: str) -> str:
+    """The period of a number: explicit years and spans in its sentence, else the scope's."""
+    plan = plan_span(before)
+    years = _YEAR_AT.findall(before)
+    since = _SINCE.search(before)
+    cumulative = bool(_TOTALS.search(before))
+    if plan:
+        a, b = plan
+        if measure == "avg_growth" or cumulative:
+            return _span(a, b)
+        return str(b)
+    if since and measure == "avg_growth":
+        end = scope.year or int(since.group(1))
+        return _span(int(since.group(1)), end)
+    if years:
+        y = int(years[-1])
+        if measure == "avg_growth" and scope.span:
+            return scope.span
+        return str(y)
+    if measure == "avg_growth" or (cumulative and scope.span):
+        if scope.span:
+            return scope.span
+    return str(scope.year) if scope.year else ""
+
+
+__all__ = ["FIVE_YEAR_PLANS", "Scope", "kind_in_sentence", "period_for", "scope_at"]

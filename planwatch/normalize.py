@@ -1,0 +1,177 @@
+"""Normalisation with an offset map back to the original text.
+
+The extractor reads a cleaned copy of the document: full-width digits and signs made ASCII,
+spaces removed (``111.5 亿元`` → ``111.5亿元``), PDF line breaks that split a sentence, a word or
+a number from its unit joined (``2217\\n\\n万美元``, ``微\\n\\n地形``), page furniture dropped.
+Facts must point into the *original* text, so every normalised position maps back to the
+position of the original character it came from.
+
+The normalised text is built from the original by 1:1 character substitutions (which keep
+offsets) and deletions; the map is a piece table of kept runs, so mapping costs a bisect
+rather than a list the size of the document.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+# 1:1 substitutions: same length, so offsets are unchanged by them.
+_FULLWIDTH = {chr(0xFF10 + i): str(i) for i in range(10)}
+_FULLWIDTH.update({chr(0xFF21 + i): chr(0x41 + i) for i in range(26)})
+_FULLWIDTH.update({chr(0xFF41 + i): chr(0x61 + i) for i in range(26)})
+_FULLWIDTH.update({"％": "%", "﹪": "%", "．": ".", "﹒": ".", "：": "：", "～": "~", "－": "-",
+                   "﹣": "-", "＋": "+", "／": "/", "∶": ":", "，": "，", "\u00b7": "·"})
+_ASCII_PUNCT = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
+_TRANSLATE = str.maketrans(_FULLWIDTH)
+
+_HSPACE = "[ \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]"
+_SPACES = re.compile(f"{_HSPACE}+")
+_NEWLINES = re.compile(f"{_HSPACE}*(?:\\r?\\n{_HSPACE}*)+|{_HSPACE}*\\r(?!\\n){_HSPACE}*")
+_FURNITURE = re.compile(
+    r"^[ \t\u3000]*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?|\d{1,3}"
+    r"|\d{1,4}\s*/\s*\d{1,4})[ \t\u3000]*$",
+    re.M,
+)
+_TERMINAL = set("。！？；：!?;:…】」』")
+_CONTINUATION = re.compile(r"^[\d.%万亿元千百个户家项名人次件宗套台处条座所张对起吨米亩倍，。、；：）)”]")
+_HEADING = re.compile(
+    r"^(?:#|\||第[一二三四五六七八九十百\d]+[章节篇部分条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]"
+    r"|\d+[.、．](?!\d)|——|附[表件录])"
+)
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+
+
+@dataclass
+class NormalizedText:
+    """A normalised copy of ``original`` with the map from its positions back to the original."""
+
+    original: str
+    text: str
+    _norm_starts: list[int] = field(repr=False)
+    _orig_starts: list[int] = field(repr=False)
+
+    def to_original(self, pos: int) -> int:
+        """Original offset of the character at normalised position ``pos``."""
+        if pos >= len(self.text):
+            return len(self.original)
+        i = bisect_right(self._norm_starts, pos) - 1
+        return self._orig_starts[i] + (pos - self._norm_starts[i])
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Original ``(start, end)`` of the normalised span ``[start, end)``."""
+        if end <= start:
+            s = self.to_original(start)
+            return s, s
+        return self.to_original(start), self.to_original(end - 1) + 1
+
+
+def _typical_line_width(text: str) -> int:
+    lengths = [len(line.strip()) for line in text.splitlines() if len(line.strip()) > 4]
+    if not lengths:
+        return 0
+    lengths.sort()
+    return lengths[int(len(lengths) * 0.8)] if len(lengths) >= 5 else int(statistics.median(lengths))
+
+
+def _line_at(text: str, end: int) -> str:
+    """The line that ends at ``end`` (exclusive)."""
+    return text[text.rfind("\n", 0, end) + 1:end]
+
+
+def _should_join(text: str, run_start: int, run_end: int, width: int) -> bool:
+    prev_line = _line_at(text, run_start).strip()
+    nl = text.find("\n", run_end)
+    next_line = text[run_end:nl if nl >= 0 else len(text)].strip()
+    if not prev_line or not next_line:
+        return False
+    if _HEADING.match(next_line) or prev_line.startswith(("|", "#")):
+        return False
+    if _HEADING.match(prev_line) and len(prev_line) < 40:
+        return False
+    if _CONTINUATION.match(next_line) and prev_line[-1] not in "。！？":
+        return True
+    if prev_line[-1] in _TERMINAL:
+        return False
+    return width > 0 and len(prev_line) >= 0.75 * width
+
+
+def normalize(original: str) -> NormalizedText:
+    """Build the normalised text of ``original`` with its offset map."""
+    text = original.translate(_TRANSLATE)
+    deletions: list[tuple[int, int]] = []
+    substitutions: dict[int, str] = {}
+
+    for m in _FURNITURE.finditer(text):
+        end = m.end()
+        if end < len(text) and text[end] == "\n":
+            end += 1
+        deletions.append((m.start(), end))
+
+    width = _typical_line_width(text)
+    for m in _NEWLINES.finditer(text):
+        s, e = m.span()
+        if s == 0 or e == len(text):
+            deletions.append((s, e))
+        elif _should_join(text, s, e, width):
+            deletions.append((s, e))
+        else:
+            keep = text.index("\n", s) if "\n" in m.group() else s + m.group().index("\r")
+            substitutions[keep] = "\n"
+            if keep > s:
+                deletions.append((s, keep))
+            if keep + 1 < e:
+                deletions.append((keep + 1, e))
+
+    for m in _SPACES.finditer(text):
+        s, e = m.span()
+        before = text[s - 1] if s > 0 else ""
+        after = text[e] if e < len(text) else ""
+        if before.isascii() and after.isascii() and before.isalpha() and after.isalpha():
+            continue  # keep the space of "Smart City"
+        deletions.append((s, e))
+
+    # Merge deletions into kept pieces.
+    deletions.sort()
+    pieces: list[tuple[int, int]] = []
+    pos = 0
+    for s, e in deletions:
+        if s > pos:
+            pieces.append((pos, s))
+        pos = max(pos, e)
+    if pos < len(text):
+        pieces.append((pos, len(text)))
+
+    out: list[str] = []
+    norm_starts: list[int] = []
+    orig_starts: list[int] = []
+    n = 0
+    for s, e in pieces:
+        chunk = text[s:e]
+        if substitutions:
+            for k in [k for k in substitutions if s <= k < e]:
+                chunk = chunk[:k - s] + substitutions[k] + chunk[k - s + 1:]
+        norm_starts.append(n)
+        orig_starts.append(s)
+        out.append(chunk)
+        n += len(chunk)
+    normalized = "".join(out)
+    normalized = _ascii_punct_to_cjk(normalized)
+    return NormalizedText(original, normalized, norm_starts or [0], orig_starts or [0])
+
+
+_ASCII_PUNCT_RE = re.compile(r"[,;:!?]")
+
+
+def _ascii_punct_to_cjk(text: str) -> str:
+    """Make ASCII clause punctuation full-width except inside numbers (``1,234``, ``16:49``)."""
+
+    def repl(m: re.Match[str]) -> str:
+        i = m.start()
+        if 0 < i < len(text) - 1 and _ASCII_WORD.match(text[i - 1]) and _ASCII_WORD.match(text[i + 1]):
+            return m.group()
+        return _ASCII_PUNCT[m.group()]
+
+    return _ASCII_PUNCT_RE.sub(repl, text)

@@ -1,0 +1,32 @@
+"""The extraction pipeline: read → normalise → structure → extract → resolve.
+
+Each stage is a small module with one job; this module only wires them together.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from planwatch.model import Document, SourceText
+
+
+def extract(path: str | Path) -> Document:
+    """Read the file at ``path`` and return its ``Document`` with segments and facts."""
+    from planwatch.readers import read_file
+
+    path = Path(path)
+    source = read_file(path)
+    return extract_text(source, name=path.name, path=str(path))
+
+
+def extract_text(source: SourceText | str, name: str = "<text>", path: str = "") -> Document:
+    """Run the pipeline on text already read (a ``SourceText`` or a plain string)."""
+    if isinstance(source, str):
+        source = SourceText(text=source, reader="text")
+    doc = Document(path=path, name=name, text=source.text, reader=source.reader, meta=dict(source.meta))
+    # Stages are filled in by planwatch.structure and planwatch.extractors.
+    try:
+        from planwatch.extractors import run_extractors  # noqa: F401
+    except ImportError:
+        return doc
+    return run_extractors(doc)

@@ -1,0 +1,663 @@
+"""Readers: turn a file on disk into the text every later stage works on.
+
+Facts point into the reader's text by character offsets, so a reader must be deterministic and,
+for plain text, must return the decoded file *unmodified* (no newline or whitespace
+normalisation): anyone holding the file can then check ``text[start:end]`` themselves.
+Formats that have no plain text of their own (HTML, PDF, DOCX) are rendered to text here once,
+with tables as Markdown pipe tables so the table extractor reads every format the same way.
+
+Every problem with the input is an ``InputError`` with a one-line message that says what is
+wrong and, where there is one, what to do about it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import logging
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from planwatch.errors import InputError
+from planwatch.model import SourceText
+
+MAX_BYTES = 50 * 1024 * 1024
+"""Largest file read (bytes).  Real plans and reports are far smaller; a bigger file is
+almost certainly not a document, and reading it whole would only waste memory."""
+
+TEXT_EXTENSIONS = (".txt", ".md")
+HTML_EXTENSIONS = (".html", ".htm")
+SUPPORTED_EXTENSIONS = (*TEXT_EXTENSIONS, *HTML_EXTENSIONS, ".pdf", ".docx")
+
+# Magic numbers of formats people commonly save under a wrong extension.  A ".txt" that is
+# really one of these is refused with a hint rather than decoded into garbage.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF file"),
+    (b"PK\x03\x04", "a ZIP archive (e.g. .docx/.xlsx)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office file (.doc/.xls)"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x7fELF", "an executable"),
+)
+
+# Share of control characters above which decoded "text" is treated as binary.
+_MAX_CONTROL_RATIO = 0.05
+# (\t \n \v \f \r are legitimately frequent in text extracted from PDFs and Word files.)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
+# Characters Chinese text is made of: ideographs, CJK and full-width punctuation, and the
+# symbols GB2312 itself contains (Latin-1, Greek, Cyrillic, ①, Ⅱ, ≥, ℃, ㎡, box drawing, …).
+_COMMON_CJK = re.compile(
+    "[\u00a0-\u00ff\u0391-\u03c9\u0401-\u0451\u2000-\u206f\u2100-\u218f\u2190-\u22ff"
+    "\u2460-\u24ff\u2500-\u257f\u25a0-\u25ff\u2600-\u26ff\u3000-\u303f\u3040-\u30ff"
+    "\u3200-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ufe30-\ufe4f\uff00-\uffef]"
+)
+
+
+def read_file(path: str | Path, max_bytes: int = MAX_BYTES) -> SourceText:
+    """Read a supported document and return its text and how it was obtained.
+
+    Checks run cheapest first (existence, type, extension, size via ``stat``) so a wrong or
+    huge input is refused before a single byte is read.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"file not found: {path}")
+    if path.is_dir():
+        raise InputError(f"{path} is a directory, not a file")
+    if not path.is_file():
+        raise InputError(f"{path} is not a regular file")
+    ext = path.suffix.lower()
+    if ext not in SUPPORTED_EXTENSIONS:
+        shown = f"'{path.suffix}'" if path.suffix else "(no extension)"
+        raise InputError(
+            f"unsupported file type {shown} for {path.name}: supported are {', '.join(SUPPORTED_EXTENSIONS)}"
+        )
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        raise InputError(f"cannot read {path}: {e.strerror or e}") from e
+    if size > max_bytes:
+        raise InputError(
+            f"{path.name} is too large ({size / 1048576:.1f} MB; the limit is {max_bytes / 1048576:.0f} MB)"
+        )
+    if size == 0:
+        raise InputError(f"{path.name} is empty")
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(f"cannot read {path}: {e.strerror or e}") from e
+    if len(data) > max_bytes:  # the file grew between stat and read
+        raise InputError(f"{path.name} is too large (the limit is {max_bytes / 1048576:.0f} MB)")
+
+    reader: Callable[[bytes, Path], SourceText]
+    if ext in TEXT_EXTENSIONS:
+        reader = _read_text
+    elif ext in HTML_EXTENSIONS:
+        reader = _read_html
+    elif ext == ".pdf":
+        reader = _read_pdf
+    else:
+        reader = _read_docx
+    source = reader(data, path)
+    if not source.text.strip():
+        raise InputError(f"{path.name} contains no text (it is empty or only whitespace)")
+    source.meta.setdefault("bytes", len(data))
+    return source
+
+
+# ---------------------------------------------------------------------------------------------
+# Plain text
+
+
+def _read_text(data: bytes, path: Path) -> SourceText:
+    text, encoding, bom = decode_text(data, path.name)
+    meta: dict[str, Any] = {"encoding": encoding}
+    if bom:
+        meta["bom"] = True
+    return SourceText(text=text, reader=f"text:{encoding}", meta=meta)
+
+
+def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str, bool]:
+    """Detect the encoding of ``data`` and decode it exactly; return (text, encoding, had_bom).
+
+    Chinese documents come as UTF-8 (sometimes with a BOM) or GB2312/GBK/GB18030.  Generic
+    detectors are unreliable on short Chinese texts, so the two encodings that cover nearly
+    all of them are tried strictly first; charset-normalizer only decides the rest.
+    """
+    _refuse_magic(data, name)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")  # the codec consumes the BOM and picks the byte order
+        except UnicodeDecodeError as e:
+            raise InputError(f"{name} starts with a UTF-16 byte-order mark but is not valid UTF-16") from e
+        _refuse_control_chars(text, name)
+        return text, "utf-16", True
+    if b"\x00" in data:
+        raise InputError(f"{name} is a binary file (it contains NUL bytes), not text")
+
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    else:
+        _refuse_control_chars(text, name)
+        return text, "utf-8", data.startswith(codecs.BOM_UTF8)
+
+    gb_text: str | None
+    try:
+        gb_text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        gb_text = None
+    # GB18030 maps almost every byte sequence to *some* character, so a clean decode alone
+    # does not prove the file is Chinese: require that the result looks like Chinese text.
+    if gb_text is not None and _looks_chinese(gb_text):
+        if _gb2312_share(gb_text) < 0.8:
+            with contextlib.suppress(UnicodeDecodeError):
+                big5_text = data.decode("big5")
+                if _looks_chinese(big5_text):
+                    _refuse_control_chars(big5_text, name)
+                    return big5_text, "big5", False
+        _refuse_control_chars(gb_text, name)
+        return gb_text, "gb18030", False
+
+    guess = _charset_normalizer_guess(data)
+    if guess is not None:
+        text, encoding = guess
+        _refuse_control_chars(text, name)
+        return text, encoding, False
+    raise InputError(
+        f"cannot decode {name}: it is not UTF-8, GB18030/GBK or another recognisable text encoding"
+    )
+
+
+def _refuse_magic(data: bytes, name: str) -> None:
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            hint = " (rename it to .pdf to read it)" if magic == b"%PDF-" else ""
+            raise InputError(f"{name} is {what}, not a text file{hint}")
+
+
+def _refuse_control_chars(text: str, name: str) -> None:
+    if text and len(_CONTROL.findall(text)) / len(text) > _MAX_CONTROL_RATIO:
+        raise InputError(f"{name} looks like a binary file (too many control characters), not text")
+
+
+def _looks_chinese(text: str) -> bool:
+    """Whether the non-ASCII characters of ``text`` are mostly ones Chinese text is made of."""
+    non_ascii = len(_NON_ASCII.findall(text))
+    if not non_ascii:
+        return True
+    return len(_COMMON_CJK.findall(text)) / non_ascii >= 0.9
+
+
+def _gb2312_share(text: str) -> float:
+    """Share of the ideographs in ``text`` that are in GB2312, the common simplified set.
+
+    Big5 (traditional) bytes also decode cleanly as GB18030, but into rare characters, so a
+    low share tells a misread Big5 file from a real GB file.
+    """
+    ideographs = _IDEOGRAPH.findall(text[:20000])
+    if not ideographs:
+        return 1.0
+    common = 0
+    for ch in ideographs:
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        common += 1
+    return common / len(ideographs)
+
+
+def _charset_normalizer_guess(data: bytes) -> tuple[str, str] | None:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        return None
+    encoding = best.encoding
+    try:
+        text = data.decode(encoding)  # strictly: a lossy decode would corrupt offsets' meaning
+    except (UnicodeDecodeError, LookupError):
+        return None
+    if encoding in ("utf_8", "utf-8"):
+        encoding = "utf-8"
+    return text, encoding.replace("_", "-")
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# Declared charsets that GB18030 decodes correctly and more completely (it is their superset).
+_GB_FAMILY = {"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn"}
+# Declarations that old Chinese sites often get wrong (their pages are really GBK) and that
+# would decode anything without error: content detection is trusted over them.
+_UNTRUSTED_DECLARATIONS = {"iso-8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "ascii", "us-ascii"}
+
+_DROP_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "head", "iframe", "object", "svg", "math", "select", "button"}
+)
+_BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+        "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+        "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li",
+        "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
+        "tfoot", "th", "thead", "tr", "ul",
+    }
+)  # fmt: skip
+_BOLD_TAGS = frozenset({"b", "strong"})
+_WS = re.compile(r"[ \t\n\r\f\v]+")  # HTML whitespace only: keep U+3000 (全角空格) as content
+# A cell this long is prose laid out with a table, not a data cell.
+_LAYOUT_CELL_CHARS = 200
+
+
+class _End:
+    """Stack marker: the element it wraps has been fully visited."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+def _read_html(data: bytes, path: Path) -> SourceText:
+    html, encoding = _decode_html(data, path.name)
+    try:
+        from bs4 import BeautifulSoup
+
+        soup = BeautifulSoup(html, "lxml")
+        title_tag = soup.title
+        title = _collapse(title_tag.get_text()) if title_tag is not None else ""
+        text = _HtmlRenderer().render(soup)
+    except RecursionError as e:
+        raise InputError(f"{path.name} is nested too deeply to be read as HTML") from e
+    meta: dict[str, Any] = {"encoding": encoding}
+    if title:
+        meta["title"] = title
+        if _WS.sub("", title) not in _WS.sub("", text):
+            # The <title> is often the only place the document names itself (and so its
+            # region and year); keep it as the first line when the body does not repeat it.
+            text = f"{title}\n\n{text}"
+    return SourceText(text=text, reader="html", meta=meta)
+
+
+def _decode_html(data: bytes, name: str) -> tuple[str, str]:
+    """Decode HTML by its BOM or valid UTF-8, then its declared charset, then detection."""
+    with contextlib.suppress(UnicodeDecodeError):
+        return data.decode("utf-8-sig"), "utf-8"
+    match = _META_CHARSET.search(data[:8192])
+    if match:
+        declared = match.group(1).decode("ascii", "replace").lower()
+        encoding = "gb18030" if declared in _GB_FAMILY else declared
+        if declared not in _UNTRUSTED_DECLARATIONS:
+            with contextlib.suppress(UnicodeDecodeError, LookupError):
+                return data.decode(encoding), codecs.lookup(encoding).name
+        # A wrong declaration is common on old sites: fall back to detection.
+    text, encoding, _bom = decode_text(data, name)
+    return text, encoding
+
+
+def _collapse(text: str) -> str:
+    """Collapse HTML whitespace as a browser does, dropping line breaks between CJK characters.
+
+    Source HTML wraps long Chinese lines anywhere; a space inside ``地区生产\n总值`` would
+    split the words the extractor looks for (CSS Text 3 drops such segment breaks too).
+    """
+    return _WS.sub(_space_or_nothing, text).strip()
+
+
+def _space_or_nothing(match: re.Match[str]) -> str:
+    if "\n" in match.group() or "\r" in match.group():
+        before = match.string[match.start() - 1 : match.start()]
+        after = match.string[match.end() : match.end() + 1]
+        if before and after and _is_wide(before) and _is_wide(after):
+            return ""
+    return " "
+
+
+def _is_wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+class _HtmlRenderer:
+    """Render a parsed page as lines of text, iteratively.
+
+    Iterative (an explicit stack) rather than recursive so that pathologically nested pages
+    cannot exhaust Python's recursion limit.
+    """
+
+    def __init__(self) -> None:
+        self.blocks: list[str] = []
+        self.line: list[str] = []
+
+    def render(self, soup: Any) -> str:
+        from bs4 import Tag
+
+        root = soup.body if soup.body is not None else soup
+        stack: list[Any] = [root]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, _End):
+                self._break()
+                continue
+            if not isinstance(node, Tag):
+                if _is_text(node):
+                    self.line.append(str(node))
+                continue
+            name = (node.name or "").lower()
+            if name in _DROP_TAGS and node is not root:
+                continue
+            if name == "br":
+                self._break()
+            elif name == "pre":
+                self._break()
+                self.blocks.append(node.get_text().strip("\n"))
+            elif name == "table":
+                self._break()
+                rows = _table_rows(node)
+                if rows is None:  # a layout table: render its cells as ordinary blocks
+                    stack.append(_End(name))
+                    stack.extend(reversed(list(_layout_cells(node))))
+                elif rows:
+                    self.blocks.append("")  # Markdown needs a blank line around a table
+                    self.blocks.append(_markdown_table(rows))
+                    self.blocks.append("")
+            elif name in _BLOCK_TAGS:
+                self._break()
+                stack.append(_End(name))
+                stack.extend(reversed(node.contents))
+            else:
+                stack.extend(reversed(node.contents))
+        self._break()
+        lines: list[str] = []
+        for block in self.blocks:
+            if block == "" and (not lines or lines[-1] == ""):
+                continue
+            lines.append(block)
+        while lines and lines[-1] == "":
+            lines.pop()
+        return "\n".join(lines) + "\n" if lines else ""
+
+    def _break(self) -> None:
+        if self.line:
+            text = _collapse("".join(self.line))
+            self.line = []
+            if text:
+                self.blocks.append(text)
+
+
+def _is_text(node: Any) -> bool:
+    """Whether a non-tag node is visible text (not a comment, doctype, CDATA, …)."""
+    from bs4 import NavigableString
+    from bs4.element import PreformattedString
+
+    return isinstance(node, NavigableString) and not isinstance(node, PreformattedString)
+
+
+def _own_rows(table: Any) -> Iterator[Any]:
+    """The ``<tr>`` of this table, not those of tables nested in its cells."""
+    from bs4 import Tag
+
+    stack = list(reversed(table.contents))
+    while stack:
+        node = stack.pop()
+        if not isinstance(node, Tag):
+            continue
+        name = (node.name or "").lower()
+        if name == "tr":
+            yield node
+        elif name in ("thead", "tbody", "tfoot"):
+            stack.extend(reversed(node.contents))
+
+
+def _own_cells(row: Any) -> list[Any]:
+    from bs4 import Tag
+
+    return [c for c in row.contents if isinstance(c, Tag) and (c.name or "").lower() in ("td", "th")]
+
+
+def _contains_table(cell: Any) -> bool:
+    # Not ``cell.find("table")``: bs4 walks to the subtree's last descendant first, which makes
+    # deeply nested tables quadratic.
+    from bs4 import Tag
+
+    stack = [c for c in cell.contents if isinstance(c, Tag)]
+    while stack:
+        node = stack.pop()
+        if (node.name or "").lower() == "table":
+            return True
+        stack.extend(c for c in node.contents if isinstance(c, Tag))
+    return False
+
+
+def _layout_cells(table: Any) -> Iterator[Any]:
+    for row in _own_rows(table):
+        yield from _own_cells(row)
+
+
+def _span(cell: Any, attr: str) -> int:
+    try:
+        return max(1, min(int(str(cell.get(attr, "1")).strip() or 1), 1000))
+    except ValueError:
+        return 1
+
+
+def _table_rows(table: Any) -> list[list[str]] | None:
+    """The table's cells as a grid of Markdown cell strings, or None for a layout table.
+
+    Spanned positions are filled so that every value stays under its column header: a header
+    cell spanning columns is repeated (``2025年`` over ``目标|年均增长``), other spanned
+    positions are left empty so that no number is duplicated.
+    """
+    grid: list[list[str]] = []
+    pending: dict[int, int] = {}  # column → rows still covered by a rowspan from above
+    for r, row in enumerate(_own_rows(table)):
+        cells = _own_cells(row)
+        is_header = r == 0 or (bool(cells) and all((c.name or "").lower() == "th" for c in cells))
+        out: list[str] = []
+        col = 0
+        for cell in cells:
+            while pending.get(col, 0) > 0:
+                pending[col] -= 1
+                out.append("")
+                col += 1
+            if _contains_table(cell):
+                return None
+            text = _cell_text(cell)
+            if len(text) > _LAYOUT_CELL_CHARS:
+                return None
+            colspan, rowspan = _span(cell, "colspan"), _span(cell, "rowspan")
+            for k in range(colspan):
+                out.append(text if k == 0 or is_header else "")
+                if rowspan > 1:
+                    pending[col] = rowspan - 1
+                col += 1
+        while any(v > 0 for c, v in pending.items() if c >= col):
+            if pending.get(col, 0) > 0:
+                pending[col] -= 1
+            out.append("")
+            col += 1
+        if any(out):
+            grid.append(out)
+    if not grid:
+        return []
+    if max(len(r) for r in grid) < 2:
+        return None  # one column: a box around content, not a table of values
+    return grid
+
+
+def _cell_text(cell: Any) -> str:
+    """A cell's text with ``<br>`` and bold kept as literal tags, as Markdown tables write them."""
+    from bs4 import Tag
+
+    parts: list[str] = []
+    stack: list[Any] = list(reversed(cell.contents))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, _End):
+            if node.name == "b":
+                parts.append("</b>")
+            else:
+                parts.append("\n")
+            continue
+        if not isinstance(node, Tag):
+            if _is_text(node):
+                parts.append(str(node))
+            continue
+        name = (node.name or "").lower()
+        if name in _DROP_TAGS:
+            continue
+        if name == "br":
+            parts.append("\n")
+        elif name in _BOLD_TAGS:
+            parts.append("<b>")
+            stack.append(_End("b"))
+            stack.extend(reversed(node.contents))
+        elif name in _BLOCK_TAGS:
+            parts.append("\n")
+            stack.append(_End(name))
+            stack.extend(reversed(node.contents))
+        else:
+            stack.extend(reversed(node.contents))
+    lines = [_collapse(line) for line in "".join(parts).split("\n")]
+    text = "<br>".join(line for line in lines if line)
+    text = re.sub(r"<b>\s*</b>", "", text)
+    return text.replace("|", "\\|")
+
+
+def _markdown_table(rows: list[list[str]]) -> str:
+    width = max(len(r) for r in rows)
+    padded = [r + [""] * (width - len(r)) for r in rows]
+    lines = ["| " + " | ".join(padded[0]) + " |", "|" + "|".join([" --- "] * width) + "|"]
+    lines.extend("| " + " | ".join(r) + " |" for r in padded[1:])
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------
+# PDF
+
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+@contextlib.contextmanager
+def _quiet_pdfminer() -> Iterator[None]:
+    """pdfminer logs warnings about harmless quirks of real PDFs; keep them off stderr."""
+    logger = logging.getLogger("pdfminer")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def _read_pdf(data: bytes, path: Path) -> SourceText:
+    if b"%PDF-" not in data[:1024]:
+        raise InputError(f"{path.name} is not a PDF file (no PDF header)")
+    import io
+
+    from pdfminer.high_level import extract_text
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    try:
+        with _quiet_pdfminer():
+            text = extract_text(io.BytesIO(data))
+    except PDFPasswordIncorrect as e:
+        raise InputError(f"{path.name} is password-protected; remove the password and try again") from e
+    except PDFEncryptionError as e:
+        raise InputError(f"{path.name} is encrypted in a way that cannot be read ({e})") from e
+    except RecursionError as e:
+        raise InputError(f"{path.name} is a damaged PDF (its structure is nested too deeply)") from e
+    except Exception as e:  # pdfminer raises many unrelated types on damaged files
+        detail = str(e).splitlines()[0] if str(e) else type(e).__name__
+        raise InputError(f"{path.name} is a damaged or unreadable PDF: {detail}") from e
+    if not _CID.sub("", text).strip():
+        raise InputError(
+            f"{path.name} has no text layer (it is a scanned or image-only PDF); run OCR on it first"
+        )
+    return SourceText(text=text, reader="pdf", meta={})
+
+
+# ---------------------------------------------------------------------------------------------
+# DOCX
+
+
+def _read_docx(data: bytes, path: Path) -> SourceText:
+    import io
+
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        raise InputError(f"{path.name} is an old-style Word .doc file; save it as .docx first")
+    if not data.startswith(b"PK"):
+        raise InputError(f"{path.name} is not a .docx file (it is not a ZIP package)")
+    try:
+        import docx
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        document = docx.Document(io.BytesIO(data))
+        blocks: list[str] = []
+        for item in document.iter_inner_content():
+            if isinstance(item, Paragraph):
+                blocks.append(item.text)
+            elif isinstance(item, Table):
+                rows = _docx_table_rows(item)
+                if rows:
+                    blocks.extend(["", _markdown_table(rows), ""])
+    except RecursionError as e:
+        raise InputError(f"{path.name} is nested too deeply to be read") from e
+    except Exception as e:  # zipfile/lxml/python-docx each raise their own types
+        detail = str(e).splitlines()[0] if str(e) else type(e).__name__
+        raise InputError(f"{path.name} is a damaged or unreadable .docx file: {detail}") from e
+    text = "\n".join(blocks)
+    return SourceText(text=text + "\n" if text else text, reader="docx", meta={})
+
+
+def _docx_table_rows(table: Any) -> list[list[str]]:
+    """A Word table as a grid, with merged cells filled like HTML spans (see ``_table_rows``)."""
+    from docx.table import _Cell
+
+    grid: list[list[str]] = []
+    for r, tr in enumerate(table._tbl.tr_lst):
+        out: list[str] = []
+        for tc in tr.tc_lst:
+            if tc.vMerge == "continue":
+                text = ""
+            else:
+                text = _docx_cell_text(_Cell(tc, table))
+            for k in range(max(1, tc.grid_span)):
+                out.append(text if k == 0 or r == 0 else "")
+        if any(out):
+            grid.append(out)
+    return grid
+
+
+def _docx_cell_text(cell: Any) -> str:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    lines: list[str] = []
+    stack: list[Any] = [cell]
+    # Cells may hold tables whose cells hold tables: flatten iteratively, one line per paragraph.
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Paragraph):
+            lines.extend(node.text.splitlines())
+        elif isinstance(node, Table):
+            cells = [c for row in node.rows for c in row.cells]
+            stack.extend(reversed(cells))
+        else:
+            stack.extend(reversed(list(node.iter_inner_content())))
+    text = "<br>".join(s for s in (_collapse(line) for line in lines) if s)
+    return text.replace("|", "\\|")

@@ -1,0 +1,189 @@
+"""Document structure: title, type, subject region, reference year, segments and sections.
+
+All of it is inferred from the document's own text.  A file may hold several reports (a
+city's report followed by a district's): each becomes a ``Segment`` with its own region and
+year.  Section headings set the scope of what follows: ``2011年工作回顾`` makes the numbers
+below it actuals of 2011, ``2012年工作安排`` or ``主要预期目标`` makes them targets of 2012.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from planwatch.gazetteer import Region, load_gazetteer
+from planwatch.normalize import NormalizedText
+
+FIVE_YEAR_PLANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
+                   "十四五": (2021, 2025), "十五五": (2026, 2030), "十六五": (2031, 2035)}
+_ORDINAL_PLANS = {"第十一个五年": "十一五", "第十二个五年": "十二五", "第十三个五年": "十三五",
+                  "第十四个五年": "十四五", "第十五个五年": "十五五"}
+
+_DOC_TYPES = [
+    ("规划纲要", re.compile(r"五年规划|规划纲要|远景目标纲要|发展规划")),
+    ("政府工作报告", re.compile(r"政府工作报告")),
+    ("统计公报", re.compile(r"统计公报")),
+    ("经济数据", re.compile(r"经济数据|经济运行|经济简报|主要经济指标|统计数据")),
+    ("新闻报道", re.compile(r"本报记者|记者|新华社|通讯员|日报|晚报|新闻")),
+]
+_REPORT_TITLE = re.compile(
+    r"^#*\s*(?:\d{4}年)?(?P<who>[^\s，。；：]{2,24}?)(?:人民)?(?:政府工作报告|国民经济和社会发展.{0,30}?(?:规划|纲要)"
+    r"|国民经济和社会发展统计公报|\d{4}年经济数据)(?:[（(].{0,12}[)）])?$"
+)
+_DATE_LINE = re.compile(r"(\d{4})年(\d{1,2})月(?:\d{1,2}日)?")
+_HEADING = re.compile(
+    r"^(?:#+\s*|第[一二三四五六七八九十百\d]+[章节篇部分]\s*|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|►)"
+)
+_ACTUAL_CUES = re.compile(r"回顾|成就|成绩|发展基础|总结|完成情况|过去|进展|脚步|规划背景|发展环境")
+_TARGET_CUES = re.compile(r"安排|目标|任务|展望|远景|愿景|思路|总体要求|举措|重点工作|主要工作|今后|未来|部署|指标")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+
+
+@dataclass
+class Section:
+    """Scope set by a heading: the kind and period of the numbers under it."""
+
+    start: int  # normalised offsets
+    end: int
+    heading: str
+    kind: str | None  # "actual" | "target" | None (inherit the default)
+    year: int | None
+    plan: tuple[int, int] | None  # a five-year span the heading names
+
+
+@dataclass
+class Layout:
+    """Structure of one segment in normalised coordinates."""
+
+    start: int
+    end: int
+    title: str
+    doc_type: str
+    region: Region | None
+    region_name: str
+    year: int | None
+    plan: tuple[int, int] | None
+    sections: list[Section]
+
+
+def plan_span(text: str) -> tuple[int, int] | None:
+    """The five-year span a text names (``十四五`` or ``第十四个五年规划``), if any."""
+    for ordinal, short in _ORDINAL_PLANS.items():
+        if ordinal in text:
+            return FIVE_YEAR_PLANS[short]
+    for short, span in FIVE_YEAR_PLANS.items():
+        if short in text:
+            return span
+    return None
+
+
+def detect_doc_type(head: str) -> str:
+    for name, pattern in _DOC_TYPES:
+        if pattern.search(head):
+            return name
+    return "other"
+
+
+def _lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
+    end = len(text) if end is None else end
+    out = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        out.append((pos, text[pos:stop]))
+        pos = stop + 1
+    return out
+
+
+def _region_of(text: str, context: Region | None = None) -> Region | None:
+    found = load_gazetteer().find_all(text, context=context)
+    return found[-1][2] if found else None
+
+
+def _main_region(text: str) -> Region | None:
+    """The region a text is most about: the most mentioned one, preferring higher levels on ties."""
+    found = load_gazetteer().find_all(text)
+    if not found:
+        return None
+    counts = Counter(r.code for _, _, r in found)
+    by_code = {r.code: r for _, _, r in found}
+    code = max(counts, key=lambda c: (counts[c], -found[[r.code for _, _, r in found].index(c)][0]))
+    return by_code[code]
+
+
+def _report_year(lines: list[tuple[int, str]], title_index: int) -> int | None:
+    """The working year of a report: the year it is delivered in (Nov/Dec count for the next)."""
+    for _, line in lines[title_index:title_index + 6]:
+        m = _DATE_LINE.search(line)
+        if m:
+            year, month = int(m.group(1)), int(m.group(2))
+            return year + 1 if month >= 11 else year
+    return None
+
+
+def _sections(text: str, start: int, end: int) -> list[Section]:
+    sections: list[Section] = []
+    for pos, line in _lines(text, start, end):
+        stripped = line.strip()
+        if not stripped or len(stripped) > 60 or stripped.endswith("。"):
+            continue
+        if not (_HEADING.match(stripped) or (len(stripped) <= 20 and "，" not in stripped)):
+            continue
+        kind = None
+        if _ACTUAL_CUES.search(stripped):
+            kind = "actual"
+        elif _TARGET_CUES.search(stripped):
+            kind = "target"
+        years = [int(y) for y in _YEAR.findall(stripped)]
+        sections.append(Section(pos, end, stripped, kind, years[-1] if years else None, plan_span(stripped)))
+    for a, b in zip(sections, sections[1:], strict=False):
+        a.end = b.start
+    return sections
+
+
+def analyse(norm: NormalizedText) -> list[Layout]:
+    """Split a document into segments and find their title, type, region, year and sections."""
+    text = norm.text
+    lines = _lines(text)
+    titles = [(i, pos, line) for i, (pos, line) in enumerate(lines) if _REPORT_TITLE.match(line.strip())]
+
+    # A new segment starts at a report title naming another region than the one before.
+    starts: list[tuple[int, int, str, Region | None]] = []
+    for i, pos, line in titles:
+        who = _REPORT_TITLE.match(line.strip()).group("who")  # type: ignore[union-attr]
+        region = _region_of(who)
+        if region is None:
+            continue
+        if starts and starts[-1][3] is not None and starts[-1][3].code == region.code:
+            continue
+        starts.append((i, pos, line.strip(), region))
+
+    head = text[:3000]
+    doc_region = _main_region(text[:2000]) or _main_region(text)
+    if not starts:
+        title = next((line.strip().lstrip("#").strip() for _, line in lines if line.strip()), "")
+        starts = [(0, 0, title, _region_of(title) or doc_region)]
+    else:
+        starts[0] = (starts[0][0], 0, starts[0][2], starts[0][3])
+
+    layouts: list[Layout] = []
+    for k, (i, pos, title, region) in enumerate(starts):
+        seg_end = starts[k + 1][1] if k + 1 < len(starts) else len(text)
+        seg_head = text[pos:pos + 3000] if k else head
+        doc_type = detect_doc_type(title) if detect_doc_type(title) != "other" else detect_doc_type(seg_head)
+        plan = plan_span(title) or (plan_span(seg_head[:600]) if doc_type == "规划纲要" else None)
+        year = _report_year(lines, i)
+        if year is None:
+            years = [int(y) for y in _YEAR.findall(title)]
+            year = years[0] if years else None
+        if year is None and plan is not None:
+            year = plan[0]
+        if year is None:
+            counted = Counter(int(y) for y in _YEAR.findall(text[pos:seg_end]))
+            year = counted.most_common(1)[0][0] if counted else None
+        region = region or doc_region
+        layouts.append(Layout(pos, seg_end, title, doc_type, region, region.name if region else "",
+                              year, plan, _sections(text, pos, seg_end)))
+    return layouts

@@ -1,0 +1,190 @@
+"""The readers return exactly the text later stages index into, for every supported format."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+from conftest import CHINESE_LINE, SAMPLE_FILES
+
+from planwatch.errors import InputError
+from planwatch.readers import MAX_BYTES, decode_text, read_file
+
+
+def test_sample_corpus_is_present() -> None:
+    assert len(SAMPLE_FILES) >= 5
+
+
+@pytest.mark.parametrize("path", SAMPLE_FILES, ids=lambda p: p.name)
+def test_sample_text_is_the_file_decoded_unmodified(path: Path) -> None:
+    source = read_file(path)
+    assert source.reader == "text:utf-8"
+    # Offsets of facts index this string: it must be byte-for-byte the file, decoded.
+    assert source.text == path.read_bytes().decode("utf-8")
+
+
+@pytest.mark.parametrize("path", SAMPLE_FILES[:2], ids=lambda p: p.name)
+def test_gb18030_copy_decodes_to_the_identical_string(path: Path, tmp_path: Path) -> None:
+    text = path.read_bytes().decode("utf-8")
+    copy = tmp_path / "gb.txt"
+    copy.write_bytes(text.encode("gb18030"))
+    source = read_file(copy)
+    assert source.reader == "text:gb18030"
+    assert source.text == text
+
+
+def test_gbk_encoded_markdown_is_detected(tmp_path: Path) -> None:
+    text = "# 锦州市2012年政府工作报告\n\n地区生产总值1243.8亿元，增长9.8%。\n"
+    f = tmp_path / "report.md"
+    f.write_bytes(text.encode("gbk"))
+    assert read_file(f).text == text
+
+
+def test_utf8_bom_is_stripped_so_offsets_start_at_the_text(tmp_path: Path) -> None:
+    f = tmp_path / "bom.txt"
+    f.write_bytes(codecs.BOM_UTF8 + CHINESE_LINE.encode("utf-8"))
+    source = read_file(f)
+    assert source.text == CHINESE_LINE
+    assert source.reader == "text:utf-8"
+    assert source.meta["bom"] is True
+
+
+def test_crlf_newlines_are_kept(tmp_path: Path) -> None:
+    text = "第一行 12.5亿元\r\n第二行 3.4%\r\n"
+    f = tmp_path / "crlf.txt"
+    f.write_bytes(text.encode("utf-8"))
+    assert read_file(f).text == text
+
+
+def test_utf16_with_bom(tmp_path: Path) -> None:
+    f = tmp_path / "u16.txt"
+    f.write_bytes(CHINESE_LINE.encode("utf-16"))
+    source = read_file(f)
+    assert source.text == CHINESE_LINE
+    assert source.reader == "text:utf-16"
+
+
+def test_big5_is_not_misread_as_gbk() -> None:
+    text = "臺灣經濟發展規劃，國民生產總值增長百分之五。"
+    decoded, encoding, _ = decode_text(text.encode("big5"))
+    assert (decoded, encoding) == (text, "big5")
+
+
+HTML = """<!DOCTYPE html>
+<html><head><meta charset="{charset}"><title>凌河区经济数据</title>
+<style>body {{ color: red }}</style>
+<script>var secret = "脚本里的数字 999.9";</script></head>
+<body><!-- 注释 123 -->
+<h1>凌河区 2014 年经济数据</h1>
+<p>全年实现地区生产总值 111.5 亿元，
+同比增长<b>7.6%</b>。</p>
+<noscript>请启用脚本</noscript>
+<table>
+<tr><th rowspan="2">指标</th><th colspan="2">2020年</th></tr>
+<tr><th>目标</th><th>实际</th></tr>
+<tr><td>地区生产总值<br>（亿元）</td><td><b>1100</b></td><td>1050</td></tr>
+<tr><td>常住人口（万人）</td><td colspan="2">32</td></tr>
+</table>
+<p>结束语</p>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize("charset", ["utf-8", "gbk"])
+def test_html_text_has_the_table_as_pipes_and_no_script(tmp_path: Path, charset: str) -> None:
+    f = tmp_path / "page.html"
+    f.write_bytes(HTML.format(charset=charset).encode(charset))
+    source = read_file(f)
+    text = source.text
+    assert source.reader == "html"
+    for hidden in ("secret", "999.9", "color", "请启用脚本", "注释"):
+        assert hidden not in text
+    assert "凌河区 2014 年经济数据\n" in text
+    # A line break in the source between two Chinese characters is no word break.
+    assert "全年实现地区生产总值 111.5 亿元，同比增长7.6%。" in text
+    assert (
+        "| 指标 | 2020年 | 2020年 |\n"
+        "| --- | --- | --- |\n"
+        "|  | 目标 | 实际 |\n"
+        "| 地区生产总值<br>（亿元） | <b>1100</b> | 1050 |\n"
+        "| 常住人口（万人） | 32 |  |\n"
+    ) in text
+    assert text.index("111.5") < text.index("| 指标") < text.index("结束语")
+    assert source.meta["title"] == "凌河区经济数据"
+
+
+def test_html_without_charset_declaration_is_detected(tmp_path: Path) -> None:
+    f = tmp_path / "page.htm"
+    f.write_bytes(f"<html><body><p>{CHINESE_LINE}</p></body></html>".encode("gb18030"))
+    assert CHINESE_LINE in read_file(f).text
+
+
+def test_html_cell_pipes_are_escaped(tmp_path: Path) -> None:
+    f = tmp_path / "p.html"
+    f.write_text("<table><tr><td>a|b</td><td>1</td></tr></table>", encoding="utf-8")
+    assert "| a\\|b | 1 |" in read_file(f).text
+
+
+def test_deeply_nested_html_does_not_crash(tmp_path: Path) -> None:
+    depth = 20000
+    html = "<html><body>" + "<div><span>" * depth + "地区生产总值 12 亿元" + "</span></div>" * depth
+    f = tmp_path / "deep.html"
+    f.write_text(html + "</body></html>", encoding="utf-8")
+    assert "地区生产总值 12 亿元" in read_file(f).text
+
+
+def test_deeply_nested_tables_do_not_crash(tmp_path: Path) -> None:
+    depth = 3000
+    html = "<table><tr><td>" * depth + "x" + "</td><td>7</td></tr></table>" * depth
+    f = tmp_path / "tables.html"
+    f.write_text(html, encoding="utf-8")
+    assert "| x | 7 |" in read_file(f).text
+
+
+def test_pdf_text_layer_is_read(chinese_pdf: Path) -> None:
+    source = read_file(chinese_pdf)
+    assert source.reader == "pdf"
+    assert CHINESE_LINE in source.text
+    assert "凌河区2014年经济数据" in source.text
+
+
+def test_image_only_pdf_needs_ocr(image_only_pdf: Path) -> None:
+    with pytest.raises(InputError, match="OCR"):
+        read_file(image_only_pdf)
+
+
+def test_docx_paragraphs_and_table_in_document_order(sample_docx: Path) -> None:
+    source = read_file(sample_docx)
+    assert source.reader == "docx"
+    assert source.text == (
+        "凌河区国民经济和社会发展第十四个五年规划\n"
+        "\n"
+        "| 指标 | 2020年 | 2025年目标 |\n"
+        "| --- | --- | --- |\n"
+        "| 地区生产总值（亿元） | 111.5 | 150左右 |\n"
+        "| 常住人口（万人） | 30 |  |\n"
+        "\n"
+        f"{CHINESE_LINE}\n"
+    )
+
+
+def test_extension_is_case_insensitive(tmp_path: Path) -> None:
+    f = tmp_path / "UPPER.TXT"
+    f.write_text(CHINESE_LINE, encoding="utf-8")
+    assert read_file(f).text == CHINESE_LINE
+
+
+def test_size_limit_is_checked_before_reading(tmp_path: Path) -> None:
+    f = tmp_path / "huge.txt"
+    with f.open("wb") as fh:
+        fh.truncate(MAX_BYTES + 1)  # sparse: costs no disk and is never read
+    with pytest.raises(InputError, match="too large"):
+        read_file(f)
+
+
+def test_custom_size_limit(tmp_path: Path) -> None:
+    f = tmp_path / "small.txt"
+    f.write_text(CHINESE_LINE, encoding="utf-8")
+    with pytest.raises(InputError, match="too large"):
+        read_file(f, max_bytes=10)
