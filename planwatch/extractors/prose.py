@@ -142,6 +142,9 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
         before = text[max(clause_start, q.start - 3):q.start]
         if not (nxt in "，。；、）)" or nxt == "") or not re.search(r"(?:为|达到|达|是|至|到)$", before):
             return True
+    if q.unit in ("天", "小时", "分钟", "周") and (re.match(r"时间|内|就|之内", text[q.end:q.end + 2])
+                                                  or re.search(r"(?:短短|仅用|仅|用了|用)$", text[sent_start:q.start])):
+        return True  # the duration of one operation told as an anecdote
     if re.match(r"项指标|个指标|项主要指标|大类指标", text[q.end:q.end + 5]):
         return True  # a plan's own indicator count
     if _enumerated_names(text, clause_start, q, clause_end):
@@ -195,18 +198,34 @@ def _clean_mention(phrase: str) -> str:
     return phrase
 
 
-_AFTER_NOUN = re.compile(r"[^，；。：、！？\n（(“”]{1,18}")
+_AFTER_NOUN = re.compile(r"[^，；。：、！？\n“”《》](?:[^，；。：、！？\n“”《》\d]){0,19}")
+_NOT_A_NOUN = re.compile(
+    r"^(?:增长|下降|提高|降低|减少|增加|同比|比上年|比去年|占|为|是|达|用于|以上|以下|左右|上下|时间|以来|之间|之内|内|后|前|的[^\u4e00-\u9fff]|[）)%])"
+)
+_NOUN_CUT = re.compile(r"(?:以及|和|及|与|不断|正在|即将|已经|已|全部|均|分别|被|并|共)")
+_NEXT_QUANTITY = re.compile(r"^\d+(?:\.\d+)?(?:万|亿)?[^\d，。、；\u4e00-\u9fff]{0,0}[\u4e00-\u9fff]{1,2}")
 
 
-def _noun_after(text: str, q: Quantity, limit: int) -> str:
-    m = _AFTER_NOUN.match(text, q.end, limit)
+def _noun_after(text: str, q: Quantity, limit: int, next_q: Quantity | None) -> str:
+    """The noun a count qualifies when it stands before it: ``9户规模以上工业企业`` → 规模以上工业企业.
+
+    A second count right behind (``323户451人的住房租赁补贴``) shares the noun after it.
+    """
+    pos = q.end
+    if next_q is not None and next_q.start == q.end and text[next_q.end:next_q.end + 1] != "级":
+        pos = next_q.end
+    m = _AFTER_NOUN.match(text, pos, limit)
     if not m:
         return ""
-    noun = m.group()
-    stop = _ADVERB_STOPS.search(noun, 1)
-    if stop:
-        noun = noun[:stop.start()]
-    return noun.lstrip("的")
+    noun = m.group().lstrip("的")
+    if not noun or _NOT_A_NOUN.match(noun) or not (_is_cjk(noun[0]) or noun[0].isdigit()):
+        return ""
+    if noun[0].isdigit() and not re.match(r"[\d.]+[万亿千]?[^\d，。、；]{0,3}级", noun):
+        return ""
+    cut = _NOUN_CUT.search(noun, 1)
+    if cut:
+        noun = noun[:cut.start()]
+    return noun.rstrip("的")
 
 
 def _distribute(subject: str, n: int) -> list[str] | None:
@@ -275,17 +294,24 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
         measure, value, unit = _measure(text, q, text[clause_start:q.start], prev)
         mention = _clean_mention(pre)
         in_list = prev is not None and prev_fact is not None and re.fullmatch(r"[、和及与]?|[、，]?和", pre) is not None
-        if not mention or pre.rstrip().endswith("等") or (len(mention) <= 2 and q.unit_kind in ("count", "magnitude")):
-            after = _noun_after(text, q, clause_end) if q.unit_kind in ("count", "magnitude", "money", "physical") else ""
-            if after and not in_list:
-                mention = (mention + after) if len(mention) <= 2 and not pre.rstrip().endswith("等") else after
-            elif not mention and prev_fact is not None:
-                mention = prev_fact.mention
-            elif not mention:
-                mention = _clean_mention(text[start:clause_start])[-16:]
+        next_q = next((n for n in quantities if n.start >= q.end), None)
+        after = _noun_after(text, q, clause_end, next_q) if q.unit_kind != "multiple" else ""
+        if after and q.unit_kind == "percent" and mention:
+            after = ""  # "比重 55%" : a rate follows its name
+        if after and re.match(r".*(?:率|比例|比重|占比)$", after) and next_q and next_q.start == q.end + len(after):
+            continue  # "4条河流断面监测达标率100%": the count only qualifies the rate
+        if after:
+            mention = after
+        elif not mention and prev_fact is not None:
+            mention = prev_fact.mention
+        elif not mention:
+            # "合理使用“三公”经费，同比减少51%": the subject is in the clause before
+            earlier = _clean_mention(text[start:clause_start])[-16:]
+            verb = re.sub(r"[^\u4e00-\u9fff]", "", pre)[-4:]
+            mention = (earlier or verb) if measure != "level" else (verb or earlier)
         scope = scope_at(layout, q.start)
         sentence_before = text[start:q.start]
-        kind = kind_in_sentence(scope.kind, sentence_before)
+        kind = kind_in_sentence(scope.kind, sentence_before, text[clause_start:q.start])
         period = period_for(scope, kind, measure, sentence_before)
         fact = RawFact(q.start, q.end, mention, measure, value, unit, kind, period, region, q.qualifier)
         if "分别" in pre_full or (in_list and list_members):

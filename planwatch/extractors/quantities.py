@@ -92,7 +92,14 @@ def _prefix_verb(text: str, pos: int) -> tuple[str, str | None]:
     for w in sorted(verbs, key=len, reverse=True):
         if window.endswith(w):
             return w, verbs[w]
+    # "至少打造1个", "不低于…的": a strong qualifier governs a verb placed between
+    m = re.search(r"(至少|不少于|不低于|不超过)[\u4e00-\u9fff]{1,2}$", window)
+    if m:
+        return "", verbs[m.group(1)]
     return "", None
+
+
+_FUSED = re.compile(r"(?<![\d零〇一二两三四五六七八九十百千])(过|超|逾)(亿|万)(元|美元)?")
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
@@ -139,4 +146,12 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         num_end = max(num_end, m.end("yu") if m.group("yu") else 0, m.end("yu0") if m.group("yu0") else 0)
         out.append(Quantity(m.start(), m.end(), m.start("num"), num_end, value, unit, unit_kind,
                             qualifier, is_range, chinese, prefix_verb))
+    for m in _FUSED.finditer(text, start, end):
+        # "过亿元": a magnitude word standing for one of itself
+        if any(q.start <= m.start() < q.end for q in out):
+            continue
+        unit = m.group(2) + (m.group(3) or "")
+        out.append(Quantity(m.start(), m.end(), m.start(), m.end(), 1.0, unit,
+                            "money" if m.group(3) else "magnitude", "at_least", False, True, ""))
+    out.sort(key=lambda q: q.start)
     return out

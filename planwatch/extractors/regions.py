@@ -44,8 +44,10 @@ class RegionTracker:
     def _subject_at(self, text: str, pos: int, limit: int) -> str | None:
         lead = _LEAD.match(text, pos, limit)
         p = lead.end() if lead else pos
-        m = _GROUP.match(text, p, limit)
-        if m and _SUBJECT_FOLLOW.match(text[m.end():m.end() + 4]):
+        # "古塔、凌河、太和三城区完成…": a group named after the list of its members
+        m = _GROUP.search(text, p, min(limit, p + 16))
+        if m and re.fullmatch(r"[\u4e00-\u9fff、和]*", text[p:m.start()]) and _SUBJECT_FOLLOW.match(
+                text[m.end():m.end() + 4]):
             return self._named(m.group())
         if text.startswith("县域", p) and self.county_group:
             return self._named(self.county_group)

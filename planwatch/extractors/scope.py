@@ -73,17 +73,21 @@ def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(alternation(cues["estimate"])), re.compile(alternation(cues["target"]))
 
 
-_TARGET_STRONG = re.compile(r"力争|确保|目标|预期|计划|争取|到(?:20\d\d|本世纪)|将达到|要达到|拟")
+_TARGET_STRONG = re.compile(r"力争|确保|目标|预期|到(?:20\d\d|本世纪)|将达到|要达到|拟|计划(?:新增|完成|实施|安排|投资)")
 
 
-def kind_in_sentence(default: str, sentence_before: str) -> str:
-    """Refine the section's kind with cue words that precede the number in its sentence."""
+def kind_in_sentence(default: str, sentence_before: str, clause_before: str) -> str:
+    """Refine the section's kind with cue words before the number.
+
+    An estimate cue (``初步预计，全市实现…``) governs its whole sentence; a target cue in a review
+    (``力争``, ``确保``) only its own clause, since review prose also says ``确保了…``.
+    """
     estimate, _ = _cue_patterns()
     if default == "target":
         return "target"
     if estimate.search(sentence_before):
         return "estimate"
-    if _TARGET_STRONG.search(sentence_before):
+    if _TARGET_STRONG.search(clause_before):
         return "target"
     return default
 
