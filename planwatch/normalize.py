@@ -95,7 +95,7 @@ def _should_join(text: str, run_start: int, run_end: int, width: int) -> bool:
         return True
     if prev_line[-1] in _TERMINAL:
         return False
-    return width > 0 and len(prev_line) >= 0.75 * width
+    return width > 0 and len(prev_line) >= min(0.75 * width, 40)
 
 
 def normalize(original: str) -> NormalizedText:

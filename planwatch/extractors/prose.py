@@ -39,6 +39,7 @@ class RawFact:
     source: str = "prose"
 
 
+_HEAD_CUE = re.compile(r"^[^，；]{0,12}(?:预计|初步预计|初步统计|初步核算)")
 _SENTENCE_END = re.compile(r"[。！？!?]|\n")
 _CLAUSE_BOUNDARY = "，；。：！？\n,;:（(）)"
 _PUNCT = set("，；。：、！？,;:!?\n（）()“”\"《》【】")
@@ -311,7 +312,10 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
             mention = (earlier or verb) if measure != "level" else (verb or earlier)
         scope = scope_at(layout, q.start)
         sentence_before = text[start:q.start]
-        kind = kind_in_sentence(scope.kind, sentence_before, text[clause_start:q.start])
+        # an estimate cue at the head of a sentence governs all of it, elsewhere only its ；-part
+        semi = text.rfind("；", start, q.start)
+        estimate_window = sentence_before if not semi >= 0 or _HEAD_CUE.match(sentence_before) else text[semi:q.start]
+        kind = kind_in_sentence(scope.kind, estimate_window, text[clause_start:q.start])
         period = period_for(scope, kind, measure, sentence_before)
         fact = RawFact(q.start, q.end, mention, measure, value, unit, kind, period, region, q.qualifier)
         if "分别" in pre_full or (in_list and list_members):

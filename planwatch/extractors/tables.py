@@ -1,10 +1,265 @@
-"""Indicator facts from tables (placeholder until the table stage lands)."""
+"""Indicator facts from tables: Markdown pipe tables and HTML tables in the text.
+
+A plan's indicator table says what each number is through its headers, not its words: the
+row names the indicator (``1.地区生产总值``), a unit column its unit, and the column headers
+its kind, period and measure (``2020年预计`` / ``2025年目标`` / ``年均增长(%)``).  Plans often
+print one table in pieces with repeated (or blank) headers and two header rows, with ``<br>``
+and ``<b>`` inside cells; cells such as ``--``, ``待省反馈`` or ``省目标`` hold no fact.
+"""
 
 from __future__ import annotations
 
+import html
+import re
+from dataclasses import dataclass
+
+from planwatch.extractors.prose import RawFact
+from planwatch.extractors.quantities import find_quantities
+from planwatch.extractors.scope import scope_at
 from planwatch.normalize import NormalizedText
-from planwatch.structure import Layout
+from planwatch.structure import FIVE_YEAR_PLANS, Layout, plan_span
 
 
-def extract_tables(norm: NormalizedText, layout: Layout) -> list:
-    return []
+@dataclass
+class Cell:
+    text: str  # cell content with markup removed (for reading headers and names)
+    start: int  # normalised offsets of the raw cell content
+    end: int
+
+
+Row = list[Cell]
+
+
+@dataclass
+class Table:
+    header: list[str]  # one composed header per column ("2025年目标 年均增长(%)")
+    rows: list[Row]
+
+
+_MARKUP = re.compile(r"<[^>]{0,40}>")
+_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_NUMBERING = re.compile(r"^(?:[（(]?\d{1,3}[)）.、．]|[（(]?[一二三四五六七八九十]+[)）、.]|\d{1,3}(?=[\u4e00-\u9fff]))\s*")
+_UNIT_HEADER = re.compile(r"^(?:计量)?单位$")
+_NAME_HEADER = re.compile(r"指标|项目|名称|类别|内容")
+_NO_FACT = re.compile(r"^(?:[-—–－]+|/|待.*|.*目标|省.*|完成.*|不低于.*|不高于.*|持平|无|—)$")
+
+
+def _clean(cell: str) -> str:
+    return _MARKUP.sub("", html.unescape(cell)).replace("\\|", "|").strip()
+
+
+def _split_pipes(text: str, start: int, end: int) -> Row:
+    cells: Row = []
+    line = text[start:end]
+    # positions of unescaped pipes
+    bars = [m.start() for m in re.finditer(r"(?<!\\)\|", line)]
+    if line.strip().startswith("|"):
+        pass
+    else:
+        bars = [-1] + bars
+    if not line.rstrip().endswith("|"):
+        bars.append(len(line))
+    for a, b in zip(bars, bars[1:], strict=False):
+        raw = line[a + 1:b]
+        lead = len(raw) - len(raw.lstrip())
+        content = raw.strip()
+        cells.append(Cell(_clean(content), start + a + 1 + lead, start + a + 1 + lead + len(content)))
+    return cells
+
+
+def _markdown_blocks(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
+    """Runs of consecutive lines that start with a pipe."""
+    blocks: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        if text.startswith("|", pos):
+            current.append((pos, stop))
+        elif current:
+            blocks.append(current)
+            current = []
+        pos = stop + 1
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _compose_header(header_rows: list[list[str]], width: int) -> list[str]:
+    composed = [""] * width
+    for row in header_rows:
+        filled = list(row) + [""] * (width - len(row))
+        last = ""
+        for i in range(width):
+            if filled[i]:
+                last = filled[i]
+            elif i >= 2 and last and row is header_rows[0]:
+                filled[i] = last  # a group header spans the empty cells to its right
+        for i in range(width):
+            if filled[i]:
+                composed[i] = (composed[i] + " " + filled[i]).strip()
+    return composed
+
+
+def _pieces(text: str, block: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Split a run of pipe lines where a new header starts (the line before each separator)."""
+    seps = [i for i, (s, e) in enumerate(block) if _SEPARATOR.match(text[s:e])]
+    cuts = sorted({0} | {i - 1 for i in seps if i >= 1})
+    return [block[a:b] for a, b in zip(cuts, cuts[1:] + [len(block)], strict=True)]
+
+
+def _markdown_tables(text: str, start: int, end: int) -> list[Table]:
+    tables: list[Table] = []
+    previous_header: list[str] | None = None
+    pieces = [p for block in _markdown_blocks(text, start, end) for p in _pieces(text, block)]
+    for block in pieces:
+        rows = [_split_pipes(text, s, e) for s, e in block]
+        sep = next((i for i, (s, e) in enumerate(block) if _SEPARATOR.match(text[s:e])), None)
+        if sep is None:
+            header_rows, body = [], rows
+        else:
+            header_rows, body = rows[:sep], rows[sep + 1:]
+        # rows whose name cell is empty right after the separator are further header rows
+        while body and not body[0][0].text and any(c.text for c in body[0][1:]) and not any(
+                find_quantities(c.text) for c in body[0][1:]):
+            header_rows.append(body.pop(0))
+        width = max(len(r) for r in rows)
+        header = _compose_header([[c.text for c in r] for r in header_rows], width)
+        if not any(header[1:]) and previous_header and len(previous_header) == width:
+            header = previous_header  # a continued table whose header is left blank
+        if any(header[1:]):
+            previous_header = header
+        tables.append(Table(header, body))
+    return tables
+
+
+_HTML_TABLE = re.compile(r"<table\b.*?</table>", re.S | re.I)
+_HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.S | re.I)
+_HTML_CELL = re.compile(r"<(t[hd])\b([^>]*)>(.*?)</t[hd]>", re.S | re.I)
+_COLSPAN = re.compile(r"colspan\s*=\s*[\"']?(\d+)", re.I)
+
+
+def _html_tables(text: str, start: int, end: int) -> list[Table]:
+    tables: list[Table] = []
+    for tm in _HTML_TABLE.finditer(text, start, end):
+        header_rows: list[list[str]] = []
+        body: list[Row] = []
+        for rm in _HTML_ROW.finditer(text, tm.start(), tm.end()):
+            row: Row = []
+            is_header = True
+            for cm in _HTML_CELL.finditer(text, rm.start(1), rm.end(1)):
+                span = int(_COLSPAN.search(cm.group(2)).group(1)) if _COLSPAN.search(cm.group(2)) else 1
+                is_header = is_header and cm.group(1).lower() == "th"
+                cell = Cell(_clean(cm.group(3)), cm.start(3), cm.end(3))
+                row.append(cell)
+                row.extend(Cell("", cm.end(3), cm.end(3)) for _ in range(min(span, 50) - 1))
+            if not row:
+                continue
+            if is_header or (not body and not any(find_quantities(c.text) for c in row[1:])):
+                header_rows.append([c.text for c in row])
+            else:
+                body.append(row)
+        width = max([len(r) for r in body] + [len(r) for r in header_rows] + [0])
+        tables.append(Table(_compose_header(header_rows, width), body))
+    return tables
+
+
+@dataclass
+class Column:
+    kind: str
+    measure: str
+    period: str
+
+
+def _column(header: str, layout: Layout, default_kind: str, default_year: int | None) -> Column:
+    plan = plan_span(header)
+    years = [int(y) for y in re.findall(r"((?:19|20)\d{2})", header)]
+    if re.search(r"年均|平均", header):
+        measure = "avg_growth"
+    elif re.search(r"增长|增速|增幅|增减", header):
+        measure = "growth"
+    else:
+        measure = "level"
+    if re.search(r"目标|规划|预期|计划", header):
+        kind = "target"
+    elif "预计" in header:
+        kind = "estimate"
+    elif re.search(r"完成|实际|现状|基期|基数|实绩", header):
+        kind = "actual"
+    elif years and layout.plan:
+        kind = "target" if years[-1] >= layout.plan[0] else "actual"
+    else:
+        kind = default_kind
+    if plan is None and years and measure == "avg_growth":
+        y = years[-1]
+        plan = next((span for span in FIVE_YEAR_PLANS.values() if span[1] == y), None)
+    if measure == "avg_growth" and plan:
+        period = f"{plan[0]}-{plan[1]}"
+    elif years:
+        period = str(years[-1])
+    elif plan:
+        period = str(plan[1])
+    else:
+        period = str(default_year) if default_year else ""
+    return Column(kind, measure, period)
+
+
+def _row_name(cell: Cell) -> tuple[str, str]:
+    """The indicator named by a row, and a unit written in it (``地区生产总值（亿元）``)."""
+    name = _NUMBERING.sub("", cell.text).strip()
+    unit = ""
+    m = re.search(r"[（(]([^()（）]{1,8})[)）]$", name)
+    if m and not re.search(r"PM|[\u4e00-\u9fff]{3,}", m.group(1)):
+        unit = m.group(1)
+        name = name[:m.start()].strip()
+    return name, unit
+
+
+def _unit(raw: str) -> str:
+    return raw.replace(" ", "").replace("<sup>", "").replace("</sup>", "")
+
+
+def extract_tables(norm: NormalizedText, layout: Layout, region: str | None = None) -> list[RawFact]:
+    text = norm.text
+    facts: list[RawFact] = []
+    tables = _markdown_tables(text, layout.start, layout.end) + _html_tables(text, layout.start, layout.end)
+    for table in tables:
+        if not table.rows:
+            continue
+        scope = scope_at(layout, table.rows[0][0].start)
+        header = table.header
+        unit_col = next((i for i, h in enumerate(header) if _UNIT_HEADER.match(h)), None)
+        columns = {i: _column(h, layout, scope.kind, scope.year) for i, h in enumerate(header)
+                   if i > 0 and i != unit_col}
+        for row in table.rows:
+            if not row or not row[0].text:
+                continue
+            name, row_unit = _row_name(row[0])
+            if not name or not any(c.text for c in row[1:]):
+                continue  # a section row such as <b>一、经济发展</b>
+            unit_text = _unit(row[unit_col].text) if unit_col is not None and unit_col < len(row) else row_unit
+            for i, cell in enumerate(row):
+                if i not in columns or not cell.text or _NO_FACT.match(cell.text):
+                    continue
+                raw = text[cell.start:cell.end]
+                if re.search(r"\d[:：]\d", raw):
+                    continue  # a three-part ratio such as 19:26:55
+                quantities = [q for q in find_quantities(text, cell.start, cell.end)]
+                if not quantities:
+                    continue
+                q = quantities[0]
+                col = columns[i]
+                value = q.value
+                if text[q.num_start - 1:q.num_start] in "-—－" and q.num_start > cell.start:
+                    value = -value
+                    start = q.num_start - 1
+                else:
+                    start = q.start
+                unit = "%" if col.measure != "level" else (q.unit or unit_text)
+                period = col.period
+                if re.search(r"累计", cell.text) and layout.plan:
+                    period = f"{layout.plan[0]}-{layout.plan[1]}" if col.kind == "target" else period
+                facts.append(RawFact(start, q.end, name, col.measure, value, unit, col.kind, period,
+                                     region or layout.region_name, q.qualifier, source="table"))
+    return facts
