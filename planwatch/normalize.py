@@ -42,6 +42,7 @@ _HEADING = re.compile(
     r"|\d+[.、．](?!\d)|——|附[表件录])"
 )
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+_EMPHASIS = re.compile(r"\*\*|__")
 
 
 @dataclass
@@ -124,6 +125,9 @@ def normalize(original: str) -> NormalizedText:
                 deletions.append((s, keep))
             if keep + 1 < e:
                 deletions.append((keep + 1, e))
+
+    for m in _EMPHASIS.finditer(text):
+        deletions.append(m.span())  # Markdown bold/italic markers are not text
 
     for m in _SPACES.finditer(text):
         s, e = m.span()

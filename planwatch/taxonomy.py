@@ -21,12 +21,14 @@ The resolution rule (kept deliberately simple so that a wrong answer can be expl
    * the text after it is empty, a growth word, or a neutral measure word (``额``, ``量``,
      ``总量``, ``规模`` …) — anything else (``率``, ``比重``, ``用水量``, ``能耗``, ``利润`` …) makes
      it a different quantity: ``万元地区生产总值用水量`` is not ``地区生产总值``;
-   * the text before it does not end with a word that turns it into another quantity
-     (``BLOCKING_HEADS``): a ratio or per-unit word (``人均``, ``单位``, ``万元``, ``占`` …:
-     ``人均XX`` is not ``XX``), a flow word (``新增``), a restrictive modifier naming a subset
-     (``产品``, ``业``, ``发明``, ``铁路`` …: ``高新技术产品出口额`` is not 出口总额) or a
-     conjunction (``城镇和农村居民…``, which the extractor splits).  Other heads — region and
-     port names, years, qualifiers (``锦州港货物吞吐量``, ``城区空气质量优良率``) — are accepted.
+   * the text before it only says *where* or *when*: nothing, fillers, years (``2025年``),
+     scope words (``规模以上``, ``全社会``), region names (``辽宁省``, ``张家界``, via the
+     gazetteer), or a place ending in 省/市/区/县/州/盟/旗/镇/乡/村/港/机场/口岸
+     (``锦州港货物吞吐量``, ``锦州机场年旅客吞吐量``, ``城区空气质量优良率``, ``四县(市)城镇化率``).
+     Any other head makes it another quantity: a ratio (``人均``, ``万元``, ``占``), a flow
+     (``新增高新技术企业``), a subset (``高新技术产品出口额``, ``海洋生产总值``,
+     ``软件和信息技术服务业增加值``) or half of a coordination (``城镇和农村居民…``, which the
+     extractor splits).
 
    Otherwise the phrase does not resolve (``None``): an unknown indicator is better than a
    wrong one, because the extractor then keeps the document's own name.
@@ -54,7 +56,7 @@ DIRECTIONS: tuple[str, ...] = ("up", "down", "none")
 LEADING_FILLERS: tuple[str, ...] = (
     "初步预计", "预计", "全年", "全市", "全区", "全省", "全县", "全州", "全盟", "全旗", "全国",
     "全自治区", "今年", "当年", "本年", "年末", "年底", "实现", "完成", "累计", "其中", "力争",
-    "确保", "共计", "共",
+    "确保", "争取", "共计", "共", "推动", "推进", "提出", "包括", "达到", "保持", "带动",
 )  # fmt: skip
 
 # Words that follow an indicator name when a growth or a list is reported
@@ -71,23 +73,18 @@ NEUTRAL_TAILS: frozenset[str] = frozenset(
      "完成额", "完成值", "完成量"}
 )  # fmt: skip
 
-# A contained synonym preceded by one of these is a different quantity: a ratio or per-unit
-# quantity (人均, 单位, 占), a flow instead of a stock (新增高新技术企业), a subset
-# (高新技术产品出口额, 普惠小微贷款余额, 发明专利申请, 铁路货运量), or one half of a
-# coordination (城镇和农村居民人均可支配收入) that the extractor must split itself.
-BLOCKING_HEADS: tuple[str, ...] = (
-    # ratios and per-unit quantities
-    "人均", "单位", "万元", "亿元", "每万人口", "每万人", "每千人口", "每千人", "每百人", "每百户",
-    "亩均", "户均", "地均", "占", "相当于", "非",
-    # flows of a stock
-    "新增", "新建", "新设", "新登记", "新认定", "净增",
-    # restrictive modifiers: a subset of the quantity
-    "产品", "业", "小微", "普惠", "住户", "个人", "居民", "发明", "外观设计", "实用新型", "铁路",
-    "公路", "水路", "航空", "民航", "光伏", "风电", "水电", "火电", "核电", "入境", "出境", "国内",
-    "境外", "境内", "民营", "国有", "涉农", "绿色", "科技", "服务",
-    # coordination
-    "和", "及", "与", "、", "或",
+# Words before a contained synonym that only delimit its scope (规模以上高技术制造业增加值).
+SCOPE_WORDS: tuple[str, ...] = ("规模以上", "规上", "限额以上", "限上", "全社会", "全体", "地级及以上", "的")
+
+# A head ending in one of these names a place: 锦州港, 锦州机场, 城区, 四县(市), 沈阳经济区.
+PLACE_SUFFIXES: tuple[str, ...] = (
+    "省", "市", "区", "县", "州", "盟", "旗", "镇", "乡", "村", "港", "机场", "口岸",
 )  # fmt: skip
+
+_TIME_NUM = r"(?:截至|到|至)?(?:\d{2,4}|[〇零一二三四五六七八九十两]+)?年(?:末|底|度|初)?"
+_TIME_START_RE = re.compile("^" + _TIME_NUM)
+_TIME_END_RE = re.compile(_TIME_NUM + "$")
+_PAREN_RE = re.compile(r"\([^()]*\)")
 
 _QUOTES_RE = re.compile(r"[\s\"'“”‘’「」『』《》〈〉]+")
 
@@ -109,6 +106,44 @@ def _strip_leading(text: str) -> str:
                 changed = True
                 break
     return text
+
+
+def _strip_scope(text: str) -> str:
+    """Remove fillers, scope words and time expressions from both ends of a head."""
+    words = LEADING_FILLERS + SCOPE_WORDS
+    changed = True
+    while changed and text:
+        changed = False
+        for word in words:
+            if text.startswith(word):
+                text, changed = text[len(word) :], True
+            if text.endswith(word):
+                text, changed = text[: -len(word)], True
+        for pattern, at_start in ((_TIME_START_RE, True), (_TIME_END_RE, False)):
+            m = pattern.search(text)
+            if m and m.group(0):
+                text = text[m.end() :] if at_start else text[: m.start()]
+                changed = True
+    return text
+
+
+def _head_is_scope(head: str) -> bool:
+    """Whether the text before a contained synonym only says where or when (module doc)."""
+    head = _strip_scope(_PAREN_RE.sub("", head))
+    if not head or head.endswith(PLACE_SUFFIXES):
+        return True
+    from planwatch.gazetteer import load_gazetteer  # lazy: most heads are empty
+
+    spans = load_gazetteer().find_all(head)
+    if not spans:
+        return False
+    parts, last = [], 0
+    for start, end, _region in spans:
+        parts.append(head[last:start])
+        last = end
+    parts.append(head[last:])
+    rest = _strip_scope("".join(parts))
+    return not rest or rest.endswith(PLACE_SUFFIXES)
 
 
 def _strip_trailing(text: str) -> str:
@@ -240,8 +275,7 @@ class Taxonomy:
         start, end = end_index + 1 - length, end_index + 1
         if _strip_trailing(text[end:]) not in NEUTRAL_TAILS:
             return None
-        head = text[:start]
-        if head.endswith(BLOCKING_HEADS):
+        if not _head_is_scope(text[:start]):
             return None
         return ind
 

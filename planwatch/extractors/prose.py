@@ -118,6 +118,8 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
             return True
         if not q.unit:
             return True
+        if q.unit_kind == "magnitude" and _is_cjk(nxt) and not approx:
+            return True  # "百万风场", "千亿产业": a round Chinese figure in a name
         if tok == "一" and not approx and "万" not in q.unit and "亿" not in q.unit:
             return True
     if nxt == "大" and (not q.unit or q.unit_kind == "count") or nxt in "+＋" or nxt2 in ("连冠", "连胜"):
@@ -186,7 +188,7 @@ def _measure(text: str, q: Quantity, pre: str, prev: tuple[Quantity, str] | None
 
 def _clean_mention(phrase: str) -> str:
     cues = _cues()
-    phrase = phrase.strip("，、；：。 ")
+    phrase = phrase.replace("*", "").replace("#", "").strip("，、；：。 ")
     for _ in range(3):
         new = cues["leading"].sub("", phrase)
         new = cues["linking_tail"].sub("", new)
@@ -199,9 +201,12 @@ def _clean_mention(phrase: str) -> str:
     return phrase
 
 
-_AFTER_NOUN = re.compile(r"[^，；。：、！？\n“”《》](?:[^，；。：、！？\n“”《》\d]){0,19}")
+_AFTER_NOUN = re.compile(
+    r"(?:[^，；。：、！？\n“”《》（(]|[（(][^）)\n]{0,10}[）)])(?:[^，；。：、！？\n“”《》\d（(]|[（(][^）)\n]{0,10}[）)]){0,19}"
+)
 _NOT_A_NOUN = re.compile(
-    r"^(?:增长|下降|提高|降低|减少|增加|同比|比上年|比去年|占|为|是|达|用于|以上|以下|左右|上下|时间|以来|之间|之内|内|后|前|的[^\u4e00-\u9fff]|[）)%])"
+    r"^(?:增长|下降|提高|降低|减少|增加|同比|比上年|比去年|占|为|是|达|用于|以上|以下|左右|上下|时间|以来|之间|之内|内|后|前"
+    r"|完成|实现|建成|开展|实施|推进|和|及|与|或|的[^\u4e00-\u9fff]|[）)%])"
 )
 _NOUN_CUT = re.compile(r"(?:以及|和|及|与|不断|正在|即将|已经|已|全部|均|分别|被|并|共)")
 _NEXT_QUANTITY = re.compile(r"^\d+(?:\.\d+)?(?:万|亿)?[^\d，。、；\u4e00-\u9fff]{0,0}[\u4e00-\u9fff]{1,2}")
@@ -213,8 +218,9 @@ def _noun_after(text: str, q: Quantity, limit: int, next_q: Quantity | None) -> 
     A second count right behind (``323户451人的住房租赁补贴``) shares the noun after it.
     """
     pos = q.end
-    if next_q is not None and next_q.start == q.end and text[next_q.end:next_q.end + 1] != "级":
-        pos = next_q.end
+    if next_q is not None and text[next_q.end:next_q.end + 1] != "级" and (
+            next_q.start == q.end or (next_q.start == q.end + 1 and text[q.end] in "和、及与")):
+        pos = next_q.end  # "35万亩和15万亩高标准农田": both count the noun after the second
     m = _AFTER_NOUN.match(text, pos, limit)
     if not m:
         return ""
@@ -309,7 +315,7 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
             # "合理使用“三公”经费，同比减少51%": the subject is in the clause before
             earlier = _clean_mention(text[start:clause_start])[-16:]
             verb = re.sub(r"[^\u4e00-\u9fff]", "", pre)[-4:]
-            mention = (earlier or verb) if measure != "level" else (verb or earlier)
+            mention = earlier or verb
         scope = scope_at(layout, q.start)
         sentence_before = text[start:q.start]
         # an estimate cue at the head of a sentence governs all of it, elsewhere only its ；-part

@@ -49,7 +49,7 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<pre>{touching})?"
         rf"(?P<num>{num})"
         rf"(?:(?P<rsep>[-—–~～至到])(?P<num2>{ARABIC})(?=[万亿%％{alternation(lex['count_words'])}]|{units}|{mags}))?"
-        rf"(?P<yu0>余|多)?(?P<mag>{mags})?(?P<yu>余|多)?(?P<unit>{units})?"
+        rf"(?P<yu0>余|多)?(?P<mag>{mags}(?![瓦伏米克]))?(?P<yu>余|多)?(?P<unit>{units})?"
         rf"(?:(?P<rsep2>[-—–~～至到])(?P<num3>{ARABIC})(?P<mag3>{mags})?(?P<unit3>{units})?)?"
         rf"(?P<post>{suffix})?"
     )
@@ -99,7 +99,7 @@ def _prefix_verb(text: str, pos: int) -> tuple[str, str | None]:
     return "", None
 
 
-_FUSED = re.compile(r"(?<![\d零〇一二两三四五六七八九十百千])(过|超|逾)(亿|万)(元|美元)?")
+_FUSED = re.compile(r"(?<![\d零〇一二两三四五六七八九十百千])(过|超|逾)(亿|万)(元|美元|吨|人次|人|户|千瓦|平方米|亩|标箱)?")
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
@@ -152,6 +152,6 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             continue
         unit = m.group(2) + (m.group(3) or "")
         out.append(Quantity(m.start(), m.end(), m.start(), m.end(), 1.0, unit,
-                            "money" if m.group(3) else "magnitude", "at_least", False, True, ""))
+                            _unit_kinds().get(m.group(3) or "", "magnitude"), "at_least", False, True, ""))
     out.sort(key=lambda q: q.start)
     return out
