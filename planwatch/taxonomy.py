@@ -23,7 +23,7 @@ The resolution rule (kept deliberately simple so that a wrong answer can be expl
      it a different quantity: ``万元地区生产总值用水量`` is not ``地区生产总值``;
    * the text before it only says *where* or *when*: nothing, fillers, years (``2025年``),
      scope words (``规模以上``, ``全社会``), region names (``辽宁省``, ``张家界``, via the
-     gazetteer), or a place ending in 省/市/区/县/州/盟/旗/镇/乡/村/港/机场/口岸
+     gazetteer), or a place ending in 省/市/区/县/州/盟/旗/镇/乡/港/机场/口岸
      (``锦州港货物吞吐量``, ``锦州机场年旅客吞吐量``, ``城区空气质量优良率``, ``四县(市)城镇化率``).
      Any other head makes it another quantity: a ratio (``人均``, ``万元``, ``占``), a flow
      (``新增高新技术企业``), a subset (``高新技术产品出口额``, ``海洋生产总值``,
@@ -64,7 +64,8 @@ LEADING_FILLERS: tuple[str, ...] = (
 TRAILING_FILLERS: tuple[str, ...] = (
     "年均增长率", "年均增长", "年均增速", "年均", "增长率", "增长", "增速", "增幅", "涨幅", "分别",
     "同比", "比上年", "达到", "达", "为", "实现", "完成", "累计", "下降", "降低", "减少", "提高",
-    "提升", "增加", "上涨", "上升", "回落", "控制在", "保持在", "预计", "力争", "确保", "均",
+    "提升", "增加", "上涨", "上升", "回落", "控制在", "保持在", "预计", "力争", "确保", "均", "实际",
+    "名义",
 )  # fmt: skip
 
 # What may follow a contained synonym without changing the quantity it denotes.
@@ -78,7 +79,7 @@ SCOPE_WORDS: tuple[str, ...] = ("规模以上", "规上", "限额以上", "限�
 
 # A head ending in one of these names a place: 锦州港, 锦州机场, 城区, 四县(市), 沈阳经济区.
 PLACE_SUFFIXES: tuple[str, ...] = (
-    "省", "市", "区", "县", "州", "盟", "旗", "镇", "乡", "村", "港", "机场", "口岸",
+    "省", "市", "区", "县", "州", "盟", "旗", "镇", "乡", "港", "机场", "口岸",
 )  # fmt: skip
 
 _TIME_NUM = r"(?:截至|到|至)?(?:\d{2,4}|[〇零一二三四五六七八九十两]+)?年(?:末|底|度|初)?"

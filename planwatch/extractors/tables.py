@@ -114,7 +114,9 @@ def _markdown_tables(text: str, start: int, end: int) -> list[Table]:
     previous_header: list[str] | None = None
     pieces = [p for block in _markdown_blocks(text, start, end) for p in _pieces(text, block)]
     for block in pieces:
-        rows = [_split_pipes(text, s, e) for s, e in block]
+        rows = [r for r in (_split_pipes(text, s, e) for s, e in block) if r]
+        if not rows:
+            continue
         sep = next((i for i, (s, e) in enumerate(block) if _SEPARATOR.match(text[s:e])), None)
         if sep is None:
             header_rows, body = [], rows

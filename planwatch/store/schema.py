@@ -1,0 +1,218 @@
+"""The database schema as an ordered list of migrations.
+
+A database records the migrations it has had in ``schema_version``; opening it applies the
+missing ones in order, each in its own transaction, so an old database is brought up to date
+and a new one is built by the same path (there is no separate "create" script that could drift
+from the migrations).  Never edit a released migration: append a new one.
+
+Tables (see ``README.md``, "Store"):
+
+* ``documents``: one row per *version* of a document.  ``doc_key`` is the document's
+  content-independent identity (its resolved path); ``content_hash`` the SHA-256 of its bytes.
+  A changed file becomes a new row with ``version + 1``; the old row stays, with
+  ``is_current = 0`` and ``superseded_by`` set.
+* ``segments``: the reports inside a document (a file may hold a city's and a district's).
+* ``facts``: every ``FACTS.md`` field (``start``/``end`` are ``start_offset``/``end_offset``,
+  since ``END`` is an SQL keyword), the canonical ``indicator_id`` and ``region_id``, grouping
+  keys, the value normalised to the indicator's unit, the quote around the number, the
+  correction status and the fact as first extracted (``extracted``, JSON).
+* ``indicators``, ``regions``: the taxonomy and the part of the gazetteer facts refer to.
+* ``corrections``: confirmations, corrections and rejections, keyed so that they find their
+  fact again after a re-ingest.
+* ``audit_log``: who did what when, with the state before and after.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from planwatch.store.backend import Backend, StoreError
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    statements: tuple[str, ...]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "documents, segments, facts, indicators, regions, corrections, audit log", (
+        """CREATE TABLE documents (
+            id {pk},
+            doc_key TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            path TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            reader TEXT NOT NULL,
+            text TEXT NOT NULL,
+            n_chars INTEGER NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            doc_type TEXT NOT NULL DEFAULT 'other',
+            region TEXT NOT NULL DEFAULT '',
+            region_id TEXT,
+            year INTEGER,
+            plan_start INTEGER,
+            plan_end INTEGER,
+            meta TEXT NOT NULL DEFAULT '{{}}',
+            extractor TEXT NOT NULL,
+            n_facts INTEGER NOT NULL,
+            ingested_at TEXT NOT NULL,
+            is_current INTEGER NOT NULL DEFAULT 1,
+            superseded_by INTEGER REFERENCES documents(id),
+            UNIQUE (doc_key, version)
+        )""",
+        "CREATE INDEX ix_documents_hash ON documents (content_hash, is_current)",
+        "CREATE INDEX ix_documents_key ON documents (doc_key, is_current)",
+        """CREATE TABLE segments (
+            id {pk},
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            seq INTEGER NOT NULL,
+            start_offset INTEGER NOT NULL,
+            end_offset INTEGER NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            doc_type TEXT NOT NULL DEFAULT 'other',
+            region TEXT NOT NULL DEFAULT '',
+            region_id TEXT,
+            year INTEGER
+        )""",
+        "CREATE INDEX ix_segments_document ON segments (document_id)",
+        """CREATE TABLE indicators (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            en TEXT NOT NULL DEFAULT '',
+            unit TEXT NOT NULL DEFAULT '',
+            direction TEXT NOT NULL DEFAULT 'none',
+            field TEXT NOT NULL DEFAULT '',
+            synonyms TEXT NOT NULL DEFAULT '[]'
+        )""",
+        """CREATE TABLE regions (
+            code TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            level TEXT NOT NULL,
+            parent_code TEXT,
+            short TEXT NOT NULL DEFAULT ''
+        )""",
+        """CREATE TABLE facts (
+            id {pk},
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            seq INTEGER NOT NULL,
+            fact_key TEXT NOT NULL,
+            loose_key TEXT NOT NULL,
+            doc TEXT NOT NULL,
+            start_offset INTEGER NOT NULL,
+            end_offset INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            indicator TEXT NOT NULL,
+            mention TEXT NOT NULL,
+            measure TEXT NOT NULL,
+            value {float} NOT NULL,
+            unit TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            period TEXT NOT NULL,
+            region TEXT NOT NULL,
+            qualifier TEXT,
+            indicator_id TEXT,
+            region_id TEXT,
+            region_parent_id TEXT,
+            indicator_key TEXT NOT NULL,
+            region_key TEXT NOT NULL,
+            period_start INTEGER,
+            period_end INTEGER,
+            norm_value {float},
+            norm_unit TEXT NOT NULL,
+            segment INTEGER NOT NULL DEFAULT 0,
+            source TEXT NOT NULL DEFAULT 'prose',
+            quote TEXT NOT NULL DEFAULT '',
+            list_id INTEGER,
+            list_role TEXT,
+            status TEXT NOT NULL DEFAULT 'extracted',
+            is_current INTEGER NOT NULL DEFAULT 1,
+            extracted TEXT NOT NULL
+        )""",
+        "CREATE INDEX ix_facts_document ON facts (document_id)",
+        "CREATE INDEX ix_facts_key ON facts (fact_key)",
+        "CREATE INDEX ix_facts_loose_key ON facts (loose_key)",
+        """CREATE TABLE corrections (
+            id {pk},
+            fact_id INTEGER NOT NULL REFERENCES facts(id),
+            doc_key TEXT NOT NULL,
+            fact_key TEXT NOT NULL,
+            loose_key TEXT NOT NULL,
+            action TEXT NOT NULL,
+            changes TEXT NOT NULL DEFAULT '{{}}',
+            before TEXT NOT NULL DEFAULT '{{}}',
+            after TEXT NOT NULL DEFAULT '{{}}',
+            by TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL
+        )""",
+        "CREATE INDEX ix_corrections_doc_key ON corrections (doc_key)",
+        """CREATE TABLE audit_log (
+            id {pk},
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            object TEXT NOT NULL,
+            object_id TEXT NOT NULL,
+            before TEXT,
+            after TEXT,
+            note TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX ix_audit_object ON audit_log (object, object_id)",
+    )),  # fmt: skip
+    Migration(2, "query indexes for series, targets and compare", (
+        # series: one indicator in one region; targets: one region's facts by kind;
+        # compare: one indicator and period across regions.  is_current last: nearly all rows
+        # are current, so it filters little and must not split the ranges above.
+        "CREATE INDEX ix_facts_series ON facts (indicator_key, region_key, is_current)",
+        "CREATE INDEX ix_facts_region_kind ON facts (region_key, kind, is_current)",
+        "CREATE INDEX ix_facts_compare ON facts (indicator_key, period, is_current)",
+    )),  # fmt: skip
+)
+
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def now() -> str:
+    """UTC time as ISO 8601 text: portable, sortable and unambiguous in the audit log."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def current_version(db: Backend) -> int:
+    """The schema version of ``db``; 0 for an empty database (``schema_version`` must exist)."""
+    row = db.query("SELECT MAX(version) AS v FROM schema_version")
+    return int(row[0]["v"] or 0)
+
+
+def migrate(db: Backend) -> list[int]:
+    """Apply the migrations ``db`` lacks, in order; return the versions applied."""
+    applied: list[int] = []
+    with db.transaction():
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version ("
+            "version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
+    version = current_version(db)
+    if version > LATEST_VERSION:
+        raise StoreError(
+            f"the database has schema version {version}, newer than this PlanWatch knows "
+            f"({LATEST_VERSION}): upgrade PlanWatch"
+        )
+    for migration in MIGRATIONS:
+        if migration.version <= version:
+            continue
+        with db.transaction():
+            # Re-check inside the write lock: another process may have migrated meanwhile.
+            if current_version(db) >= migration.version:
+                continue
+            for statement in migration.statements:
+                db.execute(statement.format(**db.ddl))
+            db.execute(
+                "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
+                (migration.version, migration.description, now()),
+            )
+        applied.append(migration.version)
+    return applied
