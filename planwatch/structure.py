@@ -50,6 +50,7 @@ class Section:
     kind: str | None  # "actual" | "target" | None (inherit the default)
     year: int | None
     plan: tuple[int, int] | None  # a five-year span the heading names
+    focus: str | None = None  # "span" or "year": a paragraph opening with 过去五年 / 过去一年
 
 
 @dataclass
@@ -123,10 +124,19 @@ def _report_year(lines: list[tuple[int, str]], title_index: int) -> int | None:
     return None
 
 
+_SPAN_FOCUS = re.compile(r"^(?:过去五年|五年来|近五年|这五年|五年间|“?十[一二三四五]五”?(?:时期|期间|以来)|“?十[一二三四五]五”?规划实施)")
+_YEAR_FOCUS = re.compile(r"^(?:过去一年|一年来|去年|(?:19|20)\d\d年[，,是]|今年以来)")
+
+
 def _sections(text: str, start: int, end: int) -> list[Section]:
     sections: list[Section] = []
     for pos, line in _lines(text, start, end):
         stripped = line.strip()
+        focus = "span" if _SPAN_FOCUS.match(stripped) else "year" if _YEAR_FOCUS.match(stripped) else None
+        if focus:
+            # a review paragraph that turns to the whole plan period, or back to the last year
+            sections.append(Section(pos, end, stripped[:20], None, None, None, focus))
+            continue
         if not stripped or len(stripped) > 60 or stripped.endswith("。"):
             continue
         if not (_HEADING.match(stripped) or (len(stripped) <= 20 and "，" not in stripped)):

@@ -118,6 +118,8 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
             return True
         if not q.unit:
             return True
+        if tok in ("百", "千", "万") and not approx:
+            return True  # "千方百计": a bare round Chinese figure only counts when approximate
         if q.unit_kind == "magnitude" and _is_cjk(nxt) and not approx:
             return True  # "百万风场", "千亿产业": a round Chinese figure in a name
         if tok == "一" and not approx and "万" not in q.unit and "亿" not in q.unit:
@@ -135,8 +137,8 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
         return True  # a threshold that defines a category: 10亿元以上企业
     if q.prefix_verb in ("超", "超过", "逾", "过") and nxt == "的":
         return True
-    base = q.unit.lstrip("万亿千百十")
-    if q.unit_kind == "physical" and base in _CAPACITY_UNITS and nxt and _is_cjk(nxt):
+    base = q.unit[1:] if q.unit[:1] in "万亿" else q.unit
+    if q.unit_kind == "physical" and (base in _CAPACITY_UNITS or q.unit in _CAPACITY_UNITS) and nxt and _is_cjk(nxt):
         stop = text[q.end:q.end + 2]
         if not re.match(r"[的，。；、和与及]|增长|下降|以上|左右", stop):
             return True  # capacity used as a name: 15万吨高碳铬铁
@@ -148,7 +150,7 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
     if q.unit in ("天", "小时", "分钟", "周") and (re.match(r"时间|内|就|之内", text[q.end:q.end + 2])
                                                   or re.search(r"(?:短短|仅用|仅|用了|用)$", text[sent_start:q.start])):
         return True  # the duration of one operation told as an anecdote
-    if re.match(r"项指标|个指标|项主要指标|大类指标", text[q.end:q.end + 5]):
+    if re.match(r"(?:项|个|大类)?(?:主要)?指标", text[q.end:q.end + 4]) and q.unit in ("项", "个", "类", ""):
         return True  # a plan's own indicator count
     if _enumerated_names(text, clause_start, q, clause_end):
         return True
@@ -206,7 +208,7 @@ _AFTER_NOUN = re.compile(
 )
 _NOT_A_NOUN = re.compile(
     r"^(?:增长|下降|提高|降低|减少|增加|同比|比上年|比去年|占|为|是|达|用于|以上|以下|左右|上下|时间|以来|之间|之内|内|后|前"
-    r"|完成|实现|建成|开展|实施|推进|和|及|与|或|的[^\u4e00-\u9fff]|[）)%])"
+    r"|完成|实现|建成|开展|实施|推进|全部|均|和|及|与|或|的[^\u4e00-\u9fff]|[）)%])"
 )
 _NOUN_CUT = re.compile(r"(?:以及|和|及|与|不断|正在|即将|已经|已|全部|均|分别|被|并|共)")
 _NEXT_QUANTITY = re.compile(r"^\d+(?:\.\d+)?(?:万|亿)?[^\d，。、；\u4e00-\u9fff]{0,0}[\u4e00-\u9fff]{1,2}")
@@ -285,6 +287,7 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
     prev: tuple[Quantity, str] | None = None
     prev_fact: RawFact | None = None
     list_members: list[tuple[RawFact, int]] = []  # facts of the current 分别 list with their clause start
+    last_names: list[str] | None = None
     for q in quantities:
         clause_start = max(text.rfind(c, start, q.start) for c in _CLAUSE_BOUNDARY) + 1
         clause_start = max(clause_start, start)
@@ -309,6 +312,8 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
             continue  # "4条河流断面监测达标率100%": the count only qualifies the rate
         if after:
             mention = after
+        elif pre.startswith("占") and prev_fact is not None:
+            mention = prev_fact.mention + _clean_mention(pre) + ("比重" if q.unit_kind == "percent" else "")
         elif not mention and prev_fact is not None:
             mention = prev_fact.mention
         elif not mention:
@@ -322,32 +327,43 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
         semi = text.rfind("；", start, q.start)
         estimate_window = sentence_before if not semi >= 0 or _HEAD_CUE.match(sentence_before) else text[semi:q.start]
         kind = kind_in_sentence(scope.kind, estimate_window, text[clause_start:q.start])
-        period = period_for(scope, kind, measure, sentence_before)
+        period = period_for(scope, kind, measure, sentence_before, text[clause_start:q.start] + mention,
+                            count=q.unit_kind == "count")
         fact = RawFact(q.start, q.end, mention, measure, value, unit, kind, period, region, q.qualifier)
-        if "分别" in pre_full or (in_list and list_members):
+        if "分别" in pre and not in_list:
+            last_names = _assign_list(text, list_members, last_names)
+            list_members = [(fact, clause_start)]
+        elif in_list and list_members:
             list_members.append((fact, clause_start))
         else:
-            _assign_list(text, list_members)
-            list_members = [(fact, clause_start)] if "分别" in text[clause_start:q.start] else []
+            last_names = _assign_list(text, list_members, last_names)
+            list_members = []
         facts.append(fact)
         prev = (q, measure)
         prev_fact = fact
-    _assign_list(text, list_members)
+    _assign_list(text, list_members, last_names)
     return facts
 
 
-def _assign_list(text: str, members: list[tuple[RawFact, int]]) -> None:
-    """Give each number of a ``分别`` list its own indicator from the shared subject."""
+def _assign_list(text: str, members: list[tuple[RawFact, int]], last: list[str] | None) -> list[str] | None:
+    """Give each number of a ``分别`` list its own indicator from the shared subject.
+
+    A list with no subject of its own (``年均分别增长7%、7.7%``) repeats the previous list's.
+    Returns the names given, for the next list.
+    """
     if len(members) < 2:
-        return
+        return last
     first, clause_start = members[0]
     before = text[clause_start:first.start]
     idx = before.find("分别")
     if idx < 0:
-        return
+        return last
     subject = _clean_mention(before[:idx])
-    subject = re.sub(r"(?:年均)?(?:增长|增速|增幅)$", "", subject)
+    subject = re.sub(r"(?:年均)?(?:增长|增速|增幅|涨幅)$", "", subject)
     names = _distribute(subject, len(members))
+    if names is None and last is not None and len(last) == len(members) and len(subject) <= 4:
+        names = last
     if names:
         for (fact, _), name in zip(members, names, strict=True):
             fact.mention = name
+    return names or last

@@ -21,6 +21,7 @@ class Scope:
     kind: str
     year: int | None  # the period of a level
     span: str | None  # the period of averages and totals over several years
+    multi_year: bool = False  # the text reviews a whole plan period: counts of things done get the span
 
 
 def _span(a: int, b: int) -> str:
@@ -37,6 +38,15 @@ def scope_at(layout: Layout, pos: int) -> Scope:
     before = _section_at(layout, pos)
     kinded = [s for s in before if s.kind]
     section = kinded[-1] if kinded else None
+    focused = [s for s in before if s.focus and (section is None or s.start > section.start)]
+    focus = focused[-1].focus if focused else None
+    scope = _scope(layout, section)
+    multi = scope.kind == "actual" and scope.span is not None and (
+        focus == "span" or (focus is None and layout.doc_type == "规划纲要"))
+    return Scope(scope.kind, scope.year, scope.span, multi)
+
+
+def _scope(layout: Layout, section: Section | None) -> Scope:
     year = layout.year
     doc_type = layout.doc_type
 
@@ -92,13 +102,19 @@ def kind_in_sentence(default: str, sentence_before: str, clause_before: str) -> 
     return default
 
 
+_FLOW = re.compile(r"新增|新建|建成|完成|累计|引进|实施|拆除|安装|改造|救助|发放|培训|创建|组建|认定|获批|开工|竣工|投产|新注册|招商|脱贫|治理|整治|关停|淘汰|转移|安置")
+_STOCK = re.compile(r"达到|达|发展到|增加到|增至|总数|总量|保有量|拥有|现有|共有|末")
 _YEAR_AT = re.compile(r"(?:到|至|截至|截止)?((?:19|20)\d{2})年(?:末|底|全年|前)?(?!以来|的基础|起|开始|比)")
 _SINCE = re.compile(r"((?:19|20)\d{2})年以来")
 _TOTALS = re.compile(r"累计|五年|期间|时期|共计|合计|总计")
 
 
-def period_for(scope: Scope, kind: str, measure: str, before: str) -> str:
-    """The period of a number: explicit years and spans in its sentence, else the scope's."""
+def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str = "", count: bool = False) -> str:
+    """The period of a number: explicit years and spans in its sentence, else the scope's.
+
+    In a review of a whole plan period, levels at its end get the end year but counts of things
+    done over it (``新增高新技术企业13家``) get the span, as FACTS.md asks.
+    """
     plan = plan_span(before)
     years = _YEAR_AT.findall(before)
     since = _SINCE.search(before)
@@ -119,6 +135,9 @@ def period_for(scope: Scope, kind: str, measure: str, before: str) -> str:
     if measure == "avg_growth" or (cumulative and scope.span):
         if scope.span:
             return scope.span
+    if (scope.multi_year and measure == "level" and (count or _FLOW.search(clause))
+            and not _STOCK.search(clause[-6:])):
+        return scope.span or ""
     return str(scope.year) if scope.year else ""
 
 
