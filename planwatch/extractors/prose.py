@@ -150,6 +150,8 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
     if q.unit in ("天", "小时", "分钟", "周") and (re.match(r"时间|内|就|之内", text[q.end:q.end + 2])
                                                   or re.search(r"(?:短短|仅用|仅|用了|用)$", text[sent_start:q.start])):
         return True  # the duration of one operation told as an anecdote
+    if q.unit == "岁" and not re.search(r"寿命|年龄|岁以", text[max(clause_start, q.start - 12):q.end + 3]):
+        return True  # ages in anecdotes
     if re.match(r"(?:项|个|大类)?(?:主要)?指标", text[q.end:q.end + 4]) and q.unit in ("项", "个", "类", ""):
         return True  # a plan's own indicator count
     if _enumerated_names(text, clause_start, q, clause_end):

@@ -37,6 +37,8 @@ class RegionTracker:
 
     def start_paragraph(self) -> None:
         self.current = self.segment_name
+        self.first_sentence = True
+        self.sentence_start = -1
 
     def _named(self, name: str) -> str:
         return f"{self.segment_name}{name}" if self.segment_name and not name.startswith(self.segment_name) else name
@@ -68,14 +70,25 @@ class RegionTracker:
         self.region_at(text, start, end)
 
     def region_at(self, text: str, sent_start: int, pos: int) -> str:
-        """Region of a number at ``pos`` in the sentence starting at ``sent_start``."""
-        clause_starts = [sent_start] + [m.end() for m in re.finditer(r"[，；：]", text[sent_start:pos])]
-        sentence_region = None
+        """Region of a number at ``pos`` in the sentence starting at ``sent_start``.
+
+        A subject named in a paragraph's first sentence holds for the whole paragraph (``四县(市)
+        完成…。…累计新引进项目389个``); one named later holds for its own ``；``-part only.
+        """
+        if sent_start != self.sentence_start:
+            if self.sentence_start >= 0:
+                self.first_sentence = False
+            self.sentence_start = sent_start
+        semi = text.rfind("；", sent_start, pos)
+        part_start = sent_start if self.first_sentence or semi < 0 else semi + 1
+        clause_starts = [part_start] + [part_start + m.end() for m in re.finditer(r"[，；：]", text[part_start:pos])]
+        found_region = None
         for cs in clause_starts:
-            start = cs if cs == sent_start else sent_start + cs
-            found = self._subject_at(text, start, pos)
+            found = self._subject_at(text, cs, pos)
             if found:
-                sentence_region = found
-        if sentence_region:
-            self.current = sentence_region
-        return self.current
+                found_region = found
+        if self.first_sentence:
+            if found_region:
+                self.current = found_region
+            return self.current
+        return found_region or self.current
