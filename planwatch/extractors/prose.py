@@ -150,6 +150,11 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
     if q.unit in ("天", "小时", "分钟", "周") and (re.match(r"时间|内|就|之内", text[q.end:q.end + 2])
                                                   or re.search(r"(?:短短|仅用|仅|用了|用)$", text[sent_start:q.start])):
         return True  # the duration of one operation told as an anecdote
+    if q.unit == "条" and re.match(r"(?:[、和][^，。；]{0,16})?等?(?:政策|措施|举措|意见)", text[q.end:clause_end]) and not re.search(
+            r"(?:出台|制定|印发|发布)$", text[max(clause_start, q.start - 2):q.start]):
+        return True  # a policy package's name: 稳增长27条、…12条等政策举措
+    if q.unit == "周" and nxt == "年":
+        return True  # an anniversary
     if q.unit == "岁" and not re.search(r"寿命|年龄|岁以", text[max(clause_start, q.start - 12):q.end + 3]):
         return True  # ages in anecdotes
     if re.match(r"(?:项|个|大类)?(?:主要)?指标", text[q.end:q.end + 4]) and q.unit in ("项", "个", "类", ""):
@@ -159,7 +164,7 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
     return False
 
 
-def _measure(text: str, q: Quantity, pre: str, prev: tuple[Quantity, str] | None) -> tuple[str, float, str]:
+def _measure(text: str, q: Quantity, pre: str, prev: tuple[Quantity, str, float] | None) -> tuple[str, float, str]:
     """Measure, signed value and unit of a quantity given the words before it."""
     cues = _cues()
     value, unit = q.value, q.unit
@@ -183,9 +188,9 @@ def _measure(text: str, q: Quantity, pre: str, prev: tuple[Quantity, str] | None
     if cues["up"].search(tail):
         return "growth", value, "%"
     if prev is not None and re.fullmatch(r"[、和及与，]|[、，]?和|到", pre[-2:].lstrip("%") or pre[-1:]):
-        pq, pmeasure = prev
+        pq, pmeasure, pvalue = prev
         if pq.unit_kind == "percent" and pmeasure in ("growth", "avg_growth"):
-            sign = -1 if pq.value < 0 else 1
+            sign = -1 if pvalue < 0 else 1
             return pmeasure, sign * value, "%"
     return "level", value, "%"
 
@@ -241,8 +246,12 @@ def _noun_after(text: str, q: Quantity, limit: int, next_q: Quantity | None) -> 
 
 def _distribute(subject: str, n: int) -> list[str] | None:
     """``城镇和农村居民人均可支配收入`` over two numbers → the two full indicator names."""
-    items = [i for i in re.split(r"[、和及与]", subject) if i]
-    if len(items) != n:
+    # try the plainest separators first: 及/与 also sit inside words (普及率, 参与率)
+    for separators in ("、", "[、和]", "[、和及与]|以及"):
+        items = [i for i in re.split(separators, subject) if i]
+        if len(items) == n:
+            break
+    else:
         return None
     last = items[-1]
     out = []
@@ -286,7 +295,7 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
         regions.observe(text, start, end)
         return []
     facts: list[RawFact] = []
-    prev: tuple[Quantity, str] | None = None
+    prev: tuple[Quantity, str, float] | None = None
     prev_fact: RawFact | None = None
     list_members: list[tuple[RawFact, int]] = []  # facts of the current 分别 list with their clause start
     last_names: list[str] | None = None
@@ -341,7 +350,7 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
             last_names = _assign_list(text, list_members, last_names)
             list_members = []
         facts.append(fact)
-        prev = (q, measure)
+        prev = (q, measure, value)
         prev_fact = fact
     _assign_list(text, list_members, last_names)
     return facts

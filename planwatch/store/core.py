@@ -1,0 +1,642 @@
+"""The indicator store: ingest documents, correct facts, and ask the monitoring questions.
+
+``Store`` is the library face of every ``planwatch`` database command (the CLI is a thin layer
+over it, as sqlite-utils is over its Python API).  Writing follows three rules:
+
+* **One transaction per document.**  Extraction runs first, outside any transaction; the
+  document row, its segments, its facts, the superseding of its previous version, the
+  re-application of its corrections and the audit entry are then written in one transaction.
+  A crash, a SIGKILL or a bad file leaves the database as it was before that document.
+* **Idempotent.**  A file whose bytes were already ingested changes nothing.  A changed file at
+  a known path becomes version N+1 of that document; the facts of version N stay, marked not
+  current, and the corrections made on them are applied to the new facts.
+* **Nothing is deleted.**  Rejecting a fact marks it; correcting it keeps the extracted fact in
+  ``facts.extracted`` and both states in the audit log.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from planwatch import __version__
+from planwatch.errors import PlanWatchError
+from planwatch.gazetteer import Gazetteer, Region, load_gazetteer
+from planwatch.model import Document
+from planwatch.store.backend import Backend, open_backend
+from planwatch.store.corrections import (
+    ACTIONS,
+    SETTABLE,
+    CorrectionError,
+    coerce_changes,
+    derived_columns,
+    next_status,
+    public_state,
+    to_json,
+)
+from planwatch.store.records import (
+    FACT_COLUMNS,
+    Resolver,
+    fact_rows,
+    plan_of,
+    region_lineage,
+    sha256_bytes,
+)
+from planwatch.store.schema import migrate, now
+from planwatch.taxonomy import Indicator, Taxonomy, load_taxonomy
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from planwatch.monitor.compare import CompareRow
+    from planwatch.monitor.conflicts import Conflict
+    from planwatch.monitor.series import SeriesPoint
+    from planwatch.monitor.targets import TargetAssessment
+
+Status = Literal["added", "updated", "unchanged", "duplicate", "failed"]
+
+#: Fault injection for the crash test: seconds to sleep inside the transaction, just before
+#: COMMIT, after printing a line on stderr.  Never set it outside tests.
+FAULT_PAUSE_ENV = "PLANWATCH_TEST_PAUSE_BEFORE_COMMIT"
+
+
+def supported_extensions() -> tuple[str, ...]:
+    from planwatch.readers import SUPPORTED_EXTENSIONS
+
+    return tuple(SUPPORTED_EXTENSIONS)
+
+
+def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """The files to ingest: files as given, folders walked (sorted; hidden entries skipped).
+
+    Inside folders only supported extensions are taken, so a folder's README.pdf is read but
+    its .csv is not; a file named explicitly is always tried (and reported if unreadable).
+    Missing paths are kept so that ingest reports them as failures.
+    """
+    exts = supported_extensions()
+    out: list[Path] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in exts
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        else:
+            found = [path]
+        for p in found:
+            key = p.resolve() if p.exists() else p
+            if key not in seen:
+                seen.add(key)
+                out.append(p)
+    return out
+
+
+@dataclass
+class IngestResult:
+    """What happened to one file."""
+
+    path: str
+    status: Status
+    document_id: int | None = None
+    version: int | None = None
+    n_facts: int = 0
+    n_chars: int = 0
+    message: str = ""
+    reapplied: int = 0
+    orphaned: int = 0
+    seconds: float = 0.0
+
+
+@dataclass
+class IngestReport:
+    """What happened to every file of one ingest call."""
+
+    db: str
+    results: list[IngestResult] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def count(self, status: Status) -> int:
+        return sum(1 for r in self.results if r.status == status)
+
+    @property
+    def failed(self) -> list[IngestResult]:
+        return [r for r in self.results if r.status == "failed"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    @property
+    def n_facts(self) -> int:
+        return sum(r.n_facts for r in self.results if r.status in ("added", "updated"))
+
+    @property
+    def n_chars(self) -> int:
+        return sum(r.n_chars for r in self.results if r.status in ("added", "updated"))
+
+    def summary(self) -> str:
+        parts = [f"{len(self.results)} file{'' if len(self.results) == 1 else 's'}"]
+        for status in ("added", "updated", "unchanged", "duplicate", "failed"):
+            n = self.count(status)  # type: ignore[arg-type]
+            if n:
+                parts.append(f"{n} {status}")
+        parts.append(f"{self.n_facts} new facts")
+        reapplied = sum(r.reapplied for r in self.results)
+        orphaned = sum(r.orphaned for r in self.results)
+        if reapplied:
+            parts.append(f"{reapplied} corrections re-applied")
+        if orphaned:
+            parts.append(f"{orphaned} corrections without a matching fact (kept)")
+        return ", ".join(parts) + f" in {self.seconds:.1f}s"
+
+
+class Store:
+    """A PlanWatch database.  ``Store(url)``: a SQLite path, ``sqlite:///…`` or ``:memory:``."""
+
+    def __init__(self, url: str | os.PathLike[str] | None = None, *, taxonomy: Taxonomy | None = None,
+                 gazetteer: Gazetteer | None = None) -> None:
+        self.db: Backend = open_backend(url)
+        self.url = self.db.url
+        migrate(self.db)
+        self.taxonomy = taxonomy or load_taxonomy()
+        self.gazetteer = gazetteer or load_gazetteer()
+        self.resolver = Resolver(self.taxonomy, self.gazetteer)
+        self._known_regions: set[str] = set()
+        self._taxonomy_synced = False
+
+    # -- lifecycle -----------------------------------------------------------------------
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- ingest --------------------------------------------------------------------------
+    def ingest(
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        *,
+        reextract: bool = False,
+        actor: str = "",
+        progress: Callable[[IngestResult], None] | None = None,
+    ) -> IngestReport:
+        """Ingest files and folders; one result per file, failures included (never raised).
+
+        ``reextract``: run the extractor again on files whose content is already stored (after
+        the extractor improved); the new extraction becomes a new version like a changed file.
+        """
+        started = time.perf_counter()
+        report = IngestReport(db=self.url)
+        for path in collect_files(paths):
+            result = self.ingest_file(path, reextract=reextract, actor=actor)
+            report.results.append(result)
+            if progress is not None:
+                progress(result)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def ingest_file(self, path: str | os.PathLike[str], *, reextract: bool = False, actor: str = "") -> IngestResult:
+        """Ingest one file.  A file that cannot be read or extracted is a ``failed`` result."""
+        from planwatch.pipeline import extract
+
+        t0 = time.perf_counter()
+        p = Path(path)
+        shown = str(path)
+        try:
+            data = p.read_bytes()
+        except FileNotFoundError:
+            return IngestResult(shown, "failed", message=f"file not found: {p}")
+        except IsADirectoryError:
+            return IngestResult(shown, "failed", message=f"{p} is a directory")
+        except OSError as e:
+            return IngestResult(shown, "failed", message=f"cannot read {p}: {e.strerror or e}")
+        doc_key = str(p.resolve())
+        content_hash = sha256_bytes(data)
+        if not reextract:
+            same = self._unchanged(doc_key, content_hash)
+            if same is not None:
+                same.path, same.seconds = shown, time.perf_counter() - t0
+                return same
+        try:
+            doc = extract(p)
+        except PlanWatchError as e:
+            return IngestResult(shown, "failed", message=str(e), seconds=time.perf_counter() - t0)
+        except Exception as e:  # an extractor bug must not stop a long ingest
+            if os.environ.get("PLANWATCH_DEBUG", "") not in ("", "0"):
+                raise
+            return IngestResult(shown, "failed", message=f"internal error while extracting {p.name}: "
+                                f"{type(e).__name__}: {e}", seconds=time.perf_counter() - t0)
+        result = self.ingest_document(doc, doc_key=doc_key, content_hash=content_hash,
+                                      reextract=reextract, actor=actor)
+        result.path, result.seconds = shown, time.perf_counter() - t0
+        return result
+
+    def _unchanged(self, doc_key: str, content_hash: str) -> IngestResult | None:
+        """The result for content already stored (at this path or another), else ``None``."""
+        rows = self.db.query(
+            "SELECT id, version, n_facts, doc_key FROM documents WHERE content_hash = ? AND is_current = 1",
+            (content_hash,),
+        )
+        if not rows:
+            return None
+        mine = [r for r in rows if r["doc_key"] == doc_key]
+        if mine:
+            r = mine[0]
+            return IngestResult(doc_key, "unchanged", r["id"], r["version"], message="already ingested")
+        own = self.db.query("SELECT 1 FROM documents WHERE doc_key = ? AND is_current = 1", (doc_key,))
+        if own:
+            return None  # this path holds other content: the file changed into a copy of another
+        r = rows[0]
+        return IngestResult(doc_key, "duplicate", r["id"], r["version"],
+                            message=f"same content as {r['doc_key']}")
+
+    def ingest_document(
+        self,
+        doc: Document,
+        *,
+        doc_key: str | None = None,
+        content_hash: str | None = None,
+        reextract: bool = False,
+        actor: str = "",
+    ) -> IngestResult:
+        """Store an extracted ``Document`` in one transaction (the benchmark calls this directly).
+
+        ``doc_key`` defaults to the document's path (else its name); ``content_hash`` to the
+        SHA-256 of its text.
+        """
+        doc_key = doc_key or (str(Path(doc.path).resolve()) if doc.path else doc.name)
+        content_hash = content_hash or sha256_bytes(doc.text.encode("utf-8"))
+        self._sync_taxonomy()
+        doc_region = self.resolver.region(doc.region)[0] if doc.region else None
+        with self.db.transaction():
+            if not reextract:
+                same = self._unchanged(doc_key, content_hash)
+                if same is not None:
+                    return same
+            previous = self.db.query(
+                "SELECT id, version FROM documents WHERE doc_key = ? AND is_current = 1", (doc_key,)
+            )
+            version_row = self.db.query("SELECT MAX(version) AS v FROM documents WHERE doc_key = ?", (doc_key,))
+            version = int(version_row[0]["v"] or 0) + 1
+            rows, codes = fact_rows(doc, doc_key, self.resolver, doc_region)
+            if doc_region is not None:
+                codes.add(doc_region.code)
+            seg_regions = [self.resolver.region(s.region, doc_region)[0] if s.region else None for s in doc.segments]
+            codes.update(r.code for r in seg_regions if r is not None)
+            self._ensure_regions(codes)
+            plan = plan_of(doc.title or "") or plan_of(doc.text[:2000])
+            cur = self.db.execute(
+                "INSERT INTO documents (doc_key, version, name, path, content_hash, reader, text, n_chars, "
+                "title, doc_type, region, region_id, year, plan_start, plan_end, meta, extractor, n_facts, "
+                "ingested_at, is_current) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "
+                "RETURNING id",
+                (doc_key, version, doc.name, doc.path or doc.name, content_hash, doc.reader, doc.text,
+                 len(doc.text), doc.title or "", doc.doc_type or "other", doc.region or "",
+                 doc_region.code if doc_region else None, doc.year, plan[0] if plan else None,
+                 plan[1] if plan else None, to_json(_jsonable(doc.meta)), f"planwatch {__version__}",
+                 len(rows), now()),
+            )
+            document_id = int(cur.fetchone()[0])
+            self.db.executemany(
+                "INSERT INTO segments (document_id, seq, start_offset, end_offset, title, doc_type, region, "
+                "region_id, year) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(document_id, i, s.start, s.end, s.title or "", s.doc_type or "other", s.region or "",
+                  seg_regions[i].code if seg_regions[i] else None, s.year) for i, s in enumerate(doc.segments)],
+            )
+            placeholders = ", ".join("?" for _ in FACT_COLUMNS)
+            self.db.executemany(
+                f"INSERT INTO facts ({', '.join(FACT_COLUMNS)}) VALUES ({placeholders})",
+                [tuple(document_id if c == "document_id" else
+                       (to_json(r[c]) if c == "extracted" else r[c]) for c in FACT_COLUMNS) for r in rows],
+            )
+            if previous:
+                prev_id = previous[0]["id"]
+                self.db.execute("UPDATE documents SET is_current = 0, superseded_by = ? WHERE id = ?",
+                                (document_id, prev_id))
+                self.db.execute("UPDATE facts SET is_current = 0 WHERE document_id = ?", (prev_id,))
+            reapplied, orphaned = self._reapply(doc_key, document_id)
+            status: Status = "updated" if previous else "added"
+            self._audit(actor or "ingest", "ingest" if not previous else "new_version", "document",
+                        document_id, before={"document_id": previous[0]["id"]} if previous else None,
+                        after={"name": doc.name, "version": version, "content_hash": content_hash,
+                               "n_facts": len(rows)},
+                        note=doc_key)
+            pause = os.environ.get(FAULT_PAUSE_ENV)
+            if pause:
+                print(f"planwatch: test: pausing before commit of {doc.name}", file=sys.stderr, flush=True)
+                time.sleep(float(pause))
+        return IngestResult(doc_key, status, document_id, version, len(rows), len(doc.text),
+                            message="new version" if previous else "", reapplied=reapplied, orphaned=orphaned)
+
+    def _sync_taxonomy(self) -> None:
+        """Copy the taxonomy into ``indicators`` (once per Store: it changes with the code)."""
+        if self._taxonomy_synced:
+            return
+        with self.db.transaction():
+            self.db.executemany(
+                "INSERT INTO indicators (id, name, en, unit, direction, field, synonyms) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (id) DO UPDATE SET name = excluded.name, en = excluded.en, unit = excluded.unit, "
+                "direction = excluded.direction, field = excluded.field, synonyms = excluded.synonyms",
+                [(i.id, i.name, i.en, i.unit, i.direction, i.field, to_json(list(i.synonyms)))
+                 for i in self.taxonomy],
+            )
+        self._taxonomy_synced = True
+
+    def _ensure_regions(self, codes: Iterable[str]) -> None:
+        """Insert the regions (and their ancestors) that facts refer to; the table grows lazily."""
+        missing = [c for c in codes if c not in self._known_regions]
+        if not missing:
+            return
+        rows: dict[str, Region] = {}
+        for code in missing:
+            region = self.gazetteer.get(code)
+            if region is None:
+                continue
+            for r in region_lineage(self.gazetteer, region):
+                rows[r.code] = r
+        self.db.executemany(
+            "INSERT INTO regions (code, name, level, parent_code, short) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (code) DO NOTHING",
+            [(r.code, r.name, r.level, r.parent_code, r.short) for r in rows.values()],
+        )
+        self._known_regions.update(rows)
+
+    # -- corrections ---------------------------------------------------------------------
+    def correct(self, fact_id: int, *, by: str, note: str = "", **changes: Any) -> dict[str, Any]:
+        """Change fields of a fact (``store.correct(12, by="li", value=1.76)``); returns the new row."""
+        if not changes:
+            raise CorrectionError("nothing to correct: give at least one field=value")
+        return self._act("correct", fact_id, by=by, note=note, changes=coerce_changes(changes))
+
+    def confirm(self, fact_id: int, *, by: str, note: str = "") -> dict[str, Any]:
+        """Record that a person checked the fact against its document and found it right."""
+        return self._act("confirm", fact_id, by=by, note=note, changes={})
+
+    def reject(self, fact_id: int, *, by: str, note: str = "") -> dict[str, Any]:
+        """Mark a fact as not a fact (it stays, but no question uses it)."""
+        return self._act("reject", fact_id, by=by, note=note, changes={})
+
+    def _act(self, action: str, fact_id: int, *, by: str, note: str, changes: dict[str, Any]) -> dict[str, Any]:
+        assert action in ACTIONS
+        if not by or not by.strip():
+            raise CorrectionError("say who makes the change (--by NAME)")
+        with self.db.transaction():
+            row = self._fact_row(fact_id)
+            doc = self.db.query("SELECT doc_key FROM documents WHERE id = ?", (row["document_id"],))[0]
+            cur = self.db.execute(
+                "INSERT INTO corrections (fact_id, doc_key, fact_key, loose_key, action, changes, before, after, "
+                "by, note, at) VALUES (?, ?, ?, ?, ?, ?, '{}', '{}', ?, ?, ?) RETURNING id",
+                (fact_id, doc["doc_key"], row["fact_key"], row["loose_key"], action, to_json(changes),
+                 by.strip(), note, now()),
+            )
+            correction_id = int(cur.fetchone()[0])
+            targets = [row]
+            if not row["is_current"]:
+                # Correcting a superseded fact also corrects its counterpart in the current version.
+                targets += [r for r in self.db.query(
+                    "SELECT f.* FROM facts f JOIN documents d ON d.id = f.document_id "
+                    "WHERE d.doc_key = ? AND f.is_current = 1 AND f.fact_key = ?",
+                    (doc["doc_key"], row["fact_key"]))]
+            for target in targets:
+                before, after_row = self._apply(action, changes, target, by=by.strip(), note=note,
+                                                correction_id=correction_id, audit_action=action)
+                if target is row:
+                    self.db.execute("UPDATE corrections SET before = ?, after = ? WHERE id = ?",
+                                    (to_json(before), to_json(public_state(after_row)), correction_id))
+        return self.fact(fact_id)
+
+    def _apply(self, action: str, changes: dict[str, Any], row: dict[str, Any], *, by: str, note: str,
+               correction_id: int, audit_action: str) -> tuple[dict[str, Any], dict[str, Any]]:
+        """Apply one correction to one fact row (inside the caller's transaction)."""
+        context = self._context_region(row)
+        new = derived_columns(row, changes, self.resolver, context) if changes else dict(row)
+        if new.get("region_id"):
+            self._ensure_regions([new["region_id"]])
+        new["status"] = next_status(action, row["status"])
+        assignments = ", ".join(f"{c} = ?" for c in SETTABLE)
+        self.db.execute(f"UPDATE facts SET {assignments} WHERE id = ?", (*[new[c] for c in SETTABLE], row["id"]))
+        before = public_state(row)
+        self._audit(by, audit_action, "fact", row["id"], before=before, after=public_state(new),
+                    note=f"correction {correction_id}" + (f": {note}" if note else ""))
+        return before, new
+
+    def _context_region(self, row: dict[str, Any]) -> Region | None:
+        doc = self.db.query("SELECT region_id FROM documents WHERE id = ?", (row["document_id"],))
+        code = doc[0]["region_id"] if doc else None
+        return self.gazetteer.get(code) if code else None
+
+    def _reapply(self, doc_key: str, document_id: int) -> tuple[int, int]:
+        """Apply a document's corrections to its freshly inserted facts; (applied, unmatched)."""
+        corrections = self.db.query("SELECT * FROM corrections WHERE doc_key = ? ORDER BY id", (doc_key,))
+        if not corrections:
+            return 0, 0
+        facts = self.db.query("SELECT * FROM facts WHERE document_id = ? ORDER BY seq", (document_id,))
+        by_key = {f["fact_key"]: f for f in facts}
+        by_loose = {f["loose_key"]: f for f in facts}
+        applied = unmatched = 0
+        for c in corrections:
+            target = by_key.get(c["fact_key"]) or by_loose.get(c["loose_key"])
+            if target is None:
+                unmatched += 1
+                continue
+            target = self._fact_row(target["id"])
+            self._apply(c["action"], json.loads(c["changes"]), target, by=c["by"], note=c["note"],
+                        correction_id=c["id"], audit_action="reapply_" + c["action"])
+            applied += 1
+        return applied, unmatched
+
+    def _fact_row(self, fact_id: int) -> dict[str, Any]:
+        rows = self.db.query("SELECT * FROM facts WHERE id = ?", (int(fact_id),))
+        if not rows:
+            raise CorrectionError(f"no fact with id {fact_id}")
+        return rows[0]
+
+    def _audit(self, actor: str, action: str, obj: str, obj_id: Any, *, before: Any = None,
+               after: Any = None, note: str = "") -> None:
+        self.db.execute(
+            "INSERT INTO audit_log (at, actor, action, object, object_id, before, after, note) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (now(), actor, action, obj, str(obj_id), None if before is None else to_json(before),
+             None if after is None else to_json(after), note),
+        )
+
+    # -- reading -------------------------------------------------------------------------
+    def fact(self, fact_id: int) -> dict[str, Any]:
+        """One fact as a dict: its columns, the extracted fact and its document's name."""
+        row = self._fact_row(fact_id)
+        row["extracted"] = json.loads(row["extracted"])
+        return row
+
+    def facts(self, *, region: str | None = None, indicator: str | None = None, kind: str | None = None,
+              measure: str | None = None, period: str | None = None, current: bool = True,
+              include_rejected: bool = False) -> list[dict[str, Any]]:
+        """Facts filtered by region, indicator (any name, synonym or id), kind, measure, period."""
+        where, params = ["1 = 1"], []
+        if current:
+            where.append("f.is_current = 1")
+        if not include_rejected:
+            where.append("f.status <> 'rejected'")
+        if region:
+            where.append("f.region_key = ?")
+            params.append(self.region_key(region))
+        if indicator:
+            where.append("f.indicator_key = ?")
+            params.append(self.indicator_key(indicator))
+        for col, val in (("kind", kind), ("measure", measure), ("period", period)):
+            if val:
+                where.append(f"f.{col} = ?")
+                params.append(val)
+        return self.db.query(
+            "SELECT f.id, f.doc, f.start_offset AS start, f.end_offset AS \"end\", f.text, f.indicator, "
+            "f.mention, f.measure, f.value, f.unit, f.kind, f.period, f.region, f.qualifier, f.indicator_id, "
+            "f.region_id, f.region_parent_id, f.norm_value, f.norm_unit, f.status, f.is_current, f.quote, "
+            "f.source, f.document_id, d.year AS doc_year, d.doc_type, d.version AS doc_version "
+            f"FROM facts f JOIN documents d ON d.id = f.document_id WHERE {' AND '.join(where)} "
+            "ORDER BY f.document_id, f.seq",
+            params,
+        )
+
+    def documents(self, *, current: bool = True) -> list[dict[str, Any]]:
+        """The documents (without their text)."""
+        return self.db.query(
+            "SELECT id, doc_key, version, name, path, content_hash, reader, n_chars, title, doc_type, region, "
+            "region_id, year, plan_start, plan_end, extractor, n_facts, ingested_at, is_current, superseded_by "
+            "FROM documents" + (" WHERE is_current = 1" if current else "") + " ORDER BY id"
+        )
+
+    def document_text(self, document_id: int) -> str:
+        rows = self.db.query("SELECT text FROM documents WHERE id = ?", (document_id,))
+        if not rows:
+            raise PlanWatchError(f"no document with id {document_id}")
+        return str(rows[0]["text"])
+
+    def history(self, fact_id: int | None = None, *, limit: int | None = None) -> list[dict[str, Any]]:
+        """Audit log entries, newest first; of one fact when ``fact_id`` is given."""
+        sql, params = "SELECT * FROM audit_log", []
+        if fact_id is not None:
+            sql += " WHERE object = 'fact' AND object_id = ?"
+            params.append(str(fact_id))
+        sql += " ORDER BY id DESC"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        rows = self.db.query(sql, params)
+        for r in rows:
+            for k in ("before", "after"):
+                r[k] = json.loads(r[k]) if r[k] else None
+        return rows
+
+    def corrections(self) -> list[dict[str, Any]]:
+        rows = self.db.query("SELECT * FROM corrections ORDER BY id")
+        for r in rows:
+            for k in ("changes", "before", "after"):
+                r[k] = json.loads(r[k]) if r[k] else {}
+        return rows
+
+    def stats(self) -> dict[str, int]:
+        """Counts for a summary line."""
+        q = self.db.query
+        return {
+            "documents": q("SELECT COUNT(*) AS n FROM documents WHERE is_current = 1")[0]["n"],
+            "versions": q("SELECT COUNT(*) AS n FROM documents")[0]["n"],
+            "facts": q("SELECT COUNT(*) AS n FROM facts WHERE is_current = 1")[0]["n"],
+            "all_facts": q("SELECT COUNT(*) AS n FROM facts")[0]["n"],
+            "corrections": q("SELECT COUNT(*) AS n FROM corrections")[0]["n"],
+            "regions": q("SELECT COUNT(*) AS n FROM regions")[0]["n"],
+        }
+
+    # -- names a user types --------------------------------------------------------------
+    def indicator(self, phrase: str) -> Indicator | None:
+        """The taxonomy indicator a user means by ``phrase`` (id, name or synonym)."""
+        return self.resolver.lookup_indicator(phrase.strip())
+
+    def indicator_key(self, phrase: str) -> str:
+        """The grouping key of an indicator: its id, or the phrase itself when unknown."""
+        ind = self.indicator(phrase)
+        return ind.id if ind else phrase.strip()
+
+    def region(self, name: str) -> Region | None:
+        return self.resolver.lookup_region(name.strip())
+
+    def region_key(self, name: str) -> str:
+        """The grouping key of a region: its code, or the name as written (named groups)."""
+        r = self.region(name)
+        return r.code if r else name.strip()
+
+    def region_name(self, key: str) -> str:
+        r = self.gazetteer.get(key)
+        return r.name if r else key
+
+    # -- questions (planwatch.monitor) ---------------------------------------------------
+    def series(self, indicator: str, *, region: str, measure: str | None = None,
+               kind: str | None = None) -> list[SeriesPoint]:
+        """Values of ``indicator`` in ``region`` by period, every source kept, the preferred marked."""
+        from planwatch.monitor.series import series
+
+        return series(self, indicator, region=region, measure=measure, kind=kind)
+
+    def targets(self, *, region: str, plan: str | None = None, indicator: str | None = None,
+                as_of: int | None = None) -> list[TargetAssessment]:
+        """Every target of ``region`` with baseline, latest value, growth needed and status."""
+        from planwatch.monitor.targets import targets
+
+        return targets(self, region=region, plan=plan, indicator=indicator, as_of=as_of)
+
+    def conflicts(self, *, region: str | None = None) -> list[Conflict]:
+        """Sources that disagree, and arithmetic that does not add up."""
+        from planwatch.monitor.conflicts import conflicts
+
+        return conflicts(self, region=region)
+
+    def compare(self, indicator: str, *, period: str | None = None, kind: str | None = None,
+                measure: str | None = None, level: str | None = None, sort: str = "value") -> list[CompareRow]:
+        """One row per region for an indicator, e.g. every province's 2026 growth target."""
+        from planwatch.monitor.compare import compare
+
+        return compare(self, indicator, period=period, kind=kind, measure=measure, level=level, sort=sort)
+
+    # -- frames (planwatch.export) -------------------------------------------------------
+    def facts_frame(self, **filters: Any) -> pd.DataFrame:
+        from planwatch.export import facts_frame
+
+        return facts_frame(self, **filters)
+
+    def series_frame(self, indicator: str, *, region: str, **kw: Any) -> pd.DataFrame:
+        from planwatch.export import series_frame
+
+        return series_frame(self, indicator, region=region, **kw)
+
+    def targets_frame(self, *, region: str, **kw: Any) -> pd.DataFrame:
+        from planwatch.export import targets_frame
+
+        return targets_frame(self, region=region, **kw)
+
+
+def _jsonable(meta: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in meta.items():
+        try:
+            json.dumps(v)
+            out[str(k)] = v
+        except (TypeError, ValueError):
+            out[str(k)] = str(v)
+    return out
+
+
+def open_store(url: str | os.PathLike[str] | None = None) -> Store:
+    """Open (creating and migrating as needed) the database at ``url`` or the default path."""
+    return Store(url)
+
+
+__all__: Sequence[str] = ("IngestReport", "IngestResult", "Store", "collect_files", "open_store")
