@@ -83,13 +83,23 @@ def _inside_quotes(text: str, start: int, end: int, lo: int) -> bool:
     return False
 
 
-def _enumerated_names(text: str, clause_start: int, q: Quantity, clause_end: int) -> bool:
-    """``A 460台起重机、B等24个项目``: quantities in the names listed before 等N are names."""
-    rest = text[q.end:clause_end]
-    return bool(re.search(r"等(?:\d|[一二两三四五六七八九十百]+[个家项批户]|一批|多个|多家|项目|重点项目|重大项目)", rest))
+_LIST_END = re.compile(r"等(?:\d|[一二两三四五六七八九十百]+[个家项批户]|一批|多个|多家|项目|重点项目|重大项目)")
 
 
-def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause_end: int) -> bool:
+def _enumerated_names(text: str, clause_start: int, q: Quantity, clause_end: int, sent_end: int) -> bool:
+    """``A 460台起重机、B等24个项目``: quantities in the names listed before 等N are names.
+
+    A capacity inside a longer list of projects (``…中间体3万吨，…等17个项目``) is part of its
+    project's description too, though the list runs over several clauses.
+    """
+    if _LIST_END.search(text, q.end, clause_end):
+        return True
+    if q.unit_kind == "physical" and q.unit.lstrip("万亿千") in _CAPACITY_UNITS:
+        return bool(re.search(r"等\d+个(?:重点|重大)?项目", text[q.end:sent_end]))
+    return False
+
+
+def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause_end: int, sent_end: int) -> bool:
     """True when the quantity is not an indicator fact (FACTS.md: what does not count)."""
     num = text[q.num_start:q.num_end]
     prev = text[q.num_start - 1] if q.num_start > 0 else ""
@@ -135,8 +145,9 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
     suffix_post = text[q.num_end:q.end]
     if suffix_post in ("以上", "以下") and q.unit_kind != "percent" and nxt and nxt not in _PUNCT:
         return True  # a threshold that defines a category: 10亿元以上企业
-    if q.prefix_verb in ("超", "超过", "逾", "过") and nxt == "的":
-        return True
+    if (q.prefix_verb in ("超", "超过", "逾", "过") and nxt == "的") or (
+            q.chinese and q.value == 1 and text[q.start] in "过超逾" and _is_cjk(nxt)):
+        return True  # a threshold: 超百亿元的产业集群, 超过亿元企业
     base = q.unit[1:] if q.unit[:1] in "万亿" else q.unit
     if q.unit_kind == "physical" and (base in _CAPACITY_UNITS or q.unit in _CAPACITY_UNITS) and nxt and _is_cjk(nxt):
         stop = text[q.end:q.end + 2]
@@ -159,7 +170,7 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
         return True  # ages in anecdotes
     if re.match(r"(?:项|个|大类)?(?:主要)?指标", text[q.end:q.end + 4]) and q.unit in ("项", "个", "类", ""):
         return True  # a plan's own indicator count
-    if _enumerated_names(text, clause_start, q, clause_end):
+    if _enumerated_names(text, clause_start, q, clause_end, sent_end):
         return True
     return False
 
@@ -201,7 +212,8 @@ def _clean_mention(phrase: str) -> str:
     for _ in range(3):
         new = cues["leading"].sub("", phrase)
         new = cues["linking_tail"].sub("", new)
-        new = re.sub(r"(?:同比|比上年|比去年|较上年)?(?:年均)?(?:增长|增速|增幅|下降|降低|减少|提高|提升|上升|回落)$", "", new)
+        new = re.sub(r"(?:同比|比上年|比去年|较上年)?(?:持续|稳步|不断|大幅|快速|明显|稳定)?(?:年均)?"
+                     r"(?:增长|增速|增幅|下降|降低|减少|提高|提升|上升|回落)$", "", new)
         new = re.sub(r"^(?:[^，]{0,6}(?:以来|期间|时期|年末|年底)|(?:19|20)\d\d年(?:末|底)?)", "", new)
         new = new.strip("，、；：。 的")
         if new == phrase:
@@ -211,7 +223,7 @@ def _clean_mention(phrase: str) -> str:
 
 
 _AFTER_NOUN = re.compile(
-    r"(?:[^，；。：、！？\n“”《》（(]|[（(][^）)\n]{0,10}[）)])(?:[^，；。：、！？\n“”《》\d（(]|[（(][^）)\n]{0,10}[）)]){0,19}"
+    r"(?:[^，；。：、！？\n《》（(]|[（(][^）)\n]{0,10}[）)])(?:[^，；。：、！？\n《》\d（(]|[（(][^）)\n]{0,10}[）)]){0,19}"
 )
 _NOT_A_NOUN = re.compile(
     r"^(?:增长|下降|提高|降低|减少|增加|同比|比上年|比去年|占|为|是|达|用于|以上|以下|左右|上下|时间|以来|之间|之内|内|后|前"
@@ -227,14 +239,14 @@ def _noun_after(text: str, q: Quantity, limit: int, next_q: Quantity | None) -> 
     A second count right behind (``323户451人的住房租赁补贴``) shares the noun after it.
     """
     pos = q.end
-    if next_q is not None and text[next_q.end:next_q.end + 1] != "级" and (
+    if next_q is not None and next_q.unit and not next_q.chinese and text[next_q.end:next_q.end + 1] != "级" and (
             next_q.start == q.end or (next_q.start == q.end + 1 and text[q.end] in "和、及与")):
         pos = next_q.end  # "35万亩和15万亩高标准农田": both count the noun after the second
     m = _AFTER_NOUN.match(text, pos, limit)
     if not m:
         return ""
     noun = m.group().lstrip("的")
-    if not noun or _NOT_A_NOUN.match(noun) or not (_is_cjk(noun[0]) or noun[0].isdigit()):
+    if not noun or _NOT_A_NOUN.match(noun) or not (_is_cjk(noun[0]) or noun[0].isdigit() or noun[0] == "“"):
         return ""
     if noun[0].isdigit() and not re.match(r"[\d.]+[万亿千]?[^\d，。、；]{0,3}级", noun):
         return ""
@@ -303,7 +315,7 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
         clause_start = max(text.rfind(c, start, q.start) for c in _CLAUSE_BOUNDARY) + 1
         clause_start = max(clause_start, start)
         clause_end = min([i for i in (text.find(c, q.end, end) for c in "，；。：\n") if i >= 0] + [end])
-        if _excluded(text, q, start, clause_start, clause_end):
+        if _excluded(text, q, start, clause_start, clause_end, end):
             continue
         region = regions.region_at(text, start, q.start)
         seg_start = max(clause_start, prev[0].end if prev and prev[0].end <= q.start else clause_start)
@@ -324,7 +336,9 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
         if after:
             mention = after
         elif pre.startswith("占") and prev_fact is not None:
-            mention = prev_fact.mention + _clean_mention(pre) + ("比重" if q.unit_kind == "percent" else "")
+            mention = prev_fact.mention + _clean_mention(pre)
+            if q.unit_kind == "percent" and not re.search(r"比重|比例|份额|比$", mention):
+                mention += "比重"
         elif not mention and prev_fact is not None:
             mention = prev_fact.mention
         elif not mention:

@@ -106,22 +106,25 @@ _FLOW = re.compile(r"新增|新建|建成|完成|累计|引进|实施|拆除|安
 _STOCK = re.compile(r"达到|达|发展到|增加到|增至|总数|总量|保有量|拥有|现有|共有|末")
 _YEAR_AT = re.compile(r"(?:到|至|截至|截止)?((?:19|20)\d{2})年(?:末|底|全年|前)?(?!以来|的基础|起|开始|比)")
 _SINCE = re.compile(r"((?:19|20)\d{2})年以来")
-_TOTALS = re.compile(r"累计|五年|期间|时期|共计|合计|总计")
+_TOTALS = re.compile(r"累计|五年|共计|合计|总计|总投资|期间完成|期间共")
+_COMPARED = re.compile(r"(?:比|较|相比|同比|高于|低于)[“”\"]?(?:十[一二三四五六]五|第十[一二三四五六]个五年)[”\"]?(?:时期|期间|末)?")
 
 
 def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str = "", count: bool = False) -> str:
     """The period of a number: explicit years and spans in its sentence, else the scope's.
 
-    In a review of a whole plan period, levels at its end get the end year but counts of things
-    done over it (``新增高新技术企业13家``) get the span, as FACTS.md asks.
+    Levels at the end of a period get its end year; averages, totals and counts of things done
+    over it (``新增高新技术企业13家``, ``五年累计``) get the span, as FACTS.md asks.  A plan
+    period named only for comparison (``比“十二五”期间增加``) does not set the period.
     """
-    plan = plan_span(before)
+    plan = plan_span(_COMPARED.sub("", before))
     years = _YEAR_AT.findall(before)
     since = _SINCE.search(before)
-    cumulative = bool(_TOTALS.search(before))
+    total = bool(_TOTALS.search(clause))
+    done = measure == "level" and (count or bool(_FLOW.search(clause))) and not _STOCK.search(clause[-6:])
     if plan:
         a, b = plan
-        if measure == "avg_growth" or cumulative:
+        if measure == "avg_growth" or total or done:
             return _span(a, b)
         return str(b)
     if since and measure == "avg_growth":
@@ -132,11 +135,9 @@ def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str =
         if measure == "avg_growth" and scope.span:
             return scope.span
         return str(y)
-    if measure == "avg_growth" or (cumulative and scope.span):
-        if scope.span:
-            return scope.span
-    if (scope.multi_year and measure == "level" and (count or _FLOW.search(clause))
-            and not _STOCK.search(clause[-6:])):
+    if scope.span and (measure == "avg_growth" or (total and measure == "level")):
+        return scope.span
+    if scope.multi_year and done:
         return scope.span or ""
     return str(scope.year) if scope.year else ""
 
