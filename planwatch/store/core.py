@@ -296,7 +296,9 @@ class Store:
             seg_regions = [self.resolver.region(s.region, doc_region)[0] if s.region else None for s in doc.segments]
             codes.update(r.code for r in seg_regions if r is not None)
             self._ensure_regions(codes)
-            plan = plan_of(doc.title or "") or plan_of(doc.text[:2000])
+            plan = plan_of(doc.title or "")
+            if plan is None and doc.doc_type == "规划纲要":
+                plan = plan_of(doc.text[:2000])
             cur = self.db.execute(
                 "INSERT INTO documents (doc_key, version, name, path, content_hash, reader, text, n_chars, "
                 "title, doc_type, region, region_id, year, plan_start, plan_end, meta, extractor, n_facts, "

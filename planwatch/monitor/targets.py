@@ -1,0 +1,330 @@
+"""``planwatch targets``: every target of a region, its baseline, latest value and status.
+
+For each target (one row per indicator, measure and target period; when sources disagree the
+preferred one is shown and the others listed in ``other_values``):
+
+* **baseline** — the region's observed level (actual or estimate, preferred source) in the
+  year before the target's span: ``2020`` for a ``十四五`` (2021-2025) target; for a single-year
+  target, the year before the start of the plan that set it (the plan named with ``--plan``,
+  else the plan of the target's document), else the year before the document's own year (a
+  2026 work report sets 2026 targets against 2025).  When that year has no value, the nearest
+  earlier value within ``BASELINE_WINDOW`` years is used.
+* **latest** — the most recent observed level not after the target year (and not after
+  ``as_of`` when given).
+* **required / observed growth, status** — ``planwatch.monitor.growth`` (the formulas and
+  every edge case are documented there).  Values are in percent.
+* **projection** — where the recent trend leads by the target year: the latest value grown at
+  the first available of (1) the average growth of levels over the ``TREND_WINDOW`` years
+  before the latest, (2) a reported average growth over a span ending at the latest year
+  (``十三五`` average), (3) the reported growth of the latest year, (4) the average growth
+  since the most recent earlier level, however old.
+
+Growth-rate targets (``年均增长6.5%左右``; an annual ``增长4.5%左右``) are assessed on rates:
+the observed average growth over the part of the span already past comes from (a) a reported
+average growth over exactly the span, else (b) the reported annual growth rates, chained
+(GDP growth targets are at comparable prices, and so are these rates), else (c) the levels at
+both ends; it is compared with the target rate.  ``required`` is then the average rate still
+needed in the remaining years for the whole span to average the target rate.
+
+``change_pp`` targets (``提高2个百分点``) become level targets: baseline + the change.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from planwatch.monitor import growth as g
+from planwatch.monitor.series import FACT_SELECT, LIVE, kind_class, mark_preferred, preference_rank
+from planwatch.numbers import convert
+from planwatch.store.records import FIVE_YEAR_PLANS, parse_period
+
+if TYPE_CHECKING:  # pragma: no cover
+    from planwatch.store.core import Store
+
+BASELINE_WINDOW = 3
+TREND_WINDOW = 5
+
+
+@dataclass
+class TargetAssessment:
+    """One target and how far the region has come (growth rates in percent)."""
+
+    indicator: str
+    indicator_id: str | None
+    region: str
+    measure: str
+    period: str
+    target_year: int
+    target: float
+    unit: str
+    qualifier: str | None
+    text: str
+    direction: str
+    baseline: float | None = None
+    baseline_year: int | None = None
+    latest: float | None = None
+    latest_year: int | None = None
+    latest_kind: str | None = None
+    required_growth: float | None = None
+    observed_growth: float | None = None
+    ratio: float | None = None
+    status: str = "no data"
+    projection: float | None = None
+    fact_id: int = 0
+    doc: str = ""
+    start: int = 0
+    quote: str = ""
+    note: str = ""
+    other_values: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def plan_span(plan: str | None) -> tuple[int, int] | None:
+    """``十四五`` → (2021, 2025); ``2021-2025`` works too; ``None`` → no filter."""
+    if not plan:
+        return None
+    plan = plan.strip().strip("“”\"'")
+    if plan in FIVE_YEAR_PLANS:
+        return FIVE_YEAR_PLANS[plan]
+    a, b = parse_period(plan)
+    if a is None or b is None:
+        from planwatch.store.corrections import CorrectionError
+
+        raise CorrectionError(f"unknown plan {plan!r}: use 十四五, 十五五 … or a span such as 2021-2025")
+    return a, b
+
+
+@dataclass
+class _Obs:
+    """The preferred observations of one indicator, by measure, converted to one unit."""
+
+    levels: dict[int, dict[str, Any]]
+    growth: dict[int, dict[str, Any]]
+    avg_growth: dict[tuple[int, int], dict[str, Any]]
+
+
+def _observations(rows: list[dict[str, Any]], unit: str, as_of: int | None) -> _Obs:
+    obs = [r for r in rows if kind_class(r["kind"]) == "observed"
+           and (as_of is None or (r["period_end"] is not None and r["period_end"] <= as_of))]
+    best = mark_preferred(obs)
+    levels: dict[int, dict[str, Any]] = {}
+    grow: dict[int, dict[str, Any]] = {}
+    avg: dict[tuple[int, int], dict[str, Any]] = {}
+    for (_period, measure, _cls), r in best.items():
+        a, b = r["period_start"], r["period_end"]
+        if a is None or b is None:
+            continue
+        if measure == "level" and a == b:
+            value = r["norm_value"] if r["norm_value"] is not None else r["value"]
+            converted = value if r["norm_unit"] == unit else convert(value, r["norm_unit"], unit)
+            if converted is None:
+                continue  # another quantity under the same name (万人 against %)
+            levels[a] = {**r, "v": converted}
+        elif measure == "growth" and a == b:
+            grow[a] = {**r, "v": r["value"]}
+        elif measure == "avg_growth" and a < b:
+            avg[(a, b)] = {**r, "v": r["value"]}
+    return _Obs(levels, grow, avg)
+
+
+def _direction(target_row: dict[str, Any], value: float, indicator_direction: str | None,
+               reference: float | None, rate: bool) -> str:
+    q = target_row["qualifier"]
+    if q == "at_most":
+        return "down"
+    if q == "at_least":
+        # 下降15%以上 is a growth of −15 "at least" in size: lower is better.
+        return "down" if rate and value < 0 else "up"
+    if indicator_direction in ("up", "down"):
+        return indicator_direction
+    if rate:
+        return "down" if value < 0 else "up"
+    if reference is not None and value < reference:
+        return "down"
+    return "up"
+
+
+def _base_year(t: dict[str, Any], span: tuple[int, int] | None) -> int:
+    a, b = t["period_start"], t["period_end"]
+    if a < b:
+        return a - 1
+    for plan in (span, (t["plan_start"], t["plan_end"]) if t["plan_start"] else None):
+        if plan and plan[0] <= b <= plan[1]:
+            return plan[0] - 1
+    if t["doc_year"] and t["doc_year"] <= b:
+        return t["doc_year"] - 1
+    return b - 1
+
+
+def _trend(obs: _Obs, latest_year: int) -> float | None:
+    """Recent annual growth (a fraction), by the order in the module docstring."""
+    earlier = sorted(y for y in obs.levels if y < latest_year)
+    latest = obs.levels[latest_year]["v"]
+    window = [y for y in earlier if y >= latest_year - TREND_WINDOW]
+    if window:
+        return g.cagr(obs.levels[window[0]]["v"], latest, latest_year - window[0])
+    spans = [s for s in obs.avg_growth if s[1] == latest_year]
+    if spans:
+        return obs.avg_growth[max(spans, key=lambda s: s[1] - s[0])]["v"] / 100
+    if latest_year in obs.growth:
+        return obs.growth[latest_year]["v"] / 100
+    if earlier:
+        return g.cagr(obs.levels[earlier[-1]]["v"], latest, latest_year - earlier[-1])
+    return None
+
+
+def _pct(x: float | None) -> float | None:
+    return None if x is None else x * 100
+
+
+def _assess_level(a: TargetAssessment, t: dict[str, Any], obs: _Obs, base: int, ind_dir: str | None) -> None:
+    target_year = a.target_year
+    baseline_year = next((y for y in range(base, base - BASELINE_WINDOW - 1, -1) if y in obs.levels), None)
+    baseline = obs.levels[baseline_year]["v"] if baseline_year is not None else None
+    candidates = [y for y in obs.levels if y <= target_year and (baseline_year is None or y >= baseline_year)]
+    latest_year = max(candidates) if candidates else None
+    latest = obs.levels[latest_year]["v"] if latest_year is not None else None
+    target = a.target
+    if t["measure"] == "change_pp":
+        if baseline is None:
+            a.note = "a change in percentage points needs the baseline level, which is missing"
+            a.direction = _direction(t, a.target, ind_dir, None, rate=True)
+            return
+        target = baseline + a.target
+        a.note = f"target level {target:g} = baseline {baseline:g} {a.target:+g} percentage points"
+        a.target = target
+    a.direction = _direction(t, target, ind_dir, baseline if baseline is not None else latest, rate=False)
+    a.baseline, a.baseline_year, a.latest, a.latest_year = baseline, baseline_year, latest, latest_year
+    if latest_year is not None:
+        a.latest_kind = obs.levels[latest_year]["kind"]
+    status, required, observed, ratio = g.assess_level(
+        target=target, target_year=target_year, direction=a.direction, qualifier=a.qualifier,
+        latest=latest, latest_year=latest_year, baseline=baseline, baseline_year=baseline_year,
+    )  # fmt: skip
+    a.status, a.required_growth, a.observed_growth, a.ratio = status, _pct(required), _pct(observed), ratio
+    if latest_year is not None:
+        a.projection = g.project(latest, latest_year, _trend(obs, latest_year), target_year)
+    if not a.note:
+        if latest is None:
+            a.note = f"no observed value of {a.indicator} up to {target_year}"
+        elif status == "no data" and latest_year == baseline_year:
+            a.note = f"no value after the baseline year {baseline_year} yet"
+        elif status == "no data" and baseline is None:
+            a.note = f"no baseline value for {base}"
+
+
+def _assess_rate(a: TargetAssessment, t: dict[str, Any], obs: _Obs, base: int, ind_dir: str | None) -> None:
+    start, end = base + 1, a.target_year
+    if t["measure"] == "growth" and t["period_start"] == t["period_end"]:
+        start, base = end, end - 1  # an annual growth target is about its own year only
+    n = end - start + 1
+    rate = a.target / 100
+    a.direction = _direction(t, a.target, ind_dir, None, rate=True)
+    observed: float | None = None
+    years = 0
+    recent: float | None = None
+    basis = ""
+    if (start, end) in obs.avg_growth and n > 1:
+        observed, years, basis = obs.avg_growth[(start, end)]["v"] / 100, n, "reported average growth"
+        a.latest_kind = obs.avg_growth[(start, end)]["kind"]
+    else:
+        chain: list[float] = []
+        y = start
+        while y <= end and y in obs.growth:
+            chain.append(obs.growth[y]["v"])
+            y += 1
+        level_years = [y for y in obs.levels if start <= y <= end]
+        level_span = (max(level_years) - base) if level_years and base in obs.levels else 0
+        if chain and len(chain) >= level_span:
+            observed, years, basis = g.chain_growth(chain), len(chain), "reported annual growth"
+            recent = chain[-1] / 100
+            a.latest_kind = obs.growth[start + len(chain) - 1]["kind"]
+        elif level_span:
+            last = max(level_years)
+            observed = g.cagr(obs.levels[base]["v"], obs.levels[last]["v"], last - base)
+            years, basis = last - base, "levels"
+            a.baseline, a.baseline_year = obs.levels[base]["v"], base
+            a.latest_kind = obs.levels[last]["kind"]
+    if years:
+        a.latest_year = start + years - 1
+        a.latest = _pct(observed)
+    complete = years >= n
+    status, ratio = g.assess_rate(target_rate=rate, direction=a.direction, qualifier=a.qualifier,
+                                  observed=observed, complete=complete)
+    a.status, a.ratio, a.observed_growth = status, ratio, _pct(observed)
+    if observed is not None and not complete:
+        a.required_growth = _pct(g.required_rate(rate, n, observed, years))
+        trend = recent if recent is not None else observed
+        a.projection = _pct(((1 + observed) ** years * (1 + trend) ** (n - years)) ** (1 / n) - 1)
+    elif observed is not None:
+        a.projection = _pct(observed)
+    if observed is None:
+        a.note = f"no observed growth for {start}" + (f"-{end}" if end > start else "")
+    else:
+        a.note = f"observed over {start}-{a.latest_year} from {basis}" if years > 1 or end > start else basis
+
+
+def targets(store: Store, *, region: str, plan: str | None = None, indicator: str | None = None,
+            as_of: int | None = None) -> list[TargetAssessment]:
+    """Assess every live target of ``region`` (library of ``planwatch targets``)."""
+    region_key = store.region_key(region)
+    span = plan_span(plan)
+    select = FACT_SELECT.replace("d.name AS doc_name", "d.name AS doc_name, d.plan_start, d.plan_end")
+    rows = store.db.query(select + f"WHERE f.region_key = ? AND f.kind = 'target' AND {LIVE}", (region_key,))
+    if indicator:
+        key = store.indicator_key(indicator)
+        rows = [r for r in rows if r["indicator_key"] == key]
+    rows = [r for r in rows if r["period_end"] is not None
+            and (span is None or span[0] <= r["period_end"] <= span[1])]
+    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for r in rows:
+        groups[(r["indicator_key"], r["measure"], r["period"])].append(r)
+    keys = sorted({k[0] for k in groups})
+    by_indicator: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    if keys:
+        marks = ", ".join("?" for _ in keys)
+        for r in store.db.query(
+            FACT_SELECT + f"WHERE f.region_key = ? AND f.indicator_key IN ({marks}) "
+            f"AND f.kind <> 'target' AND {LIVE}", (region_key, *keys)
+        ):
+            by_indicator[r["indicator_key"]].append(r)
+    out: list[TargetAssessment] = []
+    obs_cache: dict[tuple[str, str], _Obs] = {}
+    for (ind_key, measure, _period), members in groups.items():
+        members.sort(key=preference_rank, reverse=True)
+        t = members[0]
+        indicator_obj = store.taxonomy.get(t["indicator_id"]) if t["indicator_id"] else None
+        unit = t["norm_unit"]
+        if measure == "change_pp":
+            unit = "%"
+        cache_key = (ind_key, unit)
+        if cache_key not in obs_cache:
+            obs_cache[cache_key] = _observations(by_indicator.get(ind_key, []), unit, as_of)
+        obs = obs_cache[cache_key]
+        value = t["norm_value"] if t["norm_value"] is not None else t["value"]
+        a = TargetAssessment(
+            indicator=indicator_obj.name if indicator_obj else t["indicator"], indicator_id=t["indicator_id"],
+            region=t["region"], measure=measure, period=t["period"], target_year=t["period_end"],
+            target=value, unit=t["norm_unit"], qualifier=t["qualifier"], text=t["text"], direction="up",
+            fact_id=t["id"], doc=t["doc_name"], start=t["start_offset"], quote=t["quote"],
+        )  # fmt: skip
+        seen = {round(value, 9)}
+        for other in members[1:]:
+            v = other["norm_value"] if other["norm_value"] is not None else other["value"]
+            if round(v, 9) not in seen:
+                seen.add(round(v, 9))
+                a.other_values.append({"value": v, "qualifier": other["qualifier"], "fact_id": other["id"],
+                                       "doc": other["doc_name"], "start": other["start_offset"]})
+        base = _base_year(t, span)
+        ind_dir = indicator_obj.direction if indicator_obj else None
+        if measure in ("growth", "avg_growth"):
+            _assess_rate(a, t, obs, base, ind_dir)
+        else:
+            _assess_level(a, t, obs, base, ind_dir)
+        out.append(a)
+    out.sort(key=lambda a: (a.target_year, a.indicator_id is None, a.indicator, a.measure != "level", a.fact_id))
+    return out

@@ -1,0 +1,225 @@
+"""End-to-end extraction on the real documents: specific facts, exact spans, structure."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import planwatch
+from planwatch.model import Fact
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "planwatch" / "sample"
+SHARED = ROOT.parent / "shared"
+LINGHE_2014 = SAMPLE / "000_6cc6ed5f7fc9b850.txt"
+REPORTS_2012 = SAMPLE / "001_a4dd6afc1d6d7e9f.txt"
+NEWS = SAMPLE / "002_c76068c0fa3bff33.txt"
+LINGHE_PLAN = SAMPLE / "003_821d0610ff899f65.txt"
+JINZHOU_PLAN = SAMPLE / "004_9898a4a294c82fae.txt"
+
+
+@pytest.fixture(scope="module")
+def docs() -> dict[str, planwatch.Document]:
+    return {p.name: planwatch.extract(p) for p in sorted(SAMPLE.glob("*.txt"))}
+
+
+def find(doc: planwatch.Document, text: str, **fields: object) -> Fact:
+    """The one fact whose text is ``text`` and whose fields match ``fields``."""
+    hits = [f for f in doc.facts if f.text == text and all(getattr(f, k) == v for k, v in fields.items())]
+    assert len(hits) == 1, f"{text} {fields}: {[(f.text, f.indicator, f.period) for f in doc.facts if f.text == text]}"
+    return hits[0]
+
+
+def test_linghe_2014_gdp_level_and_growth(docs):
+    doc = docs[LINGHE_2014.name]
+    gdp = find(doc, "111.5 亿元")
+    assert (gdp.start, gdp.end) == (32, 40)
+    assert (gdp.indicator, gdp.measure, gdp.value, gdp.unit) == ("地区生产总值", "level", 111.5, "亿元")
+    assert (gdp.kind, gdp.period, gdp.region, gdp.qualifier) == ("actual", "2014", "凌河区", None)
+    growth = find(doc, "7.6%")
+    assert (growth.indicator, growth.measure, growth.value, growth.unit) == ("地区生产总值", "growth", 7.6, "%")
+
+
+def test_synonym_resolves_to_canonical_indicator(docs):
+    revenue = find(docs[LINGHE_2014.name], "12.4 亿元")
+    assert revenue.mention == "公共财政预算收入"
+    assert revenue.indicator == "一般公共预算收入"
+    assert revenue.indicator_id is not None
+
+
+def test_number_split_from_unit_by_pdf_line_break(docs):
+    doc = docs[LINGHE_2014.name]
+    exports = find(doc, "2217")  # '2217\n\n万美元' in the file: the text stops at the break
+    assert doc.text[exports.end:exports.end + 5] == "\n\n万美元"
+    assert (exports.value, exports.unit) == (2217, "万美元")
+
+
+def test_qualifiers(docs):
+    doc = docs[LINGHE_2014.name]
+    assert find(doc, "400 余万元").qualifier == "at_least"
+    assert find(doc, "近百家").value == 100 and find(doc, "近百家").qualifier == "about"
+    over = find(doc, "过亿元")
+    assert (over.value, over.unit, over.qualifier) == (1, "亿元", "at_least")
+    share = find(doc, "60%")  # 服务业项目投资比重超过60%: the verb stays outside the text
+    assert share.qualifier == "at_least" and share.measure == "level"
+
+
+def test_negative_growth_and_counts_before_nouns(docs):
+    doc = docs[LINGHE_2014.name]
+    cut = find(doc, "51%")  # “三公”经费，同比减少51%
+    assert (cut.measure, cut.value) == ("growth", -51)
+    assert "三公" in cut.indicator
+    firms = find(doc, "9 户")  # 等 9 户规模以上工业企业
+    assert firms.mention == "规模以上工业企业"
+
+
+def test_report_collection_is_split_into_segments(docs):
+    doc = docs[REPORTS_2012.name]
+    assert [(s.region, s.year, s.doc_type) for s in doc.segments] == [
+        ("锦州市", 2012, "政府工作报告"), ("古塔区", 2012, "政府工作报告")]
+    city = find(doc, "1100亿元")
+    assert (city.kind, city.period, city.region) == ("estimate", "2011", "锦州市")
+    district = find(doc, "151亿元")
+    assert (district.indicator, district.kind, district.period, district.region) == (
+        "地区生产总值", "estimate", "2011", "古塔区")
+
+
+def test_section_scope_makes_targets(docs):
+    doc = docs[REPORTS_2012.name]
+    target = find(doc, "13.5%", kind="target")
+    assert (target.indicator, target.measure, target.period) == ("地区生产总值", "growth", "2012")
+    unemployment = find(doc, "3.6%以内")
+    assert (unemployment.kind, unemployment.qualifier, unemployment.period) == ("target", "at_most", "2012")
+
+
+def test_named_groups_of_counties_get_their_own_region(docs):
+    doc = docs[REPORTS_2012.name]
+    assert find(doc, "560 亿元").region == "锦州市四县(市)"
+    assert find(doc, "370 亿元").region == "锦州市三城区"
+    assert find(doc, "50 亿斤").region == "锦州市"  # the next paragraph is the city's again
+
+
+def test_fenbie_lists_pair_indicators_with_numbers(docs):
+    doc = docs[LINGHE_PLAN.name]
+    urban, rural = find(doc, "38490元"), find(doc, "18246元")
+    assert urban.indicator == "城镇居民人均可支配收入"
+    assert rural.indicator == "农村居民人均可支配收入"
+    growth = find(doc, "7.7%")
+    assert (growth.indicator, growth.measure, growth.period) == ("农村居民人均可支配收入", "avg_growth", "2016-2020")
+    three = [find(doc, t, kind="target") for t in ("6.5%", "10%", "25%")]
+    assert [f.indicator for f in three] == ["地区生产总值", "固定资产投资", "规模以上工业总产值"]
+    levels = [find(doc, t, kind="target") for t in ("170亿元", "54亿元", "34亿元")]
+    assert [f.indicator for f in levels] == ["地区生产总值", "固定资产投资", "规模以上工业总产值"]
+    assert {f.period for f in levels} == {"2025"}
+
+
+def test_plan_review_counts_get_the_span_levels_the_end_year(docs):
+    doc = docs[LINGHE_PLAN.name]
+    assert find(doc, "124亿元").period == "2020"
+    assert find(doc, "13家").period == "2016-2020"  # 新增高新技术企业13家
+
+
+def test_plan_table_2025_targets(docs):
+    doc = docs[JINZHOU_PLAN.name]
+    gdp = find(doc, "1500左右", source="table")
+    assert (gdp.indicator, gdp.measure, gdp.value, gdp.unit) == ("地区生产总值", "level", 1500, "亿元")
+    assert (gdp.kind, gdp.period, gdp.qualifier, gdp.region) == ("target", "2025", "about", "锦州市")
+    avg = find(doc, "6.5左右", source="table")
+    assert (avg.measure, avg.period, avg.kind) == ("avg_growth", "2021-2025", "target")
+    base = [f for f in doc.facts if f.source == "table" and f.text == "1074"]
+    assert {(f.kind, f.period) for f in base} == {("estimate", "2020")}
+
+
+def test_plan_table_cells(docs):
+    doc = docs[JINZHOU_PLAN.name]
+    table = [f for f in doc.facts if f.source == "table"]
+    investment = find(doc, "2440", source="table")  # '2440<br>(累计)': a five-year total
+    assert (investment.period, investment.kind) == ("2021-2025", "target")
+    # the second piece of the table has a blank header: it inherits the first piece's
+    output = find(doc, "1600", source="table")
+    assert (output.indicator, output.kind, output.period) == ("工业总产值", "target", "2025")
+    # cells without a fact
+    assert not any(f.indicator.startswith("三次产业结构") for f in table)  # 19:26:55
+    assert not any(f.text in ("待省反馈", "省目标", "--", "—") for f in table)
+    unemployment = find(doc, "6 以内", source="table")
+    assert (unemployment.qualifier, unemployment.value) == ("at_most", 6)
+    # two header rows: group header 2020年预计完成情况 over 年均增长(%)
+    employment = [f for f in table if f.indicator.startswith("城镇新增就业") and f.period == "2020"]
+    assert sorted(f.value for f in employment if f.kind == "estimate") == [1.76, 1.8]
+
+
+def test_things_that_are_not_facts(docs):
+    texts = {f.text for d in docs.values() for f in d.facts}
+    doc = docs[REPORTS_2012.name]
+    ratio_start = doc.text.index("16:49:35")
+    assert not any(f.start <= ratio_start < f.end for f in doc.facts)
+    assert not any(f.text.startswith(("2011", "2012")) and f.unit == "" for f in doc.facts)
+    names = docs[REPORTS_2012.name]
+    # capacities inside project names listed before 等N个项目
+    assert not any(f.text in ("460 台", "25 万吨", "1500 吨", "5 万吨") for f in names.facts)
+    assert "2 个" in texts  # 2 个 5 万吨级泊位: the count is a fact, the class is not
+
+
+def test_spans_are_exact_on_every_sample(docs):
+    for doc in docs.values():
+        for f in doc.facts:
+            assert doc.text[f.start:f.end] == f.text
+
+
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="../shared/corpus not present")
+def test_spans_are_exact_on_the_whole_corpus():
+    files = sorted((SHARED / "corpus").glob("*/*.txt"))
+    assert len(files) == 36
+    for path in files:
+        doc = planwatch.extract(path)
+        assert doc.facts, path.name
+        bad = [f for f in doc.facts if doc.text[f.start:f.end] != f.text]
+        assert not bad, (path.name, bad[:3])
+
+
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="../shared/corpus not present")
+def test_province_reports_state_their_2026_growth_target():
+    corpus = SHARED / "corpus" / "provinces-2026"
+    liaoning = planwatch.extract(corpus / "2026_辽宁省_政府工作报告.txt")
+    assert (liaoning.region, liaoning.year, liaoning.doc_type) == ("辽宁省", 2026, "政府工作报告")
+    target = [f for f in liaoning.facts if f.indicator == "地区生产总值" and f.kind == "target"
+              and f.measure == "growth" and f.period == "2026"]
+    assert [(f.text, f.value, f.qualifier) for f in target] == [("4.5%左右", 4.5, "about")]
+    guangdong = planwatch.extract(corpus / "2026_广东省_政府工作报告.txt")
+    target = [f for f in guangdong.facts if f.indicator == "地区生产总值" and f.kind == "target"
+              and f.measure == "growth" and f.period == "2026"]
+    assert [(f.text, f.value, f.qualifier) for f in target] == [("4.5%—5%", 4.5, "at_least")]
+    incomes = [f for f in liaoning.facts if f.text in ("4.3%", "5.3%") and f.period == "2025"]
+    assert [f.indicator for f in incomes] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+
+
+def test_html_table_in_text():
+    text = ("某市国民经济和社会发展第十四个五年规划纲要\n"
+            "<table><tr><th>指标</th><th>单位</th><th>2020年</th><th>2025年目标</th></tr>"
+            "<tr><td>1.地区生产总值</td><td>亿元</td><td>800</td><td>1,100左右</td></tr>"
+            "<tr><td>2.森林覆盖率</td><td>%</td><td>--</td><td>35</td></tr></table>\n")
+    doc = planwatch.extract_text(text)
+    facts = [(f.text, f.indicator, f.value, f.unit, f.kind, f.period, f.qualifier) for f in doc.facts]
+    assert facts == [
+        ("800", "地区生产总值", 800, "亿元", "actual", "2020", None),
+        ("1,100左右", "地区生产总值", 1100, "亿元", "target", "2025", "about"),
+        ("35", "森林覆盖率", 35, "%", "target", "2025", None),
+    ]
+
+
+@pytest.mark.skipif(not (SHARED / "gold").is_dir(), reason="../shared/gold not present")
+def test_score_on_the_visible_reference_facts_does_not_fall():
+    cmd = f"{sys.executable} -m planwatch extract {{file}} --format jsonl"
+    out = subprocess.run(
+        [sys.executable, str(SHARED / "tools" / "score.py"), str(SHARED / "gold"), str(SHARED / "corpus"),
+         "--json", "--cmd", cmd],
+        capture_output=True, text=True, check=True, cwd=ROOT,
+    )
+    score = json.loads(out.stdout.strip().splitlines()[-1])
+    assert score["bad_spans"] == 0
+    assert score["f1"] >= 0.97
+    assert score["strict_f1"] >= 0.95
