@@ -222,6 +222,7 @@ def _clean_mention(phrase: str) -> str:
     return phrase
 
 
+_BARE_VERBS = {"新增", "增加", "净增", "减少", "新建", "累计", "完成", "其中"}
 _AFTER_NOUN = re.compile(
     r"(?:[^，；。：、！？\n《》（(]|[（(][^）)\n]{0,10}[）)])(?:[^，；。：、！？\n《》\d（(]|[（(][^）)\n]{0,10}[）)]){0,19}"
 )
@@ -335,6 +336,8 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
             continue  # "4条河流断面监测达标率100%": the count only qualifies the rate
         if after:
             mention = after
+        elif mention in _BARE_VERBS and prev_fact is not None:
+            mention += prev_fact.mention  # "人数达到12700人，新增1119人": 新增 of the same thing
         elif pre.startswith("占") and prev_fact is not None:
             mention = prev_fact.mention + _clean_mention(pre)
             if q.unit_kind == "percent" and not re.search(r"比重|比例|份额|比$", mention):
@@ -356,25 +359,27 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
                             count=q.unit_kind == "count")
         fact = RawFact(q.start, q.end, mention, measure, value, unit, kind, period, region, q.qualifier)
         if "分别" in pre and not in_list:
-            last_names = _assign_list(text, list_members, last_names)
+            last_names = _assign_list(text, list_members, last_names, facts)
             list_members = [(fact, clause_start)]
         elif in_list and list_members:
             list_members.append((fact, clause_start))
         else:
-            last_names = _assign_list(text, list_members, last_names)
+            last_names = _assign_list(text, list_members, last_names, facts)
             list_members = []
         facts.append(fact)
         prev = (q, measure, value)
         prev_fact = fact
-    _assign_list(text, list_members, last_names)
+    _assign_list(text, list_members, last_names, facts)
     return facts
 
 
-def _assign_list(text: str, members: list[tuple[RawFact, int]], last: list[str] | None) -> list[str] | None:
+def _assign_list(text: str, members: list[tuple[RawFact, int]], last: list[str] | None,
+                 earlier: list[RawFact]) -> list[str] | None:
     """Give each number of a ``分别`` list its own indicator from the shared subject.
 
-    A list with no subject of its own (``年均分别增长7%、7.7%``) repeats the previous list's.
-    Returns the names given, for the next list.
+    A list with no subject of its own refers back to the numbers just before it
+    (``实名制安置就业8736人，劳务输出11100人，分别为市下达指标的168%、111%``) or repeats the
+    previous list's names (``年均分别增长7%、7.7%``).  Returns the names given, for the next list.
     """
     if len(members) < 2:
         return last
@@ -386,8 +391,14 @@ def _assign_list(text: str, members: list[tuple[RawFact, int]], last: list[str] 
     subject = _clean_mention(before[:idx])
     subject = re.sub(r"(?:年均)?(?:增长|增速|增幅|涨幅)$", "", subject)
     names = _distribute(subject, len(members))
-    if names is None and last is not None and len(last) == len(members) and len(subject) <= 4:
-        names = last
+    n = len(members)
+    if names is None and len(subject) <= 6:
+        position = next((i for i, f in enumerate(earlier) if f is first), len(earlier))
+        preceding = earlier[max(0, position - n):position]
+        if len(preceding) == n and len({f.mention for f in preceding}) == n:
+            names = [f.mention for f in preceding]
+        elif last is not None and len(last) == n:
+            names = last
     if names:
         for (fact, _), name in zip(members, names, strict=True):
             fact.mention = name
