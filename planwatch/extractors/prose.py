@@ -59,6 +59,9 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "down": re.compile(rf"(?:{alternation(m['growth_down'])}){gap}$"),
         "down_word": re.compile(alternation(m["growth_down"])),
         "level_after": re.compile(rf"(?:{alternation(m['growth_up'] + m['growth_down'])})(?:到|至|为)$"),
+        "growth_tail": re.compile(
+            rf"(?:同比|比上年末?|比去年|较上年)?(?:持续|稳步|不断|大幅|快速|明显|稳定)?(?:年均)?"
+            rf"(?:{alternation(m['growth_up'] + m['growth_down'])})$"),
         "linking_tail": re.compile(rf"(?:{alternation(lex['linking_verbs'])})+$"),
         "leading": re.compile(rf"^(?:{alternation(lex['leading_fillers'])}|[、和及与并，]|(?:19|20)\d\d年)+"),
     }
@@ -212,8 +215,7 @@ def _clean_mention(phrase: str) -> str:
     for _ in range(3):
         new = cues["leading"].sub("", phrase)
         new = cues["linking_tail"].sub("", new)
-        new = re.sub(r"(?:同比|比上年|比去年|较上年)?(?:持续|稳步|不断|大幅|快速|明显|稳定)?(?:年均)?"
-                     r"(?:增长|增速|增幅|下降|降低|减少|提高|提升|上升|回落)$", "", new)
+        new = cues["growth_tail"].sub("", new)
         new = re.sub(r"^(?:[^，]{0,6}(?:以来|期间|时期|年末|年底)|(?:19|20)\d\d年(?:末|底)?)", "", new)
         new = new.strip("，、；：。 的")
         if new == phrase:

@@ -39,8 +39,8 @@ _MONEY = {"元", "美元", "欧元", "日元", "港元", "元人民币"}
 def _pattern() -> re.Pattern[str]:
     lex = load_lexicon()
     q = lex["qualifiers"]
-    units = alternation(lex["base_units"] + lex["count_words"] + lex["percent"] + lex["points"]
-                        + lex["multiples"])
+    units = alternation(lex["base_units"] + lex["count_words"] + lex["percent"] + lex["permille"]
+                        + lex["points"] + lex["multiples"])
     mags = alternation(lex["magnitudes"])
     touching = alternation([w for ws in q["prefix_touching"].values() for w in ws])
     suffix = alternation([w for ws in q["suffix"].values() for w in ws])
@@ -76,6 +76,8 @@ def _unit_kinds() -> dict[str, str]:
         kinds[u] = "percent"
     for u in lex["points"]:
         kinds[u] = "points"
+    for u in lex["permille"]:
+        kinds[u] = "permille"
     for u in lex["multiples"]:
         kinds[u] = "multiple"
     return kinds
