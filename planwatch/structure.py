@@ -124,7 +124,9 @@ def _report_year(lines: list[tuple[int, str]], title_index: int) -> int | None:
     return None
 
 
-_SPAN_FOCUS = re.compile(r"^(?:过去五年|五年来|近五年|这五年|五年间|“?十[一二三四五]五”?(?:时期|期间|以来)|“?十[一二三四五]五”?规划实施)")
+_SPAN_FOCUS = re.compile(
+    r"^(?:过去五年|五年来|近五年|这五年|五年间|“?十[一二三四五]五”?(?:时期|期间|以来)|“?十[一二三四五]五”?规划实施)"
+)
 _YEAR_FOCUS = re.compile(r"^(?:过去一年|一年来|去年|(?:19|20)\d\d年[，,是]|今年以来)")
 
 

@@ -135,7 +135,8 @@ def test_convert_examples() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="BUG: unit_scale reads the 百 of 百分点/百分比 as a magnitude: unit_scale('百分点') == (100.0, '分点')",
+    reason="BUG: unit_scale reads the 百 of 百分点/百分比 as a magnitude: "
+    "unit_scale('百分点') == (100.0, '分点')",
 )
 @pytest.mark.parametrize("unit", ["百分点", "百分比"])
 def test_unit_scale_keeps_percentage_words_whole(unit: str) -> None:

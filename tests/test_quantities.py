@@ -93,7 +93,9 @@ def test_units_kinds() -> None:
     assert only("帮扶千余名群众")[1].chinese
 
 
-@pytest.mark.parametrize(("original", "verb"), [("收入突破5亿元", "突破"), ("超过60%", "超过"), ("超7亿元", "超")])
+@pytest.mark.parametrize(
+    ("original", "verb"), [("收入突破5亿元", "突破"), ("超过60%", "超过"), ("超7亿元", "超")]
+)
 def test_qualifier_verb_stays_outside_span(original: str, verb: str) -> None:
     text, q = only(original)
     assert q.qualifier == "at_least"
@@ -197,7 +199,8 @@ _ALPHABET = st.sampled_from(
 arbitrary_text = st.one_of(
     st.text(alphabet=_ALPHABET, max_size=80),
     st.text(max_size=40),
-    st.lists(st.one_of(st.text(alphabet=_ALPHABET, max_size=10), st.text(max_size=5)), max_size=8).map("".join),
+    st.lists(st.one_of(st.text(alphabet=_ALPHABET, max_size=10), st.text(max_size=5)), max_size=8)
+    .map("".join),
 )
 
 

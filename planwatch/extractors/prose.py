@@ -43,7 +43,6 @@ _HEAD_CUE = re.compile(r"^[^，；]{0,12}(?:预计|初步预计|初步统计|初
 _SENTENCE_END = re.compile(r"[。！？!?]|\n")
 _CLAUSE_BOUNDARY = "，；。：！？\n,;:（(）)"
 _PUNCT = set("，；。：、！？,;:!?\n（）()“”\"《》【】")
-_CAPACITY_UNITS = {"吨", "千瓦", "兆瓦", "吉瓦", "千伏", "千伏安", "标箱", "标准箱", "TEU", "千瓦时", "立方米", "吨标煤"}
 _ADVERB_STOPS = re.compile(r"不断|正在|即将|已经|已|全部|均|分别|被|获|得到|并|共")
 
 
@@ -65,6 +64,11 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "linking_tail": re.compile(rf"(?:{alternation(lex['linking_verbs'])})+$"),
         "leading": re.compile(rf"^(?:{alternation(lex['leading_fillers'])}|[、和及与并，]|(?:19|20)\d\d年)+"),
     }
+
+
+@cache
+def _capacity_units() -> frozenset[str]:
+    return frozenset(load_lexicon()["capacity_units"])
 
 
 def _is_cjk(ch: str) -> bool:
@@ -97,14 +101,13 @@ def _enumerated_names(text: str, clause_start: int, q: Quantity, clause_end: int
     """
     if _LIST_END.search(text, q.end, clause_end):
         return True
-    if q.unit_kind == "physical" and q.unit.lstrip("万亿千") in _CAPACITY_UNITS:
+    if q.unit_kind == "physical" and q.unit.lstrip("万亿千") in _capacity_units():
         return bool(re.search(r"等\d+个(?:重点|重大)?项目", text[q.end:sent_end]))
     return False
 
 
 def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause_end: int, sent_end: int) -> bool:
     """True when the quantity is not an indicator fact (FACTS.md: what does not count)."""
-    num = text[q.num_start:q.num_end]
     prev = text[q.num_start - 1] if q.num_start > 0 else ""
     prev2 = text[max(0, q.num_start - 2):q.num_start]
     nxt = text[q.end] if q.end < len(text) else ""
@@ -152,7 +155,8 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
             q.chinese and q.value == 1 and text[q.start] in "过超逾" and _is_cjk(nxt)):
         return True  # a threshold: 超百亿元的产业集群, 超过亿元企业
     base = q.unit[1:] if q.unit[:1] in "万亿" else q.unit
-    if q.unit_kind == "physical" and (base in _CAPACITY_UNITS or q.unit in _CAPACITY_UNITS) and nxt and _is_cjk(nxt):
+    capacity = base in _capacity_units() or q.unit in _capacity_units()
+    if q.unit_kind == "physical" and capacity and nxt and _is_cjk(nxt):
         stop = text[q.end:q.end + 2]
         if not re.match(r"[的，。；、和与及]|增长|下降|以上|左右", stop):
             return True  # capacity used as a name: 15万吨高碳铬铁
@@ -164,8 +168,9 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
     if q.unit in ("天", "小时", "分钟", "周") and (re.match(r"时间|内|就|之内", text[q.end:q.end + 2])
                                                   or re.search(r"(?:短短|仅用|仅|用了|用)$", text[sent_start:q.start])):
         return True  # the duration of one operation told as an anecdote
-    if q.unit == "条" and re.match(r"(?:[、和][^，。；]{0,16})?等?(?:政策|措施|举措|意见)", text[q.end:clause_end]) and not re.search(
-            r"(?:出台|制定|印发|发布)$", text[max(clause_start, q.start - 2):q.start]):
+    policy = re.match(r"(?:[、和][^，。；]{0,16})?等?(?:政策|措施|举措|意见)", text[q.end:clause_end])
+    issued = re.search(r"(?:出台|制定|印发|发布)$", text[max(clause_start, q.start - 2):q.start])
+    if q.unit == "条" and policy and not issued:
         return True  # a policy package's name: 稳增长27条、…12条等政策举措
     if q.unit == "周" and nxt == "年":
         return True  # an anniversary
@@ -194,7 +199,8 @@ def _measure(text: str, q: Quantity, pre: str, prev: tuple[Quantity, str, float]
         return "level", value, unit
     if cues["level_after"].search(tail):
         return "level", value, "%"
-    if cues["avg"].search(tail) or (cues["avg_anywhere"].search(tail) and (cues["up"].search(tail) or cues["down"].search(tail))):
+    moves = cues["up"].search(tail) or cues["down"].search(tail)
+    if cues["avg"].search(tail) or (cues["avg_anywhere"].search(tail) and moves):
         sign = -1 if cues["down"].search(tail) else 1
         return "avg_growth", sign * value, "%"
     if cues["down"].search(tail):

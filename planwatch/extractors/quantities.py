@@ -101,7 +101,9 @@ def _prefix_verb(text: str, pos: int) -> tuple[str, str | None]:
     return "", None
 
 
-_FUSED = re.compile(r"(?<![\d零〇一二两三四五六七八九十百千])(过|超|逾)(亿|万)(元|美元|吨|人次|人|户|千瓦|平方米|亩|标箱)?")
+_FUSED = re.compile(
+    r"(?<![\d零〇一二两三四五六七八九十百千])(过|超|逾)(亿|万)(元|美元|吨|人次|人|户|千瓦|平方米|亩|标箱)?"
+)
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
@@ -144,8 +146,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             unit = "%"
         elif unit_kind == "points":
             unit = "百分点"
-        num_end = m.end("unit3") if m.group("unit3") else (m.end("num3") if m.group("num3") else m.end("unit") if unit_word else (m.end("mag") if mag else m.end("num")))
-        num_end = max(num_end, m.end("yu") if m.group("yu") else 0, m.end("yu0") if m.group("yu0") else 0)
+        # the quantity proper ends after its (last) unit; a suffix qualifier may follow
+        ends = [m.end(g) for g in ("num", "mag", "yu0", "yu", "unit", "num3", "unit3") if m.group(g)]
+        num_end = max(ends)
         out.append(Quantity(m.start(), m.end(), m.start("num"), num_end, value, unit, unit_kind,
                             qualifier, is_range, chinese, prefix_verb))
     for m in _FUSED.finditer(text, start, end):

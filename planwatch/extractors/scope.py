@@ -83,7 +83,9 @@ def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(alternation(cues["estimate"])), re.compile(alternation(cues["target"]))
 
 
-_TARGET_STRONG = re.compile(r"力争|确保|目标|预期|到(?:20\d\d|本世纪)|将达到|要达到|拟|计划(?:新增|完成|实施|安排|投资)")
+_TARGET_STRONG = re.compile(
+    r"力争|确保|目标|预期|到(?:20\d\d|本世纪)|将达到|要达到|拟|计划(?:新增|完成|实施|安排|投资)"
+)
 
 
 def kind_in_sentence(default: str, sentence_before: str, clause_before: str) -> str:
@@ -102,12 +104,20 @@ def kind_in_sentence(default: str, sentence_before: str, clause_before: str) -> 
     return default
 
 
-_FLOW = re.compile(r"新增|新建|建成|完成|累计|引进|实施|拆除|安装|改造|救助|发放|培训|创建|组建|认定|获批|开工|竣工|投产|新注册|招商|脱贫|治理|整治|关停|淘汰|转移|安置")
-_STOCK = re.compile(r"达到|达|发展到|增加到|增至|总数|总量|保有量|拥有|现有|共有|末")
+
+
+@cache
+def _period_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cues = load_lexicon()["period_cues"]
+    return re.compile(alternation(cues["flow"])), re.compile(alternation(cues["stock"]))
+
+
 _YEAR_AT = re.compile(r"(?:到|至|截至|截止)?((?:19|20)\d{2})年(?:末|底|全年|前)?(?!以来|的基础|起|开始|比)")
 _SINCE = re.compile(r"((?:19|20)\d{2})年以来")
 _TOTALS = re.compile(r"累计|五年|共计|合计|总计|总投资|期间完成|期间共")
-_COMPARED = re.compile(r"(?:比|较|相比|同比|高于|低于)[“”\"]?(?:十[一二三四五六]五|第十[一二三四五六]个五年)[”\"]?(?:时期|期间|末)?")
+_COMPARED = re.compile(
+    r"(?:比|较|相比|同比|高于|低于)[“”\"]?(?:十[一二三四五六]五|第十[一二三四五六]个五年)[”\"]?(?:时期|期间|末)?"
+)
 
 
 def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str = "", count: bool = False) -> str:
@@ -121,7 +131,8 @@ def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str =
     years = _YEAR_AT.findall(before)
     since = _SINCE.search(before)
     total = bool(_TOTALS.search(clause))
-    done = measure == "level" and (count or bool(_FLOW.search(clause))) and not _STOCK.search(clause[-6:])
+    flow, stock = _period_cues()
+    done = measure == "level" and (count or bool(flow.search(clause))) and not stock.search(clause[-6:])
     if plan:
         a, b = plan
         if measure == "avg_growth" or total or done:

@@ -131,12 +131,18 @@ def assess_level(
     if latest is None or latest_year is None:
         return "no data", None, None, None
     if meets(latest, target, direction, qualifier):
-        observed = (observed_growth(baseline, baseline_year, latest, latest_year)
-                    if baseline is not None and baseline_year is not None else None)
+        observed = (
+            observed_growth(baseline, baseline_year, latest, latest_year)
+            if baseline is not None and baseline_year is not None
+            else None
+        )
         return "achieved", None, observed, None
     if latest_year >= target_year:
-        observed = (observed_growth(baseline, baseline_year, latest, latest_year)
-                    if baseline is not None and baseline_year is not None else None)
+        observed = (
+            observed_growth(baseline, baseline_year, latest, latest_year)
+            if baseline is not None and baseline_year is not None
+            else None
+        )
         return "not achieved", None, observed, None
     required = required_growth(latest, latest_year, target, target_year)
     observed = None
@@ -172,7 +178,9 @@ def assess_rate(
     return status_from_ratio(ratio), ratio
 
 
-def required_rate(target_rate: float, span_years: int, observed_chain: float, observed_years: int) -> float | None:
+def required_rate(
+    target_rate: float, span_years: int, observed_chain: float, observed_years: int
+) -> float | None:
     """Average growth needed in the remaining years so the whole span averages ``target_rate``.
 
     ``observed_chain`` is the average over the ``observed_years`` already past (fractions).

@@ -102,8 +102,9 @@ class SeriesPoint:
         return asdict(self)
 
 
-def series(store: Store, indicator: str, *, region: str, measure: str | None = None,
-           kind: str | None = None) -> list[SeriesPoint]:
+def series(
+    store: Store, indicator: str, *, region: str, measure: str | None = None, kind: str | None = None
+) -> list[SeriesPoint]:
     """Every live value of ``indicator`` in ``region``, ordered by period (library of ``series``)."""
     rows = fetch(store, store.indicator_key(indicator), store.region_key(region))
     mark_preferred(rows)
@@ -111,19 +112,37 @@ def series(store: Store, indicator: str, *, region: str, measure: str | None = N
         rows = [r for r in rows if r["measure"] == measure]
     if kind:
         rows = [r for r in rows if r["kind"] == kind]
-    rows.sort(key=lambda r: (
-        r["period_end"] if r["period_end"] is not None else 9999,
-        r["period_start"] if r["period_start"] is not None else 9999,
-        r["period"], MEASURE_ORDER.get(r["measure"], 9), kind_class(r["kind"]) == "target",
-        not r["preferred"], [-x for x in preference_rank(r)],
-    ))
+    rows.sort(
+        key=lambda r: (
+            r["period_end"] if r["period_end"] is not None else 9999,
+            r["period_start"] if r["period_start"] is not None else 9999,
+            r["period"],
+            MEASURE_ORDER.get(r["measure"], 9),
+            kind_class(r["kind"]) == "target",
+            not r["preferred"],
+            [-x for x in preference_rank(r)],
+        )
+    )
     return [
         SeriesPoint(
-            period=r["period"], measure=r["measure"], kind=r["kind"],
-            value=r["norm_value"] if r["norm_value"] is not None else r["value"], unit=r["norm_unit"],
-            qualifier=r["qualifier"], preferred=r["preferred"], fact_id=r["id"], doc=r["doc_name"],
-            start=r["start_offset"], end=r["end_offset"], text=r["text"], quote=r["quote"], status=r["status"],
-            value_as_written=r["value"], unit_as_written=r["unit"], indicator=r["indicator"], region=r["region"],
+            period=r["period"],
+            measure=r["measure"],
+            kind=r["kind"],
+            value=r["norm_value"] if r["norm_value"] is not None else r["value"],
+            unit=r["norm_unit"],
+            qualifier=r["qualifier"],
+            preferred=r["preferred"],
+            fact_id=r["id"],
+            doc=r["doc_name"],
+            start=r["start_offset"],
+            end=r["end_offset"],
+            text=r["text"],
+            quote=r["quote"],
+            status=r["status"],
+            value_as_written=r["value"],
+            unit_as_written=r["unit"],
+            indicator=r["indicator"],
+            region=r["region"],
         )  # fmt: skip
         for r in rows
     ]

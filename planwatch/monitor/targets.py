@@ -108,8 +108,12 @@ class _Obs:
 
 
 def _observations(rows: list[dict[str, Any]], unit: str, as_of: int | None) -> _Obs:
-    obs = [r for r in rows if kind_class(r["kind"]) == "observed"
-           and (as_of is None or (r["period_end"] is not None and r["period_end"] <= as_of))]
+    obs = [
+        r
+        for r in rows
+        if kind_class(r["kind"]) == "observed"
+        and (as_of is None or (r["period_end"] is not None and r["period_end"] <= as_of))
+    ]
     best = mark_preferred(obs)
     levels: dict[int, dict[str, Any]] = {}
     grow: dict[int, dict[str, Any]] = {}
@@ -131,8 +135,13 @@ def _observations(rows: list[dict[str, Any]], unit: str, as_of: int | None) -> _
     return _Obs(levels, grow, avg)
 
 
-def _direction(target_row: dict[str, Any], value: float, indicator_direction: str | None,
-               reference: float | None, rate: bool) -> str:
+def _direction(
+    target_row: dict[str, Any],
+    value: float,
+    indicator_direction: str | None,
+    reference: float | None,
+    rate: bool,
+) -> str:
     q = target_row["qualifier"]
     if q == "at_most":
         return "down"
@@ -253,8 +262,9 @@ def _assess_rate(a: TargetAssessment, t: dict[str, Any], obs: _Obs, base: int, i
         a.latest_year = start + years - 1
         a.latest = _pct(observed)
     complete = years >= n
-    status, ratio = g.assess_rate(target_rate=rate, direction=a.direction, qualifier=a.qualifier,
-                                  observed=observed, complete=complete)
+    status, ratio = g.assess_rate(
+        target_rate=rate, direction=a.direction, qualifier=a.qualifier, observed=observed, complete=complete
+    )
     a.status, a.ratio, a.observed_growth = status, ratio, _pct(observed)
     if observed is not None and not complete:
         a.required_growth = _pct(g.required_rate(rate, n, observed, years))
@@ -268,8 +278,14 @@ def _assess_rate(a: TargetAssessment, t: dict[str, Any], obs: _Obs, base: int, i
         a.note = f"observed over {start}-{a.latest_year} from {basis}" if years > 1 or end > start else basis
 
 
-def targets(store: Store, *, region: str, plan: str | None = None, indicator: str | None = None,
-            as_of: int | None = None) -> list[TargetAssessment]:
+def targets(
+    store: Store,
+    *,
+    region: str,
+    plan: str | None = None,
+    indicator: str | None = None,
+    as_of: int | None = None,
+) -> list[TargetAssessment]:
     """Assess every live target of ``region`` (library of ``planwatch targets``)."""
     region_key = store.region_key(region)
     span = plan_span(plan)
@@ -278,8 +294,11 @@ def targets(store: Store, *, region: str, plan: str | None = None, indicator: st
     if indicator:
         key = store.indicator_key(indicator)
         rows = [r for r in rows if r["indicator_key"] == key]
-    rows = [r for r in rows if r["period_end"] is not None
-            and (span is None or span[0] <= r["period_end"] <= span[1])]
+    rows = [
+        r
+        for r in rows
+        if r["period_end"] is not None and (span is None or span[0] <= r["period_end"] <= span[1])
+    ]
     groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         groups[(r["indicator_key"], r["measure"], r["period"])].append(r)
@@ -289,7 +308,8 @@ def targets(store: Store, *, region: str, plan: str | None = None, indicator: st
         marks = ", ".join("?" for _ in keys)
         for r in store.db.query(
             FACT_SELECT + f"WHERE f.region_key = ? AND f.indicator_key IN ({marks}) "
-            f"AND f.kind <> 'target' AND {LIVE}", (region_key, *keys)
+            f"AND f.kind <> 'target' AND {LIVE}",
+            (region_key, *keys),
         ):
             by_indicator[r["indicator_key"]].append(r)
     out: list[TargetAssessment] = []
@@ -317,8 +337,15 @@ def targets(store: Store, *, region: str, plan: str | None = None, indicator: st
             v = other["norm_value"] if other["norm_value"] is not None else other["value"]
             if round(v, 9) not in seen:
                 seen.add(round(v, 9))
-                a.other_values.append({"value": v, "qualifier": other["qualifier"], "fact_id": other["id"],
-                                       "doc": other["doc_name"], "start": other["start_offset"]})
+                a.other_values.append(
+                    {
+                        "value": v,
+                        "qualifier": other["qualifier"],
+                        "fact_id": other["id"],
+                        "doc": other["doc_name"],
+                        "start": other["start_offset"],
+                    }
+                )
         base = _base_year(t, span)
         ind_dir = indicator_obj.direction if indicator_obj else None
         if measure in ("growth", "avg_growth"):
@@ -326,5 +353,7 @@ def targets(store: Store, *, region: str, plan: str | None = None, indicator: st
         else:
             _assess_level(a, t, obs, base, ind_dir)
         out.append(a)
-    out.sort(key=lambda a: (a.target_year, a.indicator_id is None, a.indicator, a.measure != "level", a.fact_id))
+    out.sort(
+        key=lambda a: (a.target_year, a.indicator_id is None, a.indicator, a.measure != "level", a.fact_id)
+    )
     return out

@@ -86,8 +86,10 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
         path = Path(raw)
         if path.is_dir():
             found = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in exts
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in exts
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         else:
@@ -162,8 +164,13 @@ class IngestReport:
 class Store:
     """A PlanWatch database.  ``Store(url)``: a SQLite path, ``sqlite:///…`` or ``:memory:``."""
 
-    def __init__(self, url: str | os.PathLike[str] | None = None, *, taxonomy: Taxonomy | None = None,
-                 gazetteer: Gazetteer | None = None) -> None:
+    def __init__(
+        self,
+        url: str | os.PathLike[str] | None = None,
+        *,
+        taxonomy: Taxonomy | None = None,
+        gazetteer: Gazetteer | None = None,
+    ) -> None:
         self.db: Backend = open_backend(url)
         self.url = self.db.url
         migrate(self.db)
@@ -207,7 +214,9 @@ class Store:
         report.seconds = time.perf_counter() - started
         return report
 
-    def ingest_file(self, path: str | os.PathLike[str], *, reextract: bool = False, actor: str = "") -> IngestResult:
+    def ingest_file(
+        self, path: str | os.PathLike[str], *, reextract: bool = False, actor: str = ""
+    ) -> IngestResult:
         """Ingest one file.  A file that cannot be read or extracted is a ``failed`` result."""
         from planwatch.pipeline import extract
 
@@ -236,10 +245,15 @@ class Store:
         except Exception as e:  # an extractor bug must not stop a long ingest
             if os.environ.get("PLANWATCH_DEBUG", "") not in ("", "0"):
                 raise
-            return IngestResult(shown, "failed", message=f"internal error while extracting {p.name}: "
-                                f"{type(e).__name__}: {e}", seconds=time.perf_counter() - t0)
-        result = self.ingest_document(doc, doc_key=doc_key, content_hash=content_hash,
-                                      reextract=reextract, actor=actor)
+            return IngestResult(
+                shown,
+                "failed",
+                message=f"internal error while extracting {p.name}: {type(e).__name__}: {e}",
+                seconds=time.perf_counter() - t0,
+            )
+        result = self.ingest_document(
+            doc, doc_key=doc_key, content_hash=content_hash, reextract=reextract, actor=actor
+        )
         result.path, result.seconds = shown, time.perf_counter() - t0
         return result
 
@@ -259,8 +273,9 @@ class Store:
         if own:
             return None  # this path holds other content: the file changed into a copy of another
         r = rows[0]
-        return IngestResult(doc_key, "duplicate", r["id"], r["version"],
-                            message=f"same content as {r['doc_key']}")
+        return IngestResult(
+            doc_key, "duplicate", r["id"], r["version"], message=f"same content as {r['doc_key']}"
+        )
 
     def ingest_document(
         self,
@@ -288,12 +303,16 @@ class Store:
             previous = self.db.query(
                 "SELECT id, version FROM documents WHERE doc_key = ? AND is_current = 1", (doc_key,)
             )
-            version_row = self.db.query("SELECT MAX(version) AS v FROM documents WHERE doc_key = ?", (doc_key,))
+            version_row = self.db.query(
+                "SELECT MAX(version) AS v FROM documents WHERE doc_key = ?", (doc_key,)
+            )
             version = int(version_row[0]["v"] or 0) + 1
             rows, codes = fact_rows(doc, doc_key, self.resolver, doc_region)
             if doc_region is not None:
                 codes.add(doc_region.code)
-            seg_regions = [self.resolver.region(s.region, doc_region)[0] if s.region else None for s in doc.segments]
+            seg_regions = [
+                self.resolver.region(s.region, doc_region)[0] if s.region else None for s in doc.segments
+            ]
             codes.update(r.code for r in seg_regions if r is not None)
             self._ensure_regions(codes)
             plan = plan_of(doc.title or "")
@@ -302,45 +321,98 @@ class Store:
             cur = self.db.execute(
                 "INSERT INTO documents (doc_key, version, name, path, content_hash, reader, text, n_chars, "
                 "title, doc_type, region, region_id, year, plan_start, plan_end, meta, extractor, n_facts, "
-                "ingested_at, is_current) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "
+                "ingested_at, is_current) VALUES (" + ", ".join(["?"] * 19) + ", 1) "
                 "RETURNING id",
-                (doc_key, version, doc.name, doc.path or doc.name, content_hash, doc.reader, doc.text,
-                 len(doc.text), doc.title or "", doc.doc_type or "other", doc.region or "",
-                 doc_region.code if doc_region else None, doc.year, plan[0] if plan else None,
-                 plan[1] if plan else None, to_json(_jsonable(doc.meta)), f"planwatch {__version__}",
-                 len(rows), now()),
+                (
+                    doc_key,
+                    version,
+                    doc.name,
+                    doc.path or doc.name,
+                    content_hash,
+                    doc.reader,
+                    doc.text,
+                    len(doc.text),
+                    doc.title or "",
+                    doc.doc_type or "other",
+                    doc.region or "",
+                    doc_region.code if doc_region else None,
+                    doc.year,
+                    plan[0] if plan else None,
+                    plan[1] if plan else None,
+                    to_json(_jsonable(doc.meta)),
+                    f"planwatch {__version__}",
+                    len(rows),
+                    now(),
+                ),
             )
             document_id = int(cur.fetchone()[0])
             self.db.executemany(
                 "INSERT INTO segments (document_id, seq, start_offset, end_offset, title, doc_type, region, "
                 "region_id, year) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(document_id, i, s.start, s.end, s.title or "", s.doc_type or "other", s.region or "",
-                  seg_regions[i].code if seg_regions[i] else None, s.year) for i, s in enumerate(doc.segments)],
+                [
+                    (
+                        document_id,
+                        i,
+                        s.start,
+                        s.end,
+                        s.title or "",
+                        s.doc_type or "other",
+                        s.region or "",
+                        seg_regions[i].code if seg_regions[i] else None,
+                        s.year,
+                    )
+                    for i, s in enumerate(doc.segments)
+                ],
             )
             placeholders = ", ".join("?" for _ in FACT_COLUMNS)
             self.db.executemany(
                 f"INSERT INTO facts ({', '.join(FACT_COLUMNS)}) VALUES ({placeholders})",
-                [tuple(document_id if c == "document_id" else
-                       (to_json(r[c]) if c == "extracted" else r[c]) for c in FACT_COLUMNS) for r in rows],
+                [
+                    tuple(
+                        document_id if c == "document_id" else (to_json(r[c]) if c == "extracted" else r[c])
+                        for c in FACT_COLUMNS
+                    )
+                    for r in rows
+                ],
             )
             if previous:
                 prev_id = previous[0]["id"]
-                self.db.execute("UPDATE documents SET is_current = 0, superseded_by = ? WHERE id = ?",
-                                (document_id, prev_id))
+                self.db.execute(
+                    "UPDATE documents SET is_current = 0, superseded_by = ? WHERE id = ?",
+                    (document_id, prev_id),
+                )
                 self.db.execute("UPDATE facts SET is_current = 0 WHERE document_id = ?", (prev_id,))
             reapplied, orphaned = self._reapply(doc_key, document_id)
             status: Status = "updated" if previous else "added"
-            self._audit(actor or "ingest", "ingest" if not previous else "new_version", "document",
-                        document_id, before={"document_id": previous[0]["id"]} if previous else None,
-                        after={"name": doc.name, "version": version, "content_hash": content_hash,
-                               "n_facts": len(rows)},
-                        note=doc_key)
+            self._audit(
+                actor or "ingest",
+                "ingest" if not previous else "new_version",
+                "document",
+                document_id,
+                before={"document_id": previous[0]["id"]} if previous else None,
+                after={
+                    "name": doc.name,
+                    "version": version,
+                    "content_hash": content_hash,
+                    "n_facts": len(rows),
+                },
+                note=doc_key,
+            )
             pause = os.environ.get(FAULT_PAUSE_ENV)
             if pause:
                 print(f"planwatch: test: pausing before commit of {doc.name}", file=sys.stderr, flush=True)
                 time.sleep(float(pause))
-        return IngestResult(doc_key, status, document_id, version, len(rows), len(doc.text),
-                            message="new version" if previous else "", reapplied=reapplied, orphaned=orphaned)
+        return IngestResult(
+            doc_key,
+            status,
+            document_id,
+            version,
+            len(rows),
+            len(doc.text),
+            message="new version" if previous else "",
+            reapplied=reapplied,
+            orphaned=orphaned,
+        )
 
     def _sync_taxonomy(self) -> None:
         """Copy the taxonomy into ``indicators`` (once per Store: it changes with the code)."""
@@ -348,11 +420,14 @@ class Store:
             return
         with self.db.transaction():
             self.db.executemany(
-                "INSERT INTO indicators (id, name, en, unit, direction, field, synonyms) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (id) DO UPDATE SET name = excluded.name, en = excluded.en, unit = excluded.unit, "
+                "INSERT INTO indicators (id, name, en, unit, direction, field, synonyms) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
+                "en = excluded.en, unit = excluded.unit, "
                 "direction = excluded.direction, field = excluded.field, synonyms = excluded.synonyms",
-                [(i.id, i.name, i.en, i.unit, i.direction, i.field, to_json(list(i.synonyms)))
-                 for i in self.taxonomy],
+                [
+                    (i.id, i.name, i.en, i.unit, i.direction, i.field, to_json(list(i.synonyms)))
+                    for i in self.taxonomy
+                ],
             )
         self._taxonomy_synced = True
 
@@ -390,7 +465,9 @@ class Store:
         """Mark a fact as not a fact (it stays, but no question uses it)."""
         return self._act("reject", fact_id, by=by, note=note, changes={})
 
-    def _act(self, action: str, fact_id: int, *, by: str, note: str, changes: dict[str, Any]) -> dict[str, Any]:
+    def _act(
+        self, action: str, fact_id: int, *, by: str, note: str, changes: dict[str, Any]
+    ) -> dict[str, Any]:
         assert action in ACTIONS
         if not by or not by.strip():
             raise CorrectionError("say who makes the change (--by NAME)")
@@ -398,29 +475,60 @@ class Store:
             row = self._fact_row(fact_id)
             doc = self.db.query("SELECT doc_key FROM documents WHERE id = ?", (row["document_id"],))[0]
             cur = self.db.execute(
-                "INSERT INTO corrections (fact_id, doc_key, fact_key, loose_key, action, changes, before, after, "
-                "by, note, at) VALUES (?, ?, ?, ?, ?, ?, '{}', '{}', ?, ?, ?) RETURNING id",
-                (fact_id, doc["doc_key"], row["fact_key"], row["loose_key"], action, to_json(changes),
-                 by.strip(), note, now()),
+                "INSERT INTO corrections (fact_id, doc_key, fact_key, loose_key, action, changes, before, "
+                "after, by, note, at) VALUES (?, ?, ?, ?, ?, ?, '{}', '{}', ?, ?, ?) RETURNING id",
+                (
+                    fact_id,
+                    doc["doc_key"],
+                    row["fact_key"],
+                    row["loose_key"],
+                    action,
+                    to_json(changes),
+                    by.strip(),
+                    note,
+                    now(),
+                ),
             )
             correction_id = int(cur.fetchone()[0])
             targets = [row]
             if not row["is_current"]:
                 # Correcting a superseded fact also corrects its counterpart in the current version.
-                targets += [r for r in self.db.query(
-                    "SELECT f.* FROM facts f JOIN documents d ON d.id = f.document_id "
-                    "WHERE d.doc_key = ? AND f.is_current = 1 AND f.fact_key = ?",
-                    (doc["doc_key"], row["fact_key"]))]
+                targets += [
+                    r
+                    for r in self.db.query(
+                        "SELECT f.* FROM facts f JOIN documents d ON d.id = f.document_id "
+                        "WHERE d.doc_key = ? AND f.is_current = 1 AND f.fact_key = ?",
+                        (doc["doc_key"], row["fact_key"]),
+                    )
+                ]
             for target in targets:
-                before, after_row = self._apply(action, changes, target, by=by.strip(), note=note,
-                                                correction_id=correction_id, audit_action=action)
+                before, after_row = self._apply(
+                    action,
+                    changes,
+                    target,
+                    by=by.strip(),
+                    note=note,
+                    correction_id=correction_id,
+                    audit_action=action,
+                )
                 if target is row:
-                    self.db.execute("UPDATE corrections SET before = ?, after = ? WHERE id = ?",
-                                    (to_json(before), to_json(public_state(after_row)), correction_id))
+                    self.db.execute(
+                        "UPDATE corrections SET before = ?, after = ? WHERE id = ?",
+                        (to_json(before), to_json(public_state(after_row)), correction_id),
+                    )
         return self.fact(fact_id)
 
-    def _apply(self, action: str, changes: dict[str, Any], row: dict[str, Any], *, by: str, note: str,
-               correction_id: int, audit_action: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    def _apply(
+        self,
+        action: str,
+        changes: dict[str, Any],
+        row: dict[str, Any],
+        *,
+        by: str,
+        note: str,
+        correction_id: int,
+        audit_action: str,
+    ) -> tuple[dict[str, Any], dict[str, Any]]:
         """Apply one correction to one fact row (inside the caller's transaction)."""
         context = self._context_region(row)
         new = derived_columns(row, changes, self.resolver, context) if changes else dict(row)
@@ -428,10 +536,19 @@ class Store:
             self._ensure_regions([new["region_id"]])
         new["status"] = next_status(action, row["status"])
         assignments = ", ".join(f"{c} = ?" for c in SETTABLE)
-        self.db.execute(f"UPDATE facts SET {assignments} WHERE id = ?", (*[new[c] for c in SETTABLE], row["id"]))
+        self.db.execute(
+            f"UPDATE facts SET {assignments} WHERE id = ?", (*[new[c] for c in SETTABLE], row["id"])
+        )
         before = public_state(row)
-        self._audit(by, audit_action, "fact", row["id"], before=before, after=public_state(new),
-                    note=f"correction {correction_id}" + (f": {note}" if note else ""))
+        self._audit(
+            by,
+            audit_action,
+            "fact",
+            row["id"],
+            before=before,
+            after=public_state(new),
+            note=f"correction {correction_id}" + (f": {note}" if note else ""),
+        )
         return before, new
 
     def _context_region(self, row: dict[str, Any]) -> Region | None:
@@ -454,8 +571,15 @@ class Store:
                 unmatched += 1
                 continue
             target = self._fact_row(target["id"])
-            self._apply(c["action"], json.loads(c["changes"]), target, by=c["by"], note=c["note"],
-                        correction_id=c["id"], audit_action="reapply_" + c["action"])
+            self._apply(
+                c["action"],
+                json.loads(c["changes"]),
+                target,
+                by=c["by"],
+                note=c["note"],
+                correction_id=c["id"],
+                audit_action="reapply_" + c["action"],
+            )
             applied += 1
         return applied, unmatched
 
@@ -465,13 +589,30 @@ class Store:
             raise CorrectionError(f"no fact with id {fact_id}")
         return rows[0]
 
-    def _audit(self, actor: str, action: str, obj: str, obj_id: Any, *, before: Any = None,
-               after: Any = None, note: str = "") -> None:
+    def _audit(
+        self,
+        actor: str,
+        action: str,
+        obj: str,
+        obj_id: Any,
+        *,
+        before: Any = None,
+        after: Any = None,
+        note: str = "",
+    ) -> None:
         self.db.execute(
             "INSERT INTO audit_log (at, actor, action, object, object_id, before, after, note) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (now(), actor, action, obj, str(obj_id), None if before is None else to_json(before),
-             None if after is None else to_json(after), note),
+            (
+                now(),
+                actor,
+                action,
+                obj,
+                str(obj_id),
+                None if before is None else to_json(before),
+                None if after is None else to_json(after),
+                note,
+            ),
         )
 
     # -- reading -------------------------------------------------------------------------
@@ -481,9 +622,17 @@ class Store:
         row["extracted"] = json.loads(row["extracted"])
         return row
 
-    def facts(self, *, region: str | None = None, indicator: str | None = None, kind: str | None = None,
-              measure: str | None = None, period: str | None = None, current: bool = True,
-              include_rejected: bool = False) -> list[dict[str, Any]]:
+    def facts(
+        self,
+        *,
+        region: str | None = None,
+        indicator: str | None = None,
+        kind: str | None = None,
+        measure: str | None = None,
+        period: str | None = None,
+        current: bool = True,
+        include_rejected: bool = False,
+    ) -> list[dict[str, Any]]:
         """Facts filtered by region, indicator (any name, synonym or id), kind, measure, period."""
         where, params = ["1 = 1"], []
         if current:
@@ -501,7 +650,7 @@ class Store:
                 where.append(f"f.{col} = ?")
                 params.append(val)
         return self.db.query(
-            "SELECT f.id, f.doc, f.start_offset AS start, f.end_offset AS \"end\", f.text, f.indicator, "
+            'SELECT f.id, f.doc, f.start_offset AS start, f.end_offset AS "end", f.text, f.indicator, '
             "f.mention, f.measure, f.value, f.unit, f.kind, f.period, f.region, f.qualifier, f.indicator_id, "
             "f.region_id, f.region_parent_id, f.norm_value, f.norm_unit, f.status, f.is_current, f.quote, "
             "f.source, f.document_id, d.year AS doc_year, d.doc_type, d.version AS doc_version "
@@ -513,8 +662,9 @@ class Store:
     def documents(self, *, current: bool = True) -> list[dict[str, Any]]:
         """The documents (without their text)."""
         return self.db.query(
-            "SELECT id, doc_key, version, name, path, content_hash, reader, n_chars, title, doc_type, region, "
-            "region_id, year, plan_start, plan_end, extractor, n_facts, ingested_at, is_current, superseded_by "
+            "SELECT id, doc_key, version, name, path, content_hash, reader, n_chars, title, doc_type, "
+            "region, region_id, year, plan_start, plan_end, extractor, n_facts, ingested_at, is_current, "
+            "superseded_by "
             "FROM documents" + (" WHERE is_current = 1" if current else "") + " ORDER BY id"
         )
 
@@ -581,28 +731,38 @@ class Store:
         return r.name if r else key
 
     # -- questions (planwatch.monitor) ---------------------------------------------------
-    def series(self, indicator: str, *, region: str, measure: str | None = None,
-               kind: str | None = None) -> list[SeriesPoint]:
+    def series(
+        self, indicator: str, *, region: str, measure: str | None = None, kind: str | None = None
+    ) -> list[SeriesPoint]:
         """Values of ``indicator`` in ``region`` by period, every source kept, the preferred marked."""
         from planwatch.monitor.series import series
 
         return series(self, indicator, region=region, measure=measure, kind=kind)
 
-    def targets(self, *, region: str, plan: str | None = None, indicator: str | None = None,
-                as_of: int | None = None) -> list[TargetAssessment]:
+    def targets(
+        self, *, region: str, plan: str | None = None, indicator: str | None = None, as_of: int | None = None
+    ) -> list[TargetAssessment]:
         """Every target of ``region`` with baseline, latest value, growth needed and status."""
         from planwatch.monitor.targets import targets
 
         return targets(self, region=region, plan=plan, indicator=indicator, as_of=as_of)
 
-    def conflicts(self, *, region: str | None = None) -> list[Conflict]:
+    def conflicts(self, *, region: str | None = None, all_indicators: bool = False) -> list[Conflict]:
         """Sources that disagree, and arithmetic that does not add up."""
         from planwatch.monitor.conflicts import conflicts
 
-        return conflicts(self, region=region)
+        return conflicts(self, region=region, all_indicators=all_indicators)
 
-    def compare(self, indicator: str, *, period: str | None = None, kind: str | None = None,
-                measure: str | None = None, level: str | None = None, sort: str = "value") -> list[CompareRow]:
+    def compare(
+        self,
+        indicator: str,
+        *,
+        period: str | None = None,
+        kind: str | None = None,
+        measure: str | None = None,
+        level: str | None = None,
+        sort: str = "value",
+    ) -> list[CompareRow]:
         """One row per region for an indicator, e.g. every province's 2026 growth target."""
         from planwatch.monitor.compare import compare
 

@@ -55,7 +55,9 @@ def coerce_changes(changes: dict[str, Any]) -> dict[str, Any]:
         elif field == "qualifier":
             value = None if raw is None or str(raw).strip().lower() in _NULLS else str(raw).strip()
             if value is not None and value not in QUALIFIERS:
-                raise CorrectionError(f"qualifier must be one of {', '.join(QUALIFIERS)} or null, not {raw!r}")
+                raise CorrectionError(
+                    f"qualifier must be one of {', '.join(QUALIFIERS)} or null, not {raw!r}"
+                )
         elif field in ("indicator_id", "region_id"):
             value = None if raw is None or str(raw).strip().lower() in _NULLS else str(raw).strip()
         else:
@@ -72,16 +74,17 @@ def coerce_changes(changes: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def derived_columns(row: dict[str, Any], changes: dict[str, Any], resolver: Resolver,
-                    context_region: Any = None) -> dict[str, Any]:
+def derived_columns(
+    row: dict[str, Any], changes: dict[str, Any], resolver: Resolver, context_region: Any = None
+) -> dict[str, Any]:
     """The new column values of ``row`` after ``changes``, derived columns recomputed."""
     new = dict(row)
     new.update(changes)
     if "indicator" in changes or "mention" in changes or "indicator_id" in changes:
+        if changes.get("indicator_id") and resolver.taxonomy.get(changes["indicator_id"]) is None:
+            raise CorrectionError(f"unknown indicator id {changes['indicator_id']!r}")
         given = changes.get("indicator_id", None if "indicator" in changes else row.get("indicator_id"))
         indicator = resolver.indicator(new["indicator"], new.get("mention") or "", given)
-        if "indicator_id" in changes and changes["indicator_id"] and indicator is None:
-            raise CorrectionError(f"unknown indicator id {changes['indicator_id']!r}")
         new["indicator_id"] = indicator.id if indicator else None
         if indicator is not None and "indicator" not in changes:
             new["indicator"] = indicator.name
@@ -102,7 +105,9 @@ def derived_columns(row: dict[str, Any], changes: dict[str, Any], resolver: Reso
         new["region_key"] = region.code if region else new["region"]
     if "period" in changes:
         new["period_start"], new["period_end"] = parse_period(new["period"])
-    new["norm_value"], new["norm_unit"] = normalised(float(new["value"]), new["unit"], new["measure"], indicator)
+    new["norm_value"], new["norm_unit"] = normalised(
+        float(new["value"]), new["unit"], new["measure"], indicator
+    )
     return new
 
 
@@ -133,4 +138,4 @@ def next_status(action: str, current: str) -> str:
 
 
 def to_json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

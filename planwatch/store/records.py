@@ -22,8 +22,14 @@ FIVE_YEAR_PLANS: dict[str, tuple[int, int]] = {
     "十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
     "十五五": (2026, 2030), "十六五": (2031, 2035),
 }  # fmt: skip
-_ORDINAL_PLANS = {"第十一个五年": "十一五", "第十二个五年": "十二五", "第十三个五年": "十三五",
-                  "第十四个五年": "十四五", "第十五个五年": "十五五", "第十六个五年": "十六五"}
+_ORDINAL_PLANS = {
+    "第十一个五年": "十一五",
+    "第十二个五年": "十二五",
+    "第十三个五年": "十三五",
+    "第十四个五年": "十四五",
+    "第十五个五年": "十五五",
+    "第十六个五年": "十六五",
+}
 _PERIOD_RE = re.compile(r"^\s*((?:19|20)\d{2})(?:\s*[-–—~至]\s*((?:19|20)\d{2}))?\s*$")
 _SENTENCE_STOPS = "。！？!?；;\n"
 QUOTE_RADIUS = 60  # characters of context either side of a number, at most
@@ -35,6 +41,10 @@ LOOSE_CONTEXT = 8  # characters either side that identify a number when its labe
 CORRECTABLE_FIELDS: tuple[str, ...] = (
     "indicator", "mention", "measure", "value", "unit", "kind", "period", "region", "qualifier",
     "indicator_id", "region_id",
+)  # fmt: skip
+EXTRACTED_FIELDS = (
+    "indicator", "mention", "measure", "value", "unit", "kind", "period", "region", "qualifier", "indicator_id",
+    "segment", "source",
 )  # fmt: skip
 MEASURES = ("level", "growth", "avg_growth", "change_pp")
 KINDS = ("actual", "estimate", "target")
@@ -174,14 +184,16 @@ def fact_keys(doc_key: str, facts: list[Fact], text: str) -> list[tuple[str, str
         mention = _squash(f.text)
         strict = (mention, f.indicator, f.measure, f.period)
         strict_seen[strict] += 1
-        before = _squash(text[max(0, f.start - 3 * LOOSE_CONTEXT):f.start])[-LOOSE_CONTEXT:]
-        after = _squash(text[f.end:f.end + 3 * LOOSE_CONTEXT])[:LOOSE_CONTEXT]
+        before = _squash(text[max(0, f.start - 3 * LOOSE_CONTEXT) : f.start])[-LOOSE_CONTEXT:]
+        after = _squash(text[f.end : f.end + 3 * LOOSE_CONTEXT])[:LOOSE_CONTEXT]
         loose = (mention, before, after)
         loose_seen[loose] += 1
-        keys.append((
-            _digest(doc_key, *strict, strict_seen[strict]),
-            _digest(doc_key, *loose, loose_seen[loose]),
-        ))
+        keys.append(
+            (
+                _digest(doc_key, *strict, strict_seen[strict]),
+                _digest(doc_key, *loose, loose_seen[loose]),
+            )
+        )
     return keys
 
 
@@ -228,16 +240,23 @@ def find_lists(text: str, facts: list[Fact]) -> dict[int, tuple[int, str]]:
         prev_in_sentence = [j for j in order[:pos] if facts[j].start >= sentence_start]
         if prev_in_sentence and facts[prev_in_sentence[-1]].start > fenbie:
             continue
-        sentence_end = min([k for k in (text.find(ch, f.end) for ch in "。！？；\n") if k >= 0] or [len(text)])
-        parts = [j for j in order[pos:] if facts[j].start < sentence_end
-                 and facts[j].measure == f.measure and compatible_units(facts[j].unit, f.unit)]
+        sentence_end = min(
+            [k for k in (text.find(ch, f.end) for ch in "。！？；\n") if k >= 0] or [len(text)]
+        )
+        parts = [
+            j
+            for j in order[pos:]
+            if facts[j].start < sentence_end
+            and facts[j].measure == f.measure
+            and compatible_units(facts[j].unit, f.unit)
+        ]
         if len(parts) < 2 or f.measure != "level" or not prev_in_sentence:
             continue
         total = prev_in_sentence[-1]
         t = facts[total]
         if t.measure != "level" or not compatible_units(t.unit, f.unit):
             continue
-        if not _TOTAL_CUE.search(text[t.end:fenbie]):
+        if not _TOTAL_CUE.search(text[t.end : fenbie]):
             continue
         roles[total] = (total, "total")
         for j in parts:
@@ -274,7 +293,8 @@ def fact_rows(
         norm_value, norm_unit = normalised(float(f.value), f.unit, f.measure, indicator)
         p_start, p_end = parse_period(f.period)
         list_id, list_role = lists.get(i, (None, None))
-        extracted = f.to_dict()
+        # What a correction can change, as extracted (the position fields are columns and never change).
+        extracted = {k: v for k, v in f.to_dict().items() if k in EXTRACTED_FIELDS}
         rows.append({
             "seq": i, "fact_key": keys[i][0], "loose_key": keys[i][1],
             "doc": f.doc or doc.name, "start_offset": f.start, "end_offset": f.end, "text": f.text,

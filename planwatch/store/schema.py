@@ -38,8 +38,11 @@ class Migration:
 
 
 MIGRATIONS: tuple[Migration, ...] = (
-    Migration(1, "documents, segments, facts, indicators, regions, corrections, audit log", (
-        """CREATE TABLE documents (
+    Migration(
+        1,
+        "documents, segments, facts, indicators, regions, corrections, audit log",
+        (
+            """CREATE TABLE documents (
             id {pk},
             doc_key TEXT NOT NULL,
             version INTEGER NOT NULL,
@@ -64,9 +67,9 @@ MIGRATIONS: tuple[Migration, ...] = (
             superseded_by INTEGER REFERENCES documents(id),
             UNIQUE (doc_key, version)
         )""",
-        "CREATE INDEX ix_documents_hash ON documents (content_hash, is_current)",
-        "CREATE INDEX ix_documents_key ON documents (doc_key, is_current)",
-        """CREATE TABLE segments (
+            "CREATE INDEX ix_documents_hash ON documents (content_hash, is_current)",
+            "CREATE INDEX ix_documents_key ON documents (doc_key, is_current)",
+            """CREATE TABLE segments (
             id {pk},
             document_id INTEGER NOT NULL REFERENCES documents(id),
             seq INTEGER NOT NULL,
@@ -78,8 +81,8 @@ MIGRATIONS: tuple[Migration, ...] = (
             region_id TEXT,
             year INTEGER
         )""",
-        "CREATE INDEX ix_segments_document ON segments (document_id)",
-        """CREATE TABLE indicators (
+            "CREATE INDEX ix_segments_document ON segments (document_id)",
+            """CREATE TABLE indicators (
             id TEXT PRIMARY KEY,
             name TEXT NOT NULL,
             en TEXT NOT NULL DEFAULT '',
@@ -88,14 +91,14 @@ MIGRATIONS: tuple[Migration, ...] = (
             field TEXT NOT NULL DEFAULT '',
             synonyms TEXT NOT NULL DEFAULT '[]'
         )""",
-        """CREATE TABLE regions (
+            """CREATE TABLE regions (
             code TEXT PRIMARY KEY,
             name TEXT NOT NULL,
             level TEXT NOT NULL,
             parent_code TEXT,
             short TEXT NOT NULL DEFAULT ''
         )""",
-        """CREATE TABLE facts (
+            """CREATE TABLE facts (
             id {pk},
             document_id INTEGER NOT NULL REFERENCES documents(id),
             seq INTEGER NOT NULL,
@@ -132,10 +135,8 @@ MIGRATIONS: tuple[Migration, ...] = (
             is_current INTEGER NOT NULL DEFAULT 1,
             extracted TEXT NOT NULL
         )""",
-        "CREATE INDEX ix_facts_document ON facts (document_id)",
-        "CREATE INDEX ix_facts_key ON facts (fact_key)",
-        "CREATE INDEX ix_facts_loose_key ON facts (loose_key)",
-        """CREATE TABLE corrections (
+            "CREATE INDEX ix_facts_document ON facts (document_id)",
+            """CREATE TABLE corrections (
             id {pk},
             fact_id INTEGER NOT NULL REFERENCES facts(id),
             doc_key TEXT NOT NULL,
@@ -149,8 +150,8 @@ MIGRATIONS: tuple[Migration, ...] = (
             note TEXT NOT NULL DEFAULT '',
             at TEXT NOT NULL
         )""",
-        "CREATE INDEX ix_corrections_doc_key ON corrections (doc_key)",
-        """CREATE TABLE audit_log (
+            "CREATE INDEX ix_corrections_doc_key ON corrections (doc_key)",
+            """CREATE TABLE audit_log (
             id {pk},
             at TEXT NOT NULL,
             actor TEXT NOT NULL,
@@ -161,16 +162,21 @@ MIGRATIONS: tuple[Migration, ...] = (
             after TEXT,
             note TEXT NOT NULL DEFAULT ''
         )""",
-        "CREATE INDEX ix_audit_object ON audit_log (object, object_id)",
-    )),  # fmt: skip
-    Migration(2, "query indexes for series, targets and compare", (
-        # series: one indicator in one region; targets: one region's facts by kind;
-        # compare: one indicator and period across regions.  is_current last: nearly all rows
-        # are current, so it filters little and must not split the ranges above.
-        "CREATE INDEX ix_facts_series ON facts (indicator_key, region_key, is_current)",
-        "CREATE INDEX ix_facts_region_kind ON facts (region_key, kind, is_current)",
-        "CREATE INDEX ix_facts_compare ON facts (indicator_key, period, is_current)",
-    )),  # fmt: skip
+            "CREATE INDEX ix_audit_object ON audit_log (object, object_id)",
+        ),
+    ),  # fmt: skip
+    Migration(
+        2,
+        "query indexes for series, targets and compare",
+        (
+            # series: one indicator in one region; targets: one region's facts by kind;
+            # compare: one indicator and period across regions.  is_current last: nearly all rows
+            # are current, so it filters little and must not split the ranges above.
+            "CREATE INDEX ix_facts_series ON facts (indicator_key, region_key, is_current)",
+            "CREATE INDEX ix_facts_region_kind ON facts (region_key, kind, is_current)",
+            "CREATE INDEX ix_facts_compare ON facts (indicator_key, period, is_current)",
+        ),
+    ),  # fmt: skip
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -1,0 +1,579 @@
+"""The database commands of ``planwatch``: ingest, series, targets, conflicts, compare,
+correct / confirm / reject, facts, history and export.
+
+Each command is a thin layer over one library call on ``planwatch.store.Store`` (parity, as in
+sqlite-utils): it parses options, calls the store, and formats the result as an aligned table
+(for reading), JSON or CSV (for tools).  Errors reach the user through ``PlanWatchGroup`` as one
+line and a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, is_dataclass
+from typing import Any
+
+import click
+
+from planwatch.cli import EXIT_INPUT_ERROR, _cell, _error, _utf8_stdout, _width, main
+from planwatch.store import Store
+from planwatch.store.backend import default_db_path
+
+QUALIFIER_WORDS = {"about": "左右", "at_least": "以上", "at_most": "以内"}
+FORMAT = click.Choice(["table", "json", "csv"])
+
+
+def db_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--db", "db", metavar="URL", default=None,
+        help="database: a SQLite file path or sqlite:///FILE "
+        f"(default: $PLANWATCH_DB or {default_db_path()})",
+    )(f)  # fmt: skip
+
+
+def format_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--format",
+        "fmt",
+        type=FORMAT,
+        default="table",
+        show_default=True,
+        help="table: aligned columns for reading; json: an array of objects; csv: a header row.",
+    )(f)
+
+
+def _open(db: str | None) -> Store:
+    return Store(db)
+
+
+# -- output ---------------------------------------------------------------------------------
+def _num(v: Any, digits: int | None = None) -> str:
+    if v is None:
+        return "-"
+    if isinstance(v, float):
+        if digits is not None:
+            return f"{v:.{digits}f}"
+        return f"{v:.6g}" if not v.is_integer() else str(int(v))
+    return str(v)
+
+
+def _pct(v: float | None) -> str:
+    return "-" if v is None else f"{v:.1f}%"
+
+
+def write_table(rows: Sequence[Sequence[str]], header: Sequence[str], out: Any = None) -> None:
+    """Aligned columns, measured in terminal cells so Chinese lines up (as ``planwatch extract``)."""
+    out = out or sys.stdout
+    table = [list(header), *[[_cell(c) for c in r] for r in rows]]
+    widths = [max(_width(r[i]) for r in table) for i in range(len(header))]
+    for r in table:
+        out.write(
+            "  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths, strict=True)).rstrip() + "\n"
+        )
+
+
+def _records(items: Sequence[Any]) -> list[dict[str, Any]]:
+    return [asdict(i) if is_dataclass(i) else dict(i) for i in items]
+
+
+def emit(
+    items: Sequence[Any],
+    fmt: str,
+    header: Sequence[str],
+    row: Callable[[Any], Sequence[Any]],
+    csv_columns: Sequence[str] | None = None,
+) -> None:
+    """Write ``items`` as a table (``header``/``row``), a JSON array or CSV."""
+    from planwatch.export import write_csv, write_json
+
+    _utf8_stdout(strict=fmt != "table")
+    if fmt == "json":
+        write_json(_records(items), sys.stdout)
+    elif fmt == "csv":
+        write_csv(_records(items), sys.stdout, csv_columns)
+    else:
+        write_table([[_num(c) if not isinstance(c, str) else c for c in row(i)] for i in items], header)
+
+
+# -- ingest ---------------------------------------------------------------------------------
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@db_option
+@click.option(
+    "--reextract",
+    is_flag=True,
+    help="Extract files again even if their content is stored "
+    "(after an extractor update); corrections are carried over.",
+)
+@click.option("--by", "actor", default="", help="Who ingests (recorded in the audit log).")
+@click.option(
+    "-q", "--quiet", is_flag=True, help="No progress bar and no summary; failures are still reported."
+)
+def ingest(paths: tuple[str, ...], db: str | None, reextract: bool, actor: str, quiet: bool) -> None:
+    """Ingest files and folders (recursively) into the database.
+
+    Already stored content changes nothing; a changed file becomes a new version whose facts
+    supersede the old ones.  A file that cannot be read is reported on one line and skipped;
+    the exit code is then 2.
+    """
+    from planwatch.store.core import collect_files
+
+    store = _open(db)
+    files = collect_files(paths)
+    if not quiet:
+        click.echo(f"planwatch: database {store.url}", err=True)
+    show_bar = not quiet and len(files) > 1 and sys.stderr.isatty()
+
+    def report(result: Any) -> None:
+        if result.status == "failed":
+            _error(f"error: {result.path}: {result.message}")
+
+    if show_bar:
+        with click.progressbar(
+            length=len(files),
+            label="ingesting",
+            file=sys.stderr,
+            item_show_func=lambda r: r.path if r else None,
+        ) as bar:
+
+            def step(result: Any) -> None:
+                report(result)
+                bar.update(1, result)
+
+            result = store.ingest(files, reextract=reextract, actor=actor, progress=step)
+    else:
+        result = store.ingest(files, reextract=reextract, actor=actor, progress=report)
+    if not quiet:
+        stats = store.stats()
+        click.echo(f"planwatch: {result.summary()}", err=True)
+        click.echo(
+            f"planwatch: the database holds {stats['documents']} documents "
+            f"({stats['versions']} versions) and {stats['facts']} current facts",
+            err=True,
+        )
+    store.close()
+    if not result.ok:
+        raise click.exceptions.Exit(EXIT_INPUT_ERROR)
+
+
+# -- questions ------------------------------------------------------------------------------
+@main.command()
+@click.argument("indicator")
+@click.option(
+    "--region", required=True, help="Region name (锦州市, 锦州), code, or a named group as written."
+)
+@click.option("--measure", type=click.Choice(["level", "growth", "avg_growth", "change_pp"]), default=None)
+@click.option("--kind", type=click.Choice(["actual", "estimate", "target"]), default=None)
+@format_option
+@db_option
+def series(
+    indicator: str, region: str, measure: str | None, kind: str | None, fmt: str, db: str | None
+) -> None:
+    """The values of INDICATOR in a region by period, each with its source.
+
+    Values are in the indicator's unit where that is a change of magnitude (万美元 → 亿美元).
+    When several sources give a period, all are listed and the preferred one is marked with *
+    (corrected over all, actual over estimate, later document over earlier).
+    """
+    with _open(db) as store:
+        points = store.series(indicator, region=region, measure=measure, kind=kind)
+    emit(
+        points,
+        fmt,
+        ("period", "measure", "kind", "value", "unit", "qual", "pref", "source", "quote"),
+        lambda p: (
+            p.period,
+            p.measure,
+            p.kind,
+            _num(p.value),
+            p.unit,
+            QUALIFIER_WORDS.get(p.qualifier or "", ""),
+            "*" if p.preferred else "",
+            f"{p.doc}:{p.start}",
+            _short(p.quote),
+        ),
+    )
+
+
+@main.command()
+@click.option("--region", required=True, help="Region name, code or named group.")
+@click.option(
+    "--plan", default=None, help="Only targets for years of this plan: 十四五, 十五五, or 2021-2025."
+)
+@click.option("--indicator", default=None, help="Only this indicator.")
+@click.option("--as-of", "as_of", type=int, default=None, help="Use only observations up to this year.")
+@format_option
+@db_option
+def targets(
+    region: str, plan: str | None, indicator: str | None, as_of: int | None, fmt: str, db: str | None
+) -> None:
+    """Every target of a region against its baseline and latest value, with a status.
+
+    required: average annual growth still needed from the latest value; observed: average
+    annual growth since the baseline; status (as Eurostat assesses quantified targets):
+    achieved, on track (observed/required ≥ 95%), moderate (60–95%), insufficient (0–60%),
+    moving away (< 0), not achieved (target year passed), no data.
+    """
+    with _open(db) as store:
+        rows = store.targets(region=region, plan=plan, indicator=indicator, as_of=as_of)
+    emit(
+        rows,
+        fmt,
+        (
+            "indicator",
+            "measure",
+            "period",
+            "target",
+            "qual",
+            "unit",
+            "baseline",
+            "latest",
+            "required",
+            "observed",
+            "status",
+            "projection",
+            "source",
+        ),
+        lambda t: (
+            t.indicator,
+            t.measure,
+            t.period,
+            _num(t.target),
+            QUALIFIER_WORDS.get(t.qualifier or "", ""),
+            t.unit,
+            _at(t.baseline, t.baseline_year),
+            _at(t.latest, t.latest_year),
+            _pct(t.required_growth),
+            _pct(t.observed_growth),
+            t.status,
+            _num(t.projection, 1)
+            if t.projection is not None and t.measure == "level"
+            else (_pct(t.projection) if t.projection is not None else "-"),
+            f"{t.doc}:{t.start}",
+        ),
+    )
+
+
+def _at(value: float | None, year: int | None) -> str:
+    return "-" if value is None else f"{_num(value)} ({year})"
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@main.command()
+@click.option("--region", default=None, help="Only this region.")
+@click.option(
+    "--all-indicators",
+    "all_indicators",
+    is_flag=True,
+    help="Also compare facts whose indicator is not in the taxonomy (names like 项目 or 投资 "
+    "then group unrelated quantities, so this is noisy).",
+)
+@format_option
+@db_option
+def conflicts(region: str | None, all_indicators: bool, fmt: str, db: str | None) -> None:
+    """Values of one quantity that sources give differently, and arithmetic warnings.
+
+    A conflict is one region, indicator, period, measure and kind with values that differ beyond
+    rounding; warnings check a level against the previous level and the stated growth, and the
+    parts of a 分别 list against the total.
+    """
+    with _open(db) as store:
+        items = store.conflicts(region=region, all_indicators=all_indicators)
+    if fmt == "csv":
+        flat = [
+            {
+                **{k: v for k, v in c.to_dict().items() if k != "sources"},
+                **{f"source_{k}": v for k, v in s.items()},
+            }
+            for c in items
+            for s in c.sources
+        ]
+        emit(flat, "csv", (), lambda r: ())
+        return
+    if fmt == "json":
+        emit(items, "json", (), lambda r: ())
+        return
+    _utf8_stdout(strict=False)
+    for c in items:
+        click.echo(
+            f"[{c.severity}] {c.region} {c.indicator} {c.period} {c.measure} {c.kind}: {c.explanation}"
+        )
+        write_table(
+            [
+                [
+                    _num(s["value"]) + (QUALIFIER_WORDS.get(s["qualifier"] or "", "")),
+                    s["unit"],
+                    f"#{s['fact_id']}",
+                    f"{s['doc']}:{s['start']}",
+                    _short(s["quote"], 80),
+                ]
+                for s in c.sources
+            ],
+            ("  value", "unit", "fact", "source", "quote"),
+        )
+    click.echo(
+        f"planwatch: {sum(c.severity == 'conflict' for c in items)} conflicts, "
+        f"{sum(c.severity == 'warning' for c in items)} warnings",
+        err=True,
+    )
+
+
+@main.command()
+@click.argument("indicator")
+@click.option("--period", default=None, help="Period, e.g. 2026 or 2021-2025.")
+@click.option("--kind", type=click.Choice(["actual", "estimate", "target"]), default=None)
+@click.option("--measure", type=click.Choice(["level", "growth", "avg_growth", "change_pp"]), default=None)
+@click.option("--level", "admin_level", default=None, help="Administrative level: province, city or county.")
+@click.option("--sort", type=click.Choice(["value", "region"]), default="value", show_default=True)
+@format_option
+@db_option
+def compare(
+    indicator: str,
+    period: str | None,
+    kind: str | None,
+    measure: str | None,
+    admin_level: str | None,
+    sort: str,
+    fmt: str,
+    db: str | None,
+) -> None:
+    """INDICATOR across regions: one row per region with its value, qualifier and source."""
+    with _open(db) as store:
+        rows = store.compare(
+            indicator, period=period, kind=kind, measure=measure, level=admin_level, sort=sort
+        )
+    emit(
+        rows,
+        fmt,
+        ("region", "level", "period", "measure", "kind", "value", "qual", "unit", "text", "source", "quote"),
+        lambda r: (
+            r.region,
+            r.level or "-",
+            r.period,
+            r.measure,
+            r.kind,
+            _num(r.value),
+            QUALIFIER_WORDS.get(r.qualifier or "", ""),
+            r.unit,
+            r.text,
+            f"{r.doc}:{r.start}",
+            _short(r.quote),
+        ),
+    )
+
+
+# -- facts and corrections -----------------------------------------------------------------
+@main.command("facts")
+@click.option("--region", default=None)
+@click.option("--indicator", default=None)
+@click.option("--kind", type=click.Choice(["actual", "estimate", "target"]), default=None)
+@click.option("--measure", type=click.Choice(["level", "growth", "avg_growth", "change_pp"]), default=None)
+@click.option("--period", default=None)
+@click.option("--all", "include_all", is_flag=True, help="Include rejected and superseded facts.")
+@format_option
+@db_option
+def facts_cmd(
+    region: str | None,
+    indicator: str | None,
+    kind: str | None,
+    measure: str | None,
+    period: str | None,
+    include_all: bool,
+    fmt: str,
+    db: str | None,
+) -> None:
+    """Stored facts with their ids (the FACT_ID that correct, confirm and reject take)."""
+    with _open(db) as store:
+        rows = store.facts(
+            region=region,
+            indicator=indicator,
+            kind=kind,
+            measure=measure,
+            period=period,
+            current=not include_all,
+            include_rejected=include_all,
+        )
+    from planwatch.export import FACT_EXPORT_COLUMNS
+
+    emit(
+        rows,
+        fmt,
+        (
+            "id",
+            "text",
+            "indicator",
+            "measure",
+            "value",
+            "unit",
+            "kind",
+            "period",
+            "region",
+            "qual",
+            "status",
+            "source",
+        ),
+        lambda r: (
+            str(r["id"]),
+            r["text"],
+            r["indicator"],
+            r["measure"],
+            _num(r["value"]),
+            r["unit"],
+            r["kind"],
+            r["period"],
+            r["region"],
+            QUALIFIER_WORDS.get(r["qualifier"] or "", ""),
+            r["status"],
+            f"{r['doc']}:{r['start']}",
+        ),
+        csv_columns=FACT_EXPORT_COLUMNS,
+    )
+
+
+def _parse_fields(fields: Sequence[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in fields:
+        if "=" not in item:
+            raise click.BadParameter(f"{item!r}: write FIELD=VALUE, e.g. value=1.76", param_hint="--field")
+        k, v = item.split("=", 1)
+        out[k.strip()] = v
+    return out
+
+
+def _show_fact(row: dict[str, Any]) -> None:
+    q = QUALIFIER_WORDS.get(row.get("qualifier") or "", "")
+    click.echo(
+        f"fact {row['id']} [{row['status']}]: {row['region']} {row['indicator']} {row['period']} "
+        f"{row['measure']} {row['kind']} = {_num(row['value'])}{q} {row['unit']}"
+    )
+
+
+@main.command()
+@click.argument("fact_id", type=int)
+@click.option(
+    "--field",
+    "fields",
+    multiple=True,
+    required=True,
+    metavar="FIELD=VALUE",
+    help="A field to change (repeatable): value=1.76, unit=万人, period=2020, kind=actual, "
+    "indicator=城镇新增就业, region=锦州市, qualifier=about|at_least|at_most|null …",
+)
+@click.option("--by", "by", required=True, help="Who makes the correction.")
+@click.option("--note", default="", help="Why (kept in the audit log).")
+@db_option
+def correct(fact_id: int, fields: tuple[str, ...], by: str, note: str, db: str | None) -> None:
+    """Correct fields of a fact; the correction survives re-ingest and is in the audit log."""
+    with _open(db) as store:
+        row = store.correct(fact_id, by=by, note=note, **_parse_fields(fields))
+    _show_fact(row)
+
+
+@main.command()
+@click.argument("fact_id", type=int)
+@click.option("--by", "by", required=True, help="Who checked the fact.")
+@click.option("--note", default="")
+@db_option
+def confirm(fact_id: int, by: str, note: str, db: str | None) -> None:
+    """Confirm a fact as checked against its document."""
+    with _open(db) as store:
+        row = store.confirm(fact_id, by=by, note=note)
+    _show_fact(row)
+
+
+@main.command()
+@click.argument("fact_id", type=int)
+@click.option("--by", "by", required=True, help="Who rejects the fact.")
+@click.option("--note", default="")
+@db_option
+def reject(fact_id: int, by: str, note: str, db: str | None) -> None:
+    """Reject a fact: it stays in the database but no question uses it."""
+    with _open(db) as store:
+        row = store.reject(fact_id, by=by, note=note)
+    _show_fact(row)
+
+
+@main.command()
+@click.argument("fact_id", type=int, required=False)
+@click.option("--limit", type=int, default=50, show_default=True)
+@format_option
+@db_option
+def history(fact_id: int | None, limit: int, fmt: str, db: str | None) -> None:
+    """The audit log (of one fact when FACT_ID is given), newest first."""
+    with _open(db) as store:
+        rows = store.history(fact_id, limit=limit)
+    emit(
+        rows,
+        fmt,
+        ("at", "actor", "action", "object", "before", "after", "note"),
+        lambda r: (
+            r["at"],
+            r["actor"],
+            r["action"],
+            f"{r['object']} {r['object_id']}",
+            _short(json.dumps(r["before"], ensure_ascii=False) if r["before"] else "-", 50),
+            _short(json.dumps(r["after"], ensure_ascii=False) if r["after"] else "-", 50),
+            r["note"],
+        ),
+    )
+
+
+# -- export ---------------------------------------------------------------------------------
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "json"]), default="csv", show_default=True)
+@click.option(
+    "--what",
+    type=click.Choice(["facts", "series", "targets", "documents", "corrections"]),
+    default="facts",
+    show_default=True,
+)
+@click.option("--region", default=None)
+@click.option("--indicator", default=None)
+@click.option("--kind", type=click.Choice(["actual", "estimate", "target"]), default=None)
+@click.option("--plan", default=None, help="For --what targets: 十四五, 十五五 …")
+@click.option("-o", "--output", default=None, help="Output file (required for xlsx; default stdout).")
+@db_option
+def export(
+    fmt: str,
+    what: str,
+    region: str | None,
+    indicator: str | None,
+    kind: str | None,
+    plan: str | None,
+    output: str | None,
+    db: str | None,
+) -> None:
+    """Export facts (default), a series, targets, documents or corrections as CSV, JSON or Excel."""
+    from planwatch.export import ExportError, rows_for, write_csv, write_json, write_xlsx
+
+    filters: dict[str, Any] = {}
+    if what == "facts" and kind:
+        filters["kind"] = kind
+    if what == "series" and kind:
+        filters["kind"] = kind
+    if what == "targets" and plan:
+        filters["plan"] = plan
+    with _open(db) as store:
+        if fmt == "xlsx":
+            if not output:
+                raise ExportError("Excel output is binary: give a file with -o FILE.xlsx")
+            sheets = write_xlsx(store, output, region=region, indicator=indicator, what=what, **filters)
+            click.echo(f"planwatch: wrote {output} (sheets: {', '.join(sheets)})", err=True)
+            return
+        rows = rows_for(store, what, region=region, indicator=indicator, **filters)
+    if output:
+        try:
+            with open(output, "w", encoding="utf-8", newline="") as out:
+                (write_json if fmt == "json" else write_csv)(rows, out)
+        except OSError as e:
+            raise ExportError(f"cannot write {output}: {e.strerror or e}") from e
+        click.echo(f"planwatch: wrote {len(rows)} rows to {output}", err=True)
+    else:
+        _utf8_stdout(strict=True)
+        (write_json if fmt == "json" else write_csv)(rows, sys.stdout)
