@@ -7,16 +7,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from planwatch.extractors import run_extractors
 from planwatch.model import Document, SourceText
+from planwatch.readers import read_file
 
 
 def extract(path: str | Path) -> Document:
     """Read the file at ``path`` and return its ``Document`` with segments and facts."""
-    from planwatch.readers import read_file
-
     path = Path(path)
-    source = read_file(path)
-    return extract_text(source, name=path.name, path=str(path))
+    return extract_text(read_file(path), name=path.name, path=str(path))
 
 
 def extract_text(source: SourceText | str, name: str = "<text>", path: str = "") -> Document:
@@ -24,9 +23,4 @@ def extract_text(source: SourceText | str, name: str = "<text>", path: str = "")
     if isinstance(source, str):
         source = SourceText(text=source, reader="text")
     doc = Document(path=path, name=name, text=source.text, reader=source.reader, meta=dict(source.meta))
-    # Stages are filled in by planwatch.structure and planwatch.extractors.
-    try:
-        from planwatch.extractors import run_extractors  # noqa: F401
-    except ImportError:
-        return doc
     return run_extractors(doc)
