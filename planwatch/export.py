@@ -41,9 +41,7 @@ def _pandas() -> Any:
     try:
         import pandas
     except ImportError as e:  # pragma: no cover - pandas is a dependency
-        raise ExportError(
-            "pandas is needed for DataFrames and Excel export: pip install pandas openpyxl"
-        ) from e
+        raise ExportError("pandas is needed for DataFrames and Excel export: pip install pandas openpyxl") from e
     return pandas
 
 
@@ -84,15 +82,11 @@ def rows_for(
     if what == "series":
         if not indicator or not region:
             raise ExportError("exporting a series needs --indicator and --region")
-        return [
-            p.to_dict() for p in store.series(indicator, region=region, **_only(filters, "measure", "kind"))
-        ]
+        return [p.to_dict() for p in store.series(indicator, region=region, **_only(filters, "measure", "kind"))]
     if what == "targets":
         if not region:
             raise ExportError("exporting targets needs --region")
-        return [
-            t.to_dict() for t in store.targets(region=region, indicator=indicator, **_only(filters, "plan"))
-        ]
+        return [t.to_dict() for t in store.targets(region=region, indicator=indicator, **_only(filters, "plan"))]
     if what == "documents":
         return store.documents(current=False)
     if what == "corrections":

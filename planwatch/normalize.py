@@ -43,6 +43,7 @@ _HEADING = re.compile(
 )
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 _EMPHASIS = re.compile(r"\*\*|__")
+_COMMA_SPACE = re.compile(r",(?=[ \t\u3000])")
 
 
 @dataclass
@@ -129,6 +130,9 @@ def normalize(original: str) -> NormalizedText:
     for m in _EMPHASIS.finditer(text):
         deletions.append(m.span())  # Markdown bold/italic markers are not text
 
+    for m in _COMMA_SPACE.finditer(text):
+        substitutions[m.start()] = "，"  # "3, 500户" is a list, not 3,500
+
     for m in _SPACES.finditer(text):
         s, e = m.span()
         before = text[s - 1] if s > 0 else ""
@@ -148,15 +152,22 @@ def normalize(original: str) -> NormalizedText:
     if pos < len(text):
         pieces.append((pos, len(text)))
 
+    if substitutions:  # all 1:1, so they can be applied before cutting out the pieces
+        parts: list[str] = []
+        prev = 0
+        for k in sorted(substitutions):
+            parts.append(text[prev:k])
+            parts.append(substitutions[k])
+            prev = k + 1
+        parts.append(text[prev:])
+        text = "".join(parts)
+
     out: list[str] = []
     norm_starts: list[int] = []
     orig_starts: list[int] = []
     n = 0
     for s, e in pieces:
         chunk = text[s:e]
-        if substitutions:
-            for k in [k for k in substitutions if s <= k < e]:
-                chunk = chunk[:k - s] + substitutions[k] + chunk[k - s + 1:]
         norm_starts.append(n)
         orig_starts.append(s)
         out.append(chunk)

@@ -16,7 +16,8 @@ import cn2an
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # Chinese numerals without the magnitudes 万/亿, which belong to the unit.
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千"
-CHINESE = f"[{CHINESE_DIGITS}]+"
+# 万/亿 inside a numeral ("一万二千") belong to it; at its end ("十万亩") they are the unit's.
+CHINESE = f"[{CHINESE_DIGITS}]+(?:[万亿][{CHINESE_DIGITS}]+)*"
 
 _ARABIC_RE = re.compile(rf"^{ARABIC}$")
 _SIMPLE = {"百": 100.0, "千": 1000.0, "十": 10.0, "零": 0.0, "〇": 0.0}
@@ -32,7 +33,7 @@ def parse_number(token: str) -> float | None:
         return float(token.replace(",", ""))
     if token in _SIMPLE:
         return _SIMPLE[token]
-    if all(c in CHINESE_DIGITS for c in token):
+    if all(c in CHINESE_DIGITS or c in "万亿" for c in token) and token[0] not in "万亿":
         # 百/千 with no leading digit ("百亿", "千余") mean one hundred / one thousand.
         if token[0] in "百千":
             token = "一" + token
@@ -49,6 +50,8 @@ MAGNITUDES = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "千�
 
 def unit_scale(unit: str) -> tuple[float, str]:
     """Split a unit into its magnitude factor and base unit: ``万美元`` → (1e4, ``美元``)."""
+    if unit.startswith("百分") or unit.startswith(("千瓦", "千伏", "千米", "千克")):
+        return 1.0, unit  # 百分点 and 千瓦 are units of their own, not magnitudes
     for prefix in sorted(MAGNITUDES, key=len, reverse=True):
         if unit.startswith(prefix):
             return MAGNITUDES[prefix], unit[len(prefix):]

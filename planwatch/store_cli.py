@@ -69,9 +69,7 @@ def write_table(rows: Sequence[Sequence[str]], header: Sequence[str], out: Any =
     table = [list(header), *[[_cell(c) for c in r] for r in rows]]
     widths = [max(_width(r[i]) for r in table) for i in range(len(header))]
     for r in table:
-        out.write(
-            "  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths, strict=True)).rstrip() + "\n"
-        )
+        out.write("  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths, strict=True)).rstrip() + "\n")
 
 
 def _records(items: Sequence[Any]) -> list[dict[str, Any]]:
@@ -108,9 +106,7 @@ def emit(
     "(after an extractor update); corrections are carried over.",
 )
 @click.option("--by", "actor", default="", help="Who ingests (recorded in the audit log).")
-@click.option(
-    "-q", "--quiet", is_flag=True, help="No progress bar and no summary; failures are still reported."
-)
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; failures are still reported.")
 def ingest(paths: tuple[str, ...], db: str | None, reextract: bool, actor: str, quiet: bool) -> None:
     """Ingest files and folders (recursively) into the database.
 
@@ -161,16 +157,12 @@ def ingest(paths: tuple[str, ...], db: str | None, reextract: bool, actor: str, 
 # -- questions ------------------------------------------------------------------------------
 @main.command()
 @click.argument("indicator")
-@click.option(
-    "--region", required=True, help="Region name (锦州市, 锦州), code, or a named group as written."
-)
+@click.option("--region", required=True, help="Region name (锦州市, 锦州), code, or a named group as written.")
 @click.option("--measure", type=click.Choice(["level", "growth", "avg_growth", "change_pp"]), default=None)
 @click.option("--kind", type=click.Choice(["actual", "estimate", "target"]), default=None)
 @format_option
 @db_option
-def series(
-    indicator: str, region: str, measure: str | None, kind: str | None, fmt: str, db: str | None
-) -> None:
+def series(indicator: str, region: str, measure: str | None, kind: str | None, fmt: str, db: str | None) -> None:
     """The values of INDICATOR in a region by period, each with its source.
 
     Values are in the indicator's unit where that is a change of magnitude (万美元 → 亿美元).
@@ -199,16 +191,12 @@ def series(
 
 @main.command()
 @click.option("--region", required=True, help="Region name, code or named group.")
-@click.option(
-    "--plan", default=None, help="Only targets for years of this plan: 十四五, 十五五, or 2021-2025."
-)
+@click.option("--plan", default=None, help="Only targets for years of this plan: 十四五, 十五五, or 2021-2025.")
 @click.option("--indicator", default=None, help="Only this indicator.")
 @click.option("--as-of", "as_of", type=int, default=None, help="Use only observations up to this year.")
 @format_option
 @db_option
-def targets(
-    region: str, plan: str | None, indicator: str | None, as_of: int | None, fmt: str, db: str | None
-) -> None:
+def targets(region: str, plan: str | None, indicator: str | None, as_of: int | None, fmt: str, db: str | None) -> None:
     """Every target of a region against its baseline and latest value, with a status.
 
     required: average annual growth still needed from the latest value; observed: average
@@ -237,7 +225,7 @@ def targets(
             "source",
         ),
         lambda t: (
-            t.indicator,
+            _short(t.indicator, 24),
             t.measure,
             t.period,
             _num(t.target),
@@ -301,9 +289,7 @@ def conflicts(region: str | None, all_indicators: bool, fmt: str, db: str | None
         return
     _utf8_stdout(strict=False)
     for c in items:
-        click.echo(
-            f"[{c.severity}] {c.region} {c.indicator} {c.period} {c.measure} {c.kind}: {c.explanation}"
-        )
+        click.echo(f"[{c.severity}] {c.region} {c.indicator} {c.period} {c.measure} {c.kind}: {c.explanation}")
         write_table(
             [
                 [
@@ -345,9 +331,7 @@ def compare(
 ) -> None:
     """INDICATOR across regions: one row per region with its value, qualifier and source."""
     with _open(db) as store:
-        rows = store.compare(
-            indicator, period=period, kind=kind, measure=measure, level=admin_level, sort=sort
-        )
+        rows = store.compare(indicator, period=period, kind=kind, measure=measure, level=admin_level, sort=sort)
     emit(
         rows,
         fmt,

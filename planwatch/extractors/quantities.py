@@ -49,7 +49,7 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<pre>{touching})?"
         rf"(?P<num>{num})"
         rf"(?:(?P<rsep>[-—–~～至到])(?P<num2>{ARABIC})(?=[万亿%％{alternation(lex['count_words'])}]|{units}|{mags}))?"
-        rf"(?P<yu0>余|多)?(?P<mag>(?:{mags})(?![瓦伏米克]))?(?P<yu>余|多)?(?P<unit>{units})?"
+        rf"(?P<yu0>余|多)?(?P<mag>(?!千[瓦伏米克]|百分)(?:{mags}))?(?P<yu>余|多)?(?P<unit>{units})?"
         rf"(?:(?P<rsep2>[-—–~～至到])(?P<num3>{ARABIC})(?P<mag3>{mags})?(?P<unit3>{units})?)?"
         rf"(?P<post>{suffix})?"
     )

@@ -127,11 +127,7 @@ def disagreements(store: Store, region: str | None = None, all_indicators: bool 
             unit = fam[0]["norm_unit"]
             values = []
             for r in fam:
-                v = (
-                    r["norm_value"]
-                    if r["norm_unit"] == unit
-                    else convert(r["norm_value"], r["norm_unit"], unit)
-                )
+                v = r["norm_value"] if r["norm_unit"] == unit else convert(r["norm_value"], r["norm_unit"], unit)
                 values.append((v, r))
             clashing: dict[int, tuple[float, dict[str, Any]]] = {}
             for i in range(len(values)):

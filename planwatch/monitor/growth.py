@@ -178,9 +178,7 @@ def assess_rate(
     return status_from_ratio(ratio), ratio
 
 
-def required_rate(
-    target_rate: float, span_years: int, observed_chain: float, observed_years: int
-) -> float | None:
+def required_rate(target_rate: float, span_years: int, observed_chain: float, observed_years: int) -> float | None:
     """Average growth needed in the remaining years so the whole span averages ``target_rate``.
 
     ``observed_chain`` is the average over the ``observed_years`` already past (fractions).

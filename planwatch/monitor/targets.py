@@ -294,11 +294,7 @@ def targets(
     if indicator:
         key = store.indicator_key(indicator)
         rows = [r for r in rows if r["indicator_key"] == key]
-    rows = [
-        r
-        for r in rows
-        if r["period_end"] is not None and (span is None or span[0] <= r["period_end"] <= span[1])
-    ]
+    rows = [r for r in rows if r["period_end"] is not None and (span is None or span[0] <= r["period_end"] <= span[1])]
     groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         groups[(r["indicator_key"], r["measure"], r["period"])].append(r)
@@ -307,8 +303,7 @@ def targets(
     if keys:
         marks = ", ".join("?" for _ in keys)
         for r in store.db.query(
-            FACT_SELECT + f"WHERE f.region_key = ? AND f.indicator_key IN ({marks}) "
-            f"AND f.kind <> 'target' AND {LIVE}",
+            FACT_SELECT + f"WHERE f.region_key = ? AND f.indicator_key IN ({marks}) AND f.kind <> 'target' AND {LIVE}",
             (region_key, *keys),
         ):
             by_indicator[r["indicator_key"]].append(r)
@@ -353,7 +348,5 @@ def targets(
         else:
             _assess_level(a, t, obs, base, ind_dir)
         out.append(a)
-    out.sort(
-        key=lambda a: (a.target_year, a.indicator_id is None, a.indicator, a.measure != "level", a.fact_id)
-    )
+    out.sort(key=lambda a: (a.target_year, a.indicator_id is None, a.indicator, a.measure != "level", a.fact_id))
     return out

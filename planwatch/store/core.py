@@ -214,9 +214,7 @@ class Store:
         report.seconds = time.perf_counter() - started
         return report
 
-    def ingest_file(
-        self, path: str | os.PathLike[str], *, reextract: bool = False, actor: str = ""
-    ) -> IngestResult:
+    def ingest_file(self, path: str | os.PathLike[str], *, reextract: bool = False, actor: str = "") -> IngestResult:
         """Ingest one file.  A file that cannot be read or extracted is a ``failed`` result."""
         from planwatch.pipeline import extract
 
@@ -251,9 +249,7 @@ class Store:
                 message=f"internal error while extracting {p.name}: {type(e).__name__}: {e}",
                 seconds=time.perf_counter() - t0,
             )
-        result = self.ingest_document(
-            doc, doc_key=doc_key, content_hash=content_hash, reextract=reextract, actor=actor
-        )
+        result = self.ingest_document(doc, doc_key=doc_key, content_hash=content_hash, reextract=reextract, actor=actor)
         result.path, result.seconds = shown, time.perf_counter() - t0
         return result
 
@@ -273,9 +269,7 @@ class Store:
         if own:
             return None  # this path holds other content: the file changed into a copy of another
         r = rows[0]
-        return IngestResult(
-            doc_key, "duplicate", r["id"], r["version"], message=f"same content as {r['doc_key']}"
-        )
+        return IngestResult(doc_key, "duplicate", r["id"], r["version"], message=f"same content as {r['doc_key']}")
 
     def ingest_document(
         self,
@@ -303,16 +297,12 @@ class Store:
             previous = self.db.query(
                 "SELECT id, version FROM documents WHERE doc_key = ? AND is_current = 1", (doc_key,)
             )
-            version_row = self.db.query(
-                "SELECT MAX(version) AS v FROM documents WHERE doc_key = ?", (doc_key,)
-            )
+            version_row = self.db.query("SELECT MAX(version) AS v FROM documents WHERE doc_key = ?", (doc_key,))
             version = int(version_row[0]["v"] or 0) + 1
             rows, codes = fact_rows(doc, doc_key, self.resolver, doc_region)
             if doc_region is not None:
                 codes.add(doc_region.code)
-            seg_regions = [
-                self.resolver.region(s.region, doc_region)[0] if s.region else None for s in doc.segments
-            ]
+            seg_regions = [self.resolver.region(s.region, doc_region)[0] if s.region else None for s in doc.segments]
             codes.update(r.code for r in seg_regions if r is not None)
             self._ensure_regions(codes)
             plan = plan_of(doc.title or "")
@@ -424,10 +414,7 @@ class Store:
                 "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
                 "en = excluded.en, unit = excluded.unit, "
                 "direction = excluded.direction, field = excluded.field, synonyms = excluded.synonyms",
-                [
-                    (i.id, i.name, i.en, i.unit, i.direction, i.field, to_json(list(i.synonyms)))
-                    for i in self.taxonomy
-                ],
+                [(i.id, i.name, i.en, i.unit, i.direction, i.field, to_json(list(i.synonyms))) for i in self.taxonomy],
             )
         self._taxonomy_synced = True
 
@@ -465,9 +452,7 @@ class Store:
         """Mark a fact as not a fact (it stays, but no question uses it)."""
         return self._act("reject", fact_id, by=by, note=note, changes={})
 
-    def _act(
-        self, action: str, fact_id: int, *, by: str, note: str, changes: dict[str, Any]
-    ) -> dict[str, Any]:
+    def _act(self, action: str, fact_id: int, *, by: str, note: str, changes: dict[str, Any]) -> dict[str, Any]:
         assert action in ACTIONS
         if not by or not by.strip():
             raise CorrectionError("say who makes the change (--by NAME)")
@@ -536,9 +521,7 @@ class Store:
             self._ensure_regions([new["region_id"]])
         new["status"] = next_status(action, row["status"])
         assignments = ", ".join(f"{c} = ?" for c in SETTABLE)
-        self.db.execute(
-            f"UPDATE facts SET {assignments} WHERE id = ?", (*[new[c] for c in SETTABLE], row["id"])
-        )
+        self.db.execute(f"UPDATE facts SET {assignments} WHERE id = ?", (*[new[c] for c in SETTABLE], row["id"]))
         before = public_state(row)
         self._audit(
             by,

@@ -55,9 +55,7 @@ def coerce_changes(changes: dict[str, Any]) -> dict[str, Any]:
         elif field == "qualifier":
             value = None if raw is None or str(raw).strip().lower() in _NULLS else str(raw).strip()
             if value is not None and value not in QUALIFIERS:
-                raise CorrectionError(
-                    f"qualifier must be one of {', '.join(QUALIFIERS)} or null, not {raw!r}"
-                )
+                raise CorrectionError(f"qualifier must be one of {', '.join(QUALIFIERS)} or null, not {raw!r}")
         elif field in ("indicator_id", "region_id"):
             value = None if raw is None or str(raw).strip().lower() in _NULLS else str(raw).strip()
         else:
@@ -105,9 +103,7 @@ def derived_columns(
         new["region_key"] = region.code if region else new["region"]
     if "period" in changes:
         new["period_start"], new["period_end"] = parse_period(new["period"])
-    new["norm_value"], new["norm_unit"] = normalised(
-        float(new["value"]), new["unit"], new["measure"], indicator
-    )
+    new["norm_value"], new["norm_unit"] = normalised(float(new["value"]), new["unit"], new["measure"], indicator)
     return new
 
 

@@ -240,9 +240,7 @@ def find_lists(text: str, facts: list[Fact]) -> dict[int, tuple[int, str]]:
         prev_in_sentence = [j for j in order[:pos] if facts[j].start >= sentence_start]
         if prev_in_sentence and facts[prev_in_sentence[-1]].start > fenbie:
             continue
-        sentence_end = min(
-            [k for k in (text.find(ch, f.end) for ch in "。！？；\n") if k >= 0] or [len(text)]
-        )
+        sentence_end = min([k for k in (text.find(ch, f.end) for ch in "。！？；\n") if k >= 0] or [len(text)])
         parts = [
             j
             for j in order[pos:]

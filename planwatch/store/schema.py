@@ -196,12 +196,17 @@ def current_version(db: Backend) -> int:
 def migrate(db: Backend) -> list[int]:
     """Apply the migrations ``db`` lacks, in order; return the versions applied."""
     applied: list[int] = []
-    with db.transaction():
-        db.execute(
-            "CREATE TABLE IF NOT EXISTS schema_version ("
-            "version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"
-        )
-    version = current_version(db)
+    try:
+        version = current_version(db)  # a plain read: an up-to-date database takes no write lock
+    except Exception:  # no schema_version table yet (the driver's own error type)
+        version = -1
+    if version < 0:
+        with db.transaction():
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS schema_version ("
+                "version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+        version = current_version(db)
     if version > LATEST_VERSION:
         raise StoreError(
             f"the database has schema version {version}, newer than this PlanWatch knows "
