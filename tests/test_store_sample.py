@@ -1,8 +1,7 @@
 """End to end on the real pipeline: the bundled 锦州 documents and the 2026 provincial reports.
 
 The samples are ingested once per session into a temporary SQLite file; the commands are run
-as a user runs them (a separate process, JSON output).  Assertions that depend on a fact the
-extractor does not produce yet are marked ``xfail`` with the fact they need.
+as a user runs them (a separate process, JSON output).
 """
 
 from __future__ import annotations
@@ -56,11 +55,7 @@ def _targets(db: Path) -> list[dict[str, Any]]:
 
 
 def _one(rows: list[dict[str, Any]], indicator: str, measure: str = "level") -> dict[str, Any]:
-    found = [
-        t
-        for t in rows
-        if t["indicator"] == indicator and t["measure"] == measure and t["target_year"] == 2025
-    ]
+    found = [t for t in rows if t["indicator"] == indicator and t["measure"] == measure and t["target_year"] == 2025]
     assert found, f"no 2025 {measure} target of {indicator}"
     return found[0]
 
@@ -92,10 +87,6 @@ def test_jinzhou_14th_plan_table_targets(sample_db: Path) -> None:
     assert all(t["status"] for t in rows)
 
 
-@pytest.mark.xfail(
-    reason="needs extractor/taxonomy: the 十三五 table row 城镇新增就业人 (1.8) must resolve to new_urban_jobs",
-    strict=False,
-)
 def test_conflicting_2020_urban_jobs(sample_db: Path) -> None:
     found = [c for c in _json("conflicts", db=sample_db)
              if c["indicator"] == "城镇新增就业" and c["period"] == "2020" and c["type"] == "disagreement"]  # fmt: skip

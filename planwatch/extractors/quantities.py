@@ -106,13 +106,36 @@ _FUSED = re.compile(
 )
 
 
+_DIGITS = "零〇一二两三四五六七八九十百千"
+_COMPOUND = re.compile(
+    rf"(?P<a>\d+|[{_DIGITS}]+)亿(?P<b>\d+|[{_DIGITS}]+(?:万[{_DIGITS}]+)?)万(?P<unit>元|美元|人|吨|平方米|亩|人次|户)?"
+)
+
+
+def _compounds(text: str, start: int, end: int) -> list[Quantity]:
+    """``三亿五千万元``, ``1亿5000万元``: one amount written with two magnitudes, in 亿."""
+    out: list[Quantity] = []
+    for m in _COMPOUND.finditer(text, start, end):
+        a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+        if a is None or b is None:
+            continue
+        unit = "亿" + (m.group("unit") or "")
+        kind = _unit_kinds().get(m.group("unit") or "", "magnitude")
+        out.append(Quantity(m.start(), m.end(), m.start(), m.end(), a + b / 1e4, unit, kind, None, False,
+                            not m.group("a").isdigit(), ""))
+    return out
+
+
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """All quantities in ``text[start:end]`` (normalised text), left to right."""
     end = len(text) if end is None else end
     touching, suffix, _ = _qualifier_words()
     kinds = _unit_kinds()
-    out: list[Quantity] = []
+    out: list[Quantity] = _compounds(text, start, end)
+    taken = [(q.start, q.end) for q in out]
     for m in _pattern().finditer(text, start, end):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
         num = m.group("num")
         chinese = not num[0].isdigit()
         value = parse_number(num)

@@ -26,7 +26,9 @@ average growth over exactly the span, else (b) the reported annual growth rates,
 both ends; it is compared with the target rate.  ``required`` is then the average rate still
 needed in the remaining years for the whole span to average the target rate.
 
-``change_pp`` targets (``提高2个百分点``) become level targets: baseline + the change.
+``change_pp`` targets (``提高2个百分点``) become level targets: baseline + the change.  A level
+target over a span (``2440亿元(累计)`` for 2021-2025) is a total, compared with the sum of the
+annual values (``_assess_cumulative``).
 """
 
 from __future__ import annotations
@@ -190,7 +192,30 @@ def _pct(x: float | None) -> float | None:
     return None if x is None else x * 100
 
 
+def _assess_cumulative(a: TargetAssessment, t: dict[str, Any], obs: _Obs, ind_dir: str | None) -> None:
+    """A level over a span (``2440亿元(累计)`` for 2021-2025) is a total: the sum of the annual values.
+
+    Judged only when every year of the span has a value (achieved / not achieved), or as
+    ``achieved`` early when the years so far already add up to it; otherwise ``no data``.
+    """
+    start, end = t["period_start"], t["period_end"]
+    a.direction = _direction(t, a.target, ind_dir, None, rate=False)
+    years = [y for y in range(start, end + 1) if y in obs.levels]
+    total = sum(obs.levels[y]["v"] for y in years)
+    if years:
+        a.latest, a.latest_year = total, max(years)
+    complete = len(years) == end - start + 1
+    if years and (complete or (a.direction == "up" and g.meets(total, a.target, "up", a.qualifier))):
+        a.status = "achieved" if g.meets(total, a.target, a.direction, a.qualifier) else "not achieved"
+        a.note = f"total of {len(years)} annual values"
+    else:
+        a.note = f"a total over {start}-{end}: needs the value of every year ({len(years)} of {end - start + 1} known)"
+
+
 def _assess_level(a: TargetAssessment, t: dict[str, Any], obs: _Obs, base: int, ind_dir: str | None) -> None:
+    if t["measure"] == "level" and t["period_start"] < t["period_end"]:
+        _assess_cumulative(a, t, obs, ind_dir)
+        return
     target_year = a.target_year
     baseline_year = next((y for y in range(base, base - BASELINE_WINDOW - 1, -1) if y in obs.levels), None)
     baseline = obs.levels[baseline_year]["v"] if baseline_year is not None else None
