@@ -91,9 +91,7 @@ def generate(base: Document, i: int, names_by_len: dict[int, list[str]], rng: ra
         chars[f.start : f.end] = new_text
         period = shift_years(f.period, delta)
         region = new_region if f.region == old_region else f.region
-        facts.append(
-            replace(f, text=new_text, value=value, period=period, region=region, doc=f"g{i}_{base.name}")
-        )
+        facts.append(replace(f, text=new_text, value=value, period=period, region=region, doc=f"g{i}_{base.name}"))
     text = "".join(chars)
     segments = [Segment(s.start, s.end, s.title.replace(old_region, new_region) if old_region else s.title,
                         s.doc_type, new_region if s.region == old_region else s.region,
@@ -117,13 +115,9 @@ def percentiles(samples: list[float]) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> dict[str, object]:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--docs", type=int, default=300, help="documents to generate and ingest (default 300)"
-    )
+    parser.add_argument("--docs", type=int, default=300, help="documents to generate and ingest (default 300)")
     parser.add_argument("--queries", type=int, default=200, help="queries of each kind (default 200)")
-    parser.add_argument(
-        "--extract", type=int, default=10, help="generated documents run through the extractor"
-    )
+    parser.add_argument("--extract", type=int, default=10, help="generated documents run through the extractor")
     parser.add_argument("--db", default=None, help="database file (default: a temporary file)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -209,9 +203,7 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
         "ingest_docs_per_s": round(args.docs / store_seconds, 1),
         "ingest_chars_per_s": round(docs_chars / store_seconds),
         "ingest_seconds_per_tenth": [round(x, 2) for x in chunk_times],
-        "extract_docs_per_s": round(min(args.extract, args.docs) / extract_seconds, 2)
-        if extract_seconds
-        else None,
+        "extract_docs_per_s": round(min(args.extract, args.docs) / extract_seconds, 2) if extract_seconds else None,
         "extract_chars_per_s": round(extract_chars / extract_seconds) if extract_seconds else None,
         "series": {k: round(v, 2) for k, v in percentiles(series_lat).items()},
         "targets": {k: round(v, 2) for k, v in percentiles(targets_lat).items()},
@@ -237,9 +229,7 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
             f = figures[name]
             assert isinstance(f, dict)
             verdict = "ok" if f["p95_ms"] <= 50 else "OVER the 50 ms goal"
-            print(
-                f"{name}: p50 {f['p50_ms']:.1f} ms, p95 {f['p95_ms']:.1f} ms, max {f['max_ms']:.1f} ms ({verdict})"
-            )
+            print(f"{name}: p50 {f['p50_ms']:.1f} ms, p95 {f['p95_ms']:.1f} ms, max {f['max_ms']:.1f} ms ({verdict})")
         print(f"database: {figures['db_bytes'] / 1e6:.1f} MB")
     if tmp is not None:
         tmp.cleanup()

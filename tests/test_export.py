@@ -48,9 +48,7 @@ def test_cli_csv_and_json_match_the_library(db: Path) -> None:
     assert out.returncode == 0, out.stderr
     rows = list(csv.DictReader(io.StringIO(out.stdout)))
     assert len(rows) == 3 and list(rows[0]) == list(FACT_EXPORT_COLUMNS)
-    targets = run_planwatch(
-        "export", "--format", "json", "--what", "targets", "--region", "锦州市", "--db", str(db)
-    )
+    targets = run_planwatch("export", "--format", "json", "--what", "targets", "--region", "锦州市", "--db", str(db))
     assert targets.returncode == 0, targets.stderr
     (t,) = json.loads(targets.stdout)
     assert (t["indicator"], t["target"], t["status"]) == ("地区生产总值", 1500, "no data")

@@ -46,9 +46,7 @@ def test_series_normalises_units_where_safe(store: Store) -> None:
     ])  # fmt: skip
     points = store.series("实际利用外资", region="锦州市")
     levels = [
-        (p.period, p.value, p.unit, p.value_as_written, p.unit_as_written)
-        for p in points
-        if p.measure == "level"
+        (p.period, p.value, p.unit, p.value_as_written, p.unit_as_written) for p in points if p.measure == "level"
     ]
     assert levels == [
         ("2014", pytest.approx(0.2217), "亿美元", 2217, "万美元"),
@@ -254,3 +252,22 @@ def test_compare_one_row_per_region(store: Store) -> None:
         "锦州市",
     }
     assert [r.region for r in store.compare("gdp", level="市")] == ["锦州市"]
+
+
+def test_cumulative_target_over_a_span(store: Store) -> None:
+    _plan(store, F("2440亿元", "固定资产投资", 2440, "亿元", kind="target", period="2021-2025"),
+          F("360.3亿元", "固定资产投资", 360.3, "亿元", kind="estimate", period="2020"))  # fmt: skip
+    t = _target(store, "固定资产投资")
+    assert (t.status, t.required_growth) == ("no data", None)  # type: ignore[attr-defined]
+    assert "0 of 5" in t.note  # type: ignore[attr-defined]
+    for year, value in ((2021, 400), (2022, 450), (2023, 500), (2024, 520), (2025, 560)):
+        add(
+            store,
+            f"b{year}.txt",
+            "锦州市",
+            year + 1,
+            [F(f"{value}亿元", "固定资产投资", value, "亿元", period=str(year))],
+        )
+    t = _target(store, "固定资产投资")
+    # 400 + 450 + 500 + 520 + 560 = 2430 < 2440
+    assert (t.latest, t.status) == (2430, "not achieved")  # type: ignore[attr-defined]

@@ -64,7 +64,8 @@ def test_level_target_on_track_insufficient_and_moving_away() -> None:
     # latest 1380 in 2023: required (1500/1380)^(1/2) − 1 = 1.086957^0.5 − 1 = 4.26 %;
     # observed (1380/1074)^(1/3) − 1 = 1.284916^(1/3) − 1 = 8.71 %; ratio 2.04 → on track
     assert _level(latest=1380.0)[0] == "on track"
-    # latest 1100: observed (1100/1074)^(1/3) − 1: 1.024209, ln 0.023920, / 3 = 0.007973 → 0.80 %; required (1500/1100)^(1/2) − 1 = 16.77 %;
+    # latest 1100: observed (1100/1074)^(1/3) − 1: 1.024209, ln 0.023920, / 3 = 0.007973 → 0.80 %;
+    # required (1500/1100)^(1/2) − 1 = 16.77 %;
     # ratio 0.048 → insufficient
     status, required, observed, _ratio = _level(latest=1100.0)
     assert required == APPROX(0.167748, abs=1e-5)
@@ -148,8 +149,7 @@ def test_growth_rate_target() -> None:
     )
     # 持平 (0 %)
     assert (
-        g.assess_rate(target_rate=0.0, direction="up", qualifier=None, observed=0.01, complete=False)[0]
-        == "on track"
+        g.assess_rate(target_rate=0.0, direction="up", qualifier=None, observed=0.01, complete=False)[0] == "on track"
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import cn2an
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -9,6 +10,7 @@ from hypothesis import strategies as st
 from planwatch.extractors.quantities import Quantity, find_quantities
 from planwatch.lexicon import load_lexicon
 from planwatch.normalize import normalize
+from planwatch.numbers import unit_scale
 
 FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -110,34 +112,70 @@ def test_fused_magnitude() -> None:
     assert (q.value, q.unit, q.qualifier) == (1, "亿元", "at_least")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a Chinese numeral that spans 万 is split in two: '一万二千人' → (1, '万') and (2000, '人')",
-)
-@pytest.mark.parametrize(("original", "amount"), [("新增就业一万二千人", 12000), ("三万五千元", 35000)])
+# Regression (fixed in ba17cef): '一万二千人' was split into (1, '万') and (2000, '人').
+@pytest.mark.parametrize(("original", "amount"), [("新增就业一万二千人", 12000), ("三万五千元", 35000),
+                                                  ("十二万五千亩", 125000)])
 def test_chinese_numeral_across_wan_is_one_quantity(original: str, amount: float) -> None:
     text, q = only(original)
     scale = {"万": 1e4, "亿": 1e8}.get(q.unit[:1], 1)
     assert q.value * scale == amount
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the (?![瓦伏米克]) guard after the magnitude group applies to 万/亿 too, "
-    "so '3.5万米' loses its unit (unit '' and span '3.5')",
-)
+# Regression (fixed in ce570e0): after ba17cef '投资三亿五千万元' gave no quantity at all.
+@pytest.mark.parametrize(("original", "span", "total"), [("投资三亿五千万元", "三亿五千万元", 3.5e8),
+                                                         ("投资一亿二千万元", "一亿二千万元", 1.2e8),
+                                                         ("两亿三千万元", "两亿三千万元", 2.3e8),
+                                                         ("投资1亿5000万元", "1亿5000万元", 1.5e8),
+                                                         ("收入12亿5000万元", "12亿5000万元", 12.5e8)])
+def test_yi_followed_by_wan_is_one_quantity(original: str, span: str, total: float) -> None:
+    text, q = only(original)
+    assert text[q.start:q.end] == span
+    assert q.value * unit_scale(q.unit)[0] == pytest.approx(total)
+    assert unit_scale(q.unit)[1] == "元"
+
+
+@pytest.mark.parametrize(("original", "span", "total", "base"), [
+    ("投资3亿5千万元", "3亿5千万元", 3.5e8, "元"),
+    ("投资1亿零500万元", "1亿零500万元", 1.05e8, "元"),
+    ("投资三亿零五百万元", "三亿零五百万元", 3.05e8, "元"),
+    ("总额1,234亿5000万元", "1,234亿5000万元", 1234.5e8, "元"),
+    ("客流2亿3000万人次", "2亿3000万人次", 2.3e8, "人次"),
+])
+def test_compound_amount_spellings(original: str, span: str, total: float, base: str) -> None:
+    text, q = only(original)
+    assert text[q.start:q.end] == span
+    assert q.value * unit_scale(q.unit)[0] == pytest.approx(total)
+    assert unit_scale(q.unit)[1] == base
+
+
+@pytest.mark.parametrize("text", ["总额1.2亿5000万元", "总额1,234亿5000万元", "增长2.5亿3000万人次"])
+def test_quantities_do_not_overlap(text: str) -> None:
+    qs = find_quantities(text)
+    for a, b in zip(qs, qs[1:], strict=False):
+        assert a.end <= b.start, (text[a.start:a.end], text[b.start:b.end])
+
+
+@FAST
+@given(st.integers(min_value=0, max_value=99_999_999), st.sampled_from(["人", "元", "亩", "户"]))
+def test_chinese_numeral_quantity_value(n: int, unit: str) -> None:
+    text = f"全年新增{cn2an.an2cn(n)}{unit}，"
+    q = find_quantities(text)
+    assert len(q) == 1, [(text[x.start:x.end], x.value, x.unit) for x in q]
+    assert q[0].chinese
+    assert q[0].value * unit_scale(q[0].unit)[0] == n
+
+
+# Regression (fixed in ba17cef): the (?![瓦伏米克]) guard applied to 万/亿 too, so '3.5万米'
+# lost its unit (span '3.5', unit '').
 @pytest.mark.parametrize(("original", "span", "unit"), [("铺设管网3.5万米", "3.5万米", "万米"),
-                                                        ("处置2亿克", "2亿克", "亿克")])
+                                                        ("铺设管线十万米", "十万米", "万米")])
 def test_wan_before_mi_keeps_unit(original: str, span: str, unit: str) -> None:
     text, q = only(original)
     assert text[q.start:q.end] == span
     assert q.unit == unit
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: '百' of 百分点 is taken as a magnitude: '提高0.5百分点' → span '0.5百', unit '百'",
-)
+# Regression (fixed in ba17cef): '提高0.5百分点' gave span '0.5百', unit '百'.
 def test_points_without_ge() -> None:
     text, q = only("提高0.5百分点")
     assert text[q.start:q.end] == "0.5百分点"
@@ -147,10 +185,9 @@ def test_points_without_ge() -> None:
 # --- properties --------------------------------------------------------------------------------
 
 _LEX = load_lexicon()
-_UNITS = sorted(
-    {u for key in ("base_units", "count_words", "percent", "points", "multiples") for u in _LEX[key]}
-    - {"余人"}  # 余 is a qualifier; "7余人" is unit 人, at_least
-)
+_AMOUNT_UNITS = {u for key in ("base_units", "count_words") for u in _LEX.raw.get(key, [])}
+_RATIO_UNITS = {u for key in ("percent", "permille", "points", "multiples") for u in _LEX.raw.get(key, [])}
+_UNITS = sorted((_AMOUNT_UNITS | _RATIO_UNITS) - {"余人"})  # 余 is a qualifier: "7余人" is 人, at_least
 _PREFIXES = ["全年共计", "其中", "新增", "全市累计建成", "实现", "、"]
 _SUFFIXES = ["，比上年", "。", "的", "，其中", "；", ""]
 
@@ -161,11 +198,6 @@ def _expected_unit(mag: str, unit: str) -> str:
     if unit in _LEX["points"]:
         return "百分点"
     return mag + unit
-
-
-def _known_bug(mag: str, unit: str) -> bool:
-    """Combinations covered by the xfail tests above."""
-    return unit.startswith("百分") or (mag != "" and unit[0] in "瓦伏米克")
 
 
 numbers = st.one_of(
@@ -180,8 +212,8 @@ numbers = st.one_of(
 @given(numbers, st.sampled_from(["", "万", "亿"]), st.sampled_from(_UNITS),
        st.sampled_from(_PREFIXES), st.sampled_from(_SUFFIXES))
 def test_number_with_lexicon_unit_is_one_quantity(num: str, mag: str, unit: str, pre: str, suf: str) -> None:
-    if _known_bug(mag, unit):
-        return
+    if unit in _RATIO_UNITS:
+        mag = ""  # magnitudes scale amounts, not rates ("7万%" is not written)
     written = f"{num}{mag}{unit}"
     text = f"{pre}{written}{suf}"
     qs = find_quantities(text)

@@ -133,9 +133,7 @@ def test_a_correction_survives_a_new_version_and_reextraction(tmp_path: Path) ->
     assert (old["is_current"], old["value"]) == (0, 1074.5)
     # a re-extraction of the same content: the correction is applied again
     store.ingest([doc], reextract=True)
-    current = [
-        p for p in store.series("地区生产总值", region="锦州市", measure="level") if p.start == gdp[0].start
-    ]
+    current = [p for p in store.series("地区生产总值", region="锦州市", measure="level") if p.start == gdp[0].start]
     assert [(p.value, p.status) for p in current] == [(1074.5, "corrected")]
     assert len(store.corrections()) == 2  # nothing was deleted or duplicated
     store.close()

@@ -108,21 +108,27 @@ _FUSED = re.compile(
 
 _DIGITS = "零〇一二两三四五六七八九十百千"
 _COMPOUND = re.compile(
-    rf"(?P<a>\d+|[{_DIGITS}]+)亿(?P<b>\d+|[{_DIGITS}]+(?:万[{_DIGITS}]+)?)万(?P<unit>元|美元|人|吨|平方米|亩|人次|户)?"
+    rf"(?<![\d.,{_DIGITS}])(?P<a>\d{{1,3}}(?:,\d{{3}})+|\d+|[{_DIGITS}]+)亿零?"
+    rf"(?P<b>\d+千?|[{_DIGITS}]+)万(?P<unit>美元|元|人次|人|吨|平方米|亩|户)?"
 )
 
 
 def _compounds(text: str, start: int, end: int) -> list[Quantity]:
-    """``三亿五千万元``, ``1亿5000万元``: one amount written with two magnitudes, in 亿."""
+    """``三亿五千万元``, ``1亿5000万元``, ``3亿5千万元``: one amount with two magnitudes, in 亿."""
     out: list[Quantity] = []
     for m in _COMPOUND.finditer(text, start, end):
-        a, b = parse_number(m.group("a")), parse_number(m.group("b"))
-        if a is None or b is None:
+        b_text = m.group("b").lstrip("零〇")
+        if b_text.endswith("千") and b_text[:-1].isdigit():
+            b: float | None = float(b_text[:-1]) * 1000
+        else:
+            b = parse_number(b_text)
+        a = parse_number(m.group("a"))
+        if a is None or b is None or b >= 10000:
             continue
         unit = "亿" + (m.group("unit") or "")
         kind = _unit_kinds().get(m.group("unit") or "", "magnitude")
         out.append(Quantity(m.start(), m.end(), m.start(), m.end(), a + b / 1e4, unit, kind, None, False,
-                            not m.group("a").isdigit(), ""))
+                            not m.group("a")[0].isdigit(), ""))
     return out
 
 
@@ -134,7 +140,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     out: list[Quantity] = _compounds(text, start, end)
     taken = [(q.start, q.end) for q in out]
     for m in _pattern().finditer(text, start, end):
-        if any(s <= m.start() < e for s, e in taken):
+        if any(m.start() < e and m.end() > s for s, e in taken):
             continue
         num = m.group("num")
         chinese = not num[0].isdigit()
