@@ -561,3 +561,26 @@ def export(
     else:
         _utf8_stdout(strict=True)
         (write_json if fmt == "json" else write_csv)(rows, sys.stdout)
+
+
+# -- demo -----------------------------------------------------------------------------------
+@main.command()
+@db_option
+@click.pass_context
+def demo(ctx: click.Context, db: str | None) -> None:
+    """Ingest the bundled 锦州 sample documents and show what PlanWatch makes of them.
+
+    The sample is a copy of five public documents about 锦州市 and its districts (reports, a
+    news feature, two 十四五 plans).  Running it twice changes nothing: ingest is idempotent.
+    """
+    from importlib import resources
+
+    sample = resources.files("planwatch") / "sample"
+    with resources.as_file(sample) as folder:
+        ctx.invoke(ingest, paths=(str(folder),), db=db, reextract=False, actor="demo", quiet=False)
+    click.echo("\n== 锦州市 十四五 targets against the latest actuals (planwatch targets --region 锦州市 --plan 十四五)")
+    ctx.invoke(targets, region="锦州市", plan="十四五", indicator=None, as_of=None, fmt="table", db=db)
+    click.echo("\n== 地区生产总值 of 锦州市 by period (planwatch series 地区生产总值 --region 锦州市)")
+    ctx.invoke(series, indicator="地区生产总值", region="锦州市", measure=None, kind=None, fmt="table", db=db)
+    click.echo("\n== Sources that disagree (planwatch conflicts)")
+    ctx.invoke(conflicts, region=None, all_indicators=False, fmt="table", db=db)

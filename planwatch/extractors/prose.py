@@ -400,7 +400,9 @@ def _assign_list(text: str, members: list[tuple[RawFact, int]], last: list[str] 
     subject = re.sub(r"(?:年均)?(?:增长|增速|增幅|涨幅)$", "", subject)
     names = _distribute(subject, len(members))
     n = len(members)
-    if names is None and len(subject) <= 6:
+    if names is None and n == 2 and subject.startswith("城乡"):
+        names = ["城镇" + subject[2:], "农村" + subject[2:]]  # 城乡 is 城镇 and 农村
+    if names is None and (not subject or re.search(r"指标|任务|计划", subject)):
         position = next((i for i, f in enumerate(earlier) if f is first), len(earlier))
         preceding = earlier[max(0, position - n):position]
         if len(preceding) == n and len({f.mention for f in preceding}) == n:
