@@ -402,13 +402,13 @@ def _assign_list(text: str, members: list[tuple[RawFact, int]], last: list[str] 
     n = len(members)
     if names is None and n == 2 and subject.startswith("城乡"):
         names = ["城镇" + subject[2:], "农村" + subject[2:]]  # 城乡 is 城镇 and 农村
+    if names is None and last is not None and len(last) == n and len(subject) <= 4:
+        names = last  # "…增速分别为…，总量分别达到…": the same indicators again
     if names is None and (not subject or re.search(r"指标|任务|计划", subject)):
         position = next((i for i, f in enumerate(earlier) if f is first), len(earlier))
         preceding = earlier[max(0, position - n):position]
         if len(preceding) == n and len({f.mention for f in preceding}) == n:
             names = [f.mention for f in preceding]
-        elif last is not None and len(last) == n:
-            names = last
     if names:
         for (fact, _), name in zip(members, names, strict=True):
             fact.mention = name
