@@ -222,7 +222,7 @@ def _clean_mention(phrase: str) -> str:
         new = cues["leading"].sub("", phrase)
         new = cues["linking_tail"].sub("", new)
         new = cues["growth_tail"].sub("", new)
-        new = re.sub(r"^(?:[^，]{0,6}(?:以来|期间|时期|年末|年底)|(?:19|20)\d\d年(?:末|底)?)", "", new)
+        new = re.sub(r"^(?:[^，]{0,6}(?:以来|期间|时期|年末|年底)|(?:到|至|截至|截止)?(?:19|20)\d\d年(?:末|底)?)", "", new)
         new = new.strip("，、；：。 的")
         if new == phrase:
             break
