@@ -578,7 +578,8 @@ def demo(ctx: click.Context, db: str | None) -> None:
     sample = resources.files("planwatch") / "sample"
     with resources.as_file(sample) as folder:
         ctx.invoke(ingest, paths=(str(folder),), db=db, reextract=False, actor="demo", quiet=False)
-    click.echo("\n== 锦州市 十四五 targets against the latest actuals (planwatch targets --region 锦州市 --plan 十四五)")
+    click.echo("\n== 锦州市 十四五 targets against the latest actuals "
+               "(planwatch targets --region 锦州市 --plan 十四五)")
     ctx.invoke(targets, region="锦州市", plan="十四五", indicator=None, as_of=None, fmt="table", db=db)
     click.echo("\n== 地区生产总值 of 锦州市 by period (planwatch series 地区生产总值 --region 锦州市)")
     ctx.invoke(series, indicator="地区生产总值", region="锦州市", measure=None, kind=None, fmt="table", db=db)

@@ -146,7 +146,7 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
         return True
     if _inside_quotes(text, q.num_start, q.end, max(0, q.start - 40)):
         return True
-    if nxt == "级" or nxt2 in ("级泊", "吨级"):
+    if nxt == "级" or nxt2 in ("级泊", "吨级") or re.match(r"及以[上下][\u4e00-\u9fff]", text[q.end:q.end + 4]):
         return True
     suffix_post = text[q.num_end:q.end]
     if suffix_post in ("以上", "以下") and q.unit_kind != "percent" and nxt and nxt not in _PUNCT:
@@ -215,14 +215,19 @@ def _measure(text: str, q: Quantity, pre: str, prev: tuple[Quantity, str, float]
     return "level", value, "%"
 
 
+_LEADING_TIME = re.compile(
+    r"^(?:连续[一二三四五六七八九十\d]+年|[^，]{0,6}(?:以来|期间|时期|年末|年底)|(?:到|至|截至|截止)?(?:19|20)\d\d年(?:末|底)?)"
+)
+
+
 def _clean_mention(phrase: str) -> str:
     cues = _cues()
     phrase = phrase.replace("*", "").replace("#", "").strip("，、；：。 ")
     for _ in range(3):
         new = cues["leading"].sub("", phrase)
-        new = cues["linking_tail"].sub("", new)
         new = cues["growth_tail"].sub("", new)
-        new = re.sub(r"^(?:[^，]{0,6}(?:以来|期间|时期|年末|年底)|(?:到|至|截至|截止)?(?:19|20)\d\d年(?:末|底)?)", "", new)
+        new = cues["linking_tail"].sub("", new)
+        new = _LEADING_TIME.sub("", new)
         new = new.strip("，、；：。 的")
         if new == phrase:
             break
@@ -363,8 +368,7 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
         semi = text.rfind("；", start, q.start)
         estimate_window = sentence_before if not semi >= 0 or _HEAD_CUE.match(sentence_before) else text[semi:q.start]
         kind = kind_in_sentence(scope.kind, estimate_window, text[clause_start:q.start])
-        period = period_for(scope, kind, measure, sentence_before, text[clause_start:q.start] + mention,
-                            count=q.unit_kind == "count")
+        period = period_for(scope, kind, measure, sentence_before, text[clause_start:q.start], mention)
         fact = RawFact(q.start, q.end, mention, measure, value, unit, kind, period, region, q.qualifier)
         if "分别" in pre and not in_list:
             last_names = _assign_list(text, list_members, last_names, facts)

@@ -120,7 +120,7 @@ _COMPARED = re.compile(
 )
 
 
-def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str = "", count: bool = False) -> str:
+def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str = "", mention: str = "") -> str:
     """The period of a number: explicit years and spans in its sentence, else the scope's.
 
     Levels at the end of a period get its end year; averages, totals and counts of things done
@@ -130,9 +130,9 @@ def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str =
     plan = plan_span(_COMPARED.sub("", before))
     years = _YEAR_AT.findall(before)
     since = _SINCE.search(before)
-    total = bool(_TOTALS.search(clause))
+    total = bool(_TOTALS.search(clause + mention))
     flow, stock = _period_cues()
-    done = measure == "level" and (count or bool(flow.search(clause))) and not stock.search(clause[-6:])
+    done = measure == "level" and bool(flow.search(clause + mention)) and not stock.search(clause[-6:])
     if plan:
         a, b = plan
         if measure == "avg_growth" or total or done:
@@ -141,6 +141,8 @@ def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str =
     if since and measure == "avg_growth":
         end = scope.year or int(since.group(1))
         return _span(int(since.group(1)), end)
+    if total and measure == "level" and scope.span and (scope.multi_year or kind == "target"):
+        return scope.span  # "五年累计完成固定资产投资1792亿元"
     if years:
         y = int(years[-1])
         if measure == "avg_growth" and scope.span:
