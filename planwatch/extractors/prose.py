@@ -16,7 +16,7 @@ from functools import cache
 
 from planwatch.extractors.quantities import Quantity, find_quantities
 from planwatch.extractors.regions import RegionTracker
-from planwatch.extractors.scope import kind_in_sentence, period_for, scope_at
+from planwatch.extractors.scope import Scope, kind_in_sentence, period_for, scope_at
 from planwatch.lexicon import alternation, load_lexicon
 from planwatch.normalize import NormalizedText
 from planwatch.structure import Layout
@@ -134,6 +134,8 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
             return True
         if not q.unit:
             return True
+        if len(tok) == 1 and q.unit in ("方", "度", "米", "平", "天", "面", "种", "次"):
+            return True  # idioms: 四面八方, 一度, 三天两头
         if tok in ("百", "千", "万") and not approx:
             return True  # "千方百计": a bare round Chinese figure only counts when approximate
         if q.unit_kind == "magnitude" and _is_cjk(nxt) and not approx:
@@ -176,7 +178,7 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
         return True  # an anniversary
     if q.unit == "岁" and not re.search(r"寿命|年龄|岁以", text[max(clause_start, q.start - 12):q.end + 3]):
         return True  # ages in anecdotes
-    if re.match(r"(?:项|个|大类)?(?:主要)?指标", text[q.end:q.end + 4]) and q.unit in ("项", "个", "类", ""):
+    if re.match(r"(?:项|个|大类)?(?:主要)?指标|方面", text[q.end:q.end + 4]) and q.unit in ("项", "个", "类", ""):
         return True  # a plan's own indicator count
     if _enumerated_names(text, clause_start, q, clause_end, sent_end):
         return True
@@ -382,7 +384,35 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
         prev = (q, measure, value)
         prev_fact = fact
     _assign_list(text, list_members, last_names, facts)
+    _from_to(text, facts, scope_at(layout, start))
     return facts
+
+
+_FROM = re.compile(r"(?:从|由)(?:每[^，。；\d]{0,4})?$")
+_TO = re.compile(r"^(?:提高|增加|增长|提升|上调|扩大|调整|降低|下降|减少|压减|缩减|上升|下调)(?:到|至|为)$")
+
+
+def _from_to(text: str, facts: list[RawFact], scope: Scope) -> None:
+    """``标准从每人每月1536元提高到1567元``: X is the level before, Y the level after.
+
+    Both get the subject before 从; X gets the year before Y's (the plan's base year for a
+    five-year target) and, where Y is a target, is the actual level it starts from.
+    """
+    for a, b in zip(facts, facts[1:], strict=False):
+        if not _TO.match(text[a.end:b.start]):
+            continue
+        before = text[max(0, a.start - 30):a.start]
+        cut = _FROM.search(before)
+        if not cut:
+            continue
+        subject = _clean_mention(re.split(r"[，；。：\n！？]", before[:cut.start()])[-1])
+        if subject:
+            a.mention = b.mention = subject
+        if a.period == b.period and b.period.isdigit():
+            a.period = str(int(scope.span[:4]) - 1) if scope.span and b.kind == "target" and len(
+                b.period) == 4 and scope.span.endswith(b.period) else str(int(b.period) - 1)
+            if b.kind == "target":
+                a.kind = "actual"
 
 
 def _assign_list(text: str, members: list[tuple[RawFact, int]], last: list[str] | None,
