@@ -152,6 +152,15 @@ def _sections(text: str, start: int, end: int) -> list[Section]:
         sections.append(Section(pos, end, stripped, kind, years[-1] if years else None, plan_span(stripped)))
     for a, b in zip(sections, sections[1:], strict=False):
         a.end = b.start
+    # A sub-heading of the same kind ("主要目标" under "二、“十五五”时期的主要目标") keeps the
+    # year and plan period of the heading above it.
+    previous: Section | None = None
+    for section in sections:
+        if not section.kind:
+            continue
+        if previous and previous.kind == section.kind and section.year is None and section.plan is None:
+            section.year, section.plan = previous.year, previous.plan
+        previous = section
     return sections
 
 
