@@ -223,3 +223,26 @@ def test_score_on_the_visible_reference_facts_does_not_fall():
     assert score["bad_spans"] == 0
     assert score["f1"] >= 0.97
     assert score["strict_f1"] >= 0.95
+
+
+def test_from_to_pairs_and_plan_subheadings():
+    text = ("2026年某省政府工作报告\n——2026年1月20日在某省第十四届人民代表大会第五次会议上\n"
+            "二、“十五五”时期的主要目标\n“十五五”时期经济社会发展的\n主要目标\n是：地区生产总值年均增长5%左右。\n"
+            "三、2026年工作安排\n城乡居民收入分别增长5%和6%。"
+            "集中供养孤儿基本生活保障省定最低标准从每人每月2375元提高到2423元。\n")
+    doc = planwatch.extract_text(text)
+    facts = {(f.text, f.indicator, f.kind, f.period, f.measure) for f in doc.facts}
+    assert ("5%左右", "地区生产总值", "target", "2026-2030", "avg_growth") in facts
+    assert ("5%", "城镇居民人均可支配收入", "target", "2026", "growth") in facts
+    assert ("6%", "农村居民人均可支配收入", "target", "2026", "growth") in facts
+    assert ("2375元", "集中供养孤儿基本生活保障省定最低标准", "actual", "2025", "level") in facts
+    assert ("2423元", "集中供养孤儿基本生活保障省定最低标准", "target", "2026", "level") in facts
+
+
+def test_names_slogans_and_idioms_are_not_facts():
+    text = ("2025年某市政府工作报告\n一、2024年工作回顾\n制定实施稳增长27条、稳就业12条等政策举措。"
+            "重点抓好以下14个方面的工作。欢迎四面八方的客商。千方百计扩大就业。"
+            "建成66千伏及以上变电站22座，新建5G基站1332个。\n")
+    doc = planwatch.extract_text(text)
+    assert [f.text for f in doc.facts] == ["22座", "1332个"]
+    assert doc.facts[0].mention.endswith("66千伏及以上变电站")
