@@ -185,7 +185,7 @@ def run(argv: Sequence[str] | None = None) -> NoReturn:
 
 # Modules that add commands to ``main``.  A module that is not there yet is skipped; one that
 # is there but fails to import is a bug and must be loud.
-_PLUGIN_MODULES = ["planwatch.store_cli"]
+_PLUGIN_MODULES = ["planwatch.store_cli", "planwatch.report_cli", "planwatch.web_cli"]
 
 
 def _load_plugins() -> None:
@@ -197,7 +197,11 @@ def _load_plugins() -> None:
                 raise
 
 
-_load_plugins()
+if __name__ != "__main__":
+    # Run as ``python -m planwatch.cli`` this file is ``__main__``, a second copy of the module;
+    # loading the plugins from that copy would import ``planwatch.cli`` again half-way through
+    # and leave a plugin half-initialised.  Only the real module loads them.
+    _load_plugins()
 
 
 if __name__ == "__main__":

@@ -40,6 +40,7 @@ class RawFact:
 
 
 _HEAD_CUE = re.compile(r"^[^，；]{0,12}(?:预计|初步预计|初步统计|初步核算)")
+_WINDOW = 400
 _SENTENCE_END = re.compile(r"[。！？!?]|\n")
 _CLAUSE_BOUNDARY = "，；。：！？\n,;:（(）)"
 _PUNCT = set("，；。：、！？,;:!?\n（）()“”\"《》【】")
@@ -81,7 +82,7 @@ def _inside_quotes(text: str, start: int, end: int, lo: int) -> bool:
         o = text.rfind(open_, lo, start)
         if o < 0:
             continue
-        c = text.find(close, end)
+        c = text.find(close, end, end + limit)
         if c < 0 or c - o > limit:
             continue
         if text.rfind(close, o + 1, start) >= 0:
@@ -327,13 +328,15 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
     prev_fact: RawFact | None = None
     list_members: list[tuple[RawFact, int]] = []  # facts of the current 分别 list with their clause start
     last_names: list[str] | None = None
-    for q in quantities:
-        clause_start = max(text.rfind(c, start, q.start) for c in _CLAUSE_BOUNDARY) + 1
-        clause_start = max(clause_start, start)
-        clause_end = min([i for i in (text.find(c, q.end, end) for c in "，；。：\n") if i >= 0] + [end])
-        if _excluded(text, q, start, clause_start, clause_end, end):
+    for index, q in enumerate(quantities):
+        # Look no further than a window around the number: sentences are short in real prose, and
+        # a pathological one-line "sentence" must not make the work quadratic.
+        lo, hi = max(start, q.start - _WINDOW), min(end, q.end + _WINDOW)
+        clause_start = max(max(text.rfind(c, lo, q.start) for c in _CLAUSE_BOUNDARY) + 1, lo)
+        clause_end = min([i for i in (text.find(c, q.end, hi) for c in "，；。：\n") if i >= 0] + [hi])
+        if _excluded(text, q, lo, clause_start, clause_end, hi):
             continue
-        region = regions.region_at(text, start, q.start)
+        region = regions.region_at(text, start, q.start, lo)
         seg_start = max(clause_start, prev[0].end if prev and prev[0].end <= q.start else clause_start)
         pre_full = text[clause_start:q.start]
         pre = text[seg_start:q.start]
@@ -343,7 +346,7 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
         measure, value, unit = _measure(text, q, text[clause_start:q.start], prev)
         mention = _clean_mention(pre)
         in_list = prev is not None and prev_fact is not None and re.fullmatch(r"[、和及与]?|[、，]?和", pre) is not None
-        next_q = next((n for n in quantities if n.start >= q.end), None)
+        next_q = quantities[index + 1] if index + 1 < len(quantities) else None
         after = _noun_after(text, q, clause_end, next_q) if q.unit_kind != "multiple" else ""
         if after and q.unit_kind == "percent" and mention:
             after = ""  # "比重 55%" : a rate follows its name
@@ -365,9 +368,9 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
             verb = re.sub(r"[^\u4e00-\u9fff]", "", pre)[-4:]
             mention = earlier or verb
         scope = scope_at(layout, q.start)
-        sentence_before = text[start:q.start]
+        sentence_before = text[lo:q.start]
         # an estimate cue at the head of a sentence governs all of it, elsewhere only its ；-part
-        semi = text.rfind("；", start, q.start)
+        semi = text.rfind("；", lo, q.start)
         estimate_window = sentence_before if not semi >= 0 or _HEAD_CUE.match(sentence_before) else text[semi:q.start]
         kind = kind_in_sentence(scope.kind, estimate_window, text[clause_start:q.start])
         period = period_for(scope, kind, measure, sentence_before, text[clause_start:q.start], mention)

@@ -36,6 +36,7 @@ class RegionTracker:
         self.county_group = group.group() if group and "县" in group.group() else ""
 
     def start_paragraph(self) -> None:
+        self._subjects: dict[int, str | None] = {}
         self.current = self.segment_name
         self.first_sentence = True
         self.sentence_start = -1
@@ -69,7 +70,7 @@ class RegionTracker:
     def observe(self, text: str, start: int, end: int) -> None:
         self.region_at(text, start, end)
 
-    def region_at(self, text: str, sent_start: int, pos: int) -> str:
+    def region_at(self, text: str, sent_start: int, pos: int, window_start: int | None = None) -> str:
         """Region of a number at ``pos`` in the sentence starting at ``sent_start``.
 
         A subject named in a paragraph's first sentence holds for the whole paragraph (``四县(市)
@@ -81,10 +82,13 @@ class RegionTracker:
             self.sentence_start = sent_start
         semi = text.rfind("；", sent_start, pos)
         part_start = sent_start if self.first_sentence or semi < 0 else semi + 1
+        part_start = max(part_start, window_start if window_start is not None else sent_start)
         clause_starts = [part_start] + [part_start + m.end() for m in re.finditer(r"[，；：]", text[part_start:pos])]
         found_region = None
         for cs in clause_starts:
-            found = self._subject_at(text, cs, pos)
+            if cs not in self._subjects:  # each clause is looked at once, however many numbers follow
+                self._subjects[cs] = self._subject_at(text, cs, min(pos, cs + 40))
+            found = self._subjects[cs]
             if found:
                 found_region = found
         if self.first_sentence:
