@@ -1,0 +1,619 @@
+"""The report model: everything a mid-term evaluation (规划实施中期评估) says, built once from a Store.
+
+Every renderer (Markdown, HTML, DOCX, PDF) draws from one ``Report``, so the formats cannot
+disagree about a number.  The model holds no formatting beyond the Chinese labels of
+``planwatch.report.fmt``; it does hold, for every number it shows, the fact that number came
+from (``Source``: document, character offset, quote), numbered in order of first use like the
+notes of a printed report.  Derived numbers (required and observed growth) cite the facts they
+are computed from.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from planwatch.errors import PlanWatchError
+from planwatch.monitor.targets import TargetAssessment, plan_span
+from planwatch.numbers import convert
+from planwatch.report import fmt
+from planwatch.store.records import FIVE_YEAR_PLANS, parse_period
+
+if TYPE_CHECKING:  # pragma: no cover
+    from planwatch.monitor.conflicts import Conflict
+    from planwatch.monitor.series import SeriesPoint
+    from planwatch.store.core import Store
+
+OBSERVED = ("actual", "estimate")
+
+
+class ReportError(PlanWatchError):
+    """A report that cannot be made as asked (unknown region, no targets, unsupported format)."""
+
+
+@dataclass
+class Source:
+    """Where one number comes from: a fact, its document and the sentence around it."""
+
+    n: int
+    fact_id: int
+    doc: str
+    title: str
+    start: int
+    end: int
+    text: str
+    quote: str
+    kind: str
+    period: str
+
+    @property
+    def label(self) -> str:
+        """``《锦州市…纲要》（004_….txt，字符偏移 12216）``."""
+        title = f"《{self.title}》" if self.title else ""
+        return f"{title}（{self.doc}，字符偏移 {self.start}）"
+
+    @property
+    def short_quote(self) -> str:
+        return fmt.clip_quote(self.quote, self.text)
+
+
+@dataclass
+class TargetRow:
+    """One target of the plan and how far the region has come, with the sources of its numbers."""
+
+    indicator: str
+    indicator_id: str | None
+    measure: str  # level, growth, avg_growth, change_pp, cumulative
+    period: str
+    target_year: int
+    target: float
+    unit: str
+    qualifier: str | None
+    baseline: float | None
+    baseline_year: int | None
+    baseline_kind: str | None
+    latest: float | None
+    latest_year: int | None
+    latest_kind: str | None
+    required_growth: float | None
+    observed_growth: float | None
+    status: str
+    fact_id: int
+    target_ref: int
+    baseline_refs: list[int] = field(default_factory=list)
+    latest_refs: list[int] = field(default_factory=list)
+    gap: str = ""  # why the status is 无数据, in Chinese
+
+    @property
+    def key(self) -> bool:
+        """A target of a taxonomy indicator (主要指标); the others are mostly project investments."""
+        return self.indicator_id is not None
+
+    @property
+    def is_rate(self) -> bool:
+        return self.measure in ("growth", "avg_growth")
+
+    @property
+    def status_label(self) -> str:
+        return fmt.STATUS_LABELS.get(self.status, self.status)
+
+    @property
+    def measure_label(self) -> str:
+        return fmt.MEASURE_LABELS.get(self.measure, self.measure)
+
+    @property
+    def target_text(self) -> str:
+        return fmt.target_text(self.target, self.unit, self.qualifier)
+
+    @property
+    def baseline_text(self) -> str:
+        return fmt.at_year(fmt.with_unit(self.baseline, self.unit), self.baseline_year, self.baseline_kind)
+
+    @property
+    def latest_text(self) -> str:
+        """The latest level; for a growth-rate target, the average growth observed so far."""
+        if self.latest is None:
+            return "—"
+        if self.is_rate:
+            start = parse_period(self.period)[0] or self.latest_year
+            span = f"{start}—{self.latest_year}年" if start != self.latest_year else f"{self.latest_year}年"
+            return f"{fmt.percent(self.latest)}（{span}）"
+        if self.measure == "cumulative":
+            return f"{fmt.with_unit(self.latest, self.unit)}（累计至{self.latest_year}年）"
+        return fmt.at_year(fmt.with_unit(self.latest, self.unit), self.latest_year, self.latest_kind)
+
+    @property
+    def required_text(self) -> str:
+        return fmt.percent(self.required_growth)
+
+    @property
+    def observed_text(self) -> str:
+        return fmt.percent(self.observed_growth)
+
+
+@dataclass
+class ChartPoint:
+    year: int
+    value: float
+    kind: str
+    ref: int
+
+
+@dataclass
+class ChartTarget:
+    year: int
+    value: float
+    qualifier: str | None
+    ref: int
+    status: str
+
+
+@dataclass
+class IndicatorChart:
+    """The observed levels of one key indicator and its level targets (one chart each)."""
+
+    indicator: str
+    unit: str
+    observed: list[ChartPoint]
+    targets: list[ChartTarget]
+
+    @property
+    def refs(self) -> list[int]:
+        return sorted({p.ref for p in self.observed} | {t.ref for t in self.targets})
+
+    def caption_parts(self) -> list[tuple[str, list[int]]]:
+        """The chart's numbers in words, each with its source: (text, refs) for every renderer."""
+        parts: list[tuple[str, list[int]]] = []
+        for p in self.observed:
+            parts.append((f"{p.year}年 {fmt.number(p.value)}{'（预计）' if p.kind == 'estimate' else ''}", [p.ref]))
+        for t in self.targets:
+            status = fmt.STATUS_LABELS.get(t.status, t.status)
+            parts.append((f"{t.year}年目标 {fmt.target_text(t.value, '', t.qualifier)}", [t.ref]))
+            parts.append((f"（{status}）", []))
+        return parts
+
+    def caption(self) -> str:
+        """The caption as plain text with bracketed references (Markdown, Word)."""
+        text = ""
+        for i, (words, numbers) in enumerate(self.caption_parts()):
+            sep = "；" if i and not words.startswith("（") else ""
+            text += sep + words + fmt.refs(numbers)
+        return f"{self.indicator}（{self.unit or '—'}）：{text}。"
+
+
+@dataclass
+class ConflictValue:
+    text: str
+    kind: str
+    ref: int
+
+
+@dataclass
+class ConflictItem:
+    """Sources that disagree, or arithmetic that does not add up, in Chinese."""
+
+    type: str
+    severity: str
+    indicator: str
+    period: str
+    measure: str
+    explanation: str
+    values: list[ConflictValue]
+
+    @property
+    def label(self) -> str:
+        return fmt.CONFLICT_LABELS.get(self.type, self.type)
+
+
+@dataclass
+class StaleIndicator:
+    """A key indicator with no actual value after the plan's base year."""
+
+    indicator: str
+    latest_text: str
+    refs: list[int]
+    note: str
+
+
+@dataclass
+class DocumentRef:
+    name: str
+    title: str
+    doc_type: str
+    year: int | None
+
+
+@dataclass
+class Report:
+    """A mid-term evaluation of one region's plan, ready for any renderer."""
+
+    region: str
+    plan: str
+    plan_label: str
+    span: tuple[int, int]
+    generated: date
+    database: str
+    rows: list[TargetRow]
+    sources: list[Source]
+    charts: list[IndicatorChart]
+    conflicts: list[ConflictItem]
+    stale: list[StaleIndicator]
+    documents: list[DocumentRef]
+
+    @property
+    def title(self) -> str:
+        name = self.plan.strip().strip("“”\"'")
+        if name.endswith("五"):
+            return f"{self.region}“{name}”规划实施中期评估报告"
+        return f"{self.region}{self.span[0]}—{self.span[1]}年规划实施中期评估报告"
+
+    @property
+    def key_rows(self) -> list[TargetRow]:
+        return [r for r in self.rows if r.key]
+
+    @property
+    def other_rows(self) -> list[TargetRow]:
+        return [r for r in self.rows if not r.key]
+
+    @property
+    def gap_rows(self) -> list[TargetRow]:
+        """Key targets whose progress cannot be judged (status 无数据)."""
+        return [r for r in self.key_rows if r.status == "no data"]
+
+    @property
+    def data_year(self) -> int | None:
+        """The most recent year any assessment uses."""
+        years = [r.latest_year for r in self.rows if r.latest_year is not None]
+        return max(years) if years else None
+
+    def status_counts(self, rows: list[TargetRow] | None = None) -> dict[str, int]:
+        """Targets per status, every status listed (zeros included) in ``fmt.STATUS_LABELS`` order."""
+        counts = Counter(r.status for r in (self.rows if rows is None else rows))
+        out = {s: counts.get(s, 0) for s in fmt.STATUS_LABELS}
+        out.update({s: n for s, n in counts.items() if s not in out})
+        return out
+
+    def status_table(self) -> list[tuple[str, int, int, int]]:
+        """(label, key, other, total) per status, for the summary table of every format."""
+        key, other, total = self.status_counts(self.key_rows), self.status_counts(self.other_rows), self.status_counts()
+        return [(fmt.STATUS_LABELS.get(s, s), key.get(s, 0), other.get(s, 0), total[s]) for s in total]
+
+    def summary(self) -> str:
+        """The opening paragraph: how many targets, how they stand, how recent the data is."""
+        counts = self.status_counts()
+        parts = [f"{fmt.STATUS_LABELS.get(s, s)}{n}项" for s, n in counts.items() if n]
+        year = self.data_year
+        recency = f"所用最新数据为{year}年数据。" if year else "数据库中尚无可用于评估的观测数据。"
+        return (
+            f"本报告依据数据库中{len(self.documents)}份文件，对{self.region}{self.plan_label}提出的"
+            f"{len(self.rows)}项量化目标逐项评估，其中主要指标目标{len(self.key_rows)}项、"
+            f"其他目标（主要为重点项目投资等）{len(self.other_rows)}项。"
+            f"评估结果：{'、'.join(parts)}。{recency}"
+            f"发现数据矛盾{len(self.conflicts)}处，主要指标中{len(self.gap_rows)}项目标因数据缺口无法判断进展。"
+        )
+
+
+# -- building -------------------------------------------------------------------------------
+class _SourceBook:
+    """Numbers the sources in order of first use, one number per fact."""
+
+    def __init__(self, titles: dict[str, str]) -> None:
+        self.titles = titles
+        self.items: list[Source] = []
+        self._by_fact: dict[int, int] = {}
+
+    def add(self, *, fact_id: int, doc: str, start: int, text: str, quote: str, kind: str, period: str) -> int:
+        if fact_id in self._by_fact:
+            return self._by_fact[fact_id]
+        n = len(self.items) + 1
+        self.items.append(
+            Source(
+                n=n, fact_id=fact_id, doc=doc, title=self.titles.get(doc, ""), start=start,
+                end=start + len(text), text=text, quote=quote or text, kind=kind, period=period,
+            )
+        )  # fmt: skip
+        self._by_fact[fact_id] = n
+        return n
+
+    def point(self, p: SeriesPoint) -> int:
+        return self.add(
+            fact_id=p.fact_id, doc=p.doc, start=p.start, text=p.text, quote=p.quote, kind=p.kind, period=p.period
+        )
+
+
+def _clean_title(title: str) -> str:
+    return title.strip().lstrip("#").strip()
+
+
+def _years(period: str) -> tuple[int | None, int | None]:
+    return parse_period(period)
+
+
+def _observed(points: list[SeriesPoint], measure: str) -> list[SeriesPoint]:
+    """The preferred observed values of one measure (what the monitor itself uses)."""
+    return [p for p in points if p.measure == measure and p.kind in OBSERVED and p.preferred]
+
+
+def _level_at(points: list[SeriesPoint], year: int | None, unit: str) -> SeriesPoint | None:
+    if year is None:
+        return None
+    for p in _observed(points, "level"):
+        if _years(p.period) == (year, year) and convert(p.value, p.unit, unit) is not None:
+            return p
+    return None
+
+
+class _Builder:
+    def __init__(self, store: Store, region: str, span: tuple[int, int]) -> None:
+        self.store = store
+        self.region = region
+        self.span = span
+        titles: dict[str, str] = {}
+        self.documents: dict[str, DocumentRef] = {}
+        for d in store.documents():
+            title = _clean_title(d["title"] or "")
+            titles.setdefault(d["name"], title)
+            self.documents.setdefault(
+                d["name"], DocumentRef(name=d["name"], title=title, doc_type=d["doc_type"] or "", year=d["year"])
+            )
+        self.book = _SourceBook(titles)
+        self._series: dict[str, list[SeriesPoint]] = {}
+
+    def series(self, a: TargetAssessment) -> list[SeriesPoint]:
+        key = a.indicator_id or a.indicator
+        if key not in self._series:
+            self._series[key] = self.store.series(key, region=self.region)
+        return self._series[key]
+
+    # -- targets ---------------------------------------------------------------------------
+    def row(self, a: TargetAssessment) -> TargetRow:
+        start, end = _years(a.period)
+        measure = "cumulative" if a.measure == "level" and start is not None and start != end else a.measure
+        target_ref = self.book.add(
+            fact_id=a.fact_id, doc=a.doc, start=a.start, text=a.text, quote=a.quote, kind="target", period=a.period
+        )
+        row = TargetRow(
+            indicator=a.indicator, indicator_id=a.indicator_id, measure=measure, period=a.period,
+            target_year=a.target_year, target=a.target, unit=a.unit, qualifier=a.qualifier,
+            baseline=a.baseline, baseline_year=a.baseline_year, baseline_kind=None, latest=a.latest,
+            latest_year=a.latest_year, latest_kind=a.latest_kind, required_growth=a.required_growth,
+            observed_growth=a.observed_growth, status=a.status, fact_id=a.fact_id, target_ref=target_ref,
+        )  # fmt: skip
+        if a.baseline is not None or a.latest is not None or a.status == "no data":
+            points = self.series(a)
+            self._cite(row, a, points, start)
+            if a.status == "no data":
+                row.gap = self._gap(row, a, points, start, end)
+        return row
+
+    def _cite(self, row: TargetRow, a: TargetAssessment, points: list[SeriesPoint], start: int | None) -> None:
+        """Attach the facts behind the baseline and latest values (and so behind the growths)."""
+        if row.measure == "cumulative":
+            span_start = start if start is not None else a.target_year
+            row.latest_refs = [
+                self.book.point(p)
+                for p in _observed(points, "level")
+                if _years(p.period)[0] == _years(p.period)[1]
+                and span_start <= (_years(p.period)[0] or 0) <= a.target_year
+                and convert(p.value, p.unit, a.unit) is not None
+            ]
+            return
+        if not row.is_rate:
+            base = _level_at(points, a.baseline_year, a.unit)
+            latest = _level_at(points, a.latest_year, a.unit)
+            row.baseline_refs = [self.book.point(base)] if base else []
+            row.baseline_kind = base.kind if base else None
+            row.latest_refs = [self.book.point(latest)] if latest else []
+            return
+        if a.latest is None or a.latest_year is None:
+            return
+        first = start if a.measure == "avg_growth" and start is not None else a.target_year
+        if a.baseline is not None:  # observed from the levels at both ends
+            ends = (_level_at(points, y, _unit_of(points, y)) for y in (a.baseline_year, a.latest_year))
+            row.latest_refs = [self.book.point(p) for p in ends if p is not None]
+            return
+        avg = [p for p in _observed(points, "avg_growth") if _years(p.period) == (first, a.latest_year)]
+        if avg:
+            row.latest_refs = [self.book.point(avg[0])]
+            return
+        row.latest_refs = [
+            self.book.point(p)
+            for p in _observed(points, "growth")
+            if _years(p.period)[0] == _years(p.period)[1] and first <= (_years(p.period)[0] or 0) <= a.latest_year
+        ]
+
+    def _gap(
+        self, row: TargetRow, a: TargetAssessment, points: list[SeriesPoint], start: int | None, end: int | None
+    ) -> str:
+        """Why a target cannot be judged, in words a planning official acts on."""
+        base_year = self.span[0] - 1
+        if row.measure == "cumulative":
+            known = len(row.latest_refs)
+            return f"期间累计目标，需{start}—{end}年逐年数据（现有{known}年）"
+        if row.is_rate:
+            first = start if a.measure == "avg_growth" and start is not None else a.target_year
+            return f"{first}年以来无增速或水平值数据"
+        if a.measure == "change_pp" and a.baseline is None:
+            return f"缺少基期（{base_year}年）值，无法换算目标水平"
+        if a.latest is None:
+            return "无任何观测值" if not [p for p in points if p.kind in OBSERVED] else "规划期及基期均无观测值"
+        if a.baseline is None:
+            return f"缺少基期（{base_year}年）前后的值，最新值为{a.latest_year}年"
+        if a.latest_year is not None and a.baseline_year is not None and a.latest_year <= a.baseline_year:
+            return f"基期（{a.baseline_year}年）后尚无新数据"
+        return "数据不足以计算增速"
+
+    # -- charts ----------------------------------------------------------------------------
+    def charts(self, rows: list[TargetRow], assessments: dict[int, TargetAssessment]) -> list[IndicatorChart]:
+        """One chart per key indicator with a level target and at least one observed level."""
+        by_indicator: dict[str, list[TargetRow]] = {}
+        for r in rows:
+            if r.key and r.measure in ("level", "change_pp"):
+                by_indicator.setdefault(r.indicator, []).append(r)
+        out: list[IndicatorChart] = []
+        for indicator, targets in by_indicator.items():
+            unit = targets[0].unit
+            points = self.series(assessments[targets[0].fact_id])
+            observed: list[ChartPoint] = []
+            for p in _observed(points, "level"):
+                a, b = _years(p.period)
+                value = convert(p.value, p.unit, unit)
+                if a is None or a != b or value is None:
+                    continue
+                observed.append(ChartPoint(year=a, value=value, kind=p.kind, ref=self.book.point(p)))
+            if not observed:
+                continue
+            observed.sort(key=lambda c: c.year)
+            out.append(
+                IndicatorChart(
+                    indicator=indicator,
+                    unit=unit,
+                    observed=observed,
+                    targets=[
+                        ChartTarget(t.target_year, t.target, t.qualifier, t.target_ref, t.status) for t in targets
+                    ],
+                )
+            )
+        return out
+
+    # -- conflicts and gaps ----------------------------------------------------------------
+    def conflict(self, c: Conflict) -> ConflictItem:
+        values = []
+        for s in c.sources:
+            ref = self.book.add(
+                fact_id=s["fact_id"], doc=s["doc"], start=s["start"], text=s["text"], quote=s["quote"],
+                kind=s["kind"], period=c.period,
+            )  # fmt: skip
+            text = fmt.target_text(s["value"], s["unit"], s["qualifier"])
+            values.append(ConflictValue(text=text, kind=fmt.KIND_LABELS.get(s["kind"], s["kind"]), ref=ref))
+        return ConflictItem(
+            type=c.type, severity=c.severity, indicator=c.indicator, period=c.period,
+            measure=fmt.MEASURE_LABELS.get(c.measure, c.measure), explanation=_explain(c), values=values,
+        )  # fmt: skip
+
+    def stale(self, rows: list[TargetRow], assessments: dict[int, TargetAssessment]) -> list[StaleIndicator]:
+        """Key indicators with no actual value after the base year (the year before the plan)."""
+        base_year = self.span[0] - 1
+        out: list[StaleIndicator] = []
+        seen: set[str] = set()
+        for r in rows:
+            if not r.key or r.indicator in seen:
+                continue
+            seen.add(r.indicator)
+            points = [p for p in self.series(assessments[r.fact_id]) if p.kind in OBSERVED and p.preferred]
+            later_actual = [p for p in points if p.kind == "actual" and (_years(p.period)[1] or 0) > base_year]
+            if later_actual:
+                continue
+            if not points:
+                out.append(StaleIndicator(r.indicator, "—", [], "无任何观测值"))
+                continue
+            latest = max(points, key=lambda p: (_years(p.period)[1] or 0, p.measure == "level"))
+            year = _years(latest.period)[1]
+            if latest.measure == "level":
+                value = fmt.with_unit(latest.value, latest.unit)
+            else:
+                value = f"{fmt.MEASURE_LABELS.get(latest.measure, latest.measure)}{fmt.percent(latest.value)}"
+            note = (
+                f"基期（{base_year}年）后仅有预计数"
+                if (year or 0) > base_year
+                else f"基期（{base_year}年）后无实际数据"
+            )
+            text = f"{value}（{latest.period}年，{fmt.KIND_LABELS.get(latest.kind, latest.kind)}）"
+            out.append(StaleIndicator(r.indicator, text, [self.book.point(latest)], note))
+        return out
+
+
+def _unit_of(points: list[SeriesPoint], year: int | None) -> str:
+    for p in _observed(points, "level"):
+        if _years(p.period) == (year, year):
+            return p.unit
+    return ""
+
+
+def _explain(c: Conflict) -> str:
+    """The monitor's explanation, said in Chinese from the numbers of the conflict's sources."""
+    s = c.sources
+    if c.type == "disagreement":
+        distinct = sorted({round(x["value"], 9) for x in s})
+        unit = s[0]["unit"] if s else ""
+        values = "、".join(fmt.number(v) for v in distinct)
+        return f"{len(s)}个来源对同一数值给出{len(distinct)}个不同值（{values} {unit}），差异超出四舍五入范围"
+    if c.type == "growth_check" and len(s) == 3:
+        prev, cur, gr = s
+        implied = (cur["value"] / convert(prev["value"], prev["unit"], cur["unit"]) - 1) * 100 if prev["value"] else 0
+        return (
+            f"由{int(c.period) - 1}年水平值{fmt.number(prev['value'])}与{c.period}年水平值"
+            f"{fmt.with_unit(cur['value'], cur['unit'])}推算增长{fmt.percent(implied, signed=True)}，"
+            f"而文件所述{c.period}年增速为{fmt.percent(gr['value'], signed=True)}"
+            "（增速通常按可比价格、水平值按现价计算，相差幅度接近物价涨幅属正常）"
+        )
+    if c.type == "sum_check" and s:
+        total, parts = s[0], s[1:]
+        unit = total["unit"]
+        added = sum(convert(p["value"], p["unit"], unit) or 0 for p in parts)
+        return f"“分别”列出的各分项合计{fmt.with_unit(added, unit)}，超过所述总数{fmt.with_unit(total['value'], unit)}"
+    return c.explanation
+
+
+def build_report(
+    store: Store,
+    *,
+    region: str,
+    plan: str,
+    generated: date | None = None,
+) -> Report:
+    """Assess every target of ``region``'s ``plan`` and gather what the report shows.
+
+    Raises ``ReportError`` for an unknown region or a plan with no targets in the database,
+    so that the command fails before any file is written.
+    """
+    try:
+        span = plan_span(plan)
+    except PlanWatchError as e:
+        raise ReportError(str(e)) from e
+    if span is None:
+        raise ReportError("give the plan to evaluate: --plan 十四五 (or a span such as 2021-2025)")
+    known = store.region(region)
+    key = store.region_key(region)
+    if known is None and not store.db.query("SELECT 1 AS x FROM facts WHERE region_key = ? LIMIT 1", (key,)):
+        raise ReportError(
+            f"unknown region {region!r}: it is not in the gazetteer and no stored fact is about it "
+            "(check the name, or ingest its documents first)"
+        )
+    name = known.name if known else region.strip()
+    assessments = store.targets(region=region, plan=plan)
+    if not assessments:
+        raise ReportError(
+            f"no targets of {name} for {plan} ({span[0]}-{span[1]}) in the database {store.url}: "
+            "ingest the plan document first (planwatch ingest FILE)"
+        )
+    builder = _Builder(store, region, span)
+    by_fact = {a.fact_id: a for a in assessments}
+    # Sources are numbered in reading order: the main table, its charts, contradictions and
+    # gaps first; the appendix of other targets (project investments) last.
+    key_rows = {a.fact_id: builder.row(a) for a in assessments if a.indicator_id is not None}
+    charts = builder.charts(list(key_rows.values()), by_fact)
+    conflicts = [builder.conflict(c) for c in store.conflicts(region=region)]
+    stale = builder.stale(list(key_rows.values()), by_fact)
+    other_rows = {a.fact_id: builder.row(a) for a in assessments if a.indicator_id is None}
+    rows = [key_rows.get(a.fact_id) or other_rows[a.fact_id] for a in assessments]
+    used = {s.doc for s in builder.book.items}
+    documents = [d for n, d in builder.documents.items() if n in used]
+    # A span that is a five-year plan is named as one: 2021-2025 → 十四五.
+    plan_name = next((n for n, s in FIVE_YEAR_PLANS.items() if s == span), plan.strip())
+    return Report(
+        region=name,
+        plan=plan_name,
+        plan_label=fmt.plan_label(plan_name, span),
+        span=span,
+        generated=generated or date.today(),
+        database=store.url,
+        rows=rows,
+        sources=builder.book.items,
+        charts=charts,
+        conflicts=conflicts,
+        stale=stale,
+        documents=documents,
+    )

@@ -1,0 +1,122 @@
+"""Who may write: one operator token, a signed session for pages, CSRF tokens for forms.
+
+Reading is public.  Writing (confirm / correct / reject) needs the token the operator sets
+with ``planwatch serve --token`` or ``$PLANWATCH_ADMIN_TOKEN`` (or the random one ``serve``
+prints when neither is set):
+
+* **API** — ``Authorization: Bearer <token>`` on each write request.  Cookies are ignored by
+  API writes, so a page elsewhere cannot make a logged-in browser write through the API.
+* **Pages** — ``/login`` takes the token once and stores the user's name in a session cookie
+  signed with a random per-process secret (Starlette's ``SessionMiddleware``, itsdangerous);
+  every form carries a CSRF token bound to that session and checked on POST.
+
+Only a SHA-256 digest of the token is kept in memory, and candidates are compared with
+``hmac.compare_digest`` (constant time), so neither a memory dump nor response timing reveals
+it.  Failed logins are counted per client address and throttled.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import threading
+import time
+from collections import defaultdict, deque
+
+from starlette.requests import Request
+
+ENV_TOKEN = "PLANWATCH_ADMIN_TOKEN"
+ENV_SECRET = "PLANWATCH_SESSION_SECRET"
+SESSION_COOKIE = "planwatch_session"
+SESSION_MAX_AGE = 8 * 3600
+MAX_FAILURES = 10
+FAILURE_WINDOW = 300.0  # seconds
+
+
+def generate_token() -> str:
+    """A token for an operator who did not choose one (≈128 bits, URL-safe)."""
+    return secrets.token_urlsafe(16)
+
+
+def _digest(token: str) -> bytes:
+    return hashlib.sha256(token.encode("utf-8")).digest()
+
+
+class AdminAuth:
+    """Checks the operator token and throttles failed logins."""
+
+    def __init__(self, token: str) -> None:
+        if not token or not token.strip():
+            raise ValueError("the admin token must not be empty")
+        self._digest = _digest(token.strip())
+        self._failures: dict[str, deque[float]] = defaultdict(deque)
+        self._lock = threading.Lock()
+
+    def check(self, candidate: str | None) -> bool:
+        """Whether ``candidate`` is the token (constant-time comparison of digests)."""
+        return hmac.compare_digest(_digest((candidate or "").strip()), self._digest)
+
+    def check_bearer(self, authorization: str | None) -> bool:
+        """Whether an ``Authorization`` header carries the token as a Bearer credential."""
+        if not authorization:
+            return False
+        scheme, _, credential = authorization.partition(" ")
+        return scheme.lower() == "bearer" and self.check(credential)
+
+    # -- login throttling ------------------------------------------------------------------
+    def blocked(self, client: str) -> bool:
+        """Too many failed logins from this client in the last ``FAILURE_WINDOW`` seconds."""
+        with self._lock:
+            q = self._failures[client]
+            cutoff = time.monotonic() - FAILURE_WINDOW
+            while q and q[0] < cutoff:
+                q.popleft()
+            return len(q) >= MAX_FAILURES
+
+    def failed(self, client: str) -> None:
+        with self._lock:
+            self._failures[client].append(time.monotonic())
+
+    def succeeded(self, client: str) -> None:
+        with self._lock:
+            self._failures.pop(client, None)
+
+
+# -- sessions and CSRF -----------------------------------------------------------------------
+def current_user(request: Request) -> str | None:
+    """The logged-in user's name, or ``None``."""
+    user = request.session.get("user")
+    return str(user) if user else None
+
+
+def csrf_token(request: Request) -> str:
+    """The CSRF token of this session (created on first use); forms carry it in ``csrf``."""
+    token = request.session.get("csrf")
+    if not token:
+        token = secrets.token_urlsafe(32)
+        request.session["csrf"] = token
+    return str(token)
+
+
+def csrf_ok(request: Request, submitted: str | None) -> bool:
+    """Whether a form's ``csrf`` field matches the session's token."""
+    expected = request.session.get("csrf")
+    if not expected or not submitted:
+        return False
+    return hmac.compare_digest(str(expected).encode(), str(submitted).encode())
+
+
+def log_in(request: Request, user: str) -> None:
+    """Start a fresh session (new CSRF token: no fixation of a token seen before login)."""
+    request.session.clear()
+    request.session["user"] = user
+    request.session["csrf"] = secrets.token_urlsafe(32)
+
+
+def log_out(request: Request) -> None:
+    request.session.clear()
+
+
+def client_of(request: Request) -> str:
+    return request.client.host if request.client else "unknown"

@@ -1,0 +1,645 @@
+"""What the web pages and the JSON API ask of the database: a thin layer over ``Store``.
+
+Every page and its ``/api`` twin call the same method here, so the dashboard and the API
+cannot disagree (the same parity the CLI keeps with ``Store``).  The monitoring questions —
+series, targets, conflicts, comparisons, corrections — are ``Store`` calls; what is added is
+only presentation: choosing the key indicators of a region, a progress fraction, a chart's
+points, a default period.  A few reads the store does not offer yet (the facts of one
+document, one document row, the regions that have facts) are plain SELECTs over its tables
+through ``store.db``, read-only, like ``planwatch.monitor`` does.
+
+One ``Store`` (one SQLite connection) serves the whole app; web frameworks run handlers in a
+thread pool, and a ``sqlite3`` connection must not be used by two threads at once, so every
+call takes ``self.lock``.  Each question is milliseconds, so serialising them costs nothing a
+dashboard user could notice, and it keeps writes (corrections) and reads strictly ordered.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, is_dataclass
+from typing import Any, ParamSpec, TypeVar
+
+from planwatch import __version__
+from planwatch.errors import PlanWatchError
+from planwatch.monitor.series import kind_class
+from planwatch.store import Store
+from planwatch.store.records import FIVE_YEAR_PLANS, parse_period
+from planwatch.taxonomy import Indicator
+from planwatch.web.search import SearchIndex
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+MEASURE_PREFERENCE = ("level", "change_pp", "avg_growth", "growth")
+LIVE = "f.is_current = 1 AND f.status <> 'rejected'"
+
+
+class NotFound(PlanWatchError):
+    """A region, indicator, document or fact that does not exist (answered with 404)."""
+
+
+class BadRequest(PlanWatchError):
+    """A parameter that makes no sense (answered with 400)."""
+
+
+def locked(method: Callable[P, R]) -> Callable[P, R]:
+    """Run a ``WebService`` method while holding the store lock (see the module docstring)."""
+
+    @functools.wraps(method)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        self = args[0]
+        with self.lock:  # type: ignore[attr-defined]
+            return method(*args, **kwargs)
+
+    return wrapper
+
+
+def clean(value: Any) -> Any:
+    """JSON-safe data: dataclasses as dicts, and NaN/∞ (which JSON cannot hold) as ``None``."""
+    if is_dataclass(value) and not isinstance(value, type):
+        value = asdict(value)
+    if isinstance(value, dict):
+        return {str(k): clean(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [clean(v) for v in value]
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def progress(a: dict[str, Any]) -> float | None:
+    """How far from the baseline to the target the latest value is, in percent (0–100).
+
+    Levels: ``(latest − baseline) / (target − baseline)``, which also works for targets where
+    lower is better.  Rates: observed / target rate.  An achieved target is 100; a target with
+    no baseline or no observation has no progress (``None``) rather than a misleading 0.
+    """
+    if a["status"] == "achieved":
+        return 100.0
+    if a["status"] == "no data":
+        return None
+    target = a["target"]
+    if a["measure"] in ("growth", "avg_growth"):
+        observed = a["observed_growth"]
+        if observed is None or not target:
+            return None
+        p = observed / target * 100
+    else:
+        base, latest = a["baseline"], a["latest"]
+        if base is None or latest is None or target == base:
+            return None
+        p = (latest - base) / (target - base) * 100
+    if not math.isfinite(p):
+        return None
+    return max(0.0, min(100.0, p))
+
+
+def plans_containing(year: int) -> list[str]:
+    return [name for name, (a, b) in FIVE_YEAR_PLANS.items() if a <= year <= b]
+
+
+class WebService:
+    """The questions of the web layer, each one call on ``Store`` under a lock."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.lock = threading.RLock()
+        self.index = SearchIndex()
+        self._order = {ind.id: i for i, ind in enumerate(store.taxonomy)}
+        self._regions: tuple[tuple[Any, ...], list[dict[str, Any]]] | None = None
+
+    # -- names -------------------------------------------------------------------------------
+    def indicator_label(self, ind_id: str | None, name: str, lang: str) -> str:
+        """The indicator's English name for ``lang=en`` where the taxonomy has one."""
+        if lang == "en" and ind_id:
+            ind = self.store.taxonomy.get(ind_id)
+            if ind is not None and ind.en:
+                return ind.en
+        return name
+
+    @locked
+    def resolve_region(self, name: str | None) -> tuple[str, str]:
+        """(grouping key, shown name) of a region a user typed; ``NotFound`` when there is none.
+
+        A gazetteer region is known even without facts (its pages are then empty); a named
+        group (``锦州市四县(市)``) is known when facts use it.
+        """
+        name = (name or "").strip()
+        if not name:
+            raise BadRequest("give a region, e.g. region=锦州市")
+        region = self.store.region(name)
+        if region is not None:
+            return region.code, region.name
+        rows = self.store.db.query("SELECT 1 FROM facts WHERE region_key = ? LIMIT 1", (name,))
+        if rows:
+            return name, name
+        raise NotFound(f"unknown region {name!r}: use a region name such as 锦州市, or a code such as 210700")
+
+    @locked
+    def resolve_indicator(self, phrase: str | None) -> tuple[str, str, Indicator | None]:
+        """(grouping key, shown name, taxonomy entry) of an indicator a user typed."""
+        phrase = (phrase or "").strip()
+        if not phrase:
+            raise BadRequest("give an indicator, e.g. indicator=地区生产总值")
+        ind = self.store.indicator(phrase)
+        if ind is not None:
+            return ind.id, ind.name, ind
+        rows = self.store.db.query("SELECT indicator FROM facts WHERE indicator_key = ? LIMIT 1", (phrase,))
+        if rows:
+            return phrase, str(rows[0]["indicator"]), None
+        raise NotFound(f"unknown indicator {phrase!r}: use a name such as 地区生产总值 or an id such as gdp")
+
+    # -- lists -------------------------------------------------------------------------------
+    @locked
+    def stats(self) -> dict[str, Any]:
+        return {
+            "version": __version__,
+            **self.store.stats(),
+            "search": "fts5-trigram" if self.index.trigram else "scan",
+        }
+
+    @locked
+    def regions(self) -> list[dict[str, Any]]:
+        """The regions facts are about, most targets first, with their counts.
+
+        Every page's navigation needs the default region, and counting over all facts is the
+        slowest query a page makes, so the answer is cached until a document is added or
+        superseded (a cheap look at the small documents table) or a correction is made.
+        """
+        version = tuple(
+            self.store.db.query("SELECT MAX(id) AS m, COUNT(*) AS n FROM documents WHERE is_current = 1")[0].values()
+        )
+        if self._regions is not None and self._regions[0] == version:
+            return [dict(r) for r in self._regions[1]]
+        out = self._count_regions()
+        self._regions = (version, out)
+        return [dict(r) for r in out]
+
+    def _count_regions(self) -> list[dict[str, Any]]:
+        rows = self.store.db.query(
+            "SELECT f.region_key AS key, MIN(f.region) AS region, MAX(f.region_id) AS code, COUNT(*) AS n_facts, "
+            "SUM(CASE WHEN f.kind = 'target' THEN 1 ELSE 0 END) AS n_targets "
+            f"FROM facts f WHERE {LIVE} GROUP BY f.region_key"
+        )
+        out = []
+        for r in rows:
+            region = self.store.gazetteer.get(r["code"]) if r["code"] else None
+            parent = self.store.gazetteer.get(region.parent_code) if region and region.parent_code else None
+            out.append(
+                {
+                    "key": r["key"],
+                    "name": region.name if region else r["region"],
+                    "code": r["code"],
+                    "level": region.level if region else None,
+                    "parent": parent.name if parent else None,
+                    "n_facts": int(r["n_facts"]),
+                    "n_targets": int(r["n_targets"] or 0),
+                }
+            )
+        out.sort(key=lambda r: (-r["n_targets"], -r["n_facts"], r["key"]))
+        return out
+
+    def default_region(self) -> str | None:
+        """The region the dashboard opens on: the one with the most targets."""
+        regions = self.regions()
+        return regions[0]["name"] if regions else None
+
+    @locked
+    def indicators(self) -> list[dict[str, Any]]:
+        """The taxonomy, with how many live facts each indicator has (in taxonomy order)."""
+        counts = {
+            r["k"]: int(r["n"])
+            for r in self.store.db.query(
+                f"SELECT f.indicator_id AS k, COUNT(*) AS n FROM facts f WHERE {LIVE} "
+                "AND f.indicator_id IS NOT NULL GROUP BY f.indicator_id"
+            )
+        }
+        return [
+            {
+                "id": ind.id,
+                "name": ind.name,
+                "en": ind.en,
+                "unit": ind.unit,
+                "direction": ind.direction,
+                "field": ind.field,
+                "n_facts": counts.get(ind.id, 0),
+            }
+            for ind in self.store.taxonomy
+        ]
+
+    # -- overview ----------------------------------------------------------------------------
+    @locked
+    def plans_of(self, region_key: str) -> list[dict[str, Any]]:
+        """The five-year plans a region has targets for, with their counts (most first)."""
+        counts: Counter[str] = Counter()
+        for r in self.store.db.query(
+            f"SELECT f.period_end AS y FROM facts f WHERE f.region_key = ? AND f.kind = 'target' AND {LIVE}",
+            (region_key,),
+        ):
+            if r["y"] is not None:
+                counts.update(plans_containing(int(r["y"])))
+        return [
+            {"plan": name, "start": FIVE_YEAR_PLANS[name][0], "end": FIVE_YEAR_PLANS[name][1], "n_targets": n}
+            for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], -FIVE_YEAR_PLANS[kv[0]][0]))
+        ]
+
+    def _plan(self, region_key: str, plan: str | None) -> tuple[str | None, list[dict[str, Any]]]:
+        plans = self.plans_of(region_key)
+        if plan:
+            return plan.strip(), plans
+        return (plans[0]["plan"] if plans else None), plans
+
+    @locked
+    def overview(self, region: str, plan: str | None = None, lang: str = "zh") -> dict[str, Any]:
+        """Key-indicator cards of a region: latest value, target, status, a sparkline's points.
+
+        The key indicators are the targets whose indicator is in the taxonomy (plan outlines'
+        main indicator tables); one card per indicator, showing its level target where there
+        is one (the others, such as the average growth, are listed on the card).
+        """
+        key, name = self.resolve_region(region)
+        plan, plans = self._plan(key, plan)
+        assessments = self.store.targets(region=key, plan=plan) if plan else []
+        groups: dict[str, list[Any]] = {}
+        for a in assessments:
+            if a.indicator_id:
+                groups.setdefault(a.indicator_id, []).append(a)
+        cards = []
+        for ind_id, items in groups.items():
+            items.sort(
+                key=lambda a: (
+                    MEASURE_PREFERENCE.index(a.measure) if a.measure in MEASURE_PREFERENCE else 9,
+                    "-" in a.period,  # a single-year target before a span total
+                    -a.target_year,
+                )
+            )
+            main = items[0]
+            spark, latest = self._sparkline(ind_id, key, main.unit if main.measure == "level" else None)
+            cards.append(
+                {
+                    "indicator_id": ind_id,
+                    "indicator": main.indicator,
+                    "label": self.indicator_label(ind_id, main.indicator, lang),
+                    "field": getattr(self.store.taxonomy.get(ind_id), "field", ""),
+                    "target": clean(main),
+                    "progress": progress(clean(main)),
+                    "others": [clean(a) for a in items[1:]],
+                    "latest": latest,
+                    "sparkline": spark,
+                }
+            )
+        cards.sort(key=lambda c: self._order.get(c["indicator_id"], 10**6))
+        counts = Counter(a.status for a in assessments)
+        return {
+            "region": name,
+            "region_key": key,
+            "plan": plan,
+            "plans": plans,
+            "cards": cards,
+            "n_targets": len(assessments),
+            "status_counts": dict(counts),
+        }
+
+    def _sparkline(
+        self, indicator_key: str, region_key: str, unit: str | None
+    ) -> tuple[list[list[float]], dict[str, Any] | None]:
+        """Preferred observed single-year levels (year, value) in one unit, and the latest one."""
+        points = [
+            p
+            for p in self.store.series(indicator_key, region=region_key, measure="level")
+            if p.preferred and kind_class(p.kind) == "observed"
+        ]
+        by_year: dict[int, Any] = {}
+        for p in points:
+            a, b = parse_period(p.period)
+            if a is not None and a == b:
+                by_year[a] = p
+        if not by_year:
+            return [], None
+        if unit is None:
+            unit = Counter(p.unit for p in by_year.values()).most_common(1)[0][0]
+        chosen = {y: p for y, p in by_year.items() if p.unit == unit}
+        if not chosen:
+            return [], None
+        years = sorted(chosen)
+        last = chosen[years[-1]]
+        latest = {
+            "year": years[-1],
+            "value": last.value,
+            "unit": last.unit,
+            "kind": last.kind,
+            "qualifier": last.qualifier,
+            "fact_id": last.fact_id,
+        }
+        return [[y, chosen[y].value] for y in years], latest
+
+    # -- indicator ---------------------------------------------------------------------------
+    @locked
+    def indicator_view(
+        self, indicator: str, region: str | None = None, measure: str | None = None, lang: str = "zh"
+    ) -> dict[str, Any]:
+        """A series of one indicator in one region, with the target path and chart data."""
+        ind_key, ind_name, ind = self.resolve_indicator(indicator)
+        if not region:
+            rows = self.store.db.query(
+                f"SELECT f.region_key AS k, COUNT(*) AS n FROM facts f WHERE f.indicator_key = ? AND {LIVE} "
+                "GROUP BY f.region_key ORDER BY n DESC, k LIMIT 1",
+                (ind_key,),
+            )
+            if not rows:
+                raise NotFound(f"no facts of {ind_name} in any region")
+            region = str(rows[0]["k"])
+        reg_key, reg_name = self.resolve_region(region)
+        points = self.store.series(ind_key, region=reg_key)
+        measures = [m for m in MEASURE_PREFERENCE if any(p.measure == m for p in points)]
+        if measure is None:
+            measure = measures[0] if measures else "level"
+        chosen = [p for p in points if p.measure == measure]
+        targets = [t for t in self.store.targets(region=reg_key, indicator=ind_key) if t.measure == measure]
+        other_regions = self.store.db.query(
+            f"SELECT f.region_key AS k, COUNT(*) AS n FROM facts f WHERE f.indicator_key = ? AND {LIVE} "
+            "GROUP BY f.region_key ORDER BY n DESC",
+            (ind_key,),
+        )
+        return {
+            "indicator": ind_name,
+            "indicator_key": ind_key,
+            "indicator_id": ind.id if ind else None,
+            "label": self.indicator_label(ind.id if ind else None, ind_name, lang),
+            "field": ind.field if ind else "",
+            "unit": ind.unit if ind else "",
+            "region": reg_name,
+            "region_key": reg_key,
+            "regions": [self.store.region_name(r["k"]) for r in other_regions],
+            "measure": measure,
+            "measures": measures,
+            "points": [clean(p) for p in chosen],
+            "targets": [clean(t) for t in targets],
+            "chart": self._chart(chosen, targets, measure),
+        }
+
+    @staticmethod
+    def _chart(points: list[Any], targets: list[Any], measure: str) -> dict[str, Any]:
+        """Points for ECharts: preferred actuals and estimates, targets, other sources, target path.
+
+        x is the last year of a point's period (a span's average is drawn at its end); values
+        in another unit than the most common one (a share among counts) are left off the chart
+        but stay in the table.
+        """
+        units = Counter(p.unit for p in points)
+        unit = units.most_common(1)[0][0] if units else ""
+
+        def item(p: Any) -> dict[str, Any]:
+            _, end = parse_period(p.period)
+            return {
+                "value": [end, p.value],
+                "fact": p.fact_id,
+                "period": p.period,
+                "kind": p.kind,
+                "text": p.text,
+                "status": p.status,
+            }
+
+        drawn = [p for p in points if p.unit == unit and parse_period(p.period)[1] is not None]
+        observed = sorted(
+            (item(p) for p in drawn if p.preferred and kind_class(p.kind) == "observed"), key=lambda d: d["value"][0]
+        )
+        target_pts = [item(p) for p in drawn if p.preferred and p.kind == "target"]
+        others = [item(p) for p in drawn if not p.preferred]
+        paths = []
+        for t in targets:
+            if t.unit != unit and measure == "level":
+                continue
+            if measure in ("growth", "avg_growth"):
+                a, b = parse_period(t.period)
+                if a is not None and b is not None:
+                    paths.append({"fact": t.fact_id, "points": [[a, t.target], [b, t.target]]})
+            elif t.baseline is not None and t.baseline_year is not None:
+                paths.append({"fact": t.fact_id, "points": [[t.baseline_year, t.baseline], [t.target_year, t.target]]})
+        return {
+            "unit": unit,
+            "observed": observed,
+            "estimates": [d for d in observed if d["kind"] == "estimate"],
+            "targets": target_pts,
+            "others": others,
+            "paths": paths,
+        }
+
+    # -- plan --------------------------------------------------------------------------------
+    @locked
+    def plan_view(
+        self,
+        region: str,
+        plan: str | None = None,
+        *,
+        status: str | None = None,
+        field: str | None = None,
+        indicator: str | None = None,
+        as_of: int | None = None,
+        taxonomy_only: bool = False,
+        lang: str = "zh",
+    ) -> dict[str, Any]:
+        """Every target of a region's plan with baseline, latest, growth, status and progress."""
+        key, name = self.resolve_region(region)
+        plan, plans = self._plan(key, plan)
+        ind_key = self.resolve_indicator(indicator)[0] if indicator else None
+        assessments = self.store.targets(region=key, plan=plan, indicator=ind_key, as_of=as_of) if plan else []
+        rows = []
+        for a in assessments:
+            d = clean(a)
+            ind = self.store.taxonomy.get(a.indicator_id) if a.indicator_id else None
+            d["field"] = ind.field if ind else ""
+            d["label"] = self.indicator_label(a.indicator_id, a.indicator, lang)
+            d["progress"] = progress(d)
+            rows.append(d)
+        fields = sorted({r["field"] for r in rows if r["field"]}, key=lambda f: (f == "", f))
+        all_counts = Counter(r["status"] for r in rows)
+        if taxonomy_only:
+            rows = [r for r in rows if r["indicator_id"]]
+        if field:
+            rows = [r for r in rows if r["field"] == ("" if field == "other" else field)]
+        if status:
+            rows = [r for r in rows if r["status"] == status]
+        return {
+            "region": name,
+            "region_key": key,
+            "plan": plan,
+            "plans": plans,
+            "fields": fields,
+            "status_counts": dict(all_counts),
+            "filters": {"status": status, "field": field, "taxonomy_only": taxonomy_only},
+            "targets": rows,
+        }
+
+    # -- compare -----------------------------------------------------------------------------
+    @locked
+    def compare_view(
+        self,
+        indicator: str,
+        *,
+        period: str | None = None,
+        kind: str | None = None,
+        measure: str | None = None,
+        level: str | None = None,
+        sort: str = "value",
+    ) -> dict[str, Any]:
+        """One indicator across regions for one period, measure and kind (chosen when not given).
+
+        Without a period, the period, measure and kind class with the most regions is shown
+        (ties: levels first, then the latest period), so the page opens on a real comparison.
+        """
+        ind_key, ind_name, ind = self.resolve_indicator(indicator)
+        everything = self.store.compare(ind_key, kind=kind, measure=measure, level=level, sort=sort)
+        periods = sorted({r.period for r in everything}, key=lambda p: (parse_period(p)[1] or 0, p), reverse=True)
+        rows = [r for r in everything if period is None or r.period == period]
+        if period is None or measure is None or kind is None:
+            groups: Counter[tuple[str, str, str]] = Counter((r.period, r.measure, kind_class(r.kind)) for r in rows)
+            if groups:
+                best = max(
+                    groups,
+                    key=lambda g: (
+                        groups[g],
+                        g[1] == "level",
+                        g[2] == "observed",
+                        parse_period(g[0])[1] or 0,
+                    ),
+                )
+                period, measure = best[0], best[1]
+                rows = [r for r in rows if (r.period, r.measure, kind_class(r.kind)) == best]
+        units = Counter(r.unit for r in rows)
+        unit = units.most_common(1)[0][0] if units else ""
+        shown = [r for r in rows if r.unit == unit]
+        return {
+            "indicator": ind_name,
+            "indicator_key": ind_key,
+            "indicator_id": ind.id if ind else None,
+            "period": period,
+            "measure": measure,
+            "kind": kind,
+            "level": level,
+            "sort": sort,
+            "unit": unit,
+            "periods": periods,
+            "rows": [clean(r) for r in shown],
+            "left_out": [clean(r) for r in rows if r.unit != unit],
+        }
+
+    # -- conflicts, documents, facts ---------------------------------------------------------
+    @locked
+    def conflicts(self, region: str | None = None, all_indicators: bool = False) -> list[dict[str, Any]]:
+        key = self.resolve_region(region)[0] if region else None
+        return [clean(c) for c in self.store.conflicts(region=key, all_indicators=all_indicators)]
+
+    @locked
+    def documents(self, include_superseded: bool = False) -> list[dict[str, Any]]:
+        return self.store.documents(current=not include_superseded)
+
+    @locked
+    def document(self, document_id: int) -> dict[str, Any]:
+        """One document row (any version) with its text."""
+        rows = self.store.db.query(
+            "SELECT id, doc_key, version, name, path, content_hash, reader, n_chars, title, doc_type, region, "
+            "region_id, year, plan_start, plan_end, extractor, n_facts, ingested_at, is_current, superseded_by "
+            "FROM documents WHERE id = ?",
+            (document_id,),
+        )
+        if not rows:
+            raise NotFound(f"no document with id {document_id}")
+        doc = rows[0]
+        doc["text"] = self.store.document_text(document_id)
+        return doc
+
+    @locked
+    def document_facts(self, document_id: int) -> list[dict[str, Any]]:
+        """Every fact of one document version, rejected ones included, in document order."""
+        self.document(document_id)
+        return self.store.db.query(
+            'SELECT f.id, f.doc, f.start_offset AS start, f.end_offset AS "end", f.text, f.indicator, f.mention, '
+            "f.measure, f.value, f.unit, f.kind, f.period, f.region, f.qualifier, f.indicator_id, f.region_id, "
+            "f.norm_value, f.norm_unit, f.status, f.is_current, f.quote, f.source, f.document_id "
+            "FROM facts f WHERE f.document_id = ? ORDER BY f.seq",
+            (document_id,),
+        )
+
+    @locked
+    def fact(self, fact_id: int) -> dict[str, Any]:
+        rows = self.store.db.query("SELECT 1 FROM facts WHERE id = ?", (fact_id,))
+        if not rows:
+            raise NotFound(f"no fact with id {fact_id}")
+        row = self.store.fact(fact_id)
+        row["start"], row["end"] = row["start_offset"], row["end_offset"]
+        return row
+
+    @locked
+    def facts(self, *, limit: int, offset: int, **filters: Any) -> dict[str, Any]:
+        if filters.get("region"):
+            filters["region"] = self.resolve_region(filters["region"])[0]
+        if filters.get("indicator"):
+            filters["indicator"] = self.resolve_indicator(filters["indicator"])[0]
+        rows = self.store.facts(**filters)
+        return {"total": len(rows), "offset": offset, "limit": limit, "facts": rows[offset : offset + limit]}
+
+    @locked
+    def history(self, fact_id: int | None = None, limit: int | None = 200) -> list[dict[str, Any]]:
+        if fact_id is not None:
+            self.fact(fact_id)
+        return self.store.history(fact_id, limit=limit)
+
+    @locked
+    def corrections(self) -> list[dict[str, Any]]:
+        return self.store.corrections()
+
+    @locked
+    def series(
+        self, indicator: str, region: str, measure: str | None = None, kind: str | None = None
+    ) -> list[dict[str, Any]]:
+        ind_key = self.resolve_indicator(indicator)[0]
+        reg_key = self.resolve_region(region)[0]
+        return [clean(p) for p in self.store.series(ind_key, region=reg_key, measure=measure, kind=kind)]
+
+    # -- search ------------------------------------------------------------------------------
+    @locked
+    def search(self, query: str, limit: int = 50) -> tuple[list[str], list[Any]]:
+        return self.index.search(self.store, query, limit=limit)
+
+    # -- corrections -------------------------------------------------------------------------
+    @locked
+    def act(
+        self, action: str, fact_id: int, *, by: str, note: str = "", changes: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """Confirm, correct or reject a fact (``Store.confirm`` / ``correct`` / ``reject``)."""
+        self.fact(fact_id)
+        self._regions = None  # a rejection or a new region changes the counts
+        if action == "confirm":
+            row = self.store.confirm(fact_id, by=by, note=note)
+        elif action == "reject":
+            row = self.store.reject(fact_id, by=by, note=note)
+        elif action == "correct":
+            row = self.store.correct(fact_id, by=by, note=note, **(changes or {}))
+        else:
+            raise BadRequest(f"unknown action {action!r}: confirm, correct or reject")
+        row["start"], row["end"] = row["start_offset"], row["end_offset"]
+        return row
+
+
+def changed_fields(row: dict[str, Any], submitted: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """The form fields whose value differs from the fact's (a correction form posts them all)."""
+    out: dict[str, str] = {}
+    for field, raw in submitted:
+        value = raw.strip()
+        current = row.get(field)
+        if field == "value":
+            try:
+                if current is not None and float(value) == float(current):
+                    continue
+            except ValueError:
+                pass  # not a number: let the store say so
+        elif (current or "") == value:
+            continue
+        out[field] = value
+    return out
