@@ -51,7 +51,7 @@ _ADVERB_STOPS = re.compile(r"不断|正在|即将|已经|已|全部|均|分别|�
 def _cues() -> dict[str, re.Pattern[str]]:
     lex = load_lexicon()
     m = lex["measure_cues"]
-    gap = r"(?:了|分别|分别为|为|达到|达|同比|比上年|比去年|较上年|约|近|超过|以上)*"
+    gap = r"(?:了|分别|分别为|为|达到|达|同比|比上年|比去年|较上年|约|近|超过|超|突破|逾|以上)*"
     return {
         "avg": re.compile(rf"(?:{alternation(m['avg_growth'])}){gap}$"),
         "avg_anywhere": re.compile(r"年均|年平均"),
@@ -135,8 +135,8 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
             return True
         if not q.unit:
             return True
-        if len(tok) == 1 and q.unit in ("方", "度", "米", "平", "天", "面", "种", "次"):
-            return True  # idioms: 四面八方, 一度, 三天两头
+        if len(tok) == 1 and q.unit in ("方", "度", "米", "平", "天", "面", "种", "次", "周", "小时", "分钟"):
+            return True  # idioms and durations: 四面八方, 一度, 三天两头, 提前两周
         if tok in ("百", "千", "万") and not approx:
             return True  # "千方百计": a bare round Chinese figure only counts when approximate
         if q.unit_kind == "magnitude" and _is_cjk(nxt) and not approx:
@@ -356,8 +356,8 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
             mention = after
         elif mention in _BARE_VERBS and prev_fact is not None:
             mention += prev_fact.mention  # "人数达到12700人，新增1119人": 新增 of the same thing
-        elif pre.startswith("占") and prev_fact is not None:
-            mention = prev_fact.mention + _clean_mention(pre)
+        elif pre.lstrip("、，和").startswith(("占", "高于", "低于", "快于", "慢于", "比全国", "比全省")) and prev_fact:
+            mention = prev_fact.mention + _clean_mention(pre)  # "增长5.4%、高于全国0.4个百分点"
             if q.unit_kind == "percent" and not re.search(r"比重|比例|份额|比$", mention):
                 mention += "比重"
         elif not mention and prev_fact is not None:
