@@ -130,26 +130,41 @@ _SPAN_FOCUS = re.compile(
 _YEAR_FOCUS = re.compile(r"^(?:过去一年|一年来|去年|(?:19|20)\d\d年[，,是]|今年以来)")
 
 
+def _heading_kind(line: str) -> str | None:
+    if _ACTUAL_CUES.search(line):
+        return "actual"
+    if _TARGET_CUES.search(line):
+        return "target"
+    return None
+
+
+def _is_heading(line: str) -> bool:
+    """A short line that is not a sentence: numbered, Markdown, or bare (``主要预期目标``)."""
+    if not line or len(line) > 60 or line.endswith("。"):
+        return False
+    if _HEADING.match(line):
+        return True
+    if len(line) <= 20 and "，" not in line:
+        return True
+    # "“十四五”时期发展成就和2025年工作回顾": an unnumbered heading that names a review or a plan
+    return len(line) <= 40 and not re.search(r"[，。；：]", line) and _heading_kind(line) is not None
+
+
 def _sections(text: str, start: int, end: int) -> list[Section]:
     sections: list[Section] = []
     for pos, line in _lines(text, start, end):
         stripped = line.strip()
-        focus = "span" if _SPAN_FOCUS.match(stripped) else "year" if _YEAR_FOCUS.match(stripped) else None
+        if _is_heading(stripped):
+            years = [int(y) for y in _YEAR.findall(stripped)]
+            sections.append(Section(pos, end, stripped, _heading_kind(stripped), years[-1] if years else None,
+                                    plan_span(stripped)))
+            continue
+        year_focus = _YEAR_FOCUS.match(stripped)
+        focus = "span" if _SPAN_FOCUS.match(stripped) else "year" if year_focus else None
         if focus:
-            # a review paragraph that turns to the whole plan period, or back to the last year
-            sections.append(Section(pos, end, stripped[:20], None, None, None, focus))
-            continue
-        if not stripped or len(stripped) > 60 or stripped.endswith("。"):
-            continue
-        if not (_HEADING.match(stripped) or (len(stripped) <= 20 and "，" not in stripped)):
-            continue
-        kind = None
-        if _ACTUAL_CUES.search(stripped):
-            kind = "actual"
-        elif _TARGET_CUES.search(stripped):
-            kind = "target"
-        years = [int(y) for y in _YEAR.findall(stripped)]
-        sections.append(Section(pos, end, stripped, kind, years[-1] if years else None, plan_span(stripped)))
+            # a paragraph that turns to the whole plan period, or to one year ("2026年是…开局之年")
+            year = re.match(r"((?:19|20)\d\d)年", stripped)
+            sections.append(Section(pos, end, stripped[:20], None, int(year.group(1)) if year else None, None, focus))
     for a, b in zip(sections, sections[1:], strict=False):
         a.end = b.start
     # A sub-heading of the same kind ("主要目标" under "二、“十五五”时期的主要目标") keeps the

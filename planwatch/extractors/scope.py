@@ -41,6 +41,11 @@ def scope_at(layout: Layout, pos: int) -> Scope:
     focused = [s for s in before if s.focus and (section is None or s.start > section.start)]
     focus = focused[-1].focus if focused else None
     scope = _scope(layout, section)
+    turn = focused[-1] if focused else None
+    if (turn is not None and turn.focus == "year" and turn.year and layout.year and layout.doc_type == "政府工作报告"
+            and turn.year >= layout.year and scope.kind == "actual"):
+        # "2026年是“十五五”开局之年…": a report turning to its own year is planning it
+        return Scope("target", turn.year, None, False)
     multi = scope.kind == "actual" and scope.span is not None and (
         focus == "span" or (focus is None and layout.doc_type == "规划纲要"))
     return Scope(scope.kind, scope.year, scope.span, multi)
@@ -83,6 +88,7 @@ def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(alternation(cues["estimate"])), re.compile(alternation(cues["target"]))
 
 
+_GOALS_HEAD = re.compile(r"目标(?:是|为)[：:]|预期目标[：:]")
 _TARGET_STRONG = re.compile(
     r"力争|确保|目标|预期|到(?:20\d\d|本世纪)|将达到|要达到|拟|计划(?:新增|完成|实施|安排|投资)"
 )
@@ -97,6 +103,8 @@ def kind_in_sentence(default: str, sentence_before: str, clause_before: str) -> 
     estimate, _ = _cue_patterns()
     if default == "target":
         return "target"
+    if _GOALS_HEAD.search(sentence_before):
+        return "target"  # "今年…主要预期目标是：地区生产总值增长5%左右"
     if estimate.search(sentence_before):
         return "estimate"
     if _TARGET_STRONG.search(clause_before):
