@@ -246,3 +246,10 @@ def test_names_slogans_and_idioms_are_not_facts():
     doc = planwatch.extract_text(text)
     assert [f.text for f in doc.facts] == ["22座", "1332个"]
     assert doc.facts[0].mention.endswith("66千伏及以上变电站")
+
+
+def test_zero_as_a_word_and_stated_minimums(docs):
+    doc = planwatch.extract_text("实现食品安全零事故，对腐败零容忍。汽车零部件产值增长5%。"
+                                 "社区办公用房全部达到200平方米以上标准，新增10亿元以上企业7户。")
+    facts = [(f.text, f.value, f.qualifier) for f in doc.facts]
+    assert facts == [("零", 0, None), ("5%", 5, None), ("200平方米以上", 200, "at_least"), ("7户", 7, None)]

@@ -125,6 +125,8 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
         return True
     if not q.unit and re.fullmatch(r"(?:19|20)\d\d", text[q.num_start:q.end]):
         return True
+    if q.chinese and q.value == 0 and q.unit_kind == "count" and not q.unit:
+        return False  # 零事故: see quantities._zero_pattern
     if q.chinese:
         token = re.match(r"[零〇一二两三四五六七八九十百千]+", text[q.num_start:q.end])
         tok = token.group() if token else ""
@@ -152,8 +154,9 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
     if nxt == "级" or nxt2 in ("级泊", "吨级") or re.match(r"及以[上下][\u4e00-\u9fff]", text[q.end:q.end + 4]):
         return True
     suffix_post = text[q.num_end:q.end]
-    if suffix_post in ("以上", "以下") and q.unit_kind != "percent" and nxt and nxt not in _PUNCT:
-        return True  # a threshold that defines a category: 10亿元以上企业
+    stated = re.search(r"(?:达到|达|为|是|提高到|提升到|增加到|超过)$", text[max(clause_start, q.start - 3):q.start])
+    if suffix_post in ("以上", "以下") and q.unit_kind != "percent" and nxt and nxt not in _PUNCT and not stated:
+        return True  # a threshold that defines a category: 10亿元以上企业 (not "达到200平方米以上标准")
     if (q.prefix_verb in ("超", "超过", "逾", "过") and nxt == "的") or (
             q.chinese and q.value == 1 and text[q.start] in "过超逾" and _is_cjk(nxt)):
         return True  # a threshold: 超百亿元的产业集群, 超过亿元企业

@@ -113,6 +113,11 @@ _COMPOUND = re.compile(
 )
 
 
+@cache
+def _zero_pattern() -> re.Pattern[str]:
+    return re.compile(rf"零(?={alternation(load_lexicon()['zero_nouns'])})")
+
+
 def _compounds(text: str, start: int, end: int) -> list[Quantity]:
     """``三亿五千万元``, ``1亿5000万元``, ``3亿5千万元``: one amount with two magnitudes, in 亿."""
     out: list[Quantity] = []
@@ -187,5 +192,10 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         unit = m.group(2) + (m.group(3) or "")
         out.append(Quantity(m.start(), m.end(), m.start(), m.end(), 1.0, unit,
                             _unit_kinds().get(m.group(3) or "", "magnitude"), "at_least", False, True, ""))
+    for m in _zero_pattern().finditer(text, start, end):
+        # "安全零事故": zero written as a word before what did not happen
+        out = [q for q in out if not (q.start <= m.start() < q.end and not q.unit)]
+        if not any(q.start <= m.start() < q.end for q in out):
+            out.append(Quantity(m.start(), m.end(), m.start(), m.end(), 0.0, "", "count", None, False, True, ""))
     out.sort(key=lambda q: q.start)
     return out
