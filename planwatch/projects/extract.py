@@ -1,0 +1,1013 @@
+"""Find project mentions in a document: names, stages, investments, capacities, lists.
+
+The extractor reads the normalised text (``planwatch.normalize``: spaces and PDF line breaks
+removed, offsets mapped back) clause by clause — a clause ends at ``，；：。`` outside brackets
+and quotes — and recognises a few general shapes of statement:
+
+* **list**: ``A、B等5个项目竣工``, ``开工建设A、B等项目``, ``加快A、B等在建项目建设进程`` — each
+  item is a mention with the list's stage; the count is a ``ProjectCount`` (a list of
+  intangible-heritage items, research topics or enterprises is not a project list);
+* **stage**: ``<name>(项目)主体封顶``, ``<name>明年9月竣工``, ``<name>建成并投入使用`` — the
+  name is what precedes the stage phrase, after manner and time words;
+* **verb**: ``开工建设<A>、<B>和<C>``, ``建成<name>``, ``加快<name>建设`` — a stage verb with
+  the project as its object;
+* **investment**: ``投资56亿元<name>``, ``总投资10亿元的<name>项目开工建设``, ``<name>项目总投资30亿元``;
+* **nominal**: ``A和B的开通``, ``完成<name>的签约落地``;
+* **exemplar**: ``以<name>等为龙头的…``, ``以<name>为代表的…项目顺利推进``.
+
+A clause without a name but with a stage (``预计明年营业``, ``现已全面开工建设``, ``主体工程已完工``)
+continues the single project named earlier in the same sentence.  Names are bounded by
+punctuation and list separators, stripped of leading verbs and of a relative clause before
+``的``; outside a list (or a key-project column) a name must end in a facility word, carry a
+capacity, or say ``项目``/``工程``, and must not end in a word of things that are not projects
+(企业, 平台, 规划, …).  All word lists are in ``data/projects.yaml``.
+
+Kind and period come from the indicator extractor's scope (``extractors.scope``): the
+section a statement stands in, refined by cue words (``预计`` → estimate, ``明年``/``力争`` →
+target, ``明年`` → the next year).  The region is the segment's, or a county-level region the
+name starts with (``义县辉山国大乳业`` → 义县).  The sector comes from a list's head noun
+(``等重大服务业项目``), else the enclosing headings, else the paragraph's lead label, else
+words in the name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from planwatch.extractors.scope import scope_at
+from planwatch.gazetteer import Region, load_gazetteer
+from planwatch.lexicon import alternation
+from planwatch.model import Document
+from planwatch.normalize import NormalizedText, normalize
+from planwatch.numbers import ARABIC, CHINESE, parse_number
+from planwatch.projects.model import Capacity, Investment, ProjectCount, ProjectExtraction, ProjectMention, Span
+from planwatch.projects.names import capacities, is_generic_name, name_keys, owner_of
+from planwatch.projects.taxonomy import ProjectTaxonomy, load_project_taxonomy
+from planwatch.structure import Layout, Section, analyse
+
+_CLAUSE_SEPS = frozenset("，；：。！？\n")
+_SENTENCE_SEPS = frozenset("。！？；\n")
+_OPEN = "（(“"
+_CLOSE = "）)”"
+_NUM = rf"(?:{ARABIC}|{CHINESE})"
+
+_LIST_HEAD = re.compile(
+    r"(?:等|为主的)(?:(?P<n>\d+|[一二两三四五六七八九十百]+)(?P<clf>个|项|条|座|所|家|处))?(?P<batch>一批|多个|若干|一系列)?"
+    r"(?P<mods>[^、，。；：等]{0,24}?)(?P<noun>项目|工程)"
+)
+_EXEMPLAR = re.compile(r"以(?P<obj>[^，。；：]{2,40}?)(?:等)?为(?:龙头|代表)的(?P<cls>[^，。；：]{1,30})")
+_NOMINAL = re.compile(
+    r"(?P<obj>[^，。；：]{2,40}?)的(?P<cue>开通|建成|竣工|投产|签约落地|开工建设|开工|落成|启用|通车)(?=$|[、，。；])"
+)
+_NOMINAL_CUT = re.compile(r".*(?:完成|实现|推动|加快|随着|经过)")
+_COUNT_START = re.compile(
+    r"^(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:个|所|座|条|户|家|套|项|栋|处|名|人|台|辆|批|块)"
+)
+_QUANTITY = re.compile(
+    rf"{_NUM}(?:万|亿|千)?(?:平方米|平方公里|公里|米|亩|公顷|元|万元|亿元|户|个|套|人|栋|座|块|处|项)$"
+)
+_SLOGAN = re.compile(r"[一二三四五六七八九十两\d]+大(?:中心|工程|产业|基地|集群)|双千亿|千亿级|百亿级")
+_CLAUSE_VERBS = re.compile(
+    r"实现|达到|提高|增长|形成|成为|提升|促进|带动|推广|完善|加强|优化|扩大|开展|举办|获得|评为|列入"
+)
+_PART_WORDS = frozenset({"基础设施", "主体工程", "主体", "项目", "工程", "该项目", "工人们", "现场"})
+_OBJECT_TAKING = frozenset({"建成", "完成", "建设完成", "打通", "开工", "贯通", "开工建设", "启动建设"})
+_INLINE_LABEL = re.compile(r"(?:[（(][一二三四五六七八九十\d]+[)）])?(?P<label>[^，。；：、\n]{2,20})[：。]")
+_PLACE_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,6}[河山湖江]$")
+_RELATIVE = re.compile(r"落户|位于|投资|建设|实施|引进|相依|具有|形成|打造|承接|面向|为|是|有|达到|设在")
+_AND_SPLIT = re.compile(r"以及|和|及")
+_CHAIN = re.compile(r"(?:并|和|及|、)?")
+_PLACE_MARK = re.compile(r"[\u4e00-\u9fff]{1,4}(?:街|路|河|山|湖|村|里|镇|港|湾|桥|大道)")
+_CATEGORY = re.compile(
+    r"^(?:省级|县级|市级|国家级|国家|高水平|新型|各级|民用|城乡|乡镇|农村|区域性|现代化|高标准|一批|各类)+"
+)
+_CLASS_WORDS = re.compile(r"(?:[^、，]{0,4}?)(?:一批|一些|若干|多个|各类|部分|一系列)")
+_INTENT = re.compile(r"加快|推动|推进|确保|力促|启动|开工建设|新建|建设|完成|抓好|实施")
+_DONE = re.compile(r"正在|已经|已|了")
+_PLAN_VERBS = re.compile(r"着力|力争|推动|加快|确保|将|要|计划")
+_MID_VERB = re.compile(r"全力加快|加快推进|加快|开工建设|重点推进|重点建设|推动|力促|确保|完成了|完成|启动了|启动|依托")
+
+
+@dataclass
+class _Clause:
+    start: int
+    end: int
+    sentence: int
+
+
+@dataclass
+class _Statement:
+    """What one clause says about its projects before names are made into mentions."""
+
+    items: list[tuple[int, int]]  # normalised spans of the names
+    stage: str | None = None
+    stage_span: tuple[int, int] | None = None
+    cue_pos: int | None = None  # where the stage phrase or the name's end is (for kind cues)
+    pattern: str = ""
+    mode: str = "free"  # "list" (items certified by a list head), "free", "investment"
+    investment: Investment | None = None
+    count: ProjectCount | None = None
+    list_sector: str | None = None
+
+
+@dataclass
+class _Subject:
+    mention: ProjectMention
+    sentence: int
+
+
+@dataclass
+class _SectionInfo:
+    section: Section
+    level: int
+
+
+def _heading_level(heading: str) -> int:
+    h = heading.strip()
+    if h.startswith("#"):
+        return len(h) - len(h.lstrip("#"))
+    if re.match(r"第[一二三四五六七八九十百\d]+[章篇部]", h):
+        return 1
+    if re.match(r"第[一二三四五六七八九十百\d]+节", h):
+        return 2
+    if re.match(r"[一二三四五六七八九十]+、", h):
+        return 2
+    if re.match(r"[（(][一二三四五六七八九十]+[)）]|►", h):
+        return 3
+    if re.match(r"\d+[.、．]", h):
+        return 4
+    return 5
+
+
+def _opened(t: str, s: int, e: int) -> int:
+    """Opening minus closing round brackets in ``t[s:e]`` (negative: a bracket closes unopened)."""
+    return t.count("（", s, e) + t.count("(", s, e) - t.count("）", s, e) - t.count(")", s, e)
+
+
+class ProjectExtractor:
+    """Extracts the project mentions of one document (see the module docstring)."""
+
+    def __init__(self, taxonomy: ProjectTaxonomy | None = None) -> None:
+        self.tax = taxonomy or load_project_taxonomy()
+        self.gazetteer = load_gazetteer()
+        tax = self.tax
+        inv = tax.raw["investment"]
+        words = alternation(list(inv["total"]) + list(inv["completed"]))
+        self._inv_completed = set(inv["completed"])
+        self._inv_re = re.compile(
+            rf"(?P<word>{words})(?P<q>约|近|达|超过|逾)?(?P<num>{_NUM})(?P<more1>余|多)?(?P<unit>{alternation(inv['units'])})"
+            rf"(?P<more>余|多|以上|左右)?(?P<de>的)?"
+        )
+        self._sector_heading_re = {s.id: re.compile(alternation(s.heading)) for s in tax.sectors if s.heading}
+        self._sector_name_words = [(w, s.id) for s in tax.sectors for w in s.name]
+        self._sector_name_words.sort(key=lambda p: len(p[0]), reverse=True)
+        self._non_lists = re.compile(alternation(tax.words("non_project_lists")))
+        verbs = [v for v in tax.before_cues if len(v) >= 2]
+        triggers = {*tax.after_cues, *tax.before_cues, *tax.list_cues, "项目", "工程", "投资", "投入", "等", "龙头",
+                    "代表"}
+        self._trigger = re.compile(alternation(triggers))
+        self._chunk_re = re.compile(rf"[、并](?={alternation(verbs)})")
+        self._generic_names = frozenset(tax.words("generic_names"))
+        self._sector_words = frozenset(w for sec in tax.sectors for w in sec.heading)
+        self._works_re = re.compile(rf"(?:{alternation(tax.words('works_nouns'))})$")
+        self._portfolio_re = re.compile(
+            rf"(?P<adj>[\u4e00-\u9fff]{{0,12}}?)项目(?:库)?(?:共|共计|总数)?(?P<n>\d+)个(?:项目)?"
+            rf"(?:，(?:总投资(?:额|规模)?|投资)(?:达|为)?(?P<inv>{ARABIC})(?P<unit>亿元|万元))?"
+        )
+
+    # -- entry point ---------------------------------------------------------------------
+    def extract(self, doc: Document, norm: NormalizedText | None = None,
+                layouts: list[Layout] | None = None) -> ProjectExtraction:
+        norm = norm or normalize(doc.text)
+        layouts = layouts if layouts is not None else analyse(norm)
+        self.doc, self.norm, self.t = doc, norm, norm.text
+        out = ProjectExtraction(doc=doc.name)
+        self._out = out
+        self._lists = 0
+        self._column_line: int = -2
+        self._column_items: list[ProjectMention] = []
+        for index, layout in enumerate(layouts):
+            self.layout, self.segment = layout, index
+            self._sections = [_SectionInfo(s, _heading_level(s.heading)) for s in layout.sections]
+            self._subject: _Subject | None = None
+            self._pending: ProjectMention | None = None
+            self._column_line, self._column_items = -2, []
+            for clause in self._clauses(layout.start, layout.end):
+                self._clause(clause)
+            self._portfolio_counts(layout.start, layout.end)
+        out.mentions.sort(key=lambda m: (m.start, m.end))
+        out.counts.sort(key=lambda c: (c.start, c.end))
+        return out
+
+    # -- clauses -------------------------------------------------------------------------
+    def _clauses(self, start: int, end: int) -> Iterator[_Clause]:
+        t = self.t
+        depth, opened, cs, sentence = 0, -1, start, 0
+        for i in range(start, end):
+            ch = t[i]
+            if ch in _OPEN:
+                if depth == 0:
+                    opened = i
+                depth += 1
+            elif ch in _CLOSE:
+                depth = max(0, depth - 1)
+            if ch in _CLAUSE_SEPS and (depth == 0 or ch in "。\n" or i - opened > 60):
+                if i > cs:
+                    yield _Clause(cs, i, sentence)
+                cs = i + 1
+                if ch in _SENTENCE_SEPS:
+                    sentence += 1
+                    depth = 0
+        if cs < end:
+            yield _Clause(cs, end, sentence)
+
+    def _clause(self, c: _Clause) -> None:
+        if self._subject is not None and self._subject.sentence != c.sentence:
+            self._subject = None
+        t = self.t
+        if t.startswith(("把", "将"), c.start):
+            return  # 把锦州古玩城建成…第一城: making one thing into another, not a stage
+        if self._is_label(c):
+            return  # 建设军民融合产业基地。全力推进…: a paragraph's lead label is a heading
+        if not self._trigger.search(t, c.start, c.end):
+            return  # no stage word, no 项目/工程, no amount, no list: nothing to find (most clauses)
+        for chunk in self._chunks(c):
+            self._chunk(chunk)
+
+    def _chunks(self, c: _Clause) -> list[_Clause]:
+        """A clause split before each further verb phrase: ``申报综合保税区、加快…中心建设``."""
+        cuts = [m.start() + 1 for m in self._chunk_re.finditer(self.t, c.start, c.end)]
+        bounds = [c.start, *cuts, c.end]
+        return [_Clause(a, b, c.sentence) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+
+    def _chunk(self, c: _Clause) -> None:
+        statements = (
+            self._exemplar(c) or self._investment(c) or self._nominal(c) or self._general(c, c.start)
+        )
+        made: list[ProjectMention] = []
+        for st in statements:
+            made.extend(self._emit(st, c))
+        if len(made) == 1:
+            self._subject = _Subject(made[0], c.sentence)
+        elif made:
+            self._subject = None
+        elif not statements:
+            self._topic(c)
+
+    # -- patterns ------------------------------------------------------------------------
+    def _exemplar(self, c: _Clause) -> list[_Statement] | None:
+        m = _EXEMPLAR.search(self.t, c.start, c.end)
+        if not m:
+            return None
+        cls_start, cls_end = m.span("cls")
+        stage, stage_span = None, None
+        if re.search(r"项目|工程", self.t[cls_start:cls_end]):
+            cue = self.tax.after_re.search(self.t, cls_start, cls_end)
+            if cue:
+                stage, stage_span = self.tax.after_cues[cue.group()], cue.span()
+        items = self._split_items(*m.span("obj"))
+        return [_Statement(items, stage, stage_span, m.end("obj"), "exemplar", "list")]
+
+    def _nominal(self, c: _Clause) -> list[_Statement] | None:
+        out: list[_Statement] = []
+        for m in _NOMINAL.finditer(self.t, c.start, c.end):
+            s, e = m.span("obj")
+            cut = _NOMINAL_CUT.match(self.t, s, e)
+            if cut:
+                s = cut.end()
+            stage = self.tax.after_cues.get(m.group("cue")) or self.tax.stage_id(m.group("cue"))
+            out.append(_Statement(self._split_items(s, e), stage, m.span("cue"), m.start("cue"), "nominal", "free"))
+        return out or None
+
+    def _investment(self, c: _Clause) -> list[_Statement] | None:
+        t = self.t
+        matches = [m for m in self._inv_re.finditer(t, c.start, c.end) if self._is_project_investment(m, c)]
+        if not matches:
+            return None
+        out: list[_Statement] = []
+        first = matches[0]
+        lead = t[c.start:first.start()]
+        if lead and self._strip_lead(c.start, first.start())[0] < first.start() and not self._lead_allows_investment(
+                c.start, first.start()):
+            # <name>项目总投资30亿元: the investment follows the project it belongs to
+            name_end = first.start()
+            stmts = self._general(c, c.start, end=name_end, allow_bare=True)
+            inv = self._make_investment(first)
+            for st in stmts:
+                st.investment = inv
+                st.pattern = "investment"
+            return stmts or None
+        for i, m in enumerate(matches):
+            end = matches[i + 1].start() if i + 1 < len(matches) else c.end
+            stmts = self._general(c, m.end(), end=end, allow_bare=True, investment=self._make_investment(m))
+            before = self.tax.before_re.search(t, c.start, m.start())
+            for st in stmts:
+                st.pattern = "investment"
+                if st.stage is None and before and i == 0:
+                    st.stage = self.tax.before_cues[before.group()]
+                    st.stage_span = before.span()
+            out.extend(stmts)
+        return out
+
+    def _lead_allows_investment(self, start: int, inv_start: int) -> bool:
+        """Whether what precedes an investment is a lead-in (``凌海市与兵器集团签署``, ``国电``)."""
+        text = self.t[start:inv_start]
+        if self.tax.before_re.search(text) or text.endswith("的"):
+            return True
+        return len(text) <= 4 and not re.search(r"项目|工程", text)
+
+    def _is_project_investment(self, m: re.Match[str], c: _Clause) -> bool:
+        t = self.t
+        if m.group("more") == "以上" or t.startswith(("以上", "及以上"), m.end()):
+            return False  # 投资10亿元以上的…项目: a threshold, not an amount
+        before = t[max(c.start, m.start() - 6):m.start()]
+        if re.search(r"固定资产|新增|社会|房地产|工业|园区|基础设施建设|累计$", before) and not m.group("de"):
+            return False
+        return not (m.end() >= c.end and not before.strip())  # 投资50亿元， with nothing named
+
+    def _make_investment(self, m: re.Match[str]) -> Investment:
+        value = parse_number(m.group("num")) or 0.0
+        word = m.group("word")
+        qualifier = {"约": "about", "近": "about", "超过": "at_least", "逾": "at_least"}.get(m.group("q") or "")
+        if m.group("more") in ("余", "多") or m.group("more1"):
+            qualifier = "at_least"
+        elif m.group("more") == "左右":
+            qualifier = "about"
+        kind = "completed" if word in self._inv_completed else "total"
+        s, e = m.start("num"), m.end("more") if m.group("more") else m.end("unit")
+        return Investment(value, m.group("unit"), kind, self._span(s, e), qualifier)  # type: ignore[arg-type]
+
+    def _general(self, c: _Clause, start: int, end: int | None = None, allow_bare: bool = False,
+                 investment: Investment | None = None) -> list[_Statement]:
+        """Lists, stage phrases and stage verbs in ``[start, end)`` of a clause."""
+        t, tax = self.t, self.tax
+        end = c.end if end is None else end
+        lead_end, before_stage, before_span, circumfix = self._lead(start, end)
+        if (_CLASS_WORDS.match(t, start, lead_end) or re.search(r"一批|一些|若干|各类|一系列", t[start:lead_end])
+                or re.match(r"各类|各种|一批|若干", t[lead_end:end])):
+            return []  # 一批精细化工项目落户, 启动各类化工品…泊位建设: a class of projects, none named
+        if t.startswith("以", lead_end):
+            return []  # 建设以大型海港…为依托的…格局: a description, not a project
+        head = None
+        for m in _LIST_HEAD.finditer(t, lead_end, end):
+            head = m
+            break
+        stage, stage_span = None, None
+        statements: list[_Statement] = []
+        if head is not None and before_stage is None and investment is None:
+            # 集聚区正在全力加快A、B等多个项目建设: a subject, then the verb that takes the list
+            first_sep = t.find("、", lead_end, head.start())
+            limit = first_sep if first_sep >= 0 else head.start()
+            last = None
+            for m in tax.before_re.finditer(t, lead_end, limit):
+                last = m
+            if last is not None and last.start() - lead_end >= 2 and limit - last.end() >= 2:
+                lead_end = last.end()
+                before_stage, before_span = tax.before_cues[last.group()], last.span()
+                circumfix = last.group() in tax.circumfix_cues
+        if head is not None:
+            mods = head.group("mods")
+            just_before = t[max(lead_end, head.start() - 3):head.start()]
+            dropped = bool(self._non_lists.search(mods)) or bool(self._non_lists.search(just_before))
+            rest_start = head.end()
+            cont_items: list[tuple[int, int]] = []
+            conj = re.match(r"和|及|以及|、", t[rest_start:end])
+            pred_start = rest_start
+            if conj:
+                cue, obj_end = self._after_cue(rest_start + conj.end(), end)
+                cont_end = obj_end if cue else end
+                cont_start = rest_start + conj.end()
+                cont_items = self._split_items(cont_start, self._strip_trailing(cont_start, cont_end))
+                pred_start = cont_end
+            cue = self._predicate_cue(pred_start, end)
+            if cue is not None:
+                stage, stage_span = cue
+            elif (lm := tax.list_re.search(mods)) is not None:
+                stage = tax.list_cues[lm.group()]
+                stage_span = (head.start("mods") + lm.start(), head.start("mods") + lm.end())
+            elif before_stage:
+                stage, stage_span = before_stage, before_span
+            if not dropped and investment is None:
+                raw = [t[a:b] for a, b in self._split_items(lead_end, head.start(), cut_at_list=True)]
+                dropped = any(x.strip("、和及") in self._sector_words for x in raw)  # 交通、能源等…项目: categories
+            if not dropped:
+                count = self._list_count(head, c)
+                if investment is not None:
+                    # 投资9.5亿元的A、B等项目: one amount, one project (its parts listed)
+                    items = self._split_items(lead_end, head.start(), single=True)
+                else:
+                    items = self._split_items(lead_end, head.start(), cut_at_list=True,
+                                              expected=count.value if count else 0, in_list=True)
+                sector = self._sector_in(mods)
+                statements.append(_Statement(items, stage, stage_span, head.start(), "list",
+                                             "investment" if investment is not None else "list",
+                                             investment, count, sector))
+                if cont_items:
+                    statements.append(_Statement(cont_items, stage, stage_span, head.end(), "verb", "free"))
+            return statements
+        obj_start = lead_end
+        while True:
+            cue_info = self._after_cue(obj_start, end)
+            if cue_info[0] is None:
+                break
+            (stage, stage_span), obj_end = cue_info
+            obj_end = self._strip_trailing(obj_start, obj_end)
+            if obj_end <= obj_start or self._is_part_word(obj_start, obj_end):
+                if self._subject is not None or investment is not None:
+                    return [_Statement([], stage, stage_span, stage_span[0], "continuation", "free", investment)]
+                obj_start = stage_span[1]  # 落户开发区…的龙宇新材料项目即将投产: look further
+                continue
+            items = self._split_items(obj_start, obj_end, single=investment is not None)
+            mode = "investment" if investment else self._shared_head_mode(items)
+            return [_Statement(items, stage, stage_span, stage_span[0], "stage", mode, investment)]
+        obj_end = self._strip_trailing(lead_end, end)
+        single_works = (self._works_re.search(t, lead_end, obj_end) is not None
+                        and len(self._split_items(lead_end, obj_end)) == 1 and "等" not in t[lead_end:obj_end]
+                        and (_PLACE_MARK.search(t, lead_end, obj_end) is not None
+                             or t.endswith("项目", lead_end, obj_end)))
+        if before_stage and (not circumfix or obj_end < end and re.search(r"建设", t[obj_end:end]) or single_works):
+            items = self._split_items(lead_end, obj_end, single=investment is not None)
+            mode = "investment" if investment else self._shared_head_mode(items)
+            return [_Statement(items, before_stage, before_span, before_span[0], "verb", mode, investment)]
+        if allow_bare and investment is not None:
+            items = self._split_items(lead_end, obj_end, single=True)
+            return [_Statement(items[:1], None, None, lead_end, "investment", "investment", investment)]
+        if allow_bare:
+            items = self._split_items(lead_end, obj_end, single=True)
+            return [_Statement(items[:1], None, None, lead_end, "investment", "free", investment)]
+        return []
+
+    # -- pieces of a clause --------------------------------------------------------------
+    def _lead(self, start: int, end: int) -> tuple[int, str | None, tuple[int, int] | None, bool]:
+        """Skip leading intent, manner and verb words; return the stage verb among them."""
+        t, tax = self.t, self.tax
+        lead_end, _ = self._strip_lead(start, end)
+        before_stage, before_span, circumfix = None, None, False
+        if t.startswith(("成为", "成"), lead_end):
+            return start, None, None, False  # 建设成为…: becoming something, not building it
+        for m in tax.before_re.finditer(t, start, lead_end):
+            if m.end() == lead_end or t[m.end():lead_end] in ("", "了"):
+                before_stage = tax.before_cues[m.group()]
+                before_span = m.span()
+                circumfix = m.group() in tax.circumfix_cues
+        return lead_end, before_stage, before_span, circumfix
+
+    def _strip_lead(self, start: int, end: int) -> tuple[int, str]:
+        m = self.tax.leading_re.match(self.t, start, end)
+        pos = m.end() if m else start
+        # a leading word that is the whole name is not a leading word (建设 alone)
+        return (pos if pos < end else start), self.t[start:pos]
+
+    def _after_cue(self, start: int, end: int) -> tuple[tuple[str, tuple[int, int]] | None, int]:
+        """The first stage phrase after a name in ``[start, end)``: ((stage, span), object end)."""
+        t, tax = self.t, self.tax
+        pos = start
+        while True:
+            m = tax.after_re.search(t, pos, end)
+            if m is None:
+                return None, end
+            stage, s, e = tax.after_cues[m.group()], m.start(), m.end()
+            if tax.blocked(t, s, e):
+                pos = s + 1
+                continue
+            # chained cues: 建成并投入使用, 竣工投产, 落成启用
+            while True:
+                n = _CHAIN.match(t, e, end)
+                k = n.end() if n else e
+                m2 = tax.after_re.match(t, k, end)
+                if not m2:
+                    break
+                stage2 = tax.after_cues[m2.group()]
+                if tax.order(stage2) > tax.order(stage):
+                    stage = stage2
+                e = m2.end()
+            rest = t[e:end]
+            if m.group() in _OBJECT_TAKING and rest and not re.fullmatch(r"[了的。]*|成功|工作", rest):
+                pos = m.end()
+                continue
+            # the name ends before the manner/time words that precede the stage phrase
+            obj_end = s
+            fill = self._trailing_fillers(start, s)
+            obj_end = s - fill
+            return (stage, (s, e)), obj_end
+
+    def _predicate_cue(self, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+        """A stage phrase right at ``start`` (after manner and time words): ``…等5个项目竣工``."""
+        t, tax = self.t, self.tax
+        m = tax.after_re.match(t, start, end)
+        pos = start
+        if not m:
+            f = tax.filler_re.match(t, start, end)
+            pos = f.end() if f else start
+            m = tax.after_re.match(t, pos, end)
+        if not m:
+            # 等在建项目建设进程, 等项目建设工作全面展开: the activity word, then the stage
+            pos += len(re.match(r"(?:建设进程|建设工作|建设|工作)?", t[pos:end]).group())  # type: ignore[union-attr]
+            f = tax.filler_re.match(t, pos, end)
+            pos = f.end() if f else pos
+            m = tax.after_re.match(t, pos, end)
+        if not m:
+            return None
+        stage, e = tax.after_cues[m.group()], m.end()
+        n = _CHAIN.match(t, e, end)
+        m2 = tax.after_re.match(t, n.end() if n else e, end)
+        if m2 and tax.order(tax.after_cues[m2.group()]) > tax.order(stage):
+            stage, e = tax.after_cues[m2.group()], m2.end()
+        return stage, (m.start(), e)
+
+    def _trailing_fillers(self, start: int, end: int) -> int:
+        """How many characters of manner/time words end ``[start, end)``."""
+        text = self.t[start:end]
+        best = 0
+        for i in range(len(text) - 1, -1, -1):
+            f = self.tax.filler_re.fullmatch(text, i)
+            if f:
+                best = len(text) - i
+        return best
+
+    def _strip_trailing(self, start: int, end: int) -> int:
+        t = self.t
+        while end > start:
+            m = self.tax.trailing_re.search(t, start, end)
+            if m and m.end() == end and m.start() > start:
+                end = m.start()
+                continue
+            if t[end - 1] in "等、和及的":
+                end -= 1
+                continue
+            break
+        return end
+
+    def _is_part_word(self, start: int, end: int) -> bool:
+        return self.t[start:end] in _PART_WORDS or (end - start <= 4 and self._subject is not None
+                                                    and not self._has_head(self.t[start:end]))
+
+    def _split_items(self, start: int, end: int, cut_at_list: bool = False, single: bool = False,
+                     expected: int = 0, in_list: bool = False) -> list[tuple[int, int]]:
+        """The names in ``[start, end)``: split at 、 (and 和/以及 between long items) outside brackets."""
+        t = self.t
+        if single:
+            return [(start, end)] if end > start else []
+        parts: list[tuple[int, int]] = []
+        depth, s = 0, start
+        for i in range(start, end):
+            ch = t[i]
+            if ch in _OPEN:
+                depth += 1
+            elif ch in _CLOSE:
+                depth = max(0, depth - 1)
+            elif ch == "、" and depth == 0:
+                parts.append((s, i))
+                s = i + 1
+        parts.append((s, end))
+        if cut_at_list:
+            # 汽车及零部件、农产品加工等产业和中北石化润滑油等…项目: only what follows 等…和 is listed
+            for k in range(len(parts) - 1, -1, -1):
+                ps, pe = parts[k]
+                m = re.search(r"等[^、]{0,8}?(?:和|及|以及)", t[ps:pe])
+                if m:
+                    parts = [(ps + m.end(), pe)] + parts[k + 1:]
+                    break
+        out: list[tuple[int, int]] = []
+        for ps, pe in parts:
+            out.extend(self._split_and(ps, pe, in_list=in_list))
+        if expected and len(out) < expected:
+            # 义县万华秸秆板材和水产养殖加工等4个…项目: the count says 和 joins two items
+            out = [p for ps, pe in out for p in self._split_and(ps, pe, force=True)]
+        # a bare natural place (小凌河、百股河污染综合治理工程) names the works that follow it
+        merged: list[tuple[int, int]] = []
+        k = 0
+        while k < len(out):
+            ps, pe = out[k]
+            if k + 1 < len(out) and _PLACE_ONLY.match(t[ps:pe]) and not self._has_head(t[ps:pe]):
+                merged.append((ps, out[k + 1][1]))
+                k += 2
+                continue
+            merged.append((ps, pe))
+            k += 1
+        return [p for p in merged if p[1] > p[0]]
+
+    def _split_and(self, start: int, end: int, force: bool = False, in_list: bool = False) -> list[tuple[int, int]]:
+        t = self.t
+        text = t[start:end]
+        depth = 0
+        for i, ch in enumerate(text):
+            if ch in _OPEN:
+                depth += 1
+            elif ch in _CLOSE:
+                depth = max(0, depth - 1)
+            elif depth == 0:
+                m = _AND_SPLIT.match(text, i)
+                if m and i >= 3 and len(text) - m.end() >= 3:
+                    left, right = text[:i], text[m.end():]
+                    both = self._ends_with_head(left) and self._ends_with_head(right)
+                    if m.group() == "及" and not (both and len(right) >= 7 and not right.startswith(("配套", "其"))):
+                        continue  # 四十军军部及周边改造, 辽西北锦州供水及配套管网: one project
+                    long_items = in_list and m.group() == "和" and len(left) >= 4 and len(right) >= 4
+                    if force or both or long_items or _COUNT_START.match(left):
+                        return [(start, start + i), *self._split_and(start + m.end(), end, force, in_list)]
+        return [(start, end)]
+
+    def _list_count(self, head: re.Match[str], c: _Clause) -> ProjectCount | None:
+        n = head.group("n")
+        if not n:
+            return None
+        value = parse_number(n)
+        if value is None:
+            return None
+        s, e = head.start("n"), head.end("noun")
+        span = self._span(s, e)
+        return ProjectCount(doc=self.doc.name, start=span.start, end=span.end, text=span.text, value=int(value),
+                            noun=head.group("mods") + head.group("noun"), segment=self.segment)
+
+    # -- names to mentions ---------------------------------------------------------------
+    def _emit(self, st: _Statement, c: _Clause) -> list[ProjectMention]:
+        t = self.t
+        if not st.items:
+            if st.pattern == "continuation" and self._subject is not None and st.stage:
+                return [self._continuation(st, c)]
+            return []
+        kind, period = self._kind_period(c, st)
+        verb = t[st.stage_span[0]:st.stage_span[1]] if st.stage_span else ""
+        if st.pattern == "verb" and verb == "新建" and kind == "actual":
+            st.stage = "completed"  # 新建 in a review: built
+        made: list[ProjectMention] = []
+        list_id = None
+        if st.count is not None or len(st.items) > 1:
+            self._lists += 1
+            list_id = self._lists
+        for s, e in st.items:
+            span = self._clean_name(s, e, st.mode)
+            if span is None:
+                continue
+            ns, ne = span
+            name = t[ns:ne]
+            if not self._valid(name, st.mode):
+                continue
+            made.append(self._mention(ns, ne, st, kind, period, list_id))
+        line = t.rfind("\n", 0, c.start)
+        if st.mode == "investment":
+            # 投资56亿元A，投资1.2亿元B…等8个项目: a column's items are one list, its count at the end
+            if line != self._column_line:
+                self._column_line, self._column_items = line, []
+            self._column_items.extend(made)
+        if st.count is not None and made:
+            cnt = st.count
+            members = made
+            if st.mode == "investment":
+                label = t.rfind("：", line + 1, c.start)
+                members = [m for m in self._column_items if m.start >= self.norm.to_original(label + 1)]
+                for m in members:
+                    m.list_id = list_id
+                self._column_items = []
+            cnt.stage, cnt.kind, cnt.period = st.stage, kind, period  # type: ignore[assignment]
+            cnt.region = self._region(None)
+            cnt.members = [m.name for m in members]
+            sectors = [m.sector for m in members if m.sector]
+            cnt.sector = st.list_sector or (max(set(sectors), key=sectors.count) if sectors else None)
+            cnt.list_id = list_id
+            self._out.counts.append(cnt)
+        self._out.mentions.extend(made)
+        return made
+
+    def _continuation(self, st: _Statement, c: _Clause) -> ProjectMention:
+        base = self._subject.mention  # type: ignore[union-attr]
+        kind, period = self._kind_period(c, st)
+        if base is self._pending:
+            # the topic clause's name gets its stage now
+            self._pending = None
+            base.stage = st.stage
+            base.stage_span = self._span(*st.stage_span) if st.stage_span else None
+            base.kind, base.period, base.pattern = kind, period, "stage"  # type: ignore[assignment]
+            self._out.mentions.append(base)
+            return base
+        if base.stage is None and base.kind == kind and base.pattern != "continuation":
+            # 地下商城项目总投资5000万美元，…主体工程已完工: one statement told in two clauses
+            base.stage = st.stage
+            base.stage_span = self._span(*st.stage_span) if st.stage_span else None
+            return base
+        m = ProjectMention(**{**base.__dict__})
+        m.stage = st.stage
+        m.stage_span = self._span(*st.stage_span) if st.stage_span else None
+        m.kind, m.period = kind, period  # type: ignore[assignment]
+        m.investment = st.investment or base.investment
+        m.capacities = list(base.capacities)
+        m.pattern = "continuation"
+        m.list_id = None
+        self._out.mentions.append(m)
+        return m
+
+    def _mention(self, ns: int, ne: int, st: _Statement, kind: str, period: str, list_id: int | None) -> ProjectMention:
+        t = self.t
+        name = t[ns:ne]
+        span = self._span(ns, ne)
+        keys = name_keys(name, self.tax)
+        caps = [
+            Capacity(cm.value, cm.unit, name[cm.start:cm.end], self._span(ns + cm.start, ns + cm.end))
+            for cm in capacities(name)
+        ]
+        sector, source, heading = self._sector(ns, name, st.list_sector)
+        return ProjectMention(
+            doc=self.doc.name, start=span.start, end=span.end, text=span.text, name=name, key=keys.key,
+            aliases=keys.aliases, owner=owner_of(name, self.tax), sector=sector, sector_source=source,
+            stage=st.stage, stage_span=self._span(*st.stage_span) if st.stage_span else None,
+            kind=kind, period=period, region=self._region(name),  # type: ignore[arg-type]
+            investment=st.investment, capacities=caps, list_id=list_id, pattern=st.pattern,
+            segment=self.segment, heading=heading,
+        )
+
+    def _clean_name(self, s: int, e: int, mode: str) -> tuple[int, int] | None:
+        t = self.t
+        if _CLASS_WORDS.match(t, s, e):
+            return None  # 一批精细化工项目落户: a class of projects, none named
+        if mode != "investment":
+            # 百股…集聚区正在全力加快思凯农副产品国际物流园: a subject and its verb before the name
+            last = None
+            for m in _MID_VERB.finditer(t, s, e):
+                last = m
+            if last is not None and last.start() - s >= 2 and e - last.end() >= 2:
+                s = last.end()
+        for _ in range(4):
+            while s < e and t[s] in "、，和及与并 ":
+                s += 1
+            s2, _ = self._strip_lead(s, e)
+            if s2 == s:
+                break
+            s = s2
+        # a relative clause before 的 is not part of the name (落户开发区…园区的龙宇新材料及配套项目)
+        de = t.rfind("的", s, e)
+        if de >= 0 and de - s >= 2 and e - de - 1 >= 2 and _RELATIVE.search(t, s, de):
+            s = de + 1
+        # an unclosed bracket at the end ((其中：) and what follows a closed list
+        cut = re.search(r"[（(][^）)]*$", t[s:e])
+        if cut and cut.start() > 0:
+            e = s + cut.start()
+        lead_len = re.match(rf"{_NUM}(?:公里|千米|米)", t[s:e])
+        if lead_len and e - s - lead_len.end() >= 3:
+            s += lead_len.end()  # 18.5公里女儿河滨河路
+        etc = re.search(r"等(?![\d一二三四五六七八九十两]+[个项条座所家处])[^、，等]{1,10}$", t[s:e])
+        if etc and etc.start() >= 2 and mode != "investment":
+            e = s + etc.start()  # 珠恩嘎达布其国际物流园等专业物流园区
+        e = self._strip_trailing(s, e)
+        while e > s and t[e - 1] in "）)" and _opened(t, s, e) < 0:
+            e -= 1
+            e = self._strip_trailing(s, e)
+        if mode == "investment":
+            # 40万千瓦风电项目现场车辆穿梭: the name ends with its 项目
+            m = re.search(r"项目|工程", t[s:e])
+            if m and s + m.end() < e and not re.match(r"[（(、]", t[s + m.end():e]):
+                e = s + m.end()
+        if e - s >= 2 and t[s] == "“" and t[e - 1] == "”" and "“" not in t[s + 1:e - 1]:
+            s, e = s + 1, e - 1
+        return (s, e) if e - s >= 2 else None
+
+    def _valid(self, name: str, mode: str) -> bool:
+        if len(name) < 2 or len(name) > (70 if mode == "investment" else 40):
+            return False
+        if _COUNT_START.match(name) or _QUANTITY.search(name) or _SLOGAN.search(name):
+            return False
+        if re.search(r"等\d|等[一二三四五六七八九十]+个", name):
+            return False
+        bare = re.sub(r"[(（][^()（）]*[)）]$", "", name)
+        if self.gazetteer.resolve(bare) is not None or bare in self._generic_names:
+            return False
+        if mode != "investment" and re.search(r"项目$|工程$", bare) and self._non_lists.search(bare):
+            return False  # 重大公共卫生项目, 科技项目: programmes, not construction
+        if mode == "investment":
+            return not bare.endswith(("企业", "公司"))
+        if re.fullmatch(r"(.{0,2})(?:项目|工程)", bare):
+            return False  # 优质项目, 重大项目, 三期工程: no project named
+        if bare.endswith(self.tax.non_project_heads):
+            if mode == "list" and not bare.endswith(("企业", "公司", "集团", "地块", "平台", "称号", "品牌")):
+                return True
+            return False
+        if mode == "list":
+            return True
+        if re.fullmatch(r"“[^”]{2,12}”(?:工程|行动|计划)", bare):
+            return False  # “北义闾山会师”工程: a programme named by its slogan
+        generic = re.fullmatch(r"(.{0,2})(?:项目|工程)", bare)
+        if generic:
+            return False  # 优质项目, 重大项目: no project named
+        if "以上" in bare or (_CATEGORY.match(bare) and is_generic_name(_CATEGORY.sub("", bare))):
+            return False  # 省级物流园区, 高水平县级医院: a kind of facility, no particular one
+        if re.search(r"(?:重要|领先|一流|知名|最大|先进)的", name):
+            return False  # 全国重要的新能源装备制造基地: an ambition, not a project
+        if re.search(r"建设.{3,}", name):
+            return False  # 小区配套建设幼儿园: a clause, not a name
+        return self._has_head(name) and not _CLAUSE_VERBS.search(name)
+
+    def _shared_head_mode(self, items: list[tuple[int, int]]) -> str:
+        """``针状焦、稀土顺丁橡胶、石化催化裂解项目``: a 项目 ending the last item heads them all."""
+        if len(items) > 1 and re.search(r"项目$", self.t[items[-1][0]:items[-1][1]]):
+            return "list"
+        return "free"
+
+    def _ends_with_head(self, name: str) -> bool:
+        bare = re.sub(r"[(（][^()（）]*[)）]$", "", name).rstrip("”\"")
+        if bare.endswith(self.tax.facility_heads):
+            return True
+        bare = re.sub(r"(?:一期|二期|三期|续建|扩建|新建|改建)$", "", bare)
+        return bare.endswith(self.tax.facility_heads)
+
+    def _has_head(self, name: str) -> bool:
+        if self._ends_with_head(name) or re.search(r"(?:项目|工程)(?:[(（][^()（）]*[)）])?$", name):
+            return True
+        return bool(capacities(name))
+
+    # -- context -------------------------------------------------------------------------
+    def _kind_period(self, c: _Clause, st: _Statement) -> tuple[str, str]:
+        t, tax, layout = self.t, self.tax, self.layout
+        pos = st.cue_pos if st.cue_pos is not None else c.start
+        scope = scope_at(layout, c.start)
+        kind = scope.kind
+        # cue words in the clause up to the stage phrase, and an estimate cue opening the sentence
+        stop = st.stage_span[0] if st.stage_span else max(pos, c.start)
+        chars = list(t[c.start:stop])
+        for s, e in st.items:  # cue words inside a name (重要, 主要) are not cues
+            for k in range(max(s, c.start), min(e, stop)):
+                chars[k - c.start] = " "
+        before = "".join(chars)
+        sentence_start = max(t.rfind(ch, 0, c.start) for ch in "。！？；\n") + 1
+        if kind != "target":
+            lead = t[c.start:st.items[0][0]] if st.items else ""
+            if tax.kind_estimate_re.search(before) or tax.kind_estimate_re.match(t, sentence_start):
+                kind = "estimate"
+            elif tax.kind_target_re.search(before) or self._plan_paragraph(c.start):
+                kind = "target"
+            elif layout.doc_type in ("新闻报道", "other") and _INTENT.search(lead) and not _DONE.search(lead):
+                # a news report's "加快X建设", "开工建设X": what is planned (what was done reads "X开工建设")
+                kind = "target"
+        year = scope.year
+        m = re.search(r"((?:19|20)\d\d)年", before)
+        if m:
+            return kind, m.group(1)
+        if "明年" in before and year:
+            return kind, str(year + 1)
+        if "今年" in before and layout.year:
+            return kind, str(layout.year)
+        if kind == "target" and layout.doc_type == "规划纲要" and scope.span:
+            return kind, scope.span
+        if scope.multi_year and scope.span:
+            return kind, scope.span
+        return kind, str(year) if year else ""
+
+    def _topic(self, c: _Clause) -> None:
+        """A clause that is only a project's name (``梯子沟…填埋场项目，已建成投入使用``) is the subject
+        of the stage phrase that opens the next clause."""
+        t = self.t
+        if not t.endswith(("项目", "工程"), c.start, c.end):
+            return
+        span = self._clean_name(c.start, c.end, "free")
+        if span is None or span[0] != c.start or span[1] != c.end:
+            return
+        name = t[span[0]:span[1]]
+        if re.search(r"(?:项目|工程)$", name) and self._valid(name, "free"):
+            st = _Statement([span], None, None, c.end, "topic", "free")
+            kind, period = self._kind_period(c, st)
+            self._subject = _Subject(self._mention(span[0], span[1], st, kind, period, None), c.sentence)
+            self._pending = self._subject.mention
+
+    def _is_label(self, c: _Clause) -> bool:
+        t = self.t
+        if c.start > 0 and t[c.start - 1] != "\n":
+            return False
+        short = c.end - c.start <= 12 and c.end < len(t) and t[c.end] == "。"
+        return short and t[c.end + 1:c.end + 2] not in ("", "\n")
+
+    def _plan_paragraph(self, pos: int) -> bool:
+        """A paragraph opening with ``今年，`` that says what will be done is a plan, not a review."""
+        t = self.t
+        line_start = t.rfind("\n", 0, pos) + 1
+        if not t.startswith("今年，", line_start):
+            return False
+        line_end = t.find("\n", pos)
+        paragraph = t[line_start:line_end if line_end >= 0 else len(t)]
+        return bool(_PLAN_VERBS.search(paragraph))
+
+    def _region(self, name: str | None) -> str:
+        seg = self.layout.region
+        default = self.layout.region_name or (seg.name if seg else "")
+        if not name or seg is None:
+            return default
+        # 义县辉山国大乳业, 凌海宏基园菊苣: a county-level unit of the segment's region opens the name
+        for k in (4, 3, 2):
+            region: Region | None = self.gazetteer.resolve(name[:k], context=seg)
+            if region is not None and region.code != seg.code and self.gazetteer.contains(seg, region):
+                return region.name
+        return default
+
+    def _sector(self, pos: int, name: str, list_sector: str | None) -> tuple[str | None, str | None, str]:
+        if list_sector:
+            return list_sector, "list", ""
+        for heading in self._enclosing_headings(pos):
+            found = self._sector_of_heading(heading, name)
+            if found:
+                return found, "heading", heading
+        label = self._paragraph_label(pos)
+        if label:
+            found = self._sector_of_heading(label, name)
+            if found:
+                return found, "heading", label
+        found = self._sector_of_name(name)
+        return (found, "name", "") if found else (None, None, "")
+
+    def _enclosing_headings(self, pos: int) -> list[str]:
+        before = [s for s in self._sections if s.section.start <= pos and s.section.focus is None]
+        chain: list[str] = []
+        level = 99
+        for info in reversed(before):
+            if info.level < level:
+                chain.append(info.section.heading)
+                level = info.level
+        return chain
+
+    def _paragraph_label(self, pos: int) -> str:
+        t = self.t
+        line_start = t.rfind("\n", 0, pos) + 1
+        m = _INLINE_LABEL.match(t, line_start, min(len(t), line_start + 40))
+        return m.group("label") if m else ""
+
+    def _sector_of_heading(self, heading: str, name: str) -> str | None:
+        hits = []
+        for sector_id, pattern in self._sector_heading_re.items():
+            m = pattern.search(heading)
+            if m:
+                hits.append((m.start(), sector_id))
+        if not hits:
+            return None
+        if len(hits) > 1:
+            by_name = self._sector_of_name(name)
+            if by_name in {h[1] for h in hits}:
+                return by_name
+        return min(hits)[1]
+
+    def _sector_of_name(self, name: str) -> str | None:
+        for word, sector_id in self._sector_name_words:
+            if word in name:
+                return sector_id
+        return None
+
+    def _sector_in(self, text: str) -> str | None:
+        hits = []
+        for sector_id, pattern in self._sector_heading_re.items():
+            m = pattern.search(text)
+            if m:
+                hits.append((m.start(), sector_id))
+        return min(hits)[1] if hits else None
+
+    def _span(self, s: int, e: int) -> Span:
+        os_, oe = self.norm.span_to_original(s, e)
+        return Span(os_, oe, self.doc.text[os_:oe])
+
+    # -- portfolio counts ----------------------------------------------------------------
+    def _portfolio_counts(self, start: int, end: int) -> None:
+        """``重点项目库共530个，总投资规模3563亿元``, ``工业项目99个，投资942亿元``: counts of projects."""
+        t = self.t
+        taken = {(c.start, c.end) for c in self._out.counts}
+        for m in self._portfolio_re.finditer(t, start, end):
+            adj = m.group("adj")
+            if self._non_lists.search(adj):
+                continue
+            value = parse_number(m.group("n"))
+            if value is None:
+                continue
+            span = self._span(m.start("adj"), m.end("n") + 1)
+            if (span.start, span.end) in taken:
+                continue
+            inv = None
+            if m.group("inv"):
+                s, e = m.start("inv"), m.end("unit")
+                inv = Investment(parse_number(m.group("inv")) or 0.0, m.group("unit"), "total", self._span(s, e))
+            scope = scope_at(self.layout, m.start())
+            stage = None
+            lm = self.tax.list_re.search(adj)
+            if lm:
+                stage = self.tax.list_cues[lm.group()]
+            kind = scope.kind
+            period = scope.span if (kind == "target" and self.layout.doc_type == "规划纲要" and scope.span) or (
+                scope.multi_year and scope.span) else (str(scope.year) if scope.year else "")
+            self._out.counts.append(ProjectCount(
+                doc=self.doc.name, start=span.start, end=span.end, text=span.text, value=int(value),
+                noun=adj + "项目", stage=stage, sector=self._sector_in(adj), kind=kind,  # type: ignore[arg-type]
+                period=period or "", region=self._region(None), investment=inv, role="portfolio",
+                segment=self.segment,
+            ))
+
+
+@dataclass
+class _Cache:
+    extractor: ProjectExtractor | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+_CACHE = _Cache()
+
+
+def extract_projects(doc: Document, norm: NormalizedText | None = None,
+                     layouts: list[Layout] | None = None) -> ProjectExtraction:
+    """The project mentions and counts of an extracted ``Document`` (text and name are used)."""
+    if _CACHE.extractor is None:
+        _CACHE.extractor = ProjectExtractor()
+    return _CACHE.extractor.extract(doc, norm, layouts)

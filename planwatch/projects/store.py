@@ -1,0 +1,713 @@
+"""Key projects in the indicator store: stored with the facts, linked, corrected, queried.
+
+Project mentions are written in the same per-document transaction as the document's facts
+(``Store.ingest_document`` calls ``store_projects``), so they share its provenance (document
+version, offsets, quote), its atomicity (a crash leaves neither) and its versioning (a new
+version of the document supersedes the old mentions, which stay, not current).  An investment
+or a list count that the indicator extractor also found as a fact points to that fact
+(``investment_fact_id``, ``fact_id``), so a correction of the fact is what the project shows.
+
+Linking is incremental: each new mention looks up the projects of its city (``link.scope_of``)
+through ``project_keys`` (the first three and last six characters of every key, the brand's
+last two) and joins the one it matches; a mention matching two projects merges them (the
+younger gets ``merged_into``; nothing is deleted).  A project's name, stage and sector are
+computed from its current mentions whenever it is read, so they follow corrections and new
+versions without being stored twice.
+
+Corrections (``ProjectStore.correct``/``confirm``/``reject``/``link``) are kept in
+``project_corrections`` with keys that find the mention again after a re-ingest, applied at once
+and again to the new mentions of each new version, and logged in ``audit_log``
+(object ``project_mention``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from planwatch.errors import PlanWatchError
+from planwatch.gazetteer import Region
+from planwatch.model import Document
+from planwatch.projects.extract import extract_projects
+from planwatch.projects.link import regions_compatible, scope_of
+from planwatch.projects.model import ProjectExtraction, ProjectMention
+from planwatch.projects.names import NameKeys, brand_core, name_keys, same_project, squash, strip_region
+from planwatch.projects.taxonomy import ProjectTaxonomy, load_project_taxonomy
+from planwatch.store.records import parse_period
+from planwatch.store.schema import now
+
+if TYPE_CHECKING:  # pragma: no cover
+    from planwatch.store.core import Store
+
+KIND_RANK = {"actual": 0, "estimate": 1, "target": 2}
+MENTION_FIELDS = (
+    "name", "owner", "sector", "stage", "kind", "period", "region", "investment_value", "investment_unit",
+    "investment_type",
+)  # fmt: skip
+ACTIONS = ("confirm", "correct", "reject", "link")
+_NULLS = ("", "null", "none", "-")
+LOOSE_CONTEXT = 8
+_QUOTE_STOPS = "。！？；;!?"
+
+
+class ProjectError(PlanWatchError):
+    """A project question or correction that cannot be answered or applied."""
+
+
+# -- ingest hook ---------------------------------------------------------------------------
+def prepare_projects(doc: Document) -> ProjectExtraction | None:
+    """Extract a document's projects before its transaction opens (``None`` if extraction fails).
+
+    A failure of the project extractor must not cost the document its facts, so it is reported
+    on stderr and the document is stored without projects (``PLANWATCH_DEBUG=1`` raises).
+    """
+    try:
+        return extract_projects(doc)
+    except Exception as e:  # pragma: no cover - a bug in the project extractor
+        if os.environ.get("PLANWATCH_DEBUG", "") not in ("", "0"):
+            raise
+        print(f"planwatch: warning: project extraction failed for {doc.name}: {type(e).__name__}: {e}",
+              file=sys.stderr)
+        return None
+
+
+def store_projects(
+    store: Store,
+    extraction: ProjectExtraction | None,
+    *,
+    doc: Document,
+    document_id: int,
+    doc_key: str,
+    previous_id: int | None,
+    doc_region: Region | None,
+) -> None:
+    """Write a document's project mentions and counts (inside the caller's transaction)."""
+    db = store.db
+    if previous_id is not None:
+        db.execute("UPDATE project_mentions SET is_current = 0 WHERE document_id = ?", (previous_id,))
+        db.execute("UPDATE project_counts SET is_current = 0 WHERE document_id = ?", (previous_id,))
+    if extraction is None:
+        return
+    facts = db.query("SELECT id, start_offset, end_offset, value FROM facts WHERE document_id = ?", (document_id,))
+    linker = _Linker(store)
+    keys = mention_keys(doc_key, extraction.mentions, doc.text)
+    codes: set[str] = set()
+    for seq, (m, (strict, loose)) in enumerate(zip(extraction.mentions, keys, strict=True)):
+        region, parent = store.resolver.region(m.region, doc_region) if m.region else (doc_region, None)
+        if region is not None:
+            codes.add(region.code)
+        fact_id = _overlapping_fact(facts, m.investment.span.start, m.investment.span.end) if m.investment else None
+        p_start, p_end = parse_period(m.period)
+        inv = m.investment
+        cur = db.execute(
+            "INSERT INTO project_mentions (document_id, seq, mention_key, loose_key, doc, start_offset, end_offset, "
+            "text, name, key, aliases, owner, sector, sector_source, stage, stage_start, stage_end, stage_text, kind, "
+            "period, period_start, period_end, region, region_id, investment_value, investment_unit, investment_type, "
+            "investment_qualifier, investment_start, investment_end, investment_text, investment_fact_id, capacities, "
+            "list_id, pattern, segment, heading, quote, extracted) VALUES (" + ", ".join(["?"] * 39) + ") RETURNING id",
+            (
+                document_id, seq, strict, loose, m.doc or doc.name, m.start, m.end, m.text, m.name, m.key,
+                _json(list(m.aliases)), m.owner, m.sector, m.sector_source, m.stage,
+                m.stage_span.start if m.stage_span else None, m.stage_span.end if m.stage_span else None,
+                m.stage_span.text if m.stage_span else None, m.kind, m.period, p_start, p_end,
+                m.region or (doc_region.name if doc_region else ""), region.code if region else None,
+                inv.value if inv else None, inv.unit if inv else None, inv.type if inv else None,
+                inv.qualifier if inv else None, inv.span.start if inv else None, inv.span.end if inv else None,
+                inv.span.text if inv else None, fact_id, _json([asdict(c) for c in m.capacities]), m.list_id,
+                m.pattern, m.segment, m.heading, mention_quote(doc.text, m.start, m.end), _json(_extracted(m)),
+            ),
+        )
+        mention_id = int(cur.fetchone()[0])
+        linker.attach(mention_id, m, region or parent or doc_region)
+    for seq, c in enumerate(extraction.counts):
+        region, _ = store.resolver.region(c.region, doc_region) if c.region else (doc_region, None)
+        fact_id = _overlapping_fact(facts, c.start, c.end, float(c.value))
+        db.execute(
+            "INSERT INTO project_counts (document_id, seq, doc, start_offset, end_offset, text, value, noun, stage, "
+            "sector, kind, period, region, region_id, investment_value, investment_unit, members, role, list_id, "
+            "fact_id) VALUES (" + ", ".join(["?"] * 20) + ")",
+            (
+                document_id, seq, c.doc or doc.name, c.start, c.end, c.text, c.value, c.noun, c.stage, c.sector,
+                c.kind, c.period, c.region, region.code if region else None,
+                c.investment.value if c.investment else None, c.investment.unit if c.investment else None,
+                _json(c.members), c.role, c.list_id, fact_id,
+            ),
+        )
+    store._ensure_regions(codes)
+    ProjectStore(store).reapply(doc_key, document_id)
+
+
+def mention_quote(text: str, start: int, end: int, radius: int = 30) -> str:
+    """The sentence around a mention, whitespace squashed, at most ``radius`` characters each side.
+
+    Unlike a fact's quote it does not stop at line breaks: the PDF text of a report breaks its
+    sentences, and a project list often runs over several lines.
+    """
+    lo = max(0, start - radius)
+    cut = max(text.rfind(ch, lo, start) for ch in _QUOTE_STOPS)
+    begin = cut + 1 if cut >= 0 else lo
+    hi = min(len(text), end + radius)
+    stops = [i for i in (text.find(ch, end, hi) for ch in _QUOTE_STOPS) if i >= 0]
+    finish = min(stops) + 1 if stops else hi
+    return squash(text[begin:finish])
+
+
+def _extracted(m: ProjectMention) -> dict[str, Any]:
+    """The mention's correctable fields as extracted (kept when a correction changes them)."""
+    return {
+        "name": m.name, "owner": m.owner, "sector": m.sector, "stage": m.stage, "kind": m.kind, "period": m.period,
+        "region": m.region, "investment_value": m.investment.value if m.investment else None,
+        "investment_unit": m.investment.unit if m.investment else None,
+        "investment_type": m.investment.type if m.investment else None,
+    }  # fmt: skip
+
+
+def _overlapping_fact(facts: list[dict[str, Any]], start: int, end: int, value: float | None = None) -> int | None:
+    for f in facts:
+        if f["start_offset"] < end and f["end_offset"] > start and (value is None or float(f["value"]) == value):
+            return int(f["id"])
+    return None
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _digest(*parts: object) -> str:
+    joined = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha1(joined.encode("utf-8")).hexdigest()[:20]
+
+
+def mention_keys(doc_key: str, mentions: Sequence[ProjectMention], text: str) -> list[tuple[str, str]]:
+    """(strict, loose) identities of mentions that survive a re-extraction of their document.
+
+    As ``records.fact_keys``: the strict key hashes the name as written, stage and period (with
+    an occurrence number); the loose key the name and a few characters either side, to find the
+    mention again when a better extractor changed its stage or period.
+    """
+    strict_seen: Counter[tuple[str, ...]] = Counter()
+    loose_seen: Counter[tuple[str, ...]] = Counter()
+    out: list[tuple[str, str]] = []
+    for m in mentions:
+        name = squash(m.text)
+        strict = (name, m.stage or "", m.period)
+        strict_seen[strict] += 1
+        before = squash(text[max(0, m.start - 3 * LOOSE_CONTEXT):m.start])[-LOOSE_CONTEXT:]
+        after = squash(text[m.end:m.end + 3 * LOOSE_CONTEXT])[:LOOSE_CONTEXT]
+        loose = (name, before, after)
+        loose_seen[loose] += 1
+        out.append((_digest(doc_key, *strict, strict_seen[strict]), _digest(doc_key, *loose, loose_seen[loose])))
+    return out
+
+
+# -- linking ---------------------------------------------------------------------------------
+class _Linker:
+    """Finds or creates the project of each new mention (see the module docstring)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.db = store.db
+        self.gazetteer = store.gazetteer
+
+    def attach(self, mention_id: int, m: ProjectMention, region: Region | None) -> int:
+        keys = NameKeys(m.key, tuple(m.aliases), brand_core(m.key))
+        scope = scope_of(region, self.gazetteer)
+        project_id = self._match(keys, region, scope)
+        if project_id is None:
+            cur = self.db.execute(
+                "INSERT INTO projects (scope, region, region_id, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+                (scope, region.name if region else "", region.code if region else None, now()),
+            )
+            project_id = int(cur.fetchone()[0])
+        self.db.execute("UPDATE project_mentions SET project_id = ? WHERE id = ?", (project_id, mention_id))
+        self.add_keys(project_id, mention_id, keys, region, scope)
+        return project_id
+
+    def add_keys(self, project_id: int, mention_id: int, keys: NameKeys, region: Region | None, scope: str) -> None:
+        code = region.code if region else None
+        known = {(r["key"], r["region_id"]) for r in self.db.query(
+            "SELECT key, region_id FROM project_keys WHERE project_id = ?", (project_id,))}
+        for key in _variants(keys):
+            if (key, code) in known:
+                continue
+            core = brand_core(key) if key == keys.key else None
+            self.db.execute(
+                "INSERT INTO project_keys (project_id, mention_id, scope, key, core, region_id, p3, s6, c2) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (project_id, mention_id, scope, key, core, code, key[:3], key[-6:], (core or "")[-2:]),
+            )
+
+    def _match(self, keys: NameKeys, region: Region | None, scope: str) -> int | None:
+        variants = _variants(keys)
+        p3 = sorted({k[:3] for k in variants})
+        s6 = sorted({k[-6:] for k in variants if len(k) >= 6})
+        c2 = [keys.core[-2:]] if keys.core else []
+        where = [f"p3 IN ({', '.join('?' * len(p3))})"]
+        params: list[Any] = [scope, *p3]
+        if s6:
+            where.append(f"s6 IN ({', '.join('?' * len(s6))})")
+            params += s6
+        if c2:
+            where.append("c2 = ?")
+            params += c2
+        rows = self.db.query(
+            f"SELECT project_id, key, core, region_id FROM project_keys WHERE scope = ? AND ({' OR '.join(where)})",
+            params,
+        )
+        matched: set[int] = set()
+        for r in rows:
+            if int(r["project_id"]) in matched:
+                continue
+            other = self.gazetteer.get(r["region_id"]) if r["region_id"] else None
+            if not regions_compatible(region, other, self.gazetteer):
+                continue
+            if same_project(keys, NameKeys(r["key"], (), r["core"])):
+                matched.add(self._live(int(r["project_id"])))
+        if not matched:
+            return None
+        keep = min(matched)
+        for other_id in sorted(matched - {keep}):
+            self.merge(other_id, keep)
+        return keep
+
+    def _live(self, project_id: int) -> int:
+        """The project a merged project now lives in."""
+        seen = set()
+        while project_id not in seen:
+            seen.add(project_id)
+            row = self.db.query("SELECT merged_into FROM projects WHERE id = ?", (project_id,))
+            if not row or row[0]["merged_into"] is None:
+                return project_id
+            project_id = int(row[0]["merged_into"])
+        return project_id
+
+    def merge(self, source: int, target: int, actor: str = "ingest", note: str = "") -> None:
+        self.db.execute("UPDATE project_mentions SET project_id = ? WHERE project_id = ?", (target, source))
+        self.db.execute("UPDATE project_keys SET project_id = ? WHERE project_id = ?", (target, source))
+        self.db.execute("UPDATE projects SET merged_into = ? WHERE id = ?", (target, source))
+        self.store._audit(actor, "project_merge", "project", source, before={"project_id": source},
+                          after={"project_id": target}, note=note or "a new mention links both projects")
+
+
+def _variants(keys: NameKeys) -> list[str]:
+    return sorted({k for k in (keys.key, *keys.aliases, strip_region(keys.key)) if k})
+
+
+# -- reading ---------------------------------------------------------------------------------
+@dataclass
+class ProjectSummary:
+    """One project as ``planwatch projects`` lists it."""
+
+    id: int
+    name: str
+    region: str
+    sector: str | None
+    sector_label: str
+    stage: str | None  # the latest stage stated (actual or estimate first; else the latest target)
+    stage_label: str
+    stage_kind: str | None
+    stage_period: str
+    investment: float | None
+    investment_unit: str | None
+    owner: str | None
+    n_mentions: int
+    n_documents: int
+    first_period: str
+    last_period: str
+    names: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ProjectHistoryRow:
+    """One statement of a project's history (a current mention)."""
+
+    mention_id: int
+    period: str
+    kind: str
+    stage: str | None
+    stage_label: str
+    name: str
+    doc: str
+    document_id: int
+    start: int
+    end: int
+    text: str
+    investment: float | None
+    investment_unit: str | None
+    investment_type: str | None
+    capacities: list[str]
+    sector: str | None
+    region: str
+    status: str
+    quote: str
+
+
+@dataclass
+class ProjectDetail:
+    """A project's page: its summary, every statement in order, and other candidates."""
+
+    summary: ProjectSummary
+    history: list[ProjectHistoryRow]
+    also_matching: list[ProjectSummary] = field(default_factory=list)
+
+    def stage_sequence(self, kinds: Iterable[str] = ("actual", "estimate")) -> list[tuple[str, str]]:
+        """(period, stage) of the stated stages of the given kinds, in history order."""
+        wanted = set(kinds)
+        return [(h.period, h.stage) for h in self.history if h.stage and h.kind in wanted]
+
+
+def _period_sort(period: str) -> tuple[int, int]:
+    a, b = parse_period(period)
+    return (a or 0, b or 0)
+
+
+class ProjectStore:
+    """The project questions and corrections of a ``Store``: ``ProjectStore(store).projects()``."""
+
+    def __init__(self, store: Store, taxonomy: ProjectTaxonomy | None = None) -> None:
+        self.store = store
+        self.db = store.db
+        self.tax = taxonomy or load_project_taxonomy()
+
+    # -- questions -----------------------------------------------------------------------
+    def mentions(self, *, project_id: int | None = None, region: str | None = None, current: bool = True,
+                 include_rejected: bool = False) -> list[dict[str, Any]]:
+        """Project mention rows (with their document's name and year), in document order."""
+        where, params = ["1 = 1"], []
+        if current:
+            where.append("m.is_current = 1")
+        if not include_rejected:
+            where.append("m.status <> 'rejected'")
+        if project_id is not None:
+            where.append("m.project_id = ?")
+            params.append(project_id)
+        if region:
+            codes = self._region_codes(region)
+            if codes:
+                where.append(f"(m.region_id IN ({', '.join('?' * len(codes))}) OR m.region = ?)")
+                params += [*codes, region]
+            else:
+                where.append("m.region = ?")
+                params.append(region)
+        return self.db.query(
+            "SELECT m.*, d.name AS doc_name, d.year AS doc_year, d.doc_type FROM project_mentions m "
+            f"JOIN documents d ON d.id = m.document_id WHERE {' AND '.join(where)} ORDER BY m.document_id, m.seq",
+            params,
+        )
+
+    def projects(self, *, region: str | None = None, stage: str | None = None, sector: str | None = None,
+                 ) -> list[ProjectSummary]:
+        """Every project with a current mention, filtered by region (and what lies in it), the
+        project's latest stage and its sector (ids, labels or aliases: ``竣工``, ``工业``)."""
+        stage_id = self._stage(stage) if stage else None
+        sector_id = self._sector(sector) if sector else None
+        by_project: dict[int, list[dict[str, Any]]] = {}
+        for row in self.mentions(region=region):
+            if row["project_id"] is not None:
+                by_project.setdefault(int(row["project_id"]), []).append(row)
+        out = [self._summary(pid, rows) for pid, rows in by_project.items()]
+        if stage_id:
+            out = [p for p in out if p.stage == stage_id]
+        if sector_id:
+            out = [p for p in out if p.sector == sector_id]
+        out.sort(key=lambda p: (p.region, -p.n_documents, -p.n_mentions, p.name))
+        return out
+
+    def project(self, name_or_id: str | int) -> ProjectDetail:
+        """A project's page, by id or by name (any spelling of it; the best match if several)."""
+        candidates = self.find(name_or_id)
+        if not candidates:
+            raise ProjectError(f"no project named {name_or_id!r}")
+        best = candidates[0]
+        rows = self.mentions(project_id=best.id)
+        history = sorted((self._history_row(r) for r in rows),
+                         key=lambda h: (_period_sort(h.period), self.tax.order(h.stage), KIND_RANK.get(h.kind, 9),
+                                        h.document_id, h.start))
+        return ProjectDetail(best, history, candidates[1:])
+
+    def find(self, name_or_id: str | int) -> list[ProjectSummary]:
+        """Projects matching an id or a name, best first (exact spelling, then the same key,
+        then linked spellings, then names containing the words asked for)."""
+        text = str(name_or_id).strip()
+        if text.isdigit():
+            rows = self.mentions(project_id=self._live(int(text)))
+            return [self._summary(self._live(int(text)), rows)] if rows else []
+        keys = name_keys(text, self.tax)
+        scored: dict[int, int] = {}
+        for r in self.db.query(
+            "SELECT m.project_id, m.name, m.key, m.aliases FROM project_mentions m "
+            "WHERE m.is_current = 1 AND m.status <> 'rejected' AND m.project_id IS NOT NULL"
+        ):
+            pid = int(r["project_id"])
+            score = 0
+            if r["name"] == text:
+                score = 4
+            elif r["key"] == keys.key:
+                score = 3
+            elif same_project(keys, NameKeys(r["key"], tuple(json.loads(r["aliases"])), brand_core(r["key"]))):
+                score = 2
+            elif len(keys.key) >= 2 and keys.key in r["key"]:
+                score = 1
+            if score > scored.get(pid, 0):
+                scored[pid] = score
+        summaries = []
+        for pid, score in scored.items():
+            summary = self._summary(pid, self.mentions(project_id=pid))
+            summaries.append((score, summary))
+        summaries.sort(key=lambda x: (-x[0], -x[1].n_documents, -x[1].n_mentions, x[1].id))
+        return [s for _, s in summaries]
+
+    def counts(self, *, region: str | None = None) -> list[dict[str, Any]]:
+        """List and portfolio counts (``等5个项目竣工``, ``工业项目99个``) of current documents."""
+        where, params = ["c.is_current = 1"], []
+        if region:
+            codes = self._region_codes(region)
+            if codes:
+                where.append(f"(c.region_id IN ({', '.join('?' * len(codes))}) OR c.region = ?)")
+                params += [*codes, region]
+            else:
+                where.append("c.region = ?")
+                params.append(region)
+        rows = self.db.query(
+            "SELECT c.*, f.value AS fact_value, f.status AS fact_status FROM project_counts c "
+            f"LEFT JOIN facts f ON f.id = c.fact_id WHERE {' AND '.join(where)} ORDER BY c.document_id, c.seq",
+            params,
+        )
+        for r in rows:
+            r["members"] = json.loads(r["members"])
+        return rows
+
+    # -- summaries -------------------------------------------------------------------------
+    def _summary(self, project_id: int, rows: list[dict[str, Any]]) -> ProjectSummary:
+        names = Counter(r["name"] for r in rows)
+        name = max(names, key=lambda n: (names[n], len(n)))
+        sectors = Counter(r["sector"] for r in rows if r["sector"])
+        regions = Counter(r["region"] for r in rows if r["region"])
+        region = self._narrowest(list(regions)) if regions else ""
+        owners = Counter(r["owner"] for r in rows if r["owner"])
+        staged = [r for r in rows if r["stage"]]
+        done = [r for r in staged if r["kind"] in ("actual", "estimate")]
+        latest = max(done or staged, key=lambda r: (
+            _period_sort(r["period"]), self.tax.order(r["stage"])), default=None)
+        invested = [r for r in rows if r["investment_value"] is not None and r["investment_type"] == "total"]
+        inv = max(invested, key=lambda r: (_period_sort(r["period"]), r["document_id"]), default=None)
+        inv_value, inv_unit = self._investment(inv) if inv else (None, None)
+        periods = sorted((r["period"] for r in rows if r["period"]), key=_period_sort)
+        return ProjectSummary(
+            id=project_id, name=name, region=region,
+            sector=sectors.most_common(1)[0][0] if sectors else None,
+            sector_label=self.tax.sector_label(sectors.most_common(1)[0][0]) if sectors else "",
+            stage=latest["stage"] if latest else None,
+            stage_label=self.tax.stage_label(latest["stage"]) if latest else "",
+            stage_kind=latest["kind"] if latest else None, stage_period=latest["period"] if latest else "",
+            investment=inv_value, investment_unit=inv_unit, owner=owners.most_common(1)[0][0] if owners else None,
+            n_mentions=len(rows), n_documents=len({r["document_id"] for r in rows}),
+            first_period=periods[0] if periods else "", last_period=periods[-1] if periods else "",
+            names=sorted(names, key=lambda n: (-names[n], n)),
+        )  # fmt: skip
+
+    def _investment(self, row: dict[str, Any]) -> tuple[float | None, str | None]:
+        """The investment of a mention: its fact's (corrected) value when it is one, else as extracted."""
+        if row.get("investment_fact_id"):
+            fact = self.db.query("SELECT value, unit, status FROM facts WHERE id = ?", (row["investment_fact_id"],))
+            if fact and fact[0]["status"] != "rejected":
+                return float(fact[0]["value"]), str(fact[0]["unit"])
+        return row["investment_value"], row["investment_unit"]
+
+    def _history_row(self, r: dict[str, Any]) -> ProjectHistoryRow:
+        inv_value, inv_unit = self._investment(r) if r["investment_value"] is not None else (None, None)
+        caps = [c["text"] for c in json.loads(r["capacities"] or "[]")]
+        return ProjectHistoryRow(
+            mention_id=int(r["id"]), period=r["period"], kind=r["kind"], stage=r["stage"],
+            stage_label=self.tax.stage_label(r["stage"]), name=r["name"], doc=r["doc"],
+            document_id=int(r["document_id"]), start=int(r["start_offset"]), end=int(r["end_offset"]), text=r["text"],
+            investment=inv_value, investment_unit=inv_unit, investment_type=r["investment_type"], capacities=caps,
+            sector=r["sector"], region=r["region"], status=r["status"], quote=r["quote"],
+        )  # fmt: skip
+
+    def _narrowest(self, names: list[str]) -> str:
+        """The most specific of a project's regions (凌河区 rather than 锦州市)."""
+        resolved = [(n, self.store.region(n)) for n in names]
+        levels = {"county": 0, "city": 1, "province": 2}
+        return min(resolved, key=lambda p: (levels.get(p[1].level, 3) if p[1] else 3, p[0]))[0]
+
+    def _region_codes(self, name: str) -> list[str]:
+        """The region's code and those of every unit inside it."""
+        region = self.store.region(name)
+        if region is None:
+            return []
+        out, todo = [], [region]
+        while todo:
+            r = todo.pop()
+            out.append(r.code)
+            todo.extend(self.store.gazetteer.children(r))
+        return out
+
+    def _stage(self, name: str) -> str:
+        found = self.tax.stage_id(name)
+        if found is None:
+            labels = ", ".join(f"{s.id} ({s.label})" for s in self.tax.stages)
+            raise ProjectError(f"unknown stage {name!r}: one of {labels}")
+        return found
+
+    def _sector(self, name: str) -> str:
+        found = self.tax.sector_id(name)
+        if found is None:
+            labels = ", ".join(f"{s.id} ({s.label})" for s in self.tax.sectors)
+            raise ProjectError(f"unknown sector {name!r}: one of {labels}")
+        return found
+
+    def _live(self, project_id: int) -> int:
+        return _Linker(self.store)._live(project_id)
+
+    # -- corrections -----------------------------------------------------------------------
+    def mention(self, mention_id: int) -> dict[str, Any]:
+        rows = self.db.query("SELECT * FROM project_mentions WHERE id = ?", (int(mention_id),))
+        if not rows:
+            raise ProjectError(f"no project mention with id {mention_id}")
+        return rows[0]
+
+    def correct(self, mention_id: int, *, by: str, note: str = "", **changes: Any) -> dict[str, Any]:
+        """Change fields of a mention (``stage="completed"``, ``investment_value=56``)."""
+        if not changes:
+            raise ProjectError("nothing to correct: give at least one field=value")
+        return self._act("correct", mention_id, by=by, note=note, changes=self._coerce(changes))
+
+    def confirm(self, mention_id: int, *, by: str, note: str = "") -> dict[str, Any]:
+        return self._act("confirm", mention_id, by=by, note=note, changes={})
+
+    def reject(self, mention_id: int, *, by: str, note: str = "") -> dict[str, Any]:
+        """Mark a mention as not a project mention (it stays, but no question uses it)."""
+        return self._act("reject", mention_id, by=by, note=note, changes={})
+
+    def link(self, mention_id: int, project_id: int | None, *, by: str, note: str = "") -> dict[str, Any]:
+        """Move a mention to another project (``project_id``), or to a project of its own (``None``)."""
+        if project_id is not None and not self.db.query("SELECT 1 FROM projects WHERE id = ?", (project_id,)):
+            raise ProjectError(f"no project with id {project_id}")
+        return self._act("link", mention_id, by=by, note=note, changes={"project_id": project_id})
+
+    def _coerce(self, changes: dict[str, Any]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for field_name, raw in changes.items():
+            if field_name not in MENTION_FIELDS:
+                raise ProjectError(f"unknown field {field_name!r}: correctable are {', '.join(MENTION_FIELDS)}")
+            value = None if raw is None or str(raw).strip().lower() in _NULLS else str(raw).strip()
+            if field_name == "stage" and value is not None:
+                value = self._stage(value)
+            elif field_name == "sector" and value is not None:
+                value = self._sector(value)
+            elif field_name == "kind" and value not in ("actual", "estimate", "target"):
+                raise ProjectError(f"kind must be actual, estimate or target, not {raw!r}")
+            elif field_name == "investment_value" and value is not None:
+                try:
+                    value = float(value)  # type: ignore[assignment]
+                except ValueError:
+                    raise ProjectError(f"investment_value must be a number, not {raw!r}") from None
+            elif field_name == "investment_type" and value not in (None, "total", "completed"):
+                raise ProjectError(f"investment_type must be total or completed, not {raw!r}")
+            elif field_name == "period" and value is not None and parse_period(value) == (None, None):
+                raise ProjectError(f"period must be a year (2014) or a span (2021-2025), not {raw!r}")
+            elif field_name == "name" and not value:
+                raise ProjectError("name cannot be empty")
+            out[field_name] = value
+        return out
+
+    def _act(self, action: str, mention_id: int, *, by: str, note: str, changes: dict[str, Any]) -> dict[str, Any]:
+        if not by or not by.strip():
+            raise ProjectError("say who makes the change (--by NAME)")
+        with self.db.transaction():
+            row = self.mention(mention_id)
+            doc = self.db.query("SELECT doc_key FROM documents WHERE id = ?", (row["document_id"],))[0]
+            cur = self.db.execute(
+                "INSERT INTO project_corrections (mention_id, doc_key, mention_key, loose_key, action, changes, by, "
+                "note, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                (mention_id, doc["doc_key"], row["mention_key"], row["loose_key"], action, _json(changes), by.strip(),
+                 note, now()),
+            )
+            correction_id = int(cur.fetchone()[0])
+            before, after = self._apply(action, changes, row, by=by.strip(), note=note, correction_id=correction_id,
+                                        audit_action=action)
+            self.db.execute("UPDATE project_corrections SET before = ?, after = ? WHERE id = ?",
+                            (_json(before), _json(after), correction_id))
+        return self.mention(mention_id)
+
+    def _apply(self, action: str, changes: dict[str, Any], row: dict[str, Any], *, by: str, note: str,
+               correction_id: int, audit_action: str) -> tuple[dict[str, Any], dict[str, Any]]:
+        before = {k: row.get(k) for k in (*MENTION_FIELDS, "project_id", "status")}
+        new = dict(row)
+        if action == "reject":
+            new["status"] = "rejected"
+        elif action == "confirm":
+            new["status"] = "corrected" if row["status"] == "corrected" else "confirmed"
+        elif action == "correct":
+            new.update(changes)
+            new["status"] = "corrected"
+            if "period" in changes:
+                new["period_start"], new["period_end"] = parse_period(new["period"] or "")
+            if "region" in changes:
+                region = self.store.region(new["region"] or "")
+                new["region_id"] = region.code if region else None
+            if "name" in changes:
+                new["key"] = name_keys(new["name"], self.tax).key
+        elif action == "link":
+            target = changes.get("project_id")
+            if target is None:
+                region = self.store.gazetteer.get(row["region_id"]) if row["region_id"] else None
+                cur = self.db.execute(
+                    "INSERT INTO projects (scope, region, region_id, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+                    (scope_of(region, self.store.gazetteer), row["region"], row["region_id"], now()),
+                )
+                target = int(cur.fetchone()[0])
+            new["project_id"] = self._live(int(target))
+        columns = [*MENTION_FIELDS, "status", "period_start", "period_end", "region_id", "key", "project_id"]
+        self.db.execute(f"UPDATE project_mentions SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
+                        (*[new[c] for c in columns], row["id"]))
+        after = {k: new.get(k) for k in (*MENTION_FIELDS, "project_id", "status")}
+        self.store._audit(by, audit_action, "project_mention", row["id"], before=before, after=after,
+                          note=f"project correction {correction_id}" + (f": {note}" if note else ""))
+        return before, after
+
+    def reapply(self, doc_key: str, document_id: int) -> tuple[int, int]:
+        """Apply a document's project corrections to its new mentions; (applied, unmatched)."""
+        corrections = self.db.query("SELECT * FROM project_corrections WHERE doc_key = ? ORDER BY id", (doc_key,))
+        if not corrections:
+            return 0, 0
+        rows = self.db.query("SELECT * FROM project_mentions WHERE document_id = ? ORDER BY seq", (document_id,))
+        by_key = {r["mention_key"]: r for r in rows}
+        by_loose = {r["loose_key"]: r for r in rows}
+        applied = unmatched = 0
+        for c in corrections:
+            target = by_key.get(c["mention_key"]) or by_loose.get(c["loose_key"])
+            if target is None:
+                unmatched += 1
+                continue
+            target = self.mention(target["id"])
+            changes = json.loads(c["changes"])
+            if c["action"] == "link" and changes.get("project_id") is None:
+                # the mention was given a project of its own: the re-extracted one joins that project
+                created = json.loads(c["after"] or "{}").get("project_id")
+                if created is None:
+                    continue
+                changes = {"project_id": created}
+            self._apply(c["action"], changes, target, by=c["by"], note=c["note"], correction_id=c["id"],
+                        audit_action="reapply_" + c["action"])
+            applied += 1
+        return applied, unmatched
+
+    def history(self, mention_id: int | None = None) -> list[dict[str, Any]]:
+        """Audit entries of project mentions (of one when given), newest first."""
+        sql, params = "SELECT * FROM audit_log WHERE object IN ('project_mention', 'project')", []
+        if mention_id is not None:
+            sql += " AND object = 'project_mention' AND object_id = ?"
+            params.append(str(mention_id))
+        rows = self.db.query(sql + " ORDER BY id DESC", params)
+        for r in rows:
+            for k in ("before", "after"):
+                r[k] = json.loads(r[k]) if r[k] else None
+        return rows

@@ -1,0 +1,219 @@
+"""Project extraction on the bundled 锦州 documents: names, stages, investments, lists, spans.
+
+Each test names a real statement of a sample document and checks what the extractor makes of
+it; every span is checked against the document text as read (``text == doc_text[start:end]``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE_DIR
+
+from planwatch.model import Document
+from planwatch.pipeline import extract, extract_text
+from planwatch.projects import ProjectExtraction, ProjectMention, extract_projects, load_project_taxonomy
+from planwatch.projects.names import capacities, name_keys, owner_of, same_project
+
+DATA_2014 = "000_6cc6ed5f7fc9b850.txt"  # 凌河区 2014 年经济数据
+REPORTS_2012 = "001_a4dd6afc1d6d7e9f.txt"  # 锦州市 and 古塔区 政府工作报告 (2011 review, 2012 plan)
+NEWS = "002_c76068c0fa3bff33.txt"
+DISTRICT_PLAN = "003_821d0610ff899f65.txt"  # 凌河区 十四五 plan
+CITY_PLAN = "004_9898a4a294c82fae.txt"  # 锦州市 十四五 plan
+
+
+@pytest.fixture(scope="module")
+def found() -> dict[str, tuple[Document, ProjectExtraction]]:
+    out = {}
+    for path in sorted(Path(SAMPLE_DIR).glob("*.txt")):
+        doc = extract(path)
+        out[path.name] = (doc, extract_projects(doc))
+    return out
+
+
+def mentions(found: dict, name: str, doc: str) -> list[ProjectMention]:
+    return [m for m in found[doc][1].mentions if m.name == name]
+
+
+def one(found: dict, name: str, doc: str, **fields: object) -> ProjectMention:
+    hits = [m for m in mentions(found, name, doc) if all(getattr(m, k) == v for k, v in fields.items())]
+    assert len(hits) == 1, (name, fields, [(m.stage, m.kind, m.period) for m in mentions(found, name, doc)])
+    return hits[0]
+
+
+def test_every_span_is_the_text_it_claims(found: dict) -> None:
+    for _, (doc, result) in found.items():
+        assert result.mentions, doc.name
+        for m in result.mentions:
+            assert doc.text[m.start:m.end] == m.text
+            assert "".join(m.text.split()) == m.name or m.name in "".join(m.text.split())
+            for span in [m.stage_span, m.investment.span if m.investment else None, *[c.span for c in m.capacities]]:
+                if span is not None:
+                    assert doc.text[span.start:span.end] == span.text
+        for c in result.counts:
+            assert doc.text[c.start:c.end] == c.text
+
+
+def test_city_plan_lists_projects_with_their_investment(found: dict) -> None:
+    doc = found[CITY_PLAN][0]
+    m = one(found, "莱茵动力（锦州）公司高集成化三合一动力总成系统", CITY_PLAN)
+    assert (m.investment.value, m.investment.unit, m.investment.type) == (56, "亿元", "total")
+    assert doc.text[m.investment.span.start:m.investment.span.end] == "56 亿元"
+    assert (m.owner, m.sector, m.kind, m.period, m.region) == ("莱茵动力（锦州）公司", "industry", "target",
+                                                               "2021-2025", "锦州市")
+    wind = one(found, "国电投40万千瓦风力发电", CITY_PLAN)
+    assert (wind.investment.value, [c.text for c in wind.capacities]) == (28, ["40万千瓦"])
+    # a county opening the name is the project's region
+    peanut = one(found, "义县花生现代农业产业园", CITY_PLAN)
+    assert (peanut.investment.value, peanut.region, peanut.sector) == (20, "义县", "agriculture")
+    # amounts in 万元, and a column under another heading (卫生 → 社会事业)
+    icu = one(found, "辽宁省重大疫情防控救治锦州基地业务保障用房", CITY_PLAN)
+    assert (icu.investment.value, icu.investment.unit, icu.sector) == (9800, "万元", "social")
+
+
+def test_a_column_label_with_its_count_is_one_list(found: dict) -> None:
+    counts = [c for c in found[CITY_PLAN][1].counts if c.role == "list" and c.value == 8
+              and "莱茵动力（锦州）公司高集成化三合一动力总成系统" in c.members]
+    assert len(counts) == 1
+    assert counts[0].members[-1] == "万友机械部件公司活塞杆出口加工基地扩建" and len(counts[0].members) == 4
+
+
+def test_portfolio_counts_of_the_project_library(found: dict) -> None:
+    portfolio = {(c.noun, c.value): c for c in found[CITY_PLAN][1].counts if c.role == "portfolio"}
+    library = [c for (noun, value), c in portfolio.items() if value == 530]
+    assert library and library[0].investment.value == 3563
+    industry = portfolio[("工业项目", 99)]
+    assert (industry.sector, industry.investment.value, industry.period) == ("industry", 942, "2021-2025")
+
+
+def test_district_lists_give_each_project_its_stage_and_the_count(found: dict) -> None:
+    doc, result = found[DATA_2014]
+    for name, stage in (("北苑新城", "completed"), ("沈铁锦州物流基地", "completed"), ("银河广场", "construction"),
+                        ("书香府邸", "planning"), ("金融中心", "planning"), ("安乐里城市综合体", "signed"),
+                        ("四十军军部及周边改造", "signed")):
+        m = one(found, name, DATA_2014, stage=stage)
+        assert (m.kind, m.period, m.region, m.pattern) == ("actual", "2014", "凌河区", "list")
+    done = [c for c in result.counts if c.members == ["北苑新城", "沈铁锦州物流基地"]]
+    assert len(done) == 1 and (done[0].value, done[0].stage) == (5, "completed")
+    assert done[0].text.replace("\n", "") == "5个项目"  # "5\n\n个项目" as the PDF text breaks it
+    signed = [c for c in result.counts if c.value == 14]
+    assert signed[0].noun == "洽谈签约项目" and signed[0].stage == "signed"
+    # a list without a stage still names its projects (等11个项目齐聚十里商街)
+    assert [c.value for c in result.counts if "百脑汇IT总部经济大厦" in c.members] == [11]
+
+
+def test_one_name_two_statements(found: dict) -> None:
+    """茂业中心项目主体封顶，预计明年营业: topped out in 2014, expected to open in 2015."""
+    topped = one(found, "茂业中心项目", DATA_2014, stage="topped_out")
+    opening = one(found, "茂业中心项目", DATA_2014, stage="operating")
+    assert (topped.start, topped.end) == (opening.start, opening.end)
+    assert (topped.kind, topped.period) == ("actual", "2014")
+    assert (opening.kind, opening.period) == ("estimate", "2015")
+    assert opening.stage_span is not None and opening.stage_span.text == "营业"
+    # 台湾百脑汇项目明年 9 月竣工: a plan of next year
+    taiwan = one(found, "台湾百脑汇项目", DATA_2014)
+    assert (taiwan.stage, taiwan.kind, taiwan.period) == ("completed", "target", "2015")
+    # 完成东湖天玺项目的签约落地，现已全面开工建设
+    assert {m.stage for m in mentions(found, "东湖天玺项目", DATA_2014)} == {"signed", "started"}
+
+
+def test_report_review_and_plan(found: dict) -> None:
+    # review of 2011 in the city's report
+    dairy = one(found, "义县辉山国大乳业", REPORTS_2012, kind="actual")
+    assert (dairy.stage, dairy.period, dairy.region, dairy.sector) == ("started", "2011", "义县", "industry")
+    crane = one(found, "辽宁抚挖460台大吨位起重机", REPORTS_2012)
+    assert crane.stage == "operating" and [c.text for c in crane.capacities] == ["460台"]
+    assert one(found, "喜来登酒店", REPORTS_2012).sector == "services"
+    # 2012 work plan: targets of 2012
+    solar = one(found, "奥克阳光500兆瓦多晶硅片", REPORTS_2012)
+    assert (solar.stage, solar.kind, solar.period) == ("operating", "target", "2012")
+    # 义县万华秸秆板材和水产养殖加工等4个…项目: the count says 和 joins two projects
+    four = [c for c in found[REPORTS_2012][1].counts if c.value == 4 and c.stage == "started"]
+    assert four[0].members[-2:] == ["义县万华秸秆板材", "水产养殖加工"]
+    # the district's report: investment after the name, then its stages in later clauses
+    mall = [m for m in mentions(found, "地下商城项目", REPORTS_2012)]
+    assert {(m.stage, m.kind, m.period) for m in mall} == {("topped_out", "actual", "2011"),
+                                                          ("operating", "estimate", "2012")}
+    assert all((m.investment.value, m.investment.unit) == (5000, "万美元") for m in mall)
+    assert one(found, "地下商城项目", REPORTS_2012, stage="topped_out").region == "古塔区"
+
+
+def test_news_capacity_and_owner(found: dict) -> None:
+    coke = one(found, "年产40万吨针状焦装置", NEWS)
+    assert (coke.stage, coke.kind) == ("started", "estimate")
+    assert [(c.value, c.unit) for c in coke.capacities] == [(40, "年产万吨")]
+    base = one(found, "兵器集团中国北方能源基地项目", NEWS)
+    assert (base.stage, base.owner) == ("signed", "兵器集团")
+    port = one(found, "港航服务中心项目", NEWS)
+    assert (port.stage, port.investment.value) == ("started", 10)
+
+
+def test_district_plan_review_and_targets(found: dict) -> None:
+    first = one(found, "思凯农副产品国际物流园一期", DISTRICT_PLAN)
+    assert (first.stage, first.kind, first.period, first.key) == ("operating", "actual", "2016-2020",
+                                                                  "思凯农副产品国际物流园")
+    leader = one(found, "茂业中心", DISTRICT_PLAN)  # 以茂业中心等为龙头的楼宇经济
+    assert (leader.stage, leader.pattern) == (None, "exemplar")
+    estates = {m.name for m in found[DISTRICT_PLAN][1].mentions if m.stage == "completed" and m.kind == "target"}
+    assert {"碧桂园东湖云锦", "恒大御锦半岛", "山水依城二期", "绿城SK", "木材一营"} <= estates
+
+
+def test_things_that_are_not_projects(found: dict) -> None:
+    names = {m.name for _, (_, result) in found.items() for m in result.mentions}
+    for not_a_project in ("希尔达汽车零部件", "永嘉化工", "铁新东里棚户区", "锦州纺织厂", "道光廿五", "辽西木偶",
+                          "芯片级高端半导体石英坩埚", "精细化工项目", "优质项目", "园区"):
+        assert not_a_project not in names
+
+
+def test_keys_owners_and_linking_rules() -> None:
+    tax = load_project_taxonomy()
+    assert name_keys("莱茵动力（锦州）公司高集成化三合一动力总成系统").key == "莱茵动力高集成化三合一动力总成系统"
+    assert name_keys("思凯农副产品国际物流园一期").key == name_keys("思凯农副产品国际物流园项目").key
+    assert name_keys("中央大街地下商城(地一大道)").aliases == ("地一大道",)
+    assert owner_of("龙宇新材料公司年产10万吨高色牢度功能性有机颜料", tax) == "龙宇新材料公司"
+    assert [c.value for c in capacities("宝钛华神公司新建年产1.2万吨海绵钛及年产3千吨四氯化锆生产线")] == [1.2, 3]
+
+    def linked(a: str, b: str) -> bool:
+        return same_project(name_keys(a), name_keys(b))
+
+    assert linked("茂业中心项目", "茂业百货")  # one brand, two facility words
+    assert linked("安乐里", "安乐里城市综合体")
+    assert linked("台湾百脑汇项目", "台湾百脑汇IT总部大厦")
+    assert linked("40万千瓦风电项目", "黑山国电投40万千瓦风电")  # owner and county before it
+    assert linked("凌河思凯农副产品国际物流园二期", "思凯农副产品国际物流园")
+    assert linked("高集成化三合一动力总成系统", "莱茵动力（锦州）公司高集成化三合一动力总成系统")  # without its company
+    assert not linked("中央南街", "中央南街光彩立交桥")  # a street is not the bridge on it
+    assert not linked("污水处理厂", "污水处理厂")  # generic: nothing says they are one plant
+    assert not linked("金融中心", "金融大厦")
+    assert not linked("北镇中电环保垃圾焚烧发电项目", "太和区新苏环保垃圾焚烧发电")
+
+
+def test_general_shapes_on_new_text() -> None:
+    """The patterns work on text they were not written from (no rule is keyed to the corpus)."""
+    text = ("大连市2023年经济数据\n重点项目建设：恒力石化二期、华锦乙烯改扩建等12个项目竣工投产；"
+            "长兴岛港区30万吨级原油码头主体封顶，预计明年投入运营；投资45亿元的大连湾海底隧道项目开工建设。\n")
+    result = extract_projects(extract_text(text, name="dalian.txt"))
+    got = {(m.name, m.stage, m.kind) for m in result.mentions}
+    assert ("恒力石化二期", "operating", "actual") in got
+    assert ("华锦乙烯改扩建", "operating", "actual") in got
+    assert ("长兴岛港区30万吨级原油码头", "topped_out", "actual") in got
+    assert ("长兴岛港区30万吨级原油码头", "operating", "estimate") in got
+    tunnel = [m for m in result.mentions if m.name == "大连湾海底隧道项目"]
+    assert tunnel and (tunnel[0].stage, tunnel[0].investment.value) == ("started", 45)
+    assert [c.value for c in result.counts if c.role == "list"] == [12]
+
+
+PROVINCES = Path(SAMPLE_DIR).parents[1].parent / "shared" / "corpus" / "provinces-2026"
+
+
+@pytest.mark.skipif(not PROVINCES.exists(), reason="the shared 2026 provincial reports are not here")
+def test_unseen_provincial_reports_are_read_without_error() -> None:
+    """Documents the extractor was not written from: every mention grounded, plans are targets."""
+    for path in sorted(PROVINCES.glob("*.txt"))[:4]:
+        doc = extract(path)
+        result = extract_projects(doc)
+        assert result.mentions, path.name
+        for m in result.mentions:
+            assert doc.text[m.start:m.end] == m.text
+        assert any(m.kind == "target" for m in result.mentions)

@@ -1,0 +1,179 @@
+"""Key projects in the store: linked across documents, tracked, corrected, and the commands.
+
+The sample documents are ingested once per module into a temporary SQLite file; corrections
+are made on a copy so that the other tests see the documents as extracted.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE_DIR, run_planwatch
+
+from planwatch.projects.store import ProjectError, ProjectStore
+from planwatch.store import Store
+
+STAGE_ORDER = ["planning", "signed", "started", "construction", "topped_out", "completed", "operating"]
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("projects") / "sample.db"
+    with Store(db) as store:
+        report = store.ingest([SAMPLE_DIR])
+        assert report.ok and report.count("added") == 5
+    return db
+
+
+@pytest.fixture
+def store_copy(sample_db: Path, tmp_path: Path) -> Store:
+    copy = tmp_path / "copy.db"
+    shutil.copy(sample_db, copy)
+    return Store(copy)
+
+
+def test_maoye_center_is_one_project_across_three_documents(sample_db: Path) -> None:
+    with Store(sample_db) as store:
+        detail = ProjectStore(store).project("茂业中心")
+    assert detail.summary.name == "茂业中心"
+    assert {"茂业中心", "茂业中心项目", "茂业百货"} <= set(detail.summary.names)
+    docs = {h.doc[:3] for h in detail.history}
+    assert docs == {"000", "001", "003"}  # 2011/2012 report, 2014 data, the district plan
+    assert detail.summary.region == "凌河区"
+    # the stages stated as done or expected, in order of time, never go back
+    stages = detail.stage_sequence()
+    assert stages == [("2011", "construction"), ("2014", "construction"), ("2014", "topped_out"),
+                      ("2015", "operating")]
+    orders = [STAGE_ORDER.index(s) for _, s in stages]
+    assert orders == sorted(orders)
+    # the history is in time order and ends with the plan's review of 2016-2020
+    assert [h.period for h in detail.history][0] == "2011"
+    assert detail.history[-1].period == "2016-2020" and detail.history[-1].doc.startswith("003")
+    # each statement keeps its provenance
+    for h in detail.history:
+        with Store(sample_db) as store:
+            assert store.document_text(h.document_id)[h.start:h.end] == h.text
+
+
+def test_other_spellings_find_the_same_project(sample_db: Path) -> None:
+    with Store(sample_db) as store:
+        ps = ProjectStore(store)
+        assert ps.project("茂业中心项目").summary.id == ps.project("茂业百货").summary.id
+        sk = ps.project("思凯农副产品国际物流园")
+        assert {h.doc[:3] for h in sk.history} == {"000", "003", "004"}
+        assert (sk.summary.investment, sk.summary.investment_unit) == (4.5, "亿元")  # the plan's 二期
+        with pytest.raises(ProjectError):
+            ps.project("不存在的项目名称")
+
+
+def test_projects_filtered_by_region_stage_and_sector(sample_db: Path) -> None:
+    with Store(sample_db) as store:
+        ps = ProjectStore(store)
+        industry = {p.name: p for p in ps.projects(region="锦州市", sector="工业")}
+        motor = industry["莱茵动力（锦州）公司高集成化三合一动力总成系统"]
+        assert (motor.investment, motor.investment_unit, motor.owner) == (56, "亿元", "莱茵动力（锦州）公司")
+        # 锦州市 includes its counties and districts
+        assert "义县辉山国大乳业" in industry and "凌河区" in {p.region for p in ps.projects(region="锦州市")}
+        building = {p.name for p in ps.projects(region="凌河区", stage="在建")}
+        assert "凌河紫荆圣泉度假山庄" in building and "茂业中心" not in building  # 茂业中心 is past that
+        done = ps.projects(region="凌河区", stage="completed")
+        assert all(p.stage == "completed" for p in done)
+        with pytest.raises(ProjectError, match="unknown stage"):
+            ps.projects(stage="finished-ish")
+
+
+def test_investments_and_counts_point_to_facts(sample_db: Path) -> None:
+    with Store(sample_db) as store:
+        row = [r for r in ProjectStore(store).mentions() if r["name"].startswith("莱茵动力（锦州）公司")][0]
+        fact = store.fact(row["investment_fact_id"])
+        assert (fact["value"], fact["unit"], fact["text"]) == (56, "亿元", "56 亿元")
+        counts = ProjectStore(store).counts(region="凌河区")
+        five = [c for c in counts if c["members"] == ["北苑新城", "沈铁锦州物流基地"]][0]
+        assert (five["value"], five["stage"], five["fact_value"]) == (5, "completed", 5)
+
+
+def test_a_corrected_fact_is_the_investment_the_project_shows(store_copy: Store) -> None:
+    ps = ProjectStore(store_copy)
+    row = [r for r in ps.mentions() if r["name"].startswith("莱茵动力（锦州）公司")][0]
+    store_copy.correct(row["investment_fact_id"], by="li", value=60)
+    assert ps.project(row["project_id"]).summary.investment == 60
+
+
+def test_mention_corrections_survive_reingest_and_are_audited(store_copy: Store, tmp_path: Path) -> None:
+    ps = ProjectStore(store_copy)
+    topped = [r for r in ps.mentions() if r["name"] == "茂业中心项目" and r["stage"] == "topped_out"][0]
+    ps.correct(topped["id"], by="wang", note="see the 2015 report", stage="竣工", period="2014")
+    assert ps.mention(topped["id"])["stage"] == "completed"
+    assert ps.mention(topped["id"])["status"] == "corrected"
+    bad = [r for r in ps.mentions() if r["name"] == "金融中心" and r["doc"].startswith("000")][0]
+    ps.reject(bad["id"], by="wang", note="a district, not a project")
+    assert "金融中心" not in {p.name for p in ps.projects(region="凌河区")}
+    # a new extraction of every document: the corrections find their mentions again
+    report = store_copy.ingest([SAMPLE_DIR], reextract=True)
+    assert report.ok
+    stages = {(r["stage"], r["status"]) for r in ps.mentions() if r["name"] == "茂业中心项目"}
+    assert ("completed", "corrected") in stages and ("topped_out", "extracted") not in stages
+    assert "金融中心" not in {r["name"] for r in ps.mentions() if r["doc"].startswith("000")}
+    again = [r for r in ps.mentions(include_rejected=True) if r["name"] == "金融中心" and r["doc"].startswith("000")]
+    assert [r["status"] for r in again] == ["rejected"]
+    # the old version's mentions stay, not current
+    assert len(ps.mentions(current=False)) > len(ps.mentions())
+    actions = [h["action"] for h in ps.history()]
+    assert {"correct", "reject", "reapply_correct", "reapply_reject"} <= set(actions)
+    with pytest.raises(ProjectError, match="unknown field"):
+        ps.correct(topped["id"], by="wang", colour="red")
+    with pytest.raises(ProjectError, match="--by"):
+        ps.confirm(topped["id"], by=" ")
+
+
+def test_relinking_a_mention(store_copy: Store) -> None:
+    ps = ProjectStore(store_copy)
+    maoye = ps.project("茂业中心").summary
+    baihuo = [r for r in ps.mentions(project_id=maoye.id) if r["name"] == "茂业百货"][0]
+    moved = ps.link(baihuo["id"], None, by="zhao", note="the department store is its own project")
+    assert moved["project_id"] != maoye.id
+    assert ps.project(maoye.id).summary.n_mentions == maoye.n_mentions - 1
+    assert [r["id"] for r in ps.mentions(project_id=moved["project_id"])] == [baihuo["id"]]
+    back = ps.link(baihuo["id"], maoye.id, by="zhao")
+    assert back["project_id"] == maoye.id
+    assert ps.project(maoye.id).summary.n_mentions == maoye.n_mentions
+
+
+def test_unchanged_documents_add_no_mentions(sample_db: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "again.db"
+    shutil.copy(sample_db, copy)
+    with Store(copy) as store:
+        before = len(ProjectStore(store).mentions(current=False))
+        store.ingest([SAMPLE_DIR])
+        assert len(ProjectStore(store).mentions(current=False)) == before
+
+
+def test_commands(sample_db: Path) -> None:
+    out = run_planwatch("projects", "--region", "凌河区", "--stage", "在建", "--format", "json", "--db", str(sample_db))
+    assert out.returncode == 0, out.stderr
+    rows = json.loads(out.stdout)
+    assert "凌河紫荆圣泉度假山庄" in {r["name"] for r in rows} and all(r["stage"] == "construction" for r in rows)
+    page = run_planwatch("project", "茂业中心", "--format", "json", "--db", str(sample_db))
+    assert page.returncode == 0, page.stderr
+    detail = json.loads(page.stdout)
+    assert [s["stage"] for s in detail["stages"]] == ["construction", "construction", "topped_out", "operating"]
+    table = run_planwatch("project", "茂业中心", "--db", str(sample_db))
+    assert "主体封顶" in table.stdout and "003_821d0610ff899f65.txt" in table.stdout
+    csv = run_planwatch("projects", "--sector", "工业", "--format", "csv", "--db", str(sample_db))
+    assert csv.stdout.splitlines()[0].startswith("id,name,region,sector")
+    bad = run_planwatch("projects", "--stage", "nonsense", "--db", str(sample_db))
+    assert bad.returncode == 2 and bad.stderr.startswith("planwatch: error: unknown stage")
+    missing = run_planwatch("project", "没有这个项目", "--db", str(sample_db))
+    assert missing.returncode == 2 and "no project named" in missing.stderr
+
+
+def test_extract_projects_command() -> None:
+    out = run_planwatch("extract-projects", str(SAMPLE_DIR / "000_6cc6ed5f7fc9b850.txt"), "--format", "jsonl")
+    assert out.returncode == 0, out.stderr
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    mentions = [r for r in rows if r["type"] == "mention"]
+    assert {"北苑新城", "茂业中心项目"} <= {m["name"] for m in mentions}
+    assert any(r["type"] == "count" and r["value"] == 28 for r in rows)
