@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from planwatch.gazetteer import Region, load_gazetteer
+from planwatch.lexicon import alternation, load_lexicon
 from planwatch.normalize import NormalizedText
 
 FIVE_YEAR_PLANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
@@ -35,8 +37,6 @@ _DATE_LINE = re.compile(r"(\d{4})年(\d{1,2})月(?:\d{1,2}日)?")
 _HEADING = re.compile(
     r"^(?:#+\s*|第[一二三四五六七八九十百\d]+[章节篇部分]\s*|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|►)"
 )
-_ACTUAL_CUES = re.compile(r"回顾|成就|成绩|发展基础|总结|完成情况|过去|进展|脚步|规划背景|发展环境")
-_TARGET_CUES = re.compile(r"安排|目标|任务|展望|远景|愿景|思路|总体要求|举措|重点工作|主要工作|今后|未来|部署|指标")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 
 
@@ -130,10 +130,18 @@ _SPAN_FOCUS = re.compile(
 _YEAR_FOCUS = re.compile(r"^(?:过去一年|一年来|去年|(?:19|20)\d\d年[，,是]|今年以来)")
 
 
+@cache
+def _heading_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    kinds = load_lexicon()["section_kinds"]
+    return re.compile(alternation(kinds["actual"])), re.compile(alternation(kinds["target"]))
+
+
 def _heading_kind(line: str) -> str | None:
-    if _ACTUAL_CUES.search(line):
+    """``2011年工作回顾`` reviews (actuals); ``2012年工作安排``, ``主要预期目标`` plan (targets)."""
+    actual, target = _heading_cues()
+    if actual.search(line):
         return "actual"
-    if _TARGET_CUES.search(line):
+    if target.search(line):
         return "target"
     return None
 

@@ -44,7 +44,6 @@ _WINDOW = 400
 _SENTENCE_END = re.compile(r"[。！？!?]|\n")
 _CLAUSE_BOUNDARY = "，；。：！？\n,;:（(）)"
 _PUNCT = set("，；。：、！？,;:!?\n（）()“”\"《》【】")
-_ADVERB_STOPS = re.compile(r"不断|正在|即将|已经|已|全部|均|分别|被|获|得到|并|共")
 
 
 @cache
@@ -250,7 +249,6 @@ _NOT_A_NOUN = re.compile(
     r"|完成|实现|建成|开展|实施|推进|全部|均|和|及|与|或|的[^\u4e00-\u9fff]|[）)%])"
 )
 _NOUN_CUT = re.compile(r"(?:以及|和|及|与|不断|正在|即将|已经|已|全部|均为|均已|均达|分别|被|并|共)")
-_NEXT_QUANTITY = re.compile(r"^\d+(?:\.\d+)?(?:万|亿)?[^\d，。、；\u4e00-\u9fff]{0,0}[\u4e00-\u9fff]{1,2}")
 
 
 def _noun_after(text: str, q: Quantity, limit: int, next_q: Quantity | None) -> str:

@@ -33,6 +33,9 @@ class Quantity:
 
 
 _MONEY = {"元", "美元", "欧元", "日元", "港元", "元人民币"}
+# A number this large is not a measurement (an ID or a run of digits fused by normalisation); a
+# float cannot hold it exactly, and scaled by a unit it overflows to inf, which JSON refuses.
+MAX_VALUE = 1e15
 
 
 @cache
@@ -128,7 +131,7 @@ def _compounds(text: str, start: int, end: int) -> list[Quantity]:
         else:
             b = parse_number(b_text)
         a = parse_number(m.group("a"))
-        if a is None or b is None or b >= 10000:
+        if a is None or b is None or b >= 10000 or a >= MAX_VALUE:
             continue
         unit = "亿" + (m.group("unit") or "")
         kind = _unit_kinds().get(m.group("unit") or "", "magnitude")
@@ -150,7 +153,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         num = m.group("num")
         chinese = not num[0].isdigit()
         value = parse_number(num)
-        if value is None:
+        if value is None or not value < MAX_VALUE:  # also refuses inf and nan
             continue
         mag = m.group("mag") or ""
         unit_word = m.group("unit") or ""

@@ -89,9 +89,6 @@ def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _GOALS_HEAD = re.compile(r"目标(?:是|为)[：:]|预期目标[：:]")
-_TARGET_STRONG = re.compile(
-    r"力争|确保|目标|预期|到(?:20\d\d|本世纪)|将达到|要达到|拟|计划(?:新增|完成|实施|安排|投资)"
-)
 
 
 def kind_in_sentence(default: str, sentence_before: str, clause_before: str) -> str:
@@ -100,14 +97,14 @@ def kind_in_sentence(default: str, sentence_before: str, clause_before: str) -> 
     An estimate cue (``初步预计，全市实现…``) governs its whole sentence; a target cue in a review
     (``力争``, ``确保``) only its own clause, since review prose also says ``确保了…``.
     """
-    estimate, _ = _cue_patterns()
+    estimate, target = _cue_patterns()
     if default == "target":
         return "target"
     if _GOALS_HEAD.search(sentence_before):
         return "target"  # "今年…主要预期目标是：地区生产总值增长5%左右"
     if estimate.search(sentence_before):
         return "estimate"
-    if _TARGET_STRONG.search(clause_before):
+    if target.search(clause_before):
         return "target"
     return default
 

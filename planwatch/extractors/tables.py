@@ -42,7 +42,6 @@ _NUMBERING = re.compile(
     r"^(?:[（(]?\d{1,3}[)）.、．]|[（(]?[一二三四五六七八九十]+[)）、.]|\d{1,3}(?=[\u4e00-\u9fff]))\s*"
 )
 _UNIT_HEADER = re.compile(r"^(?:计量)?单位$")
-_NAME_HEADER = re.compile(r"指标|项目|名称|类别|内容")
 _NO_FACT = re.compile(r"^(?:[-—–－]+|/|待.*|.*目标|省.*|完成.*|不低于.*|不高于.*|持平|无|—)$")
 
 
