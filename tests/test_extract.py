@@ -253,3 +253,7 @@ def test_zero_as_a_word_and_stated_minimums(docs):
                                  "社区办公用房全部达到200平方米以上标准，新增10亿元以上企业7户。")
     facts = [(f.text, f.value, f.qualifier) for f in doc.facts]
     assert facts == [("零", 0, None), ("5%", 5, None), ("200平方米以上", 200, "at_least"), ("7户", 7, None)]
+
+
+def test_numbers_at_the_edges_of_the_text():
+    assert [f.text for f in planwatch.extract_text("12个项目开工，地区生产总值增长5%").facts] == ["12个", "5%"]

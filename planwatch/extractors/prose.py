@@ -112,15 +112,16 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
     prev2 = text[max(0, q.num_start - 2):q.num_start]
     nxt = text[q.end] if q.end < len(text) else ""
     nxt2 = text[q.end:q.end + 2]
-    if prev in "第" or prev2 in ("No", "NO"):
+    if prev == "第" or prev2 in ("No", "NO"):
         return True
     if prev.isascii() and prev.isalpha() or (nxt.isascii() and nxt.isalpha() and not q.unit):
         return True  # 5G, PM2.5, CR400BF
-    if prev in ":：" and prev2[:1].isdigit() or (nxt in ":：" and text[q.end + 1:q.end + 2].isdigit()):
+    after_colon = text[q.end + 1:q.end + 2]
+    if (prev and prev in ":：" and prev2[:1].isdigit()) or (nxt and nxt in ":：" and after_colon.isdigit()):
         return True  # 16:49:35
     if prev == "." or (nxt == "." and text[q.end + 1:q.end + 2].isdigit()):
         return True
-    if not q.unit and not q.chinese and nxt in "年月日时号届期" or (not q.unit and nxt2 in ("周年", "世纪")):
+    if not q.unit and ((not q.chinese and nxt and nxt in "年月日时号届期") or nxt2 in ("周年", "世纪")):
         return True
     if not q.unit and re.fullmatch(r"(?:19|20)\d\d", text[q.num_start:q.end]):
         return True
@@ -144,7 +145,7 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
             return True  # "百万风场", "千亿产业": a round Chinese figure in a name
         if tok == "一" and not approx and "万" not in q.unit and "亿" not in q.unit:
             return True
-    if nxt == "大" and (not q.unit or q.unit_kind == "count") or nxt in "+＋" or nxt2 in ("连冠", "连胜"):
+    if (nxt == "大" and (not q.unit or q.unit_kind == "count")) or nxt in ("+", "＋") or nxt2 in ("连冠", "连胜"):
         return True
     if text[max(sent_start, q.start - 2):q.start] == "连续" or text[max(0, q.start - 2):q.start].endswith("连续"):
         return True
