@@ -257,3 +257,9 @@ def test_zero_as_a_word_and_stated_minimums(docs):
 
 def test_numbers_at_the_edges_of_the_text():
     assert [f.text for f in planwatch.extract_text("12个项目开工，地区生产总值增长5%").facts] == ["12个", "5%"]
+
+
+def test_fused_magnitudes_with_count_units():
+    doc = planwatch.extract_text("全年接待游客超万人次，带动就业过万人。")
+    assert [(f.text, f.value, f.unit, f.qualifier) for f in doc.facts] == [
+        ("超万人次", 1, "万人次", "at_least"), ("过万人", 1, "万人", "at_least")]

@@ -127,9 +127,9 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
         return True
     if q.chinese and q.value == 0 and q.unit_kind == "count" and not q.unit:
         return False  # 零事故: see quantities._zero_pattern
-    if q.chinese:
-        token = re.match(r"[零〇一二两三四五六七八九十百千]+", text[q.num_start:q.end])
-        tok = token.group() if token else ""
+    token = re.match(r"[零〇一二两三四五六七八九十百千]+", text[q.num_start:q.end]) if q.chinese else None
+    if token:  # a Chinese numeral (the fused "过万人" has none and is a plain quantity)
+        tok = token.group()
         if re.search(r"十[一二三四五六]五|[一二三四五六七八九十]五", tok) or tok in ("零", "〇"):
             return True
         approx = q.qualifier is not None or q.prefix_verb
