@@ -208,6 +208,120 @@ def test_pdf_text_layer_holds_the_chinese(files: dict[str, Path], report: Report
     assert f"对锦州市“十四五”规划（2021—2025年）提出的{len(report.rows)}项量化目标逐项评估" in squashed
 
 
+# -- 六、重点项目 ------------------------------------------------------------------------------
+LARGEST = "东北商用车及二手车贸易物流产业基地"  # 投资150亿元, the largest project of the 锦州 十四五 plan
+
+
+def test_projects_section_sets_stated_counts_against_listed_projects(report: Report, store: Store) -> None:
+    from planwatch.projects.portfolio import investment_yi
+    from planwatch.projects.store import ProjectStore
+
+    section = report.projects
+    assert section is not None
+    listed = ProjectStore(store).projects(region=REGION, within=(2021, 2025))
+    amounts = [investment_yi(p.investment, p.investment_unit) for p in listed]
+    assert section.n_projects == len(listed) > 300
+    assert section.n_invested == sum(a is not None for a in amounts) > 150
+    assert section.investment == pytest.approx(sum(a for a in amounts if a is not None))
+    # the stated portfolio (重点项目库共530个，总投资规模3563亿元) and its sector breakdown
+    head = section.headline
+    assert head is not None and (head.value, head.investment, head.region) == (530, 3563, REGION)
+    assert head.listed == section.n_projects and head.listed_investment == pytest.approx(section.investment)
+    by_category = {s.category: s for s in section.stated}
+    assert (by_category["工业"].value, by_category["工业"].investment) == (99, 942)
+    assert (by_category["基础设施"].value, by_category["基础设施"].investment) == (205, 1493)
+    industry = next(b for b in section.by_sector if b.label == "工业")
+    assert by_category["工业"].listed == industry.n and by_category["工业"].listed_invested == industry.n_invested
+    sources = {s.n: s for s in report.sources}
+    assert [sources[n].text for n in head.refs] == ["530个", "3563亿元"]
+    assert "重点项目库共530个，总投资规模3563亿元" in sources[head.refs[0]].quote
+    # counts by stage and sector cover every listed project once
+    assert sum(b.n for b in section.by_stage) == sum(b.n for b in section.by_sector) == section.n_projects
+    assert sum(b.investment for b in section.by_sector) == pytest.approx(section.investment)
+    stages = [b.label for b in section.by_stage]
+    assert stages.index("在建") < stages.index("竣工") < stages.index("未说明") == len(stages) - 1
+    # the largest projects, largest first, each with the source of its investment
+    largest = section.largest
+    assert len(largest) == 10 and largest[0].name == LARGEST and largest[0].investment == 150
+    assert [r.investment for r in largest] == sorted((r.investment for r in largest), reverse=True)
+    for row in largest:
+        assert row.refs and all(n in sources for n in row.refs)
+        source = sources[row.refs[0]]
+        assert row.investment_text.split()[0] in source.text.replace(" ", ""), (row, source)
+    assert "530个" in section.summary(report.region, report.plan_label)
+
+
+def test_projects_section_in_markdown(files: dict[str, Path]) -> None:
+    text = files["md"].read_text(encoding="utf-8")
+    assert text.index("## 五、数据缺口") < text.index("## 六、重点项目") < text.index("## 附表")
+    section = text[text.index("## 六、重点项目") : text.index("## 附表")]
+    assert re.search(r"文件所述锦州市重点项目共530个、总投资3563亿元\[\d+\]\[\d+\]，逐项列出的项目个数占\d", section)
+    whole = r"^\| 全部 \| [^|]*530个 \| 530 \[\d+\] \| 3563 亿元 \[\d+\] \| \d+ \| [\d.]+ 亿元 \|"
+    assert re.search(whole, section, re.M)
+    assert re.search(r"^\| 工业 \| 工业项目99个 \| 99 \[\d+\] \| 942 亿元 \[\d+\] \|", section, re.M)
+    for heading in ("（二）按阶段统计", "（三）按领域统计", "（四）投资规模最大的重点项目"):
+        assert f"### {heading}" in section
+    assert re.search(r"^\| 在建 \| \d+ \| \d+ \| [\d.]+ 亿元 \|$", section, re.M)
+    first = rf"^\| 1 \| {LARGEST} \| 锦州市 \| 服务业 \| [^|]+ \| 2021-2025 \| 150 亿元 \[\d+\] \|$"
+    assert re.search(first, section, re.M)
+
+
+def test_projects_section_in_html(files: dict[str, Path], report: Report) -> None:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(files["html"].read_text(encoding="utf-8"), "lxml")
+    assert "六、重点项目" in [h.get_text() for h in soup.find_all("h2")]
+    stated = [[td.get_text(strip=True) for td in tr.find_all("td")] for tr in soup.select("table.stated tbody tr")]
+    assert stated[0][0] == "全部" and stated[0][2].startswith("530[") and stated[0][3].startswith("3563 亿元[")
+    assert stated[0][4] == str(report.projects.n_projects)
+    largest = [[td.get_text(strip=True) for td in tr.find_all("td")] for tr in soup.select("table.largest tbody tr")]
+    assert len(largest) == 10 and largest[0][1] == LARGEST and largest[0][6].startswith("150 亿元[")
+    ids = {tag["id"] for tag in soup.find_all(id=True)}
+    for a in soup.select("table.largest sup.ref a, table.stated sup.ref a"):
+        assert a["href"][1:] in ids
+    by_stage = {tr.find("td").get_text(): tr for tr in soup.select("table.by-stage tbody tr")}
+    assert {"在建", "竣工", "未说明"} <= set(by_stage)
+
+
+def test_projects_section_in_docx(files: dict[str, Path], report: Report) -> None:
+    import docx
+
+    from planwatch.report.markdown import LARGEST_HEADER, STATED_HEADER
+
+    d = docx.Document(str(files["docx"]))
+    headings = [p.text for p in d.paragraphs if p.style.name.startswith("Heading")]
+    assert "六、重点项目" in headings and "（四）投资规模最大的重点项目" in headings
+    tables = [[[c.text for c in row.cells] for row in t.rows] for t in d.tables]
+    stated = next(t for t in tables if tuple(t[0]) == STATED_HEADER)
+    assert stated[1][:2] == ["全部", "时期重点项目库共530个"] and stated[1][2].startswith("530 [")
+    assert stated[1][3].startswith("3563 亿元 [") and stated[1][4] == str(report.projects.n_projects)
+    largest = next(t for t in tables if tuple(t[0]) == LARGEST_HEADER)
+    assert len(largest) == 11 and largest[1][1] == LARGEST and largest[1][6].startswith("150 亿元 [")
+    by_sector = next(t for t in tables if t[0][0] == "领域" and t[0][1] == "项目数")
+    assert sum(int(r[1]) for r in by_sector[1:]) == report.projects.n_projects
+
+
+def test_projects_section_in_the_pdf_text_layer(files: dict[str, Path], report: Report) -> None:
+    from pdfminer.high_level import extract_text
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+
+    # The PDF's bookmarks (one per heading) say on which pages the section is.
+    with files["pdf"].open("rb") as f:
+        doc = PDFDocument(PDFParser(f))
+        pages = {page.pageid: i for i, page in enumerate(PDFPage.create_pages(doc))}
+        marks = {title: pages[resolve1(dest)[0].objid] for _level, title, dest, _a, _se in doc.get_outlines() if dest}
+    first, last = marks["六、重点项目"], marks["附表　其他规划目标（重点项目投资等）"]
+    text = re.sub(r"\s+", "", extract_text(str(files["pdf"]), page_numbers=list(range(first, last + 1))))
+    assert "(cid:" not in text
+    assert "文件所述锦州市重点项目共530个、总投资3563亿元" in text
+    assert f"逐项列出{REGION}（含所辖县区）" in text and f"重点项目{report.projects.n_projects}个" in text
+    for words in ("按阶段统计", "按领域统计", "投资规模最大的重点项目", LARGEST, "150亿元", "工业项目99个", "942亿元"):
+        assert words in text, words
+
+
 # -- the command ----------------------------------------------------------------------------
 def test_cli_writes_the_report(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "评估.md"

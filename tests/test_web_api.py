@@ -174,6 +174,93 @@ def test_search_chinese(client: TestClient) -> None:
     assert client.get("/api/search", params={"q": "火星殖民地"}).json()["total"] == 0
 
 
+# -- key projects ----------------------------------------------------------------------------
+LARGEST = "东北商用车及二手车贸易物流产业基地"  # 投资150亿元 in the 锦州市 十四五 plan
+
+
+def project_of(client: TestClient, name: str) -> dict:
+    found = client.get("/api/projects", params={"q": name}).json()["projects"]
+    return next(p for p in found if p["name"] == name)
+
+
+def test_projects_of_the_jinzhou_plan_with_totals(client: TestClient) -> None:
+    body = client.get("/api/projects", params={"region": "锦州", "plan": "十四五"}).json()
+    assert body["filters"]["region"] == "锦州市" and body["filters"]["within"] == [2021, 2025]
+    rows, totals = body["projects"], body["totals"]
+    assert body["total"] == len(rows) == totals["total"]["n"] > 300
+    first = rows[0]  # the largest investment first
+    assert (first["name"], first["investment"], first["investment_unit"]) == (LARGEST, 150, "亿元")
+    amounts = [r["investment_yi"] for r in rows if r["investment_yi"] is not None]
+    assert amounts == sorted(amounts, reverse=True)
+    assert totals["total"]["investment"] == pytest.approx(sum(amounts), abs=1e-3)
+    assert totals["total"]["n_invested"] == len(amounts)
+    assert sum(b["n"] for b in totals["by_sector"]) == sum(b["n"] for b in totals["by_stage"]) == body["total"]
+    harbour = next(r for r in rows if r["name"] == "锦州港航道改扩建工程")
+    assert (harbour["investment"], harbour["sector"], harbour["region"]) == (46.3, "infrastructure", "锦州市")
+    # the counts the plan states, set against the listed projects
+    whole = next(c for c in body["stated"] if c["value"] == 530)
+    assert whole["investment_yi"] == 3563 and whole["text"].endswith("重点项目库共530个") and whole["fact_id"]
+    assert whole["listed"]["n"] == body["total"]
+    industry = next(c for c in body["stated"] if c["sector"] == "industry")
+    assert (industry["value"], industry["investment"]) == (99, 942)
+
+
+def test_project_filters_and_paging(client: TestClient) -> None:
+    built = client.get("/api/projects", params={"stage": "在建"}).json()
+    assert built["total"] > 50 and {p["stage"] for p in built["projects"]} == {"construction"}
+    assert [b["key"] for b in built["totals"]["by_stage"]] == ["construction"]
+    none = client.get("/api/projects", params={"stage": "none"}).json()["projects"]
+    assert none and all(p["stage"] is None for p in none)
+    industry = client.get("/api/projects", params={"sector": "工业", "region": "黑山县"}).json()["projects"]
+    assert industry and all(p["sector"] == "industry" and p["region"] == "黑山县" for p in industry)
+    page1 = client.get("/api/projects", params={"limit": 5, "sort": "name"}).json()
+    page2 = client.get("/api/projects", params={"limit": 5, "offset": 5, "sort": "name"}).json()
+    assert len(page1["projects"]) == len(page2["projects"]) == 5 and page1["total"] == page2["total"]
+    names = [p["name"] for p in page1["projects"] + page2["projects"]]
+    assert names == sorted(names)
+    assert [p["name"] for p in client.get("/api/projects", params={"q": "茂业"}).json()["projects"]] == ["茂业中心"]
+    # an investment in another currency is not summed (no exchange rate), but listed after the yuan ones
+    operating = client.get("/api/projects", params={"stage": "投产"}).json()
+    kinds = [0 if p["investment_yi"] is not None else 1 if p["investment"] is not None else 2
+             for p in operating["projects"]]  # fmt: skip
+    assert kinds == sorted(kinds) and kinds.count(1) == operating["totals"]["n_other_currency"] == 1
+    mall = next(p for p in operating["projects"] if p["investment_unit"] == "万美元")
+    assert (mall["name"], mall["investment"], mall["investment_yi"]) == ("地下商城项目", 5000, None)
+
+
+def test_project_detail_of_maoye(client: TestClient) -> None:
+    pid = project_of(client, "茂业中心")["id"]
+    body = client.get(f"/api/projects/{pid}").json()
+    assert body["id"] == pid and body["name"] == "茂业中心" and body["region"] == "凌河区"
+    assert body["sector"] == "services" and "茂业中心项目" in body["aliases"]
+    assert [s["label"] for s in body["stage_path"]] == ["在建", "主体封顶", "投产"]
+    history = body["history"]
+    assert len(history) == body["n_mentions"] >= 5
+    periods = [int(h["period"][:4]) for h in history]
+    assert periods == sorted(periods)
+    topped = next(h for h in history if h["stage"] == "topped_out")
+    assert (topped["period"], topped["kind"]) == ("2014", "actual")
+    assert next(h for h in history if h["stage"] == "operating")["kind"] == "estimate"
+    texts: dict[int, str] = {}
+    for h in history:  # every statement points into its document
+        if h["document_id"] not in texts:
+            texts[h["document_id"]] = client.get(f"/api/documents/{h['document_id']}", params={"text": True}).json()[
+                "text"
+            ]
+        assert texts[h["document_id"]][h["start"] : h["end"]] == h["text"]
+        assert h["doc_title"]
+
+
+def test_project_investment_and_capacity(client: TestClient) -> None:
+    pid = project_of(client, LARGEST)["id"]
+    body = client.get(f"/api/projects/{pid}").json()
+    assert body["investment"] == 150 and body["investment_unit"] == "亿元" and body["investment_yi"] == 150
+    assert body["history"][0]["investment"] == 150 and body["history"][0]["investment_type"] == "total"
+    pigs = client.get("/api/projects", params={"q": "100万头猪"}).json()["projects"]
+    detail = client.get(f"/api/projects/{pigs[0]['id']}").json()
+    assert any("100万头" in c for h in detail["history"] for c in h["capacities"])
+
+
 def test_openapi_schema(client: TestClient) -> None:
     schema = client.get("/api/openapi.json").json()
     paths = schema["paths"]
@@ -235,6 +322,22 @@ BAD = [
     ("/api/search?q=" + "长" * 201, 422, "q"),
     ("/api/search?q=地区&limit=0", 422, "limit"),
     ("/api/nothing-here", 404, "no such page"),
+    ("/api/projects?region=火星市", 404, "unknown region"),
+    ("/api/projects?stage=finished-ish", 400, "unknown stage"),
+    ("/api/projects?sector=太空", 400, "unknown sector"),
+    ("/api/projects?plan=第九九", 400, "unknown plan"),
+    ("/api/projects?sort=biggest", 422, "sort"),
+    ("/api/projects?limit=0", 422, "limit"),
+    ("/api/projects?limit=5001", 422, "limit"),
+    ("/api/projects?offset=-1", 422, "offset"),
+    ("/api/projects?q=" + "长" * 101, 422, "q"),
+    ("/api/projects?stage=" + "x" * 21, 422, "stage"),
+    ("/api/projects/abc", 422, "project_id"),
+    ("/api/projects/0", 422, "project_id"),
+    ("/api/projects/1.5", 422, "project_id"),
+    ("/api/projects/9223372036854775808", 422, "project_id"),
+    ("/api/projects/9223372036854775807", 404, "no project"),
+    ("/api/projects/999999", 404, "no project"),
 ]
 
 

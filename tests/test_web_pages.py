@@ -313,6 +313,162 @@ def test_correction_through_the_page(fresh: TestClient) -> None:
     assert 'id="correct-form"' not in fresh.get(f"/facts/{fid}").text
 
 
+# -- key projects --------------------------------------------------------------------------------
+LARGEST = "东北商用车及二手车贸易物流产业基地"  # 投资150亿元 in the 锦州市 十四五 plan
+
+
+def project_id(client: TestClient, name: str) -> int:
+    found = client.get("/api/projects", params={"q": name}).json()["projects"]
+    return next(p["id"] for p in found if p["name"] == name)
+
+
+def project_rows(html: str) -> dict[str, str]:
+    """Project name → its table row, of the list page."""
+    table = html.split('id="projects"')[1].split("</table>")[0]
+    rows = re.findall(r'<tr data-project="\d+".*?</tr>', table, re.S)
+    return {re.search(r'class="project"[^>]*>([^<]*)</a>', r).group(1): r for r in rows}  # type: ignore[union-attr]
+
+
+def test_projects_page_lists_the_jinzhou_plan_with_investments(client: TestClient) -> None:
+    r = client.get("/projects", params={"region": "锦州市", "plan": "十四五"})
+    assert r.status_code == 200
+    html = r.text
+    assert "<h1>重点项目库" in html and "锦州市" in html
+    rows = project_rows(html)
+    assert len(rows) == 100  # one page, largest investment first
+    assert list(rows)[0] == LARGEST
+    assert re.search(r'class="n investment">150 <span class="u">亿元</span>', rows[LARGEST])
+    for name, amount in (("锦州港航道改扩建工程", "46.3"), ("黑山县正大集团100万头猪全产业链", "58.6")):
+        assert f'class="n investment">{amount} <span class="u">亿元</span>' in rows[name], name
+    # totals by sector and stage, and the chart's data with a link per bar
+    totals = html.split('id="totals-sector"')[1].split("</table>")[0]
+    assert "工业" in totals and "基础设施" in totals and "<tfoot>" in totals
+    assert 'id="totals-stage"' in html and "在建" in html.split('id="totals-stage"')[1].split("</table>")[0]
+    chart = json.loads(re.search(r'id="chart-data">(.*?)</script>', html, re.S).group(1))  # type: ignore[union-attr]
+    industry = next(b for b in chart["buckets"] if b["label"] == "工业")
+    assert industry["n"] > 10 and industry["investment"] > 100 and "sector=industry" in industry["url"]
+    # the counts the plan states, next to what is listed
+    stated = html.split('id="stated"')[1].split("</table>")[0]
+    assert "重点项目库共530个" in stated and "3563" in stated and "工业项目99个" in stated and "942" in stated
+    assert 'href="/projects"' in client.get("/").text  # the navigation links the list
+
+
+def test_projects_page_filters(client: TestClient) -> None:
+    html = client.get("/projects", params={"stage": "在建"}).text
+    stages = set(re.findall(r'<tr data-project="\d+" data-stage="([^"]+)"', html))
+    assert stages == {"construction"}
+    assert re.search(r'<option value="construction" selected>在建</option>', html)
+    html = client.get("/projects", params={"sector": "infrastructure", "region": "凌河区"}).text
+    assert set(re.findall(r'data-sector="([^"]+)"', html)) == {"infrastructure"}
+    assert "66千伏变电站" in project_rows(html)
+    assert list(project_rows(client.get("/projects", params={"q": "茂业"}).text)) == ["茂业中心"]
+    assert client.get("/projects", params={"page": 2}).status_code == 200
+    for bad in ({"stage": "bad"}, {"sector": "太空"}, {"plan": "第九九"}, {"sort": "x"}, {"page": "0"}):
+        r = client.get("/projects", params=bad)
+        assert r.status_code == 400, bad
+    assert client.get("/projects", params={"region": "火星市"}).status_code == 404
+
+
+def test_project_page_shows_maoye_stages_in_order(client: TestClient) -> None:
+    pid = project_id(client, "茂业中心")
+    html = client.get(f"/projects/{pid}").text
+    assert '<h1 id="project-name">茂业中心' in html
+    fields = html.split('id="project-fields"')[1].split("</table>")[0]
+    assert "凌河区" in fields and "服务业" in fields and "茂业中心项目" in fields  # region, sector, alias
+    path = html.split('id="stage-path"')[1].split("</ol>")[0]
+    assert re.findall(r"<b>([^<]+)</b>", path) == ["在建", "主体封顶", "投产"]
+    timeline = html.split('id="timeline"')[1].split("</table>")[0]
+    stages = [s for s in re.findall(r'<td class="stage">([^<]*)</td>', timeline) if s != "–"]
+    assert stages.index("在建") < stages.index("主体封顶") < stages.index("投产")
+    assert "预计" in timeline and "中部商贸流通集聚区已初具规模，茂业中心项目主体封顶，预计明年营业" in timeline
+    # the source of the 主体封顶 statement: its document, scrolled to the name, marked
+    row = next(r for r in re.findall(r"<tr data-mention.*?</tr>", timeline, re.S) if 'data-stage="topped_out"' in r)
+    href = re.search(r'<a class="src" href="([^"]+)"', row).group(1)  # type: ignore[union-attr]
+    m = re.fullmatch(r"/documents/(\d+)\?mention=(\d+)#mention-(\d+)", href)
+    assert m and m.group(2) == m.group(3)
+    doc = client.get(href.split("#")[0]).text
+    mark = re.search(rf'<mark class="focus project-mention" id="mention-{m.group(2)}"[^>]*>([^<]*)</mark>', doc)
+    assert mark and re.sub(r"\s", "", mark.group(1)) == "茂业中心项目"
+    panel = doc.split('id="mention-panel"')[1].split("</section>")[0]
+    assert "主体封顶" in panel and f'href="/projects/{pid}"' in panel and "2014" in panel
+    assert client.get(f"/documents/{int(m.group(1)) + 1}", params={"mention": m.group(2)}).status_code == 404
+
+
+def test_project_pages_in_english(client: TestClient) -> None:
+    pid = project_id(client, "茂业中心")
+    html = client.get(f"/projects/{pid}", params={"lang": "en"}).text
+    path = html.split('id="stage-path"')[1].split("</ol>")[0]
+    assert re.findall(r"<b>([^<]+)</b>", path) == ["under construction", "topped out", "in operation"]
+    assert "Timeline" in html and "services" in html and "?lang=en" in html.split('id="timeline"')[1]
+    listing = client.get("/projects", params={"lang": "en", "region": "锦州市", "plan": "十四五"}).text
+    assert "Key projects" in listing and "By sector" in listing and "infrastructure" in listing
+    assert "Counts stated in the documents" in listing
+
+
+def test_project_errors_and_merged_projects(fresh: TestClient, tmp_path: Path) -> None:
+    assert fresh.get("/projects/abc").status_code == 400
+    assert fresh.get("/projects/0").status_code == 400
+    r = fresh.get("/projects/999999")
+    assert r.status_code == 404 and "no project with id 999999" in r.text
+    assert fresh.get("/documents/1", params={"mention": 99999999}).status_code == 404
+    # a project merged into another answers with the other's page
+    from planwatch.projects.store import _Linker
+    from planwatch.store import Store
+
+    a, b = project_id(fresh, "茂业中心"), project_id(fresh, "百脑汇IT总部经济大厦")
+    with Store(tmp_path / "planwatch.db") as store:
+        _Linker(store).merge(b, a, actor="test")
+    r = fresh.get(f"/projects/{b}", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == f"/projects/{a}"
+
+
+def test_project_pages_escape_document_text(tmp_path: Path) -> None:
+    from planwatch.projects.store import ProjectStore
+    from planwatch.store import Store
+
+    db = sample_db(tmp_path)
+    evil = '<img src=x onerror=alert(1)>"大厦'
+    with Store(db) as store:
+        ps = ProjectStore(store)
+        project = next(p for p in ps.projects() if p.name == LARGEST)
+        mention = ps.mentions(project_id=project.id)[0]
+        ps.correct(mention["id"], name=evil, owner="<script>alert(2)</script>", by="test")
+    with TestClient(create_app(db, token=TOKEN), raise_server_exceptions=False) as c:
+        pages = [
+            c.get("/projects", params={"region": "锦州市"}).text,
+            c.get(f"/projects/{project.id}").text,
+            c.get(f"/documents/{mention['document_id']}", params={"mention": mention["id"]}).text,
+        ]
+        for html in pages:
+            assert "<img src=x" not in html and "<script>alert" not in html
+            assert "&lt;img src=x onerror=alert(1)&gt;" in html
+        assert c.get("/api/projects", params={"q": "onerror"}).json()["projects"][0]["name"] == evil
+
+
+def test_project_pages_reference_nothing_outside_the_server(client: TestClient) -> None:
+    pid = project_id(client, "茂业中心")
+    for url in ("/projects", "/projects?region=锦州市&plan=十四五", f"/projects/{pid}"):
+        r = client.get(url)
+        assert r.status_code == 200, url
+        assert not re.search(r'(?:src|href|action)="(?:https?:)?//', r.text), url
+
+
+def test_render_marks_a_focus_span() -> None:
+    from planwatch.web.highlight import Focus
+
+    text = "甲乙<丙>丁戊"
+    spans = [Span(1, 3, 5, "fact", "t")]
+    html = str(render(text, spans, [(4, 6)], href=lambda i: "/f", focus=Focus(2, 6, "mention-9", title='"x"')))
+    # the fact is 丙>, the hit >丁, the focus <丙>丁: the focus is split where the fact link starts and ends
+    assert html == (
+        '甲乙<mark class="focus" id="mention-9" title="&#34;x&#34;">&lt;</mark>'
+        '<a class="fact" id="fact-1" data-fact="1" href="/f" title="t">'
+        '<mark class="focus" title="&#34;x&#34;">丙<mark class="hit" id="hit-1">&gt;</mark></mark></a>'
+        '<mark class="focus" title="&#34;x&#34;"><mark class="hit">丁</mark></mark>戊'
+    )
+    assert str(render(text, [], href=lambda i: "/f", focus=Focus(3, 99, "m"))) == "甲乙&lt;丙&gt;丁戊"  # off the text
+
+
 # -- the pieces that make text safe -------------------------------------------------------------
 def test_render_escapes_and_nests() -> None:
     text = "a<b>1.5亿元</b>&增长"

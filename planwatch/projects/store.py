@@ -362,6 +362,12 @@ class ProjectDetail:
         return [(h.period, h.stage) for h in self.history if h.stage and h.kind in wanted]
 
 
+def _inside(row: dict[str, Any], span: tuple[int, int]) -> bool:
+    """Whether a mention's period lies inside ``span`` (a year of it, or a span within it)."""
+    a, b = row.get("period_start"), row.get("period_end")
+    return a is not None and b is not None and span[0] <= int(a) and int(b) <= span[1]
+
+
 def _period_sort(period: str) -> tuple[int, int]:
     a, b = parse_period(period)
     return (a or 0, b or 0)
@@ -402,15 +408,19 @@ class ProjectStore:
         )
 
     def projects(self, *, region: str | None = None, stage: str | None = None, sector: str | None = None,
-                 ) -> list[ProjectSummary]:
+                 within: tuple[int, int] | None = None) -> list[ProjectSummary]:
         """Every project with a current mention, filtered by region (and what lies in it), the
-        project's latest stage and its sector (ids, labels or aliases: ``竣工``, ``工业``)."""
+        project's latest stage and its sector (ids, labels or aliases: ``竣工``, ``工业``), and
+        ``within`` a span of years (a plan's 2021-2025: a mention of the project has a period
+        inside it)."""
         stage_id = self._stage(stage) if stage else None
         sector_id = self._sector(sector) if sector else None
         by_project: dict[int, list[dict[str, Any]]] = {}
         for row in self.mentions(region=region):
             if row["project_id"] is not None:
                 by_project.setdefault(int(row["project_id"]), []).append(row)
+        if within is not None:
+            by_project = {pid: rows for pid, rows in by_project.items() if any(_inside(r, within) for r in rows)}
         out = [self._summary(pid, rows) for pid, rows in by_project.items()]
         if stage_id:
             out = [p for p in out if p.stage == stage_id]

@@ -43,6 +43,9 @@ QUALIFIER_WORDS: dict[str, str] = {"about": "左右", "at_least": "以上", "at_
 
 KIND_LABELS: dict[str, str] = {"actual": "实际", "estimate": "预计", "target": "目标"}
 
+#: A project's stage as done, expected or planned: 在建, 在建（预计）, 在建（计划）.
+PROJECT_KIND_MARK: dict[str, str] = {"actual": "", "estimate": "（预计）", "target": "（计划）"}
+
 CONFLICT_LABELS: dict[str, str] = {
     "disagreement": "来源数值不一致",
     "growth_check": "增速与水平值不符",

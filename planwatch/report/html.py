@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from planwatch.report import fmt
-from planwatch.report.markdown import document_line
+from planwatch.report.markdown import LARGEST_HEADER, PROJECTS_HEADING, PROJECTS_NOTE, STATED_HEADER, document_line
 from planwatch.report.model import Report
 
 #: Fonts for Chinese text, in order; the PDF renderer puts the font it found first.
@@ -41,6 +41,9 @@ th { background: #eaf0f7; font-weight: bold; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 table.counts { width: auto; min-width: 50%; }
 table.counts td, table.counts th { padding: .25em 1.2em; }
+table.project-counts { width: auto; min-width: 40%; }
+table.project-counts td, table.project-counts th { padding: .25em 1.2em; }
+table.largest td:nth-child(n+3):nth-child(-n+7), table.stated td { white-space: nowrap; }
 table.targets td:nth-child(3), table.targets td:nth-child(4), table.others td:nth-child(3),
 table.others td:nth-child(4) { white-space: nowrap; }
 thead { display: table-header-group; }
@@ -141,6 +144,44 @@ ol.sources li { margin-bottom: .25em; }
 </table>{% else %}<p>无。</p>{% endif %}
 {% if other_gaps %}<p>另有{{ other_gaps }}项其他目标（主要为重点项目投资等）无进展数据，见附表。</p>{% endif %}
 
+<h2>{{ projects_heading }}</h2>
+{% set pr = r.projects %}
+{% if pr is none %}<p>本报告未统计重点项目。</p>{% else %}
+<p class="projects-summary">{{ pr.summary(r.region, r.plan_label) }}</p>
+{% if pr.n_projects or pr.stated %}
+<h3>（一）文件所述项目数与逐项列出的项目</h3>
+{% if pr.stated %}<table class="stated">
+<thead><tr>{% for h in stated_header %}<th>{{ h }}</th>{% endfor %}</tr></thead>
+<tbody>
+{% for s in pr.stated %}<tr><td>{{ s.category }}</td><td>{{ s.text }}</td>
+<td class="num">{{ s.value }}{{ refs(s.refs[:1]) }}</td>
+<td class="num">{{ s.investment_text }}{{ refs(s.refs[1:]) }}</td><td class="num">{{ s.listed_text }}</td>
+<td class="num">{{ s.listed_investment_text }}</td><td class="num">{{ s.share_text }}</td></tr>
+{% endfor %}</tbody>
+</table>{% else %}<p>文件未给出该时期重点项目的总数。</p>{% endif %}
+{% for title, first, buckets, css in (('（二）按阶段统计', '最新阶段', pr.by_stage, 'by-stage'),
+                                      ('（三）按领域统计', '领域', pr.by_sector, 'by-sector')) %}
+<h3>{{ title }}</h3>
+<table class="project-counts {{ css }}">
+<thead><tr><th>{{ first }}</th><th>项目数</th><th>标明投资的项目</th><th>投资合计</th></tr></thead>
+<tbody>
+{% for b in buckets %}<tr><td>{{ b.label }}</td><td class="num">{{ b.n }}</td><td class="num">{{ b.n_invested }}</td>
+<td class="num">{{ b.investment_text }}</td></tr>
+{% endfor %}</tbody>
+</table>
+{% endfor %}
+<h3>（四）投资规模最大的重点项目</h3>
+{% if pr.largest %}<table class="largest">
+<thead><tr>{% for h in largest_header %}<th>{{ h }}</th>{% endfor %}</tr></thead>
+<tbody>
+{% for x in pr.largest %}<tr data-project="{{ x.project_id }}"><td class="num">{{ loop.index }}</td>
+<td>{{ x.name }}</td><td>{{ x.region }}</td><td>{{ x.sector }}</td><td>{{ x.stage }}</td><td>{{ x.period }}</td>
+<td class="num">{{ x.investment_text }}{{ refs(x.refs) }}</td></tr>
+{% endfor %}</tbody>
+</table>{% else %}<p>逐项列出的项目均未标明总投资。</p>{% endif %}
+<p class="note">{{ projects_note }}</p>
+{% endif %}{% endif %}
+
 <h2>附表　其他规划目标（重点项目投资等）</h2>
 {% if r.other_rows %}<table class="others">
 <thead><tr><th>序号</th><th>目标名称</th><th>类型</th><th>目标期</th><th>目标值</th><th>最新值</th><th>状态</th></tr>
@@ -227,6 +268,10 @@ def page(report: Report, *, for_print: bool = False, font_family: str | None = N
             statuses=list(fmt.STATUS_LABELS.items()),
             meanings=fmt.STATUS_MEANINGS,
             other_gaps=sum(r.status == "no data" for r in report.other_rows),
+            projects_heading=PROJECTS_HEADING,
+            projects_note=PROJECTS_NOTE,
+            stated_header=STATED_HEADER,
+            largest_header=LARGEST_HEADER,
             font_stack=Markup(stack),  # CSS, written by us: not to be HTML-escaped
             print_css=Markup(PRINT_CSS.replace("{family}", stack) if for_print else ""),
         )

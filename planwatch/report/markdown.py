@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from planwatch.report import fmt
-from planwatch.report.model import DocumentRef, Report, TargetRow
+from planwatch.report.model import DocumentRef, ProjectBucket, ProjectRow, Report, StatedProjects, TargetRow
 
 
 def _cell(text: object) -> str:
@@ -58,6 +58,60 @@ def other_row_cells(i: int, r: TargetRow) -> list[str]:
         _with_refs(r.latest_text, r.latest_refs),
         r.status_label,
     ]
+
+
+PROJECTS_HEADING = "六、重点项目"
+STATED_HEADER = (
+    "类别", "原文", "所述项目数", "所述总投资", "逐项列出项目数", "列出项目投资合计", "列出占比（个数 / 投资）",
+)  # fmt: skip
+BUCKET_HEADER = ("{}", "项目数", "标明投资的项目", "投资合计")
+LARGEST_HEADER = ("序号", "项目", "地区", "领域", "最新阶段", "时期", "总投资")
+PROJECTS_NOTE = (
+    "项目为各文件逐项列出、所述时期在规划期内的项目（同一项目在不同文件中的提及已合并）；阶段为文件所述的最新阶段，"
+    "“（计划）”“（预计）”为规划中或预计的阶段；投资合计以亿元计（万元已换算），只计标明总投资的项目。"
+)
+
+
+def stated_cells(s: StatedProjects) -> list[str]:
+    """The cells of one row of the stated-counts table (shared with the DOCX renderer)."""
+    return [
+        s.category, s.text, _with_refs(str(s.value), s.refs[:1]), _with_refs(s.investment_text, s.refs[1:]),
+        s.listed_text, s.listed_investment_text, s.share_text,
+    ]  # fmt: skip
+
+
+def bucket_cells(b: ProjectBucket) -> list[str]:
+    return [b.label, str(b.n), str(b.n_invested), b.investment_text]
+
+
+def largest_cells(i: int, r: ProjectRow) -> list[str]:
+    return [str(i), r.name, r.region, r.sector, r.stage, r.period, _with_refs(r.investment_text, r.refs)]
+
+
+def _projects(report: Report) -> list[str]:
+    out = ["", f"## {PROJECTS_HEADING}", ""]
+    section = report.projects
+    if section is None:
+        return [*out, "本报告未统计重点项目。", ""]
+    out += [section.summary(report.region, report.plan_label), ""]
+    if not section.n_projects and not section.stated:
+        return out
+    out += ["### （一）文件所述项目数与逐项列出的项目", ""]
+    if section.stated:
+        out += _table(STATED_HEADER, [stated_cells(s) for s in section.stated])
+    else:
+        out.append("文件未给出该时期重点项目的总数。")
+    out += ["", "### （二）按阶段统计", ""]
+    out += _table([h.format("最新阶段") for h in BUCKET_HEADER], [bucket_cells(b) for b in section.by_stage])
+    out += ["", "### （三）按领域统计", ""]
+    out += _table([h.format("领域") for h in BUCKET_HEADER], [bucket_cells(b) for b in section.by_sector])
+    out += ["", "### （四）投资规模最大的重点项目", ""]
+    if section.largest:
+        out += _table(LARGEST_HEADER, [largest_cells(i, r) for i, r in enumerate(section.largest, 1)])
+    else:
+        out.append("逐项列出的项目均未标明总投资。")
+    out += ["", PROJECTS_NOTE, ""]
+    return out
 
 
 def document_line(d: DocumentRef) -> str:
@@ -124,6 +178,7 @@ def render_markdown(report: Report) -> bytes:
     n_other_gaps = sum(r.status == "no data" for r in report.other_rows)
     if n_other_gaps:
         out += ["", f"另有{n_other_gaps}项其他目标（主要为重点项目投资等）无进展数据，见附表。"]
+    out += _projects(report)
     out += ["", "## 附表　其他规划目标（重点项目投资等）", ""]
     if report.other_rows:
         out += _table(OTHER_HEADER, [other_row_cells(i, r) for i, r in enumerate(report.other_rows, 1)])

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from planwatch.errors import PlanWatchError
 from planwatch.monitor.targets import TargetAssessment, plan_span
@@ -24,9 +24,12 @@ from planwatch.store.records import FIVE_YEAR_PLANS, parse_period
 if TYPE_CHECKING:  # pragma: no cover
     from planwatch.monitor.conflicts import Conflict
     from planwatch.monitor.series import SeriesPoint
+    from planwatch.projects.portfolio import Bucket, Totals
+    from planwatch.projects.store import ProjectStore
     from planwatch.store.core import Store
 
 OBSERVED = ("actual", "estimate")
+LARGEST_PROJECTS = 10  # rows of the table of the largest key projects
 
 
 class ReportError(PlanWatchError):
@@ -38,7 +41,7 @@ class Source:
     """Where one number comes from: a fact, its document and the sentence around it."""
 
     n: int
-    fact_id: int
+    fact_id: int | None  # None: a project mention that is not a fact (``mention_id``)
     doc: str
     title: str
     start: int
@@ -47,6 +50,7 @@ class Source:
     quote: str
     kind: str
     period: str
+    mention_id: int | None = None
 
     @property
     def label(self) -> str:
@@ -226,6 +230,120 @@ class DocumentRef:
 
 
 @dataclass
+class ProjectBucket:
+    """Projects of one stage or sector: how many, how many state an investment, its sum (亿元)."""
+
+    label: str
+    n: int
+    n_invested: int
+    investment: float
+
+    @property
+    def investment_text(self) -> str:
+        return fmt.with_unit(round(self.investment, 2), "亿元") if self.n_invested else "—"
+
+
+@dataclass
+class StatedProjects:
+    """A count of projects a document states (``重点项目库共530个，总投资规模3563亿元``), set
+    against the projects listed one by one that it covers (its sector, its stage, or all)."""
+
+    category: str  # 全部 or the sector / stage label
+    text: str  # the count as written, whitespace squashed
+    region: str
+    period: str
+    value: int
+    investment: float | None  # 亿元
+    listed: int | None  # None: a count no listed set corresponds to (another region's whole portfolio)
+    listed_invested: int = 0
+    listed_investment: float = 0.0  # 亿元
+    refs: list[int] = field(default_factory=list)
+
+    @property
+    def investment_text(self) -> str:
+        return fmt.with_unit(self.investment, "亿元") if self.investment is not None else "—"
+
+    @property
+    def listed_text(self) -> str:
+        return "—" if self.listed is None else str(self.listed)
+
+    @property
+    def listed_investment_text(self) -> str:
+        return fmt.with_unit(round(self.listed_investment, 2), "亿元") if self.listed_invested else "—"
+
+    @property
+    def share_text(self) -> str:
+        """The listed projects as a share of the stated count (and investment): ``68.5% / 38.7%``."""
+        if self.listed is None or not self.value:
+            return "—"
+        n = fmt.percent(self.listed / self.value * 100)
+        if self.investment and self.listed_invested:
+            return f"{n} / {fmt.percent(self.listed_investment / self.investment * 100)}"
+        return n
+
+
+@dataclass
+class ProjectRow:
+    """One of the largest projects: what the documents say of it, with the source of its investment."""
+
+    project_id: int
+    name: str
+    region: str
+    sector: str
+    stage: str  # 在建（计划）
+    period: str
+    investment: float  # 亿元
+    investment_text: str  # as written: 9800 万元
+    refs: list[int] = field(default_factory=list)
+
+
+@dataclass
+class ProjectSection:
+    """重点项目: the plan period's key projects of the region (and what lies in it), totalled."""
+
+    n_projects: int
+    n_invested: int
+    investment: float  # 亿元, of the n_invested projects
+    n_other_currency: int
+    stated: list[StatedProjects]
+    by_stage: list[ProjectBucket]
+    by_sector: list[ProjectBucket]
+    largest: list[ProjectRow]
+
+    @property
+    def headline(self) -> StatedProjects | None:
+        """The stated count of the whole portfolio (category 全部), if a document gives one."""
+        return next((s for s in self.stated if s.category == PORTFOLIO), None)
+
+    def summary(self, region: str, plan_label: str) -> str:
+        if not self.n_projects:
+            return f"数据库中没有{region}{plan_label}期间的重点项目。"
+        invested = (
+            f"其中标明总投资的{self.n_invested}个，合计{fmt.number(round(self.investment, 2))}亿元"
+            if self.n_invested else "均未标明总投资"
+        )  # fmt: skip
+        text = f"各文件逐项列出{region}（含所辖县区）{plan_label}期间的重点项目{self.n_projects}个，{invested}。"
+        if self.n_other_currency:
+            text += f"另有{self.n_other_currency}个项目的投资以外币计，未计入合计。"
+        head = self.headline
+        if head is not None and head.listed is not None:
+            stated = f"{head.value}个"
+            if head.investment is not None:
+                stated += f"、总投资{fmt.number(head.investment)}亿元"
+            text += (
+                f"文件所述{head.region}重点项目共{stated}{fmt.refs(head.refs)}，逐项列出的项目"
+                f"个数占{fmt.percent(head.listed / head.value * 100) if head.value else '—'}"
+            )
+            if head.investment and head.listed_invested:
+                text += f"，投资占{fmt.percent(head.listed_investment / head.investment * 100)}"
+            text += "；其余项目文件未逐项列出，无法跟踪。"
+        return text
+
+
+PORTFOLIO = "全部"
+
+
+@dataclass
 class Report:
     """A mid-term evaluation of one region's plan, ready for any renderer."""
 
@@ -241,6 +359,7 @@ class Report:
     conflicts: list[ConflictItem]
     stale: list[StaleIndicator]
     documents: list[DocumentRef]
+    projects: ProjectSection | None = None
 
     @property
     def title(self) -> str:
@@ -302,20 +421,36 @@ class _SourceBook:
     def __init__(self, titles: dict[str, str]) -> None:
         self.titles = titles
         self.items: list[Source] = []
-        self._by_fact: dict[int, int] = {}
+        self._by_key: dict[tuple[str, int], int] = {}
 
-    def add(self, *, fact_id: int, doc: str, start: int, text: str, quote: str, kind: str, period: str) -> int:
-        if fact_id in self._by_fact:
-            return self._by_fact[fact_id]
+    def add(
+        self, *, fact_id: int | None, doc: str, start: int, text: str, quote: str, kind: str, period: str,
+        mention_id: int | None = None, count_id: int | None = None,
+    ) -> int:
+        """The number of a source: a fact, or (``fact_id=None``) a project mention's or count's span."""
+        if fact_id is not None:
+            key = ("fact", fact_id)
+        elif mention_id is not None:
+            key = ("mention", mention_id)
+        else:
+            key = ("count", int(count_id or 0))
+        if key in self._by_key:
+            return self._by_key[key]
         n = len(self.items) + 1
         self.items.append(
             Source(
                 n=n, fact_id=fact_id, doc=doc, title=self.titles.get(doc, ""), start=start,
                 end=start + len(text), text=text, quote=quote or text, kind=kind, period=period,
+                mention_id=mention_id,
             )
         )  # fmt: skip
-        self._by_fact[fact_id] = n
+        self._by_key[key] = n
         return n
+
+    def fact(self, store: Store, fact_id: int) -> int:
+        f = store.fact(fact_id)
+        return self.add(fact_id=fact_id, doc=f["doc"], start=int(f["start_offset"]), text=f["text"],
+                        quote=f["quote"], kind=f["kind"], period=f["period"])  # fmt: skip
 
     def point(self, p: SeriesPoint) -> int:
         return self.add(
@@ -525,6 +660,105 @@ class _Builder:
         return out
 
 
+    # -- key projects ----------------------------------------------------------------------
+    def projects(self, largest: int = LARGEST_PROJECTS) -> ProjectSection:
+        """The plan period's key projects of the region: totals, stated counts, the largest."""
+        from planwatch.projects import portfolio
+        from planwatch.projects.store import ProjectStore
+
+        ps = ProjectStore(self.store)
+        found = portfolio.select(ps, region=self.region, within=self.span, sort="investment")
+        sums = portfolio.totals(found, ps.tax)
+        known = self.store.region(self.region)
+        stated_rows = portfolio.stated_counts(ps, region=self.region, within=self.span)
+        whole = portfolio.headline(stated_rows, [known.code] if known else [])
+        stated = [self._stated(c, sums, whole) for c in stated_rows]
+        stated.sort(key=lambda s: s.category != PORTFOLIO)  # the whole portfolio first
+        rows = []
+        for p in found[:largest]:
+            amount = portfolio.investment_yi(p.investment, p.investment_unit)
+            if amount is None:
+                break  # sorted by investment: the rest state none (or another currency)
+            rows.append(
+                ProjectRow(
+                    project_id=p.id, name=p.name, region=p.region, sector=p.sector_label or "—",
+                    stage=(p.stage_label + fmt.PROJECT_KIND_MARK.get(p.stage_kind or "", "")) if p.stage else "—",
+                    period=p.stage_period or p.last_period or "—", investment=amount,
+                    investment_text=fmt.with_unit(p.investment, p.investment_unit or ""),
+                    refs=self._investment_refs(ps, p.id),
+                )
+            )  # fmt: skip
+
+        def buckets(items: list[Bucket]) -> list[ProjectBucket]:
+            return [ProjectBucket(b.label, b.n, b.n_invested, b.investment) for b in items]
+
+        return ProjectSection(
+            n_projects=sums.total.n, n_invested=sums.total.n_invested, investment=sums.total.investment,
+            n_other_currency=sums.n_other_currency, stated=stated, by_stage=buckets(sums.by_stage),
+            by_sector=buckets(sums.by_sector), largest=rows,
+        )  # fmt: skip
+
+    def _stated(self, c: dict[str, Any], sums: Totals, whole: dict[str, Any] | None) -> StatedProjects:
+        from planwatch.projects.portfolio import Bucket
+
+        bucket: Bucket | None
+        if c["sector"]:
+            category = c["sector_label"]
+            bucket = next((b for b in sums.by_sector if b.key == c["sector"]), Bucket(c["sector"], category))
+        elif c["stage"]:
+            category = c["stage_label"]
+            bucket = next((b for b in sums.by_stage if b.key == c["stage"]), Bucket(c["stage"], category))
+        else:
+            category = PORTFOLIO if c is whole else "其他口径"
+            bucket = sums.total if c is whole else None
+        refs = []
+        if c["fact_id"]:
+            refs.append(self.book.fact(self.store, int(c["fact_id"])))
+        else:
+            text = self.store.document_text(int(c["document_id"]))
+            refs.append(self.book.add(
+                fact_id=None, count_id=int(c["id"]), doc=c["doc"], start=int(c["start_offset"]), text=c["text"],
+                quote=_quote(text, int(c["start_offset"]), int(c["end_offset"])), kind=c["kind"], period=c["period"],
+            ))  # fmt: skip
+        if c["investment_value"] is not None:
+            near = self.store.db.query(
+                "SELECT id FROM facts WHERE document_id = ? AND value = ? AND start_offset >= ? AND start_offset <= ? "
+                "AND status <> 'rejected' ORDER BY start_offset LIMIT 1",
+                (c["document_id"], c["investment_value"], c["end_offset"], c["end_offset"] + 40),
+            )
+            if near:
+                refs.append(self.book.fact(self.store, int(near[0]["id"])))
+        return StatedProjects(
+            category=category, text=" ".join(c["text"].split()).replace(" ", ""), region=c["region"] or "",
+            period=c["period"], value=int(c["value"]), investment=c["investment_yi"],
+            listed=bucket.n if bucket else 0, listed_invested=bucket.n_invested if bucket else 0,
+            listed_investment=bucket.investment if bucket else 0.0, refs=refs,
+        )  # fmt: skip
+
+    def _investment_refs(self, ps: ProjectStore, project_id: int) -> list[int]:
+        """The source of a project's investment: the mention that states it (its fact, if it is one)."""
+        detail = ps.project(project_id)
+        stated = [h for h in detail.history if h.investment is not None and h.investment_type == "total"]
+        if not stated:
+            return []
+        h = max(stated, key=lambda h: (_years(h.period)[0] or 0, _years(h.period)[1] or 0, h.document_id))
+        row = ps.mention(h.mention_id)
+        if row["investment_fact_id"]:
+            fact = self.store.db.query("SELECT status FROM facts WHERE id = ?", (row["investment_fact_id"],))
+            if fact and fact[0]["status"] != "rejected":
+                return [self.book.fact(self.store, int(row["investment_fact_id"]))]
+        start = row["investment_start"] if row["investment_start"] is not None else row["start_offset"]
+        text = row["investment_text"] if row["investment_start"] is not None else row["text"]
+        return [self.book.add(fact_id=None, mention_id=int(row["id"]), doc=row["doc"], start=int(start), text=text,
+                              quote=row["quote"], kind=row["kind"], period=row["period"])]  # fmt: skip
+
+
+def _quote(text: str, start: int, end: int) -> str:
+    from planwatch.projects.store import mention_quote
+
+    return mention_quote(text, start, end)
+
+
 def _unit_of(points: list[SeriesPoint], year: int | None) -> str:
     for p in _observed(points, "level"):
         if _years(p.period) == (year, year):
@@ -597,6 +831,7 @@ def build_report(
     charts = builder.charts(list(key_rows.values()), by_fact)
     conflicts = [builder.conflict(c) for c in store.conflicts(region=region)]
     stale = builder.stale(list(key_rows.values()), by_fact)
+    projects = builder.projects()
     other_rows = {a.fact_id: builder.row(a) for a in assessments if a.indicator_id is None}
     rows = [key_rows.get(a.fact_id) or other_rows[a.fact_id] for a in assessments]
     used = {s.doc for s in builder.book.items}
@@ -616,4 +851,5 @@ def build_report(
         conflicts=conflicts,
         stale=stale,
         documents=documents,
+        projects=projects,
     )

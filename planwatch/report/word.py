@@ -15,12 +15,20 @@ from typing import Any
 
 from planwatch.report import fmt
 from planwatch.report.markdown import (
+    BUCKET_HEADER,
     KEY_HEADER,
+    LARGEST_HEADER,
     OTHER_HEADER,
+    PROJECTS_HEADING,
+    PROJECTS_NOTE,
+    STATED_HEADER,
     STATUS_HEADER,
+    bucket_cells,
     document_line,
     key_row_cells,
+    largest_cells,
     other_row_cells,
+    stated_cells,
 )
 from planwatch.report.model import Report
 
@@ -67,6 +75,33 @@ def _table(doc: Any, header: Sequence[str], rows: Iterable[Sequence[object]], *,
                     run.font.size = Pt(font_pt)
                     run.font.bold = i == 0
     return table
+
+
+def _projects(doc: Any, report: Report) -> None:
+    """六、重点项目: the same paragraphs and tables as the Markdown and HTML reports."""
+    doc.add_heading(PROJECTS_HEADING, level=1)
+    section = report.projects
+    if section is None:
+        doc.add_paragraph("本报告未统计重点项目。")
+        return
+    doc.add_paragraph(section.summary(report.region, report.plan_label))
+    if not section.n_projects and not section.stated:
+        return
+    doc.add_heading("（一）文件所述项目数与逐项列出的项目", level=2)
+    if section.stated:
+        _table(doc, STATED_HEADER, [stated_cells(s) for s in section.stated])
+    else:
+        doc.add_paragraph("文件未给出该时期重点项目的总数。")
+    doc.add_heading("（二）按阶段统计", level=2)
+    _table(doc, [h.format("最新阶段") for h in BUCKET_HEADER], [bucket_cells(b) for b in section.by_stage], font_pt=9)
+    doc.add_heading("（三）按领域统计", level=2)
+    _table(doc, [h.format("领域") for h in BUCKET_HEADER], [bucket_cells(b) for b in section.by_sector], font_pt=9)
+    doc.add_heading("（四）投资规模最大的重点项目", level=2)
+    if section.largest:
+        _table(doc, LARGEST_HEADER, [largest_cells(i, r) for i, r in enumerate(section.largest, 1)])
+    else:
+        doc.add_paragraph("逐项列出的项目均未标明总投资。")
+    doc.add_paragraph(PROJECTS_NOTE)
 
 
 def render_docx(report: Report) -> bytes:
@@ -156,6 +191,8 @@ def render_docx(report: Report) -> bytes:
     other_gaps = sum(r.status == "no data" for r in report.other_rows)
     if other_gaps:
         doc.add_paragraph(f"另有{other_gaps}项其他目标（主要为重点项目投资等）无进展数据，见附表。")
+
+    _projects(doc, report)
 
     doc.add_heading("附表　其他规划目标（重点项目投资等）", level=1)
     if report.other_rows:

@@ -26,7 +26,29 @@ Kind = Literal["actual", "estimate", "target"]
 Measure = Literal["level", "growth", "avg_growth", "change_pp"]
 Status = Literal["achieved", "on track", "moderate", "insufficient", "moving away", "not achieved", "no data"]
 
-router = APIRouter(prefix="/api", tags=["api"])
+
+class ErrorBody(BaseModel):
+    """What every error answers: one line saying what is wrong (never a traceback)."""
+
+    detail: str = Field(description="What is wrong, in one line")
+
+
+class ValidationErrorBody(ErrorBody):
+    errors: list[dict[str, Any]] = Field(description="Each invalid parameter: loc, msg, type")
+
+
+# The error answers the app really gives (planwatch.web.app), so that the schema is a contract
+# a client (or schemathesis) can check every response against.
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "A parameter that makes no sense (unknown plan, empty query)"},
+    404: {"model": ErrorBody, "description": "Unknown region, indicator, document or fact"},
+    422: {"model": ValidationErrorBody, "description": "A parameter of the wrong type, or out of range"},
+}
+WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorBody, "description": "No admin token, or a wrong one"},
+    413: {"model": ErrorBody, "description": "A request body over 1 MB"},
+}
+router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
 bearer = HTTPBearer(auto_error=False, description="The operator's admin token")
 
 FactId = Annotated[int, Path(ge=1, le=MAX_ID, description="A fact id (as in `planwatch facts`)")]
@@ -36,6 +58,15 @@ OptRegion = Annotated[str | None, Query(max_length=100, description="Region name
 Indicator = Annotated[str, Query(min_length=1, max_length=100, description="Indicator name, synonym or id")]
 OptIndicator = Annotated[str | None, Query(max_length=100, description="Indicator name, synonym or id")]
 Plan = Annotated[str | None, Query(max_length=40, description="Five-year plan: 十四五, 十五五, or 2021-2025")]
+ProjectId = Annotated[int, Path(ge=1, le=MAX_ID, description="A project id (as in `planwatch projects`)")]
+ProjectSort = Literal["investment", "name", "region", "mentions"]
+Stage = Annotated[
+    str | None, Query(max_length=20, description="Latest stage: 谋划 签约 开工 在建 主体封顶 竣工 投产, or none")
+]
+Sector = Annotated[
+    str | None, Query(max_length=20, description="Sector: 农业 工业 高新技术 服务业 基础设施 生态环保 社会事业")
+]
+PlanPeriod = Annotated[str | None, Query(max_length=40, description="Only projects mentioned for this plan's period")]
 
 
 def service(request: Request) -> WebService:
@@ -213,19 +244,54 @@ def search(
     return {"query": q, "terms": terms, "total": len(hits), "results": [h.to_dict() for h in hits]}
 
 
+@router.get("/projects", summary="Key projects, filtered, with totals by sector and stage and the stated counts")
+def projects(
+    svc: Service,
+    region: OptRegion = None,
+    stage: Stage = None,
+    sector: Sector = None,
+    plan: PlanPeriod = None,
+    q: Annotated[str | None, Query(max_length=100, description="Part of a project's name")] = None,
+    sort: ProjectSort = "investment",
+    limit: Annotated[int, Query(ge=1, le=5000)] = 500,
+    offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
+) -> dict[str, Any]:
+    return svc.projects_view(
+        region=region, stage=stage, sector=sector, plan=plan, q=q, sort=sort, limit=limit, offset=offset
+    )
+
+
+@router.get("/projects/{project_id}", summary="One key project: names, stages, investment, every statement in order")
+def project(svc: Service, project_id: ProjectId) -> dict[str, Any]:
+    return svc.project_view(project_id)
+
+
 # -- writes --------------------------------------------------------------------------------
-@router.post("/facts/{fact_id}/confirm", summary="Confirm a fact (needs the token)", dependencies=[Depends(writer)])
+@router.post(
+    "/facts/{fact_id}/confirm",
+    summary="Confirm a fact (needs the token)",
+    dependencies=[Depends(writer)],
+    responses=WRITE_ERRORS,
+)
 def confirm(svc: Service, fact_id: FactId, body: Annotated[Action, Body()]) -> dict[str, Any]:
     return clean(svc.act("confirm", fact_id, by=body.by, note=body.note))
 
 
-@router.post("/facts/{fact_id}/reject", summary="Reject a fact (needs the token)", dependencies=[Depends(writer)])
+@router.post(
+    "/facts/{fact_id}/reject",
+    summary="Reject a fact (needs the token)",
+    dependencies=[Depends(writer)],
+    responses=WRITE_ERRORS,
+)
 def reject(svc: Service, fact_id: FactId, body: Annotated[Action, Body()]) -> dict[str, Any]:
     return clean(svc.act("reject", fact_id, by=body.by, note=body.note))
 
 
 @router.post(
-    "/facts/{fact_id}/correct", summary="Correct fields of a fact (needs the token)", dependencies=[Depends(writer)]
+    "/facts/{fact_id}/correct",
+    summary="Correct fields of a fact (needs the token)",
+    dependencies=[Depends(writer)],
+    responses=WRITE_ERRORS,
 )
 def correct(svc: Service, fact_id: FactId, body: Annotated[Correction, Body()]) -> dict[str, Any]:
     return clean(svc.act("correct", fact_id, by=body.by, note=body.note, changes=dict(body.changes)))

@@ -11,6 +11,8 @@
 * **No stack traces to clients.**  Every error becomes a short message — JSON under ``/api``,
   an error page elsewhere — with a 4xx status for bad input (unknown region, malformed id)
   and a generic 500 for our own bugs, whose traceback goes only to the server log.
+* **Small bodies only.**  A request body over ``MAX_BODY_BYTES`` is refused with 413 before any
+  handler (or the authentication that runs with it) reads it into memory; there are no uploads.
 """
 
 from __future__ import annotations
@@ -28,11 +30,19 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from planwatch import __version__
 from planwatch.errors import PlanWatchError
 from planwatch.store import Store
-from planwatch.web.auth import ENV_SECRET, SESSION_COOKIE, SESSION_MAX_AGE, AdminAuth
+from planwatch.web.auth import (
+    ENV_SECRET,
+    SESSION_COOKIE,
+    SESSION_MAX_AGE,
+    AdminAuth,
+    check_production_token,
+    production_mode,
+)
 from planwatch.web.labels import label, pick_lang
 from planwatch.web.search import SearchError
 from planwatch.web.service import NotFound, WebService
@@ -53,6 +63,43 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "same-origin",
 }
+MAX_BODY_BYTES = 1024 * 1024
+"""Largest request body (bytes).  A write carries a name, a note and a few fields."""
+TOO_LARGE = f"request body too large (the limit is {MAX_BODY_BYTES // 1024} KB)"
+
+
+class BodyLimit:
+    """Refuse a request body over ``limit`` bytes with 413, declared or streamed, before it is read.
+
+    Without it a route reads the whole body before its dependencies run, so even a request that
+    authentication refuses could make the server hold gigabytes.
+    """
+
+    def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = next((v for k, v in scope["headers"] if k == b"content-length"), None)
+        if declared is not None and (not declared.strip().isdigit() or int(declared) > self.limit):
+            response = error_response(Request(scope), 413, TOO_LARGE)
+            await response(scope, receive, send)
+            return
+        received = 0
+
+        async def limited_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.limit:  # a chunked body that did not declare its length
+                    raise StarletteHTTPException(413, TOO_LARGE)
+            return message
+
+        await self.app(scope, limited_receive, send)
 
 
 def create_app(
@@ -61,14 +108,20 @@ def create_app(
     token: str,
     session_secret: str | None = None,
     https_only: bool = False,
+    production: bool | None = None,
 ) -> FastAPI:
     """The ASGI app over ``store`` (a ``Store`` or a database URL, as ``--db`` takes).
 
     ``token`` is the operator's write token (only its digest is kept); ``session_secret``
     signs session cookies — by default ``$PLANWATCH_SESSION_SECRET`` or a random secret, so
     sessions end when the server restarts.  ``https_only`` marks the cookie ``Secure`` (set it
-    behind a TLS proxy).
+    behind a TLS proxy).  ``production`` (default: ``$PLANWATCH_ENV=production``) refuses a
+    missing or short token with ``AuthConfigError``.
     """
+    if production is None:
+        production = production_mode()
+    if production:
+        check_production_token(token)
     if not isinstance(store, Store):
         store = Store(store)
     service = WebService(store)
@@ -87,6 +140,7 @@ def create_app(
     templates.env.autoescape = True  # every template, whatever its extension
     app.state.templates = templates
     secret = session_secret or os.environ.get(ENV_SECRET) or secrets.token_urlsafe(32)
+    app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)  # innermost: its 413s get the headers below
     app.add_middleware(
         SessionMiddleware,
         secret_key=secret,

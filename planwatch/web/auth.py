@@ -13,25 +13,59 @@ prints when neither is set):
 Only a SHA-256 digest of the token is kept in memory, and candidates are compared with
 ``hmac.compare_digest`` (constant time), so neither a memory dump nor response timing reveals
 it.  Failed logins are counted per client address and throttled.
+
+**Production mode** (``planwatch serve --production`` or ``$PLANWATCH_ENV=production``) never
+generates a token: the server refuses to start unless the operator set one explicitly, of at
+least ``MIN_PRODUCTION_TOKEN`` characters (``check_production_token``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import os
 import secrets
 import threading
 import time
-from collections import defaultdict, deque
+from collections import deque
 
 from starlette.requests import Request
 
+from planwatch.errors import PlanWatchError
+
 ENV_TOKEN = "PLANWATCH_ADMIN_TOKEN"
 ENV_SECRET = "PLANWATCH_SESSION_SECRET"
+ENV_MODE = "PLANWATCH_ENV"
 SESSION_COOKIE = "planwatch_session"
 SESSION_MAX_AGE = 8 * 3600
 MAX_FAILURES = 10
 FAILURE_WINDOW = 300.0  # seconds
+MAX_TRACKED_CLIENTS = 10_000  # clients with recent failed logins kept in memory
+MIN_PRODUCTION_TOKEN = 16  # characters
+
+
+class AuthConfigError(PlanWatchError):
+    """The server is not configured safely enough to start (production mode without a token)."""
+
+
+def production_mode(flag: bool = False) -> bool:
+    """Whether to run in production mode: ``flag`` (``--production``) or ``$PLANWATCH_ENV=production``."""
+    return flag or os.environ.get(ENV_MODE, "").strip().lower() in ("production", "prod")
+
+
+def check_production_token(token: str | None) -> str:
+    """The operator's token, refused unless set explicitly and long enough (no default in production)."""
+    token = (token or "").strip()
+    if not token:
+        raise AuthConfigError(
+            f"production mode needs an admin token: set --token or ${ENV_TOKEN} (no default is generated)"
+        )
+    if len(token) < MIN_PRODUCTION_TOKEN:
+        raise AuthConfigError(
+            f"production mode needs an admin token of at least {MIN_PRODUCTION_TOKEN} characters "
+            f"(this one has {len(token)}): `python -c 'import secrets; print(secrets.token_urlsafe(24))'` makes one"
+        )
+    return token
 
 
 def generate_token() -> str:
@@ -50,7 +84,7 @@ class AdminAuth:
         if not token or not token.strip():
             raise ValueError("the admin token must not be empty")
         self._digest = _digest(token.strip())
-        self._failures: dict[str, deque[float]] = defaultdict(deque)
+        self._failures: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
 
     def check(self, candidate: str | None) -> bool:
@@ -68,15 +102,31 @@ class AdminAuth:
     def blocked(self, client: str) -> bool:
         """Too many failed logins from this client in the last ``FAILURE_WINDOW`` seconds."""
         with self._lock:
-            q = self._failures[client]
+            q = self._failures.get(client)  # no entry for a client that never failed
+            if q is None:
+                return False
             cutoff = time.monotonic() - FAILURE_WINDOW
             while q and q[0] < cutoff:
                 q.popleft()
+            if not q:
+                del self._failures[client]
             return len(q) >= MAX_FAILURES
 
     def failed(self, client: str) -> None:
         with self._lock:
-            self._failures[client].append(time.monotonic())
+            now = time.monotonic()
+            # Kept in order of last failure (re-inserted at the end), so that the oldest entries
+            # come first: memory stays bounded whatever the number of client addresses, by
+            # forgetting expired failures, then (under a flood) the least recent ones.
+            q = self._failures.pop(client, None) or deque()
+            q.append(now)
+            self._failures[client] = q
+            while len(self._failures) > MAX_TRACKED_CLIENTS or self._oldest_expired(now):
+                del self._failures[next(iter(self._failures))]
+
+    def _oldest_expired(self, now: float) -> bool:
+        first = next(iter(self._failures.values()))
+        return first[-1] < now - FAILURE_WINDOW
 
     def succeeded(self, client: str) -> None:
         with self._lock:

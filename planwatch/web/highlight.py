@@ -1,4 +1,5 @@
-"""A document's text as HTML: every fact a link, every search hit marked, everything else escaped.
+"""A document's text as HTML: every fact a link, every search hit marked, the project mention a
+project page links to marked (``Focus``), everything else escaped.
 
 Documents are untrusted input (a page of a government website may contain ``<script>``), so
 the text is never handed to the template engine as markup: it is cut at fact and hit
@@ -45,6 +46,17 @@ def fact_spans(text: str, facts: Sequence[dict[str, Any]], describe: Callable[[d
     return spans
 
 
+@dataclass(frozen=True)
+class Focus:
+    """One more span to mark, not a fact: a project mention opened from its project's page."""
+
+    start: int
+    end: int
+    anchor: str  # the id of its (first) element, the URL fragment that scrolls to it
+    css: str = "focus"
+    title: str = ""
+
+
 def render(
     text: str,
     spans: Sequence[Span],
@@ -52,28 +64,40 @@ def render(
     *,
     href: Callable[[int], str],
     selected: int | None = None,
+    focus: Focus | None = None,
 ) -> Markup:
     """The text with ``<a class="fact">`` around each span and ``<mark>`` around each hit.
 
     Hits may cross fact boundaries; a hit is then split so that tags nest properly.  The first
-    piece of hit *n* carries ``id="hit-n"`` so a results page can link to it.
+    piece of hit *n* carries ``id="hit-n"`` so a results page can link to it.  ``focus`` is
+    marked with ``<mark class="focus">`` between the fact links and the hits (split, like a
+    hit, where a fact link starts or ends inside it; the first piece has ``id=focus.anchor``).
     """
     cuts = {0, len(text)}
     for s in spans:
         cuts.update((s.start, s.end))
     for a, b in hits:
         cuts.update((a, b))
+    if focus is not None and 0 <= focus.start < focus.end <= len(text):
+        cuts.update((focus.start, focus.end))
+    else:
+        focus = None
     points = sorted(c for c in cuts if 0 <= c <= len(text))
     out: list[str] = []
     si = hi = 0
     open_span: Span | None = None
     hit_started: set[int] = set()
+    focus_open = focus_started = False
     for a, b in zip(points, points[1:], strict=False):
         while si < len(spans) and spans[si].end <= a:
             si += 1
         while hi < len(hits) and hits[hi][1] <= a:
             hi += 1
         span = spans[si] if si < len(spans) and spans[si].start <= a < spans[si].end else None
+        in_focus = focus is not None and focus.start <= a < focus.end
+        if focus_open and (span is not open_span or not in_focus):
+            out.append("</mark>")
+            focus_open = False
         if span is not open_span:
             if open_span is not None:
                 out.append("</a>")
@@ -84,6 +108,11 @@ def render(
                     f'href="{escape(href(span.fact_id))}" title="{escape(span.title)}">'
                 )
             open_span = span
+        if in_focus and not focus_open and focus is not None:
+            attr = "" if focus_started else f' id="{escape(focus.anchor)}"'
+            title = f' title="{escape(focus.title)}"' if focus.title else ""
+            out.append(f'<mark class="{escape(focus.css)}"{attr}{title}>')
+            focus_open = focus_started = True
         piece = escape(text[a:b])
         if hi < len(hits) and hits[hi][0] <= a < hits[hi][1]:
             attr = ""
@@ -93,6 +122,8 @@ def render(
             out.append(f'<mark class="hit"{attr}>{piece}</mark>')
         else:
             out.append(str(piece))
+    if focus_open:
+        out.append("</mark>")
     if open_span is not None:
         out.append("</a>")
     return Markup("".join(out))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
@@ -23,18 +24,21 @@ from fastapi.responses import RedirectResponse, Response
 from markupsafe import Markup
 
 from planwatch.errors import PlanWatchError
+from planwatch.projects.taxonomy import load_project_taxonomy
 from planwatch.store.records import parse_period
 from planwatch.web import auth
-from planwatch.web.highlight import fact_spans, render
-from planwatch.web.labels import STATUS_CLASS, STATUS_ORDER, label, pick_lang, value_label
+from planwatch.web.highlight import Focus, fact_spans, render
+from planwatch.web.labels import PROJECT_EN, STATUS_CLASS, STATUS_ORDER, label, pick_lang, value_label
 from planwatch.web.search import MAX_MARKED, find_hits, parse_query
-from planwatch.web.service import NotFound, WebService, changed_fields
+from planwatch.web.service import NotFound, WebService, changed_fields, clean
 
 MAX_ID = 2**63 - 1
 router = APIRouter(include_in_schema=False)
 QUALIFIER_WORDS = {"about": "左右", "at_least": "以上", "at_most": "以内"}
 CORRECTABLE = ("indicator", "measure", "value", "unit", "kind", "period", "region", "qualifier")
 FactId = Annotated[int, Path(ge=1, le=MAX_ID)]
+PROJECTS_PER_PAGE = 100
+PROJECT_SORTS = ("investment", "name", "region", "mentions")
 
 
 # -- helpers available to every template ---------------------------------------------------
@@ -141,6 +145,31 @@ class Page:
     def status_class(self, status: str) -> str:
         return STATUS_CLASS.get(status, "none")
 
+    def stage(self, stage_id: str | None) -> str:
+        """A project stage in the page's language (``construction``: 在建, under construction)."""
+        if not stage_id:
+            return self.t("not_stated")
+        if self.lang == "en":
+            return PROJECT_EN.get(stage_id, stage_id)
+        return load_project_taxonomy().stage_label(stage_id) or stage_id
+
+    def sector(self, sector_id: str | None) -> str:
+        """A project sector in the page's language (``industry``: 工业, industry)."""
+        if not sector_id:
+            return self.t("not_stated")
+        if self.lang == "en":
+            return PROJECT_EN.get(sector_id, sector_id)
+        return load_project_taxonomy().sector_label(sector_id) or sector_id
+
+    def stage_kind(self, kind: str | None) -> str:
+        """`` (计划)`` after a planned stage, `` (预计)`` after an expected one, nothing after a done one."""
+        word = {"target": "stage_planned", "estimate": "stage_expected"}.get(kind or "")
+        return f" ({self.t(word)})" if word else ""
+
+    def mention_link(self, document_id: int, mention_id: int) -> str:
+        """A project mention's link: its document, scrolled to the mention's name, marked."""
+        return self.link(f"/documents/{int(document_id)}", mention=int(mention_id)) + f"#mention-{int(mention_id)}"
+
 
 def page_of(request: Request) -> Page:
     """The ``Page`` of this request, made once (it takes the one-time message off the session)."""
@@ -191,7 +220,7 @@ def _lang_of(request: Request) -> str:
 
 def _chart_json(data: Any) -> Markup:
     """JSON for a ``<script type="application/json">`` block; ``<``, ``>``, ``&`` escaped as \\u."""
-    text = json.dumps(data, ensure_ascii=False, allow_nan=False)
+    text = json.dumps(clean(data), ensure_ascii=False, allow_nan=False)  # NaN/∞ as null, not a 500
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text)
 
@@ -309,11 +338,17 @@ def document_page(
     document_id: Annotated[int, Path(ge=1, le=MAX_ID)],
     fact: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
     q: Annotated[str | None, Query(max_length=200)] = None,
+    mention: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
 ) -> Response:
     svc = _svc(request)
     doc = svc.document(document_id)
     facts = svc.document_facts(document_id)
     p = page_of(request)
+    project_mention = None
+    if mention is not None:
+        project_mention = svc.project_mention(mention)
+        if project_mention["document_id"] != document_id:
+            raise NotFound(f"project mention {mention} is not in document {document_id}")
     selected = None
     history: list[dict[str, Any]] = []
     if fact is not None:
@@ -329,12 +364,18 @@ def document_page(
         return f"#{f['id']} {f['indicator']} · {fmt_num(f['value'])}{f['unit']} · {p.v(f['kind'])} · {f['period']}"
 
     spans = fact_spans(doc["text"], facts, describe)
+    focus = None
+    if project_mention is not None:
+        m = project_mention
+        focus = Focus(m["start"], m["end"], f"mention-{m['id']}", "focus project-mention",
+                      f"{m['project'] or m['name']} · {p.stage(m['stage'])} · {p.v(m['kind'])} · {m['period']}")
     body = render(
         doc["text"],
         spans,
         hits,
         href=lambda fid: p.link(f"/documents/{document_id}", fact=fid, q=q or None) + f"#fact-{fid}",
         selected=fact,
+        focus=focus,
     )
     return page(
         request,
@@ -347,6 +388,7 @@ def document_page(
         q=q or "",
         n_hits=len(hits),
         correctable=CORRECTABLE,
+        mention=project_mention,
     )
 
 
@@ -357,6 +399,72 @@ def fact_page(request: Request, fact_id: FactId) -> Response:
     p = page_of(request)
     url = p.link(f"/documents/{row['document_id']}", fact=fact_id) + f"#fact-{fact_id}"
     return RedirectResponse(url, status_code=303)
+
+
+@router.get("/projects")
+def projects_page(
+    request: Request,
+    region: Annotated[str | None, Query(max_length=100)] = None,
+    stage: Annotated[str | None, Query(max_length=20)] = None,
+    sector: Annotated[str | None, Query(max_length=20)] = None,
+    plan: Annotated[str | None, Query(max_length=40)] = None,
+    q: Annotated[str | None, Query(max_length=100)] = None,
+    sort: Annotated[str, Query(pattern="^(investment|name|region|mentions)$")] = "investment",
+    page_no: Annotated[int, Query(alias="page", ge=1, le=100_000)] = 1,
+) -> Response:
+    """The key-project library: filters, totals by sector and stage (with a chart), one page of rows."""
+    svc = _svc(request)
+    data = svc.projects_view(
+        region=region or None, stage=stage or None, sector=sector or None, plan=plan or None, q=q or None,
+        sort=sort, limit=PROJECTS_PER_PAGE, offset=(page_no - 1) * PROJECTS_PER_PAGE,
+    )  # fmt: skip
+    p = page_of(request)
+    tax = load_project_taxonomy()
+    filters = {"region": data["filters"]["region"], "stage": stage or None, "sector": sector or None,
+               "plan": plan or None, "q": q or None, "sort": None if sort == "investment" else sort}  # fmt: skip
+    totals = data["totals"]
+    chart = {
+        "buckets": [
+            {"label": p.sector(b["key"]), "n": b["n"], "investment": b["investment"],
+             "url": p.link("/projects", **{**filters, "sector": b["key"] or "none"})}
+            for b in totals["by_sector"]
+        ],
+        "labels": {"n": p.t("n_projects"), "investment": f"{p.t('investment_sum')}（亿元）"},
+    }  # fmt: skip
+    pages = max(1, -(-data["total"] // PROJECTS_PER_PAGE))
+    return page(
+        request,
+        "projects.html",
+        d=data,
+        chart=_chart_json(chart),
+        filters=filters,
+        selected_stage=_chosen(stage, tax.stage_id),
+        selected_sector=_chosen(sector, tax.sector_id),
+        regions=svc.project_regions(),
+        plans=svc.project_plans(),
+        stages=[s.id for s in tax.stages],
+        sectors=[s.id for s in tax.sectors],
+        sorts=PROJECT_SORTS,
+        page_no=page_no,
+        pages=pages,
+        nav_region=data["filters"]["region"],
+    )
+
+
+def _chosen(value: str | None, resolve: Callable[[str], str | None]) -> str | None:
+    """The option a stage or sector filter selects: its id, ``none``, or nothing."""
+    if not value or not value.strip():
+        return None
+    return "none" if value.strip().lower() == "none" else resolve(value)
+
+
+@router.get("/projects/{project_id}")
+def project_page(request: Request, project_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> Response:
+    """One project: what it is, the path of its stages, and every statement about it with its source."""
+    data = _svc(request).project_view(project_id)
+    if data["id"] != project_id:  # merged into another project: its page is the other's
+        return RedirectResponse(page_of(request).link(f"/projects/{data['id']}"), status_code=303)
+    return page(request, "project.html", d=data)
 
 
 @router.get("/search")

@@ -6,7 +6,8 @@ series, targets, conflicts, comparisons, corrections — are ``Store`` calls; wh
 only presentation: choosing the key indicators of a region, a progress fraction, a chart's
 points, a default period.  A few reads the store does not offer yet (the facts of one
 document, one document row, the regions that have facts) are plain SELECTs over its tables
-through ``store.db``, read-only, like ``planwatch.monitor`` does.
+through ``store.db``, read-only, like ``planwatch.monitor`` does.  Key projects are
+``ProjectStore`` questions, totalled by ``planwatch.projects.portfolio`` (as the report does).
 
 One ``Store`` (one SQLite connection) serves the whole app; web frameworks run handlers in a
 thread pool, and a ``sqlite3`` connection must not be used by two threads at once, so every
@@ -17,6 +18,7 @@ dashboard user could notice, and it keeps writes (corrections) and reads strictl
 from __future__ import annotations
 
 import functools
+import json
 import math
 import threading
 from collections import Counter
@@ -27,6 +29,9 @@ from typing import Any, ParamSpec, TypeVar
 from planwatch import __version__
 from planwatch.errors import PlanWatchError
 from planwatch.monitor.series import kind_class
+from planwatch.monitor.targets import plan_span
+from planwatch.projects import portfolio
+from planwatch.projects.store import ProjectError, ProjectStore
 from planwatch.store import Store
 from planwatch.store.records import FIVE_YEAR_PLANS, parse_period
 from planwatch.taxonomy import Indicator
@@ -602,6 +607,164 @@ class WebService:
         reg_key = self.resolve_region(region)[0]
         return [clean(p) for p in self.store.series(ind_key, region=reg_key, measure=measure, kind=kind)]
 
+    # -- key projects ------------------------------------------------------------------------
+    def _projects(self) -> ProjectStore:
+        return ProjectStore(self.store)
+
+    @locked
+    def project_regions(self) -> list[dict[str, Any]]:
+        """The regions key projects are in, most mentions first (the list page's region filter)."""
+        rows = self.store.db.query(
+            "SELECT region, COUNT(DISTINCT project_id) AS n FROM project_mentions WHERE is_current = 1 "
+            "AND status <> 'rejected' AND project_id IS NOT NULL AND region <> '' GROUP BY region"
+        )
+        return sorted(({"name": r["region"], "n": int(r["n"])} for r in rows), key=lambda r: (-r["n"], r["name"]))
+
+    @locked
+    def project_plans(self) -> list[dict[str, Any]]:
+        """The five-year plans that projects are mentioned for, with how many projects each."""
+        out = []
+        for name, (a, b) in FIVE_YEAR_PLANS.items():
+            n = self.store.db.query(
+                "SELECT COUNT(DISTINCT project_id) AS n FROM project_mentions WHERE is_current = 1 "
+                "AND status <> 'rejected' AND period_start >= ? AND period_end <= ?",
+                (a, b),
+            )[0]["n"]
+            if n:
+                out.append({"plan": name, "start": a, "end": b, "n": int(n)})
+        return out
+
+    def _project_region(self, name: str) -> str:
+        """A region a user typed, as the project store names it; ``NotFound`` when nothing is there."""
+        name = name.strip()
+        region = self.store.region(name)
+        if region is not None:
+            return region.name
+        if self.store.db.query("SELECT 1 FROM project_mentions WHERE region = ? LIMIT 1", (name,)):
+            return name
+        raise NotFound(f"unknown region {name!r}: use a region name such as 锦州市, or a code such as 210700")
+
+    @locked
+    def projects_view(
+        self,
+        *,
+        region: str | None = None,
+        stage: str | None = None,
+        sector: str | None = None,
+        plan: str | None = None,
+        q: str | None = None,
+        sort: str = "investment",
+        limit: int = 500,
+        offset: int = 0,
+    ) -> dict[str, Any]:
+        """Key projects matching the filters (one page of them), with their totals by sector and
+        stage over every match, and the project counts the documents state for the region."""
+        ps = self._projects()
+        region_name = self._project_region(region) if region and region.strip() else None
+        within = plan_span(plan) if plan and plan.strip() else None
+        found = portfolio.select(ps, region=region_name, stage=stage, sector=sector, within=within, q=q, sort=sort)
+        sums = portfolio.totals(found, ps.tax)
+        stated = portfolio.stated_counts(ps, region=region_name, within=within) if region_name else []
+        rows = []
+        for p in found[offset : offset + limit]:
+            d = clean(p)
+            d["investment_yi"] = portfolio.investment_yi(p.investment, p.investment_unit)
+            rows.append(d)
+        return {
+            "filters": {"region": region_name, "stage": stage or None, "sector": sector or None,
+                        "plan": plan or None, "within": list(within) if within else None, "q": q or None,
+                        "sort": sort},
+            "total": len(found),
+            "offset": offset,
+            "limit": limit,
+            "totals": sums.to_dict(),
+            "stated": [_stated_row(c, sums) for c in stated],
+            "projects": rows,
+        }  # fmt: skip
+
+    @locked
+    def project_view(self, project_id: int) -> dict[str, Any]:
+        """One project: its summary, aliases, the path of its stages and every statement about it
+        in order of period, each with the document and offsets to open it at."""
+        ps = self._projects()
+        try:
+            detail = ps.project(int(project_id))
+        except ProjectError:
+            raise NotFound(f"no project with id {project_id}") from None
+        summary = detail.summary
+        mentions = ps.mentions(project_id=summary.id)
+        aliases = [n for n in summary.names if n != summary.name]
+        for r in mentions:
+            for key in json.loads(r["aliases"] or "[]"):
+                if key not in aliases and key != summary.name:
+                    aliases.append(key)
+        doc_ids = sorted({h.document_id for h in detail.history})
+        titles = {
+            int(d["id"]): d
+            for d in self.store.db.query(
+                f"SELECT id, title, year FROM documents WHERE id IN ({', '.join('?' * len(doc_ids))})", doc_ids
+            )
+        } if doc_ids else {}
+        history = []
+        for h in detail.history:
+            d = clean(h)
+            doc = titles.get(h.document_id, {})
+            d["doc_title"] = (doc.get("title") or "").strip().lstrip("#").strip()
+            d["doc_year"] = doc.get("year")
+            d["sector_label"] = ps.tax.sector_label(h.sector)
+            d["investment_yi"] = portfolio.investment_yi(h.investment, h.investment_unit)
+            history.append(d)
+        path: list[dict[str, Any]] = []
+        for h in detail.history:
+            if h.stage and (not path or path[-1]["stage"] != h.stage):
+                path.append({"stage": h.stage, "label": h.stage_label, "period": h.period, "kind": h.kind})
+        out = clean(summary)
+        out.update({
+            "investment_yi": portfolio.investment_yi(summary.investment, summary.investment_unit),
+            "aliases": aliases,
+            "stage_path": path,
+            "history": history,
+            "also_matching": [{"id": o.id, "name": o.name, "region": o.region} for o in detail.also_matching],
+        })  # fmt: skip
+        return out
+
+    @locked
+    def project_mention(self, mention_id: int) -> dict[str, Any]:
+        """One project mention (any version) with its project's name, for the document page."""
+        ps = self._projects()
+        try:
+            row = ps.mention(int(mention_id))
+        except ProjectError:
+            raise NotFound(f"no project mention with id {mention_id}") from None
+        inv_value, inv_unit = ps._investment(row) if row["investment_value"] is not None else (None, None)
+        project = ps.find(int(row["project_id"])) if row["project_id"] is not None else []
+        return {
+            "id": int(row["id"]),
+            "document_id": int(row["document_id"]),
+            "start": int(row["start_offset"]),
+            "end": int(row["end_offset"]),
+            "text": row["text"],
+            "name": row["name"],
+            "project_id": project[0].id if project else None,
+            "project": project[0].name if project else None,
+            "stage": row["stage"],
+            "stage_label": ps.tax.stage_label(row["stage"]),
+            "stage_text": row["stage_text"],
+            "kind": row["kind"],
+            "period": row["period"],
+            "region": row["region"],
+            "sector": row["sector"],
+            "sector_label": ps.tax.sector_label(row["sector"]),
+            "owner": row["owner"],
+            "investment": inv_value,
+            "investment_unit": inv_unit,
+            "investment_type": row["investment_type"],
+            "capacities": [c["text"] for c in json.loads(row["capacities"] or "[]")],
+            "status": row["status"],
+            "is_current": bool(row["is_current"]),
+            "quote": row["quote"],
+        }
+
     # -- search ------------------------------------------------------------------------------
     @locked
     def search(self, query: str, limit: int = 50) -> tuple[list[str], list[Any]]:
@@ -625,6 +788,26 @@ class WebService:
             raise BadRequest(f"unknown action {action!r}: confirm, correct or reject")
         row["start"], row["end"] = row["start_offset"], row["end_offset"]
         return row
+
+
+def _stated_row(c: dict[str, Any], sums: portfolio.Totals) -> dict[str, Any]:
+    """A stated project count as the API and the list page show it, with the listed projects
+    it can be set against (``listed``: those of its sector, or its stage, or all of them)."""
+    if c["sector"]:
+        listed = next((b for b in sums.by_sector if b.key == c["sector"]), portfolio.Bucket(c["sector"], ""))
+    elif c["stage"]:
+        listed = next((b for b in sums.by_stage if b.key == c["stage"]), portfolio.Bucket(c["stage"], ""))
+    else:
+        listed = sums.total
+    return {
+        "listed": {"n": listed.n, "n_invested": listed.n_invested, "investment": round(listed.investment, 4)},
+        "text": c["text"], "value": c["value"], "noun": c["noun"], "stage": c["stage"],
+        "stage_label": c["stage_label"], "sector": c["sector"], "sector_label": c["sector_label"],
+        "kind": c["kind"], "period": c["period"], "region": c["region"],
+        "investment": c["investment_value"], "investment_unit": c["investment_unit"],
+        "investment_yi": c["investment_yi"], "document_id": c["document_id"], "doc": c["doc"],
+        "start": c["start_offset"], "end": c["end_offset"], "fact_id": c["fact_id"],
+    }  # fmt: skip
 
 
 def changed_fields(row: dict[str, Any], submitted: Iterable[tuple[str, str]]) -> dict[str, str]:

@@ -1,6 +1,7 @@
 /* PlanWatch charts: ECharts over the JSON block a page embeds (#chart-data).
    Served from /static like echarts.min.js itself: no inline script, no request elsewhere.
-   Every point carries the id of its fact; clicking it opens the fact in its document. */
+   Every point carries the id of its fact; clicking it opens the fact in its document (a bar of
+   the project totals carries the URL of the project list filtered to it). */
 (function () {
   'use strict';
   var el = document.getElementById('chart');
@@ -11,7 +12,9 @@
   var chart = echarts.init(el, null, { renderer: 'canvas' });
 
   function open(p) {
-    if (p && p.data && p.data.fact) {
+    if (p && p.data && p.data.url) {
+      window.location.href = p.data.url;  // a link the server built (the project list filtered)
+    } else if (p && p.data && p.data.fact) {
       window.location.href = d.factUrl.replace('{id}', String(p.data.fact));
     }
   }
@@ -75,7 +78,33 @@
     };
   }
 
-  chart.setOption(d.rows ? compareOption() : seriesOption());
+  function projectsOption() {
+    // Key projects by sector: how many (left axis) and their summed investment in 亿元 (right axis).
+    var L = d.labels;
+    var names = d.buckets.map(function (b) { return b.label; });
+    function bars(key) {
+      return d.buckets.map(function (b) { return { value: b[key], url: b.url, name: b.label }; });
+    }
+    return {
+      animation: false,
+      color: ['#1f5fa8', '#e08a00'],
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: function (ps) {
+        var lines = [esc(ps[0].name)];
+        ps.forEach(function (p) { lines.push(esc(p.seriesName) + ': <b>' + num(p.value) + '</b>'); });
+        return lines.join('<br>');
+      } },
+      legend: { top: 0 },
+      grid: { left: 50, right: 60, top: 36, bottom: 30 },
+      xAxis: { type: 'category', data: names, axisLabel: { interval: 0 } },
+      yAxis: [{ type: 'value', name: L.n, minInterval: 1 }, { type: 'value', name: L.investment, splitLine: { show: false } }],
+      series: [
+        { name: L.n, type: 'bar', barMaxWidth: 26, data: bars('n') },
+        { name: L.investment, type: 'bar', barMaxWidth: 26, yAxisIndex: 1, data: bars('investment') }
+      ]
+    };
+  }
+
+  chart.setOption(d.buckets ? projectsOption() : d.rows ? compareOption() : seriesOption());
   chart.on('click', open);
   window.addEventListener('resize', function () { chart.resize(); });
   el.setAttribute('data-ready', '1');
