@@ -139,6 +139,8 @@ def normalize(original: str) -> NormalizedText:
         after = text[e] if e < len(text) else ""
         if before.isascii() and after.isascii() and before.isalpha() and after.isalpha():
             continue  # keep the space of "Smart City"
+        if before.isdigit() and after.isdigit():
+            continue  # "2020 2025" are two numbers, not one
         deletions.append((s, e))
 
     # Merge deletions into kept pieces.

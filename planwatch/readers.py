@@ -28,6 +28,11 @@ MAX_BYTES = 50 * 1024 * 1024
 """Largest file read (bytes).  Real plans and reports are far smaller; a bigger file is
 almost certainly not a document, and reading it whole would only waste memory."""
 
+MAX_UNPACKED_BYTES = 2 * MAX_BYTES
+"""Largest total size of a .docx package's parts once unpacked (bytes).  Word's XML packs about
+tenfold, so this is far above any real document, while a "zip bomb" of a few hundred KB that
+unpacks to gigabytes is refused before python-docx inflates and parses it."""
+
 TEXT_EXTENSIONS = (".txt", ".md")
 HTML_EXTENSIONS = (".html", ".htm")
 SUPPORTED_EXTENSIONS = (*TEXT_EXTENSIONS, *HTML_EXTENSIONS, ".pdf", ".docx")
@@ -188,16 +193,25 @@ def _refuse_magic(data: bytes, name: str) -> None:
 
 
 def _refuse_control_chars(text: str, name: str) -> None:
-    if text and len(_CONTROL.findall(text)) / len(text) > _MAX_CONTROL_RATIO:
+    if text and _count(_CONTROL, text) / len(text) > _MAX_CONTROL_RATIO:
         raise InputError(f"{name} looks like a binary file (too many control characters), not text")
 
 
 def _looks_chinese(text: str) -> bool:
     """Whether the non-ASCII characters of ``text`` are mostly ones Chinese text is made of."""
-    non_ascii = len(_NON_ASCII.findall(text))
+    non_ascii = _count(_NON_ASCII, text)
     if not non_ascii:
         return True
-    return len(_COMMON_CJK.findall(text)) / non_ascii >= 0.9
+    return _count(_COMMON_CJK, text) / non_ascii >= 0.9
+
+
+def _count(pattern: re.Pattern[str], text: str, chunk: int = 1 << 16) -> int:
+    """Matches of a one-character ``pattern`` in ``text``, counted a chunk at a time.
+
+    ``len(pattern.findall(text))`` would hold one string object per match: about 80 bytes per
+    character, gigabytes for a large Chinese file.
+    """
+    return sum(len(pattern.findall(text, i, i + chunk)) for i in range(0, len(text), chunk))
 
 
 def _gb2312_share(text: str) -> float:
@@ -601,6 +615,7 @@ def _read_docx(data: bytes, path: Path) -> SourceText:
         raise InputError(f"{path.name} is an old-style Word .doc file; save it as .docx first")
     if not data.startswith(b"PK"):
         raise InputError(f"{path.name} is not a .docx file (it is not a ZIP package)")
+    _refuse_zip_bomb(data, path)
     try:
         import docx
         from docx.table import Table
@@ -622,6 +637,27 @@ def _read_docx(data: bytes, path: Path) -> SourceText:
         raise InputError(f"{path.name} is a damaged or unreadable .docx file: {detail}") from e
     text = "\n".join(blocks)
     return SourceText(text=text + "\n" if text else text, reader="docx", meta={})
+
+
+def _refuse_zip_bomb(data: bytes, path: Path) -> None:
+    """Refuse a package whose parts unpack to more than ``MAX_UNPACKED_BYTES``.
+
+    The sizes come from the ZIP's directory; a part cannot unpack to more than its declared size
+    (``zipfile`` stops there and fails the CRC check), so the sum bounds what python-docx reads.
+    """
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            unpacked = sum(info.file_size for info in package.infolist())
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        return  # a damaged package: python-docx says so below
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise InputError(
+            f"{path.name} unpacks to {unpacked / 1048576:.0f} MB (the limit is "
+            f"{MAX_UNPACKED_BYTES / 1048576:.0f} MB): it is not a document that can be read safely"
+        )
 
 
 def _docx_table_rows(table: Any) -> list[list[str]]:

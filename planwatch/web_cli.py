@@ -4,7 +4,9 @@ A thin command over ``planwatch.web.create_app`` and uvicorn.  The write token c
 ``--token``, else ``$PLANWATCH_ADMIN_TOKEN``; when neither is set a random one is generated
 and printed once on stderr, so a demo is writable by whoever started it and by nobody who
 merely reaches the port.  ``--demo`` ingests the bundled 锦州 sample first (idempotent), so
-``planwatch serve --demo`` is a complete first run.
+``planwatch serve --demo`` is a complete first run.  ``--production`` (or
+``$PLANWATCH_ENV=production``) never generates a token: without ``--token`` /
+``$PLANWATCH_ADMIN_TOKEN`` (16+ characters) the command stops with exit code 2.
 """
 
 from __future__ import annotations
@@ -29,7 +31,14 @@ from planwatch.store_cli import db_option
 )
 @click.option("--demo", is_flag=True, help="Ingest the bundled 锦州 sample documents before serving.")
 @click.option("--https-only", "https_only", is_flag=True, help="Mark the session cookie Secure (behind a TLS proxy).")
-def serve(db: str | None, host: str, port: int, token: str | None, demo: bool, https_only: bool) -> None:
+@click.option(
+    "--production",
+    is_flag=True,
+    help="Refuse to start without an explicitly set admin token of 16+ characters (also $PLANWATCH_ENV=production).",
+)
+def serve(
+    db: str | None, host: str, port: int, token: str | None, demo: bool, https_only: bool, production: bool
+) -> None:
     """Serve the dashboard (pages in Chinese, ?lang=en for English) and the JSON API under /api.
 
     Reading is public; confirming, correcting and rejecting facts need the admin token: log in
@@ -39,8 +48,12 @@ def serve(db: str | None, host: str, port: int, token: str | None, demo: bool, h
 
     from planwatch.store import Store
     from planwatch.web import create_app
-    from planwatch.web.auth import ENV_TOKEN, generate_token
+    from planwatch.web.auth import ENV_TOKEN, check_production_token, generate_token, production_mode
 
+    token = (token or os.environ.get(ENV_TOKEN) or "").strip()
+    production = production_mode(production)
+    if production:
+        check_production_token(token)  # before anything else: no default token, no half-started server
     store = Store(db)
     if demo:
         from importlib import resources
@@ -48,11 +61,10 @@ def serve(db: str | None, host: str, port: int, token: str | None, demo: bool, h
         with resources.as_file(resources.files("planwatch") / "sample") as folder:
             report = store.ingest([folder], actor="demo")
         click.echo(f"planwatch: sample ingested: {report.summary()}", err=True)
-    token = (token or os.environ.get(ENV_TOKEN) or "").strip()
     generated = not token
     if generated:
         token = generate_token()
-    app = create_app(store, token=token, https_only=https_only)
+    app = create_app(store, token=token, https_only=https_only, production=production)
     shown_host = f"[{host}]" if ":" in host else host
     click.echo(f"planwatch: database {store.url}", err=True)
     click.echo(f"planwatch: serving on http://{shown_host}:{port}/  (API: /api, schema: /api/openapi.json)", err=True)

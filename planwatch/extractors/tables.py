@@ -120,7 +120,7 @@ def _markdown_tables(text: str, start: int, end: int) -> list[Table]:
             continue
         sep = next((i for i, (s, e) in enumerate(block) if _SEPARATOR.match(text[s:e])), None)
         if sep is None:
-            header_rows, body = [], rows
+            header_rows, body = [], list(rows)  # a copy: header rows are popped off body below
         else:
             header_rows, body = rows[:sep], rows[sep + 1:]
         # rows whose name cell is empty right after the separator are further header rows
