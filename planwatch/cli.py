@@ -185,7 +185,7 @@ def run(argv: Sequence[str] | None = None) -> NoReturn:
 
 # Modules that add commands to ``main``.  A module that is not there yet is skipped; one that
 # is there but fails to import is a bug and must be loud.
-_PLUGIN_MODULES = ["planwatch.store_cli", "planwatch.report_cli", "planwatch.web_cli"]
+_PLUGIN_MODULES = ["planwatch.store_cli", "planwatch.report_cli", "planwatch.web_cli", "planwatch.projects_cli"]
 
 
 def _load_plugins() -> None:

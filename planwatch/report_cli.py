@@ -18,7 +18,10 @@ from planwatch.store.backend import default_db_path
 # Declared here rather than imported from ``store_cli``: under ``python -m planwatch.cli`` the
 # plugins are imported while ``store_cli`` is still half-initialised, so importing a name from
 # it at module level would fail.
-_DB_HELP = f"database: a SQLite file path or sqlite:///FILE (default: $PLANWATCH_DB or {default_db_path()})"
+_DB_HELP = (
+    "database: a SQLite file path, sqlite:///FILE or postgresql://USER:PASSWORD@HOST:PORT/DB "
+    f"(default: $PLANWATCH_DB or {default_db_path()})"
+)
 
 
 def _existing_db(db: str | None) -> str:

@@ -28,7 +28,7 @@ FORMAT = click.Choice(["table", "json", "csv"])
 def db_option(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--db", "db", metavar="URL", default=None,
-        help="database: a SQLite file path or sqlite:///FILE "
+        help="database: a SQLite file path, sqlite:///FILE or postgresql://USER:PASSWORD@HOST:PORT/DB "
         f"(default: $PLANWATCH_DB or {default_db_path()})",
     )(f)  # fmt: skip
 
@@ -106,21 +106,34 @@ def emit(
     "(after an extractor update); corrections are carried over.",
 )
 @click.option("--by", "actor", default="", help="Who ingests (recorded in the audit log).")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Extraction processes (0: one per CPU).  This process stays the only writer; the result "
+    "is the same as with 1.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; failures are still reported.")
-def ingest(paths: tuple[str, ...], db: str | None, reextract: bool, actor: str, quiet: bool) -> None:
+def ingest(paths: tuple[str, ...], db: str | None, reextract: bool, actor: str, workers: int, quiet: bool) -> None:
     """Ingest files and folders (recursively) into the database.
 
     Already stored content changes nothing; a changed file becomes a new version whose facts
     supersede the old ones.  A file that cannot be read is reported on one line and skipped;
-    the exit code is then 2.
+    the exit code is then 2.  Files are streamed: memory does not grow with their number.
     """
-    from planwatch.store.core import collect_files
+    import os
+
+    from planwatch.store.core import iter_files
 
     store = _open(db)
-    files = collect_files(paths)
+    workers = workers or os.cpu_count() or 1
     if not quiet:
         click.echo(f"planwatch: database {store.url}", err=True)
-    show_bar = not quiet and len(files) > 1 and sys.stderr.isatty()
+    # Counting the files walks the folders once more; only worth it for a visible progress bar.
+    show_bar = not quiet and sys.stderr.isatty()
+    n_files = sum(1 for _ in iter_files(paths)) if show_bar else 0
+    show_bar = show_bar and n_files > 1
 
     def report(result: Any) -> None:
         if result.status == "failed":
@@ -128,7 +141,7 @@ def ingest(paths: tuple[str, ...], db: str | None, reextract: bool, actor: str, 
 
     if show_bar:
         with click.progressbar(
-            length=len(files),
+            length=n_files,
             label="ingesting",
             file=sys.stderr,
             item_show_func=lambda r: r.path if r else None,
@@ -138,9 +151,13 @@ def ingest(paths: tuple[str, ...], db: str | None, reextract: bool, actor: str, 
                 report(result)
                 bar.update(1, result)
 
-            result = store.ingest(files, reextract=reextract, actor=actor, progress=step)
+            result = store.ingest(
+                paths, reextract=reextract, actor=actor, progress=step, workers=workers, keep_results=False
+            )
     else:
-        result = store.ingest(files, reextract=reextract, actor=actor, progress=report)
+        result = store.ingest(
+            paths, reextract=reextract, actor=actor, progress=report, workers=workers, keep_results=False
+        )
     if not quiet:
         stats = store.stats()
         click.echo(f"planwatch: {result.summary()}", err=True)
@@ -585,3 +602,38 @@ def demo(ctx: click.Context, db: str | None) -> None:
     ctx.invoke(series, indicator="地区生产总值", region="锦州市", measure=None, kind=None, fmt="table", db=db)
     click.echo("\n== Sources that disagree (planwatch conflicts)")
     ctx.invoke(conflicts, region=None, all_indicators=False, fmt="table", db=db)
+
+
+# -- backup ---------------------------------------------------------------------------------
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=str))
+@db_option
+def dump(file: str, db: str | None) -> None:
+    """Write the whole database to FILE (JSON Lines; gzip if FILE ends in .gz; - for stdout).
+
+    Every document, fact, correction and audit entry, ids and timestamps included, from one
+    consistent snapshot (ingests may go on meanwhile).  `planwatch restore FILE` loads it into
+    an empty SQLite or PostgreSQL database.
+    """
+    from planwatch.store.dump import dump as run_dump
+
+    if file == "-":
+        _utf8_stdout(strict=True)  # the dump itself goes to stdout: UTF-8 whatever the locale
+    summary = run_dump(db, file)
+    if file != "-":
+        click.echo(f"planwatch: wrote {file}: {summary.describe()}", err=True)
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=str))
+@db_option
+def restore(file: str, db: str | None) -> None:
+    """Load a dump made by `planwatch dump` into an empty database (one transaction).
+
+    The database must hold no rows (a new file, or an empty PostgreSQL database); an incomplete
+    or damaged dump restores nothing.
+    """
+    from planwatch.store.dump import restore as run_restore
+
+    summary = run_restore(db, file)
+    click.echo(f"planwatch: restored {file}: {summary.describe()}", err=True)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from pg_server import pg_server, pg_url  # noqa: F401  (fixtures: a PostgreSQL server, a schema per test)
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_DIR = REPO / "planwatch" / "sample"

@@ -48,8 +48,9 @@ def test_database_urls() -> None:
     assert parse_url("sqlite:////abs/pw.db") == ("sqlite", "/abs/pw.db")
     assert parse_url(":memory:") == ("sqlite", ":memory:")
     assert parse_url("pw.db") == ("sqlite", "pw.db")
-    with pytest.raises(StoreError, match="PostgreSQL"):
-        parse_url("postgresql://localhost/pw")
+    assert parse_url("postgresql://u:p@localhost:5433/pw") == ("postgresql", "postgresql://u:p@localhost:5433/pw")
+    assert parse_url("postgres://localhost/pw") == ("postgresql", "postgresql://localhost/pw")
+    assert parse_url("postgresql+psycopg://localhost/pw") == ("postgresql", "postgresql://localhost/pw")
     with pytest.raises(StoreError, match="scheme"):
         parse_url("mysql://localhost/pw")
 

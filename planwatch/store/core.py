@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from planwatch import __version__
 from planwatch.errors import PlanWatchError
@@ -72,34 +74,73 @@ def supported_extensions() -> tuple[str, ...]:
     return tuple(SUPPORTED_EXTENSIONS)
 
 
-def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """The files to ingest: files as given, folders walked (sorted; hidden entries skipped).
+def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+    """The files to ingest, one at a time: files as given, folders walked (sorted; hidden entries skipped).
 
     Inside folders only supported extensions are taken, so a folder's README.pdf is read but
     its .csv is not; a file named explicitly is always tried (and reported if unreadable).
-    Missing paths are kept so that ingest reports them as failures.
+    Missing paths are kept so that ingest reports them as failures.  A file is given once even
+    when the paths overlap (a folder and a file in it, a folder and its parent).
+
+    A generator, and a walk that holds one directory listing per level, so that ingesting a
+    million files needs no list of a million paths (``ingest`` streams).  The order is that of
+    ``sorted(folder.rglob("*"))``: names compared component by component; symbolic links to
+    folders are not followed.
     """
     exts = supported_extensions()
-    out: list[Path] = []
-    seen: set[Path] = set()
+    walked: list[Path] = []  # folders already walked (resolved)
+    named: set[Path] = set()  # files given by name (resolved): as many as the command line holds
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in exts
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            root = path.resolve()
+            if any(_walk_covers(w, root) for w in walked):
+                continue
+            yield from _walk(path, exts, walked, named)
+            walked.append(root)
         else:
-            found = [path]
-        for p in found:
-            key = p.resolve() if p.exists() else p
-            if key not in seen:
-                seen.add(key)
-                out.append(p)
-    return out
+            exists = path.exists()
+            key = path.resolve() if exists else path
+            if key in named or (exists and key.suffix.lower() in exts and any(_walk_covers(w, key) for w in walked)):
+                continue
+            named.add(key)
+            yield path
+
+
+def _walk_covers(root: Path, path: Path) -> bool:
+    """Whether walking ``root`` reaches ``path`` (inside it, with no hidden part on the way)."""
+    if path == root:
+        return True
+    if not path.is_relative_to(root):
+        return False
+    return not any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def _walk(folder: Path, exts: tuple[str, ...], walked: list[Path], named: set[Path]) -> Iterator[Path]:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        child = folder / entry.name
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                if walked and child.resolve() in walked:
+                    continue  # given earlier as a folder of its own, and walked then
+                yield from _walk(child, exts, walked, named)
+            elif entry.is_file() and child.suffix.lower() in exts:
+                if named and child.resolve() in named:
+                    continue
+                yield child
+        except OSError:
+            continue
+
+
+def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """``iter_files`` as a list (for callers that need the count first)."""
+    return list(iter_files(paths))
 
 
 @dataclass
@@ -120,40 +161,66 @@ class IngestResult:
 
 @dataclass
 class IngestReport:
-    """What happened to every file of one ingest call."""
+    """What happened to every file of one ingest call.
+
+    Counts are kept as results arrive (``add``); the results themselves are kept in ``results``
+    only with ``keep_results`` (the default, for the library), so that the command line,
+    which needs only the counts and the failures, ingests any number of files in flat memory.
+    """
 
     db: str
     results: list[IngestResult] = field(default_factory=list)
     seconds: float = 0.0
+    keep_results: bool = True
+    failures: list[IngestResult] = field(default_factory=list)
+    counts: Counter[str] = field(default_factory=Counter)
+    totals: Counter[str] = field(default_factory=Counter)
+
+    def add(self, result: IngestResult) -> None:
+        self.counts[result.status] += 1
+        self.totals["files"] += 1
+        if result.status in ("added", "updated"):
+            self.totals["facts"] += result.n_facts
+            self.totals["chars"] += result.n_chars
+        self.totals["reapplied"] += result.reapplied
+        self.totals["orphaned"] += result.orphaned
+        if result.status == "failed":
+            self.failures.append(result)
+        if self.keep_results:
+            self.results.append(result)
 
     def count(self, status: Status) -> int:
-        return sum(1 for r in self.results if r.status == status)
+        return self.counts[status]
+
+    @property
+    def n_files(self) -> int:
+        return self.totals["files"]
 
     @property
     def failed(self) -> list[IngestResult]:
-        return [r for r in self.results if r.status == "failed"]
+        return list(self.failures)
 
     @property
     def ok(self) -> bool:
-        return not self.failed
+        return not self.failures
 
     @property
     def n_facts(self) -> int:
-        return sum(r.n_facts for r in self.results if r.status in ("added", "updated"))
+        return self.totals["facts"]
 
     @property
     def n_chars(self) -> int:
-        return sum(r.n_chars for r in self.results if r.status in ("added", "updated"))
+        return self.totals["chars"]
 
     def summary(self) -> str:
-        parts = [f"{len(self.results)} file{'' if len(self.results) == 1 else 's'}"]
+        parts = [f"{self.n_files} file{'' if self.n_files == 1 else 's'}"]
         for status in ("added", "updated", "unchanged", "duplicate", "failed"):
             n = self.count(status)  # type: ignore[arg-type]
             if n:
                 parts.append(f"{n} {status}")
         parts.append(f"{self.n_facts} new facts")
-        reapplied = sum(r.reapplied for r in self.results)
-        orphaned = sum(r.orphaned for r in self.results)
+        reapplied = self.totals["reapplied"]
+        orphaned = self.totals["orphaned"]
         if reapplied:
             parts.append(f"{reapplied} corrections re-applied")
         if orphaned:
@@ -161,8 +228,47 @@ class IngestReport:
         return ", ".join(parts) + f" in {self.seconds:.1f}s"
 
 
+@dataclass
+class PendingFile:
+    """A file read and hashed whose content is not stored yet: it goes to the extractor."""
+
+    path: Path
+    shown: str
+    doc_key: str
+    content_hash: str
+    started: float
+
+
+def extract_document(path: Path) -> Document | str:
+    """Run the pipeline on one file: the ``Document``, or why it failed (one line).
+
+    A module-level function, so that ``planwatch.store.parallel`` runs exactly the same code in
+    its worker processes.
+    """
+    from planwatch.pipeline import extract
+
+    try:
+        return extract(path)
+    except PlanWatchError as e:
+        return str(e)
+    except Exception as e:  # an extractor bug must not stop a long ingest
+        if os.environ.get("PLANWATCH_DEBUG", "") not in ("", "0"):
+            raise
+        return f"internal error while extracting {path.name}: {type(e).__name__}: {e}"
+
+
+#: How often a document transaction is tried when the database asks for a retry (a
+#: serialization failure or deadlock between concurrent PostgreSQL writers, SQLite busy).
+WRITE_ATTEMPTS = 8
+_T = TypeVar("_T")
+#: A document's fact rows and the region codes they use (``records.fact_rows``).
+FactRows = tuple[list[dict[str, Any]], set[str]]
+#: ``ingest_document(prepared_projects=...)`` default: not prepared, extract them here.
+NOT_PREPARED: Any = object()
+
+
 class Store:
-    """A PlanWatch database.  ``Store(url)``: a SQLite path, ``sqlite:///…`` or ``:memory:``."""
+    """A PlanWatch database.  ``Store(url)``: a SQLite path, ``sqlite:///…``, ``:memory:`` or ``postgresql://…``."""
 
     def __init__(
         self,
@@ -177,6 +283,9 @@ class Store:
         self.taxonomy = taxonomy or load_taxonomy()
         self.gazetteer = gazetteer or load_gazetteer()
         self.resolver = Resolver(self.taxonomy, self.gazetteer)
+        #: Facts can be resolved in another process (``--workers``) only with the taxonomy and
+        #: gazetteer every process loads by default.
+        self.default_resolution = taxonomy is None and gazetteer is None
         self._known_regions: set[str] = set()
         self._taxonomy_synced = False
 
@@ -198,26 +307,58 @@ class Store:
         reextract: bool = False,
         actor: str = "",
         progress: Callable[[IngestResult], None] | None = None,
+        workers: int = 1,
+        keep_results: bool = True,
     ) -> IngestReport:
         """Ingest files and folders; one result per file, failures included (never raised).
 
         ``reextract``: run the extractor again on files whose content is already stored (after
         the extractor improved); the new extraction becomes a new version like a changed file.
+        ``workers`` > 1: extract in that many processes while this one writes (see
+        ``planwatch.store.parallel``); the result is the same as with one.  ``keep_results=False``:
+        keep only counts and failures in the report (flat memory for any number of files).
         """
         started = time.perf_counter()
-        report = IngestReport(db=self.url)
-        for path in collect_files(paths):
-            result = self.ingest_file(path, reextract=reextract, actor=actor)
-            report.results.append(result)
+        report = IngestReport(db=self.url, keep_results=keep_results)
+        for result in self.ingest_iter(paths, reextract=reextract, actor=actor, workers=workers):
+            report.add(result)
             if progress is not None:
                 progress(result)
         report.seconds = time.perf_counter() - started
         return report
 
+    def ingest_iter(
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        *,
+        reextract: bool = False,
+        actor: str = "",
+        workers: int = 1,
+    ) -> Iterator[IngestResult]:
+        """``ingest`` as a stream of results, in file order; nothing is held for past files."""
+        files = iter_files(paths)
+        if workers <= 1:
+            for path in files:
+                yield self.ingest_file(path, reextract=reextract, actor=actor)
+            return
+        from planwatch.store.parallel import ingest_parallel
+
+        yield from ingest_parallel(self, files, workers=workers, reextract=reextract, actor=actor)
+
     def ingest_file(self, path: str | os.PathLike[str], *, reextract: bool = False, actor: str = "") -> IngestResult:
         """Ingest one file.  A file that cannot be read or extracted is a ``failed`` result."""
-        from planwatch.pipeline import extract
+        pending = self.prepare_file(path, reextract=reextract)
+        if isinstance(pending, IngestResult):
+            return pending
+        return self.store_extracted(pending, extract_document(pending.path), reextract=reextract, actor=actor)
 
+    def prepare_file(self, path: str | os.PathLike[str], *, reextract: bool = False) -> IngestResult | PendingFile:
+        """Read and hash a file: its final result when it needs no extraction, else a ``PendingFile``.
+
+        Content already stored is answered here, before any extraction; this is cheap (one
+        hash, one indexed query), so the parallel ingest does it in the writer and sends only
+        new content to its workers.
+        """
         t0 = time.perf_counter()
         p = Path(path)
         shown = str(path)
@@ -236,21 +377,33 @@ class Store:
             if same is not None:
                 same.path, same.seconds = shown, time.perf_counter() - t0
                 return same
-        try:
-            doc = extract(p)
-        except PlanWatchError as e:
-            return IngestResult(shown, "failed", message=str(e), seconds=time.perf_counter() - t0)
-        except Exception as e:  # an extractor bug must not stop a long ingest
-            if os.environ.get("PLANWATCH_DEBUG", "") not in ("", "0"):
-                raise
+        return PendingFile(p, shown, doc_key, content_hash, t0)
+
+    def store_extracted(
+        self,
+        pending: PendingFile,
+        extracted: Document | str,
+        *,
+        reextract: bool = False,
+        actor: str = "",
+        prepared_projects: Any = NOT_PREPARED,
+        prepared_rows: FactRows | None = None,
+    ) -> IngestResult:
+        """Write what ``extract_document`` made of a ``PendingFile`` (a failure message is a result)."""
+        if isinstance(extracted, str):
             return IngestResult(
-                shown,
-                "failed",
-                message=f"internal error while extracting {p.name}: {type(e).__name__}: {e}",
-                seconds=time.perf_counter() - t0,
+                pending.shown, "failed", message=extracted, seconds=time.perf_counter() - pending.started
             )
-        result = self.ingest_document(doc, doc_key=doc_key, content_hash=content_hash, reextract=reextract, actor=actor)
-        result.path, result.seconds = shown, time.perf_counter() - t0
+        result = self.ingest_document(
+            extracted,
+            doc_key=pending.doc_key,
+            content_hash=pending.content_hash,
+            reextract=reextract,
+            actor=actor,
+            prepared_projects=prepared_projects,
+            prepared_rows=prepared_rows,
+        )
+        result.path, result.seconds = pending.shown, time.perf_counter() - pending.started
         return result
 
     def _unchanged(self, doc_key: str, content_hash: str) -> IngestResult | None:
@@ -279,17 +432,57 @@ class Store:
         content_hash: str | None = None,
         reextract: bool = False,
         actor: str = "",
+        prepared_projects: Any = NOT_PREPARED,
+        prepared_rows: FactRows | None = None,
     ) -> IngestResult:
         """Store an extracted ``Document`` in one transaction (the benchmark calls this directly).
 
         ``doc_key`` defaults to the document's path (else its name); ``content_hash`` to the
-        SHA-256 of its text.
+        SHA-256 of its text.  ``prepared_projects`` and ``prepared_rows`` (``records.fact_rows``):
+        the document's key projects and fact rows when a worker process already made them
+        (``planwatch.store.parallel``).  Fact rows are a pure function of the document, so they
+        are made before the transaction opens: the write lock is held only for writing.
+
+        The transaction is retried when the database says a retry will do (concurrent
+        PostgreSQL writers: a serialization failure, a deadlock, a key taken meanwhile); each
+        attempt starts from scratch, so a retried document is written exactly once.
         """
         doc_key = doc_key or (str(Path(doc.path).resolve()) if doc.path else doc.name)
         content_hash = content_hash or sha256_bytes(doc.text.encode("utf-8"))
         self._sync_taxonomy()
         doc_region = self.resolver.region(doc.region)[0] if doc.region else None
+        # -- key projects (planwatch.projects): extracted here, stored in the transaction below --
+        from planwatch.projects.store import prepare_projects
+
+        projects = prepare_projects(doc) if prepared_projects is NOT_PREPARED else prepared_projects
+        # -- end key projects --
+        rows, codes = prepared_rows if prepared_rows is not None else fact_rows(doc, doc_key, self.resolver, doc_region)
+        return self._retrying(
+            lambda: self._write_document(
+                doc, doc_key, content_hash, doc_region, projects, reextract, actor, rows, set(codes)
+            )
+        )
+
+    def _write_document(
+        self,
+        doc: Document,
+        doc_key: str,
+        content_hash: str,
+        doc_region: Region | None,
+        projects: Any,
+        reextract: bool,
+        actor: str,
+        rows: list[dict[str, Any]],
+        codes: set[str],
+    ) -> IngestResult:
+        """One attempt at a document's transaction (``ingest_document`` retries it)."""
+        from planwatch.projects.store import store_projects
+
         with self.db.transaction():
+            # Writers of the same path or the same content queue here (PostgreSQL advisory
+            # locks; SQLite has one writer anyway), so the checks below cannot be outdated by a
+            # concurrent ingest: no second version 1, no copy stored twice under two paths.
+            self.db.lock(f"doc:{doc_key}", f"content:{content_hash}")
             if not reextract:
                 same = self._unchanged(doc_key, content_hash)
                 if same is not None:
@@ -299,7 +492,6 @@ class Store:
             )
             version_row = self.db.query("SELECT MAX(version) AS v FROM documents WHERE doc_key = ?", (doc_key,))
             version = int(version_row[0]["v"] or 0) + 1
-            rows, codes = fact_rows(doc, doc_key, self.resolver, doc_region)
             if doc_region is not None:
                 codes.add(doc_region.code)
             seg_regions = [self.resolver.region(s.region, doc_region)[0] if s.region else None for s in doc.segments]
@@ -373,6 +565,12 @@ class Store:
                 )
                 self.db.execute("UPDATE facts SET is_current = 0 WHERE document_id = ?", (prev_id,))
             reapplied, orphaned = self._reapply(doc_key, document_id)
+            # Project linking reads every project of the scope: one linker at a time (PostgreSQL).
+            self.db.lock("planwatch:projects")
+            # -- key projects: mentions and counts with the facts, one transaction --
+            store_projects(self, projects, doc=doc, document_id=document_id, doc_key=doc_key,
+                           previous_id=previous[0]["id"] if previous else None, doc_region=doc_region)
+            # -- end key projects --
             status: Status = "updated" if previous else "added"
             self._audit(
                 actor or "ingest",
@@ -404,10 +602,30 @@ class Store:
             orphaned=orphaned,
         )
 
+    def _retrying(self, attempt: Callable[[], _T]) -> _T:
+        """Run a write transaction, again (after a short random pause) when the backend says so.
+
+        The per-Store cache of regions known to be in the table is cleared after any failed
+        attempt: the rows it remembers may have been rolled back with it.
+        """
+        for n in range(1, WRITE_ATTEMPTS + 1):
+            try:
+                return attempt()
+            except Exception as e:
+                self._known_regions.clear()
+                if n == WRITE_ATTEMPTS or self.db.in_transaction or not self.db.is_retryable(e):
+                    raise
+                time.sleep(random.uniform(0.01, 0.05) * n)
+        raise AssertionError("unreachable")  # pragma: no cover
+
     def _sync_taxonomy(self) -> None:
         """Copy the taxonomy into ``indicators`` (once per Store: it changes with the code)."""
         if self._taxonomy_synced:
             return
+        self._retrying(self._write_taxonomy)
+        self._taxonomy_synced = True
+
+    def _write_taxonomy(self) -> None:
         with self.db.transaction():
             self.db.executemany(
                 "INSERT INTO indicators (id, name, en, unit, direction, field, synonyms) "
@@ -416,7 +634,6 @@ class Store:
                 "direction = excluded.direction, field = excluded.field, synonyms = excluded.synonyms",
                 [(i.id, i.name, i.en, i.unit, i.direction, i.field, to_json(list(i.synonyms))) for i in self.taxonomy],
             )
-        self._taxonomy_synced = True
 
     def _ensure_regions(self, codes: Iterable[str]) -> None:
         """Insert the regions (and their ancestors) that facts refer to; the table grows lazily."""
@@ -433,7 +650,9 @@ class Store:
         self.db.executemany(
             "INSERT INTO regions (code, name, level, parent_code, short) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT (code) DO NOTHING",
-            [(r.code, r.name, r.level, r.parent_code, r.short) for r in rows.values()],
+            # in code order: concurrent PostgreSQL writers then wait on each other's new regions
+            # in one order, never in a cycle
+            [(r.code, r.name, r.level, r.parent_code, r.short) for _, r in sorted(rows.items())],
         )
         self._known_regions.update(rows)
 
@@ -459,6 +678,10 @@ class Store:
         with self.db.transaction():
             row = self._fact_row(fact_id)
             doc = self.db.query("SELECT doc_key FROM documents WHERE id = ?", (row["document_id"],))[0]
+            # Queue behind a concurrent ingest of the same document, then read the fact again:
+            # a new version committed meanwhile must receive this correction too.
+            self.db.lock(f"doc:{doc['doc_key']}")
+            row = self._fact_row(fact_id)
             cur = self.db.execute(
                 "INSERT INTO corrections (fact_id, doc_key, fact_key, loose_key, action, changes, before, "
                 "after, by, note, at) VALUES (?, ?, ?, ?, ?, ?, '{}', '{}', ?, ?, ?) RETURNING id",
@@ -784,4 +1007,4 @@ def open_store(url: str | os.PathLike[str] | None = None) -> Store:
     return Store(url)
 
 
-__all__: Sequence[str] = ("IngestReport", "IngestResult", "Store", "collect_files", "open_store")
+__all__: Sequence[str] = ("IngestReport", "IngestResult", "Store", "collect_files", "iter_files", "open_store")

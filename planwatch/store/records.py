@@ -292,7 +292,11 @@ def fact_rows(
         p_start, p_end = parse_period(f.period)
         list_id, list_role = lists.get(i, (None, None))
         # What a correction can change, as extracted (the position fields are columns and never change).
-        extracted = {k: v for k, v in f.to_dict().items() if k in EXTRACTED_FIELDS}
+        # (``Fact.to_dict`` without its ``dataclasses.asdict``, a deep copy that cost more than
+        # the rest of this loop; the fields are all plain values)
+        extracted = {k: getattr(f, k) for k in EXTRACTED_FIELDS}
+        if float(f.value).is_integer():
+            extracted["value"] = int(f.value)
         rows.append({
             "seq": i, "fact_key": keys[i][0], "loose_key": keys[i][1],
             "doc": f.doc or doc.name, "start_offset": f.start, "end_offset": f.end, "text": f.text,

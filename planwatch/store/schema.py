@@ -177,6 +177,130 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX ix_facts_compare ON facts (indicator_key, period, is_current)",
         ),
     ),  # fmt: skip
+    # -- key projects (planwatch.projects, issue 5) ------------------------------------------
+    Migration(
+        3,
+        "key projects: projects, project keys, project mentions and counts, project corrections",
+        (
+            # A project is a cluster of linked mentions; its name, stage and sector are computed
+            # from its current mentions.  merged_into: set when a new mention joined two projects.
+            """CREATE TABLE projects (
+            id {pk},
+            scope TEXT NOT NULL,
+            region TEXT NOT NULL DEFAULT '',
+            region_id TEXT,
+            created_at TEXT NOT NULL,
+            merged_into INTEGER REFERENCES projects(id)
+        )""",
+            "CREATE INDEX ix_projects_scope ON projects (scope)",
+            """CREATE TABLE project_mentions (
+            id {pk},
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            project_id INTEGER REFERENCES projects(id),
+            seq INTEGER NOT NULL,
+            mention_key TEXT NOT NULL,
+            loose_key TEXT NOT NULL,
+            doc TEXT NOT NULL,
+            start_offset INTEGER NOT NULL,
+            end_offset INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            name TEXT NOT NULL,
+            key TEXT NOT NULL,
+            aliases TEXT NOT NULL DEFAULT '[]',
+            owner TEXT,
+            sector TEXT,
+            sector_source TEXT,
+            stage TEXT,
+            stage_start INTEGER,
+            stage_end INTEGER,
+            stage_text TEXT,
+            kind TEXT NOT NULL,
+            period TEXT NOT NULL DEFAULT '',
+            period_start INTEGER,
+            period_end INTEGER,
+            region TEXT NOT NULL DEFAULT '',
+            region_id TEXT,
+            investment_value {float},
+            investment_unit TEXT,
+            investment_type TEXT,
+            investment_qualifier TEXT,
+            investment_start INTEGER,
+            investment_end INTEGER,
+            investment_text TEXT,
+            investment_fact_id INTEGER REFERENCES facts(id),
+            capacities TEXT NOT NULL DEFAULT '[]',
+            list_id INTEGER,
+            pattern TEXT NOT NULL DEFAULT '',
+            segment INTEGER NOT NULL DEFAULT 0,
+            heading TEXT NOT NULL DEFAULT '',
+            quote TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'extracted',
+            is_current INTEGER NOT NULL DEFAULT 1,
+            extracted TEXT NOT NULL
+        )""",
+            "CREATE INDEX ix_project_mentions_document ON project_mentions (document_id)",
+            "CREATE INDEX ix_project_mentions_project ON project_mentions (project_id, is_current)",
+            "CREATE INDEX ix_project_mentions_region ON project_mentions (region_id, is_current)",
+            # Every spelling a project is known by, with the short keys that find candidates for a
+            # new mention without reading all projects: first 3 and last 6 characters, brand end.
+            """CREATE TABLE project_keys (
+            id {pk},
+            project_id INTEGER NOT NULL REFERENCES projects(id),
+            mention_id INTEGER REFERENCES project_mentions(id),
+            scope TEXT NOT NULL,
+            key TEXT NOT NULL,
+            core TEXT,
+            region_id TEXT,
+            p3 TEXT NOT NULL,
+            s6 TEXT NOT NULL,
+            c2 TEXT NOT NULL DEFAULT ''
+        )""",
+            "CREATE INDEX ix_project_keys_p3 ON project_keys (scope, p3)",
+            "CREATE INDEX ix_project_keys_s6 ON project_keys (scope, s6)",
+            "CREATE INDEX ix_project_keys_c2 ON project_keys (scope, c2)",
+            "CREATE INDEX ix_project_keys_project ON project_keys (project_id)",
+            """CREATE TABLE project_counts (
+            id {pk},
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            seq INTEGER NOT NULL,
+            doc TEXT NOT NULL,
+            start_offset INTEGER NOT NULL,
+            end_offset INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            value INTEGER NOT NULL,
+            noun TEXT NOT NULL,
+            stage TEXT,
+            sector TEXT,
+            kind TEXT NOT NULL,
+            period TEXT NOT NULL DEFAULT '',
+            region TEXT NOT NULL DEFAULT '',
+            region_id TEXT,
+            investment_value {float},
+            investment_unit TEXT,
+            members TEXT NOT NULL DEFAULT '[]',
+            role TEXT NOT NULL,
+            list_id INTEGER,
+            fact_id INTEGER REFERENCES facts(id),
+            is_current INTEGER NOT NULL DEFAULT 1
+        )""",
+            "CREATE INDEX ix_project_counts_document ON project_counts (document_id)",
+            """CREATE TABLE project_corrections (
+            id {pk},
+            mention_id INTEGER NOT NULL REFERENCES project_mentions(id),
+            doc_key TEXT NOT NULL,
+            mention_key TEXT NOT NULL,
+            loose_key TEXT NOT NULL,
+            action TEXT NOT NULL,
+            changes TEXT NOT NULL DEFAULT '{{}}',
+            before TEXT NOT NULL DEFAULT '{{}}',
+            after TEXT NOT NULL DEFAULT '{{}}',
+            by TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL
+        )""",
+            "CREATE INDEX ix_project_corrections_doc_key ON project_corrections (doc_key)",
+        ),
+    ),  # fmt: skip
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
@@ -193,12 +317,37 @@ def current_version(db: Backend) -> int:
     return int(row[0]["v"] or 0)
 
 
-def migrate(db: Backend) -> list[int]:
-    """Apply the migrations ``db`` lacks, in order; return the versions applied."""
-    applied: list[int] = []
+def migrate(db: Backend, *, up_to: int | None = None) -> list[int]:
+    """Apply the migrations ``db`` lacks, in order, up to ``up_to`` (default: all); return the versions applied.
+
+    An up-to-date database is only read (no write lock, no advisory lock).  Otherwise the work
+    runs under the backend's migration lock — on PostgreSQL a session advisory lock, because
+    two first connections to an empty database would otherwise race to create the same tables
+    (``CREATE TABLE IF NOT EXISTS`` is not safe against a concurrent creator there) — and each
+    migration re-checks the version inside its own transaction, so none is applied twice.
+    ``up_to`` lets ``restore`` build the schema a dump was taken at, load it, then migrate on.
+    """
+    target = LATEST_VERSION if up_to is None else min(up_to, LATEST_VERSION)
     try:
         version = current_version(db)  # a plain read: an up-to-date database takes no write lock
     except Exception:  # no schema_version table yet (the driver's own error type)
+        version = -1
+    if version > LATEST_VERSION:
+        raise StoreError(
+            f"the database has schema version {version}, newer than this PlanWatch knows "
+            f"({LATEST_VERSION}): upgrade PlanWatch"
+        )
+    if version >= target:
+        return []
+    with db.migration_lock():
+        return _apply_migrations(db, target)
+
+
+def _apply_migrations(db: Backend, target: int) -> list[int]:
+    applied: list[int] = []
+    try:
+        version = current_version(db)
+    except Exception:  # no schema_version table yet
         version = -1
     if version < 0:
         with db.transaction():
@@ -207,13 +356,8 @@ def migrate(db: Backend) -> list[int]:
                 "version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"
             )
         version = current_version(db)
-    if version > LATEST_VERSION:
-        raise StoreError(
-            f"the database has schema version {version}, newer than this PlanWatch knows "
-            f"({LATEST_VERSION}): upgrade PlanWatch"
-        )
     for migration in MIGRATIONS:
-        if migration.version <= version:
+        if migration.version <= version or migration.version > target:
             continue
         with db.transaction():
             # Re-check inside the write lock: another process may have migrated meanwhile.
