@@ -551,11 +551,6 @@ def test_ingesting_a_100mb_file_leaves_the_database_unchanged(tmp_path: Path, se
     assert_same_db(before, snapshot(db))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="planwatch/store/core.py Store.prepare_file reads and hashes the whole file (p.read_bytes()) "
-    "before the reader's size check, so a 100 MB file costs 100 MB of memory (and /dev/zero never ends)",
-)
 def test_store_ingest_refuses_a_100mb_file_without_reading_it(tmp_path: Path, seeded_db: Path) -> None:
     path = _hundred_mb(tmp_path / "huge.txt")
     db = copy_db(seeded_db, tmp_path / "huge.db")

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import stat
 import sys
 import time
 from collections import Counter
@@ -31,6 +32,7 @@ from planwatch import __version__
 from planwatch.errors import PlanWatchError
 from planwatch.gazetteer import Gazetteer, Region, load_gazetteer
 from planwatch.model import Document
+from planwatch.readers import MAX_BYTES
 from planwatch.store.backend import Backend, open_backend
 from planwatch.store.corrections import (
     ACTIONS,
@@ -363,6 +365,17 @@ class Store:
         p = Path(path)
         shown = str(path)
         try:
+            # Refuse what the reader would refuse before reading it: a device such as /dev/zero
+            # never ends, and a 100 MB file would be read whole just to be hashed.
+            info = p.stat()
+            if p.is_dir():
+                return IngestResult(shown, "failed", message=f"{p} is a directory")
+            if not stat.S_ISREG(info.st_mode):
+                return IngestResult(shown, "failed", message=f"{p} is not a regular file")
+            if info.st_size > MAX_BYTES:
+                size, limit = info.st_size / 1048576, MAX_BYTES / 1048576
+                message = f"{p.name} is too large ({size:.1f} MB; the limit is {limit:.0f} MB)"
+                return IngestResult(shown, "failed", message=message)
             data = p.read_bytes()
         except FileNotFoundError:
             return IngestResult(shown, "failed", message=f"file not found: {p}")
