@@ -40,7 +40,8 @@ from typing import TYPE_CHECKING, Any
 from planwatch.monitor import growth as g
 from planwatch.monitor.series import FACT_SELECT, LIVE, kind_class, mark_preferred, preference_rank
 from planwatch.numbers import convert
-from planwatch.store.records import FIVE_YEAR_PLANS, parse_period
+from planwatch.store.records import parse_period
+from planwatch.structure import FIVE_YEAR_PLANS
 
 if TYPE_CHECKING:  # pragma: no cover
     from planwatch.store.core import Store

@@ -19,7 +19,8 @@ from planwatch.errors import PlanWatchError
 from planwatch.monitor.targets import TargetAssessment, plan_span
 from planwatch.numbers import convert
 from planwatch.report import fmt
-from planwatch.store.records import FIVE_YEAR_PLANS, parse_period
+from planwatch.store.records import parse_period
+from planwatch.structure import FIVE_YEAR_PLANS
 
 if TYPE_CHECKING:  # pragma: no cover
     from planwatch.monitor.conflicts import Conflict

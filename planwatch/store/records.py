@@ -16,20 +16,9 @@ from typing import Any
 from planwatch.gazetteer import Gazetteer, Region
 from planwatch.model import Document, Fact
 from planwatch.numbers import convert
+from planwatch.structure import plan_span
 from planwatch.taxonomy import Indicator, Taxonomy
 
-FIVE_YEAR_PLANS: dict[str, tuple[int, int]] = {
-    "十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
-    "十五五": (2026, 2030), "十六五": (2031, 2035),
-}  # fmt: skip
-_ORDINAL_PLANS = {
-    "第十一个五年": "十一五",
-    "第十二个五年": "十二五",
-    "第十三个五年": "十三五",
-    "第十四个五年": "十四五",
-    "第十五个五年": "十五五",
-    "第十六个五年": "十六五",
-}
 _PERIOD_RE = re.compile(r"^\s*((?:19|20)\d{2})(?:\s*[-–—~至]\s*((?:19|20)\d{2}))?\s*$")
 _SENTENCE_STOPS = "。！？!?；;\n"
 QUOTE_RADIUS = 60  # characters of context either side of a number, at most
@@ -53,13 +42,7 @@ QUALIFIERS = ("about", "at_least", "at_most")
 
 def plan_of(text: str) -> tuple[int, int] | None:
     """The five-year plan a text names (``十四五``, ``第十四个五年规划``), as a year span."""
-    for ordinal, short in _ORDINAL_PLANS.items():
-        if ordinal in text:
-            return FIVE_YEAR_PLANS[short]
-    for short, span in FIVE_YEAR_PLANS.items():
-        if short in text:
-            return span
-    return None
+    return plan_span(text)
 
 
 def parse_period(period: str) -> tuple[int | None, int | None]:

@@ -33,7 +33,8 @@ from planwatch.monitor.targets import plan_span
 from planwatch.projects import portfolio
 from planwatch.projects.store import ProjectError, ProjectStore
 from planwatch.store import Store
-from planwatch.store.records import FIVE_YEAR_PLANS, parse_period
+from planwatch.store.records import parse_period
+from planwatch.structure import FIVE_YEAR_PLANS
 from planwatch.taxonomy import Indicator
 from planwatch.web.search import SearchIndex
 
