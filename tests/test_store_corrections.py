@@ -161,3 +161,22 @@ def test_cli_correct_confirm_reject(tmp_path: Path) -> None:
     assert run_planwatch("reject", fid, "--by", "wang", "--db", str(db)).returncode == 0
     log = run_planwatch("history", fid, "--format", "json", "--db", str(db))
     assert [e["action"] for e in json.loads(log.stdout)] == ["reject", "confirm", "correct"]
+
+
+def test_a_correction_is_committed_durably_and_an_ingest_is_not_slowed(tmp_path: Path) -> None:
+    """A correction commits with ``synchronous=FULL`` (fsync of the WAL); an ingest keeps NORMAL.
+
+    A power cut may cost an ingest its last few documents (a re-run restores them), never a
+    person's correction.  Checked on the statements SQLite really runs, in order.
+    """
+    s = Store(tmp_path / "pw.db")
+    statements: list[str] = []
+    s.db.conn.set_trace_callback(statements.append)  # type: ignore[attr-defined]
+    add(s, "a.txt", "锦州市", 2021, [F("1.8万人", "城镇新增就业", 1.8, "万人", kind="estimate")])
+    assert not any("synchronous=FULL" in x for x in statements)
+    statements.clear()
+    s.correct(fact_id(s, text="1.8万人"), by="li", value="1.76")
+    flow = [x for x in statements if x.startswith(("PRAGMA synchronous", "BEGIN", "COMMIT", "INSERT INTO corrections"))]
+    assert flow == ["PRAGMA synchronous=FULL", "BEGIN IMMEDIATE", flow[2], "COMMIT", "PRAGMA synchronous=NORMAL"]
+    assert flow[2].startswith("INSERT INTO corrections")
+    assert s.db.query("PRAGMA synchronous")[0]["synchronous"] == 1  # NORMAL again for what follows

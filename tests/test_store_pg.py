@@ -346,3 +346,17 @@ def test_dump_of_a_missing_or_foreign_database_is_one_line(tmp_path: Path, pg_ur
     result = run_planwatch("dump", str(tmp_path / "out.jsonl"), "--db", pg_url)
     assert result.returncode == 2 and "not a PlanWatch database" in result.stderr
     assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_a_durable_transaction_commits_synchronously_whatever_the_session_says(pg_url: str) -> None:
+    """Corrections and restores force ``synchronous_commit`` on for their own transaction only."""
+    db = open_backend(pg_url)
+    try:
+        db.execute("SET synchronous_commit = off")  # as a server tuned for bulk loading might be
+        with db.transaction(durable=True):
+            assert db.query("SHOW synchronous_commit")[0]["synchronous_commit"] == "on"
+        with db.transaction():
+            assert db.query("SHOW synchronous_commit")[0]["synchronous_commit"] == "off"
+        assert db.query("SHOW synchronous_commit")[0]["synchronous_commit"] == "off"
+    finally:
+        db.close()

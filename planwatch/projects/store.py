@@ -631,7 +631,7 @@ class ProjectStore:
     def _act(self, action: str, mention_id: int, *, by: str, note: str, changes: dict[str, Any]) -> dict[str, Any]:
         if not by or not by.strip():
             raise ProjectError("say who makes the change (--by NAME)")
-        with self.db.transaction():
+        with self.db.transaction(durable=True):
             row = self.mention(mention_id)
             doc = self.db.query("SELECT doc_key FROM documents WHERE id = ?", (row["document_id"],))[0]
             cur = self.db.execute(

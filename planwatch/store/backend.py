@@ -131,7 +131,13 @@ class Backend:
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:  # pragma: no cover
         raise NotImplementedError
 
-    def transaction(self) -> Any:  # pragma: no cover - interface
+    def transaction(self, *, durable: bool = False) -> Any:  # pragma: no cover - interface
+        """One write transaction; nested calls join the outer one.
+
+        ``durable=True`` for what a person entered (corrections, a restore): its commit is on
+        disk before the call returns, even where the backend trades that for speed during an
+        ingest, which can simply be run again.
+        """
         raise NotImplementedError
 
     @property
@@ -250,11 +256,14 @@ class SQLiteBackend(Backend):
         return self._depth > 0
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
+    def transaction(self, *, durable: bool = False) -> Iterator[None]:
         """One write transaction; nested calls join the outer one.
 
         ``BEGIN IMMEDIATE`` takes the write lock at the start, so two concurrent ingests queue
-        instead of failing half-way with "database is locked" at their first write.
+        instead of failing half-way with "database is locked" at their first write.  A durable
+        transaction commits with ``synchronous=FULL`` (the WAL is fsynced at its commit): the
+        connection's ``NORMAL`` could lose it to a power cut, and a correction, unlike an
+        ingest, cannot be made again by re-running a command.
         """
         if self._depth:
             self._depth += 1
@@ -263,16 +272,22 @@ class SQLiteBackend(Backend):
             finally:
                 self._depth -= 1
             return
-        self.conn.execute("BEGIN IMMEDIATE")
-        self._depth = 1
+        if durable:
+            self.conn.execute("PRAGMA synchronous=FULL")
         try:
-            yield
-        except BaseException:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield
+            except BaseException:
+                self._depth = 0
+                self.conn.execute("ROLLBACK")
+                raise
             self._depth = 0
-            self.conn.execute("ROLLBACK")
-            raise
-        self._depth = 0
-        self.conn.execute("COMMIT")
+            self.conn.execute("COMMIT")
+        finally:
+            if durable:
+                self.conn.execute("PRAGMA synchronous=NORMAL")
 
     def is_retryable(self, error: BaseException) -> bool:
         # The busy timeout (60 s) ran out behind another writer: running again is all one can do.
@@ -455,8 +470,12 @@ class PostgresBackend(Backend):
         return self._depth > 0
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
-        """One transaction; nested calls join the outer one (as on SQLite)."""
+    def transaction(self, *, durable: bool = False) -> Iterator[None]:
+        """One transaction; nested calls join the outer one (as on SQLite).
+
+        Durable: ``synchronous_commit`` is forced on for this transaction, whatever the server
+        or the role is configured with.
+        """
         if self._depth:
             self._depth += 1
             try:
@@ -467,6 +486,8 @@ class PostgresBackend(Backend):
         self.execute("BEGIN")  # (a lost connection is replaced here, before anything is written)
         self._depth = 1
         try:
+            if durable:
+                self.conn.execute("SET LOCAL synchronous_commit = on")
             yield
         except BaseException:
             self._depth = 0

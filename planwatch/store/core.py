@@ -688,7 +688,7 @@ class Store:
         assert action in ACTIONS
         if not by or not by.strip():
             raise CorrectionError("say who makes the change (--by NAME)")
-        with self.db.transaction():
+        with self.db.transaction(durable=True):
             row = self._fact_row(fact_id)
             doc = self.db.query("SELECT doc_key FROM documents WHERE id = ?", (row["document_id"],))[0]
             # Queue behind a concurrent ingest of the same document, then read the fact again:

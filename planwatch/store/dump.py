@@ -264,7 +264,7 @@ def restore(url: str | os.PathLike[str] | None, path: str) -> DumpSummary:
                 )
             migrate(db, up_to=version)
             summary = DumpSummary(path, version)
-            with db.transaction():
+            with db.transaction(durable=True):
                 _load(db, reader, summary)
             migrate(db)
         finally:
