@@ -88,7 +88,7 @@ class Cluster:
         ``durable``: the server's default settings (fsync, synchronous commit), for benchmarks.
         """
         init = self._run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
-                         "--locale=C", "--no-sync")  # fmt: skip
+                         "--locale=C", "--lc-ctype=C.UTF-8", "--no-sync")  # fmt: skip
         if init.returncode != 0:
             raise RuntimeError(f"initdb failed: {init.stderr.strip() or init.stdout.strip()}")
         # Durability is not under test here (a killed *client* is; the server never crashes):

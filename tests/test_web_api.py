@@ -49,7 +49,7 @@ def fact_of(client: TestClient, text: str, **filters: str) -> dict:
 def test_stats(client: TestClient) -> None:
     body = client.get("/api/stats").json()
     assert body["documents"] == 5 and body["facts"] > 1000
-    assert body["search"] in ("fts5-trigram", "scan")
+    assert body["search"] == "fts5-trigram"
 
 
 def test_regions_most_targets_first(client: TestClient) -> None:

@@ -53,6 +53,7 @@ from planwatch.store.records import (
     sha256_bytes,
 )
 from planwatch.store.schema import migrate, now
+from planwatch.store.search import DocumentMatches, find_documents
 from planwatch.taxonomy import Indicator, Taxonomy, load_taxonomy
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -886,6 +887,10 @@ class Store:
             "superseded_by "
             "FROM documents" + (" WHERE is_current = 1" if current else "") + " ORDER BY id"
         )
+
+    def find_documents(self, terms: list[str], *, limit: int = 50, count_cap: int = 10_000) -> DocumentMatches:
+        """Current documents containing every term, best first, from the database's full-text index."""
+        return find_documents(self.db, terms, limit=limit, count_cap=count_cap)
 
     def document_text(self, document_id: int) -> str:
         rows = self.db.query("SELECT text FROM documents WHERE id = ?", (document_id,))

@@ -24,7 +24,7 @@ Tables (see ``README.md``, "Store"):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from planwatch.store.backend import Backend, StoreError
@@ -35,6 +35,9 @@ class Migration:
     version: int
     description: str
     statements: tuple[str, ...]
+    #: Statements for one database only (``Backend.dialect`` → statements), run after the
+    #: common ones: indexes that only one engine has, such as a full-text index.
+    dialect_statements: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -301,6 +304,55 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX ix_project_corrections_doc_key ON project_corrections (doc_key)",
         ),
     ),  # fmt: skip
+    Migration(
+        4,
+        "full-text index of the documents' text",
+        (),
+        {
+            # FTS5 with the trigram tokenizer: Chinese has no word spaces, so every three-character
+            # window is a term and any phrase of three characters or more is an index look-up.
+            # External content (the text stays in ``documents`` only) kept in step by triggers in
+            # the ingest's own transaction; detail=full keeps positions, so a phrase is verified
+            # and ranked (bm25) inside the index without reading the documents.
+            "sqlite": (
+                "CREATE VIRTUAL TABLE documents_fts USING fts5(text, content='documents', content_rowid='id', "
+                "tokenize='trigram')",
+                "CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN "
+                "INSERT INTO documents_fts (rowid, text) VALUES (new.id, new.text); END",
+                "CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN "
+                "INSERT INTO documents_fts (documents_fts, rowid, text) VALUES ('delete', old.id, old.text); END",
+                "CREATE TRIGGER documents_fts_update AFTER UPDATE OF text ON documents BEGIN "
+                "INSERT INTO documents_fts (documents_fts, rowid, text) VALUES ('delete', old.id, old.text); "
+                "INSERT INTO documents_fts (rowid, text) VALUES (new.id, new.text); END",
+                "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')",
+            ),
+            # pg_trgm's GIN index answers ILIKE '%phrase%'.  Installing the extension needs a
+            # privilege a role may lack, and pg_trgm finds trigrams in Chinese only where the
+            # database's LC_CTYPE is a UTF-8 locale (under C, CJK characters are not letters and
+            # the index would hold nothing): in either case there is no index and search scans,
+            # with the same answers.
+            "postgresql": (
+                """DO $$
+DECLARE ext_schema text; cjk_trigrams text[];
+BEGIN
+    BEGIN
+        CREATE EXTENSION IF NOT EXISTS pg_trgm;
+    EXCEPTION WHEN OTHERS THEN
+        NULL;
+    END;
+    SELECT n.nspname INTO ext_schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+    WHERE e.extname = 'pg_trgm';
+    IF ext_schema IS NOT NULL THEN
+        EXECUTE 'SELECT ' || quote_ident(ext_schema) || '.show_trgm(''地区生产总值'')' INTO cjk_trigrams;
+    END IF;
+    IF cardinality(cjk_trigrams) > 0 THEN
+        EXECUTE 'CREATE INDEX ix_documents_text_trgm ON documents USING gin (text '
+            || quote_ident(ext_schema) || '.gin_trgm_ops)';
+    END IF;
+END $$""",
+            ),
+        },
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
@@ -365,6 +417,8 @@ def _apply_migrations(db: Backend, target: int) -> list[int]:
                 continue
             for statement in migration.statements:
                 db.execute(statement.format(**db.ddl))
+            for statement in migration.dialect_statements.get(db.dialect, ()):
+                db.execute(statement)
             db.execute(
                 "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
                 (migration.version, migration.description, now()),

@@ -240,8 +240,14 @@ def search(
     q: Annotated[str, Query(min_length=1, max_length=200, description="Terms separated by spaces; all must occur")],
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> dict[str, Any]:
-    terms, hits = svc.search(q, limit)
-    return {"query": q, "terms": terms, "total": len(hits), "results": [h.to_dict() for h in hits]}
+    found = svc.search(q, limit)
+    return {
+        "query": q,
+        "terms": found.terms,
+        "total": found.total,  # documents matching in all (``results`` holds the best ``limit``)
+        "total_capped": found.capped,  # counting stopped at 10,000: at least ``total``
+        "results": [h.to_dict() for h in found.hits],
+    }
 
 
 @router.get("/projects", summary="Key projects, filtered, with totals by sector and stage and the stated counts")

@@ -471,9 +471,12 @@ def project_page(request: Request, project_id: Annotated[int, Path(ge=1, le=MAX_
 def search_page(request: Request, q: Annotated[str | None, Query(max_length=200)] = None) -> Response:
     terms: list[str] = []
     results: list[Any] = []
+    total, capped = 0, False
     if q and q.strip():
-        terms, results = _svc(request).search(q)
-    return page(request, "search.html", q=q or "", terms=terms, results=results, short=any(len(t) < 3 for t in terms))
+        found = _svc(request).search(q)
+        terms, results, total, capped = found.terms, found.hits, found.total, found.capped
+    return page(request, "search.html", q=q or "", terms=terms, results=results, total=total, capped=capped,
+                short=any(len(t) < 3 for t in terms))  # fmt: skip
 
 
 @router.get("/audit")

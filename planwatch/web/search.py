@@ -1,27 +1,14 @@
-"""Full-text search over the current documents that works for Chinese.
+"""Full-text search for the pages and the API: query parsing, hit location, snippets.
 
-Chinese has no spaces between words, so a word tokenizer (SQLite's ``unicode61``) would make a
-whole sentence one token and find nothing.  SQLite's FTS5 ``trigram`` tokenizer indexes every
-three-character window instead, which makes ``LIKE '%地区生产总值%'`` an index look-up for any
-query of three characters or more, in any script, without a segmentation dictionary.  A query
-of one or two characters has no trigram to look up, so it is a plain scan (``instr``) — over a
-few thousand documents that is still well under a second.
-
-The index lives in its own in-memory SQLite connection, not in the PlanWatch database: the
-database schema belongs to ``planwatch.store`` (and must stay portable to PostgreSQL), and a
-search index is a cache that can always be rebuilt from ``documents.text``.  It is refreshed
-lazily: before a search, the ids of the current documents are compared with the indexed ones,
-and only the difference is added or removed.
-
-Hits are located again in Python with a case-insensitive regular expression on the original
-text, so the offsets used for highlighting are offsets into the document text as stored.
+The documents are found by the database's trigram index (``Store.find_documents``, see
+``planwatch.store.search``); this module turns the best of them into results.  Hits are located
+again in Python with a case-insensitive regular expression on the original text, so the offsets
+used for highlighting are offsets into the document text as stored.
 """
 
 from __future__ import annotations
 
 import re
-import sqlite3
-import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -40,17 +27,6 @@ MAX_MARKED = 500  # hits highlighted in one document page
 
 class SearchError(ValueError):
     """A query that cannot be run (empty, too long); the message says why."""
-
-
-def _trigram_available() -> bool:
-    """Whether this SQLite has FTS5 with the trigram tokenizer (SQLite ≥ 3.34)."""
-    try:
-        con = sqlite3.connect(":memory:")
-        con.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='trigram')")
-        con.close()
-        return True
-    except sqlite3.Error:
-        return False
 
 
 def parse_query(query: str) -> list[str]:
@@ -160,80 +136,47 @@ class SearchHit:
         }
 
 
-class SearchIndex:
-    """An FTS5 trigram index of the current documents' text, kept in memory."""
+@dataclass
+class SearchResults:
+    """The documents of one query: the best ``hits`` and how many documents match in all."""
 
-    def __init__(self) -> None:
-        self.trigram = _trigram_available()
-        self._con = sqlite3.connect(":memory:", check_same_thread=False)
-        self._lock = threading.Lock()
-        if self.trigram:
-            # detail=none: substring (LIKE) queries need no positions, and the index is ~3× smaller.
-            self._con.execute("CREATE VIRTUAL TABLE docs USING fts5(text, tokenize='trigram', detail='none')")
-        else:  # pragma: no cover - SQLite older than 3.34
-            self._con.execute("CREATE TABLE docs (rowid INTEGER PRIMARY KEY, text TEXT)")
-        self._indexed: set[int] = set()
+    terms: list[str]
+    hits: list[SearchHit]
+    total: int
+    capped: bool  # ``total`` is a lower bound: counting stopped there
 
-    def refresh(self, store: Store) -> None:
-        """Index documents that became current and drop those that were superseded."""
-        current = {int(r["id"]) for r in store.db.query("SELECT id FROM documents WHERE is_current = 1")}
-        with self._lock:
-            gone = self._indexed - current
-            new = current - self._indexed
-            for doc_id in gone:
-                self._con.execute("DELETE FROM docs WHERE rowid = ?", (doc_id,))
-            for doc_id in sorted(new):
-                self._con.execute("INSERT INTO docs (rowid, text) VALUES (?, ?)", (doc_id, store.document_text(doc_id)))
-            self._indexed = current
 
-    def candidates(self, terms: list[str]) -> list[tuple[int, str]]:
-        """(document id, text) of the indexed documents containing every term."""
-        where: list[str] = []
-        params: list[str] = []
-        for term in terms:
-            if self.trigram and len(term) >= 3 and not any(c in term for c in "%_\\"):
-                where.append("text LIKE ?")  # answered from the trigram index
-                params.append(f"%{term}%")
-            else:
-                where.append("instr(lower(text), lower(?)) > 0")
-                params.append(term)
-        sql = "SELECT rowid, text FROM docs WHERE " + " AND ".join(where) + " ORDER BY rowid"
-        with self._lock:
-            return [(int(r[0]), str(r[1])) for r in self._con.execute(sql, params)]
+def search(store: Store, query: str, limit: int = 50) -> SearchResults:
+    """The current documents containing every term of ``query``, best first.
 
-    def search(self, store: Store, query: str, limit: int = 50) -> tuple[list[str], list[SearchHit]]:
-        """(terms, documents with every term), most hits first."""
-        terms = parse_query(query)
-        self.refresh(store)
-        found = self.candidates(terms)
-        if not found:
-            return terms, []
-        meta = {
-            int(r["id"]): r
-            for r in store.db.query(
-                "SELECT id, title, name, doc_type, region, year FROM documents WHERE id IN ("
-                + ", ".join("?" for _ in found)
-                + ")",
-                [doc_id for doc_id, _ in found],
+    Only the ``limit`` documents shown are read; the others are only counted.
+    """
+    terms = parse_query(query)
+    found = store.find_documents(terms, limit=limit)
+    if not found.ids:
+        return SearchResults(terms, [], found.total, found.capped)
+    rows = store.db.query(
+        "SELECT id, title, name, doc_type, region, year, text FROM documents WHERE id IN ("
+        + ", ".join("?" for _ in found.ids)
+        + ")",
+        found.ids,
+    )
+    by_id = {int(r["id"]): r for r in rows}
+    results: list[SearchHit] = []
+    for doc_id in found.ids:
+        m = by_id[doc_id]
+        text = str(m["text"])
+        hits = find_hits(text, terms)
+        results.append(
+            SearchHit(
+                document_id=doc_id,
+                title=str(m.get("title") or m.get("name") or doc_id),
+                name=str(m.get("name") or ""),
+                doc_type=str(m.get("doc_type") or ""),
+                region=str(m.get("region") or ""),
+                year=m.get("year"),
+                hits=len(hits),
+                snippets=snippets(text, hits),
             )
-        }
-        results: list[SearchHit] = []
-        for doc_id, text in found:
-            hits = find_hits(text, terms)
-            if not hits:  # pragma: no cover - the index and the pattern agree on every term
-                continue
-            m = meta.get(doc_id, {})
-            results.append(
-                SearchHit(
-                    document_id=doc_id,
-                    title=str(m.get("title") or m.get("name") or doc_id),
-                    name=str(m.get("name") or ""),
-                    doc_type=str(m.get("doc_type") or ""),
-                    region=str(m.get("region") or ""),
-                    year=m.get("year"),
-                    hits=len(hits),
-                    snippets=snippets(text, hits),
-                )
-            )
-        results.sort(key=lambda h: (-h.hits, h.document_id))
-        return terms, results[:limit]
+        )
+    return SearchResults(terms, results, found.total, found.capped)

@@ -34,9 +34,10 @@ from planwatch.projects import portfolio
 from planwatch.projects.store import ProjectError, ProjectStore
 from planwatch.store import Store
 from planwatch.store.records import parse_period
+from planwatch.store.search import index_kind as search_index_kind
 from planwatch.structure import FIVE_YEAR_PLANS
 from planwatch.taxonomy import Indicator
-from planwatch.web.search import SearchIndex
+from planwatch.web.search import SearchResults, search
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -115,7 +116,6 @@ class WebService:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.lock = threading.RLock()
-        self.index = SearchIndex()
         self._order = {ind.id: i for i, ind in enumerate(store.taxonomy)}
         self._regions: tuple[tuple[Any, ...], list[dict[str, Any]]] | None = None
 
@@ -166,7 +166,7 @@ class WebService:
         return {
             "version": __version__,
             **self.store.stats(),
-            "search": "fts5-trigram" if self.index.trigram else "scan",
+            "search": search_index_kind(self.store.db),
         }
 
     @locked
@@ -768,8 +768,8 @@ class WebService:
 
     # -- search ------------------------------------------------------------------------------
     @locked
-    def search(self, query: str, limit: int = 50) -> tuple[list[str], list[Any]]:
-        return self.index.search(self.store, query, limit=limit)
+    def search(self, query: str, limit: int = 50) -> SearchResults:
+        return search(self.store, query, limit=limit)
 
     # -- corrections -------------------------------------------------------------------------
     @locked
