@@ -127,7 +127,27 @@ def _report_year(lines: list[tuple[int, str]], title_index: int) -> int | None:
 _SPAN_FOCUS = re.compile(
     r"^(?:过去五年|五年来|近五年|这五年|五年间|“?十[一二三四五]五”?(?:时期|期间|以来)|“?十[一二三四五]五”?规划实施)"
 )
-_YEAR_FOCUS = re.compile(r"^(?:过去一年|一年来|去年|(?:19|20)\d\d年[，,是]|今年以来)")
+_YEAR_FOCUS = re.compile(
+    r"^(?:过去一年|过去的一年|一年来|去年|(?:19|20)\d\d年[，,是]|今年以来|刚刚过去的(?:一年|(?:19|20)\d\d年))"
+)
+#: A paragraph may open with a sentence about the plan's last year ("2025年是“十四五”收官之年。",
+#: "2025年主要目标的完成，标志着“十四五”圆满收官。") and turn to the five years in the next one.
+_SPAN_TURN = re.compile(r"^[“”\"]?(?:过去五年|过去的五年|五年来|这五年|回望|回首|经过五年|“?十[一二三四五]五”?的五年)")
+_ADDRESS = re.compile(r"^各位代表[！!，,、：:]\s*")
+
+
+def _focus(line: str) -> tuple[str, int | None] | None:
+    """Whether a paragraph turns to the whole plan period (``span``) or to one year, and that year."""
+    line = _ADDRESS.sub("", line)
+    first, _, rest = line.partition("。")
+    year = re.search(r"((?:19|20)\d\d)年", first)
+    if _SPAN_FOCUS.match(line) or (
+        ("收官" in first or "五年" in first or _YEAR_FOCUS.match(line)) and _SPAN_TURN.match(rest)
+    ) or re.match(r"^经过五年", line):
+        return "span", None
+    if _YEAR_FOCUS.match(line):
+        return "year", int(year.group(1)) if year else None
+    return None
 
 
 @cache
@@ -167,12 +187,10 @@ def _sections(text: str, start: int, end: int) -> list[Section]:
             sections.append(Section(pos, end, stripped, _heading_kind(stripped), years[-1] if years else None,
                                     plan_span(stripped)))
             continue
-        year_focus = _YEAR_FOCUS.match(stripped)
-        focus = "span" if _SPAN_FOCUS.match(stripped) else "year" if year_focus else None
-        if focus:
+        turn = _focus(stripped)
+        if turn:
             # a paragraph that turns to the whole plan period, or to one year ("2026年是…开局之年")
-            year = re.match(r"((?:19|20)\d\d)年", stripped)
-            sections.append(Section(pos, end, stripped[:20], None, int(year.group(1)) if year else None, None, focus))
+            sections.append(Section(pos, end, stripped[:20], None, turn[1], None, turn[0]))
     for a, b in zip(sections, sections[1:], strict=False):
         a.end = b.start
     # A sub-heading of the same kind ("主要目标" under "二、“十五五”时期的主要目标") keeps the

@@ -263,3 +263,35 @@ def test_fused_magnitudes_with_count_units():
     doc = planwatch.extract_text("全年接待游客超万人次，带动就业过万人。")
     assert [(f.text, f.value, f.unit, f.qualifier) for f in doc.facts] == [
         ("超万人次", 1, "万人次", "at_least"), ("过万人", 1, "万人", "at_least")]
+
+
+def _province(name: str) -> planwatch.Document:
+    return planwatch.extract(SHARED / "corpus" / "provinces-2026" / f"2026_{name}_政府工作报告.txt")
+
+
+def test_a_report_turning_between_the_plan_period_and_its_last_year():
+    """新疆 reviews 十四五 first, then "刚刚过去的2025年…": counts of things done there are 2025's.
+
+    广东 and 山东 open their five-year review with a sentence about 2025 ("2025年是“十四五”收官之年。
+    五年来…", "经过五年接续奋斗…收官。五年来…"): what follows is the whole period.
+    """
+    xinjiang = _province("新疆维吾尔自治区")
+    assert find(xinjiang, "48.81万人", indicator="城镇新增就业").period == "2025"
+    assert find(xinjiang, "53个").period == "2025"
+    assert find(xinjiang, "239.2万人").period == "2021-2025"  # the five-year total, in the first part
+    guangdong = _province("广东省")
+    gdp = find(guangdong, "11.37万亿元", indicator="地区生产总值")  # 从2020年的11.37万亿元…: the base year
+    assert (gdp.period, gdp.kind) == ("2020", "actual")
+
+
+def test_from_to_pairs_in_a_five_year_review_date_both_ends():
+    """"占全国比重由2020年的7.2%提升至7.4%，在北方地区占比由20.5%提升至21.1%": 2020 → 2025."""
+    shandong = _province("山东省")
+    start = shandong.text.index("占全国比重由2020年的7.2%")
+    review = [f for f in shandong.facts if start < f.start < start + 75]
+    assert [(f.text, f.period) for f in review] == [
+        ("7.2%", "2020"), ("7.4%", "2025"), ("20.5%", "2020"), ("21.1%", "2025"), ("7.34万元", "2020"),
+        ("10.26万元", "2025")]  # fmt: skip
+    guizhou = _province("贵州省")  # 城乡低保平均标准分别从2020年的645元/月、4318元/年提高到…
+    assert [(f.unit, f.period, f.indicator) for f in (find(guizhou, "645元/月"), find(guizhou, "4318元/年"))] == [
+        ("元/月", "2020", "城镇低保平均标准"), ("元/年", "2020", "农村低保平均标准")]  # fmt: skip

@@ -393,7 +393,7 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
     return facts
 
 
-_FROM = re.compile(r"(?:从|由)(?:每[^，。；\d]{0,4})?$")
+_FROM = re.compile(r"(?:从|由)(?:((?:19|20)\d\d)年(?:底|末)?的?)?(?:每[^，。；\d]{0,4})?$")
 _TO = re.compile(r"^(?:提高|增加|增长|提升|上调|扩大|调整|降低|下降|减少|压减|缩减|上升|下调)(?:到|至|为)$")
 
 
@@ -413,11 +413,16 @@ def _from_to(text: str, facts: list[RawFact], scope: Scope) -> None:
         subject = _clean_mention(re.split(r"[，；。：\n！？]", before[:cut.start()])[-1])
         if subject:
             a.mention = b.mention = subject
-        if a.period == b.period and b.period.isdigit():
-            a.period = str(int(scope.span[:4]) - 1) if scope.span and b.kind == "target" and len(
-                b.period) == 4 and scope.span.endswith(b.period) else str(int(b.period) - 1)
-            if b.kind == "target":
-                a.kind = "actual"
+        if cut.group(1):  # 由2020年的7.2%: X has its own year
+            a.period = cut.group(1)
+        elif a.period == b.period and b.period.isdigit():
+            # Y at the end of a plan period (a five-year target, or the end level of a review of
+            # the whole period): X is the level of the year before the period began.
+            at_plan_end = bool(scope.span and len(b.period) == 4 and scope.span.endswith(b.period)
+                               and (b.kind == "target" or scope.multi_year))
+            a.period = str(int(scope.span[:4]) - 1) if at_plan_end and scope.span else str(int(b.period) - 1)
+        if b.kind == "target" and a.period != b.period:
+            a.kind = "actual"
 
 
 def _assign_list(text: str, members: list[tuple[RawFact, int]], last: list[str] | None,

@@ -117,7 +117,9 @@ def _period_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(alternation(cues["flow"])), re.compile(alternation(cues["stock"]))
 
 
-_YEAR_AT = re.compile(r"(?:到|至|截至|截止)?((?:19|20)\d{2})年(?:末|底|全年|前)?(?!以来|的基础|起|开始|比)")
+# A year after 由/从 ("由2020年的7.2%提升至7.4%") dates only the value it starts from.
+_YEAR_AT = re.compile(r"(?:到|至|截至|截止)?(?<![由从])((?:19|20)\d{2})年(?:末|底|全年|前)?(?!以来|的基础|起|开始|比)")
+_FROM_YEAR = re.compile(r"(?:从|由)((?:19|20)\d{2})年(?:底|末)?的?(?:[\d.]+[^\d，。；、]{0,6}[、和及])*$")
 _SINCE = re.compile(r"((?:19|20)\d{2})年以来")
 _TOTALS = re.compile(r"累计|五年|共计|合计|总计|总投资|期间完成|期间共")
 _COMPARED = re.compile(
@@ -132,6 +134,9 @@ def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str =
     over it (``新增高新技术企业13家``, ``五年累计``) get the span, as FACTS.md asks.  A plan
     period named only for comparison (``比“十二五”期间增加``) does not set the period.
     """
+    starting = _FROM_YEAR.search(before)
+    if starting:
+        return starting.group(1)  # 从2021年的46503元: the value the change starts from
     plan = plan_span(_COMPARED.sub("", before))
     years = _YEAR_AT.findall(before)
     since = _SINCE.search(before)
