@@ -62,7 +62,10 @@ def _cues() -> dict[str, re.Pattern[str]]:
             rf"(?:同比|比上年末?|比去年|较上年)?(?:持续|稳步|不断|大幅|快速|明显|稳定)?(?:年均)?"
             rf"(?:{alternation(m['growth_up'] + m['growth_down'])})$"),
         "linking_tail": re.compile(rf"(?:{alternation(lex['linking_verbs'])})+$"),
-        "leading": re.compile(rf"^(?:{alternation(lex['leading_fillers'])}|[、和及与并，]|(?:19|20)\d\d年)+"),
+        "leading": re.compile(
+            rf"^(?:(?!{alternation(lex['not_conjunction_starts'])})"
+            rf"(?:{alternation(lex['leading_fillers'])}|[、和及与并，])|(?:19|20)\d\d年)+"),
+        "compound_tail": re.compile(rf"(?:{alternation(lex['tail_compounds'])})$"),
     }
 
 
@@ -231,6 +234,7 @@ def _clean_mention(phrase: str) -> str:
     phrase = phrase.replace("*", "").replace("#", "").strip("，、；：。 ")
     for _ in range(3):
         new = cues["leading"].sub("", phrase)
+        new = cues["compound_tail"].sub("", new)
         new = cues["growth_tail"].sub("", new)
         new = cues["linking_tail"].sub("", new)
         new = _LEADING_TIME.sub("", new)
@@ -394,7 +398,10 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
 
 
 _FROM = re.compile(r"(?:从|由)(?:((?:19|20)\d\d)年(?:底|末)?的?)?(?:每[^，。；\d]{0,4})?$")
-_TO = re.compile(r"^(?:提高|增加|增长|提升|上调|扩大|调整|降低|下降|减少|压减|缩减|上升|下调)(?:到|至|为)$")
+_TO = re.compile(
+    r"^(?:提高|增加|增长|提升|上调|扩大|调整|降低|下降|减少|压减|缩减|缩小|上升|下调|跃升|增|升|降)(?:到|至|为)"
+    r"(?:(?:19|20)\d\d年(?:底|末)?的?)?$"
+)
 
 
 def _from_to(text: str, facts: list[RawFact], scope: Scope) -> None:

@@ -175,6 +175,9 @@ class Column:
     period: str
 
 
+_REDUCTION_ROW = re.compile(r"(?:降低|下降|减少|压减|削减)(?:率|幅度|比例)?$")
+
+
 def _column(header: str, layout: Layout, default_kind: str, default_year: int | None) -> Column:
     plan = plan_span(header)
     years = [int(y) for y in re.findall(r"((?:19|20)\d{2})", header)]
@@ -259,10 +262,15 @@ def extract_tables(norm: NormalizedText, layout: Layout, region: str | None = No
                     start = q.num_start - 1
                 else:
                     start = q.start
-                unit = "%" if col.measure != "level" else (q.unit or unit_text)
+                measure = col.measure
+                unit = "%" if measure != "level" else (q.unit or unit_text)
+                if measure == "level" and unit == "%" and _REDUCTION_ROW.search(name) and value > 0:
+                    # "单位地区生产总值能耗降低 | % | 15": the quantity falls by 15%, a growth of -15
+                    # (as "下降15%" in prose), not a level of the quantity.
+                    measure, value = "growth", -value
                 period = col.period
                 if re.search(r"累计", cell.text) and layout.plan:
                     period = f"{layout.plan[0]}-{layout.plan[1]}" if col.kind == "target" else period
-                facts.append(RawFact(start, q.end, name, col.measure, value, unit, col.kind, period,
+                facts.append(RawFact(start, q.end, name, measure, value, unit, col.kind, period,
                                      region or layout.region_name, q.qualifier, source="table"))
     return facts
