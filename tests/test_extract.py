@@ -156,7 +156,7 @@ def test_table_rows_that_state_a_reduction_are_negative_growth(docs):
     """"化学需氧量减少 | % | 13.4": the quantity falls by 13.4% (as 下降13.4% in prose), not a level of 13.4."""
     doc = docs[JINZHOU_PLAN.name]
     cod = find(doc, "13.4", source="table", indicator="化学需氧量排放量")
-    assert (cod.indicator, cod.measure, cod.value, cod.unit, cod.kind) == ("化学需氧量排放量", "growth", -13.4, "%", "target")
+    assert (cod.measure, cod.value, cod.unit, cod.kind) == ("growth", -13.4, "%", "target")
     energy = find(doc, "8", source="table", period="2025")  # 万元地区生产总值能源消耗下降率 | % | 12 | -- | 8
     assert (energy.indicator, energy.measure, energy.value) == ("单位地区生产总值能源消耗", "growth", -8)
     gdp = [f for f in doc.facts if f.source == "table" and f.text == "1074"]  # ordinary rows keep their level
@@ -306,3 +306,27 @@ def test_from_to_pairs_in_a_five_year_review_date_both_ends():
     guizhou = _province("贵州省")  # 城乡低保平均标准分别从2020年的645元/月、4318元/年提高到…
     assert [(f.unit, f.period, f.indicator) for f in (find(guizhou, "645元/月"), find(guizhou, "4318元/年"))] == [
         ("元/月", "2020", "城镇低保平均标准"), ("元/年", "2020", "农村低保平均标准")]  # fmt: skip
+
+
+def test_the_investment_of_a_project_list_is_a_fact(docs):
+    """"投资10亿元中信钛业…年产6万吨氯化法钛白粉等17个项目": 10亿元 counts, the 6万吨 in the name does not."""
+    doc = docs[JINZHOU_PLAN.name]
+    start = doc.text.index("投资 10 亿元中信钛业")
+    listed = [f for f in doc.facts if start <= f.start < start + 45]
+    assert [(f.text, f.kind, f.unit) for f in listed] == [("10 亿元", "target", "亿元"), ("17 个", "target", "个")]
+
+
+def test_an_estimate_after_a_time_phrase_governs_its_whole_sentence(docs):
+    """"到2020年末，预计全市地区生产总值达到1074亿元，…；固定资产投资五年累计达到1792亿元；…": all estimates."""
+    doc = docs[JINZHOU_PLAN.name]
+    assert find(doc, "1792 亿元").kind == "estimate"
+    assert find(doc, "104.1 亿元", source="prose").kind == "estimate"
+
+
+def test_a_named_zone_as_subject_is_the_region_of_its_clause():
+    """FACTS.md: a named zone is the region as named ("成都平原经济区经济总量达到4万亿元"), for its clause."""
+    sichuan = _province("四川省")
+    assert find(sichuan, "4万亿元").region == "成都平原经济区"
+    assert find(sichuan, "9000亿元").region == "川东北经济区"
+    after = [f for f in sichuan.facts if f.start > find(sichuan, "9000亿元").end][:3]
+    assert {f.region for f in after} == {"四川省"}

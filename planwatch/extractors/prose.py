@@ -39,7 +39,9 @@ class RawFact:
     source: str = "prose"
 
 
-_HEAD_CUE = re.compile(r"^[^，；]{0,12}(?:预计|初步预计|初步统计|初步核算)")
+_HEAD_CUE = re.compile(
+    r"^(?:(?:到|至|截至)?\s*(?:19|20)\d\d\s*年[^，；]{0,4}[，,])?[^，；]{0,12}(?:预计|初步预计|初步统计|初步核算)"
+)  # "到2020年末，预计…" too: a time phrase before the cue does not end the sentence's head
 _WINDOW = 400
 _SENTENCE_END = re.compile(r"[。！？!?]|\n")
 _CLAUSE_BOUNDARY = "，；。：！？\n,;:（(）)"
@@ -102,6 +104,9 @@ def _enumerated_names(text: str, clause_start: int, q: Quantity, clause_end: int
     A capacity inside a longer list of projects (``…中间体3万吨，…等17个项目``) is part of its
     project's description too, though the list runs over several clauses.
     """
+    invested = re.search(r"(?:总?投资|投入)(?:额|总额)?(?:约|近|超)?$", text[max(0, q.start - 6):q.start])
+    if q.unit_kind == "money" and invested:
+        return False  # "投资10亿元中信钛业…等17个项目": the investment of the list, not part of a name
     if _LIST_END.search(text, q.end, clause_end):
         return True
     if q.unit_kind == "physical" and q.unit.lstrip("万亿千") in _capacity_units():
@@ -234,6 +239,8 @@ def _clean_mention(phrase: str) -> str:
     phrase = phrase.replace("*", "").replace("#", "").strip("，、；：。 ")
     for _ in range(3):
         new = cues["leading"].sub("", phrase)
+        if new in ("新增", "净增", "新增加", "净增加"):
+            return new  # a bare "新增": the caller knows what it adds to ("人数达到12700人，新增1119人")
         new = cues["compound_tail"].sub("", new)
         new = cues["growth_tail"].sub("", new)
         new = cues["linking_tail"].sub("", new)

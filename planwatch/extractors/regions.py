@@ -20,6 +20,12 @@ _SUBJECT_FOLLOW = re.compile(
     r"|进出口|外贸|出口|进口|实际|招商|工业|农业|粮食|服务业|旅游|经济|增长|分别|年均|将|要|力争|确保|预计|等|地方|税收|全社会"
     r"|常住|户籍|人口|投资|消费|增加值|主要|各项|三次)"
 )
+#: A named zone or city group as the subject of a clause ("成都平原经济区经济总量达到4万亿元"): the
+#: fact is about the zone, written as named (FACTS.md), for that clause only.
+_ZONE_SUBJECT = re.compile(
+    r"([\u4e00-\u9fff]{2,10}?(?:经济圈|都市圈|城市群|经济区|协同发展区))"
+    r"(?=经济总量|地区生产总值|生产总值|GDP|年?工业总产值|规上工业|常住人口|一般公共预算收入|固定资产投资|进出口)"
+)
 _LEAD = re.compile(r"^(?:(?:19|20)\d\d年|今年|全年|其中|同时|此外|另外|预计|初步预计|力争|确保|[，、])*")
 
 
@@ -31,6 +37,7 @@ class RegionTracker:
         self.segment_name = segment_name
         self.gazetteer = load_gazetteer()
         self.current = segment_name
+        self.zones: set[str] = set()  # zone subjects hold for their clause, never for a paragraph
         # how the document names the group of its counties, for "县域"
         group = _GROUP.search(text)
         self.county_group = group.group() if group and "县" in group.group() else ""
@@ -54,6 +61,10 @@ class RegionTracker:
             return self._named(m.group())
         if text.startswith("县域", p) and self.county_group:
             return self._named(self.county_group)
+        zone = _ZONE_SUBJECT.match(text, p, limit)
+        if zone:
+            self.zones.add(zone.group(1))
+            return zone.group(1)
         found = self.gazetteer.find_all(text[p:min(limit, p + 14)], context=self.segment_region)
         if found and found[0][0] == 0:
             s, e, region = found[0]
@@ -89,8 +100,12 @@ class RegionTracker:
             if cs not in self._subjects:  # each clause is looked at once, however many numbers follow
                 self._subjects[cs] = self._subject_at(text, cs, min(pos, cs + 40))
             found = self._subjects[cs]
+            if found in self.zones:
+                found = found if cs == clause_starts[-1] else None
             if found:
                 found_region = found
+        if found_region in self.zones:
+            return found_region
         if self.first_sentence:
             if found_region:
                 self.current = found_region
