@@ -37,7 +37,15 @@ from planwatch.model import Document
 from planwatch.projects.extract import extract_projects
 from planwatch.projects.link import regions_compatible, scope_of
 from planwatch.projects.model import ProjectExtraction, ProjectMention
-from planwatch.projects.names import NameKeys, brand_core, name_keys, same_project, squash, strip_region
+from planwatch.projects.names import (
+    NameKeys,
+    _is_generic_name,
+    brand_core,
+    name_keys,
+    same_project,
+    squash,
+    strip_region,
+)
 from planwatch.projects.taxonomy import ProjectTaxonomy, load_project_taxonomy
 from planwatch.store.records import parse_period
 from planwatch.store.schema import now
@@ -233,7 +241,7 @@ class _Linker:
         code = region.code if region else None
         known = {(r["key"], r["region_id"]) for r in self.db.query(
             "SELECT key, region_id FROM project_keys WHERE project_id = ?", (project_id,))}
-        for key in _variants(keys):
+        for key in _linkable_variants(keys):
             if (key, code) in known:
                 continue
             core = brand_core(key) if key == keys.key else None
@@ -244,7 +252,9 @@ class _Linker:
             )
 
     def _match(self, keys: NameKeys, region: Region | None, scope: str) -> int | None:
-        variants = _variants(keys)
+        variants = _linkable_variants(keys)
+        if not variants:
+            return None  # a generic name (体育公园, 污水处理厂) links to nothing
         p3 = sorted({k[:3] for k in variants})
         s6 = sorted({k[-6:] for k in variants if len(k) >= 6})
         c2 = [keys.core[-2:]] if keys.core else []
@@ -256,8 +266,18 @@ class _Linker:
         if c2:
             where.append("c2 = ?")
             params += c2
+        # Only keys of regions that can hold the same project: this one, the units above it and
+        # the units inside it (adcode prefixes), so that the same name in the other counties of a
+        # province is not read for every new mention: the look-up stays small as data grows.
+        nearby = ""
+        if region is not None:
+            above = [region.code, *(r.code for r in self.gazetteer.parents(region))]
+            prefix = {"province": 2, "city": 4}.get(region.level, len(region.code))
+            nearby = f" AND (region_id IS NULL OR region_id IN ({', '.join('?' * len(above))}) OR region_id LIKE ?)"
+            params += [*above, region.code[:prefix] + "%"]
         rows = self.db.query(
-            f"SELECT project_id, key, core, region_id FROM project_keys WHERE scope = ? AND ({' OR '.join(where)})",
+            f"SELECT project_id, key, core, region_id FROM project_keys WHERE scope = ? AND ({' OR '.join(where)})"
+            + nearby,
             params,
         )
         matched: set[int] = set()
@@ -297,6 +317,14 @@ class _Linker:
 
 def _variants(keys: NameKeys) -> list[str]:
     return sorted({k for k in (keys.key, *keys.aliases, strip_region(keys.key)) if k})
+
+
+def _linkable_variants(keys: NameKeys) -> list[str]:
+    """The spellings that can link: a generic one (only facility and common words) never does
+    (``same_project``), so it is neither looked up nor kept — else every county's 体育公园 would
+    be read again for each new mention."""
+    tax = load_project_taxonomy()
+    return [k for k in _variants(keys) if not _is_generic_name(k, tax)]
 
 
 # -- reading ---------------------------------------------------------------------------------
