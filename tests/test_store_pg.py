@@ -372,7 +372,8 @@ def test_search_finds_the_same_documents_as_on_sqlite(tmp_path: Path, pg_url: st
         assert s.ingest(SAMPLE_FILES).ok
     from planwatch.store.search import index_kind
 
-    assert index_kind(pg_store.db) == "pg_trgm"
+    utf8 = "UTF" in str(pg_store.db.query("SHOW lc_ctype")[0]["lc_ctype"]).upper()
+    assert index_kind(pg_store.db) == ("pg_trgm" if utf8 else "scan")
     for terms in (["地区生产总值"], ["总值"], ["地区生产总值", "锦州港"], ["GDP"], ["100%"], ["a_b"], ['"引号"'],
                   ["\\"], ["a\x00bc"], ["火星殖民地"]):  # fmt: skip
         a = sqlite_store.find_documents(terms, limit=100)
