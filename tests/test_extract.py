@@ -330,3 +330,13 @@ def test_a_named_zone_as_subject_is_the_region_of_its_clause():
     assert find(sichuan, "9000亿元").region == "川东北经济区"
     after = [f for f in sichuan.facts if f.start > find(sichuan, "9000亿元").end][:3]
     assert {f.region for f in after} == {"四川省"}
+
+
+def test_how_things_stand_now_in_a_plan_chapter_is_actual(docs):
+    """"全市多年平均水资源总量为14.03亿立方米" and "目前储备…高精尖人才7人" sit in the plan's work
+    chapters but state the present: actuals of the base year, not 2025 targets."""
+    doc = docs[JINZHOU_PLAN.name]
+    assert [(f.kind, f.period) for f in (find(doc, "14.03 亿立方米"), find(doc, "7 人"))] == [
+        ("actual", "2020"), ("actual", "2020")]  # fmt: skip
+    storage = find(doc, "2.3 亿立方米")  # "“十四五”期间，总蓄水量将增加2.3亿立方米": the plan again
+    assert storage.kind == "target"

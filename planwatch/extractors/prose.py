@@ -16,7 +16,7 @@ from functools import cache
 
 from planwatch.extractors.quantities import Quantity, find_quantities
 from planwatch.extractors.regions import RegionTracker
-from planwatch.extractors.scope import Scope, kind_in_sentence, period_for, scope_at
+from planwatch.extractors.scope import Scope, kind_in_sentence, period_for, scope_at, states_current
 from planwatch.lexicon import alternation, load_lexicon
 from planwatch.normalize import NormalizedText
 from planwatch.structure import Layout
@@ -386,6 +386,11 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
         semi = text.rfind("；", lo, q.start)
         estimate_window = sentence_before if not semi >= 0 or _HEAD_CUE.match(sentence_before) else text[semi:q.start]
         kind = kind_in_sentence(scope.kind, estimate_window, text[clause_start:q.start])
+        if kind == "target" and scope.kind == "target" and states_current(sentence_before, text[clause_start:q.start]):
+            # "目前储备高精尖人才7人" in a plan's work chapter: the level the plan starts from
+            kind = "actual"
+            base = layout.plan[0] - 1 if layout.plan else (layout.year - 1 if layout.year else None)
+            scope = Scope("actual", base, None)
         period = period_for(scope, kind, measure, sentence_before, text[clause_start:q.start], mention)
         fact = RawFact(q.start, q.end, mention, measure, value, unit, kind, period, region, q.qualifier)
         if "分别" in pre and not in_list:

@@ -88,6 +88,27 @@ def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(alternation(cues["estimate"])), re.compile(alternation(cues["target"]))
 
 
+@cache
+def _current_cue() -> re.Pattern[str]:
+    return re.compile(alternation(load_lexicon()["kind_cues"]["current"]))
+
+
+_FUTURE = re.compile(r"将|力争|确保|争取|到20\d\d年|计划|预期|目标|达到")
+
+
+def states_current(sentence_before: str, clause_before: str) -> bool:
+    """``全市多年平均水资源总量为14.03亿立方米``: in a target chapter, how things stand now.
+
+    The cue must open the sentence or sit in the number's own clause, and nothing in the
+    sentence may look ahead (``现有超载区逐步退出，森林覆盖率超过24.1%`` is a goal).
+    """
+    cue = _current_cue()
+    opens = cue.match(sentence_before.lstrip("，、 ")[:12].lstrip("全市区县省") or "")
+    if not (opens or cue.search(clause_before)):
+        return False
+    return not _FUTURE.search(re.sub(r"“[^”]*”", "", sentence_before))  # not inside names (“万人计划”)
+
+
 _GOALS_HEAD = re.compile(r"目标(?:是|为)[：:]|预期目标[：:]")
 
 
@@ -165,4 +186,4 @@ def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str =
     return str(scope.year) if scope.year else ""
 
 
-__all__ = ["FIVE_YEAR_PLANS", "Scope", "kind_in_sentence", "period_for", "scope_at"]
+__all__ = ["FIVE_YEAR_PLANS", "Scope", "kind_in_sentence", "period_for", "scope_at", "states_current"]
