@@ -258,28 +258,26 @@ class _Linker:
         p3 = sorted({k[:3] for k in variants})
         s6 = sorted({k[-6:] for k in variants if len(k) >= 6})
         c2 = [keys.core[-2:]] if keys.core else []
-        where = [f"p3 IN ({', '.join('?' * len(p3))})"]
-        params: list[Any] = [scope, *p3]
-        if s6:
-            where.append(f"s6 IN ({', '.join('?' * len(s6))})")
-            params += s6
-        if c2:
-            where.append("c2 = ?")
-            params += c2
+        # One indexed look-up per short key, joined by UNION ALL: written as one OR, the planner
+        # took the (scope) prefix of any index and read every key of the scope, which grew with
+        # the data (4 ms a mention at 30,000 documents).
+        lookups = [("p3", p3), ("s6", s6), ("c2", c2)]
         # Only keys of regions that can hold the same project: this one, the units above it and
         # the units inside it (adcode prefixes), so that the same name in the other counties of a
-        # province is not read for every new mention: the look-up stays small as data grows.
-        nearby = ""
+        # province is not read for every new mention.
+        nearby, near_params = "", []
         if region is not None:
             above = [region.code, *(r.code for r in self.gazetteer.parents(region))]
             prefix = {"province": 2, "city": 4}.get(region.level, len(region.code))
             nearby = f" AND (region_id IS NULL OR region_id IN ({', '.join('?' * len(above))}) OR region_id LIKE ?)"
-            params += [*above, region.code[:prefix] + "%"]
-        rows = self.db.query(
-            f"SELECT project_id, key, core, region_id FROM project_keys WHERE scope = ? AND ({' OR '.join(where)})"
-            + nearby,
-            params,
-        )
+            near_params = [*above, region.code[:prefix] + "%"]
+        parts, params = [], []
+        for column, values in lookups:
+            if values:
+                parts.append(f"SELECT project_id, key, core, region_id FROM project_keys WHERE scope = ? AND "
+                             f"{column} IN ({', '.join('?' * len(values))}){nearby}")  # fmt: skip
+                params += [scope, *values, *near_params]
+        rows = self.db.query(" UNION ALL ".join(parts), params)
         matched: set[int] = set()
         for r in rows:
             if int(r["project_id"]) in matched:
