@@ -131,18 +131,43 @@ class Backend:
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:  # pragma: no cover
         raise NotImplementedError
 
-    def transaction(self, *, durable: bool = False) -> Any:  # pragma: no cover - interface
+    _depth = 0  # nesting of transaction(): only the outermost call begins and ends one
+
+    @contextmanager
+    def transaction(self, *, durable: bool = False) -> Iterator[None]:
         """One write transaction; nested calls join the outer one.
 
         ``durable=True`` for what a person entered (corrections, a restore): its commit is on
         disk before the call returns, even where the backend trades that for speed during an
-        ingest, which can simply be run again.
+        ingest, which can simply be run again.  The engines differ only in the hooks below.
         """
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._begin(durable)
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._depth = 0
+            self._end(durable, commit=False)
+            raise
+        self._depth = 0
+        self._end(durable, commit=True)
+
+    def _begin(self, durable: bool) -> None:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def _end(self, durable: bool, *, commit: bool) -> None:  # pragma: no cover - interface
         raise NotImplementedError
 
     @property
-    def in_transaction(self) -> bool:  # pragma: no cover - interface
-        raise NotImplementedError
+    def in_transaction(self) -> bool:
+        return self._depth > 0
 
     def lock(self, *keys: str) -> None:
         """Inside a write transaction: wait until no other transaction holds any of ``keys``.
@@ -251,40 +276,25 @@ class SQLiteBackend(Backend):
         cur = self.conn.execute(sql, tuple(params))
         return [dict(r) for r in cur.fetchall()]
 
-    @property
-    def in_transaction(self) -> bool:
-        return self._depth > 0
-
-    @contextmanager
-    def transaction(self, *, durable: bool = False) -> Iterator[None]:
-        """One write transaction; nested calls join the outer one.
-
-        ``BEGIN IMMEDIATE`` takes the write lock at the start, so two concurrent ingests queue
+    def _begin(self, durable: bool) -> None:
+        """``BEGIN IMMEDIATE`` takes the write lock at the start, so two concurrent ingests queue
         instead of failing half-way with "database is locked" at their first write.  A durable
         transaction commits with ``synchronous=FULL`` (the WAL is fsynced at its commit): the
         connection's ``NORMAL`` could lose it to a power cut, and a correction, unlike an
         ingest, cannot be made again by re-running a command.
         """
-        if self._depth:
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
         if durable:
             self.conn.execute("PRAGMA synchronous=FULL")
         try:
             self.conn.execute("BEGIN IMMEDIATE")
-            self._depth = 1
-            try:
-                yield
-            except BaseException:
-                self._depth = 0
-                self.conn.execute("ROLLBACK")
-                raise
-            self._depth = 0
-            self.conn.execute("COMMIT")
+        except BaseException:
+            if durable:
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+            raise
+
+    def _end(self, durable: bool, *, commit: bool) -> None:
+        try:
+            self.conn.execute("COMMIT" if commit else "ROLLBACK")
         finally:
             if durable:
                 self.conn.execute("PRAGMA synchronous=NORMAL")
@@ -465,39 +475,25 @@ class PostgresBackend(Backend):
             cur.execute(pg_sql(sql), tuple(params))
             return cur.fetchall() if cur.description else []
 
-    @property
-    def in_transaction(self) -> bool:
-        return self._depth > 0
-
-    @contextmanager
-    def transaction(self, *, durable: bool = False) -> Iterator[None]:
-        """One transaction; nested calls join the outer one (as on SQLite).
-
-        Durable: ``synchronous_commit`` is forced on for this transaction, whatever the server
-        or the role is configured with.
-        """
-        if self._depth:
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
+    def _begin(self, durable: bool) -> None:
+        """Durable: ``synchronous_commit`` is forced on for this transaction, whatever the server
+        or the role is configured with."""
         self.execute("BEGIN")  # (a lost connection is replaced here, before anything is written)
-        self._depth = 1
-        try:
-            if durable:
-                self.conn.execute("SET LOCAL synchronous_commit = on")
-            yield
-        except BaseException:
-            self._depth = 0
+        if durable:
             try:
-                self.conn.execute("ROLLBACK")
-            except self._psycopg.Error:  # the connection is gone: the server rolls back itself
-                pass
-            raise
-        self._depth = 0
-        self.conn.execute("COMMIT")
+                self.conn.execute("SET LOCAL synchronous_commit = on")
+            except BaseException:
+                self._end(durable, commit=False)
+                raise
+
+    def _end(self, durable: bool, *, commit: bool) -> None:
+        if commit:
+            self.conn.execute("COMMIT")
+            return
+        try:
+            self.conn.execute("ROLLBACK")
+        except self._psycopg.Error:  # the connection is gone: the server rolls back itself
+            pass
 
     def lock(self, *keys: str) -> None:
         """Transaction advisory locks, always taken in ascending key order (no lock cycles)."""
