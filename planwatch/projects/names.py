@@ -161,7 +161,12 @@ _PLACE_LIKE = re.compile(r"(?:街|路|大道|河|山|桥|湖|村|里|镇|线)$")
 
 def is_generic_name(text: str) -> bool:
     """A name made only of facility, phase and common words: a kind of project, not one project."""
-    return _is_generic_name(name_keys(text).key, load_project_taxonomy())
+    return is_generic_key(name_keys(text).key)
+
+
+def is_generic_key(key: str) -> bool:
+    """``is_generic_name`` of a key already normalised: such a key links to nothing (``same_project``)."""
+    return _is_generic_name(key, load_project_taxonomy())
 
 
 def _is_generic_name(text: str, tax: ProjectTaxonomy, empty: bool = False) -> bool:

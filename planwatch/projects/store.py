@@ -39,8 +39,8 @@ from planwatch.projects.link import regions_compatible, scope_of
 from planwatch.projects.model import ProjectExtraction, ProjectMention
 from planwatch.projects.names import (
     NameKeys,
-    _is_generic_name,
     brand_core,
+    is_generic_key,
     name_keys,
     same_project,
     squash,
@@ -226,7 +226,8 @@ class _Linker:
     def attach(self, mention_id: int, m: ProjectMention, region: Region | None) -> int:
         keys = NameKeys(m.key, tuple(m.aliases), brand_core(m.key))
         scope = scope_of(region, self.gazetteer)
-        project_id = self._match(keys, region, scope)
+        variants = _linkable_variants(keys)
+        project_id = self._match(keys, variants, region, scope)
         if project_id is None:
             cur = self.db.execute(
                 "INSERT INTO projects (scope, region, region_id, created_at) VALUES (?, ?, ?, ?) RETURNING id",
@@ -234,14 +235,15 @@ class _Linker:
             )
             project_id = int(cur.fetchone()[0])
         self.db.execute("UPDATE project_mentions SET project_id = ? WHERE id = ?", (project_id, mention_id))
-        self.add_keys(project_id, mention_id, keys, region, scope)
+        self.add_keys(project_id, mention_id, keys, variants, region, scope)
         return project_id
 
-    def add_keys(self, project_id: int, mention_id: int, keys: NameKeys, region: Region | None, scope: str) -> None:
+    def add_keys(self, project_id: int, mention_id: int, keys: NameKeys, variants: list[str], region: Region | None,
+                 scope: str) -> None:
         code = region.code if region else None
         known = {(r["key"], r["region_id"]) for r in self.db.query(
             "SELECT key, region_id FROM project_keys WHERE project_id = ?", (project_id,))}
-        for key in _linkable_variants(keys):
+        for key in variants:
             if (key, code) in known:
                 continue
             core = brand_core(key) if key == keys.key else None
@@ -251,8 +253,7 @@ class _Linker:
                 (project_id, mention_id, scope, key, core, code, key[:3], key[-6:], (core or "")[-2:]),
             )
 
-    def _match(self, keys: NameKeys, region: Region | None, scope: str) -> int | None:
-        variants = _linkable_variants(keys)
+    def _match(self, keys: NameKeys, variants: list[str], region: Region | None, scope: str) -> int | None:
         if not variants:
             return None  # a generic name (体育公园, 污水处理厂) links to nothing
         p3 = sorted({k[:3] for k in variants})
@@ -321,8 +322,7 @@ def _linkable_variants(keys: NameKeys) -> list[str]:
     """The spellings that can link: a generic one (only facility and common words) never does
     (``same_project``), so it is neither looked up nor kept — else every county's 体育公园 would
     be read again for each new mention."""
-    tax = load_project_taxonomy()
-    return [k for k in _variants(keys) if not _is_generic_name(k, tax)]
+    return [k for k in _variants(keys) if not is_generic_key(k)]
 
 
 # -- reading ---------------------------------------------------------------------------------
