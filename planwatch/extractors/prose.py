@@ -16,7 +16,7 @@ from functools import cache
 
 from planwatch.extractors.quantities import Quantity, find_quantities
 from planwatch.extractors.regions import RegionTracker
-from planwatch.extractors.scope import Scope, kind_in_sentence, period_for, scope_at, states_current
+from planwatch.extractors.scope import STARTING_YEAR, Scope, kind_in_sentence, period_for, scope_at, states_current
 from planwatch.lexicon import alternation, load_lexicon
 from planwatch.normalize import NormalizedText
 from planwatch.structure import Layout
@@ -409,7 +409,7 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
     return facts
 
 
-_FROM = re.compile(r"(?:从|由)(?:((?:19|20)\d\d)年(?:底|末)?的?)?(?:每[^，。；\d]{0,4})?$")
+_FROM = re.compile(rf"(?:{STARTING_YEAR}|从|由)(?:每[^，。；\d]{{0,4}})?$")
 _TO = re.compile(
     r"^(?:提高|增加|增长|提升|上调|扩大|调整|降低|下降|减少|压减|缩减|缩小|上升|下调|跃升|增|升|降)(?:到|至|为)"
     r"(?:(?:19|20)\d\d年(?:底|末)?的?)?$"

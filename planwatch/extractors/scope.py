@@ -140,7 +140,9 @@ def _period_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 # A year after 由/从 ("由2020年的7.2%提升至7.4%") dates only the value it starts from.
 _YEAR_AT = re.compile(r"(?:到|至|截至|截止)?(?<![由从])((?:19|20)\d{2})年(?:末|底|全年|前)?(?!以来|的基础|起|开始|比)")
-_FROM_YEAR = re.compile(r"(?:从|由)((?:19|20)\d{2})年(?:底|末)?的?(?:[\d.]+[^\d，。；、]{0,6}[、和及])*$")
+#: The year a change starts from: "从2020年的" (prose.py's from-to pairs use it too).
+STARTING_YEAR = r"(?:从|由)((?:19|20)\d\d)年(?:底|末)?的?"
+_FROM_YEAR = re.compile(STARTING_YEAR + r"(?:[\d.]+[^\d，。；、]{0,6}[、和及])*$")
 _SINCE = re.compile(r"((?:19|20)\d{2})年以来")
 _TOTALS = re.compile(r"累计|五年|共计|合计|总计|总投资|期间完成|期间共")
 _COMPARED = re.compile(
@@ -186,4 +188,4 @@ def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str =
     return str(scope.year) if scope.year else ""
 
 
-__all__ = ["FIVE_YEAR_PLANS", "Scope", "kind_in_sentence", "period_for", "scope_at", "states_current"]
+__all__ = ["FIVE_YEAR_PLANS", "STARTING_YEAR", "Scope", "kind_in_sentence", "period_for", "scope_at", "states_current"]
