@@ -9,8 +9,10 @@ inside a company or place name (``义县辉山乳业``) or after a verb (``赴�
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from planwatch.gazetteer import Region, load_gazetteer
+from planwatch.lexicon import alternation, load_lexicon
 
 _GROUP = re.compile(
     r"(?<![一二两三四五六七八九十\d])(?:[一二两三四五六七八九十\d]+(?:个)?(?:县[（(]市[)）]|县[（(]市、区[)）]|县[（(]市[)）]区|县市区|县区|城区|区县|县|市))(?![^，、和与]{0,1}[级的])"
@@ -20,12 +22,15 @@ _SUBJECT_FOLLOW = re.compile(
     r"|进出口|外贸|出口|进口|实际|招商|工业|农业|粮食|服务业|旅游|经济|增长|分别|年均|将|要|力争|确保|预计|等|地方|税收|全社会"
     r"|常住|户籍|人口|投资|消费|增加值|主要|各项|三次)"
 )
-#: A named zone or city group as the subject of a clause ("成都平原经济区经济总量达到4万亿元"): the
-#: fact is about the zone, written as named (FACTS.md), for that clause only.
-_ZONE_SUBJECT = re.compile(
-    r"([\u4e00-\u9fff]{2,10}?(?:经济圈|都市圈|城市群|经济区|协同发展区))"
-    r"(?=经济总量|地区生产总值|生产总值|GDP|年?工业总产值|规上工业|常住人口|一般公共预算收入|固定资产投资|进出口)"
-)
+@cache
+def _zone_subject() -> re.Pattern[str]:
+    """A named zone or city group as the subject of a clause ("成都平原经济区经济总量达到4万亿元"): the
+    fact is about the zone, written as named (FACTS.md), for that clause only."""
+    zones = load_lexicon()["zone_subjects"]
+    name = rf"[\u4e00-\u9fff]{{2,10}}?(?:{alternation(zones['suffixes'])})"
+    return re.compile(rf"({name})(?={alternation(zones['heads'])})")
+
+
 _LEAD = re.compile(r"^(?:(?:19|20)\d\d年|今年|全年|其中|同时|此外|另外|预计|初步预计|力争|确保|[，、])*")
 
 
@@ -61,7 +66,7 @@ class RegionTracker:
             return self._named(m.group())
         if text.startswith("县域", p) and self.county_group:
             return self._named(self.county_group)
-        zone = _ZONE_SUBJECT.match(text, p, limit)
+        zone = _zone_subject().match(text, p, limit)
         if zone:
             self.zones.add(zone.group(1))
             return zone.group(1)
