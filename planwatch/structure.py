@@ -166,6 +166,30 @@ def _heading_kind(line: str) -> str | None:
     return None
 
 
+def heading_level(heading: str) -> int:
+    """Depth of a heading from its numbering: 第X章 1, 一、 2, （一） 3, 1. 4; a bare line 5."""
+    h = heading.strip()
+    if h.startswith("#"):
+        return len(h) - len(h.lstrip("#"))
+    if re.match(r"第[一二三四五六七八九十百\d]+[章篇部]", h):
+        return 1
+    if re.match(r"第[一二三四五六七八九十百\d]+节", h):
+        return 2
+    if re.match(r"[一二三四五六七八九十]+、", h):
+        return 2
+    if re.match(r"[（(][一二三四五六七八九十]+[)）]|►", h):
+        return 3
+    if re.match(r"\d+[.、．]", h):
+        return 4
+    return 5
+
+
+def _is_mixed(heading: str) -> bool:
+    """``一、过去五年工作回顾和今后五年目标任务``: a heading over both a review and a plan."""
+    actual, target = _heading_cues()
+    return bool(actual.search(heading) and target.search(heading))
+
+
 def _is_heading(line: str) -> bool:
     """A short line that is not a sentence: numbered, Markdown, or bare (``主要预期目标``)."""
     if not line or len(line) > 60 or line.endswith("。"):
@@ -193,6 +217,7 @@ def _sections(text: str, start: int, end: int) -> list[Section]:
             sections.append(Section(pos, end, stripped[:20], None, turn[1], None, turn[0]))
     for a, b in zip(sections, sections[1:], strict=False):
         a.end = b.start
+    _defer_to_parent_kind(sections)
     # A sub-heading of the same kind ("主要目标" under "二、“十五五”时期的主要目标") keeps the
     # year and plan period of the heading above it.
     previous: Section | None = None
@@ -203,6 +228,28 @@ def _sections(text: str, start: int, end: int) -> list[Section]:
             section.year, section.plan = previous.year, previous.plan
         previous = section
     return sections
+
+
+def _defer_to_parent_kind(sections: list[Section]) -> None:
+    """A numbered sub-heading does not turn a review into a plan, or a plan into a review.
+
+    ``（二）聚力落实国家重大战略任务`` under ``一、2025年工作回顾`` names the tasks carried out, not
+    tasks ahead: a cue word in a sub-heading that names no year and no plan period of its own
+    yields to the kind of the enclosing heading, unless that heading covers both (``过去五年工作
+    回顾和今后五年目标任务``).
+    """
+    open_headings: list[tuple[int, Section]] = []  # the enclosing headings, outermost first
+    for section in sections:
+        if section.focus:
+            continue
+        level = heading_level(section.heading)
+        while open_headings and open_headings[-1][0] >= level:
+            open_headings.pop()
+        parent = next((s for _, s in reversed(open_headings) if s.kind), None)
+        if (section.kind and parent is not None and parent.kind != section.kind and level < 5
+                and section.year is None and section.plan is None and not _is_mixed(parent.heading)):
+            section.kind = None
+        open_headings.append((level, section))
 
 
 def analyse(norm: NormalizedText) -> list[Layout]:

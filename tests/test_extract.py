@@ -340,3 +340,33 @@ def test_how_things_stand_now_in_a_plan_chapter_is_actual(docs):
         ("actual", "2020"), ("actual", "2020")]  # fmt: skip
     storage = find(doc, "2.3 亿立方米")  # "“十四五”期间，总蓄水量将增加2.3亿立方米": the plan again
     assert storage.kind == "target"
+
+
+def test_a_numbered_sub_heading_does_not_turn_a_review_into_a_plan():
+    """上海: "（二）聚力落实国家重大战略任务" under "一、2025年工作回顾" names tasks carried out."""
+    shanghai = _province("上海市")
+    assert (find(shanghai, "1813家").kind, find(shanghai, "1813家").period) == ("actual", "2025")
+    assert find(shanghai, "5506.3万标准箱").kind == "actual"
+    assert find(shanghai, "5506.3万标准箱").indicator == "集装箱吞吐量"
+
+
+def test_the_year_part_of_a_combined_review_dates_running_totals_by_that_year():
+    """天津 "一、2025年和“十四五”时期工作回顾" opens with "过去一年…": "累计注册科技型企业超4500家" there
+    is the count at the end of 2025; "五年来…年均增长11.1%" later is the whole period."""
+    tianjin = _province("天津市")
+    assert find(tianjin, "4500家").period == "2025"
+    assert find(tianjin, "11.1%", indicator="市属国企利润").period == "2021-2025"
+
+
+def test_from_to_lists_pair_in_order_and_a_past_end_year_is_not_a_goal():
+    """西藏 "城乡居民人均可支配收入从2021年的46503元和16935元分别提高到58794元和23184元";
+    贵州 "…提高到2025年的801元/月、7226元/年" in the review: results of 2025, not targets."""
+    xizang = _province("西藏自治区")
+    pairs = [(f.indicator, f.period) for f in (find(xizang, t) for t in ("46503元", "16935元", "58794元", "23184元"))]
+    assert pairs == [("城镇居民人均可支配收入", "2021"), ("农村居民人均可支配收入", "2021"),
+                     ("城镇居民人均可支配收入", "2025"), ("农村居民人均可支配收入", "2025")]  # fmt: skip
+    guizhou = _province("贵州省")
+    low = find(guizhou, "801元/月")
+    assert (low.indicator, low.kind, low.period) == ("城镇低保平均标准", "actual", "2025")
+    shanghai = _province("上海市")  # "跨部门综合监管事项从39个拓展到91个"
+    assert find(shanghai, "39个").indicator == find(shanghai, "91个").indicator == "跨部门综合监管事项"

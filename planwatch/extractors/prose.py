@@ -385,7 +385,7 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
         # an estimate cue at the head of a sentence governs all of it, elsewhere only its ；-part
         semi = text.rfind("；", lo, q.start)
         estimate_window = sentence_before if not semi >= 0 or _HEAD_CUE.match(sentence_before) else text[semi:q.start]
-        kind = kind_in_sentence(scope.kind, estimate_window, text[clause_start:q.start])
+        kind = kind_in_sentence(scope.kind, estimate_window, text[clause_start:q.start], scope.year)
         if kind == "target" and scope.kind == "target" and states_current(sentence_before, text[clause_start:q.start]):
             # "目前储备高精尖人才7人" in a plan's work chapter: the level the plan starts from
             kind = "actual"
@@ -411,37 +411,55 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
 
 _FROM = re.compile(rf"(?:{STARTING_YEAR}|从|由)(?:每[^，。；\d]{{0,4}})?$")
 _TO = re.compile(
-    r"^(?:提高|增加|增长|提升|上调|扩大|调整|降低|下降|减少|压减|缩减|缩小|上升|下调|跃升|增|升|降)(?:到|至|为)"
-    r"(?:(?:19|20)\d\d年(?:底|末)?的?)?$"
+    r"^(?:分别)?(?:[\u4e00-\u9fff]?(?:提高|增加|增长|提升|上调|扩大|调整|降低|下降|减少|压减|缩减|缩小|上升|下调|跃升|拓展"
+    r"|扩展|发展|增|升|降))(?:到|至|为)(?:(?:19|20)\d\d年(?:底|末)?的?)?$"
 )
+_LIST_SEPARATOR = re.compile(r"[、和及与]|，?和")
 
 
 def _from_to(text: str, facts: list[RawFact], scope: Scope) -> None:
     """``标准从每人每月1536元提高到1567元``: X is the level before, Y the level after.
 
     Both get the subject before 从; X gets the year before Y's (the plan's base year for a
-    five-year target) and, where Y is a target, is the actual level it starts from.
+    five-year target) and, where Y is a target, is the actual level it starts from.  Lists pair
+    up in order: ``城乡居民人均可支配收入从2021年的46503元和16935元分别提高到58794元和23184元``.
     """
-    for a, b in zip(facts, facts[1:], strict=False):
-        if not _TO.match(text[a.end:b.start]):
+    for j in range(1, len(facts)):
+        if not _TO.match(text[facts[j - 1].end:facts[j].start]):
             continue
-        before = text[max(0, a.start - 30):a.start]
+        i = j - 1  # the first X of a list of them
+        while i > 0 and _LIST_SEPARATOR.fullmatch(text[facts[i - 1].end:facts[i].start]):
+            i -= 1
+        n = j - i
+        ys = facts[j:j + n]
+        joined = all(_LIST_SEPARATOR.fullmatch(text[p.end:q.start]) for p, q in zip(ys, ys[1:], strict=False))
+        if len(ys) < n or not joined:
+            continue
+        before = text[max(0, facts[i].start - 30):facts[i].start]
         cut = _FROM.search(before)
         if not cut:
             continue
-        subject = _clean_mention(re.split(r"[，；。：\n！？]", before[:cut.start()])[-1])
-        if subject:
-            a.mention = b.mention = subject
-        if cut.group(1):  # 由2020年的7.2%: X has its own year
-            a.period = cut.group(1)
-        elif a.period == b.period and b.period.isdigit():
-            # Y at the end of a plan period (a five-year target, or the end level of a review of
-            # the whole period): X is the level of the year before the period began.
-            at_plan_end = bool(scope.span and len(b.period) == 4 and scope.span.endswith(b.period)
-                               and (b.kind == "target" or scope.multi_year))
-            a.period = str(int(scope.span[:4]) - 1) if at_plan_end and scope.span else str(int(b.period) - 1)
-        if b.kind == "target" and a.period != b.period:
-            a.kind = "actual"
+        subject = _clean_mention(re.split(r"[，；。：\n！？]", before[:cut.start()])[-1].removesuffix("分别"))
+        names = [subject] if n == 1 else _distribute(subject, n)
+        if names is None and n == 2 and subject.startswith("城乡"):
+            names = ["城镇" + subject[2:], "农村" + subject[2:]]  # 城乡 is 城镇 and 农村
+        for k, (a, b) in enumerate(zip(facts[i:j], ys, strict=True)):
+            if names and names[k]:
+                a.mention = b.mention = names[k]
+            _date_from_to(a, b, cut.group(1), scope)
+
+
+def _date_from_to(a: RawFact, b: RawFact, from_year: str | None, scope: Scope) -> None:
+    if from_year:  # 由2020年的7.2%: X has its own year
+        a.period = from_year
+    elif a.period == b.period and b.period.isdigit():
+        # Y at the end of a plan period (a five-year target, or the end level of a review of
+        # the whole period): X is the level of the year before the period began.
+        at_plan_end = bool(scope.span and len(b.period) == 4 and scope.span.endswith(b.period)
+                           and (b.kind == "target" or scope.multi_year))
+        a.period = str(int(scope.span[:4]) - 1) if at_plan_end and scope.span else str(int(b.period) - 1)
+    if b.kind == "target" and a.period != b.period:
+        a.kind = "actual"
 
 
 def _assign_list(text: str, members: list[tuple[RawFact, int]], last: list[str] | None,

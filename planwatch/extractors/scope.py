@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from planwatch.lexicon import alternation, load_lexicon
-from planwatch.structure import FIVE_YEAR_PLANS, Layout, Section, plan_span
+from planwatch.structure import FIVE_YEAR_PLANS, Layout, Section, heading_level, plan_span
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,10 @@ def scope_at(layout: Layout, pos: int) -> Scope:
     before = _section_at(layout, pos)
     kinded = [s for s in before if s.kind]
     section = kinded[-1] if kinded else None
-    focused = [s for s in before if s.focus and (section is None or s.start > section.start)]
+    # A paragraph's turn to one year or to the plan period ("过去一年…", "五年来…") holds through
+    # the numbered sub-headings below it, until a heading names a year or a period of its own.
+    anchor = next((s for s in reversed(kinded) if _names_period(s.heading) or heading_level(s.heading) <= 2), None)
+    focused = [s for s in before if s.focus and (anchor is None or s.start > anchor.start)]
     focus = focused[-1].focus if focused else None
     scope = _scope(layout, section)
     turn = focused[-1] if focused else None
@@ -46,9 +49,16 @@ def scope_at(layout: Layout, pos: int) -> Scope:
             and turn.year >= layout.year and scope.kind == "actual"):
         # "2026年是“十五五”开局之年…": a report turning to its own year is planning it
         return Scope("target", turn.year, None, False)
+    if turn is not None and turn.focus == "year" and scope.kind == "actual" and scope.span is not None:
+        # "过去一年…" under "2025年和“十四五”时期工作回顾": the figures are that year's
+        return Scope("actual", turn.year or scope.year, None, False)
     multi = scope.kind == "actual" and scope.span is not None and (
         focus == "span" or (focus is None and layout.doc_type == "规划纲要"))
     return Scope(scope.kind, scope.year, scope.span, multi)
+
+
+def _names_period(heading: str) -> bool:
+    return bool(re.search(r"(?:19|20)\d\d年", heading) or plan_span(heading))
 
 
 def _scope(layout: Layout, section: Section | None) -> Scope:
@@ -112,11 +122,12 @@ def states_current(sentence_before: str, clause_before: str) -> bool:
 _GOALS_HEAD = re.compile(r"目标(?:是|为)[：:]|预期目标[：:]")
 
 
-def kind_in_sentence(default: str, sentence_before: str, clause_before: str) -> str:
+def kind_in_sentence(default: str, sentence_before: str, clause_before: str, year: int | None = None) -> str:
     """Refine the section's kind with cue words before the number.
 
     An estimate cue (``初步预计，全市实现…``) governs its whole sentence; a target cue in a review
-    (``力争``, ``确保``) only its own clause, since review prose also says ``确保了…``.
+    (``力争``, ``确保``) only its own clause, since review prose also says ``确保了…``.  In a review
+    of ``year``, ``到2025年`` up to that year tells when a past result was reached, not a goal.
     """
     estimate, target = _cue_patterns()
     if default == "target":
@@ -125,8 +136,10 @@ def kind_in_sentence(default: str, sentence_before: str, clause_before: str) -> 
         return "target"  # "今年…主要预期目标是：地区生产总值增长5%左右"
     if estimate.search(sentence_before):
         return "estimate"
-    if target.search(clause_before):
-        return "target"
+    for cue in target.finditer(clause_before):
+        reached = re.match(r"((?:19|20)\d\d)年", clause_before[cue.end() - 2:])
+        if not (year and reached and int(reached.group(1)) <= year):
+            return "target"
     return default
 
 

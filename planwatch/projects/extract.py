@@ -45,7 +45,7 @@ from planwatch.numbers import ARABIC, CHINESE, parse_number
 from planwatch.projects.model import Capacity, Investment, ProjectCount, ProjectExtraction, ProjectMention, Span
 from planwatch.projects.names import capacities, is_generic_name, name_keys, owner_of
 from planwatch.projects.taxonomy import ProjectTaxonomy, load_project_taxonomy
-from planwatch.structure import Layout, Section, analyse
+from planwatch.structure import Layout, Section, analyse, heading_level
 
 _CLAUSE_SEPS = frozenset("，；：。！？\n")
 _SENTENCE_SEPS = frozenset("。！？；\n")
@@ -124,23 +124,6 @@ class _SectionInfo:
     level: int
 
 
-def _heading_level(heading: str) -> int:
-    h = heading.strip()
-    if h.startswith("#"):
-        return len(h) - len(h.lstrip("#"))
-    if re.match(r"第[一二三四五六七八九十百\d]+[章篇部]", h):
-        return 1
-    if re.match(r"第[一二三四五六七八九十百\d]+节", h):
-        return 2
-    if re.match(r"[一二三四五六七八九十]+、", h):
-        return 2
-    if re.match(r"[（(][一二三四五六七八九十]+[)）]|►", h):
-        return 3
-    if re.match(r"\d+[.、．]", h):
-        return 4
-    return 5
-
-
 def _opened(t: str, s: int, e: int) -> int:
     """Opening minus closing round brackets in ``t[s:e]`` (negative: a bracket closes unopened)."""
     return t.count("（", s, e) + t.count("(", s, e) - t.count("）", s, e) - t.count(")", s, e)
@@ -190,7 +173,7 @@ class ProjectExtractor:
         self._column_items: list[ProjectMention] = []
         for index, layout in enumerate(layouts):
             self.layout, self.segment = layout, index
-            self._sections = [_SectionInfo(s, _heading_level(s.heading)) for s in layout.sections]
+            self._sections = [_SectionInfo(s, heading_level(s.heading)) for s in layout.sections]
             self._subject: _Subject | None = None
             self._pending: ProjectMention | None = None
             self._column_line, self._column_items = -2, []
