@@ -370,3 +370,17 @@ def test_from_to_lists_pair_in_order_and_a_past_end_year_is_not_a_goal():
     assert (low.indicator, low.kind, low.period) == ("城镇低保平均标准", "actual", "2025")
     shanghai = _province("上海市")  # "跨部门综合监管事项从39个拓展到91个"
     assert find(shanghai, "39个").indicator == find(shanghai, "91个").indicator == "跨部门综合监管事项"
+
+
+def test_five_year_flows_and_comparisons_with_the_previous_plan_get_the_span():
+    """河南 "过去的五年…城镇新增就业603.7万人": the five-year total (its 2025 figure is 121.7万人);
+    辽宁 "投资分别比“十三五”时期增长19.1%、120%、41.5%"; 甘肃 "较“十三五”末的9323.1亿元" is 2020's."""
+    henan = _province("河南省")
+    assert find(henan, "603.7万人").period == "2021-2025"
+    assert find(henan, "121.7万人").period == "2025"
+    liaoning = _province("辽宁省")
+    assert [find(liaoning, t).period for t in ("19.1%", "120%", "41.5%")] == ["2021-2025"] * 3
+    gansu = _province("甘肃省")
+    base = find(gansu, "9323.1亿元")
+    assert (base.indicator, base.period) == ("地区生产总值", "2020")
+    assert find(gansu, "13697.5亿元").period == "2025"

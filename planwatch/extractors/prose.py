@@ -16,7 +16,15 @@ from functools import cache
 
 from planwatch.extractors.quantities import Quantity, find_quantities
 from planwatch.extractors.regions import RegionTracker
-from planwatch.extractors.scope import STARTING_YEAR, Scope, kind_in_sentence, period_for, scope_at, states_current
+from planwatch.extractors.scope import (
+    COMPARED_PLAN,
+    STARTING_YEAR,
+    Scope,
+    kind_in_sentence,
+    period_for,
+    scope_at,
+    states_current,
+)
 from planwatch.lexicon import alternation, load_lexicon
 from planwatch.normalize import NormalizedText
 from planwatch.structure import Layout
@@ -234,6 +242,9 @@ _LEADING_TIME = re.compile(
 )
 
 
+_PLAN_COMPARISON = re.compile(COMPARED_PLAN.pattern + "的?$")
+
+
 def _clean_mention(phrase: str) -> str:
     cues = _cues()
     phrase = phrase.replace("*", "").replace("#", "").strip("，、；：。 ")
@@ -245,6 +256,7 @@ def _clean_mention(phrase: str) -> str:
         new = cues["growth_tail"].sub("", new)
         new = cues["linking_tail"].sub("", new)
         new = _LEADING_TIME.sub("", new)
+        new = _PLAN_COMPARISON.sub("", new)
         new = new.strip("，、；：。 的")
         if new == phrase:
             break

@@ -158,8 +158,9 @@ STARTING_YEAR = r"(?:从|由)((?:19|20)\d\d)年(?:底|末)?的?"
 _FROM_YEAR = re.compile(STARTING_YEAR + r"(?:[\d.]+[^\d，。；、]{0,6}[、和及])*$")
 _SINCE = re.compile(r"((?:19|20)\d{2})年以来")
 _TOTALS = re.compile(r"累计|五年|共计|合计|总计|总投资|期间完成|期间共")
-_COMPARED = re.compile(
-    r"(?:比|较|相比|同比|高于|低于)[“”\"]?(?:十[一二三四五六]五|第十[一二三四五六]个五年)[”\"]?(?:时期|期间|末)?"
+#: A comparison with an earlier plan period ("比“十二五”期间", "较“十三五”末"): it does not date the number.
+COMPARED_PLAN = re.compile(
+    r"(?:比|较|相比|同比|高于|低于)[“”\"]?(?:十[一二三四五六]五|第十[一二三四五六]个五年)[”\"]?(?:时期|期间|同期|期末|末)?"
 )
 
 
@@ -173,7 +174,7 @@ def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str =
     starting = _FROM_YEAR.search(before)
     if starting:
         return starting.group(1)  # 从2021年的46503元: the value the change starts from
-    plan = plan_span(_COMPARED.sub("", before))
+    plan = plan_span(COMPARED_PLAN.sub("", before))
     years = _YEAR_AT.findall(before)
     since = _SINCE.search(before)
     total = bool(_TOTALS.search(clause + mention))
@@ -187,6 +188,14 @@ def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str =
     if since and measure == "avg_growth":
         end = scope.year or int(since.group(1))
         return _span(int(since.group(1)), end)
+    earlier_plan = re.search(COMPARED_PLAN.pattern + "的$", before)
+    if earlier_plan and plan_span(earlier_plan.group()):
+        a, b = plan_span(earlier_plan.group())  # type: ignore[misc]
+        return str(b) if earlier_plan.group().endswith("末的") else _span(a, b)  # "较“十三五”末的9323.1亿元"
+    compared = re.search(r"五年|" + COMPARED_PLAN.pattern, clause)
+    change = measure in ("growth", "change_pp") or re.search(r"(?:增加|减少|增长|提高|下降)$", before)
+    if scope.span and compared and change:
+        return scope.span  # "居民人均可支配收入五年增长30.8%", "投资比“十三五”时期增长19.1%"
     if total and measure == "level" and scope.span and (scope.multi_year or kind == "target"):
         return scope.span  # "五年累计完成固定资产投资1792亿元"
     if years:
@@ -201,4 +210,5 @@ def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str =
     return str(scope.year) if scope.year else ""
 
 
-__all__ = ["FIVE_YEAR_PLANS", "STARTING_YEAR", "Scope", "kind_in_sentence", "period_for", "scope_at", "states_current"]
+__all__ = ["COMPARED_PLAN", "FIVE_YEAR_PLANS", "STARTING_YEAR", "Scope", "kind_in_sentence", "period_for", "scope_at",
+           "states_current"]
