@@ -50,7 +50,7 @@ class Section:
     kind: str | None  # "actual" | "target" | None (inherit the default)
     year: int | None
     plan: tuple[int, int] | None  # a five-year span the heading names
-    focus: str | None = None  # "span" or "year": a paragraph opening with 过去五年 / 过去一年
+    focus: str | None = None  # "span", "year" or "this_year": a paragraph opening with 过去五年 / 过去一年 / 今年是
 
 
 @dataclass
@@ -125,11 +125,13 @@ def _report_year(lines: list[tuple[int, str]], title_index: int) -> int | None:
 
 
 _SPAN_FOCUS = re.compile(
-    r"^(?:过去五年|过去的五年|五年来|近五年|这五年|五年间|“?十[一二三四五]五”?(?:时期|期间|以来)|“?十[一二三四五]五”?规划实施)"
+    r"^(?:过去五年|过去的五年|五年来|近五年|这五年|五年间|未来五年|今后五年|《[^》]{0,20}纲要[^》]{0,6}》|“?十[一二三四五]五”?(?:时期|期间|以来)|“?十[一二三四五]五”?规划实施)"
 )
 _YEAR_FOCUS = re.compile(
     r"^(?:过去一年|过去的一年|一年来|去年|(?:19|20)\d\d年[，,是]|今年以来|刚刚过去的(?:一年|(?:19|20)\d\d年))"
 )
+#: A paragraph of a report turning to the year it plans: "今年是“十五五”开局之年", "今年全省…主要预期目标是".
+_THIS_YEAR_FOCUS = re.compile(r"^今年(?:是|政府工作|(?:全省|全市|全区|全县)?(?:经济社会发展)?的?主要预期目标)")
 #: A paragraph may open with a sentence about the plan's last year ("2025年是“十四五”收官之年。",
 #: "2025年主要目标的完成，标志着“十四五”圆满收官。") and turn to the five years in the next one.
 _SPAN_TURN = re.compile(r"^[“”\"]?(?:过去五年|过去的五年|五年来|这五年|回望|回首|经过五年|“?十[一二三四五]五”?的五年)")
@@ -147,6 +149,8 @@ def _focus(line: str) -> tuple[str, int | None] | None:
         return "span", None
     if _YEAR_FOCUS.match(line):
         return "year", int(year.group(1)) if year else None
+    if _THIS_YEAR_FOCUS.match(line):
+        return "this_year", None
     return None
 
 
@@ -202,14 +206,17 @@ def _is_heading(line: str) -> bool:
     return len(line) <= 40 and not re.search(r"[，。；：]", line) and _heading_kind(line) is not None
 
 
-def _sections(text: str, start: int, end: int) -> list[Section]:
+def _sections(text: str, start: int, end: int, report_year: int | None = None) -> list[Section]:
     sections: list[Section] = []
     for pos, line in _lines(text, start, end):
         stripped = line.strip()
         if _is_heading(stripped):
             years = [int(y) for y in _YEAR.findall(stripped)]
-            sections.append(Section(pos, end, stripped, _heading_kind(stripped), years[-1] if years else None,
-                                    plan_span(stripped)))
+            kind = _heading_kind(stripped)
+            if kind is None and report_year and years and heading_level(stripped) <= 2:
+                # a report's "三、关于2026年工作": its own year is planned, an earlier one reviewed
+                kind = "target" if years[-1] >= report_year else "actual"
+            sections.append(Section(pos, end, stripped, kind, years[-1] if years else None, plan_span(stripped)))
             continue
         turn = _focus(stripped)
         if turn:
@@ -294,5 +301,5 @@ def analyse(norm: NormalizedText) -> list[Layout]:
             year = counted.most_common(1)[0][0] if counted else None
         region = region or doc_region
         layouts.append(Layout(pos, seg_end, title, doc_type, region, region.name if region else "",
-                              year, plan, _sections(text, pos, seg_end)))
+                              year, plan, _sections(text, pos, seg_end, year if doc_type == "政府工作报告" else None)))
     return layouts

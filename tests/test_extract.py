@@ -384,3 +384,19 @@ def test_five_year_flows_and_comparisons_with_the_previous_plan_get_the_span():
     base = find(gansu, "9323.1亿元")
     assert (base.indicator, base.period) == ("地区生产总值", "2020")
     assert find(gansu, "13697.5亿元").period == "2025"
+
+
+def test_goals_of_the_new_plan_period_are_for_its_end_year():
+    """贵州 "二、“十五五”时期主要目标任务": "常住人口城镇化率达63%左右" is a 2030 level; 辽宁's heading covers
+    the plan and 2026: "《纲要（草案）》明确了…城镇调查失业率5.5%左右" is 2030's, then "今年是“十五五”开局之年…
+    主要预期目标是：…城镇调查失业率5.5%左右" 2026's.  The plan's own indicator counts are not facts."""
+    guizhou = _province("贵州省")
+    urban = find(guizhou, "63%左右")
+    assert (urban.kind, urban.period) == ("target", "2030")
+    liaoning = _province("辽宁省")
+    jobless = [(f.period, f.kind) for f in liaoning.facts if f.text == "5.5%左右" and f.indicator == "城镇调查失业率"]
+    assert jobless == [("2030", "target"), ("2026", "target")]
+    assert find(liaoning, "5%左右", measure="avg_growth").period == "2026-2030"
+    assert not [f for f in liaoning.facts if f.text in ("19项", "9项", "5项", "1项", "18个")]
+    hunan = _province("湖南省")  # "三、关于2026年工作" plans the report's year
+    assert find(hunan, "5%左右", indicator="地区生产总值", kind="target").period == "2026"

@@ -198,8 +198,12 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
         return True  # an anniversary
     if q.unit == "岁" and not re.search(r"寿命|年龄|岁以", text[max(clause_start, q.start - 12):q.end + 3]):
         return True  # ages in anecdotes
-    if re.match(r"(?:项|个|大类)?(?:主要)?指标|方面", text[q.end:q.end + 4]) and q.unit in ("项", "个", "类", ""):
-        return True  # a plan's own indicator count
+    own_indicators = re.match(r"(?:项|个|大类)?(?:主要|预期性|约束性|量化|核心)?指标|方面|领域的?(?:重点|主要)?任务",
+                              text[q.end:q.end + 8])
+    named_before = re.search(r"(?:预期性|约束性|主要|量化)指标(?:共|有)?$",
+                             text[max(clause_start, q.start - 8):q.start])
+    if (own_indicators or named_before) and q.unit in ("项", "个", "类", ""):
+        return True  # a plan's own indicator count: "13个预期性指标", "其中预期性指标19项"
     if _enumerated_names(text, clause_start, q, clause_end, sent_end):
         return True
     return False

@@ -45,13 +45,17 @@ def scope_at(layout: Layout, pos: int) -> Scope:
     focus = focused[-1].focus if focused else None
     scope = _scope(layout, section)
     turn = focused[-1] if focused else None
-    if (turn is not None and turn.focus == "year" and turn.year and layout.year and layout.doc_type == "政府工作报告"
-            and turn.year >= layout.year and scope.kind == "actual"):
-        # "2026年是“十五五”开局之年…": a report turning to its own year is planning it
-        return Scope("target", turn.year, None, False)
+    if turn is not None and turn.focus in ("year", "this_year") and layout.year and layout.doc_type == "政府工作报告":
+        year = layout.year if turn.focus == "this_year" else turn.year
+        if year and year >= layout.year:
+            # "2026年是“十五五”开局之年…", "今年是…": a report turning to its own year is planning it
+            return Scope("target", year, None, False)
     if turn is not None and turn.focus == "year" and scope.kind == "actual" and scope.span is not None:
         # "过去一年…" under "2025年和“十四五”时期工作回顾": the figures are that year's
         return Scope("actual", turn.year or scope.year, None, False)
+    if turn is not None and turn.focus == "span" and scope.kind == "target" and scope.span is not None:
+        # "《纲要（草案）》明确了…" under "“十五五”时期目标任务和2026年工作安排": the plan's goals
+        return Scope("target", int(scope.span[-4:]), scope.span, False)
     multi = scope.kind == "actual" and scope.span is not None and (
         focus == "span" or (focus is None and layout.doc_type == "规划纲要"))
     return Scope(scope.kind, scope.year, scope.span, multi)
@@ -80,8 +84,9 @@ def _scope(layout: Layout, section: Section | None) -> Scope:
             plan = section.plan if section else None
             span = _span(*plan) if plan else None
             return Scope("actual", y, span)
-        y = section.year if section and section.year else year
         plan = section.plan if section else None
+        # "二、“十五五”时期主要目标任务": a level the plan sets is for its end year, as in a plan outline
+        y = section.year if section and section.year else (plan[1] if plan else year)
         return Scope("target", y, _span(*plan) if plan else None)
 
     kind = section.kind if section else "actual"
