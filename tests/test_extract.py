@@ -400,3 +400,12 @@ def test_goals_of_the_new_plan_period_are_for_its_end_year():
     assert not [f for f in liaoning.facts if f.text in ("19项", "9项", "5项", "1项", "18个")]
     hunan = _province("湖南省")  # "三、关于2026年工作" plans the report's year
     assert find(hunan, "5%左右", indicator="地区生产总值", kind="target").period == "2026"
+
+
+def test_a_list_shares_its_verb_and_a_compound_subject_names_each_item():
+    """贵州 "一二三产增加值分别增长3.5%左右、6%左右、5%左右": three growth facts, one per sector."""
+    guizhou = _province("贵州省")
+    start = guizhou.text.index("其中一二三产增加值分别增长")
+    sectors = [f for f in guizhou.facts if start < f.start < start + 40]
+    assert [(f.mention, f.measure, f.value) for f in sectors] == [
+        ("第一产业增加值", "growth", 3.5), ("第二产业增加值", "growth", 6), ("第三产业增加值", "growth", 5)]

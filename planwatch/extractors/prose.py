@@ -233,8 +233,8 @@ def _measure(text: str, q: Quantity, pre: str, prev: tuple[Quantity, str, float]
         return "growth", -value, "%"
     if cues["up"].search(tail):
         return "growth", value, "%"
-    if prev is not None and re.fullmatch(r"[、和及与，]|[、，]?和|到", pre[-2:].lstrip("%") or pre[-1:]):
-        pq, pmeasure, pvalue = prev
+    if prev is not None and re.fullmatch(r"[、和及与，]|[、，]?和|到", text[prev[0].end:q.start]):
+        pq, pmeasure, pvalue = prev  # "分别增长3.5%左右、6%左右": the list shares its verb
         if pq.unit_kind == "percent" and pmeasure in ("growth", "avg_growth"):
             sign = -1 if pvalue < 0 else 1
             return pmeasure, sign * value, "%"
@@ -302,8 +302,22 @@ def _noun_after(text: str, q: Quantity, limit: int, next_q: Quantity | None) -> 
     return noun.rstrip("的")
 
 
+@cache
+def _compound_subjects() -> dict[str, list[str]]:
+    return load_lexicon()["compound_subjects"]
+
+
 def _distribute(subject: str, n: int) -> list[str] | None:
-    """``城镇和农村居民人均可支配收入`` over two numbers → the two full indicator names."""
+    """``城镇和农村居民人均可支配收入`` over two numbers → the two full indicator names.
+
+    A word standing for several subjects (``城乡``, ``一二三产``; lexicon ``compound_subjects``)
+    gives one name per part when the list has as many numbers.
+    """
+    for word in sorted(_compound_subjects(), key=len, reverse=True):
+        at = subject.find(word)
+        parts = _compound_subjects()[word]
+        if at >= 0 and len(parts) == n and not re.search(r"[、和及与]", subject):
+            return [subject[:at] + part + subject[at + len(word):] for part in parts]
     # try the plainest separators first: 及/与 also sit inside words (普及率, 参与率)
     for separators in ("、", "[、和]", "[、和及与]|以及"):
         items = [i for i in re.split(separators, subject) if i]
@@ -457,8 +471,6 @@ def _from_to(text: str, facts: list[RawFact], scope: Scope) -> None:
             continue
         subject = _clean_mention(re.split(r"[，；。：\n！？]", before[:cut.start()])[-1].removesuffix("分别"))
         names = [subject] if n == 1 else _distribute(subject, n)
-        if names is None and n == 2 and subject.startswith("城乡"):
-            names = ["城镇" + subject[2:], "农村" + subject[2:]]  # 城乡 is 城镇 and 农村
         for k, (a, b) in enumerate(zip(facts[i:j], ys, strict=True)):
             if names and names[k]:
                 a.mention = b.mention = names[k]
@@ -497,8 +509,6 @@ def _assign_list(text: str, members: list[tuple[RawFact, int]], last: list[str] 
     subject = re.sub(r"(?:年均)?(?:增长|增速|增幅|涨幅)$", "", subject)
     names = _distribute(subject, len(members))
     n = len(members)
-    if names is None and n == 2 and subject.startswith("城乡"):
-        names = ["城镇" + subject[2:], "农村" + subject[2:]]  # 城乡 is 城镇 and 农村
     if names is None and last is not None and len(last) == n and len(subject) <= 4:
         names = last  # "…增速分别为…，总量分别达到…": the same indicators again
     if names is None and (not subject or re.search(r"指标|任务|计划", subject)):
