@@ -409,3 +409,13 @@ def test_a_list_shares_its_verb_and_a_compound_subject_names_each_item():
     sectors = [f for f in guizhou.facts if start < f.start < start + 40]
     assert [(f.mention, f.measure, f.value) for f in sectors] == [
         ("第一产业增加值", "growth", 3.5), ("第二产业增加值", "growth", 6), ("第三产业增加值", "growth", 5)]
+
+
+def test_counts_with_a_floor_before_their_noun_are_goals_not_category_thresholds():
+    """河南 "实施1000个以上省重点项目" counts projects; "20户以上自然村" (a village size) stays a threshold."""
+    henan = _province("河南省")
+    assert find(henan, "1000个以上").qualifier == "at_least"
+    assert not [f for f in henan.facts if f.text == "20户以上"]
+    guangxi = _province("广西壮族自治区")  # "全部工业增加值超8千亿元、比2020年增加五成以上"
+    half = find(guangxi, "五成以上")
+    assert (half.measure, half.value, half.unit, half.period) == ("growth", 50, "%", "2025")

@@ -76,6 +76,15 @@ def test_count_range() -> None:
         ("十四个", "十四个", 14, "个", None),
         ("一百二十项", "一百二十项", 120, "项", None),
         ("1,234.5万元", "1,234.5万元", 1234.5, "万元", None),
+        ("项目签约3543亿元", "3543亿元", 3543, "亿元", None),  # 约 of 签约 is no qualifier
+        ("科学应对19轮强降雨", "19轮", 19, "轮", None),  # 强 of 强降雨 neither
+        ("食品抽检6.6批次", "6.6批次", 6.6, "批次", None),
+        ("开行4000班次", "4000班次", 4000, "班次", None),
+        ("算力规模突破160EFLOPS", "160EFLOPS", 160, "EFLOPS", "at_least"),
+        ("产能达55GWh", "55GWh", 55, "GWh", None),
+        ("无人机产量占全国9成", "9成", 9, "成", None),
+        ("城乡居民收入比收窄至2：1以内", "2：1以内", 2, "", "at_most"),
+        ("平均受教育年限达10.2年左右", "10.2年左右", 10.2, "年", "about"),
     ],
 )
 def test_quantity_examples(original: str, span: str, value: float, unit: str, qualifier: str | None) -> None:
@@ -260,3 +269,20 @@ def test_long_line_of_numbers_completes() -> None:
     line = "、".join(f"{i}.5万元" if i % 3 else str(i) for i in range(100_000))
     qs = find_quantities(line)
     assert len(qs) == 100_000
+
+
+def test_years_are_dates_unless_a_noun_measured_in_years_precedes() -> None:
+    """"2025年的10.2年": the first is a date, the second a number of years (lexicon duration_nouns)."""
+    text, qs = quantities("受教育年限从2020年的9.6年提升至2025年的10.2年")
+    assert [(text[q.start:q.end], q.unit) for q in qs] == [
+        ("2020", ""), ("9.6年", "年"), ("2025", ""), ("10.2年", "年")]  # fmt: skip
+    text, qs = quantities("建设周期3年")
+    assert [q.unit for q in qs] == [""]
+
+
+def test_a_two_part_ratio_is_one_number_a_three_part_one_is_not() -> None:
+    text, qs = quantities("城乡居民收入比从2.50:1缩小至2.27:1")
+    assert [(text[q.start:q.end], q.value, q.unit_kind) for q in qs] == [
+        ("2.50:1", 2.5, "ratio"), ("2.27:1", 2.27, "ratio")]  # fmt: skip
+    _, qs = quantities("三次产业结构为19:26:55")
+    assert all(q.unit_kind != "ratio" for q in qs)

@@ -171,7 +171,9 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
         return True
     suffix_post = text[q.num_end:q.end]
     stated = re.search(r"(?:达到|达|为|是|提高到|提升到|增加到|超过)$", text[max(clause_start, q.start - 3):q.start])
-    if suffix_post in ("以上", "以下") and q.unit_kind != "percent" and nxt and nxt not in _PUNCT and not stated:
+    counted = q.unit_kind == "count" and q.unit not in ("人", "名", "户")  # 新增50家以上先进智能工厂
+    if suffix_post in ("以上", "以下") and q.unit_kind != "percent" and nxt and nxt not in _PUNCT and not stated \
+            and not counted:
         return True  # a threshold that defines a category: 10亿元以上企业 (not "达到200平方米以上标准")
     if (q.prefix_verb in ("超", "超过", "逾", "过") and nxt == "的") or (
             q.chinese and q.value == 1 and text[q.start] in "过超逾" and _is_cjk(nxt)):
@@ -221,6 +223,9 @@ def _measure(text: str, q: Quantity, pre: str, prev: tuple[Quantity, str, float]
         if cues["up"].search(tail):
             return "growth", value * 100, "%"
         return "level", value, unit
+    if q.unit == "成" and (cues["up"].search(tail) or cues["down"].search(tail)):
+        sign = -1 if cues["down"].search(tail) else 1  # "比2020年增加五成": a growth of 50%
+        return "growth", sign * value * 10, "%"
     if q.unit_kind != "percent":
         return "level", value, unit
     if cues["level_after"].search(tail):
@@ -246,7 +251,8 @@ _LEADING_TIME = re.compile(
 )
 
 
-_PLAN_COMPARISON = re.compile(COMPARED_PLAN.pattern + "的?$")
+# "有效发明专利比2020年", "死亡人数较“十三五”同期": the base of a comparison is not part of the name
+_PLAN_COMPARISON = re.compile(rf"(?:{COMPARED_PLAN.pattern}|(?:比|较)(?:19|20)\d\d年(?:末|底|同期)?)的?$")
 
 
 def _clean_mention(phrase: str) -> str:

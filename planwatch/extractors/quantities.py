@@ -167,16 +167,22 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             unit_kind = "magnitude" if mag else ""
         qualifier = None
         prefix_verb = ""
-        if m.group("pre"):
-            qualifier = touching[m.group("pre")]
+        start_at, end_at = m.start(), m.end()
+        pre, post = m.group("pre"), m.group("post")
+        if pre and text[max(0, start_at - 1):start_at + len(pre)] in _not_qualifiers()[0]:
+            pre, start_at = None, m.start("num")  # 项目签约3543亿元: 约 belongs to 签约
+        if post and text.startswith(_not_qualifiers()[1], m.end()):
+            post, end_at = None, m.start("post")  # 19轮强降雨: 强 belongs to 强降雨
+        if pre:
+            qualifier = touching[pre]
         else:
             prefix_verb, verb_q = _prefix_verb(text, m.start())
             qualifier = verb_q
         is_range = bool(m.group("num2") or m.group("num3"))
         if m.group("yu") or m.group("yu0") or is_range:
             qualifier = "at_least"
-        if m.group("post"):
-            qualifier = suffix[m.group("post")]
+        if post:
+            qualifier = suffix[post]
             if is_range:
                 qualifier = "at_least"
         if unit_kind == "percent":
@@ -186,7 +192,11 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         # the quantity proper ends after its (last) unit; a suffix qualifier may follow
         ends = [m.end(g) for g in ("num", "mag", "yu0", "yu", "unit", "num3", "unit3") if m.group(g)]
         num_end = max(ends)
-        out.append(Quantity(m.start(), m.end(), m.start("num"), num_end, value, unit, unit_kind,
+        if not unit and not chinese and end_at == num_end and _is_duration(text, m.start(), num_end):
+            unit, unit_kind, num_end = "年", "physical", num_end + 1  # "平均受教育年限达11.7年"
+            end_at, after = _suffix_after(text, num_end)
+            qualifier = after or qualifier
+        out.append(Quantity(start_at, end_at, m.start("num"), num_end, value, unit, unit_kind,
                             qualifier, is_range, chinese, prefix_verb))
     for m in _FUSED.finditer(text, start, end):
         # "过亿元": a magnitude word standing for one of itself
@@ -200,5 +210,39 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         out = [q for q in out if not (q.start <= m.start() < q.end and not q.unit)]
         if not any(q.start <= m.start() < q.end for q in out):
             out.append(Quantity(m.start(), m.end(), m.start(), m.end(), 0.0, "", "count", None, False, True, ""))
+    for m in _RATIO.finditer(text, start, end):
+        # "城乡居民收入比从2.50:1缩小至2.27:1": a two-part ratio is one number
+        out = [q for q in out if not (m.start() <= q.num_start < m.end())]
+        end_at, after = _suffix_after(text, m.end())
+        out.append(Quantity(m.start(), end_at, m.start(), m.end(), float(m.group(1)), "", "ratio", after, False,
+                            False, ""))
     out.sort(key=lambda q: q.start)
     return out
+
+
+_RATIO = re.compile(r"(?<![\d.:：])(\d{1,3}(?:\.\d+)?)[:：]1(?![\d.:：])")
+
+
+def _suffix_after(text: str, pos: int) -> tuple[int, str | None]:
+    """A suffix qualifier right at ``pos`` ("2：1以内", "10.2年左右"): where the text ends, and the qualifier."""
+    _, suffix, _ = _qualifier_words()
+    word = next((w for w in sorted(suffix, key=len, reverse=True) if text.startswith(w, pos)), None)
+    return (pos + len(word), suffix[word]) if word else (pos, None)
+
+
+@cache
+def _not_qualifiers() -> tuple[frozenset[str], tuple[str, ...]]:
+    q = load_lexicon()["qualifiers"]
+    return frozenset(q["not_prefix"]), tuple(q["not_suffix_before"])
+
+
+@cache
+def _duration_nouns() -> re.Pattern[str]:
+    return re.compile(alternation(load_lexicon()["duration_nouns"]))
+
+
+def _is_duration(text: str, num_start: int, num_end: int) -> bool:
+    """``受教育年限…11.7年``: a number of years, not a date, after a noun measured in years."""
+    if text[num_end:num_end + 1] != "年" or re.fullmatch(r"(?:1[89]|20)\d\d", text[num_start:num_end]):
+        return False
+    return bool(_duration_nouns().search(text, max(0, num_start - 30), num_start))

@@ -156,8 +156,11 @@ def _period_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(alternation(cues["flow"])), re.compile(alternation(cues["stock"]))
 
 
-# A year after 由/从 ("由2020年的7.2%提升至7.4%") dates only the value it starts from.
-_YEAR_AT = re.compile(r"(?:到|至|截至|截止)?(?<![由从])((?:19|20)\d{2})年(?:末|底|全年|前)?(?!以来|的基础|起|开始|比)")
+# A year after 由/从 ("由2020年的7.2%提升至7.4%") dates only the value it starts from; one after 比/较
+# ("比2020年增加五成") is the base of a comparison.
+_YEAR_AT = re.compile(
+    r"(?:到|至|截至|截止)?(?<![由从比较])((?:19|20)\d{2})年(?:末|底|全年|前)?(?!以来|的基础|起|开始|比)"
+)
 #: The year a change starts from: "从2020年的" (prose.py's from-to pairs use it too).
 STARTING_YEAR = r"(?:从|由)((?:19|20)\d\d)年(?:底|末)?的?"
 _FROM_YEAR = re.compile(STARTING_YEAR + r"(?:[\d.]+[^\d，。；、]{0,6}[、和及])*$")
