@@ -419,3 +419,23 @@ def test_counts_with_a_floor_before_their_noun_are_goals_not_category_thresholds
     guangxi = _province("广西壮族自治区")  # "全部工业增加值超8千亿元、比2020年增加五成以上"
     half = find(guangxi, "五成以上")
     assert (half.measure, half.value, half.unit, half.period) == ("growth", 50, "%", "2025")
+
+
+def test_durations_and_sizes_inside_names_are_not_facts():
+    """"15分钟社区生活圈", "240小时过境免签政策", "3人制篮球场", "8个一级指标" name things; "7项制度创新成果" counts."""
+    shanghai = _province("上海市")
+    assert not [f for f in shanghai.facts if f.text in ("15分钟", "24小时")]
+    assert find(shanghai, "7项").indicator == "制度创新成果"
+    guizhou = _province("贵州省")
+    assert not [f for f in guizhou.facts if f.text in ("240小时", "3人")]
+    heilongjiang = _province("黑龙江省")
+    assert not [f for f in heilongjiang.facts if f.text in ("8个", "28个") and "指标" in f.indicator]
+
+
+def test_a_verb_shared_down_a_comma_list_gives_every_count_the_span(docs):
+    """"组建省重点实验室24个，省专业技术创新中心34个，市产业技术创新研究院2个": all built over 2016-2020."""
+    doc = docs[JINZHOU_PLAN.name]
+    start = doc.text.index("组建省重点实验室24个")
+    listed = [f for f in doc.facts if start <= f.start < start + 60]
+    assert [(f.text, f.period) for f in listed] == [
+        ("24个", "2016-2020"), ("34个", "2016-2020"), ("2个", "2016-2020"), ("51个", "2016-2020")]  # fmt: skip

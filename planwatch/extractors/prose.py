@@ -198,10 +198,15 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
         return True  # a policy package's name: 稳增长27条、…12条等政策举措
     if q.unit == "周" and nxt == "年":
         return True  # an anniversary
+    if q.unit in ("小时", "分钟") and _is_cjk(nxt) and not re.match(r"内|以|左右|之|不间断|运行|服务|值守",
+                                                                    text[q.end:q.end + 3]):
+        return True  # a duration in a name: 24小时开放, 15分钟社区生活圈, 240小时过境免签
+    if q.unit == "人" and nxt == "制" and not re.match(r"制[度造定]", text[q.end:q.end + 2]):
+        return True  # 3人制篮球场
     if q.unit == "岁" and not re.search(r"寿命|年龄|岁以", text[max(clause_start, q.start - 12):q.end + 3]):
         return True  # ages in anecdotes
-    own_indicators = re.match(r"(?:项|个|大类)?(?:主要|预期性|约束性|量化|核心)?指标|方面|领域的?(?:重点|主要)?任务",
-                              text[q.end:q.end + 8])
+    own_indicators = re.match(r"(?:项|个|大类)?(?:主要|预期性|约束性|量化|核心|[一二三]级)?指标|方面"
+                              r"|领域的?(?:重点|主要)?任务", text[q.end:q.end + 8])
     named_before = re.search(r"(?:预期性|约束性|主要|量化)指标(?:共|有)?$",
                              text[max(clause_start, q.start - 8):q.start])
     if (own_indicators or named_before) and q.unit in ("项", "个", "类", ""):
@@ -244,6 +249,21 @@ def _measure(text: str, q: Quantity, pre: str, prev: tuple[Quantity, str, float]
             sign = -1 if pvalue < 0 else 1
             return pmeasure, sign * value, "%"
     return "level", value, "%"
+
+
+def _continues_list(clause: str, q: Quantity) -> bool:
+    """A clause with a noun and a count but no verb or date of its own continues the list before it."""
+    if q.unit_kind != "count" or q.unit in ("人", "名", "万人", "户", "万户"):
+        return False
+    _, stock = _period_cues_patterns()
+    flow, _ = _period_cues_patterns()
+    return not (stock.search(clause) or flow.search(clause) or re.search(r"(?:19|20)\d\d年|累计|共|总", clause))
+
+
+@cache
+def _period_cues_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cues = load_lexicon()["period_cues"]
+    return re.compile(alternation(cues["flow"])), re.compile(alternation(cues["stock"]))
 
 
 _LEADING_TIME = re.compile(
@@ -428,6 +448,9 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
             base = layout.plan[0] - 1 if layout.plan else (layout.year - 1 if layout.year else None)
             scope = Scope("actual", base, None)
         period = period_for(scope, kind, measure, sentence_before, text[clause_start:q.start], mention)
+        if (prev_fact is not None and scope.span and prev_fact.period == scope.span and period == str(scope.year)
+                and measure == prev_fact.measure == "level" and _continues_list(text[clause_start:q.start], q)):
+            period = scope.span  # "组建省重点实验室24个，省专业技术创新中心34个": the verb's span goes on
         fact = RawFact(q.start, q.end, mention, measure, value, unit, kind, period, region, q.qualifier)
         if "分别" in pre and not in_list:
             last_names = _assign_list(text, list_members, last_names, facts)
