@@ -267,12 +267,14 @@ def _period_cues_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _LEADING_TIME = re.compile(
-    r"^(?:连续[一二三四五六七八九十\d]+年|[^，]{0,6}(?:以来|期间|时期|年末|年底)|(?:到|至|截至|截止)?(?:19|20)\d\d年(?:末|底)?)"
+    r"^(?:连续[一二两三四五六七八九十\d]+年|[^，]{0,6}(?:以来|期间|时期|年末|年底)|(?:到|至|截至|截止)?(?:19|20)\d\d年(?:末|底)?)"
 )
 
 
 # "有效发明专利比2020年", "死亡人数较“十三五”同期": the base of a comparison is not part of the name
-_PLAN_COMPARISON = re.compile(rf"(?:{COMPARED_PLAN.pattern}|(?:比|较)(?:19|20)\d\d年(?:末|底|同期)?)的?$")
+_PLAN_COMPARISON = re.compile(
+    rf"(?:{COMPARED_PLAN.pattern}|(?:比|较)(?:19|20)\d\d年(?:末|底|同期)?|连续[一二两三四五六七八九十\d]+年)的?$"
+)
 
 
 def _clean_mention(phrase: str) -> str:
