@@ -447,3 +447,15 @@ def test_a_streak_is_not_part_of_the_indicator_and_a_fused_trillion_counts():
     assert find(henan, "1300亿斤以上", period="2025").mention == "粮食总产量"
     trillion = find(henan, "超万亿元")
     assert (trillion.value, trillion.unit, trillion.qualifier) == (1, "万亿元", "at_least")
+
+
+def test_a_zone_opening_a_sentence_is_the_region_of_that_sentence():
+    """四川 "成渝地区双城经济圈建设走深走实，经济总量超9万亿元，占全国比重升至6.5%左右";
+    辽宁 "沈阳都市圈跨域通办事项260项。": the zone, as named; the next sentence is the province's again."""
+    sichuan = _province("四川省")
+    assert find(sichuan, "9万亿元", indicator="地区生产总值").region == "成渝地区双城经济圈"
+    assert find(sichuan, "6.5%左右", period="2025").region == "成渝地区双城经济圈"
+    liaoning = _province("辽宁省")
+    assert find(liaoning, "260项").region == "沈阳都市圈"
+    marine = find(liaoning, "6%左右", indicator="海洋生产总值")  # "沿海经济带协同效应显现，海洋生产总值增长6%左右"
+    assert marine.region == "辽宁省"

@@ -31,7 +31,16 @@ def _zone_subject() -> re.Pattern[str]:
     return re.compile(rf"({name})(?={alternation(zones['heads'])})")
 
 
-_LEAD = re.compile(r"^(?:(?:19|20)\d\d年|今年|全年|其中|同时|此外|另外|预计|初步预计|力争|确保|[，、])*")
+@cache
+def _zone_opening() -> re.Pattern[str]:
+    """A zone opening a sentence ("成渝地区双城经济圈建设走深走实，经济总量超9万亿元"): its subject throughout."""
+    zones = load_lexicon()["zone_subjects"]
+    verbs = alternation(zones["not_openings"])
+    name = rf"(?!{verbs})[\u4e00-\u9fff]{{0,10}}?(?:{alternation(zones['suffixes'])})"
+    return re.compile(rf"({name})(?![\u4e00-\u9fff]{{0,2}}[内外间])")
+
+
+_LEAD = re.compile(r"(?:(?:19|20)\d\d年|今年|全年|其中|同时|此外|另外|预计|初步预计|力争|确保|[，、])*")
 
 
 class RegionTracker:
@@ -43,6 +52,8 @@ class RegionTracker:
         self.gazetteer = load_gazetteer()
         self.current = segment_name
         self.zones: set[str] = set()  # zone subjects hold for their clause, never for a paragraph
+        # a zone opening a sentence holds for its ；-part: (name, where its clause starts)
+        self.sentence_zone: tuple[str, int] | None = None
         # how the document names the group of its counties, for "县域"
         group = _GROUP.search(text)
         self.county_group = group.group() if group and "县" in group.group() else ""
@@ -70,6 +81,10 @@ class RegionTracker:
         if zone:
             self.zones.add(zone.group(1))
             return zone.group(1)
+        zone = _zone_opening().match(text, p, limit) if pos == self.sentence_start else None
+        if zone and len(zone.group(1)) >= 3:
+            self.sentence_zone = (zone.group(1), pos)
+            return zone.group(1)
         found = self.gazetteer.find_all(text[p:min(limit, p + 14)], context=self.segment_region)
         if found and found[0][0] == 0:
             s, e, region = found[0]
@@ -96,6 +111,7 @@ class RegionTracker:
             if self.sentence_start >= 0:
                 self.first_sentence = False
             self.sentence_start = sent_start
+            self.sentence_zone = None
         semi = text.rfind("；", sent_start, pos)
         part_start = sent_start if self.first_sentence or semi < 0 else semi + 1
         part_start = max(part_start, window_start if window_start is not None else sent_start)
@@ -105,12 +121,15 @@ class RegionTracker:
             if cs not in self._subjects:  # each clause is looked at once, however many numbers follow
                 self._subjects[cs] = self._subject_at(text, cs, min(pos, cs + 40))
             found = self._subjects[cs]
-            if found in self.zones:
+            if found in self.zones or (self.sentence_zone and found == self.sentence_zone[0]):
                 found = found if cs == clause_starts[-1] else None
             if found:
                 found_region = found
         if found_region in self.zones:
             return found_region
+        if self.sentence_zone and found_region in (None, self.sentence_zone[0]) and "；" not in text[
+                self.sentence_zone[1]:pos]:
+            return self.sentence_zone[0]  # for its own ；-part
         if self.first_sentence:
             if found_region:
                 self.current = found_region
