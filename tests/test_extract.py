@@ -459,3 +459,14 @@ def test_a_zone_opening_a_sentence_is_the_region_of_that_sentence():
     assert find(liaoning, "260项").region == "沈阳都市圈"
     marine = find(liaoning, "6%左右", indicator="海洋生产总值")  # "沿海经济带协同效应显现，海洋生产总值增长6%左右"
     assert marine.region == "辽宁省"
+
+
+def test_a_qualifier_verb_before_a_list_governs_every_item_and_project_capacities_are_names(docs):
+    """"家庭农场、农民合作社分别突破 10000 个、7000 个": both at least.  "投资 10 亿元东旭三宝公司 5 万台智能服务机器人":
+    the 5 万台 names the project; "将具备约 105 亿千瓦时发电量的能力" is a quantity; "站点 500 米覆盖率" defines a rate."""
+    doc = docs[JINZHOU_PLAN.name]
+    assert [find(doc, t).qualifier for t in ("10000 个", "7000 个")] == ["at_least", "at_least"]
+    assert not [f for f in doc.facts if f.text in ("5 万台", "100 万头", "500 米", "300 米")]
+    power = find(doc, "约 105 亿千瓦时")
+    assert (power.value, power.qualifier) == (105, "about")
+    assert find(doc, "10 亿元", indicator="东旭三宝公司").kind == "target"  # the investment stays

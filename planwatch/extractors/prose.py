@@ -181,9 +181,18 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
     base = q.unit[1:] if q.unit[:1] in "万亿" else q.unit
     capacity = base in _capacity_units() or q.unit in _capacity_units()
     if q.unit_kind == "physical" and capacity and nxt and _is_cjk(nxt):
-        stop = text[q.end:q.end + 2]
-        if not re.match(r"[的，。；、和与及]|增长|下降|以上|左右", stop):
-            return True  # capacity used as a name: 15万吨高碳铬铁
+        stop = text[q.end:q.end + 6]
+        named = r"[\u4e00-\u9fff]{0,3}(?:量|能力|规模)(?:[的，。；、]|$)"  # 105亿千瓦时发电量的能力
+        if not re.match(rf"[的，。；、和与及]|增长|下降|以上|左右|{named}", stop):
+            return True  # capacity used as a name: 15万吨高碳铬铁 (not "105亿千瓦时发电量的能力")
+    owner = re.search(r"(?:公司|集团|年产|年加工|年出栏|年屠宰|年处理)\s*$",
+                      text[max(clause_start, q.start - 8):q.start])
+    if owner and q.unit[:1] in "万亿" and _is_cjk(text[q.end:q.end + 2].strip()[:1]):
+        return True  # a capacity in a project's name: 东旭三宝公司5万台智能服务机器人, 年产4000万肉鸡宰杀
+    if q.unit in ("米", "公里", "千米") and re.match(r"\s*覆盖", text[q.end:q.end + 3]):
+        return True  # a radius that defines a rate: 站点500米覆盖率
+    if re.search(r"连续[一二两三四五六七八九十\d]+年$", text[max(0, q.start - 8):q.start]):
+        return True  # a streak: 连续四年超亿吨
     if q.unit_kind in ("", "magnitude") and not q.unit and not q.chinese:
         # a bare number is a fact only as a stated value: "指数为102.5，"
         before = text[max(clause_start, q.start - 3):q.start]
@@ -453,7 +462,12 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
         if (prev_fact is not None and scope.span and prev_fact.period == scope.span and period == str(scope.year)
                 and measure == prev_fact.measure == "level" and _continues_list(text[clause_start:q.start], q)):
             period = scope.span  # "组建省重点实验室24个，省专业技术创新中心34个": the verb's span goes on
-        fact = RawFact(q.start, q.end, mention, measure, value, unit, kind, period, region, q.qualifier)
+        qualifier = q.qualifier
+        shared_verb = prev is not None and prev[0].prefix_verb and re.search(
+            r"(?:分别|均|接连|先后)" + re.escape(prev[0].prefix_verb), text[max(0, prev[0].start - 12):prev[0].start])
+        if qualifier is None and in_list and shared_verb and prev_fact is not None:
+            qualifier = prev_fact.qualifier  # "分别突破10000个、7000个": the verb governs the list
+        fact = RawFact(q.start, q.end, mention, measure, value, unit, kind, period, region, qualifier)
         if "分别" in pre and not in_list:
             last_names = _assign_list(text, list_members, last_names, facts)
             list_members = [(fact, clause_start)]
