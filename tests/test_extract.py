@@ -470,3 +470,15 @@ def test_a_qualifier_verb_before_a_list_governs_every_item_and_project_capacitie
     power = find(doc, "约 105 亿千瓦时")
     assert (power.value, power.qualifier) == (105, "about")
     assert find(doc, "10 亿元", indicator="东旭三宝公司").kind == "target"  # the investment stays
+
+
+def test_indicator_names_keep_what_is_measured():
+    """黑龙江 "数字经济核心产业营收增长10.9%" is revenue, not value added; 辽宁 "粮食综合生产能力" is capacity, not
+    output; 上海 "新建绿道137公里、累计达到2136公里": the running total is of 绿道, not of 新建绿道."""
+    heilongjiang = _province("黑龙江省")
+    revenue = find(heilongjiang, "10.9%", mention="数字经济核心产业营收")
+    assert revenue.indicator == "数字经济核心产业营收"
+    liaoning = _province("辽宁省")
+    assert find(liaoning, "526亿斤左右").indicator == "粮食综合生产能力"
+    shanghai = _province("上海市")
+    assert (find(shanghai, "137公里").indicator, find(shanghai, "2136公里").indicator) == ("新建绿道", "绿道")

@@ -442,6 +442,9 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
                 mention += "比重"
         elif not mention and prev_fact is not None:
             mention = prev_fact.mention
+            if "累计" in pre:  # "新建绿道137公里、累计达到2136公里": the running total of 绿道, not of 新建
+                flow, _ = _period_cues_patterns()
+                mention = re.sub(rf"^(?:{flow.pattern})+", "", mention) or mention
         elif not mention:
             # "合理使用“三公”经费，同比减少51%": the subject is in the clause before
             earlier = _clean_mention(text[start:clause_start])[-16:]
