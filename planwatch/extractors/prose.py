@@ -313,7 +313,10 @@ _NOT_A_NOUN = re.compile(
     r"^(?:增长|下降|提高|降低|减少|增加|同比|比上年|比去年|占|为|是|达|用于|以上|以下|左右|上下|时间|以来|之间|之内|内|后|前"
     r"|完成|实现|建成|开展|实施|推进|全部|均|和|及|与|或|的[^\u4e00-\u9fff]|[）)%])"
 )
-_NOUN_CUT = re.compile(r"(?:以及|和|及|与|不断|正在|即将|已经|已|全部|均为|均已|均达|分别|被|并|共)")
+# Where a noun after a count ends; not inside words (太和区, 普及, 参与, 公共, 合并)
+_NOUN_CUT = re.compile(
+    r"(?:以及|和(?![区县市镇乡平])|(?<!普)及|(?<!参)与|不断|正在|即将|已经|已|全部|均为|均已|均达|分别|被|(?<![合归])并|(?<!公)共)"
+)
 
 
 def _noun_after(text: str, q: Quantity, limit: int, next_q: Quantity | None) -> str:
