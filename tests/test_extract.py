@@ -482,3 +482,10 @@ def test_indicator_names_keep_what_is_measured():
     assert find(liaoning, "526亿斤左右").indicator == "粮食综合生产能力"
     shanghai = _province("上海市")
     assert (find(shanghai, "137公里").indicator, find(shanghai, "2136公里").indicator) == ("新建绿道", "绿道")
+
+
+def test_names_after_a_number_are_not_cut_inside_words(docs):
+    """"投资 4.5 亿元太和区城乡农副产品冷链物流园区项目": the 和 of 太和区 joins nothing."""
+    doc = docs[JINZHOU_PLAN.name]
+    assert find(doc, "4.5 亿元", indicator="太和区城乡农副产品冷链物流园区项目").kind == "target"
+    assert not [f for f in doc.facts if f.indicator in ("太", "县级公", "户外公")]
