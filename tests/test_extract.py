@@ -489,3 +489,12 @@ def test_names_after_a_number_are_not_cut_inside_words(docs):
     doc = docs[JINZHOU_PLAN.name]
     assert find(doc, "4.5 亿元", indicator="太和区城乡农副产品冷链物流园区项目").kind == "target"
     assert not [f for f in doc.facts if f.indicator in ("太", "县级公", "户外公")]
+
+
+def test_life_expectancy_in_a_review_is_a_result():
+    """"人均预期寿命提高到80岁以上" holds 预期 but is no goal; 北京 "从2020年的82.4岁提升至83.9岁": both ends."""
+    guangdong = _province("广东省")
+    assert find(guangdong, "80岁以上").kind == "actual"
+    beijing = _province("北京市")
+    assert [(f.indicator, f.period, f.kind) for f in (find(beijing, "82.4岁"), find(beijing, "83.9岁"))] == [
+        ("人均预期寿命", "2020", "actual"), ("人均预期寿命", "2025", "actual")]  # fmt: skip

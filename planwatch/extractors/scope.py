@@ -104,6 +104,11 @@ def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @cache
+def _not_cues() -> re.Pattern[str]:
+    return re.compile(alternation(load_lexicon()["kind_cues"]["not_cues"]))
+
+
+@cache
 def _current_cue() -> re.Pattern[str]:
     return re.compile(alternation(load_lexicon()["kind_cues"]["current"]))
 
@@ -137,6 +142,7 @@ def kind_in_sentence(default: str, sentence_before: str, clause_before: str, yea
     estimate, target = _cue_patterns()
     if default == "target":
         return "target"
+    sentence_before, clause_before = _not_cues().sub("", sentence_before), _not_cues().sub("", clause_before)
     if _GOALS_HEAD.search(sentence_before):
         return "target"  # "今年…主要预期目标是：地区生产总值增长5%左右"
     if estimate.search(sentence_before):
