@@ -498,3 +498,11 @@ def test_life_expectancy_in_a_review_is_a_result():
     beijing = _province("北京市")
     assert [(f.indicator, f.period, f.kind) for f in (find(beijing, "82.4岁"), find(beijing, "83.9岁"))] == [
         ("人均预期寿命", "2020", "actual"), ("人均预期寿命", "2025", "actual")]  # fmt: skip
+
+
+def test_counts_before_large_things_are_not_slogans(docs):
+    """"重点建设投运 3 个大型热电联产项目" counts projects ("三大攻坚战" stays a slogan); 款 and 标台 are units."""
+    doc = docs[JINZHOU_PLAN.name]
+    assert find(doc, "3 个", indicator="大型热电联产项目").kind == "target"
+    assert find(doc, "14 标台以上").qualifier == "at_least"
+    assert find(doc, "20 款").unit == "款"

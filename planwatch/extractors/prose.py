@@ -161,7 +161,9 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
             return True  # "百万风场", "千亿产业": a round Chinese figure in a name
         if tok == "一" and not approx and "万" not in q.unit and "亿" not in q.unit:
             return True
-    if (nxt == "大" and (not q.unit or q.unit_kind == "count")) or nxt in ("+", "＋") or nxt2 in ("连冠", "连胜"):
+    slogan = nxt == "大" and (not q.unit or q.unit_kind == "count") and not re.match(
+        r"大(?:型|中型|中小|宗|学|项目|数据|病)", text[q.end:q.end + 3])  # 三大攻坚战, not 3个大型热电联产项目
+    if slogan or nxt in ("+", "＋") or nxt2 in ("连冠", "连胜"):
         return True
     if text[max(sent_start, q.start - 2):q.start] == "连续" or text[max(0, q.start - 2):q.start].endswith("连续"):
         return True
