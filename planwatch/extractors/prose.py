@@ -60,7 +60,7 @@ _PUNCT = set("，；。：、！？,;:!?\n（）()“”\"《》【】")
 def _cues() -> dict[str, re.Pattern[str]]:
     lex = load_lexicon()
     m = lex["measure_cues"]
-    gap = r"(?:了|分别|分别为|为|达到|达|同比|比上年|比去年|较上年|约|近|超过|超|突破|逾|以上)*"
+    gap = r"(?:了|分别|分别为|为|达到|达|同比|比上年|比去年|较上年|约|近|超过|超|突破|逾|以上|不低于|不少于|不超过|保持在|稳定在|控制在)*"
     return {
         "avg": re.compile(rf"(?:{alternation(m['avg_growth'])}){gap}$"),
         "avg_anywhere": re.compile(r"年均|年平均"),
@@ -69,7 +69,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "down_word": re.compile(alternation(m["growth_down"])),
         "level_after": re.compile(rf"(?:{alternation(m['growth_up'] + m['growth_down'])})(?:到|至|为)$"),
         "growth_tail": re.compile(
-            rf"(?:同比|比上年末?|比去年|较上年)?(?:持续|稳步|不断|大幅|快速|明显|稳定)?(?:年均)?"
+            rf"(?:同比|比上年末?|比去年|较上年)?(?:持续|稳步|不断|大幅|快速|明显|稳定)?(?:年均|(?<![全每\d一二两三四五六七八九十])年)?"
             rf"(?:{alternation(m['growth_up'] + m['growth_down'])})$"),
         "linking_tail": re.compile(rf"(?:{alternation(lex['linking_verbs'])})+$"),
         "leading": re.compile(
