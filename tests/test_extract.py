@@ -462,8 +462,9 @@ def test_a_zone_opening_a_sentence_is_the_region_of_that_sentence():
 
 
 def test_a_qualifier_verb_before_a_list_governs_every_item_and_project_capacities_are_names(docs):
-    """"家庭农场、农民合作社分别突破 10000 个、7000 个": both at least.  "投资 10 亿元东旭三宝公司 5 万台智能服务机器人":
-    the 5 万台 names the project; "将具备约 105 亿千瓦时发电量的能力" is a quantity; "站点 500 米覆盖率" defines a rate."""
+    """"家庭农场、农民合作社分别突破 10000 个、7000 个": both at least.
+    "投资 10 亿元东旭三宝公司 5 万台智能服务机器人": the 5 万台 names the project;
+    "将具备约 105 亿千瓦时发电量的能力" is a quantity; "站点 500 米覆盖率" defines a rate."""
     doc = docs[JINZHOU_PLAN.name]
     assert [find(doc, t).qualifier for t in ("10000 个", "7000 个")] == ["at_least", "at_least"]
     assert not [f for f in doc.facts if f.text in ("5 万台", "100 万头", "500 米", "300 米")]

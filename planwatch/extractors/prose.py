@@ -60,7 +60,8 @@ _PUNCT = set("，；。：、！？,;:!?\n（）()“”\"《》【】")
 def _cues() -> dict[str, re.Pattern[str]]:
     lex = load_lexicon()
     m = lex["measure_cues"]
-    gap = r"(?:了|分别|分别为|为|达到|达|同比|比上年|比去年|较上年|约|近|超过|超|突破|逾|以上|不低于|不少于|不超过|保持在|稳定在|控制在)*"
+    gap = (r"(?:了|分别|分别为|为|达到|达|同比|比上年|比去年|较上年|约|近|超过|超|突破|逾|以上"
+           r"|不低于|不少于|不超过|保持在|稳定在|控制在)*")
     return {
         "avg": re.compile(rf"(?:{alternation(m['avg_growth'])}){gap}$"),
         "avg_anywhere": re.compile(r"年均|年平均"),
