@@ -507,3 +507,12 @@ def test_counts_before_large_things_are_not_slogans(docs):
     assert find(doc, "3 个", indicator="大型热电联产项目").kind == "target"
     assert find(doc, "14 标台以上").qualifier == "at_least"
     assert find(doc, "20 款").unit == "款"
+
+
+def test_a_paragraph_opening_with_an_estimated_year_end_states_estimates(docs):
+    """"(二)产业结构优化升级。到2020年末，预计三次产业结构比重19:26:55…。工业形成…，预计工业总产值完成800亿元；
+    农业…粮食总产能完成46亿斤左右": all expected values of the year end."""
+    doc = docs[JINZHOU_PLAN.name]
+    assert [find(doc, t).kind for t in ("800 亿元", "46 亿斤左右")] == ["estimate", "estimate"]
+    guangdong = _province("广东省")  # "预计大湾区经济总量突破15万亿元。湾区标准…": only its own sentence
+    assert find(guangdong, "198项").kind == "actual"

@@ -395,13 +395,24 @@ def extract_prose(norm: NormalizedText, layout: Layout, regions: RegionTracker) 
 def _paragraph(text: str, start: int, end: int, layout: Layout, regions: RegionTracker) -> list[RawFact]:
     out: list[RawFact] = []
     regions.start_paragraph()
+    # "**(二) 产业结构优化升级。**到 2020 年末，预计…": a paragraph opening with an estimate cue
+    # states expected year-end values throughout
+    estimates = bool(_ESTIMATED_YEAR_END.match(_LEAD_IN.sub("", text[start:min(end, start + 80)])))
     s = start
     while s < end:
         m = _SENTENCE_END.search(text, s, end)
         e = m.end() if m else end
-        out.extend(_sentence(text, s, e, layout, regions))
+        facts = _sentence(text, s, e, layout, regions)
+        if estimates:
+            for fact in facts:
+                fact.kind = "estimate" if fact.kind == "actual" else fact.kind
+        out.extend(facts)
         s = e
     return out
+
+
+_LEAD_IN = re.compile(r"^\s*(?:\*\*)?(?:[（(][一二三四五六七八九十\d]+[)）])?[^。，*]{0,20}。(?:\*\*)?\s*")
+_ESTIMATED_YEAR_END = re.compile(r"(?:到|至|截至)\s*(?:19|20)\d\d\s*年(?:末|底)[，,]\s*(?:预计|初步预计)")
 
 
 def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTracker) -> list[RawFact]:
