@@ -418,7 +418,7 @@ def test_counts_with_a_floor_before_their_noun_are_goals_not_category_thresholds
     assert not [f for f in henan.facts if f.text == "20户以上"]
     guangxi = _province("广西壮族自治区")  # "全部工业增加值超8千亿元、比2020年增加五成以上"
     half = find(guangxi, "五成以上")
-    assert (half.measure, half.value, half.unit, half.period) == ("growth", 50, "%", "2025")
+    assert (half.measure, half.value, half.unit, half.period) == ("growth", 50, "%", "2021-2025")  # five years on
 
 
 def test_durations_and_sizes_inside_names_are_not_facts():
@@ -517,3 +517,15 @@ def test_a_paragraph_opening_with_an_estimated_year_end_states_estimates(docs):
     assert find(doc, "46 亿斤左右").kind == "estimate"
     guangdong = _province("广东省")  # "预计大湾区经济总量突破15万亿元。湾区标准…": only its own sentence
     assert find(guangdong, "198项").kind == "actual"
+
+
+def test_changes_and_things_done_in_a_five_year_review_are_the_periods():
+    """浙江 "五年来，全省刑事案件总量下降35.9%": a change over 2021-2025; 山东 "提请…审议地方性法规…，
+    发布重大行政决策事项2964件": done over the period; 江苏 "海洋生产总值突破万亿": 1 万亿, at least."""
+    zhejiang = _province("浙江省")
+    assert find(zhejiang, "35.9%").period == "2021-2025"
+    shandong = _province("山东省")
+    assert find(shandong, "2964件").period == "2021-2025"
+    jiangsu = _province("江苏省")
+    marine = find(jiangsu, "万亿")
+    assert (marine.value, marine.unit, marine.qualifier, marine.mention) == (1, "万亿", "at_least", "海洋生产总值")

@@ -109,6 +109,9 @@ _FUSED = re.compile(
 )
 
 
+_BROKEN_THROUGH = re.compile(r"(?<=突破)(万亿|亿|万)(元|美元|吨|人次|人|户|千瓦|平方米|亩|标箱)?(?![级\d])")
+
+
 _DIGITS = "零〇一二两三四五六七八九十百千"
 _COMPOUND = re.compile(
     rf"(?<![\d.,{_DIGITS}])(?P<a>\d{{1,3}}(?:,\d{{3}})+|\d+|[{_DIGITS}]+)亿零?"
@@ -198,6 +201,13 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             qualifier = after or qualifier
         out.append(Quantity(start_at, end_at, m.start("num"), num_end, value, unit, unit_kind,
                             qualifier, is_range, chinese, prefix_verb))
+    for m in _BROKEN_THROUGH.finditer(text, start, end):
+        # "海洋生产总值突破万亿": the magnitude word is the number; 突破 stays outside the text
+        if any(q.start <= m.start() < q.end for q in out):
+            continue
+        unit = m.group(1) + (m.group(2) or "")
+        out.append(Quantity(m.start(), m.end(), m.start(), m.end(), 1.0, unit,
+                            _unit_kinds().get(m.group(2) or "", "magnitude"), "at_least", False, True, "突破"))
     for m in _FUSED.finditer(text, start, end):
         # "过亿元": a magnitude word standing for one of itself
         if any(q.start <= m.start() < q.end for q in out):

@@ -221,6 +221,8 @@ def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str =
         return scope.span
     if scope.multi_year and done:
         return scope.span or ""
+    if scope.multi_year and scope.span and measure in ("growth", "change_pp") and not years:
+        return scope.span  # "五年来，全省刑事案件总量下降35.9%": the change over the period
     return str(scope.year) if scope.year else ""
 
 
