@@ -215,7 +215,7 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
         return True  # a duration in a name: 24小时开放, 15分钟社区生活圈, 240小时过境免签
     if q.unit == "人" and nxt == "制" and not re.match(r"制[度造定]", text[q.end:q.end + 2]):
         return True  # 3人制篮球场
-    if q.unit == "岁" and not re.search(r"寿命|年龄|岁以", text[max(clause_start, q.start - 30):q.end + 3]):
+    if q.unit in ("岁", "周岁") and not re.search(r"寿命|年龄|岁以", text[max(clause_start, q.start - 30):q.end + 3]):
         return True  # ages in anecdotes
     own_indicators = re.match(r"(?:项|个|大类)?(?:主要|预期性|约束性|量化|核心|[一二三]级)?指标|方面"
                               r"|领域的?(?:重点|主要)?任务", text[q.end:q.end + 8])
@@ -245,6 +245,8 @@ def _measure(text: str, q: Quantity, pre: str, prev: tuple[Quantity, str, float]
         return "growth", sign * value * 10, "%"
     if q.unit_kind != "percent":
         return "level", value, unit
+    if re.match(r"(?:以上|左右)?的?(?:增长|增速|涨幅)", text[q.end:q.end + 5]):
+        return "growth", value, "%"  # "保持20%以上增长"
     if cues["level_after"].search(tail):
         return "level", value, "%"
     moves = cues["up"].search(tail) or cues["down"].search(tail)

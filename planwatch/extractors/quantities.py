@@ -174,8 +174,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         pre, post = m.group("pre"), m.group("post")
         if pre and text[max(0, start_at - 1):start_at + len(pre)] in _not_qualifiers()[0]:
             pre, start_at = None, m.start("num")  # 项目签约3543亿元: 约 belongs to 签约
-        if post and text.startswith(_not_qualifiers()[1], m.end()):
-            post, end_at = None, m.start("post")  # 19轮强降雨: 强 belongs to 强降雨
+        if post == "强" and "\u4e00" <= text[m.end():m.end() + 1] <= "\u9fff":
+            post, end_at = None, m.start("post")  # 19轮强降雨, 15个强县: 强 belongs to the word after
         if pre:
             qualifier = touching[pre]
         else:
@@ -241,9 +241,8 @@ def _suffix_after(text: str, pos: int) -> tuple[int, str | None]:
 
 
 @cache
-def _not_qualifiers() -> tuple[frozenset[str], tuple[str, ...]]:
-    q = load_lexicon()["qualifiers"]
-    return frozenset(q["not_prefix"]), tuple(q["not_suffix_before"])
+def _not_qualifiers() -> tuple[frozenset[str]]:
+    return (frozenset(load_lexicon()["qualifiers"]["not_prefix"]),)
 
 
 @cache
