@@ -208,9 +208,11 @@ def _is_heading(line: str) -> bool:
 
 def _sections(text: str, start: int, end: int, report_year: int | None = None) -> list[Section]:
     sections: list[Section] = []
+    focus_plan: tuple[int, int] | None = None  # the plan period the paragraphs under a heading turned to
     for pos, line in _lines(text, start, end):
         stripped = line.strip()
         if _is_heading(stripped):
+            focus_plan = None
             years = [int(y) for y in _YEAR.findall(stripped)]
             kind = _heading_kind(stripped)
             if kind is None and report_year and years and heading_level(stripped) <= 2:
@@ -221,7 +223,12 @@ def _sections(text: str, start: int, end: int, report_year: int | None = None) -
         turn = _focus(stripped)
         if turn:
             # a paragraph that turns to the whole plan period, or to one year ("2026年是…开局之年")
-            sections.append(Section(pos, end, stripped[:20], None, turn[1], None, turn[0]))
+            named = plan_span(_ADDRESS.sub("", stripped)[:12]) if turn[0] == "span" else None  # "“十五五”时期是…"
+            if turn[0] == "span":
+                # "《纲要草案》明确了今后五年的发展目标" after "“十五五”时期是…": the same plan goes on
+                named = named or focus_plan
+                focus_plan = named
+            sections.append(Section(pos, end, stripped[:20], None, turn[1], named, turn[0]))
     for a, b in zip(sections, sections[1:], strict=False):
         a.end = b.start
     _defer_to_parent_kind(sections)

@@ -529,3 +529,19 @@ def test_changes_and_things_done_in_a_five_year_review_are_the_periods():
     jiangsu = _province("江苏省")
     marine = find(jiangsu, "万亿")
     assert (marine.value, marine.unit, marine.qualifier, marine.mention) == (1, "万亿", "at_least", "海洋生产总值")
+
+
+def test_paragraphs_turning_to_a_plan_period_set_kind_and_period():
+    """北京 "二、“十四五”时期发展成就和“十五五”时期主要目标任务": after "“十五五”时期是…", "《纲要草案》明确了…
+    全员劳动生产率…58万元/人左右" is a 2030 goal.  福建's review heading names no period, yet "五年来，…
+    研发经费投入年均增长10.5%" is 2021-2025's, and "地区生产总值年均增长5%左右…等16个预期性指标" a 十五五 goal.
+    上海 "认定跨国公司地区总部…分别从771家、481家增加到1076家、636家": levels of 2020 and 2025."""
+    beijing = _province("北京市")
+    productivity = find(beijing, "58万元/人左右")
+    assert (productivity.kind, productivity.period) == ("target", "2030")
+    fujian = _province("福建省")
+    assert find(fujian, "10.5%").period == "2021-2025"
+    goal = find(fujian, "5%左右", measure="avg_growth")
+    assert (goal.kind, goal.period) == ("target", "2026-2030")
+    shanghai = _province("上海市")
+    assert [find(shanghai, t).period for t in ("771家", "481家", "1076家", "636家")] == ["2020", "2020", "2025", "2025"]

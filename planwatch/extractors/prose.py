@@ -116,8 +116,9 @@ def _enumerated_names(text: str, clause_start: int, q: Quantity, clause_end: int
     invested = re.search(r"(?:总?投资|投入)(?:额|总额)?(?:约|近|超)?$", text[max(0, q.start - 6):q.start])
     if q.unit_kind == "money" and invested:
         return False  # "投资10亿元中信钛业…等17个项目": the investment of the list, not part of a name
-    if _LIST_END.search(text, q.end, clause_end):
-        return True
+    end = _LIST_END.search(text, q.end, clause_end)
+    if end and not re.match(r"等\d+[个项](?:主要|预期性|约束性)?指标", text[end.start():end.start() + 12]):
+        return True  # (not "地区生产总值年均增长5%左右…等16个预期性指标": listed goals are goals)
     if q.unit_kind == "physical" and q.unit.lstrip("万亿千") in _capacity_units():
         return bool(re.search(r"等\d+个(?:重点|重大)?项目", text[q.end:sent_end]))
     return False
@@ -545,7 +546,13 @@ def _from_to(text: str, facts: list[RawFact], scope: Scope) -> None:
 
 
 def _date_from_to(a: RawFact, b: RawFact, from_year: str | None, scope: Scope) -> None:
-    if from_year:  # 由2020年的7.2%: X has its own year
+    span = next((p for p in (b.period, a.period) if re.fullmatch(r"\d{4}-\d{4}", p)), None)
+    if span:
+        # "认定…分别从771家、481家增加到1076家、636家" over a five-year review: levels at both ends
+        first, last = span.split("-")
+        b.period = last
+        a.period = from_year or str(int(first) - 1)
+    elif from_year:  # 由2020年的7.2%: X has its own year
         a.period = from_year
     elif a.period == b.period and b.period.isdigit():
         # Y at the end of a plan period (a five-year target, or the end level of a review of

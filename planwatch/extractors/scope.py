@@ -53,6 +53,13 @@ def scope_at(layout: Layout, pos: int) -> Scope:
     if turn is not None and turn.focus == "year" and scope.kind == "actual" and scope.span is not None:
         # "过去一年…" under "2025年和“十四五”时期工作回顾": the figures are that year's
         return Scope("actual", turn.year or scope.year, None, False)
+    report = layout.doc_type == "政府工作报告" and layout.year is not None
+    if turn is not None and turn.focus == "span" and turn.plan and report and turn.plan[0] >= layout.year:  # type: ignore[operator]
+        # "“十五五”时期是…" under "“十四五”时期发展成就和“十五五”时期主要目标任务": the new plan's goals
+        return Scope("target", turn.plan[1], _span(*turn.plan), False)
+    if turn is not None and turn.focus == "span" and scope.kind == "actual" and scope.span is None and report:
+        # "五年来，…" under a heading that names no period: the five years before the report
+        return Scope("actual", scope.year, _span(layout.year - 5, layout.year - 1), True)  # type: ignore[operator]
     if turn is not None and turn.focus == "span" and scope.kind == "target" and scope.span is not None:
         # "《纲要（草案）》明确了…" under "“十五五”时期目标任务和2026年工作安排": the plan's goals
         return Scope("target", int(scope.span[-4:]), scope.span, False)
