@@ -545,3 +545,16 @@ def test_paragraphs_turning_to_a_plan_period_set_kind_and_period():
     assert (goal.kind, goal.period) == ("target", "2026-2030")
     shanghai = _province("上海市")
     assert [find(shanghai, t).period for t in ("771家", "481家", "1076家", "636家")] == ["2020", "2020", "2025", "2025"]
+
+
+def test_shares_in_tenths_radii_and_underscored_names():
+    """北京 "养老助餐点覆盖九成以上城乡社区" is a share, "公交与轨道50米内换乘比例达91%" counts only the 91%;
+    福建 "PM_2.5平均浓度" holds no fact of its own, "促消费活动近万场" is about 1 万场."""
+    beijing = _province("北京市")
+    assert find(beijing, "九成以上").qualifier == "at_least"
+    assert not [f for f in beijing.facts if f.text == "50米"]
+    assert find(beijing, "91%").indicator == "公交与轨道50米内换乘比例"
+    fujian = _province("福建省")
+    assert not [f for f in fujian.facts if f.text.startswith("2.5")]
+    events = find(fujian, "近万场")
+    assert (events.value, events.unit, events.qualifier) == (1, "万场", "about")

@@ -175,7 +175,8 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
         return True
     suffix_post = text[q.num_end:q.end]
     stated = re.search(r"(?:达到|达|为|是|提高到|提升到|增加到|超过)$", text[max(clause_start, q.start - 3):q.start])
-    counted = q.unit_kind == "count" and q.unit not in ("人", "名", "户")  # 新增50家以上先进智能工厂
+    # 新增50家以上先进智能工厂, 覆盖九成以上城乡社区: a count or a share, not a category
+    counted = (q.unit_kind == "count" and q.unit not in ("人", "名", "户")) or q.unit == "成"
     if suffix_post in ("以上", "以下") and q.unit_kind != "percent" and nxt and nxt not in _PUNCT and not stated \
             and not counted:
         return True  # a threshold that defines a category: 10亿元以上企业 (not "达到200平方米以上标准")
@@ -193,7 +194,9 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
                       text[max(clause_start, q.start - 8):q.start])
     if owner and q.unit[:1] in "万亿" and _is_cjk(text[q.end:q.end + 2].strip()[:1]):
         return True  # a capacity in a project's name: 东旭三宝公司5万台智能服务机器人, 年产4000万肉鸡宰杀
-    if q.unit in ("米", "公里", "千米") and re.match(r"\s*覆盖", text[q.end:q.end + 3]):
+    if prev == "_":
+        return True  # PM_2.5
+    if q.unit in ("米", "公里", "千米") and re.match(r"\s*(?:覆盖|内[\u4e00-\u9fff]|范围内)", text[q.end:q.end + 4]):
         return True  # a radius that defines a rate: 站点500米覆盖率
     if re.search(r"连续[一二两三四五六七八九十\d]+年$", text[max(0, q.start - 8):q.start]):
         return True  # a streak: 连续四年超亿吨

@@ -105,7 +105,8 @@ def _prefix_verb(text: str, pos: int) -> tuple[str, str | None]:
 
 
 _FUSED = re.compile(
-    r"(?<![\d零〇一二两三四五六七八九十百千])(过|超|逾)(万亿|亿|万)(元|美元|吨|人次|人|户|千瓦|平方米|亩|标箱)?"
+    r"(?<![\d零〇一二两三四五六七八九十百千])(过|超|逾|近)(万亿|亿|万)"
+    r"(元|美元|吨|人次|人|户|千瓦|平方米|亩|标箱|场|家|个|项|名|件|套|辆|台|列)?"
 )
 
 
@@ -213,8 +214,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         if any(q.start <= m.start() < q.end for q in out):
             continue
         unit = m.group(2) + (m.group(3) or "")
+        qualifier = "about" if m.group(1) == "近" else "at_least"  # 近万场 / 过万人
         out.append(Quantity(m.start(), m.end(), m.start(), m.end(), 1.0, unit,
-                            _unit_kinds().get(m.group(3) or "", "magnitude"), "at_least", False, True, ""))
+                            _unit_kinds().get(m.group(3) or "", "magnitude"), qualifier, False, True, ""))
     for m in _zero_pattern().finditer(text, start, end):
         # "安全零事故": zero written as a word before what did not happen
         out = [q for q in out if not (q.start <= m.start() < q.end and not q.unit)]
