@@ -558,3 +558,12 @@ def test_shares_in_tenths_radii_and_underscored_names():
     assert not [f for f in fujian.facts if f.text.startswith("2.5")]
     events = find(fujian, "近万场")
     assert (events.value, events.unit, events.qualifier) == (1, "万场", "about")
+
+
+def test_a_place_outside_the_province_is_a_topic_and_a_named_subject_limits_its_estimate():
+    """福建 "台湾农民创业园…，累计出台326项两岸共通标准" is 福建省's; "数字经济增加值预计达3.4万亿元，…；
+    …清洁能源装机比重达66.1%": the 预计 is the 数字经济 clause's, not the sentence's."""
+    fujian = _province("福建省")
+    assert find(fujian, "326项").region == "福建省"
+    assert find(fujian, "66.1%").kind == "actual"
+    assert find(fujian, "3.4万亿元").kind == "estimate"

@@ -48,7 +48,7 @@ class RawFact:
 
 
 _HEAD_CUE = re.compile(
-    r"^(?:(?:到|至|截至)?\s*(?:19|20)\d\d\s*年[^，；]{0,4}[，,])?[^，；]{0,12}(?:预计|初步预计|初步统计|初步核算)"
+    r"^(?:(?:到|至|截至)?\s*(?:19|20)\d\d\s*年[^，；]{0,4}[，,])?[^，；]{0,5}(?:预计|初步预计|初步统计|初步核算)"
 )  # "到2020年末，预计…" too: a time phrase before the cue does not end the sentence's head
 _WINDOW = 400
 _SENTENCE_END = re.compile(r"[。！？!?]|\n")

@@ -95,6 +95,8 @@ class RegionTracker:
                     return self.segment_name
                 if region.code in {r.code for r in self.gazetteer.parents(self.segment_region)}:
                     return None
+                if self.segment_region.level == "province" and region.province_code != self.segment_region.code:
+                    return None  # 台湾 in 福建's report, 雄安 in 北京's: a partner or a topic, not a part
             return region.name
         return None
 
