@@ -286,3 +286,9 @@ def test_a_two_part_ratio_is_one_number_a_three_part_one_is_not() -> None:
         ("2.50:1", 2.5, "ratio"), ("2.27:1", 2.27, "ratio")]  # fmt: skip
     _, qs = quantities("三次产业结构为19:26:55")
     assert all(q.unit_kind != "ratio" for q in qs)
+
+
+def test_a_unit_character_starting_a_word_is_no_unit() -> None:
+    """"服务业扩大开放3.0方案", "从5方面提出": 方 begins 方案/方面 here."""
+    assert [q.unit for q in find_quantities("推动出台服务业扩大开放3.0方案")] == []
+    assert [q.unit for q in find_quantities("建成2万平方米")] == ["万平方米"]
