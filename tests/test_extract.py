@@ -567,3 +567,13 @@ def test_a_place_outside_the_province_is_a_topic_and_a_named_subject_limits_its_
     assert find(fujian, "326项").region == "福建省"
     assert find(fujian, "66.1%").kind == "actual"
     assert find(fujian, "3.4万亿元").kind == "estimate"
+
+
+def test_a_paragraph_led_by_a_zone_name_is_about_the_zone(docs):
+    """"**滨海新区(国家级经济技术开发区)。**…到 2025 年末，经济总量占全市比重 10%以上": 滨海新区's goal;
+    a kind of zone ("开发区…", "千亿级开发区") names no region."""
+    doc = docs[JINZHOU_PLAN.name]
+    share = [f for f in doc.facts if f.indicator == "经济总量占全市比重"]
+    assert [f.region for f in share] == ["滨海新区", "松山新区", "锦州大有经济开发区"]
+    shanxi = _province("山西省")  # "开发区规模以上工业增加值增长5.9%"
+    assert find(shanxi, "5.9%", indicator="规模以上工业增加值").region == "山西省"

@@ -40,6 +40,14 @@ def _zone_opening() -> re.Pattern[str]:
     return re.compile(rf"({name})(?![\u4e00-\u9fff]{{0,2}}[内外间])")
 
 
+def _is_zone_name(name: str) -> bool:
+    """A proper name (滨海新区, 沈阳都市圈, 大湾区), not a kind of zone (开发区, 千亿级开发区)."""
+    zones = load_lexicon()["zone_subjects"]
+    suffix = next(s for s in sorted(zones["suffixes"], key=len, reverse=True) if name.endswith(s))
+    return "级" not in name and (len(name) - len(suffix) >= 2 or name in zones["bare_names"])
+
+
+_LEAD_IN_TAIL = re.compile(r"(?:[（(][^）)]{0,20}[）)])?[。.]?$")
 _LEAD = re.compile(r"(?:(?:19|20)\d\d年|今年|全年|其中|同时|此外|另外|预计|初步预计|力争|确保|[，、])*")
 
 
@@ -82,7 +90,7 @@ class RegionTracker:
             self.zones.add(zone.group(1))
             return zone.group(1)
         zone = _zone_opening().match(text, p, limit) if pos == self.sentence_start else None
-        if zone and len(zone.group(1)) >= 3:
+        if zone and _is_zone_name(zone.group(1)):
             self.sentence_zone = (zone.group(1), pos)
             return zone.group(1)
         found = self.gazetteer.find_all(text[p:min(limit, p + 14)], context=self.segment_region)
@@ -101,7 +109,11 @@ class RegionTracker:
         return None
 
     def observe(self, text: str, start: int, end: int) -> None:
+        lead_in = self.sentence_start < 0 and _zone_opening().fullmatch(_LEAD_IN_TAIL.sub("", text[start:end].strip()))
         self.region_at(text, start, end)
+        if lead_in and _is_zone_name(lead_in.group(1)):
+            # "滨海新区(国家级经济技术开发区)。依托…": a paragraph led by a zone's name is about the zone
+            self.current = lead_in.group(1)
 
     def region_at(self, text: str, sent_start: int, pos: int, window_start: int | None = None) -> str:
         """Region of a number at ``pos`` in the sentence starting at ``sent_start``.
