@@ -577,3 +577,12 @@ def test_a_paragraph_led_by_a_zone_name_is_about_the_zone(docs):
     assert [f.region for f in share] == ["滨海新区", "松山新区", "锦州大有经济开发区"]
     shanxi = _province("山西省")  # "开发区规模以上工业增加值增长5.9%"
     assert find(shanxi, "5.9%", indicator="规模以上工业增加值").region == "山西省"
+
+
+def test_doubling_is_a_growth_of_100_percent_and_a_glossary_term_is_no_fact(docs):
+    """上海 "人均地区生产总值比2020年翻一番" (a 十五五 goal): growth 100%; 吉林 "利润翻三番": 700%."""
+    shanghai = _province("上海市")
+    double = find(shanghai, "翻一番")
+    assert (double.measure, double.value, double.unit, double.indicator) == ("growth", 100, "%", "人均地区生产总值")
+    assert find(_province("吉林省"), "翻三番").value == 700
+    assert not [f for f in docs[JINZHOU_PLAN.name].facts if f.text == "翻番" and f.indicator.endswith("总量")]

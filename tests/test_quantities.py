@@ -292,3 +292,9 @@ def test_a_unit_character_starting_a_word_is_no_unit() -> None:
     """"服务业扩大开放3.0方案", "从5方面提出": 方 begins 方案/方面 here."""
     assert [q.unit for q in find_quantities("推动出台服务业扩大开放3.0方案")] == []
     assert [q.unit for q in find_quantities("建成2万平方米")] == ["万平方米"]
+
+
+def test_doubling_words_are_quantities() -> None:
+    text, qs = quantities("人均地区生产总值比2020年翻一番，利润翻三番，产值实现翻番")
+    assert [(text[q.start:q.end], q.value, q.unit_kind) for q in qs if q.unit == "番"] == [
+        ("翻一番", 1, "doubling"), ("翻三番", 3, "doubling"), ("翻番", 1, "doubling")]  # fmt: skip

@@ -196,6 +196,8 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
         return True  # a capacity in a project's name: 东旭三宝公司5万台智能服务机器人, 年产4000万肉鸡宰杀
     if prev == "_":
         return True  # PM_2.5
+    if q.unit_kind == "doubling" and re.match(r"\**[：:]|是指", text[q.end:q.end + 3]):
+        return True  # a glossary's term: "总量翻番：", "总量翻番是指…"
     if q.unit in ("米", "公里", "千米") and re.match(r"\s*(?:覆盖|内[\u4e00-\u9fff]|范围内)", text[q.end:q.end + 4]):
         return True  # a radius that defines a rate: 站点500米覆盖率
     if re.search(r"连续[一二两三四五六七八九十\d]+年$", text[max(0, q.start - 8):q.start]):
@@ -244,6 +246,8 @@ def _measure(text: str, q: Quantity, pre: str, prev: tuple[Quantity, str, float]
         if cues["up"].search(tail):
             return "growth", value * 100, "%"
         return "level", value, unit
+    if q.unit_kind == "doubling":
+        return "growth", (2 ** value - 1) * 100, "%"
     if q.unit == "成" and (cues["up"].search(tail) or cues["down"].search(tail)):
         sign = -1 if cues["down"].search(tail) else 1  # "比2020年增加五成": a growth of 50%
         return "growth", sign * value * 10, "%"
@@ -450,7 +454,7 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
         mention = _clean_mention(pre)
         in_list = prev is not None and prev_fact is not None and re.fullmatch(r"[、和及与]?|[、，]?和", pre) is not None
         next_q = quantities[index + 1] if index + 1 < len(quantities) else None
-        after = _noun_after(text, q, clause_end, next_q) if q.unit_kind != "multiple" else ""
+        after = _noun_after(text, q, clause_end, next_q) if q.unit_kind not in ("multiple", "doubling") else ""
         if after and q.unit_kind == "percent" and mention:
             after = ""  # "比重 55%" : a rate follows its name
         if after and re.match(r".*(?:率|比例|比重|占比)$", after) and next_q and next_q.start == q.end + len(after):

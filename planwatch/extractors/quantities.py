@@ -224,6 +224,12 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         out = [q for q in out if not (q.start <= m.start() < q.end and not q.unit)]
         if not any(q.start <= m.start() < q.end for q in out):
             out.append(Quantity(m.start(), m.end(), m.start(), m.end(), 0.0, "", "count", None, False, True, ""))
+    for m in _DOUBLING.finditer(text, start, end):
+        # "人均地区生产总值比2020年翻一番": doubling n times, a growth of (2ⁿ − 1) × 100%
+        if not any(q.start <= m.start() < q.end for q in out):
+            times = {"": 1, "一": 1, "两": 2, "二": 2, "三": 3}[m.group(1) or ""]
+            out.append(Quantity(m.start(), m.end(), m.start(), m.end(), float(times), "番", "doubling", None, False,
+                                True, ""))
     for m in _RATIO.finditer(text, start, end):
         # "城乡居民收入比从2.50:1缩小至2.27:1": a two-part ratio is one number
         out = [q for q in out if not (m.start() <= q.num_start < m.end())]
@@ -235,6 +241,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
 
 
 _WORD_AFTER = {"方": set("案式面向法针略位"), "平": set("台均衡稳安")}
+_DOUBLING = re.compile(r"翻(?:([一两二三])番|番)")
 _RATIO = re.compile(r"(?<![\d.:：])(\d{1,3}(?:\.\d+)?)[:：]1(?![\d.:：])")
 
 
