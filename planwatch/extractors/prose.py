@@ -21,6 +21,7 @@ from planwatch.extractors.scope import (
     STARTING_YEAR,
     Scope,
     kind_in_sentence,
+    period_cues,
     period_for,
     scope_at,
     states_current,
@@ -277,15 +278,8 @@ def _continues_list(clause: str, q: Quantity) -> bool:
     """A clause with a noun and a count but no verb or date of its own continues the list before it."""
     if q.unit_kind != "count" or q.unit in ("人", "名", "万人", "户", "万户"):
         return False
-    _, stock = _period_cues_patterns()
-    flow, _ = _period_cues_patterns()
+    flow, stock = period_cues()
     return not (stock.search(clause) or flow.search(clause) or re.search(r"(?:19|20)\d\d年|累计|共|总", clause))
-
-
-@cache
-def _period_cues_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    cues = load_lexicon()["period_cues"]
-    return re.compile(alternation(cues["flow"])), re.compile(alternation(cues["stock"]))
 
 
 _LEADING_TIME = re.compile(
@@ -470,7 +464,7 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
         elif not mention and prev_fact is not None:
             mention = prev_fact.mention
             if "累计" in pre:  # "新建绿道137公里、累计达到2136公里": the running total of 绿道, not of 新建
-                flow, _ = _period_cues_patterns()
+                flow, _ = period_cues()
                 mention = re.sub(rf"^(?:{flow.pattern})+", "", mention) or mention
         elif not mention:
             # "合理使用“三公”经费，同比减少51%": the subject is in the clause before
@@ -553,6 +547,7 @@ def _from_to(text: str, facts: list[RawFact], scope: Scope) -> None:
 
 
 def _date_from_to(a: RawFact, b: RawFact, from_year: str | None, scope: Scope) -> None:
+    """Date a from-to pair: Y keeps its period, X gets the one before it (its own ``从2020年的``)."""
     span = next((p for p in (b.period, a.period) if re.fullmatch(r"\d{4}-\d{4}", p)), None)
     if span:
         # "认定…分别从771家、481家增加到1076家、636家" over a five-year review: levels at both ends

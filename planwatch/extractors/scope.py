@@ -164,7 +164,8 @@ def kind_in_sentence(default: str, sentence_before: str, clause_before: str, yea
 
 
 @cache
-def _period_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def period_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Words of things done over a period (新增, 建成…) and of a level reached (达到, 总量…)."""
     cues = load_lexicon()["period_cues"]
     return re.compile(alternation(cues["flow"])), re.compile(alternation(cues["stock"]))
 
@@ -199,7 +200,7 @@ def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str =
     years = _YEAR_AT.findall(before)
     since = _SINCE.search(before)
     total = bool(_TOTALS.search(clause + mention))
-    flow, stock = _period_cues()
+    flow, stock = period_cues()
     done = measure == "level" and bool(flow.search(clause + mention)) and not stock.search(clause[-6:])
     if plan:
         a, b = plan
@@ -233,5 +234,5 @@ def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str =
     return str(scope.year) if scope.year else ""
 
 
-__all__ = ["COMPARED_PLAN", "FIVE_YEAR_PLANS", "STARTING_YEAR", "Scope", "kind_in_sentence", "period_for", "scope_at",
-           "states_current"]
+__all__ = ["COMPARED_PLAN", "FIVE_YEAR_PLANS", "STARTING_YEAR", "Scope", "kind_in_sentence", "period_cues",
+           "period_for", "scope_at", "states_current"]
