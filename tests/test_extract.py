@@ -586,3 +586,15 @@ def test_doubling_is_a_growth_of_100_percent_and_a_glossary_term_is_no_fact(docs
     assert (double.measure, double.value, double.unit, double.indicator) == ("growth", 100, "%", "人均地区生产总值")
     assert find(_province("吉林省"), "翻三番").value == 700
     assert not [f for f in docs[JINZHOU_PLAN.name].facts if f.text == "翻番" and f.indicator.endswith("总量")]
+
+
+def test_ranks_stages_and_computing_power():
+    """湖南 "总算力1.3万PF…智能算力4800PF": computing power in PF; "迈上5万亿台阶" is no 台 count;
+    云南 "区域创新能力全国排名提升4位" is a rank; 安徽 "办理时限压缩65%" a fall of 65%; 4.9倍 is 490%."""
+    hunan = _province("湖南省")
+    assert find(hunan, "4800PF").unit == "PF"
+    assert not [f for f in hunan.facts if f.unit.endswith("台") and "万亿" in f.unit]
+    assert not [f for f in _province("云南省").facts if f.text == "4位"]
+    anhui = _province("安徽省")
+    assert (find(anhui, "65%").measure, find(anhui, "65%").value) == ("growth", -65)
+    assert find(anhui, "4.9倍").value == 490

@@ -217,6 +217,8 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
         return True  # a policy package's name: 稳增长27条、…12条等政策举措
     if q.unit == "周" and nxt == "年":
         return True  # an anniversary
+    if q.unit == "位" and re.search(r"排名|位次|名次|排位", text[clause_start:q.start]):
+        return True  # a rank: 排名提升4位
     if q.unit in ("小时", "分钟") and _is_cjk(nxt) and not re.match(r"内|以|左右|之|不间断|运行|服务|值守",
                                                                     text[q.end:q.end + 3]):
         return True  # a duration in a name: 24小时开放, 15分钟社区生活圈, 240小时过境免签
@@ -245,13 +247,13 @@ def _measure(text: str, q: Quantity, pre: str, prev: tuple[Quantity, str, float]
         return "change_pp", sign * value, "百分点"
     if q.unit_kind == "multiple":
         if cues["up"].search(tail):
-            return "growth", value * 100, "%"
+            return "growth", round(value * 100, 9), "%"  # 4.9倍 → 490, not 490.00000000000006
         return "level", value, unit
     if q.unit_kind == "doubling":
         return "growth", (2 ** value - 1) * 100, "%"
     if q.unit == "成" and (cues["up"].search(tail) or cues["down"].search(tail)):
         sign = -1 if cues["down"].search(tail) else 1  # "比2020年增加五成": a growth of 50%
-        return "growth", sign * value * 10, "%"
+        return "growth", round(sign * value * 10, 9), "%"
     if q.unit_kind != "percent":
         return "level", value, unit
     if re.match(r"(?:以上|左右)?的?(?:增长|增速|涨幅)", text[q.end:q.end + 5]):

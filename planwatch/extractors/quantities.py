@@ -161,8 +161,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             continue
         mag = m.group("mag") or ""
         unit_word = m.group("unit") or ""
-        if unit_word in ("方", "平") and text[m.end("unit"):m.end("unit") + 1] in _WORD_AFTER[unit_word]:
-            continue  # "3.0方案", "四面八方", "平台": the unit character starts a word
+        if unit_word in _WORD_AFTER and text[m.end("unit"):m.end("unit") + 1] in _WORD_AFTER[unit_word]:
+            continue  # "3.0方案", "平台", "5万亿台阶": the unit character starts a word
         if m.group("num3") and m.group("unit3") and not unit_word:
             unit_word = m.group("unit3")
             mag = mag or (m.group("mag3") or "")
@@ -240,7 +240,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     return out
 
 
-_WORD_AFTER = {"方": set("案式面向法针略位"), "平": set("台均衡稳安")}
+_WORD_AFTER = {"方": set("案式面向法针略位"), "平": set("台均衡稳安"), "台": set("阶"), "回": set("望顾首归升落")}
 _DOUBLING = re.compile(r"翻(?:([一两二三])番|番)")
 _RATIO = re.compile(r"(?<![\d.:：])(\d{1,3}(?:\.\d+)?)[:：]1(?![\d.:：])")
 
