@@ -417,6 +417,7 @@ def _paragraph(text: str, start: int, end: int, layout: Layout, regions: RegionT
     return out
 
 
+_NOT_A_SUBJECT = re.compile(r"(?:稳居|位居|跃居|居全国|居全省|居中部|居西部|跻身|排名|位列|同口径|可比口径|按可比价|双双)")
 _LEAD_IN = re.compile(r"^\s*(?:\*\*)?(?:[（(][一二三四五六七八九十\d]+[)）])?[^。，*]{0,20}。(?:\*\*)?\s*")
 _ESTIMATED_YEAR_END = re.compile(r"(?:到|至|截至)\s*(?:19|20)\d\d\s*年(?:末|底)[，,]\s*(?:预计|初步预计)")
 
@@ -448,6 +449,8 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
             pre_full = pre_full[: -len(q.prefix_verb)]
         measure, value, unit = _measure(text, q, text[clause_start:q.start], prev)
         mention = _clean_mention(pre)
+        if _NOT_A_SUBJECT.match(mention):
+            mention = ""  # "5.53万亿元、稳居全国前十强、增长4.8%": the growth is of the same thing
         in_list = prev is not None and prev_fact is not None and re.fullmatch(r"[、和及与]?|[、，]?和", pre) is not None
         next_q = quantities[index + 1] if index + 1 < len(quantities) else None
         after = _noun_after(text, q, clause_end, next_q) if q.unit_kind not in ("multiple", "doubling") else ""
