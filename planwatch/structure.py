@@ -135,6 +135,10 @@ _THIS_YEAR_FOCUS = re.compile(r"^今年(?:是|政府工作|(?:全省|全市|全�
 #: A paragraph may open with a sentence about the plan's last year ("2025年是“十四五”收官之年。",
 #: "2025年主要目标的完成，标志着“十四五”圆满收官。") and turn to the five years in the next one.
 _SPAN_TURN = re.compile(r"^[“”\"]?(?:过去五年|过去的五年|五年来|这五年|回望|回首|经过五年|“?十[一二三四五]五”?的五年)")
+#: A paragraph opening on a plan's goals: "（三）关于“十五五”时期发展的主要目标。"
+_PLAN_GOALS = re.compile(
+    r"(?:[（(][一二三四五六七八九十]+[)）])?(?:关于)?[“\"]?十[一二三四五六]五[”\"]?(?:时期|期间)?的?(?:发展的?)?(?:主要)?目标"
+)
 _ADDRESS = re.compile(r"^各位代表[！!，,、：:]\s*")
 
 
@@ -221,6 +225,13 @@ def _sections(text: str, start: int, end: int, report_year: int | None = None) -
             sections.append(Section(pos, end, stripped, kind, years[-1] if years else None, plan_span(stripped)))
             continue
         turn = _focus(stripped)
+        first = _ADDRESS.sub("", stripped).partition("。")[0]
+        about_plan = (re.search(r"纲要", first) and not re.search(r"今年|开局|年度", first)) or _PLAN_GOALS.match(first)
+        upcoming = plan_span(first) if report_year and about_plan else None
+        if not turn and upcoming and upcoming[0] >= report_year:  # type: ignore[operator]
+            # "（三）关于“十五五”时期发展的主要目标。《纲要（草案）》提出…", "…编制了“十五五”规划纲要（草案）"
+            turn = ("span", None)
+            focus_plan = upcoming
         if turn:
             # a paragraph that turns to the whole plan period, or to one year ("2026年是…开局之年")
             named = plan_span(_ADDRESS.sub("", stripped)[:12]) if turn[0] == "span" else None  # "“十五五”时期是…"

@@ -598,3 +598,11 @@ def test_ranks_stages_and_computing_power():
     anhui = _province("安徽省")
     assert (find(anhui, "65%").measure, find(anhui, "65%").value) == ("growth", -65)
     assert find(anhui, "4.9倍").value == 490
+
+
+def test_a_paragraph_on_the_new_plan_outline_states_its_goals():
+    """广西 "…我们编制了“十五五”规划纲要（草案）…提出地区生产总值年均增长5%左右"; 江西 "（三）关于“十五五”时期
+    发展的主要目标。《纲要（草案）》提出了…其中地区生产总值年均增长5%左右": goals for 2026-2030."""
+    for province in ("广西壮族自治区", "江西省"):
+        goal = find(_province(province), "5%左右", indicator="地区生产总值", measure="avg_growth")
+        assert (goal.kind, goal.period) == ("target", "2026-2030"), province

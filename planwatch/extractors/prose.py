@@ -417,7 +417,8 @@ def _paragraph(text: str, start: int, end: int, layout: Layout, regions: RegionT
     return out
 
 
-_NOT_A_SUBJECT = re.compile(r"(?:稳居|位居|跃居|居全国|居全省|居中部|居西部|跻身|排名|位列|同口径|可比口径|按可比价|双双)")
+_NOT_A_SUBJECT = re.compile(
+    r"(?:稳居|位居|跃居|居全国|居全省|居中部|居西部|跻身|排名|位列|同口径|可比口径|按可比价|双双)")
 _LEAD_IN = re.compile(r"^\s*(?:\*\*)?(?:[（(][一二三四五六七八九十\d]+[)）])?[^。，*]{0,20}。(?:\*\*)?\s*")
 _ESTIMATED_YEAR_END = re.compile(r"(?:到|至|截至)\s*(?:19|20)\d\d\s*年(?:末|底)[，,]\s*(?:预计|初步预计)")
 
