@@ -606,3 +606,14 @@ def test_a_paragraph_on_the_new_plan_outline_states_its_goals():
     for province in ("广西壮族自治区", "江西省"):
         goal = find(_province(province), "5%左右", indicator="地区生产总值", measure="avg_growth")
         assert (goal.kind, goal.period) == ("target", "2026-2030"), province
+
+
+def test_brackets_inside_a_name_and_listed_subjects_without_fenbie():
+    """甘肃 "新增高速（一级）公路2600公里" keeps its verb across the aside; 陕西 "每千人床位数、执业（助理）医师数
+    增至7.83张、3.57个": one indicator per number even without 分别."""
+    gansu = _province("甘肃省")
+    road = find(gansu, "2600公里")
+    assert (road.indicator, road.period) == ("新增高速（一级）公路", "2021-2025")
+    shaanxi = _province("陕西省")
+    assert find(shaanxi, "3.57个").indicator == "执业（助理）医师数"
+    assert find(shaanxi, "7.83张").mention == "每千人床位数"

@@ -281,7 +281,8 @@ def _continues_list(clause: str, q: Quantity) -> bool:
     if q.unit_kind != "count" or q.unit in ("人", "名", "万人", "户", "万户"):
         return False
     flow, stock = period_cues()
-    return not (stock.search(clause) or flow.search(clause) or re.search(r"(?:19|20)\d\d年|累计|共|总", clause))
+    dated_or_total = re.search(r"(?:19|20)\d\d年|累计|共计|合计|总计|总数", clause)
+    return not (stock.search(clause) or flow.search(clause) or dated_or_total)
 
 
 _LEADING_TIME = re.compile(
@@ -293,6 +294,11 @@ _LEADING_TIME = re.compile(
 _PLAN_COMPARISON = re.compile(
     rf"(?:{COMPARED_PLAN.pattern}|(?:比|较)(?:19|20)\d\d年(?:末|底|同期)?|连续[一二两三四五六七八九十\d]+年)的?$"
 )
+
+
+# "（间）、累计达到": a unit's aside left over from the number before; "四县(市)完成…": the region's group
+_LEADING_ASIDE = re.compile(
+    r"^(?:[（(][^）)]{0,8}[）)][、，]?|[一二两三四五六七八九十\d]+个?(?:县[（(]市[)）]|县[（(]市、区[)）]|城区|县区|县市区))")
 
 
 def _clean_mention(phrase: str) -> str:
@@ -307,6 +313,7 @@ def _clean_mention(phrase: str) -> str:
         new = cues["linking_tail"].sub("", new)
         new = _LEADING_TIME.sub("", new)
         new = _PLAN_COMPARISON.sub("", new)
+        new = _LEADING_ASIDE.sub("", new)
         new = new.strip("，、；：。 的")
         if new == phrase:
             break
@@ -437,7 +444,7 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
         # Look no further than a window around the number: sentences are short in real prose, and
         # a pathological one-line "sentence" must not make the work quadratic.
         lo, hi = max(start, q.start - _WINDOW), min(end, q.end + _WINDOW)
-        clause_start = max(max(text.rfind(c, lo, q.start) for c in _CLAUSE_BOUNDARY) + 1, lo)
+        clause_start = _clause_start(text, lo, q.start)
         clause_end = min([i for i in (text.find(c, q.end, hi) for c in "，；。：\n") if i >= 0] + [hi])
         if _excluded(text, q, lo, clause_start, clause_end, hi):
             continue
@@ -498,7 +505,8 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
         if qualifier is None and in_list and shared_verb and prev_fact is not None:
             qualifier = prev_fact.qualifier  # "分别突破10000个、7000个": the verb governs the list
         fact = RawFact(q.start, q.end, mention, measure, value, unit, kind, period, region, qualifier)
-        if "分别" in pre and not in_list:
+        listed_subject = "、" in pre and next_q is not None and text[q.end:next_q.start] in ("、", "和")
+        if ("分别" in pre or listed_subject) and not in_list:
             last_names = _assign_list(text, list_members, last_names, facts)
             list_members = [(fact, clause_start)]
         elif in_list and list_members:
@@ -512,6 +520,19 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
     _assign_list(text, list_members, last_names, facts)
     _from_to(text, facts, scope_at(layout, start))
     return facts
+
+
+def _clause_start(text: str, lo: int, pos: int) -> int:
+    """Where the clause holding ``pos`` starts; a short aside in brackets does not end a clause
+    ("新增高速（一级）公路2600公里")."""
+    start = max(max(text.rfind(c, lo, pos) for c in _CLAUSE_BOUNDARY) + 1, lo)
+    while start > lo and text[start - 1] in "）)":
+        opening = max(text.rfind("（", lo, start - 1), text.rfind("(", lo, start - 1))
+        aside = text[opening + 1:start - 1]
+        if opening < 0 or len(aside) > 8 or re.search(r"[\d，。；]", aside):
+            break
+        start = max(max(text.rfind(c, lo, opening) for c in _CLAUSE_BOUNDARY) + 1, lo)
+    return start
 
 
 _FROM = re.compile(rf"(?:{STARTING_YEAR}|从|由)(?:每[^，。；\d]{{0,4}})?$")
@@ -585,9 +606,9 @@ def _assign_list(text: str, members: list[tuple[RawFact, int]], last: list[str] 
     first, clause_start = members[0]
     before = text[clause_start:first.start]
     idx = before.find("分别")
-    if idx < 0:
-        return last
-    subject = _clean_mention(before[:idx])
+    subject = _clean_mention(before[:idx] if idx >= 0 else before)
+    if idx < 0 and "、" not in subject:
+        return last  # without 分别 only a subject listing its items ("每千人床位数、执业医师数增至…") distributes
     subject = re.sub(r"(?:年均)?(?:增长|增速|增幅|涨幅)$", "", subject)
     names = _distribute(subject, len(members))
     n = len(members)
