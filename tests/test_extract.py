@@ -617,3 +617,16 @@ def test_brackets_inside_a_name_and_listed_subjects_without_fenbie():
     shaanxi = _province("陕西省")
     assert find(shaanxi, "3.57个").indicator == "执业（助理）医师数"
     assert find(shaanxi, "7.83张").mention == "每千人床位数"
+
+
+def test_thresholds_denominators_ranks_and_unitless_starts():
+    """陕西 "新增经济总量超200亿元县2个": only 2个; "每10万人刑事案件数下降36.9％": no 10万人; 甘肃 "居全国前10位"
+    is a rank; "城乡居民收入比值由3.27缩小至2.93": 3.27 is 2020's; "庆阳、张掖、天水3个…" is the province's."""
+    shaanxi = _province("陕西省")
+    assert not [f for f in shaanxi.facts if f.text == "10万人" or f.start == shaanxi.text.index("200亿元县")]
+    assert find(shaanxi, "2个", indicator="新增经济总量超200亿元县").kind == "actual"
+    gansu = _province("甘肃省")
+    assert not [f for f in gansu.facts if f.text == "10位"]
+    start = find(gansu, "3.27")
+    assert (start.period, start.indicator) == ("2020", find(gansu, "2.93").indicator)
+    assert find(gansu, "3个", indicator="省级区域医疗中心加快建设").region == "甘肃省"

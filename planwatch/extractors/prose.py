@@ -206,6 +206,10 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
     if q.unit_kind in ("", "magnitude") and not q.unit and not q.chinese:
         # a bare number is a fact only as a stated value: "指数为102.5，"
         before = text[max(clause_start, q.start - 3):q.start]
+        starts_change = re.search(r"[从由]$", before) and re.match(
+            r"(?:提高|缩小|下降|增加|扩大|降低|减少|提升|上升|收窄)(?:到|至)\d", text[q.end:q.end + 6])
+        if starts_change:
+            return False  # "城乡居民收入比值由3.27缩小至2.93": the level the change starts from
         if not (nxt in "，。；、）)" or nxt == "") or not re.search(r"(?:为|达到|达|是|至|到)$", before):
             return True
     if q.unit in ("天", "小时", "分钟", "周") and (re.match(r"时间|内|就|之内", text[q.end:q.end + 2])
@@ -217,8 +221,13 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
         return True  # a policy package's name: 稳增长27条、…12条等政策举措
     if q.unit == "周" and nxt == "年":
         return True  # an anniversary
-    if q.unit == "位" and re.search(r"排名|位次|名次|排位", text[clause_start:q.start]):
-        return True  # a rank: 排名提升4位
+    if q.unit == "位" and (re.search(r"排名|位次|名次|排位|居", text[clause_start:q.start]) or prev == "前"):
+        return True  # a rank: 排名提升4位, 居全国前10位
+    if (prev == "每" and q.unit.endswith("人")) or prev2 == "时速":
+        return True  # a denominator (每10万人刑事案件数) or a speed class (时速350公里)
+    threshold = re.match(r"[\u4e00-\u9fff]{1,8}\d+(?:\.\d+)?[个家项户座所]", text[q.end:q.end + 14])
+    if q.prefix_verb in ("超", "超过", "过", "逾") and q.unit_kind in ("money", "magnitude") and threshold:
+        return True  # 新增经济总量超200亿元县2个: only the count counts
     if q.unit in ("小时", "分钟") and _is_cjk(nxt) and not re.match(r"内|以|左右|之|不间断|运行|服务|值守",
                                                                     text[q.end:q.end + 3]):
         return True  # a duration in a name: 24小时开放, 15分钟社区生活圈, 240小时过境免签

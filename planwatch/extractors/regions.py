@@ -96,8 +96,8 @@ class RegionTracker:
         found = self.gazetteer.find_all(text[p:min(limit, p + 14)], context=self.segment_region)
         if found and found[0][0] == 0:
             s, e, region = found[0]
-            if not _SUBJECT_FOLLOW.match(text[p + e:p + e + 4]):
-                return None
+            if text.startswith("、", p + e) or not _SUBJECT_FOLLOW.match(text[p + e:p + e + 4]):
+                return None  # (and "庆阳、张掖、天水3个…": a count over several places is the whole's)
             if self.segment_region is not None:
                 if region.code == self.segment_region.code:
                     return self.segment_name
