@@ -630,3 +630,11 @@ def test_thresholds_denominators_ranks_and_unitless_starts():
     start = find(gansu, "3.27")
     assert (start.period, start.indicator) == ("2020", find(gansu, "2.93").indicator)
     assert find(gansu, "3个", indicator="省级区域医疗中心加快建设").region == "甘肃省"
+
+
+def test_a_programme_counted_in_chinese_numerals_is_a_fact_a_slogan_is_not():
+    """广东 "十件民生实事全面完成" counts; "一项民生工程", "两个维护", "“八项民生工程”" do not."""
+    guangdong = _province("广东省")
+    ten = [f for f in guangdong.facts if f.text == "十件"]
+    assert ten and all(f.value == 10 and f.unit == "件" for f in ten)
+    assert not [f for f in _province("宁夏回族自治区").facts if f.text == "八项"]

@@ -82,6 +82,11 @@ def _cues() -> dict[str, re.Pattern[str]]:
 
 
 @cache
+def _counted_programme() -> re.Pattern[str]:
+    return re.compile(alternation(load_lexicon()["counted_programmes"]))
+
+
+@cache
 def _capacity_units() -> frozenset[str]:
     return frozenset(load_lexicon()["capacity_units"])
 
@@ -147,7 +152,9 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
     if q.chinese and q.value == 0 and q.unit_kind == "count" and not q.unit:
         return False  # 零事故: see quantities._zero_pattern
     token = re.match(r"[零〇一二两三四五六七八九十百千]+", text[q.num_start:q.end]) if q.chinese else None
-    if token:  # a Chinese numeral (the fused "过万人" has none and is a plain quantity)
+    # "办好十件民生实事": a programme's count, not a slogan (but "一项民生工程" is just "a")
+    programme = token and token.group() != "一" and _counted_programme().match(text, q.end)
+    if token and not programme:  # a Chinese numeral (the fused "过万人" has none and is a plain quantity)
         tok = token.group()
         if re.search(r"十[一二三四五六]五|[一二三四五六七八九十]五", tok) or tok in ("零", "〇"):
             return True
