@@ -638,3 +638,13 @@ def test_a_programme_counted_in_chinese_numerals_is_a_fact_a_slogan_is_not():
     ten = [f for f in guangdong.facts if f.text == "十件"]
     assert ten and all(f.value == 10 and f.unit == "件" for f in ten)
     assert not [f for f in _province("宁夏回族自治区").facts if f.text == "八项"]
+
+
+def test_a_plans_project_lists_and_attributes_are_totals_over_the_period(docs):
+    """锦州 004's "“十四五”时期…重点项目" columns: "投资 15 亿元三溢科技公司精细化工产业园" is spent over 2021-2025;
+    "五年累计改造 566 个小区，面积为 1433 万平方米": both over the period; a rate reached is the end year's."""
+    doc = docs[JINZHOU_PLAN.name]
+    assert find(doc, "15 亿元", indicator="三溢科技公司精细化工产业园").period == "2021-2025"
+    assert [find(doc, t).period for t in ("566 个", "1433 万平方米")] == ["2021-2025", "2021-2025"]
+    jiangxi = _province("江西省")  # "绿地率分别达46.84%、43.46%" in the five-year review
+    assert find(jiangxi, "43.46%").period == "2025"

@@ -292,6 +292,10 @@ def _measure(text: str, q: Quantity, pre: str, prev: tuple[Quantity, str, float]
     return "level", value, "%"
 
 
+#: A clause giving an attribute of what the clause before counted ("，面积为1433万平方米").
+_ATTRIBUTE = re.compile(r"\s*(?:总?面积|建筑面积|总?里程|长度|总?规模|总?投资|总?容量)(?:为|达|约|共)?\s*")
+
+
 def _continues_list(clause: str, q: Quantity) -> bool:
     """A clause with a noun and a count but no verb or date of its own continues the list before it."""
     if q.unit_kind != "count" or q.unit in ("人", "名", "万人", "户", "万户"):
@@ -424,15 +428,15 @@ def extract_prose(norm: NormalizedText, layout: Layout, regions: RegionTracker) 
 def _paragraph(text: str, start: int, end: int, layout: Layout, regions: RegionTracker) -> list[RawFact]:
     out: list[RawFact] = []
     regions.start_paragraph()
-    # "**(二) 产业结构优化升级。**到 2020 年末，预计…": a paragraph opening with an estimate cue
-    # states expected year-end values throughout
+    # "**(二) 产业结构优化升级。**到 2020 年末，预计…。…，预计工业总产值完成800亿元；…粮食总产能完成46亿斤":
+    # in a paragraph opening with an estimated year end, a sentence with 预计 estimates all of it
     estimates = bool(_ESTIMATED_YEAR_END.match(_LEAD_IN.sub("", text[start:min(end, start + 80)])))
     s = start
     while s < end:
         m = _SENTENCE_END.search(text, s, end)
         e = m.end() if m else end
         facts = _sentence(text, s, e, layout, regions)
-        if estimates:
+        if estimates and "预计" in text[s:e]:
             for fact in facts:
                 fact.kind = "estimate" if fact.kind == "actual" else fact.kind
         out.extend(facts)
@@ -511,10 +515,13 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
             kind = "actual"
             base = layout.plan[0] - 1 if layout.plan else (layout.year - 1 if layout.year else None)
             scope = Scope("actual", base, None)
-        period = period_for(scope, kind, measure, sentence_before, text[clause_start:q.start], mention)
+        period = period_for(scope, kind, measure, sentence_before, text[clause_start:q.start], mention,
+                            rate=q.unit_kind == "percent")
         if (prev_fact is not None and scope.span and prev_fact.period == scope.span and period == str(scope.year)
-                and measure == prev_fact.measure == "level" and _continues_list(text[clause_start:q.start], q)):
-            period = scope.span  # "组建省重点实验室24个，省专业技术创新中心34个": the verb's span goes on
+                and measure == prev_fact.measure == "level" and (_continues_list(text[clause_start:q.start], q)
+                                                                 or _ATTRIBUTE.fullmatch(text[clause_start:q.start]))):
+            # "组建省重点实验室24个，省专业技术创新中心34个", "改造566个小区，面积为1433万平方米": the span goes on
+            period = scope.span
         qualifier = q.qualifier
         shared_verb = prev is not None and prev[0].prefix_verb and re.search(
             r"(?:分别|均|接连|先后)" + re.escape(prev[0].prefix_verb), text[max(0, prev[0].start - 12):prev[0].start])

@@ -186,7 +186,11 @@ COMPARED_PLAN = re.compile(
 )
 
 
-def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str = "", mention: str = "") -> str:
+_INVESTED = re.compile(r"(?:新增|计划|总)?投资(?:额|规模)?(?:约|近|超过?)?$")
+
+
+def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str = "", mention: str = "",
+               rate: bool = False) -> str:
     """The period of a number: explicit years and spans in its sentence, else the scope's.
 
     Levels at the end of a period get its end year; averages, totals and counts of things done
@@ -201,7 +205,8 @@ def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str =
     since = _SINCE.search(before)
     total = bool(_TOTALS.search(clause + mention))
     flow, stock = period_cues()
-    done = measure == "level" and bool(flow.search(clause + mention)) and not stock.search(clause[-6:])
+    # a rate is a level however it came about ("法治建设群众综合满意率97%")
+    done = measure == "level" and not rate and bool(flow.search(clause + mention)) and not stock.search(clause[-6:])
     if plan:
         a, b = plan
         if measure == "avg_growth" or total or done:
@@ -220,6 +225,11 @@ def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str =
         return scope.span  # "居民人均可支配收入五年增长30.8%", "投资比“十三五”时期增长19.1%"
     if total and measure == "level" and scope.span and (scope.multi_year or kind == "target"):
         return scope.span  # "五年累计完成固定资产投资1792亿元"
+    # (in a plan's own chapters, where levels are for the plan's end year, not in a report's year plan)
+    planned = kind == "target" and measure == "level" and scope.span and not years and scope.span.endswith(
+        str(scope.year))
+    if planned and (_INVESTED.search(clause) or re.search(r"项目$", mention)):
+        return scope.span  # a plan's project list: "投资 15 亿元三溢科技公司…", "…等 17 个项目"
     if years:
         y = int(years[-1])
         if measure == "avg_growth" and scope.span:
