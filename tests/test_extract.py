@@ -648,3 +648,14 @@ def test_a_plans_project_lists_and_attributes_are_totals_over_the_period(docs):
     assert [find(doc, t).period for t in ("566 个", "1433 万平方米")] == ["2021-2025", "2021-2025"]
     jiangxi = _province("江西省")  # "绿地率分别达46.84%、43.46%" in the five-year review
     assert find(jiangxi, "43.46%").period == "2025"
+
+
+def test_all_counties_as_a_scope_is_no_count_and_a_load_is_a_quantity(docs):
+    """"全市 9 个县（市、区）全域划分基础网格 3967 个": only 3967 counts ("11个县（市、区）通过…评估认定" would);
+    "为锦州地区新增35.6万千瓦负荷提供…" is a quantity; "解决了6.27万户业主办证难等57项…" counts households."""
+    doc = docs[JINZHOU_PLAN.name]
+    assert not [f for f in doc.facts if f.text in ("9 个", "4个") and "县（" in f.indicator]
+    assert find(doc, "3967 个").kind == "actual"
+    assert find(doc, "35.6万千瓦").period == "2016-2020"
+    assert find(doc, "6.27万户").unit == "万户"
+    assert find(_province("云南省"), "11个", indicator="县（市、区）通过国家义务教育优质均衡县评估认定").kind == "actual"

@@ -123,6 +123,8 @@ def _enumerated_names(text: str, clause_start: int, q: Quantity, clause_end: int
     if q.unit_kind == "money" and invested:
         return False  # "投资10亿元中信钛业…等17个项目": the investment of the list, not part of a name
     end = _LIST_END.search(text, q.end, clause_end)
+    if q.unit.endswith(("户", "人")):
+        end = None  # "解决了6.27万户业主办证难等57项…": the people a listed item concerns are counted
     if end and not re.match(r"等\d+[个项](?:主要|预期性|约束性)?指标", text[end.start():end.start() + 12]):
         return True  # (not "地区生产总值年均增长5%左右…等16个预期性指标": listed goals are goals)
     if q.unit_kind == "physical" and q.unit.lstrip("万亿千") in _capacity_units():
@@ -195,7 +197,7 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
     capacity = base in _capacity_units() or q.unit in _capacity_units()
     if q.unit_kind == "physical" and capacity and nxt and _is_cjk(nxt):
         stop = text[q.end:q.end + 6]
-        named = r"[\u4e00-\u9fff]{0,3}(?:量|能力|规模)(?:[的，。；、]|$)"  # 105亿千瓦时发电量的能力
+        named = r"[\u4e00-\u9fff]{0,3}(?:量|能力|规模|负荷)(?:[的，。；、提]|$)"  # 105亿千瓦时发电量的能力
         if not re.match(rf"[的，。；、和与及]|增长|下降|以上|左右|{named}", stop):
             return True  # capacity used as a name: 15万吨高碳铬铁 (not "105亿千瓦时发电量的能力")
     owner = re.search(r"(?:公司|集团|年产|年加工|年出栏|年屠宰|年处理)\s*$",
@@ -204,6 +206,10 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
         return True  # a capacity in a project's name: 东旭三宝公司5万台智能服务机器人, 年产4000万肉鸡宰杀
     if prev == "_":
         return True  # PM_2.5
+    counties = re.match(r"(?:县[（(]市(?:、区)?[)）]|县区|县市区|区县)(城)?", text[q.end:q.end + 7])
+    every = re.search(r"全[市省区]$", text[max(0, q.start - 2):q.start])
+    if q.unit == "个" and counties and (counties.group(1) or every):
+        return True  # all the counties as a scope: "全市9个县（市、区）全域划分…", "4个县（市）城集中供暖率"
     if q.unit_kind == "doubling" and re.match(r"\**[：:]|是指", text[q.end:q.end + 3]):
         return True  # a glossary's term: "总量翻番：", "总量翻番是指…"
     if q.unit in ("米", "公里", "千米") and re.match(r"\s*(?:覆盖|内[\u4e00-\u9fff]|范围内)", text[q.end:q.end + 4]):
