@@ -659,3 +659,12 @@ def test_all_counties_as_a_scope_is_no_count_and_a_load_is_a_quantity(docs):
     assert find(doc, "35.6万千瓦").period == "2016-2020"
     assert find(doc, "6.27万户").unit == "万户"
     assert find(_province("云南省"), "11个", indicator="县（市、区）通过国家义务教育优质均衡县评估认定").kind == "actual"
+
+
+def test_a_sectors_growth_and_a_converted_amount_keep_their_subject(docs):
+    """"农业全面升级，年均增长 3%以上；…；服务业提速提质，年均增长 5%以上": each sector's value added;
+    "人均 GDP 达到 35466 元，折合 5433 美元": the same per-capita GDP."""
+    doc = docs[JINZHOU_PLAN.name]
+    assert find(doc, "5%以上", mention="服务业增加值").measure == "avg_growth"
+    assert find(doc, "3%以上", mention="农业增加值").period == "2021-2025"
+    assert find(doc, "5433 美元").indicator == find(doc, "35466 元").indicator == "人均地区生产总值"

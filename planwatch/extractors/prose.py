@@ -298,6 +298,8 @@ def _measure(text: str, q: Quantity, pre: str, prev: tuple[Quantity, str, float]
     return "level", value, "%"
 
 
+_SECTOR = re.compile(
+    r"(?:第[一二三]产业|农业|工业|服务业|建筑业|制造业)(?![\u4e00-\u9fff]{0,2}(?:增加值|产值|投资|企业))")
 #: A clause giving an attribute of what the clause before counted ("，面积为1433万平方米").
 _ATTRIBUTE = re.compile(r"\s*(?:总?面积|建筑面积|总?里程|长度|总?规模|总?投资|总?容量)(?:为|达|约|共)?\s*")
 
@@ -451,7 +453,7 @@ def _paragraph(text: str, start: int, end: int, layout: Layout, regions: RegionT
 
 
 _NOT_A_SUBJECT = re.compile(
-    r"(?:稳居|位居|跃居|居全国|居全省|居中部|居西部|跻身|排名|位列|同口径|可比口径|按可比价|双双)")
+    r"(?:稳居|位居|跃居|居全国|居全省|居中部|居西部|跻身|排名|位列|同口径|可比口径|按可比价|双双)|(?:折合|约合)$")
 _LEAD_IN = re.compile(r"^\s*(?:\*\*)?(?:[（(][一二三四五六七八九十\d]+[)）])?[^。，*]{0,20}。(?:\*\*)?\s*")
 _ESTIMATED_YEAR_END = re.compile(r"(?:到|至|截至)\s*(?:19|20)\d\d\s*年(?:末|底)[，,]\s*(?:预计|初步预计)")
 
@@ -500,16 +502,22 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
             mention = prev_fact.mention + _clean_mention(pre)  # "增长5.4%、高于全国0.4个百分点"
             if q.unit_kind == "percent" and not re.search(r"比重|比例|份额|比$", mention):
                 mention += "比重"
-        elif not mention and prev_fact is not None:
+        elif not mention and prev_fact is not None and "；" not in text[prev_fact.end:clause_start]:
             mention = prev_fact.mention
             if "累计" in pre:  # "新建绿道137公里、累计达到2136公里": the running total of 绿道, not of 新建
                 flow, _ = period_cues()
                 mention = re.sub(rf"^(?:{flow.pattern})+", "", mention) or mention
         elif not mention:
-            # "合理使用“三公”经费，同比减少51%": the subject is in the clause before
-            earlier = _clean_mention(text[start:clause_start])[-16:]
+            # "合理使用“三公”经费，同比减少51%": the subject is in the clause before (its own ；-part:
+            # "农业全面升级，年均增长3%以上；…；服务业提速提质，年均增长5%以上")
+            part_start = max(start, text.rfind("；", start, clause_start) + 1)
+            earlier = _clean_mention(text[part_start:clause_start])[-16:]
+            sector = _SECTOR.match(earlier)
             verb = re.sub(r"[^\u4e00-\u9fff]", "", pre)[-4:]
-            mention = earlier or verb
+            if sector and measure != "level":
+                mention = f"{sector.group()}增加值"  # "农业全面升级，年均增长3%以上": the sector's value added
+            else:
+                mention = earlier or (prev_fact.mention if prev_fact is not None else verb)
         scope = scope_at(layout, q.start)
         sentence_before = text[lo:q.start]
         # an estimate cue at the head of a sentence governs all of it, elsewhere only its ；-part
