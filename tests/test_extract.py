@@ -668,3 +668,12 @@ def test_a_sectors_growth_and_a_converted_amount_keep_their_subject(docs):
     assert find(doc, "5%以上", mention="服务业增加值").measure == "avg_growth"
     assert find(doc, "3%以上", mention="农业增加值").period == "2021-2025"
     assert find(doc, "5433 美元").indicator == find(doc, "35466 元").indicator == "人均地区生产总值"
+
+
+def test_work_to_do_over_a_plan_period_is_the_period_a_yearly_level_its_end(docs):
+    """"“十四五”期间，全市新增建设用地力争达到 1500 公顷", "总蓄水量将增加 2.3 亿立方米": over 2021-2025;
+    河南 "城镇新增就业500万人以上" in the 十五五 goals: 2026-2030."""
+    doc = docs[JINZHOU_PLAN.name]
+    assert find(doc, "2.3 亿立方米").period == "2021-2025"
+    assert find(doc, "4 条").period == "2021-2025"  # "新开通 4 条国内航线"
+    assert find(_province("河南省"), "500万人以上").period == "2026-2030"

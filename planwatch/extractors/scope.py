@@ -209,7 +209,11 @@ def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str =
     done = measure == "level" and not rate and bool(flow.search(clause + mention)) and not stock.search(clause[-6:])
     if plan:
         a, b = plan
-        if measure == "avg_growth" or total or done:
+        # "“十四五”期间，力争职业技能培训达到2000人", "…总蓄水量将增加2.3亿立方米": done over the period
+        # (not "港口货物吞吐量达到2亿吨", a yearly level)
+        worked = flow.search(clause + mention) or re.search(r"(?:增加|减少|提高|降低)$", before)
+        during = re.search(r"五[”\"]?(?:期间|时期内|内)", before) and measure == "level" and not rate and worked
+        if measure == "avg_growth" or total or done or during:
             return _span(a, b)
         return str(b)
     if since and measure == "avg_growth":
@@ -228,8 +232,8 @@ def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str =
     # (in a plan's own chapters, where levels are for the plan's end year, not in a report's year plan)
     planned = kind == "target" and measure == "level" and scope.span and not years and scope.span.endswith(
         str(scope.year))
-    if planned and (_INVESTED.search(clause) or re.search(r"项目$", mention)):
-        return scope.span  # a plan's project list: "投资 15 亿元三溢科技公司…", "…等 17 个项目"
+    if planned and (_INVESTED.search(clause) or re.search(r"项目$", mention) or done):
+        return scope.span  # a plan's project list ("投资 15 亿元三溢科技公司…", "…等 17 个项目") and work to do
     if years:
         y = int(years[-1])
         if measure == "avg_growth" and scope.span:
