@@ -677,3 +677,9 @@ def test_work_to_do_over_a_plan_period_is_the_period_a_yearly_level_its_end(docs
     assert find(doc, "2.3 亿立方米").period == "2021-2025"
     assert find(doc, "4 条").period == "2021-2025"  # "新开通 4 条国内航线"
     assert find(_province("河南省"), "500万人以上").period == "2026-2030"
+
+
+def test_a_count_before_its_noun_takes_the_verb_after_it(docs):
+    """"18.5公里女儿河滨河路、14公里百股河滨河路完成路基建设" (the 十三五 review): built over 2016-2020."""
+    doc = docs[JINZHOU_PLAN.name]
+    assert [find(doc, t).period for t in ("18.5公里", "14公里")] == ["2016-2020", "2016-2020"]

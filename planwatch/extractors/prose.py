@@ -529,7 +529,9 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
             kind = "actual"
             base = layout.plan[0] - 1 if layout.plan else (layout.year - 1 if layout.year else None)
             scope = Scope("actual", base, None)
-        period = period_for(scope, kind, measure, sentence_before, text[clause_start:q.start], mention,
+        # a count before its noun may have its verb after it: "14公里百股河滨河路完成路基建设"
+        described = mention + text[q.end:clause_end] if after else mention
+        period = period_for(scope, kind, measure, sentence_before, text[clause_start:q.start], described,
                             rate=q.unit_kind == "percent")
         if (prev_fact is not None and scope.span and prev_fact.period == scope.span and period == str(scope.year)
                 and measure == prev_fact.measure == "level" and (_continues_list(text[clause_start:q.start], q)
