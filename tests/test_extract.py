@@ -658,7 +658,8 @@ def test_all_counties_as_a_scope_is_no_count_and_a_load_is_a_quantity(docs):
     assert find(doc, "3967 个").kind == "actual"
     assert find(doc, "35.6万千瓦").period == "2016-2020"
     assert find(doc, "6.27万户").unit == "万户"
-    assert find(_province("云南省"), "11个", indicator="县（市、区）通过国家义务教育优质均衡县评估认定").kind == "actual"
+    counties = find(_province("云南省"), "11个", indicator="县（市、区）通过国家义务教育优质均衡县评估认定")
+    assert counties.kind == "actual"
 
 
 def test_a_sectors_growth_and_a_converted_amount_keep_their_subject(docs):
@@ -683,3 +684,12 @@ def test_a_count_before_its_noun_takes_the_verb_after_it(docs):
     """"18.5公里女儿河滨河路、14公里百股河滨河路完成路基建设" (the 十三五 review): built over 2016-2020."""
     doc = docs[JINZHOU_PLAN.name]
     assert [find(doc, t).period for t in ("18.5公里", "14公里")] == ["2016-2020", "2016-2020"]
+
+
+def test_a_plan_periods_last_year_and_by_its_end(docs):
+    """"“十四五”末期，城镇新增就业 1.5 万人" is 2025's yearly figure; "到“十四五”末期，新增投资 400 亿元" is
+    invested by then, over 2021-2025; "“十三五”末…,五年累计“个转企、小升规”600余家" a five-year total."""
+    doc = docs[JINZHOU_PLAN.name]
+    assert find(doc, "1.5 万人", source="prose").period == "2025"
+    assert find(doc, "400 亿元", indicator="新增投资").period == "2021-2025"
+    assert find(docs[LINGHE_PLAN.name], "600余家").period == "2016-2020"

@@ -207,6 +207,9 @@ def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str =
     flow, stock = period_cues()
     # a rate is a level however it came about ("法治建设群众综合满意率97%")
     done = measure == "level" and not rate and bool(flow.search(clause + mention)) and not stock.search(clause[-6:])
+    at_end = re.search(r"(到)?[“\"]?十[一二三四五六]五[”\"]?末", before)
+    if plan and at_end and not at_end.group(1) and not total:
+        return str(plan[1])  # "“十四五”末期，城镇新增就业1.5万人": the last year ("到…末" is by then)
     if plan:
         a, b = plan
         # "“十四五”期间，力争职业技能培训达到2000人", "…总蓄水量将增加2.3亿立方米": done over the period
