@@ -693,3 +693,9 @@ def test_a_plan_periods_last_year_and_by_its_end(docs):
     assert find(doc, "1.5 万人", source="prose").period == "2025"
     assert find(doc, "400 亿元", indicator="新增投资").period == "2021-2025"
     assert find(docs[LINGHE_PLAN.name], "600余家").period == "2016-2020"
+
+
+def test_a_count_names_the_head_after_its_modifiers(docs):
+    """"建设 5 个主业突出、具有核心竞争力、营业收入超亿元的重点骨干企业": 5 重点骨干企业."""
+    doc = docs[JINZHOU_PLAN.name]
+    assert find(doc, "5 个", indicator="重点骨干企业").kind == "target"

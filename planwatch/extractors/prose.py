@@ -375,6 +375,10 @@ def _noun_after(text: str, q: Quantity, limit: int, next_q: Quantity | None) -> 
     m = _AFTER_NOUN.match(text, pos, limit)
     if not m:
         return ""
+    modified = _MODIFIED_HEAD.match(text, pos, limit)
+    if modified and text.startswith("、", m.end()):
+        # "5个主业突出、具有核心竞争力、营业收入超亿元的重点骨干企业": the head after the modifiers
+        return modified.group(1)
     noun = m.group().lstrip("的")
     if not noun or _NOT_A_NOUN.match(noun) or not (_is_cjk(noun[0]) or noun[0].isdigit() or noun[0] == "“"):
         return ""
@@ -384,6 +388,9 @@ def _noun_after(text: str, q: Quantity, limit: int, next_q: Quantity | None) -> 
     if cut:
         noun = noun[:cut.start()]
     return noun.rstrip("的")
+
+
+_MODIFIED_HEAD = re.compile(r"[^，；。：！？\n]{2,40}的([\u4e00-\u9fff“”]{2,16})(?=[，；。：！？\n]|$)")
 
 
 @cache
