@@ -104,13 +104,12 @@ def _prefix_verb(text: str, pos: int) -> tuple[str, str | None]:
     return "", None
 
 
+#: A magnitude word standing for one of itself: "过亿元", "近万场", "超万亿元", and after 突破 (which
+#: stays outside the text as a qualifier verb) "突破万亿".
 _FUSED = re.compile(
-    r"(?<![\d零〇一二两三四五六七八九十百千])(过|超|逾|近|(?<![线网以马晚早路场面身之迈登])上)(万亿|亿|万)"
-    r"(元|美元|吨|人次|人|户|千瓦|平方米|亩|标箱|场|家|个|项|名|件|套|辆|台|列|支)?"
+    r"(?:(?<![\d零〇一二两三四五六七八九十百千])(?P<lead>过|超|逾|近|(?<![线网以马晚早路场面身之迈登])上)|(?<=突破))"
+    r"(?P<mag>万亿|亿|万)(?P<unit>元|美元|吨|人次|人|户|千瓦|平方米|亩|标箱|场|家|个|项|名|件|套|辆|台|列|支)?(?![级\d])"
 )
-
-
-_BROKEN_THROUGH = re.compile(r"(?<=突破)(万亿|亿|万)(元|美元|吨|人次|人|户|千瓦|平方米|亩|标箱)?(?![级\d])")
 
 
 _DIGITS = "零〇一二两三四五六七八九十百千"
@@ -161,7 +160,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             continue
         mag = m.group("mag") or ""
         unit_word = m.group("unit") or ""
-        if unit_word in _WORD_AFTER and text[m.end("unit"):m.end("unit") + 1] in _WORD_AFTER[unit_word]:
+        starts = _unit_word_starts().get(unit_word)
+        if starts and text[m.end("unit"):m.end("unit") + 1] in starts:
             continue  # "3.0方案", "平台", "5万亿台阶": the unit character starts a word
         if m.group("num3") and m.group("unit3") and not unit_word:
             unit_word = m.group("unit3")
@@ -175,7 +175,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         prefix_verb = ""
         start_at, end_at = m.start(), m.end()
         pre, post = m.group("pre"), m.group("post")
-        if pre and text[max(0, start_at - 1):start_at + len(pre)] in _not_qualifiers()[0]:
+        if pre and text[max(0, start_at - 1):start_at + len(pre)] in _not_qualifiers():
             pre, start_at = None, m.start("num")  # 项目签约3543亿元: 约 belongs to 签约
         if post == "强" and "\u4e00" <= text[m.end():m.end() + 1] <= "\u9fff":
             post, end_at = None, m.start("post")  # 19轮强降雨, 15个强县: 强 belongs to the word after
@@ -204,21 +204,14 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             qualifier = after or qualifier
         out.append(Quantity(start_at, end_at, m.start("num"), num_end, value, unit, unit_kind,
                             qualifier, is_range, chinese, prefix_verb))
-    for m in _BROKEN_THROUGH.finditer(text, start, end):
-        # "海洋生产总值突破万亿": the magnitude word is the number; 突破 stays outside the text
-        if any(q.start <= m.start() < q.end for q in out):
-            continue
-        unit = m.group(1) + (m.group(2) or "")
-        out.append(Quantity(m.start(), m.end(), m.start(), m.end(), 1.0, unit,
-                            _unit_kinds().get(m.group(2) or "", "magnitude"), "at_least", False, True, "突破"))
     for m in _FUSED.finditer(text, start, end):
-        # "过亿元": a magnitude word standing for one of itself
         if any(q.start <= m.start() < q.end for q in out):
             continue
-        unit = m.group(2) + (m.group(3) or "")
-        qualifier = "about" if m.group(1) == "近" else "at_least"  # 近万场 / 过万人
-        out.append(Quantity(m.start(), m.end(), m.start(), m.end(), 1.0, unit,
-                            _unit_kinds().get(m.group(3) or "", "magnitude"), qualifier, False, True, ""))
+        lead = m.group("lead")
+        qualifier = "about" if lead == "近" else "at_least"  # 近万场 / 过万人, 突破万亿
+        out.append(Quantity(m.start(), m.end(), m.start(), m.end(), 1.0, m.group("mag") + (m.group("unit") or ""),
+                            _unit_kinds().get(m.group("unit") or "", "magnitude"), qualifier, False, True,
+                            "" if lead else "突破"))
     for m in _zero_pattern().finditer(text, start, end):
         # "安全零事故": zero written as a word before what did not happen
         out = [q for q in out if not (q.start <= m.start() < q.end and not q.unit)]
@@ -240,7 +233,6 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     return out
 
 
-_WORD_AFTER = {"方": set("案式面向法针略位"), "平": set("台均衡稳安"), "台": set("阶"), "回": set("望顾首归升落")}
 _DOUBLING = re.compile(r"翻(?:([一两二三])番|番)")
 _RATIO = re.compile(r"(?<![\d.:：])(\d{1,3}(?:\.\d+)?)[:：]1(?![\d.:：])")
 
@@ -253,8 +245,13 @@ def _suffix_after(text: str, pos: int) -> tuple[int, str | None]:
 
 
 @cache
-def _not_qualifiers() -> tuple[frozenset[str]]:
-    return (frozenset(load_lexicon()["qualifiers"]["not_prefix"]),)
+def _not_qualifiers() -> frozenset[str]:
+    return frozenset(load_lexicon()["qualifiers"]["not_prefix"])
+
+
+@cache
+def _unit_word_starts() -> dict[str, str]:
+    return load_lexicon()["unit_word_starts"]
 
 
 @cache
