@@ -160,8 +160,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             continue
         mag = m.group("mag") or ""
         unit_word = m.group("unit") or ""
-        starts = _unit_word_starts().get(unit_word)
-        if starts and text[m.end("unit"):m.end("unit") + 1] in starts:
+        following = text[m.end("unit"):m.end("unit") + 1]
+        if following and following in _unit_word_starts().get(unit_word, ""):
             continue  # "3.0方案", "平台", "5万亿台阶": the unit character starts a word
         if m.group("num3") and m.group("unit3") and not unit_word:
             unit_word = m.group("unit3")
