@@ -699,3 +699,9 @@ def test_a_count_names_the_head_after_its_modifiers(docs):
     """"建设 5 个主业突出、具有核心竞争力、营业收入超亿元的重点骨干企业": 5 重点骨干企业."""
     doc = docs[JINZHOU_PLAN.name]
     assert find(doc, "5 个", indicator="重点骨干企业").kind == "target"
+
+
+def test_a_compound_subject_names_its_parts_in_the_order_written():
+    """"中小学专任教师分别达到…": 中学 first, then 小学 (lexicon compound_subjects)."""
+    doc = planwatch.extract_text("2025年，全市中小学专任教师分别达到1.2万人、2.3万人。")
+    assert [f.mention for f in doc.facts] == ["中学专任教师", "小学专任教师"]
