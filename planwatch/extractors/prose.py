@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from planwatch.extractors.quantities import Quantity, find_quantities
-from planwatch.extractors.regions import RegionTracker
+from planwatch.extractors.regions import COUNTY_GROUP, RegionTracker
 from planwatch.extractors.scope import (
     COMPARED_PLAN,
     STARTING_YEAR,
@@ -61,8 +61,8 @@ _PUNCT = set("，；。：、！？,;:!?\n（）()“”\"《》【】")
 def _cues() -> dict[str, re.Pattern[str]]:
     lex = load_lexicon()
     m = lex["measure_cues"]
-    gap = (r"(?:了|分别|分别为|为|达到|达|同比|比上年|比去年|较上年|约|近|超过|超|突破|逾|以上"
-           r"|不低于|不少于|不超过|保持在|稳定在|控制在)*")
+    verbs = [w for ws in lex["qualifiers"]["prefix_verbs"].values() for w in ws]  # 超过, 不低于, 控制在…
+    gap = rf"(?:了|分别|分别为|为|达到|达|同比|比上年|比去年|较上年|约|近|以上|保持在|稳定在|{alternation(verbs)})*"
     return {
         "avg": re.compile(rf"(?:{alternation(m['avg_growth'])}){gap}$"),
         "avg_anywhere": re.compile(r"年均|年平均"),
@@ -110,6 +110,10 @@ def _inside_quotes(text: str, start: int, end: int, lo: int) -> bool:
     return False
 
 
+#: The kinds of a plan's own indicators ("13个预期性指标", "8个一级指标"): counting them counts no fact.
+_INDICATOR_KIND = r"(?:主要|预期性|约束性|量化|核心|[一二三]级)"
+_OWNER = re.compile(r"(?:公司|集团|年产|年加工|年出栏|年屠宰|年处理)\s*$")
+_COUNTIES = re.compile(rf"(?:{COUNTY_GROUP})(城)?")
 _LIST_END = re.compile(r"等(?:\d|[一二两三四五六七八九十百]+[个家项批户]|一批|多个|多家|项目|重点项目|重大项目)")
 
 
@@ -122,11 +126,11 @@ def _enumerated_names(text: str, clause_start: int, q: Quantity, clause_end: int
     invested = re.search(r"(?:总?投资|投入)(?:额|总额)?(?:约|近|超)?$", text[max(0, q.start - 6):q.start])
     if q.unit_kind == "money" and invested:
         return False  # "投资10亿元中信钛业…等17个项目": the investment of the list, not part of a name
-    end = _LIST_END.search(text, q.end, clause_end)
-    if q.unit.endswith(("户", "人")):
-        end = None  # "解决了6.27万户业主办证难等57项…": the people a listed item concerns are counted
-    if end and not re.match(r"等\d+[个项](?:主要|预期性|约束性)?指标", text[end.start():end.start() + 12]):
-        return True  # (not "地区生产总值年均增长5%左右…等16个预期性指标": listed goals are goals)
+    # (not "解决了6.27万户业主办证难等57项…": the people a listed item concerns are counted, nor
+    # "地区生产总值年均增长5%左右…等16个预期性指标": listed goals are goals)
+    end = None if _counts_people(q) else _LIST_END.search(text, q.end, clause_end)
+    if end and not re.match(rf"等\d+[个项]{_INDICATOR_KIND}?指标", text[end.start():end.start() + 12]):
+        return True
     if q.unit_kind == "physical" and q.unit.lstrip("万亿千") in _capacity_units():
         return bool(re.search(r"等\d+个(?:重点|重大)?项目", text[q.end:sent_end]))
     return False
@@ -185,7 +189,8 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
         return True
     suffix_post = text[q.num_end:q.end]
     stated = re.search(r"(?:达到|达|为|是|提高到|提升到|增加到|超过)$", text[max(clause_start, q.start - 3):q.start])
-    # 新增50家以上先进智能工厂, 覆盖九成以上城乡社区: a count or a share, not a category
+    # 新增50家以上先进智能工厂, 覆盖九成以上城乡社区: a count or a share, not a category (but
+    # "100人以上企业": a size per unit is one)
     counted = (q.unit_kind == "count" and q.unit not in ("人", "名", "户")) or q.unit == "成"
     if suffix_post in ("以上", "以下") and q.unit_kind != "percent" and nxt and nxt not in _PUNCT and not stated \
             and not counted:
@@ -200,15 +205,13 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
         named = r"[\u4e00-\u9fff]{0,3}(?:量|能力|规模|负荷)(?:[的，。；、提]|$)"  # 105亿千瓦时发电量的能力
         if not re.match(rf"[的，。；、和与及]|增长|下降|以上|左右|{named}", stop):
             return True  # capacity used as a name: 15万吨高碳铬铁 (not "105亿千瓦时发电量的能力")
-    owner = re.search(r"(?:公司|集团|年产|年加工|年出栏|年屠宰|年处理)\s*$",
-                      text[max(clause_start, q.start - 8):q.start])
-    if owner and q.unit[:1] in "万亿" and _is_cjk(text[q.end:q.end + 2].strip()[:1]):
+    if q.unit[:1] in "万亿" and _is_cjk(text[q.end:q.end + 2].strip()[:1]) and _OWNER.search(
+            text, max(clause_start, q.start - 8), q.start):
         return True  # a capacity in a project's name: 东旭三宝公司5万台智能服务机器人, 年产4000万肉鸡宰杀
     if prev == "_":
         return True  # PM_2.5
-    counties = re.match(r"(?:县[（(]市(?:、区)?[)）]|县区|县市区|区县)(城)?", text[q.end:q.end + 7])
-    every = re.search(r"全[市省区]$", text[max(0, q.start - 2):q.start])
-    if q.unit == "个" and counties and (counties.group(1) or every):
+    counties = _COUNTIES.match(text, q.end, q.end + 7) if q.unit == "个" else None
+    if counties and (counties.group(1) or text[max(0, q.start - 2):q.start] in ("全市", "全省", "全区")):
         return True  # all the counties as a scope: "全市9个县（市、区）全域划分…", "4个县（市）城集中供暖率"
     if q.unit_kind == "doubling" and re.match(r"\**[：:]|是指", text[q.end:q.end + 3]):
         return True  # a glossary's term: "总量翻番：", "总量翻番是指…"
@@ -238,8 +241,8 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
         return True  # a rank: 排名提升4位, 居全国前10位
     if (prev == "每" and q.unit.endswith("人")) or prev2 == "时速":
         return True  # a denominator (每10万人刑事案件数) or a speed class (时速350公里)
-    threshold = re.match(r"[\u4e00-\u9fff]{1,8}\d+(?:\.\d+)?[个家项户座所]", text[q.end:q.end + 14])
-    if q.prefix_verb in ("超", "超过", "过", "逾") and q.unit_kind in ("money", "magnitude") and threshold:
+    if q.prefix_verb in ("超", "超过", "过", "逾") and q.unit_kind in ("money", "magnitude") and re.match(
+            r"[\u4e00-\u9fff]{1,8}\d+(?:\.\d+)?[个家项户座所]", text[q.end:q.end + 14]):
         return True  # 新增经济总量超200亿元县2个: only the count counts
     if q.unit in ("小时", "分钟") and _is_cjk(nxt) and not re.match(r"内|以|左右|之|不间断|运行|服务|值守",
                                                                     text[q.end:q.end + 3]):
@@ -248,10 +251,9 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
         return True  # 3人制篮球场
     if q.unit in ("岁", "周岁") and not re.search(r"寿命|年龄|岁以", text[max(clause_start, q.start - 30):q.end + 3]):
         return True  # ages in anecdotes
-    own_indicators = re.match(r"(?:项|个|大类)?(?:主要|预期性|约束性|量化|核心|[一二三]级)?指标|方面"
-                              r"|领域的?(?:重点|主要)?任务", text[q.end:q.end + 8])
-    named_before = re.search(r"(?:预期性|约束性|主要|量化)指标(?:共|有)?$",
-                             text[max(clause_start, q.start - 8):q.start])
+    own_indicators = re.match(rf"(?:项|个|大类)?{_INDICATOR_KIND}?指标|方面|领域的?(?:重点|主要)?任务",
+                              text[q.end:q.end + 8])
+    named_before = re.search(rf"{_INDICATOR_KIND}指标(?:共|有)?$", text[max(clause_start, q.start - 8):q.start])
     if (own_indicators or named_before) and q.unit in ("项", "个", "类", ""):
         return True  # a plan's own indicator count: "13个预期性指标", "其中预期性指标19项"
     if _enumerated_names(text, clause_start, q, clause_end, sent_end):
@@ -304,9 +306,14 @@ _SECTOR = re.compile(
 _ATTRIBUTE = re.compile(r"\s*(?:总?面积|建筑面积|总?里程|长度|总?规模|总?投资|总?容量)(?:为|达|约|共)?\s*")
 
 
+def _counts_people(q: Quantity) -> bool:
+    """``12万人``, ``312户``, ``50名``: people or households, which a threshold or a list item may count."""
+    return q.unit.endswith(("人", "名", "户"))
+
+
 def _continues_list(clause: str, q: Quantity) -> bool:
     """A clause with a noun and a count but no verb or date of its own continues the list before it."""
-    if q.unit_kind != "count" or q.unit in ("人", "名", "万人", "户", "万户"):
+    if q.unit_kind != "count" or _counts_people(q):
         return False
     flow, stock = period_cues()
     dated_or_total = re.search(r"(?:19|20)\d\d年|累计|共计|合计|总计|总数", clause)
@@ -325,8 +332,7 @@ _PLAN_COMPARISON = re.compile(
 
 
 # "（间）、累计达到": a unit's aside left over from the number before; "四县(市)完成…": the region's group
-_LEADING_ASIDE = re.compile(
-    r"^(?:[（(][^）)]{0,8}[）)][、，]?|[一二两三四五六七八九十\d]+个?(?:县[（(]市[)）]|县[（(]市、区[)）]|城区|县区|县市区))")
+_LEADING_ASIDE = re.compile(rf"^(?:[（(][^）)]{{0,8}}[）)][、，]?|[一二两三四五六七八九十\d]+个?(?:{COUNTY_GROUP}))")
 
 
 def _clean_mention(phrase: str) -> str:

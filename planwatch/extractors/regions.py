@@ -14,8 +14,10 @@ from functools import cache
 from planwatch.gazetteer import Region, load_gazetteer
 from planwatch.lexicon import alternation, load_lexicon
 
+#: How a document names a group of a city's counties or districts: 县(市), 县（市、区）, 县市区, 城区…
+COUNTY_GROUP = r"县[（(]市(?:、区)?[)）]区?|县市区|县区|城区|区县"
 _GROUP = re.compile(
-    r"(?<![一二两三四五六七八九十\d])(?:[一二两三四五六七八九十\d]+(?:个)?(?:县[（(]市[)）]|县[（(]市、区[)）]|县[（(]市[)）]区|县市区|县区|城区|区县|县|市))(?![^，、和与]{0,1}[级的])"
+    rf"(?<![一二两三四五六七八九十\d])(?:[一二两三四五六七八九十\d]+(?:个)?(?:{COUNTY_GROUP}|县|市))(?![^，、和与]{{0,1}}[级的])"
 )
 _SUBJECT_FOLLOW = re.compile(
     r"^(?:[，、和与及的]|完成|实现|新增|全年|累计|共|地区|GDP|生产|一般|公共|财政|规模|固定|社会|城镇|城乡|农村|农民|居民|人均"
