@@ -186,6 +186,11 @@ COMPARED_PLAN = re.compile(
 )
 
 
+#: "较“十三五”末的9323.1亿元": the number is the earlier period's
+_COMPARED_BASE = re.compile(COMPARED_PLAN.pattern + "的$")
+#: "五年增长30.8%", "比“十三五”时期增长19.1%": a change over a whole plan period
+_OVER_FIVE_YEARS = re.compile(r"五年|" + COMPARED_PLAN.pattern)
+_CHANGED = re.compile(r"(?:增加|减少|增长|提高|下降|降低)$")
 _INVESTED = re.compile(r"(?:新增|计划|总)?投资(?:额|规模)?(?:约|近|超过?)?$")
 
 
@@ -206,7 +211,9 @@ def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str =
     total = bool(_TOTALS.search(clause + mention))
     flow, stock = period_cues()
     # a rate is a level however it came about ("法治建设群众综合满意率97%")
-    done = measure == "level" and not rate and bool(flow.search(clause + mention)) and not stock.search(clause[-6:])
+    flowing = bool(flow.search(clause + mention))
+    changed = bool(_CHANGED.search(before))  # "…将增加2.3亿立方米"
+    done = measure == "level" and not rate and flowing and not stock.search(clause[-6:])
     at_end = re.search(r"(到)?[“\"]?十[一二三四五六]五[”\"]?末", before)
     if plan and at_end and not at_end.group(1) and not total:
         return str(plan[1])  # "“十四五”末期，城镇新增就业1.5万人": the last year ("到…末" is by then)
@@ -214,21 +221,21 @@ def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str =
         a, b = plan
         # "“十四五”期间，力争职业技能培训达到2000人", "…总蓄水量将增加2.3亿立方米": done over the period
         # (not "港口货物吞吐量达到2亿吨", a yearly level)
-        worked = flow.search(clause + mention) or re.search(r"(?:增加|减少|提高|降低)$", before)
-        during = re.search(r"五[”\"]?(?:期间|时期内|内)", before) and measure == "level" and not rate and worked
+        during = re.search(r"五[”\"]?(?:期间|时期内|内)", before) and measure == "level" and not rate and (
+            flowing or changed)
         if measure == "avg_growth" or total or done or during:
             return _span(a, b)
         return str(b)
     if since and measure == "avg_growth":
         end = scope.year or int(since.group(1))
         return _span(int(since.group(1)), end)
-    earlier_plan = re.search(COMPARED_PLAN.pattern + "的$", before)
-    if earlier_plan and plan_span(earlier_plan.group()):
-        a, b = plan_span(earlier_plan.group())  # type: ignore[misc]
+    earlier_plan = _COMPARED_BASE.search(before)
+    earlier_span = plan_span(earlier_plan.group()) if earlier_plan else None
+    if earlier_plan and earlier_span:
+        a, b = earlier_span
         return str(b) if earlier_plan.group().endswith("末的") else _span(a, b)  # "较“十三五”末的9323.1亿元"
-    compared = re.search(r"五年|" + COMPARED_PLAN.pattern, clause)
-    change = measure in ("growth", "change_pp") or re.search(r"(?:增加|减少|增长|提高|下降)$", before)
-    if scope.span and compared and change:
+    compared = _OVER_FIVE_YEARS.search(clause)
+    if scope.span and compared and (measure in ("growth", "change_pp") or changed):
         return scope.span  # "居民人均可支配收入五年增长30.8%", "投资比“十三五”时期增长19.1%"
     if total and measure == "level" and scope.span and (scope.multi_year or kind == "target"):
         return scope.span  # "五年累计完成固定资产投资1792亿元"
@@ -246,7 +253,7 @@ def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str =
         return scope.span
     if scope.multi_year and done:
         return scope.span or ""
-    if scope.multi_year and scope.span and measure in ("growth", "change_pp") and not years:
+    if scope.multi_year and scope.span and measure in ("growth", "change_pp"):
         return scope.span  # "五年来，全省刑事案件总量下降35.9%": the change over the period
     return str(scope.year) if scope.year else ""
 
