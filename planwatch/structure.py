@@ -224,20 +224,22 @@ def _sections(text: str, start: int, end: int, report_year: int | None = None) -
                 kind = "target" if years[-1] >= report_year else "actual"
             sections.append(Section(pos, end, stripped, kind, years[-1] if years else None, plan_span(stripped)))
             continue
+        paragraph = _ADDRESS.sub("", stripped)
         turn = _focus(stripped)
-        first = _ADDRESS.sub("", stripped).partition("。")[0]
-        about_plan = (re.search(r"纲要", first) and not re.search(r"今年|开局|年度", first)) or _PLAN_GOALS.match(first)
-        upcoming = plan_span(first) if report_year and about_plan else None
-        if not turn and upcoming and upcoming[0] >= report_year:  # type: ignore[operator]
+        named: tuple[int, int] | None = None
+        if turn is None and report_year:
             # "（三）关于“十五五”时期发展的主要目标。《纲要（草案）》提出…", "…编制了“十五五”规划纲要（草案）"
-            turn = ("span", None)
-            focus_plan = upcoming
+            first = paragraph.partition("。")[0]
+            outline = "纲要" in first and not re.search(r"今年|开局|年度", first)
+            about_plan = outline or _PLAN_GOALS.match(first)
+            upcoming = plan_span(first) if about_plan else None
+            if upcoming and upcoming[0] >= report_year:
+                turn, named = ("span", None), upcoming
         if turn:
             # a paragraph that turns to the whole plan period, or to one year ("2026年是…开局之年")
-            named = plan_span(_ADDRESS.sub("", stripped)[:12]) if turn[0] == "span" else None  # "“十五五”时期是…"
             if turn[0] == "span":
-                # "《纲要草案》明确了今后五年的发展目标" after "“十五五”时期是…": the same plan goes on
-                named = named or focus_plan
+                # "“十五五”时期是…" names its plan; "《纲要草案》明确了今后五年…" after it goes on with it
+                named = named or plan_span(paragraph[:12]) or focus_plan
                 focus_plan = named
             sections.append(Section(pos, end, stripped[:20], None, turn[1], named, turn[0]))
     for a, b in zip(sections, sections[1:], strict=False):
