@@ -51,6 +51,7 @@ class Section:
     year: int | None
     plan: tuple[int, int] | None  # a five-year span the heading names
     focus: str | None = None  # "span", "year" or "this_year": a paragraph opening with 过去五年 / 过去一年 / 今年是
+    level: int = 5  # a heading's depth (heading_level); 5 for bare lines and focus paragraphs
 
 
 @dataclass
@@ -219,10 +220,12 @@ def _sections(text: str, start: int, end: int, report_year: int | None = None) -
             focus_plan = None
             years = [int(y) for y in _YEAR.findall(stripped)]
             kind = _heading_kind(stripped)
-            if kind is None and report_year and years and heading_level(stripped) <= 2:
+            level = heading_level(stripped)
+            if kind is None and report_year and years and level <= 2:
                 # a report's "三、关于2026年工作": its own year is planned, an earlier one reviewed
                 kind = "target" if years[-1] >= report_year else "actual"
-            sections.append(Section(pos, end, stripped, kind, years[-1] if years else None, plan_span(stripped)))
+            sections.append(Section(pos, end, stripped, kind, years[-1] if years else None, plan_span(stripped),
+                                    level=level))
             continue
         paragraph = _ADDRESS.sub("", stripped)
         turn = _focus(stripped)
@@ -269,7 +272,7 @@ def _defer_to_parent_kind(sections: list[Section]) -> None:
     for section in sections:
         if section.focus:
             continue
-        level = heading_level(section.heading)
+        level = section.level
         while open_headings and open_headings[-1][0] >= level:
             open_headings.pop()
         parent = next((s for _, s in reversed(open_headings) if s.kind), None)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from planwatch.lexicon import alternation, load_lexicon
-from planwatch.structure import FIVE_YEAR_PLANS, Layout, Section, heading_level, plan_span
+from planwatch.structure import FIVE_YEAR_PLANS, Layout, Section, plan_span
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ def scope_at(layout: Layout, pos: int) -> Scope:
     section = kinded[-1] if kinded else None
     # A paragraph's turn to one year or to the plan period ("过去一年…", "五年来…") holds through
     # the numbered sub-headings below it, until a heading names a year or a period of its own.
-    anchor = next((s for s in reversed(kinded) if _names_period(s.heading) or heading_level(s.heading) <= 2), None)
+    anchor = next((s for s in reversed(kinded) if s.level <= 2 or _names_period(s.heading)), None)
     focused = [s for s in before if s.focus and (anchor is None or s.start > anchor.start)]
     focus = focused[-1].focus if focused else None
     scope = _scope(layout, section)

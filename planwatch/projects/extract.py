@@ -45,7 +45,7 @@ from planwatch.numbers import ARABIC, CHINESE, parse_number
 from planwatch.projects.model import Capacity, Investment, ProjectCount, ProjectExtraction, ProjectMention, Span
 from planwatch.projects.names import capacities, is_generic_name, name_keys, owner_of
 from planwatch.projects.taxonomy import ProjectTaxonomy, load_project_taxonomy
-from planwatch.structure import Layout, Section, analyse, heading_level
+from planwatch.structure import Layout, analyse
 
 _CLAUSE_SEPS = frozenset("，；：。！？\n")
 _SENTENCE_SEPS = frozenset("。！？；\n")
@@ -118,12 +118,6 @@ class _Subject:
     sentence: int
 
 
-@dataclass
-class _SectionInfo:
-    section: Section
-    level: int
-
-
 def _opened(t: str, s: int, e: int) -> int:
     """Opening minus closing round brackets in ``t[s:e]`` (negative: a bracket closes unopened)."""
     return t.count("（", s, e) + t.count("(", s, e) - t.count("）", s, e) - t.count(")", s, e)
@@ -173,7 +167,7 @@ class ProjectExtractor:
         self._column_items: list[ProjectMention] = []
         for index, layout in enumerate(layouts):
             self.layout, self.segment = layout, index
-            self._sections = [_SectionInfo(s, heading_level(s.heading)) for s in layout.sections]
+            self._sections = layout.sections
             self._subject: _Subject | None = None
             self._pending: ProjectMention | None = None
             self._column_line, self._column_items = -2, []
@@ -897,13 +891,13 @@ class ProjectExtractor:
         return (found, "name", "") if found else (None, None, "")
 
     def _enclosing_headings(self, pos: int) -> list[str]:
-        before = [s for s in self._sections if s.section.start <= pos and s.section.focus is None]
+        before = [s for s in self._sections if s.start <= pos and s.focus is None]
         chain: list[str] = []
         level = 99
-        for info in reversed(before):
-            if info.level < level:
-                chain.append(info.section.heading)
-                level = info.level
+        for section in reversed(before):
+            if section.level < level:
+                chain.append(section.heading)
+                level = section.level
         return chain
 
     def _paragraph_label(self, pos: int) -> str:
