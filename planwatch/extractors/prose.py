@@ -552,10 +552,10 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
             # "组建省重点实验室24个，省专业技术创新中心34个", "改造566个小区，面积为1433万平方米": the span goes on
             period = scope.span
         qualifier = q.qualifier
-        shared_verb = prev is not None and prev[0].prefix_verb and re.search(
-            r"(?:分别|均|接连|先后)" + re.escape(prev[0].prefix_verb), text[max(0, prev[0].start - 12):prev[0].start])
-        if qualifier is None and in_list and shared_verb and prev_fact is not None:
-            qualifier = prev_fact.qualifier  # "分别突破10000个、7000个": the verb governs the list
+        if qualifier is None and in_list and prev is not None and prev_fact is not None and prev[0].prefix_verb:
+            shared = text[max(0, prev[0].start - 12):prev[0].start]
+            if re.search(r"(?:分别|均|接连|先后)" + re.escape(prev[0].prefix_verb), shared):
+                qualifier = prev_fact.qualifier  # "分别突破10000个、7000个": the verb governs the list
         fact = RawFact(q.start, q.end, mention, measure, value, unit, kind, period, region, qualifier)
         listed_subject = "、" in pre and next_q is not None and text[q.end:next_q.start] in ("、", "和")
         if ("分别" in pre or listed_subject) and not in_list:

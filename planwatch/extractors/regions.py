@@ -42,11 +42,15 @@ def _zone_opening() -> re.Pattern[str]:
     return re.compile(rf"({name})(?![\u4e00-\u9fff]{{0,2}}[内外间])")
 
 
+@cache
+def _zone_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(load_lexicon()["zone_subjects"]["suffixes"], key=len, reverse=True))
+
+
 def _is_zone_name(name: str) -> bool:
     """A proper name (滨海新区, 沈阳都市圈, 大湾区), not a kind of zone (开发区, 千亿级开发区)."""
-    zones = load_lexicon()["zone_subjects"]
-    suffix = next(s for s in sorted(zones["suffixes"], key=len, reverse=True) if name.endswith(s))
-    return "级" not in name and (len(name) - len(suffix) >= 2 or name in zones["bare_names"])
+    suffix = next(s for s in _zone_suffixes() if name.endswith(s))
+    return "级" not in name and (len(name) - len(suffix) >= 2 or name in load_lexicon()["zone_subjects"]["bare_names"])
 
 
 _LEAD_IN_TAIL = re.compile(r"(?:[（(][^）)]{0,20}[）)])?[。.]?$")
