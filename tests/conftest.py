@@ -18,6 +18,23 @@ from pg_server import pg_server, pg_url  # noqa: F401  (fixtures: a PostgreSQL s
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_DIR = REPO / "planwatch" / "sample"
 SAMPLE_FILES = sorted(SAMPLE_DIR.glob("*.txt"))
+# The public documents the tests read, shipped with the tests (a copy of ../shared/corpus), so a
+# clone with nothing beside it runs every test.
+CORPUS = REPO / "tests" / "data" / "corpus"
+PROVINCES = CORPUS / "provinces-2026"
+# The reference facts and their scorer are not ours to ship: they live in ../shared.  A test that
+# needs them skips where they are absent, unless $PLANWATCH_TEST_REQUIRE_SHARED=1 (CI), where it fails.
+SHARED = REPO.parent / "shared"
+
+
+def require_shared() -> Path:
+    """``../shared``, or a skip (a failure on CI) saying why it is needed."""
+    if (SHARED / "gold").is_dir() and (SHARED / "tools" / "score.py").is_file():
+        return SHARED
+    message = "../shared (reference facts and scorer) is not beside the repository"
+    if os.environ.get("PLANWATCH_TEST_REQUIRE_SHARED") == "1":
+        pytest.fail(message + " and $PLANWATCH_TEST_REQUIRE_SHARED=1")
+    pytest.skip(message)
 
 # Text used in generated documents: a real sentence of the kind PlanWatch reads.
 CHINESE_LINE = "全年实现地区生产总值111.5亿元，同比增长7.6%。"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE_DIR
+from conftest import PROVINCES, SAMPLE_DIR
 
 from planwatch.model import Document
 from planwatch.pipeline import extract, extract_text
@@ -204,10 +204,6 @@ def test_general_shapes_on_new_text() -> None:
     assert [c.value for c in result.counts if c.role == "list"] == [12]
 
 
-PROVINCES = Path(SAMPLE_DIR).parents[1].parent / "shared" / "corpus" / "provinces-2026"
-
-
-@pytest.mark.skipif(not PROVINCES.exists(), reason="the shared 2026 provincial reports are not here")
 def test_unseen_provincial_reports_are_read_without_error() -> None:
     """Documents the extractor was not written from: every mention grounded, plans are targets."""
     for path in sorted(PROVINCES.glob("*.txt"))[:4]:

@@ -11,11 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, SAMPLE_DIR, run_planwatch
+from conftest import PROVINCES, SAMPLE_DIR, run_planwatch
 
 from planwatch.store import Store
-
-PROVINCES = REPO.parent / "shared" / "corpus" / "provinces-2026"
 
 
 @pytest.fixture(scope="session")
@@ -104,8 +102,6 @@ def test_conflicts_command_runs_on_the_samples(sample_db: Path) -> None:
 
 @pytest.fixture(scope="module")
 def provinces_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not PROVINCES.is_dir():
-        pytest.skip("shared/corpus/provinces-2026 is not beside the repository")
     db = tmp_path_factory.mktemp("provinces") / "provinces.db"
     result = run_planwatch("ingest", str(PROVINCES), "--db", str(db), timeout=300)
     assert result.returncode == 0, result.stderr
