@@ -15,12 +15,13 @@ import json
 import os
 import sys
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NoReturn, TextIO
 
 import click
 
 from planwatch import __version__
+from planwatch.context import StatedContext
 from planwatch.errors import PlanWatchError
 from planwatch.model import Document, Fact
 
@@ -88,6 +89,27 @@ def main() -> None:
     """PlanWatch: indicator facts from Chinese regional development documents."""
 
 
+def context_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--region``, ``--date``, ``--type``: what the user states about a document (``extract``, ``ingest``)."""
+    command = click.option("--type", "doc_type", default=None, metavar="TYPE",
+                           help="The document's type: report, plan, bulletin, release, brief, news.")(command)
+    command = click.option("--date", default=None, metavar="YYYY[-MM]",
+                           help="The document's date: YYYY is the year it reports; YYYY-MM when it was "
+                           "issued (a bulletin of March reports the year before).")(command)
+    return click.option("--region", default=None,
+                        help="The region the document is about (海拉尔区); wins over the text.")(command)
+
+
+def stated_context(region: str | None, date: str | None, doc_type: str | None) -> StatedContext | None:
+    """The stated context, or a usage error naming what is wrong with it."""
+    if not (region or date or doc_type):
+        return None
+    try:
+        return StatedContext(region=region, date=date, doc_type=doc_type)
+    except ValueError as e:
+        raise PlanWatchError(str(e)) from e
+
+
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=True, path_type=str))
 @click.option(
@@ -99,11 +121,17 @@ def main() -> None:
     help="jsonl: one JSON object per fact (the FACTS.md fields); csv: the same with a header row; "
     "table: aligned columns for reading.",
 )
-def extract(file: str, fmt: str) -> None:
-    """Extract the indicator facts of FILE (.txt, .md, .html, .htm, .pdf, .docx)."""
+@context_options
+def extract(file: str, fmt: str, region: str | None, date: str | None, doc_type: str | None) -> None:
+    """Extract the indicator facts of FILE (.txt, .md, .html, .htm, .pdf, .docx).
+
+    The document's region, year and type are read from its title, dateline and first lines;
+    --region/--date/--type state them instead (they win).  The summary line on stderr says what
+    was found and from which words.
+    """
     from planwatch.pipeline import extract as run_pipeline
 
-    doc = run_pipeline(file)
+    doc = run_pipeline(file, stated_context(region, date, doc_type))
     facts = sorted(doc.facts, key=lambda f: (f.start, f.end))
     _utf8_stdout(strict=fmt != "table")
     out = sys.stdout
@@ -174,7 +202,8 @@ def _summary(doc: Document, n: int) -> str:
     parts = [f"{n} fact{'' if n == 1 else 's'}", f"read as {doc.reader}"]
     if doc.segments:
         parts.append(f"{len(doc.segments)} segment{'' if len(doc.segments) == 1 else 's'}")
-    return f"planwatch: {doc.name}: " + ", ".join(parts)
+    found = "; ".join(str(c) for c in doc.clues)
+    return f"planwatch: {doc.name}: " + ", ".join(parts) + (f"; {found}" if found else "")
 
 
 def run(argv: Sequence[str] | None = None) -> NoReturn:

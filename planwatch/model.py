@@ -81,5 +81,7 @@ class Document:
     doc_type: str = "other"
     region: str = ""
     year: int | None = None
+    part: str | None = None  # the part of the year a release reports ("Q1-Q3"), if any
+    clues: list[Any] = field(default_factory=list)  # planwatch.context.Clue: why region, year and type
     segments: list[Segment] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)

@@ -9,10 +9,10 @@ below it actuals of 2011, ``2012年工作安排`` or ``主要预期目标`` make
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+from planwatch.context import Clue, DocContext, StatedContext, find_context
 from planwatch.gazetteer import Region, load_gazetteer
 from planwatch.lexicon import alternation, load_lexicon
 from planwatch.normalize import NormalizedText
@@ -22,18 +22,10 @@ FIVE_YEAR_PLANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三
 _ORDINAL_PLANS = {"第十一个五年": "十一五", "第十二个五年": "十二五", "第十三个五年": "十三五",
                   "第十四个五年": "十四五", "第十五个五年": "十五五"}
 
-_DOC_TYPES = [
-    ("规划纲要", re.compile(r"五年规划|规划纲要|远景目标纲要|发展规划")),
-    ("政府工作报告", re.compile(r"政府工作报告")),
-    ("统计公报", re.compile(r"统计公报")),
-    ("经济数据", re.compile(r"经济数据|经济运行|经济简报|主要经济指标|统计数据")),
-    ("新闻报道", re.compile(r"本报记者|记者|新华社|通讯员|日报|晚报|新闻")),
-]
 _REPORT_TITLE = re.compile(
     r"^[#】】\]\s]*(?:\d{4}年)?(?P<who>[^\s，。；：]{2,24}?)(?:人民)?(?:政府工作报告|国民经济和社会发展.{0,30}?(?:规划|纲要)"
     r"|国民经济和社会发展统计公报|\d{4}年经济数据)(?:[（(].{0,12}[)）])?$"
 )
-_DATE_LINE = re.compile(r"(\d{4})年(\d{1,2})月(?:\d{1,2}日)?")
 _HEADING = re.compile(
     r"^(?:#+\s*|第[一二三四五六七八九十百\d]+[章节篇部分]\s*|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|►)"
 )
@@ -67,6 +59,8 @@ class Layout:
     year: int | None
     plan: tuple[int, int] | None
     sections: list[Section]
+    part: str | None = None  # the part of the year a release reports ("Q1-Q3"), see planwatch.context
+    context: DocContext | None = None
 
 
 def plan_span(text: str) -> tuple[int, int] | None:
@@ -78,13 +72,6 @@ def plan_span(text: str) -> tuple[int, int] | None:
         if short in text:
             return span
     return None
-
-
-def detect_doc_type(head: str) -> str:
-    for name, pattern in _DOC_TYPES:
-        if pattern.search(head):
-            return name
-    return "other"
 
 
 def _lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
@@ -102,27 +89,6 @@ def _lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
 def _region_of(text: str, context: Region | None = None) -> Region | None:
     found = load_gazetteer().find_all(text, context=context)
     return found[-1][2] if found else None
-
-
-def _main_region(text: str) -> Region | None:
-    """The region a text is most about: the most mentioned one, preferring higher levels on ties."""
-    found = load_gazetteer().find_all(text)
-    if not found:
-        return None
-    counts = Counter(r.code for _, _, r in found)
-    by_code = {r.code: r for _, _, r in found}
-    code = max(counts, key=lambda c: (counts[c], -found[[r.code for _, _, r in found].index(c)][0]))
-    return by_code[code]
-
-
-def _report_year(lines: list[tuple[int, str]], title_index: int) -> int | None:
-    """The working year of a report: the year it is delivered in (Nov/Dec count for the next)."""
-    for _, line in lines[title_index:title_index + 6]:
-        m = _DATE_LINE.search(line)
-        if m:
-            year, month = int(m.group(1)), int(m.group(2))
-            return year + 1 if month >= 11 else year
-    return None
 
 
 _SPAN_FOCUS = re.compile(
@@ -282,8 +248,8 @@ def _defer_to_parent_kind(sections: list[Section]) -> None:
         open_headings.append((level, section))
 
 
-def analyse(norm: NormalizedText) -> list[Layout]:
-    """Split a document into segments and find their title, type, region, year and sections."""
+def analyse(norm: NormalizedText, stated: StatedContext | None = None) -> list[Layout]:
+    """Split a document into segments and find their context (``planwatch.context``) and sections."""
     text = norm.text
     lines = _lines(text)
     titles = [(i, pos, line) for i, (pos, line) in enumerate(lines) if _REPORT_TITLE.match(line.strip())]
@@ -298,31 +264,26 @@ def analyse(norm: NormalizedText) -> list[Layout]:
         if starts and starts[-1][3] is not None and starts[-1][3].code == region.code:
             continue
         starts.append((i, pos, line.strip(), region))
-
-    head = text[:3000]
-    doc_region = _main_region(text[:2000]) or _main_region(text)
+    if stated is not None and not stated.empty:
+        starts = starts[:1]  # what the user states is about the whole file
     if not starts:
-        title = next((line.strip().lstrip("#").strip() for _, line in lines if line.strip()), "")
-        starts = [(0, 0, title, _region_of(title) or doc_region)]
+        first = next(((i, line.strip().lstrip("#").strip()) for i, (_, line) in enumerate(lines) if line.strip()),
+                     (0, ""))
+        starts = [(first[0], 0, first[1], None)]
     else:
         starts[0] = (starts[0][0], 0, starts[0][2], starts[0][3])
 
     layouts: list[Layout] = []
-    for k, (i, pos, title, region) in enumerate(starts):
+    for k, (i, pos, title, _region) in enumerate(starts):
         seg_end = starts[k + 1][1] if k + 1 < len(starts) else len(text)
-        seg_head = text[pos:pos + 3000] if k else head
-        doc_type = detect_doc_type(title) if detect_doc_type(title) != "other" else detect_doc_type(seg_head)
-        plan = plan_span(title) or (plan_span(seg_head[:600]) if doc_type == "规划纲要" else None)
-        year = _report_year(lines, i)
-        if year is None:
-            years = [int(y) for y in _YEAR.findall(title)]
-            year = years[0] if years else None
-        if year is None and plan is not None:
-            year = plan[0]
-        if year is None:
-            counted = Counter(int(y) for y in _YEAR.findall(text[pos:seg_end]))
-            year = counted.most_common(1)[0][0] if counted else None
-        region = region or doc_region
-        layouts.append(Layout(pos, seg_end, title, doc_type, region, region.name if region else "",
-                              year, plan, _sections(text, pos, seg_end, year if doc_type == "政府工作报告" else None)))
+        context = find_context(lines, text, pos, seg_end, title, i, stated if k == 0 else None)
+        seg_head = text[pos:pos + 3000]
+        plan = plan_span(title) or (plan_span(seg_head[:600]) if context.doc_type == "规划纲要" else None)
+        if context.year is None and plan is not None:
+            context.year = plan[0]
+            context.clues.append(Clue("year", str(plan[0]), title[:30], "plan"))
+        year = context.year
+        sections = _sections(text, pos, seg_end, year if context.doc_type == "政府工作报告" else None)
+        layouts.append(Layout(pos, seg_end, title, context.doc_type, context.region, context.region_name,
+                              year, plan, sections, part=context.part, context=context))
     return layouts

@@ -42,7 +42,7 @@ FACTS = [
 
 @pytest.fixture
 def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
-    def fake_extract(path: str | Path) -> Document:
+    def fake_extract(path: str | Path, context: object = None) -> Document:
         return Document(path=str(path), name=Path(path).name, text="", reader="text:utf-8", facts=list(FACTS))
 
     monkeypatch.setattr("planwatch.pipeline.extract", fake_extract)
@@ -147,7 +147,7 @@ def _run_script(script: str, env: dict[str, str] | None = None, **kw: object) ->
 
 CRASHING_PIPELINE = """
     import sys, planwatch.pipeline
-    def boom(path):
+    def boom(path, context=None):
         raise RuntimeError("something unexpected")
     planwatch.pipeline.extract = boom
     from planwatch.cli import run
@@ -184,7 +184,7 @@ def test_broken_pipe_is_quiet() -> None:
         fact = Fact(doc="x", start=0, end=4, text="7.6%", indicator="地区生产总值" * 5,
                     mention="m", measure="growth", value=7.6, unit="%", kind="actual",
                     period="2014", region="凌河区")
-        planwatch.pipeline.extract = lambda path: Document(
+        planwatch.pipeline.extract = lambda path, context=None: Document(
             path=str(path), name="x", text="", reader="text", facts=[fact] * 20000)
         from planwatch.cli import run
         run(["extract", "x.txt", "--format", "jsonl"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from planwatch.context import StatedContext
 from planwatch.extractors.prose import RawFact, extract_prose
 from planwatch.extractors.regions import RegionTracker
 from planwatch.extractors.tables import extract_tables
@@ -11,9 +12,9 @@ from planwatch.structure import analyse
 from planwatch.taxonomy import load_taxonomy
 
 
-def run_extractors(doc: Document) -> Document:
+def run_extractors(doc: Document, stated: StatedContext | None = None) -> Document:
     norm = normalize(doc.text)
-    layouts = analyse(norm)
+    layouts = analyse(norm, stated)
     taxonomy = load_taxonomy()
     facts: list[Fact] = []
     for index, layout in enumerate(layouts):
@@ -45,4 +46,12 @@ def run_extractors(doc: Document) -> Document:
     if layouts:
         first = layouts[0]
         doc.title, doc.doc_type, doc.region, doc.year = first.title, first.doc_type, first.region_name, first.year
+        doc.part = first.part
+        if first.context is not None:
+            doc.clues = [c for c in first.context.clues]
+            # kept with the document (the store's metadata): what was found, and from which words
+            doc.meta["context"] = {"region": doc.region, "year": doc.year, "part": doc.part, "type": doc.doc_type,
+                                   "clues": [vars(c) for c in first.context.clues]}
+        if stated is not None and not stated.empty:
+            doc.meta["stated"] = stated.as_dict()
     return doc

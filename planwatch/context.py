@@ -1,0 +1,362 @@
+"""A document's own context — its region, reference year, part of the year and type — found once.
+
+Everything downstream dates and places numbers from this context, so a wrong year or region here
+silently corrupts every series built on the document.  It is therefore read only from the places
+a document states it (FACTS.md): a user's statement first, then the dateline of a report
+(``——2019年3月4日在呼伦贝尔市海拉尔区第十五届人民代表大会…``), its title (``XX县2019年国民经济和
+社会发展统计公报``, ``2019年前三季度全县经济运行情况``), the signature line (``海拉尔区人民政府区长``)
+and the opening sentence (``2019年，全县…``).  Only the region may fall back to the one the text
+names most; a year no such place states stays unknown rather than being taken from a stray year.
+
+Each finding keeps its ``Clue``: the words that set it, so that ``extract`` can say why and a user
+can correct what they see.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from planwatch.gazetteer import Region, load_gazetteer
+from planwatch.lexicon import load_lexicon
+
+#: Document types, as recognised from a title or the first lines (order matters: first wins).
+_DOC_TYPES = [
+    ("规划纲要", re.compile(r"五年规划|规划纲要|远景目标纲要|发展规划")),
+    ("政府工作报告", re.compile(r"政府工作报告")),
+    ("统计公报", re.compile(r"统计公报")),
+    ("经济数据", re.compile(r"经济数据|经济运行|经济简报|主要经济指标|统计数据|统计月报|经济形势")),
+    ("新闻报道", re.compile(r"本报记者|记者|新华社|通讯员|日报|晚报|新闻")),
+]
+#: Stated types (``--type``, a manifest's ``type`` column) and the internal names they stand for.
+TYPE_NAMES = {"report": "政府工作报告", "plan": "规划纲要", "bulletin": "统计公报", "release": "经济数据",
+              "brief": "经济数据", "news": "新闻报道", "other": "other"}
+
+#: ``——2019年3月4日在呼伦贝尔市海拉尔区第十五届人民代表大会第三次会议上``: date and body of a report.
+_DATELINE = re.compile(
+    r"(?P<date>(?:19|20)\d\d年\d{1,2}月(?:\d{1,2}日)?)[^\n]{0,6}?在(?P<who>[^\s，。；、]{2,30}?)"
+    r"(?:第[一二三四五六七八九十\d]+届)?人民代表大会"
+)
+_DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月")
+#: ``海拉尔区人民政府区长  杜联合``: the government that signs the report.
+_SIGNATURE = re.compile(r"(?P<who>[^\s，。；、]{2,24}?)人民政府(?:代理?)?(?:区长|市长|县长|省长|主席|旗长)")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+#: A year that opens a sentence as its time ("2019年，全县…", "2019年前三季度，…", "2019年1—5月，…").
+_LEAD_YEAR = re.compile(
+    r"(?:^|[。！\n])\s*(?:[一二三四五六七八九十]+、)?(?:在)?((?:19|20)\d\d)年"
+    r"(?=[，,]|全年|[上下前一二三四]|\d{1,2}[—\-－~至到]|\d{1,2}月(?!\d{1,2}日))"
+)
+_CJK_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
+
+
+@dataclass(frozen=True)
+class Clue:
+    """Why the context says what it says: the words that set one of its fields, and where."""
+
+    field: str  # "region" | "year" | "part" | "type"
+    value: str
+    words: str
+    source: str  # "stated" | "dateline" | "title" | "signature" | "lead" | "mentions" | "plan"
+
+    def __str__(self) -> str:
+        said = f"{self.source} “{self.words}”" if self.words else self.source
+        return f"{self.field} {self.value} ({said})"
+
+
+@dataclass
+class StatedContext:
+    """What a user states about a document (``--region``, ``--date``, ``--type``; a manifest row).
+
+    ``date`` is the document's own date: ``2019`` names its reference year; ``2019-03`` is when it
+    was issued, so a bulletin issued in March reports the year before, a report issued in December
+    plans the next one.
+    """
+
+    region: str | None = None
+    date: str | None = None
+    doc_type: str | None = None
+    title: str | None = None
+    url: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.date and not re.fullmatch(r"(?:19|20)\d\d(?:-(?:0?[1-9]|1[0-2])(?:-\d{1,2})?)?", self.date.strip()):
+            raise ValueError(f"date {self.date!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+        if self.doc_type and self.doc_type not in TYPE_NAMES and self.doc_type not in TYPE_NAMES.values():
+            raise ValueError(f"type {self.doc_type!r} is not one of {', '.join(TYPE_NAMES)}")
+        if self.region and resolve_region(self.region) is None:
+            raise ValueError(f"region {self.region!r} is not a known administrative unit")
+
+    @property
+    def empty(self) -> bool:
+        return not (self.region or self.date or self.doc_type or self.title)
+
+    def as_dict(self) -> dict[str, str]:
+        return {k: v for k, v in (("region", self.region), ("date", self.date), ("type", self.doc_type),
+                                  ("title", self.title), ("url", self.url)) if v}
+
+
+@dataclass
+class DocContext:
+    """A document's (or segment's) region, reference year, part of the year and type, with clues."""
+
+    title: str
+    doc_type: str
+    region: Region | None
+    region_name: str
+    year: int | None
+    part: str | None = None  # "Q1", "H1", "Q1-Q3", "M3", "M1-M5": a release for part of the year
+    clues: list[Clue] = field(default_factory=list)
+
+    @property
+    def period(self) -> str:
+        """The period the document as a whole reports: ``2019``, ``2019Q1-Q3``, or ``""``."""
+        if self.year is None:
+            return ""
+        return f"{self.year}{self.part or ''}"
+
+    def summary(self) -> str:
+        """One line: what was found and from which words (``extract``'s summary)."""
+        parts = [str(c) for c in self.clues]
+        missing = [n for n, v in (("region", self.region_name), ("year", self.year)) if not v]
+        parts.extend(f"{n} unknown" for n in missing)
+        return "; ".join(parts)
+
+
+def resolve_region(name: str) -> Region | None:
+    """A stated region name (海拉尔区, 锦州, 呼伦贝尔市海拉尔区) as a unit: the most specific one named."""
+    found = _deepest(name.strip()) or load_gazetteer().resolve(name.strip())
+    if found is None:
+        candidates = load_gazetteer().candidates(name.strip())
+        found = candidates[0] if len(candidates) == 1 else None  # 海拉尔: one unit has that short name
+    return found
+
+
+_LEVEL_DEPTH = {"province": 1, "city": 2, "prefecture": 2, "county": 3}
+
+
+def _deepest(text: str) -> Region | None:
+    """The most specific region ``text`` names: ``呼伦贝尔市海拉尔区`` is 海拉尔区, its city only qualifying it."""
+    gazetteer = load_gazetteer()
+    found = gazetteer.find_all(text)
+    if not found:
+        return None
+    best: Region | None = None
+    for _, _, region in found:
+        if best is None or (gazetteer.contains(best, region) and best.code != region.code):
+            best = region
+    return best
+
+
+def detect_doc_type(head: str) -> str:
+    head = _CJK_SPACED.sub("", head)
+    for name, pattern in _DOC_TYPES:
+        if pattern.search(head):
+            return name
+    return "other"
+
+
+@cache
+def _parts_of_year() -> list[tuple[re.Pattern[str], str]]:
+    """Phrases naming part of a year (lexicon ``parts_of_year``), longest first, as patterns."""
+    parts = load_lexicon()["parts_of_year"]
+    out: list[tuple[re.Pattern[str], str]] = []
+    for code, phrases in parts["named"].items():
+        for phrase in phrases:
+            out.append((re.compile(re.escape(phrase)), code))
+    out.sort(key=lambda p: -len(p[0].pattern))
+    return out
+
+
+_MONTH = r"(1[0-2]|[1-9]|一|二|三|四|五|六|七|八|九|十|十一|十二)"
+_MONTHS = {name: n for n, name in enumerate("一 二 三 四 五 六 七 八 九 十 十一 十二".split(), start=1)}
+#: "1—5月", "1-9月份", "1至11月": months from January; "3月份", "6月末": one month (a level at its end).
+_MONTH_RANGE = re.compile(rf"(?<!\d)1[—\-－~～至到]{_MONTH}月(?:份)?")
+_ONE_MONTH = re.compile(rf"(?<![\d—\-－~～至到]){_MONTH}月(?:份|末|底)(?!\d)")
+
+
+def _month(text: str) -> int:
+    return int(text) if text.isdigit() else _MONTHS[text]
+
+
+def part_of_year(phrase: str) -> str | None:
+    """The part of a year a time phrase names, as FACTS.md codes it: ``前三季度`` → ``Q1-Q3``.
+
+    Months from January map onto quarters and halves where they coincide (``1—6月`` is ``H1``,
+    ``1—3月`` is ``Q1``), since releases use both for the same period.  ``12月末`` and ``1—12月``
+    are the whole year (``None``).
+    """
+    for pattern, code in _parts_of_year():
+        if pattern.search(phrase):
+            return code
+    m = _MONTH_RANGE.search(phrase)
+    if m:
+        last = _month(m.group(1))
+        return {3: "Q1", 6: "H1", 9: "Q1-Q3", 12: None}.get(last, f"M1-M{last}")
+    m = _ONE_MONTH.search(phrase)
+    if m:
+        month = _month(m.group(1))
+        if m.group(0).endswith(("末", "底")):
+            return {3: "Q1", 6: "H1", 9: "Q1-Q3", 12: None}.get(month, f"M1-M{month}")
+        return f"M{month}"
+    return None
+
+
+def find_context(
+    lines: list[tuple[int, str]],
+    text: str,
+    start: int,
+    end: int,
+    title: str,
+    title_index: int = 0,
+    stated: StatedContext | None = None,
+) -> DocContext:
+    """The context of the text ``text[start:end]`` whose title line is ``lines[title_index]``."""
+    clues: list[Clue] = []
+    if detect_doc_type(title) == "other":
+        # a saved page or a cover may come first: the title is the first short line naming a type
+        named = next((line.strip() for _, line in lines[title_index:title_index + 15]
+                      if 4 <= len(line.strip()) <= 60 and detect_doc_type(line) not in ("other", "新闻报道")), None)
+        title = named or title
+    # the header: a saved portal page may put a menu and a source line before the dateline
+    head = "\n".join(line for _, line in lines[title_index:title_index + 40] if line.strip())[:1500]
+    seg_text = text[start:end]
+
+    # -- type ---------------------------------------------------------------------------------
+    doc_type = None
+    if stated and stated.doc_type:
+        doc_type = TYPE_NAMES.get(stated.doc_type, stated.doc_type)
+        clues.append(Clue("type", doc_type, stated.doc_type, "stated"))
+    elif _DATELINE.search(head) and detect_doc_type(title) in ("other", "政府工作报告"):
+        # "——2017年2月11日在海拉尔区第十四届人民代表大会第六次会议上": a report to the congress
+        doc_type = "政府工作报告"
+        clues.append(Clue("type", doc_type, _DATELINE.search(head).group(0), "dateline"))  # type: ignore[union-attr]
+    else:
+        for words, source in ((title, "title"), (head[:400], "header"), (seg_text[:3000], "text")):
+            kind = detect_doc_type(words)
+            if kind != "other":
+                doc_type = kind
+                clues.append(Clue("type", kind, title.strip()[:30] if source == "title" else "", source))
+                break
+    doc_type = doc_type or "other"
+
+    # -- region -------------------------------------------------------------------------------
+    region: Region | None = None
+    dateline = _DATELINE.search(head)
+    if stated and stated.region:
+        region = resolve_region(stated.region)
+        clues.append(Clue("region", region.name if region else stated.region, stated.region, "stated"))
+    else:
+        signature = _SIGNATURE.search(head)
+        for match, source in ((dateline, "dateline"), (_title_match(title), "title"), (signature, "signature")):
+            if match is None:
+                continue
+            who = match.group("who") if source != "title" else match
+            found = _deepest(_CJK_SPACED.sub("", who))
+            if found is not None:
+                region = found
+                clues.append(Clue("region", found.name, who, source))
+                break
+        if region is None:
+            region = _main_region(seg_text[:2000]) or _main_region(seg_text)
+            if region is not None:
+                clues.append(Clue("region", region.name, "", "mentions"))
+
+    # -- year and part of the year ------------------------------------------------------------
+    year: int | None = None
+    part: str | None = None
+    title_flat = _CJK_SPACED.sub("", title)
+    if stated and stated.date:
+        year = _year_of_stated_date(stated.date, doc_type)
+        clues.append(Clue("year", str(year), stated.date, "stated"))
+    if year is None and dateline is not None and doc_type in ("政府工作报告", "other", "规划纲要"):
+        y, m = (int(g) for g in _DATE.match(dateline.group("date")).groups())  # type: ignore[union-attr]
+        year = y + 1 if m >= 11 else y  # a report delivered in December plans the next year
+        clues.append(Clue("year", str(year), dateline.group("date"), "dateline"))
+    if year is None:
+        years = _YEAR.findall(title_flat)
+        if years:
+            year = int(years[0])
+            clues.append(Clue("year", str(year), title.strip()[:30], "title"))
+    if year is None and doc_type == "政府工作报告":
+        date = _DATE.search(head)
+        if date:
+            y, m = int(date.group(1)), int(date.group(2))
+            year = y + 1 if m >= 11 else y
+            clues.append(Clue("year", str(year), date.group(0), "header"))
+    if year is None:
+        lead = _LEAD_YEAR.search(seg_text[:1500])
+        if lead:
+            year = int(lead.group(1))
+            clues.append(Clue("year", str(year), seg_text[lead.start(1):lead.end(1) + 8].strip(), "lead"))
+    if year is None and doc_type in ("统计公报", "经济数据"):
+        # a bulletin or release names the year it reports only in a date line: issued in the
+        # first half of a year, it reports the year before (a release for part of a year, its own)
+        date = _DATE.search(seg_text[:400]) or _DATE.search(seg_text[-300:])
+        if date:
+            y, m = int(date.group(1)), int(date.group(2))
+            year = y - 1 if doc_type == "统计公报" and m <= 6 else y
+            clues.append(Clue("year", str(year), date.group(0), "release date"))
+    if doc_type in ("统计公报", "经济数据", "新闻报道", "other"):
+        for words, source in ((title_flat, "title"), (_lead_sentence(seg_text), "lead")):
+            part = part_of_year(words)
+            if part:
+                clues.append(Clue("part", part, words[:30], source))
+                break
+
+    name = region.name if region else ""
+    return DocContext(title, doc_type, region, name, year, part, clues)
+
+
+def _year_of_stated_date(date: str, doc_type: str) -> int:
+    """The reference year of a document issued on ``date`` (class docstring of ``StatedContext``)."""
+    pieces = [int(p) for p in date.strip().split("-")]
+    year = pieces[0]
+    if len(pieces) == 1:
+        return year
+    month = pieces[1]
+    if doc_type == "统计公报" and month <= 6:
+        return year - 1
+    if doc_type in ("政府工作报告", "规划纲要") and month >= 11:
+        return year + 1
+    return year
+
+
+def _title_match(title: str) -> str | None:
+    """The title without its document-type words, when it names a region (``XX县…统计公报``)."""
+    flat = _CJK_SPACED.sub("", title.strip().lstrip("#").strip())
+    return flat if load_gazetteer().find_all(flat) else None
+
+
+def _lead_sentence(text: str) -> str:
+    body = text.lstrip()
+    for line in body.splitlines()[:6]:
+        if len(line.strip()) > 20:
+            return re.split(r"[，。]", line.strip(), maxsplit=1)[0]
+    return ""
+
+
+def _main_region(text: str) -> Region | None:
+    """The region a text is most about: the most mentioned one, preferring the earlier on ties.
+
+    A unit written with its parent (``呼伦贝尔市海拉尔区``) counts as itself, not the parent.
+    """
+    gazetteer = load_gazetteer()
+    found = gazetteer.find_all(text)
+    if not found:
+        return None
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    by_code: dict[str, Region] = {}
+    for i, (start, end, region) in enumerate(found):
+        following = found[i + 1] if i + 1 < len(found) else None
+        if following is not None and following[0] == end and gazetteer.contains(region, following[2]):
+            continue  # the parent qualifying its child
+        counts[region.code] += 1
+        first.setdefault(region.code, start)
+        by_code[region.code] = region
+    if not counts:
+        return None
+    code = max(counts, key=lambda c: (counts[c], -first[c]))
+    return by_code[code]

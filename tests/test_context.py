@@ -1,0 +1,83 @@
+"""A document's own region, year, part of the year and type: found once, from the places that state them."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import CORPUS, run_planwatch
+
+import planwatch
+from planwatch.context import StatedContext, part_of_year
+
+
+def test_a_district_written_with_its_city_is_the_district() -> None:
+    doc = planwatch.extract(CORPUS / "hailaer" / "hailaer_2019.txt")
+    assert (doc.region, doc.year, doc.doc_type) == ("海拉尔区", 2019, "政府工作报告")
+    assert {(c.field, c.source, c.words) for c in doc.clues} >= {
+        ("region", "dateline", "呼伦贝尔市海拉尔区"), ("year", "dateline", "2019年3月4日")}
+    gdp = [f for f in doc.facts if f.text == "192.3亿元"]
+    assert [(f.indicator, f.region, f.period, f.kind) for f in gdp] == [("地区生产总值", "海拉尔区", "2018", "actual")]
+
+
+def test_a_report_without_a_title_is_known_by_its_dateline() -> None:
+    """hailaer_2017 opens straight with its dateline; a portal page (云南) puts a menu before it."""
+    doc = planwatch.extract(CORPUS / "hailaer" / "hailaer_2017.txt")
+    assert (doc.region, doc.year, doc.doc_type) == ("海拉尔区", 2017, "政府工作报告")
+    yunnan = planwatch.extract(CORPUS / "provinces-2026" / "2026_云南省_政府工作报告.txt")
+    assert (yunnan.region, yunnan.year) == ("云南省", 2026)
+
+
+#: A bulletin's body: paragraphs much longer than its header lines (which are therefore not joined).
+BODY = ("初步核算，全年全县实现地区生产总值85.6亿元，比上年增长8.1%。其中，第一产业增加值12.3亿元，增长5.2%；"
+        "第二产业增加值30.1亿元，增长9.0%；第三产业增加值43.2亿元，增长8.4%。\n") * 4
+
+
+def test_a_bulletin_reports_the_year_in_its_title_not_its_release_date() -> None:
+    head = "首页 > 统计数据\n长顺县2019年国民经济和社会发展统计公报\n长顺县统计局\n2020年4月10日\n"
+    doc = planwatch.extract_text(head + BODY)
+    assert (doc.region, doc.year, doc.doc_type) == ("长顺县", 2019, "统计公报")
+    assert [(f.text, f.period) for f in doc.facts][:2] == [("85.6亿元", "2019"), ("8.1%", "2019")]
+    undated = planwatch.extract_text("长顺县国民经济和社会发展统计公报\n长顺县统计局 2020年4月10日\n" + BODY)
+    assert undated.year == 2019  # issued in April: the year before
+
+
+def test_a_year_named_only_in_passing_is_not_the_document_year() -> None:
+    """A news item whose only year is a starting point (``2018年以来``) has no year of its own."""
+    doc = planwatch.extract(CORPUS / "jinzhou" / "002_c76068c0fa3bff33.txt")
+    assert doc.year is None and doc.region == "锦州市"
+    stated = planwatch.extract(CORPUS / "jinzhou" / "002_c76068c0fa3bff33.txt",
+                               StatedContext(date="2022-02", doc_type="news"))
+    assert (stated.year, stated.doc_type) == (2022, "新闻报道")
+
+
+def test_a_release_for_part_of_a_year() -> None:
+    doc = planwatch.extract_text("2021年前三季度全市经济运行情况\n"
+                                 "前三季度，全市实现地区生产总值1520.3亿元，同比增长9.8%。\n")
+    assert (doc.year, doc.part, doc.doc_type) == (2021, "Q1-Q3", "经济数据")
+
+
+@pytest.mark.parametrize(("phrase", "part"), [
+    ("前三季度", "Q1-Q3"), ("一季度", "Q1"), ("上半年", "H1"), ("1—5月", "M1-M5"), ("1-9月份", "Q1-Q3"),
+    ("1至6月", "H1"), ("3月份", "M3"), ("6月末", "H1"), ("11月末", "M1-M11"), ("1—12月", None), ("全年", None),
+    ("13个月", None), ("2019年", None),
+])
+def test_parts_of_a_year(phrase: str, part: str | None) -> None:
+    assert part_of_year(phrase) == part
+
+
+def test_stated_context_wins_and_is_checked() -> None:
+    assert StatedContext(region="海拉尔", date="2019-03").region == "海拉尔"
+    with pytest.raises(ValueError, match="not a known"):
+        StatedContext(region="火星")
+    with pytest.raises(ValueError, match="YYYY"):
+        StatedContext(date="2019-13")
+    doc = planwatch.extract_text("全年实现地区生产总值111.5亿元。", context=StatedContext(region="凌河区", date="2014"))
+    assert [(f.region, f.period) for f in doc.facts] == [("凌河区", "2014")]
+
+
+def test_extract_says_what_it_found_and_refuses_a_bad_statement() -> None:
+    path = str(CORPUS / "hailaer" / "hailaer_2019.txt")
+    result = run_planwatch("extract", path)
+    assert "region 海拉尔区 (dateline “呼伦贝尔市海拉尔区”)" in result.stderr
+    result = run_planwatch("extract", path, "--region", "火星")
+    assert result.returncode == 2 and result.stderr.strip() == (
+        "planwatch: error: region '火星' is not a known administrative unit")
