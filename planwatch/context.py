@@ -45,9 +45,11 @@ _SIGNATURE = re.compile(r"(?P<who>[^\s，。；、]{2,24}?)人民政府(?:代理
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 #: A year that opens a sentence as its time ("2019年，全县…", "2019年前三季度，…", "2019年1—5月，…").
 _LEAD_YEAR = re.compile(
-    r"(?:^|[。！\n])\s*(?:[一二三四五六七八九十]+、)?(?:在)?((?:19|20)\d\d)年"
+    r"(?:^|[。！\n>])[\s\u3000]*(?:[一二三四五六七八九十]+、)?(?:在)?((?:19|20)\d\d)年"
     r"(?=[，,]|全年|[上下前一二三四]|\d{1,2}[—\-－~至到]|\d{1,2}月(?!\d{1,2}日))"
 )
+#: A page saved with YAML front matter (Hexo, Jekyll, Hugo): ``---\ntitle: '…'\ndate: …\n---``.
+_FRONT_MATTER = re.compile(r"\A\s*---\n(?P<body>(?:[^\n]*\n){1,40}?)---\n")
 _CJK_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 
 
@@ -173,7 +175,7 @@ _MONTH = r"(1[0-2]|[1-9]|一|二|三|四|五|六|七|八|九|十|十一|十二)"
 _MONTHS = {name: n for n, name in enumerate("一 二 三 四 五 六 七 八 九 十 十一 十二".split(), start=1)}
 #: "1—5月", "1-9月份", "1至11月": months from January; "3月份", "6月末": one month (a level at its end).
 _MONTH_RANGE = re.compile(rf"(?<!\d)1[—\-－~～至到]{_MONTH}月(?:份)?")
-_ONE_MONTH = re.compile(rf"(?<![\d—\-－~～至到]){_MONTH}月(?:份|末|底)(?!\d)")
+_ONE_MONTH = re.compile(rf"(?<![\d—\-－~～至到]){_MONTH}月(?:份|末|底)(?![\d、起开以至到])")
 
 
 def _month(text: str) -> int:
@@ -203,6 +205,40 @@ def part_of_year(phrase: str) -> str | None:
     return None
 
 
+@cache
+def _time_marker() -> re.Pattern[str]:
+    """A phrase that sets the time of what follows: a part of a year, or the whole year again."""
+    named = sorted((phrase for phrases in load_lexicon()["parts_of_year"]["named"].values() for phrase in phrases),
+                   key=len, reverse=True)
+    part = "|".join([*map(re.escape, named), _MONTH_RANGE.pattern, _ONE_MONTH.pattern])
+    whole = r"全年|年末|年底|(?:19|20)\d\d年(?![\d前上下一二三四第])"
+    return re.compile(rf"(?:(?P<year>(?:19|20)\d\d)年)?(?P<part>{part})|(?P<whole>{whole})")
+
+
+#: The base of a comparison ("比2019年1—7月增长", "较一季度提高", "同比"): it dates nothing.
+_COMPARED = re.compile(
+    r"(?:比|较|相比|对比|与|同比|是)(?:上年|去年|(?:19|20)\d\d年)?(?:同期)?"
+    r"(?:前三季度|[上下]半年|第?[一二三四1-4]季度|1[—\-－~～至到]\d{1,2}月份?|\d{1,2}月份?(?:末|底)?)?"
+)
+
+
+def part_in_effect(text: str) -> tuple[int | None, str] | None:
+    """The part of a year the last time phrase of ``text`` names, with its year if written.
+
+    ``text`` is what precedes a number in its paragraph; ``前三季度，…`` makes what follows
+    ``Q1-Q3``, until ``全年`` or a year turns back to the whole year.  The base of a comparison
+    (``比2019年1—7月``) is no time phrase.
+    """
+    markers = list(_time_marker().finditer(_COMPARED.sub(lambda m: "#" * len(m.group()), text)))
+    last = markers[-1] if markers else None
+    if last is None or last.group("whole"):
+        return None
+    part = part_of_year(last.group("part"))
+    if part is None:
+        return None
+    return (int(last.group("year")) if last.group("year") else None), part
+
+
 def find_context(
     lines: list[tuple[int, str]],
     text: str,
@@ -211,10 +247,18 @@ def find_context(
     title: str,
     title_index: int = 0,
     stated: StatedContext | None = None,
+    page: dict[str, str] | None = None,
 ) -> DocContext:
-    """The context of the text ``text[start:end]`` whose title line is ``lines[title_index]``."""
+    """The context of the text ``text[start:end]`` whose title line is ``lines[title_index]``.
+
+    ``page``: the ``title`` and ``date`` (``YYYY-MM-DD``) the file's own metadata states (a web
+    page's, a saved page's front matter), weaker than the text's dateline but stronger than a guess.
+    """
     clues: list[Clue] = []
-    if detect_doc_type(title) == "other":
+    page = page or {}
+    if page.get("title"):
+        title = page["title"]
+    elif detect_doc_type(title) == "other":
         # a saved page or a cover may come first: the title is the first short line naming a type
         named = next((line.strip() for _, line in lines[title_index:title_index + 15]
                       if 4 <= len(line.strip()) <= 60 and detect_doc_type(line) not in ("other", "新闻报道")), None)
@@ -270,6 +314,12 @@ def find_context(
     if stated and stated.date:
         year = _year_of_stated_date(stated.date, doc_type)
         clues.append(Clue("year", str(year), stated.date, "stated"))
+    if doc_type in ("统计公报", "经济数据", "新闻报道", "other"):
+        for words, source in ((title_flat, "title"), (_lead_sentence(seg_text), "lead")):
+            part = part_of_year(words)
+            if part:
+                clues.append(Clue("part", part, words[:30], source))
+                break
     if year is None and dateline is not None and doc_type in ("政府工作报告", "other", "规划纲要"):
         y, m = (int(g) for g in _DATE.match(dateline.group("date")).groups())  # type: ignore[union-attr]
         year = y + 1 if m >= 11 else y  # a report delivered in December plans the next year
@@ -298,15 +348,63 @@ def find_context(
             y, m = int(date.group(1)), int(date.group(2))
             year = y - 1 if doc_type == "统计公报" and m <= 6 else y
             clues.append(Clue("year", str(year), date.group(0), "release date"))
-    if doc_type in ("统计公报", "经济数据", "新闻报道", "other"):
-        for words, source in ((title_flat, "title"), (_lead_sentence(seg_text), "lead")):
-            part = part_of_year(words)
-            if part:
-                clues.append(Clue("part", part, words[:30], source))
-                break
+    if year is None and page.get("date"):
+        year = _year_of_issue(page["date"], doc_type, part)
+        clues.append(Clue("year", str(year), page["date"], "front matter"))
 
     name = region.name if region else ""
     return DocContext(title, doc_type, region, name, year, part, clues)
+
+
+def front_matter(text: str) -> dict[str, str]:
+    """The ``title`` and ``date`` a page's front matter states (``date`` as ``YYYY-MM-DD``), if any."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return {}
+    out: dict[str, str] = {}
+    for line in m.group("body").splitlines():
+        key, sep, value = line.partition(":")
+        value = value.strip().strip("'\"")
+        if not sep or key.strip() not in ("title", "date") or not value:
+            continue
+        if key.strip() == "date":
+            value = _iso_date(value) or ""
+        if value:
+            out[key.strip()] = value
+    return out
+
+
+def _iso_date(value: str) -> str | None:
+    from datetime import datetime
+    from email.utils import parsedate_to_datetime
+
+    for parse in (lambda v: datetime.fromisoformat(v.replace("Z", "+00:00")), parsedate_to_datetime):
+        try:
+            return parse(value).date().isoformat()
+        except (TypeError, ValueError, IndexError):
+            continue
+    return None
+
+
+def _year_of_issue(date: str, doc_type: str, part: str | None) -> int:
+    """The year a document issued on ``date`` (``YYYY-MM-DD``) reports: a release on the first two
+    months issued in March is that year's; one on 1—12月 or a bulletin issued early is the year before's."""
+    year, month = (int(p) for p in date.split("-")[:2])
+    last = _last_month(part) if part else None
+    if last is not None:
+        return year - 1 if last >= month else year
+    if doc_type == "统计公报" and month <= 6:
+        return year - 1
+    if doc_type in ("政府工作报告", "规划纲要") and month >= 11:
+        return year + 1
+    return year
+
+
+def _last_month(part: str) -> int:
+    m = re.search(r"(\d+)$", part)
+    if part.startswith("M") and m:
+        return int(m.group(1))
+    return {"Q1": 3, "Q2": 6, "H1": 6, "Q3": 9, "Q1-Q3": 9, "Q4": 12, "H2": 12}.get(part, 12)
 
 
 def _year_of_stated_date(date: str, doc_type: str) -> int:

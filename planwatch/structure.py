@@ -248,7 +248,9 @@ def _defer_to_parent_kind(sections: list[Section]) -> None:
         open_headings.append((level, section))
 
 
-def analyse(norm: NormalizedText, stated: StatedContext | None = None) -> list[Layout]:
+def analyse(
+    norm: NormalizedText, stated: StatedContext | None = None, page: dict[str, str] | None = None
+) -> list[Layout]:
     """Split a document into segments and find their context (``planwatch.context``) and sections."""
     text = norm.text
     lines = _lines(text)
@@ -276,7 +278,8 @@ def analyse(norm: NormalizedText, stated: StatedContext | None = None) -> list[L
     layouts: list[Layout] = []
     for k, (i, pos, title, _region) in enumerate(starts):
         seg_end = starts[k + 1][1] if k + 1 < len(starts) else len(text)
-        context = find_context(lines, text, pos, seg_end, title, i, stated if k == 0 else None)
+        context = find_context(lines, text, pos, seg_end, title, i, stated if k == 0 else None,
+                               page if k == 0 else None)
         seg_head = text[pos:pos + 3000]
         plan = plan_span(title) or (plan_span(seg_head[:600]) if context.doc_type == "规划纲要" else None)
         if context.year is None and plan is not None:

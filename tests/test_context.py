@@ -58,7 +58,7 @@ def test_a_release_for_part_of_a_year() -> None:
 @pytest.mark.parametrize(("phrase", "part"), [
     ("前三季度", "Q1-Q3"), ("一季度", "Q1"), ("上半年", "H1"), ("1—5月", "M1-M5"), ("1-9月份", "Q1-Q3"),
     ("1至6月", "H1"), ("3月份", "M3"), ("6月末", "H1"), ("11月末", "M1-M11"), ("1—12月", None), ("全年", None),
-    ("13个月", None), ("2019年", None),
+    ("13个月", None), ("2019年", None), ("从4月份起", None), ("6月份以来", None),
 ])
 def test_parts_of_a_year(phrase: str, part: str | None) -> None:
     assert part_of_year(phrase) == part

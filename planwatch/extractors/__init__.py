@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planwatch.context import StatedContext
+from planwatch.context import StatedContext, front_matter
 from planwatch.extractors.prose import RawFact, extract_prose
 from planwatch.extractors.regions import RegionTracker
 from planwatch.extractors.tables import extract_tables
@@ -14,7 +14,9 @@ from planwatch.taxonomy import load_taxonomy
 
 def run_extractors(doc: Document, stated: StatedContext | None = None) -> Document:
     norm = normalize(doc.text)
-    layouts = analyse(norm, stated)
+    # the file's own metadata: a reader's (an HTML page's title and date) or a saved page's front matter
+    page = {**front_matter(doc.text), **{k: str(doc.meta[k]) for k in ("title", "date") if doc.meta.get(k)}}
+    layouts = analyse(norm, stated, page)
     taxonomy = load_taxonomy()
     facts: list[Fact] = []
     for index, layout in enumerate(layouts):

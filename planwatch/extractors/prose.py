@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from planwatch.context import part_in_effect
 from planwatch.extractors.quantities import Quantity, find_quantities
 from planwatch.extractors.regions import COUNTY_GROUP, RegionTracker
 from planwatch.extractors.scope import (
@@ -465,6 +466,8 @@ def _paragraph(text: str, start: int, end: int, layout: Layout, regions: RegionT
     return out
 
 
+#: How far back in its paragraph a number looks for the part of a year it is about ("前三季度，…").
+_PART_WINDOW = 400
 _NOT_A_SUBJECT = re.compile(
     r"(?:稳居|位居|跃居|居全国|居全省|居中部|居西部|跻身|排名|位列|同口径|可比口径|按可比价|双双)|(?:折合|约合)$")
 _LEAD_IN = re.compile(r"^\s*(?:\*\*)?(?:[（(][一二三四五六七八九十\d]+[)）])?[^。，*]{0,20}。(?:\*\*)?\s*")
@@ -544,8 +547,10 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
             scope = Scope("actual", base, None)
         # a count before its noun may have its verb after it: "14公里百股河滨河路完成路基建设"
         described = mention + text[q.end:clause_end] if after else mention
+        para_start = text.rfind("\n", max(0, q.start - _PART_WINDOW), q.start) + 1
+        part = part_in_effect(text[max(para_start, q.start - _PART_WINDOW):q.start])
         period = period_for(scope, kind, measure, sentence_before, text[clause_start:q.start], described,
-                            rate=q.unit_kind == "percent")
+                            rate=q.unit_kind == "percent", part=part)
         if (prev_fact is not None and scope.span and prev_fact.period == scope.span and period == str(scope.year)
                 and measure == prev_fact.measure == "level" and (_continues_list(text[clause_start:q.start], q)
                                                                  or _ATTRIBUTE.fullmatch(text[clause_start:q.start]))):

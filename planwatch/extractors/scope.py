@@ -9,7 +9,7 @@ in the sentence refine it again (``预计`` → estimate, ``力争`` → target,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from planwatch.lexicon import alternation, load_lexicon
@@ -22,6 +22,7 @@ class Scope:
     year: int | None  # the period of a level
     span: str | None  # the period of averages and totals over several years
     multi_year: bool = False  # the text reviews a whole plan period: counts of things done get the span
+    part: str | None = None  # the part of the year the document reports ("Q1-Q3"), for a release
 
 
 def _span(a: int, b: int) -> str:
@@ -35,6 +36,11 @@ def _section_at(layout: Layout, pos: int) -> list[Section]:
 
 def scope_at(layout: Layout, pos: int) -> Scope:
     """The default kind and period of a number at normalised position ``pos``."""
+    scope = _scope_at(layout, pos)
+    return replace(scope, part=layout.part) if layout.part else scope
+
+
+def _scope_at(layout: Layout, pos: int) -> Scope:
     before = _section_at(layout, pos)
     kinded = [s for s in before if s.kind]
     section = kinded[-1] if kinded else None
@@ -195,8 +201,31 @@ _INVESTED = re.compile(r"(?:新增|计划|总)?投资(?:额|规模)?(?:约|近|�
 
 
 def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str = "", mention: str = "",
-               rate: bool = False) -> str:
-    """The period of a number: explicit years and spans in its sentence, else the scope's.
+               rate: bool = False, part: tuple[int | None, str] | None = None) -> str:
+    """The period of a number: its year or span (``_year_or_span``), narrowed to a part of that year.
+
+    ``part``: the part of a year the paragraph names before the number (``前三季度`` → ``Q1-Q3``,
+    ``planwatch.context.part_in_effect``), else the part the whole document reports (a release
+    for the first five months), except for a target, which is for the year unless it says so.
+    FACTS.md: a flow or change over the first three quarters is ``2021Q1-Q3``, and so is a level
+    at their end (``9月末``).
+    """
+    period = _year_or_span(scope, kind, measure, before, clause, mention, rate)
+    if part is None and scope.part and kind != "target":
+        part = (None, scope.part)
+    if part is None:
+        return period
+    year, code = part
+    if re.fullmatch(r"\d{4}", period) and (year is None or str(year) == period):
+        return period + code
+    if not period and year is not None:
+        return f"{year}{code}"
+    return period
+
+
+def _year_or_span(scope: Scope, kind: str, measure: str, before: str, clause: str = "", mention: str = "",
+                  rate: bool = False) -> str:
+    """The year or span of a number: explicit years and spans in its sentence, else the scope's.
 
     Levels at the end of a period get its end year; averages, totals and counts of things done
     over it (``新增高新技术企业13家``, ``五年累计``) get the span, as FACTS.md asks.  A plan
