@@ -38,6 +38,10 @@ _FURNITURE = re.compile(
     re.M,
 )
 _TERMINAL = set("。！？；：!?;:…】」』")
+#: A line that opens on a number with its unit ("440.96亿元，…") goes on the sentence above it when
+#: that one stops on its indicator ("…实现社会消费品零售总额"); a year, a date or a list number does not.
+_NUMBER_START = re.compile(r"^\d[\d.,]*(?![\d.,]|\s*[年月日号时、．.）)])")
+_WORD_END = re.compile(r"[\u4e00-\u9fff]$")
 _CONTINUATION = re.compile(r"^[%万亿元千百个户家项名人次件宗套台处条座所张对起吨米亩倍，。、；：）)”]")
 _HEADING = re.compile(
     r"^(?:#|\||第[一二三四五六七八九十百\d]+[章节篇部分条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]"
@@ -112,6 +116,8 @@ def _should_join(text: str, run_start: int, run_end: int, width: int) -> bool:
     if _HEADING.match(prev_line) and len(prev_line) < 40:
         return False
     if _CONTINUATION.match(next_line) and prev_line[-1] not in "。！？":
+        return True
+    if _NUMBER_START.match(next_line) and _WORD_END.search(prev_line):
         return True
     if prev_line[-1] in _TERMINAL:
         return False
