@@ -18,6 +18,8 @@ import statistics
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from planwatch.aligned import AlignedTable, find_aligned_tables
+
 # 1:1 substitutions: same length, so offsets are unchanged by them.
 _FULLWIDTH = {chr(0xFF10 + i): str(i) for i in range(10)}
 _FULLWIDTH.update({chr(0xFF21 + i): chr(0x41 + i) for i in range(26)})
@@ -36,6 +38,10 @@ _FURNITURE = re.compile(
     re.M,
 )
 _TERMINAL = set("。！？；：!?;:…】」』")
+#: A line that opens on a number with its unit ("440.96亿元，…") goes on the sentence above it when
+#: that one stops on its indicator ("…实现社会消费品零售总额"); a year, a date or a list number does not.
+_NUMBER_START = re.compile(r"^\d[\d.,]*(?![\d.,]|\s*[年月日号时、．.）)])")
+_WORD_END = re.compile(r"[\u4e00-\u9fff]$")
 _CONTINUATION = re.compile(r"^[%万亿元千百个户家项名人次件宗套台处条座所张对起吨米亩倍，。、；：）)”]")
 _HEADING = re.compile(
     r"^(?:#|\||第[一二三四五六七八九十百\d]+[章节篇部分条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]"
@@ -54,6 +60,10 @@ class NormalizedText:
     text: str
     _norm_starts: list[int] = field(repr=False)
     _orig_starts: list[int] = field(repr=False)
+    #: plain-text tables aligned with spaces (original offsets), read by the table extractor
+    aligned: list[AlignedTable] = field(default_factory=list, repr=False)
+    #: normalised offsets of the lines of those tables: prose and headings skip them
+    table_lines: frozenset[int] = field(default_factory=frozenset, repr=False)
 
     def to_original(self, pos: int) -> int:
         """Original offset of the character at normalised position ``pos``."""
@@ -61,6 +71,18 @@ class NormalizedText:
             return len(self.original)
         i = bisect_right(self._norm_starts, pos) - 1
         return self._orig_starts[i] + (pos - self._norm_starts[i])
+
+    def from_original(self, pos: int) -> int:
+        """Normalised offset of original position ``pos`` (of the next kept character if it was deleted)."""
+        i = bisect_right(self._orig_starts, pos) - 1
+        if i < 0:
+            return 0
+        piece_end = self._norm_starts[i + 1] if i + 1 < len(self._norm_starts) else len(self.text)
+        piece_len = piece_end - self._norm_starts[i]
+        offset = pos - self._orig_starts[i]
+        if offset < piece_len:
+            return self._norm_starts[i] + offset
+        return self._norm_starts[i] + piece_len  # deleted: the start of the next kept piece
 
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
         """Original ``(start, end)`` of the normalised span ``[start, end)``."""
@@ -95,6 +117,8 @@ def _should_join(text: str, run_start: int, run_end: int, width: int) -> bool:
         return False
     if _CONTINUATION.match(next_line) and prev_line[-1] not in "。！？":
         return True
+    if _NUMBER_START.match(next_line) and _WORD_END.search(prev_line):
+        return True
     if prev_line[-1] in _TERMINAL:
         return False
     return width > 0 and len(prev_line) >= min(0.75 * width, 40)
@@ -112,12 +136,14 @@ def normalize(original: str) -> NormalizedText:
             end += 1
         deletions.append((m.start(), end))
 
+    aligned = find_aligned_tables(text)
     width = _typical_line_width(text)
     for m in _NEWLINES.finditer(text):
         s, e = m.span()
+        in_table = any(t.start <= e and s <= t.end for t in aligned)  # a table's lines stay apart
         if s == 0 or e == len(text):
             deletions.append((s, e))
-        elif _should_join(text, s, e, width):
+        elif not in_table and _should_join(text, s, e, width):
             deletions.append((s, e))
         else:
             keep = text.index("\n", s) if "\n" in m.group() else s + m.group().index("\r")
@@ -176,7 +202,10 @@ def normalize(original: str) -> NormalizedText:
         n += len(chunk)
     normalized = "".join(out)
     normalized = _ascii_punct_to_cjk(normalized)
-    return NormalizedText(original, normalized, norm_starts or [0], orig_starts or [0])
+    norm = NormalizedText(original, normalized, norm_starts or [0], orig_starts or [0], aligned)
+    starts = (norm.from_original(pos) for table in aligned for pos in table.lines)
+    norm.table_lines = frozenset(normalized.rfind("\n", 0, p) + 1 for p in starts)
+    return norm
 
 
 _ASCII_PUNCT_RE = re.compile(r"[,;:!?]")

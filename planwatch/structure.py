@@ -177,10 +177,13 @@ def _is_heading(line: str) -> bool:
     return len(line) <= 40 and not re.search(r"[，。；：]", line) and _heading_kind(line) is not None
 
 
-def _sections(text: str, start: int, end: int, report_year: int | None = None) -> list[Section]:
+def _sections(text: str, start: int, end: int, report_year: int | None = None,
+              table_lines: frozenset[int] = frozenset()) -> list[Section]:
     sections: list[Section] = []
     focus_plan: tuple[int, int] | None = None  # the plan period the paragraphs under a heading turned to
     for pos, line in _lines(text, start, end):
+        if pos in table_lines:
+            continue  # a row of a plain-text table ("粮食万吨52.3 3.1") is no heading
         stripped = line.strip()
         if _is_heading(stripped):
             focus_plan = None
@@ -286,7 +289,8 @@ def analyse(
             context.year = plan[0]
             context.clues.append(Clue("year", str(plan[0]), title[:30], "plan"))
         year = context.year
-        sections = _sections(text, pos, seg_end, year if context.doc_type == "政府工作报告" else None)
+        sections = _sections(text, pos, seg_end, year if context.doc_type == "政府工作报告" else None,
+                             norm.table_lines)
         layouts.append(Layout(pos, seg_end, title, context.doc_type, context.region, context.region_name,
                               year, plan, sections, part=context.part, context=context))
     return layouts

@@ -441,7 +441,7 @@ def extract_prose(norm: NormalizedText, layout: Layout, regions: RegionTracker) 
     while pos < layout.end:
         nl = text.find("\n", pos, layout.end)
         para_end = layout.end if nl < 0 else nl
-        if not text.startswith("|", pos):
+        if not text.startswith("|", pos) and pos not in norm.table_lines:  # table rows: extract_tables
             facts.extend(_paragraph(text, pos, para_end, layout, regions))
         pos = para_end + 1
     return facts

@@ -1,10 +1,13 @@
-"""Indicator facts from tables: Markdown pipe tables and HTML tables in the text.
+"""Indicator facts from tables: Markdown pipe tables, HTML tables and aligned plain-text tables.
 
 A plan's indicator table says what each number is through its headers, not its words: the
 row names the indicator (``1.地区生产总值``), a unit column its unit, and the column headers
 its kind, period and measure (``2020年预计`` / ``2025年目标`` / ``年均增长(%)``).  Plans often
 print one table in pieces with repeated (or blank) headers and two header rows, with ``<br>``
-and ``<b>`` inside cells; cells such as ``--``, ``待省反馈`` or ``省目标`` hold no fact.
+and ``<b>`` inside cells; cells such as ``--``, ``待省反馈`` or ``省目标`` hold no fact.  A
+statistical bulletin's plain-text ``表1`` (found by ``planwatch.aligned``) goes through the same
+header reading; its title dates it (``表1 2019年主要农产品产量…``) and a ``单位：亿元`` line above
+it gives the unit of cells that state none.
 """
 
 from __future__ import annotations
@@ -12,10 +15,12 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from planwatch.extractors.prose import RawFact
 from planwatch.extractors.quantities import find_quantities
 from planwatch.extractors.scope import scope_at
+from planwatch.lexicon import alternation, load_lexicon
 from planwatch.normalize import NormalizedText
 from planwatch.structure import FIVE_YEAR_PLANS, Layout, plan_span
 
@@ -34,6 +39,8 @@ Row = list[Cell]
 class Table:
     header: list[str]  # one composed header per column ("2025年目标 年均增长(%)")
     rows: list[Row]
+    unit: str = ""  # a unit stated for the whole table ("单位：亿元")
+    year: int | None = None  # the year its title names ("表1 2019年主要农产品产量…")
 
 
 _MARKUP = re.compile(r"<[^>]{0,40}>")
@@ -168,6 +175,31 @@ def _html_tables(text: str, start: int, end: int) -> list[Table]:
     return tables
 
 
+def _aligned_tables(norm: NormalizedText, start: int, end: int) -> list[Table]:
+    """Plain-text tables of the segment ``[start, end)``, their cells in normalised offsets."""
+    tables: list[Table] = []
+    text = norm.text
+    for aligned in norm.aligned:
+        first = norm.from_original(aligned.start)
+        if not start <= first < end:
+            continue
+        rows: list[Row] = []
+        for aligned_row in aligned.rows:
+            row: Row = []
+            for cell in aligned_row:
+                if cell is None:
+                    pos = norm.from_original(aligned_row[0].start) if aligned_row[0] else first
+                    row.append(Cell("", pos, pos))
+                    continue
+                s, e = norm.from_original(cell.start), norm.from_original(cell.end - 1) + 1
+                row.append(Cell(_clean(text[s:e]), s, e))
+            rows.append(row)
+        years = re.findall(r"((?:19|20)\d{2})年", aligned.title)
+        header = _compose_header(aligned.header_rows, len(rows[0]) if rows else 0)
+        tables.append(Table(header, rows, aligned.unit, int(years[-1]) if years else None))
+    return tables
+
+
 @dataclass
 class Column:
     kind: str
@@ -211,9 +243,27 @@ def _column(header: str, layout: Layout, default_kind: str, default_year: int | 
     return Column(kind, measure, period)
 
 
+@cache
+def _sub_item() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{alternation(load_lexicon()['table_sub_items'])})\s*")
+
+
+def _header_unit(header: str) -> str:
+    """A unit a column header states in brackets (``产量(万吨)``); percentages are the measure's."""
+    m = re.search(r"[（(]([^()（）]{1,8})[)）]$", header)
+    if not m or "%" in m.group(1):
+        return ""
+    unit = m.group(1)
+    probe = "1" + unit  # a unit is what the quantity reader reads as one ("千公顷", "公斤/公顷")
+    return unit if any(q.unit == unit and q.end == len(probe) for q in find_quantities(probe)) else ""
+
+
 def _row_name(cell: Cell) -> tuple[str, str]:
-    """The indicator named by a row, and a unit written in it (``地区生产总值（亿元）``)."""
-    name = _NUMBERING.sub("", cell.text).strip()
+    """The indicator named by a row, and a unit written in it (``地区生产总值（亿元）``).
+
+    A sub-item row (``其中：小麦``, ``#小麦``) names its own indicator.
+    """
+    name = _sub_item().sub("", _NUMBERING.sub("", cell.text).strip()).strip()
     unit = ""
     m = re.search(r"[（(]([^()（）]{1,8})[)）]$", name)
     if m and not re.search(r"PM|[\u4e00-\u9fff]{3,}", m.group(1)):
@@ -229,14 +279,15 @@ def _unit(raw: str) -> str:
 def extract_tables(norm: NormalizedText, layout: Layout, region: str | None = None) -> list[RawFact]:
     text = norm.text
     facts: list[RawFact] = []
-    tables = _markdown_tables(text, layout.start, layout.end) + _html_tables(text, layout.start, layout.end)
+    tables = (_markdown_tables(text, layout.start, layout.end) + _html_tables(text, layout.start, layout.end)
+              + _aligned_tables(norm, layout.start, layout.end))
     for table in tables:
         if not table.rows:
             continue
         scope = scope_at(layout, table.rows[0][0].start)
         header = table.header
         unit_col = next((i for i, h in enumerate(header) if _UNIT_HEADER.match(h)), None)
-        columns = {i: _column(h, layout, scope.kind, scope.year) for i, h in enumerate(header)
+        columns = {i: _column(h, layout, scope.kind, table.year or scope.year) for i, h in enumerate(header)
                    if i > 0 and i != unit_col}
         for row in table.rows:
             if not row or not row[0].text:
@@ -263,7 +314,10 @@ def extract_tables(norm: NormalizedText, layout: Layout, region: str | None = No
                 else:
                     start = q.start
                 measure = col.measure
-                unit = "%" if measure != "level" else (q.unit or unit_text)
+                if measure != "level":
+                    unit = "%"
+                else:  # written in the cell, the unit column or the row, the column header, the table
+                    unit = q.unit or unit_text or (_header_unit(header[i]) if i < len(header) else "") or table.unit
                 if measure == "level" and unit == "%" and _REDUCTION_ROW.search(name) and value > 0:
                     # "单位地区生产总值能耗降低 | % | 15": the quantity falls by 15%, a growth of -15
                     # (as "下降15%" in prose), not a level of the quantity.
