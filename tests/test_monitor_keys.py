@@ -156,3 +156,17 @@ def test_jinzhou_14th_plan_takes_its_own_baseline_and_judges_nothing_from_before
     assert jobs[0].baseline_doc == jobs[0].doc == "004_9898a4a294c82fae.txt"
     assert not [a for a in rows if a.status in ("achieved", "not achieved")]
     assert any(a.note.startswith("latest value before the plan period") for a in rows)
+
+
+def test_demo_shows_verdicts_in_one_screen(tmp_path: Path) -> None:
+    from conftest import run_planwatch
+
+    result = run_planwatch("demo", "--db", str(tmp_path / "demo.db"), timeout=120)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) <= 80
+    verdicts = sum(line.count("已完成") + line.count("未完成") for line in lines)
+    no_data = sum(line.count("无数据") for line in lines)
+    assert verdicts >= 10 and verdicts > no_data
+    assert "2014  地区生产总值            282亿元 / 11%    274.4 / 9.1%   未完成 / 未完成" in result.stdout
+    assert any("城镇新增就业" in line and "1.76 (2020)" in line for line in lines)

@@ -317,8 +317,9 @@ def _assess_level(a: TargetAssessment, t: dict[str, Any], obs: _Obs, base: int, 
     if not a.note:
         if latest is None and before:
             y = max(before)
+            shown = baseline if y == baseline_year and baseline is not None else obs.levels[y]["v"]
             a.note = (
-                f"latest value before the plan period: {obs.levels[y]['v']:g} ({y})"
+                f"latest value before the plan period: {shown:g} ({y})"
                 if not a.annual
                 else f"no result for {target_year}; latest value before it: {obs.levels[y]['v']:g} ({y})"
             )
