@@ -580,28 +580,83 @@ def export(
         (write_json if fmt == "json" else write_csv)(rows, sys.stdout)
 
 
+STATUS_ZH = {"achieved": "已完成", "not achieved": "未完成", "no data": "无数据"}
+
+
 # -- demo -----------------------------------------------------------------------------------
 @main.command()
 @db_option
 @click.pass_context
 def demo(ctx: click.Context, db: str | None) -> None:
-    """Ingest the bundled 锦州 sample documents and show what PlanWatch makes of them.
+    """Ingest the bundled sample and show targets judged against results, in one screen.
 
-    The sample is a copy of five public documents about 锦州市 and its districts (reports, a
-    news feature, two 十四五 plans).  Running it twice changes nothing: ingest is idempotent.
+    The sample is public documents: five about 锦州市 and its districts (reports, a news
+    feature, two 十四五 plans) and eight annual work reports of 海拉尔区 (2012–2019).  Shown:
+    海拉尔区's annual targets judged on the next report's results, the 锦州市 十四五 main
+    indicators with what is known and missing, and the sources that disagree.  Running it twice
+    changes nothing: ingest is idempotent.
     """
     from importlib import resources
 
     sample = resources.files("planwatch") / "sample"
     with resources.as_file(sample) as folder:
-        ctx.invoke(ingest, paths=(str(folder),), db=db, reextract=False, actor="demo", quiet=False)
-    click.echo("\n== 锦州市 十四五 targets against the latest actuals "
-               "(planwatch targets --region 锦州市 --plan 十四五)")
-    ctx.invoke(targets, region="锦州市", plan="十四五", indicator=None, as_of=None, fmt="table", db=db)
-    click.echo("\n== 地区生产总值 of 锦州市 by period (planwatch series 地区生产总值 --region 锦州市)")
-    ctx.invoke(series, indicator="地区生产总值", region="锦州市", measure=None, kind=None, fmt="table", db=db)
-    click.echo("\n== Sources that disagree (planwatch conflicts)")
-    ctx.invoke(conflicts, region=None, all_indicators=False, fmt="table", db=db)
+        ctx.invoke(ingest, paths=(str(folder),), db=db, reextract=False, actor="demo", quiet=True)
+    _utf8_stdout(strict=False)
+    with _open(db) as store:
+        annual = [
+            a
+            for a in store.targets(region="海拉尔区")
+            if a.annual and a.indicator_id and a.status in ("achieved", "not achieved")
+        ]
+        # the plan's own indicator table, in its order
+        plan = sorted(
+            (a for a in store.targets(region="锦州市", plan="十四五") if store.fact(a.fact_id)["source"] == "table"),
+            key=lambda a: a.fact_id,
+        )
+        items = [c for c in store.conflicts() if c.severity == "conflict"]
+    click.echo("\n== 海拉尔区 年度目标完成情况: each year's targets against the next report's results")
+    click.echo("   (planwatch targets --region 海拉尔区; level / growth)")
+    rows: dict[tuple[int, str], list[Any]] = {}
+    for a in annual:
+        rows.setdefault((a.target_year, a.indicator), []).append(a)
+
+    def cell(items: list[Any], what: Callable[[Any], str]) -> str:
+        by = {a.measure: what(a) for a in items}
+        return " / ".join(by.get(m, "-") for m in ("level", "growth"))
+
+    write_table(
+        [
+            [
+                str(year),
+                _short(name, 12),
+                cell(items, lambda a: _num(a.target) + ("%" if a.measure == "growth" else a.unit)),
+                cell(items, lambda a: _num(round(a.latest, 2)) + ("%" if a.measure == "growth" else "")),
+                cell(items, lambda a: STATUS_ZH.get(a.status, a.status)),
+                f"{items[0].doc} → {items[0].result_doc}",
+            ]
+            for (year, name), items in rows.items()
+        ],  # fmt: skip
+        ("year", "indicator", "target", "result", "verdict", "target → result document"),
+    )
+    click.echo(f"   {len(annual)} verdicts, {sum(a.status == 'achieved' for a in annual)} achieved")
+    click.echo("\n== 锦州市 十四五 main indicators (planwatch targets --region 锦州市 --plan 十四五)")
+    write_table(
+        [
+            [
+                _short(a.indicator, 16),
+                _num(a.target) + QUALIFIER_WORDS.get(a.qualifier or "", "") + a.unit,
+                _at(a.baseline, a.baseline_year),
+                STATUS_ZH.get(a.status, a.status),
+                _short(a.note, 44),
+            ]
+            for a in plan
+        ],  # fmt: skip
+        ("indicator", "2025 target", "baseline", "status", "known / missing"),
+    )
+    click.echo(f"\n== Sources that disagree: {len(items)} (planwatch conflicts); the first five:")
+    for c in items[:5]:
+        values = "、".join(sorted({_num(x["value"]) for x in c.sources}))
+        click.echo(f"   {c.region} {c.indicator} {c.period} {c.measure}: {values}")
 
 
 # -- backup ---------------------------------------------------------------------------------

@@ -69,6 +69,17 @@ TRAILING_FILLERS: tuple[str, ...] = (
     "名义",
 )  # fmt: skip
 
+
+def _lexicon_words(key: str) -> tuple[str, ...]:
+    """A word list of ``data/lexicon.yaml``, longest first (so 区本级 goes before 本级)."""
+    from planwatch.lexicon import load_lexicon
+
+    return tuple(sorted(load_lexicon().raw.get(key, []), key=len, reverse=True))
+
+
+# Accounting-basis words after a name (一般公共财政预算收入按可比口径) change no quantity.
+TRAILING_FILLERS = _lexicon_words("indicator_basis_words") + TRAILING_FILLERS
+
 # What may follow a contained synonym without changing the quantity it denotes.
 NEUTRAL_TAILS: frozenset[str] = frozenset(
     {"", "额", "量", "数", "值", "总额", "总量", "总值", "总数", "数量", "规模", "金额", "人数", "个数",
@@ -77,6 +88,8 @@ NEUTRAL_TAILS: frozenset[str] = frozenset(
 
 # Words before a contained synonym that only delimit its scope (规模以上高技术制造业增加值).
 SCOPE_WORDS: tuple[str, ...] = ("规模以上", "规上", "限额以上", "限上", "全社会", "全体", "地级及以上", "的")
+# ... and budget levels (区本级固定资产投资): lexicon indicator_scope_words.
+SCOPE_WORDS = _lexicon_words("indicator_scope_words") + SCOPE_WORDS
 
 # A head ending in one of these names a place: 锦州港, 锦州机场, 城区, 四县(市), 沈阳经济区.
 PLACE_SUFFIXES: tuple[str, ...] = (

@@ -16,6 +16,9 @@ from conftest import SAMPLE_DIR, run_planwatch
 from planwatch.projects.store import ProjectError, ProjectStore
 from planwatch.store import Store
 
+# The 锦州 documents (the project reference is about them; the sample's 海拉尔区 reports are not).
+JINZHOU = sorted(SAMPLE_DIR.glob("*.txt"))
+
 STAGE_ORDER = ["planning", "signed", "started", "construction", "topped_out", "completed", "operating"]
 
 
@@ -23,7 +26,7 @@ STAGE_ORDER = ["planning", "signed", "started", "construction", "topped_out", "c
 def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("projects") / "sample.db"
     with Store(db) as store:
-        report = store.ingest([SAMPLE_DIR])
+        report = store.ingest(JINZHOU)
         assert report.ok and report.count("added") == 5
     return db
 
@@ -112,7 +115,7 @@ def test_mention_corrections_survive_reingest_and_are_audited(store_copy: Store,
     ps.reject(bad["id"], by="wang", note="a district, not a project")
     assert "金融中心" not in {p.name for p in ps.projects(region="凌河区")}
     # a new extraction of every document: the corrections find their mentions again
-    report = store_copy.ingest([SAMPLE_DIR], reextract=True)
+    report = store_copy.ingest(JINZHOU, reextract=True)
     assert report.ok
     stages = {(r["stage"], r["status"]) for r in ps.mentions() if r["name"] == "茂业中心项目"}
     assert ("completed", "corrected") in stages and ("topped_out", "extracted") not in stages
@@ -147,7 +150,7 @@ def test_unchanged_documents_add_no_mentions(sample_db: Path, tmp_path: Path) ->
     shutil.copy(sample_db, copy)
     with Store(copy) as store:
         before = len(ProjectStore(store).mentions(current=False))
-        store.ingest([SAMPLE_DIR])
+        store.ingest(JINZHOU)
         assert len(ProjectStore(store).mentions(current=False)) == before
 
 

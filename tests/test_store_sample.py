@@ -32,10 +32,10 @@ def _json(*args: str, db: Path) -> Any:
 
 def test_ingesting_everything_twice_changes_nothing(sample_db: Path) -> None:
     before = Store(sample_db).stats()
-    assert before["documents"] == 5 and before["facts"] > 0
+    assert before["documents"] == 13 and before["facts"] > 0  # 5 about 锦州, 8 海拉尔区 work reports
     again = run_planwatch("ingest", str(SAMPLE_DIR), "--db", str(sample_db))
     assert again.returncode == 0, again.stderr
-    assert "5 unchanged" in again.stderr
+    assert "13 unchanged" in again.stderr
     assert Store(sample_db).stats() == before
 
 
@@ -75,11 +75,13 @@ def test_jinzhou_14th_plan_table_targets(sample_db: Path) -> None:
     forest = _one(rows, "森林覆盖率")
     assert (forest["target"], forest["baseline"]) == (24, 21)
     unemployment = _one(rows, "城镇登记失业率")
+    # the table's 2020 column is the only value: no verdict from before the plan period (issue 12)
     assert (unemployment["target"], unemployment["qualifier"], unemployment["status"]) == (
         6,
         "at_most",
-        "achieved",
+        "no data",
     )
+    assert unemployment["note"].startswith("latest value before the plan period")
     growth = _one(rows, "地区生产总值", "avg_growth")
     assert (growth["target"], growth["qualifier"]) == (6.5, "about")
     assert all(t["status"] for t in rows)

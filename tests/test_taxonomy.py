@@ -176,3 +176,22 @@ def test_resolve_is_fast(tax: Taxonomy) -> None:
     for p in phrases:
         tax.resolve(p)
     assert time.perf_counter() - t0 < 2.0
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("市本级一般公共预算收入", "一般公共预算收入"),  # a budget level is no other quantity
+        ("县本级固定资产投资", "固定资产投资"),
+        ("区本级全社会固定资产投资额", "固定资产投资"),
+        ("一般公共预算收入按可比口径", "一般公共预算收入"),  # an accounting basis neither
+        ("地区生产总值按可比价计算", "地区生产总值"),
+        ("农村牧区常住居民人均可支配收入", "农村居民人均可支配收入"),
+        ("按可比口径", None),  # the qualifier alone names nothing
+        ("本级", None),
+        ("县本级财政支出", None),
+    ],
+)
+def test_budget_level_and_basis_words_leave_the_quantity(phrase: str, name: str | None) -> None:
+    found = load_taxonomy().resolve(phrase)
+    assert (found.name if found else None) == name

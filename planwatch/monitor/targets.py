@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from planwatch.monitor import growth as g
@@ -48,6 +49,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 BASELINE_WINDOW = 3
 TREND_WINDOW = 5
+STALE_YEARS = 2  # a latest value more than this many years before the as-of year is marked stale
 
 
 @dataclass
@@ -81,6 +83,12 @@ class TargetAssessment:
     quote: str = ""
     note: str = ""
     other_values: list[dict[str, Any]] = field(default_factory=list)
+    annual: bool = False
+    result_doc: str = ""
+    result_start: int = 0
+    result_fact_id: int = 0
+    baseline_doc: str = ""
+    stale: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -108,6 +116,7 @@ class _Obs:
     levels: dict[int, dict[str, Any]]
     growth: dict[int, dict[str, Any]]
     avg_growth: dict[tuple[int, int], dict[str, Any]]
+    all_levels: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _observations(rows: list[dict[str, Any]], unit: str, as_of: int | None) -> _Obs:
@@ -118,6 +127,13 @@ def _observations(rows: list[dict[str, Any]], unit: str, as_of: int | None) -> _
         and (as_of is None or (r["period_end"] is not None and r["period_end"] <= as_of))
     ]
     best = mark_preferred(obs)
+    all_levels: list[dict[str, Any]] = []
+    for r in obs:
+        if r["measure"] == "level" and r["period_start"] is not None and r["period_start"] == r["period_end"]:
+            value = r["norm_value"] if r["norm_value"] is not None else r["value"]
+            converted = value if r["norm_unit"] == unit else convert(value, r["norm_unit"], unit)
+            if converted is not None:
+                all_levels.append({**r, "v": converted})
     levels: dict[int, dict[str, Any]] = {}
     grow: dict[int, dict[str, Any]] = {}
     avg: dict[tuple[int, int], dict[str, Any]] = {}
@@ -135,7 +151,7 @@ def _observations(rows: list[dict[str, Any]], unit: str, as_of: int | None) -> _
             grow[a] = {**r, "v": r["value"]}
         elif measure == "avg_growth" and a < b:
             avg[(a, b)] = {**r, "v": r["value"]}
-    return _Obs(levels, grow, avg)
+    return _Obs(levels, grow, avg, all_levels)
 
 
 def _direction(
@@ -189,6 +205,40 @@ def _trend(obs: _Obs, latest_year: int) -> float | None:
     return None
 
 
+def _is_annual(t: dict[str, Any]) -> bool:
+    """A one-year target set in a document that is no plan (a work report's 今年…增长8%).
+
+    It is judged on that year's result alone, as reported later; a plan's target for one of its
+    years is judged like the plan's others (progress since the plan's base year).
+    """
+    return t["period_start"] == t["period_end"] and not t.get("plan_start")
+
+
+def _own_baseline(t: dict[str, Any], obs: _Obs, base: int) -> dict[str, Any] | None:
+    """The base-year level the target's own document gives (the plan table's 2020 column).
+
+    The plan's own baseline is the one its target was set against, so it goes before a later
+    revision from another source; within the document, the mention nearest the target wins
+    (the same table row or sentence).
+    """
+    own = [r for r in obs.all_levels if r["document_id"] == t["document_id"] and r["period_start"] == base]
+    if not own:
+        return None
+    return min(own, key=lambda r: abs(r["seq"] - t["seq"]))
+
+
+def _level_unit(rows: list[dict[str, Any]], preferred: str | None) -> str:
+    """The unit to read an indicator's levels in: the taxonomy's, if any level has it, else the most used."""
+    units = [r["norm_unit"] for r in rows if r["measure"] == "level" and r["norm_unit"]]
+    if preferred and preferred in units:
+        return preferred
+    return max(set(units), key=units.count) if units else (preferred or "")
+
+
+def _result_source(a: TargetAssessment, row: dict[str, Any]) -> None:
+    a.result_doc, a.result_start, a.result_fact_id = row["doc_name"], row["start_offset"], row["id"]
+
+
 def _pct(x: float | None) -> float | None:
     return None if x is None else x * 100
 
@@ -218,11 +268,23 @@ def _assess_level(a: TargetAssessment, t: dict[str, Any], obs: _Obs, base: int, 
         _assess_cumulative(a, t, obs, ind_dir)
         return
     target_year = a.target_year
-    baseline_year = next((y for y in range(base, base - BASELINE_WINDOW - 1, -1) if y in obs.levels), None)
-    baseline = obs.levels[baseline_year]["v"] if baseline_year is not None else None
-    candidates = [y for y in obs.levels if y <= target_year and (baseline_year is None or y >= baseline_year)]
+    own = _own_baseline(t, obs, base)
+    if own is not None:
+        baseline_year, baseline = base, own["v"]
+        a.baseline_doc = own["doc_name"]
+    else:
+        window = 0 if a.annual else BASELINE_WINDOW  # an annual target's baseline is the year before
+        baseline_year = next((y for y in range(base, base - window - 1, -1) if y in obs.levels), None)
+        baseline = obs.levels[baseline_year]["v"] if baseline_year is not None else None
+        if baseline_year is not None:
+            a.baseline_doc = obs.levels[baseline_year]["doc_name"]
+    # Only values inside the target's own period judge it: after the base year (and, for an annual
+    # target, of the target year itself).  A value from before is context, never a result.
+    first = target_year if a.annual else base + 1
+    candidates = [y for y in obs.levels if first <= y <= target_year]
     latest_year = max(candidates) if candidates else None
     latest = obs.levels[latest_year]["v"] if latest_year is not None else None
+    before = [y for y in obs.levels if y < first]
     target = a.target
     if t["measure"] == "change_pp":
         if baseline is None:
@@ -232,10 +294,13 @@ def _assess_level(a: TargetAssessment, t: dict[str, Any], obs: _Obs, base: int, 
         target = baseline + a.target
         a.note = f"target level {target:g} = baseline {baseline:g} {a.target:+g} percentage points"
         a.target = target
-    a.direction = _direction(t, target, ind_dir, baseline if baseline is not None else latest, rate=False)
+    # The reference is the baseline only: the latest value is the outcome being judged, and a target
+    # below it is no sign that lower is better (an investment target met early is still a level to reach).
+    a.direction = _direction(t, target, ind_dir, baseline, rate=False)
     a.baseline, a.baseline_year, a.latest, a.latest_year = baseline, baseline_year, latest, latest_year
     if latest_year is not None:
         a.latest_kind = obs.levels[latest_year]["kind"]
+        _result_source(a, obs.levels[latest_year])
     status, required, observed, ratio = g.assess_level(
         target=target, target_year=target_year, direction=a.direction, qualifier=a.qualifier,
         latest=latest, latest_year=latest_year, baseline=baseline, baseline_year=baseline_year,
@@ -243,9 +308,27 @@ def _assess_level(a: TargetAssessment, t: dict[str, Any], obs: _Obs, base: int, 
     a.status, a.required_growth, a.observed_growth, a.ratio = status, _pct(required), _pct(observed), ratio
     if latest_year is not None:
         a.projection = g.project(latest, latest_year, _trend(obs, latest_year), target_year)
+    elif before and not a.annual:
+        # No verdict yet, but what the plan asks is known: the growth needed from the last value
+        # before the period, and where the trend up to it leads.
+        y = max(before)
+        a.required_growth = _pct(g.required_growth(obs.levels[y]["v"], y, target, target_year))
+        a.projection = g.project(obs.levels[y]["v"], y, _trend(obs, y), target_year)
     if not a.note:
-        if latest is None:
-            a.note = f"no observed value of {a.indicator} up to {target_year}"
+        if latest is None and before:
+            y = max(before)
+            shown = baseline if y == baseline_year and baseline is not None else obs.levels[y]["v"]
+            a.note = (
+                f"latest value before the plan period: {shown:g} ({y})"
+                if not a.annual
+                else f"no result for {target_year}; latest value before it: {obs.levels[y]['v']:g} ({y})"
+            )
+        elif latest is None:
+            a.note = (
+                f"no observed value of {a.indicator} for {target_year}"
+                if a.annual
+                else (f"no observed value of {a.indicator} up to {target_year}")
+            )
         elif status == "no data" and latest_year == baseline_year:
             a.note = f"no value after the baseline year {baseline_year} yet"
         elif status == "no data" and baseline is None:
@@ -266,6 +349,7 @@ def _assess_rate(a: TargetAssessment, t: dict[str, Any], obs: _Obs, base: int, i
     if (start, end) in obs.avg_growth and n > 1:
         observed, years, basis = obs.avg_growth[(start, end)]["v"] / 100, n, "reported average growth"
         a.latest_kind = obs.avg_growth[(start, end)]["kind"]
+        _result_source(a, obs.avg_growth[(start, end)])
     else:
         chain: list[float] = []
         y = start
@@ -278,12 +362,15 @@ def _assess_rate(a: TargetAssessment, t: dict[str, Any], obs: _Obs, base: int, i
             observed, years, basis = g.chain_growth(chain), len(chain), "reported annual growth"
             recent = chain[-1] / 100
             a.latest_kind = obs.growth[start + len(chain) - 1]["kind"]
+            _result_source(a, obs.growth[start + len(chain) - 1])
         elif level_span:
             last = max(level_years)
             observed = g.cagr(obs.levels[base]["v"], obs.levels[last]["v"], last - base)
             years, basis = last - base, "levels"
             a.baseline, a.baseline_year = obs.levels[base]["v"], base
+            a.baseline_doc = obs.levels[base]["doc_name"]
             a.latest_kind = obs.levels[last]["kind"]
+            _result_source(a, obs.levels[last])
     if years:
         a.latest_year = start + years - 1
         a.latest = _pct(observed)
@@ -302,6 +389,15 @@ def _assess_rate(a: TargetAssessment, t: dict[str, Any], obs: _Obs, base: int, i
         a.note = f"no observed growth for {start}" + (f"-{end}" if end > start else "")
     else:
         a.note = f"observed over {start}-{a.latest_year} from {basis}" if years > 1 or end > start else basis
+
+
+def _mark_stale(a: TargetAssessment, as_of: int) -> None:
+    """A judgement still open whose latest value is years old says so instead of passing as current."""
+    if a.latest_year is None or a.status in ("achieved", "not achieved") or a.latest_year >= a.target_year:
+        return
+    if as_of - a.latest_year > STALE_YEARS:
+        a.stale = True
+        a.note = (a.note + "; " if a.note else "") + f"stale: latest value is from {a.latest_year} (as of {as_of})"
 
 
 def targets(
@@ -342,6 +438,9 @@ def targets(
         unit = t["norm_unit"]
         if measure == "change_pp":
             unit = "%"
+        elif measure in ("growth", "avg_growth"):
+            # A rate is judged on rates, or on the levels in their own unit (not the target's %).
+            unit = _level_unit(by_indicator.get(ind_key, []), indicator_obj.unit if indicator_obj else None)
         cache_key = (ind_key, unit)
         if cache_key not in obs_cache:
             obs_cache[cache_key] = _observations(by_indicator.get(ind_key, []), unit, as_of)
@@ -367,12 +466,14 @@ def targets(
                         "start": other["start_offset"],
                     }
                 )
-        base = _base_year(t, span)
+        a.annual = _is_annual(t)
+        base = t["period_end"] - 1 if a.annual else _base_year(t, span)
         ind_dir = indicator_obj.direction if indicator_obj else None
         if measure in ("growth", "avg_growth"):
             _assess_rate(a, t, obs, base, ind_dir)
         else:
             _assess_level(a, t, obs, base, ind_dir)
+        _mark_stale(a, as_of if as_of is not None else date.today().year)
         out.append(a)
     out.sort(key=lambda a: (a.target_year, a.indicator_id is None, a.indicator, a.measure != "level", a.fact_id))
     return out

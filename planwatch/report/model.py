@@ -573,6 +573,8 @@ class _Builder:
             return f"{first}年以来无增速或水平值数据"
         if a.measure == "change_pp" and a.baseline is None:
             return f"缺少基期（{base_year}年）值，无法换算目标水平"
+        if a.latest is None and a.baseline is not None:
+            return f"基期（{a.baseline_year}年）后尚无新数据"  # a value before the period judges nothing
         if a.latest is None:
             return "无任何观测值" if not [p for p in points if p.kind in OBSERVED] else "规划期及基期均无观测值"
         if a.baseline is None:
