@@ -33,11 +33,13 @@ annual values (``_assess_cumulative``).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from planwatch.lexicon import load_lexicon
 from planwatch.monitor import growth as g
 from planwatch.monitor.series import FACT_SELECT, LIVE, kind_class, mark_preferred, preference_rank
 from planwatch.numbers import convert
@@ -400,6 +402,28 @@ def _mark_stale(a: TargetAssessment, as_of: int) -> None:
         a.note = (a.note + "; " if a.note else "") + f"stale: latest value is from {a.latest_year} (as of {as_of})"
 
 
+def _compound_parts(store: Store, row: dict[str, Any]) -> list[dict[str, Any]]:
+    """One target row per indicator it names: ``城乡居民人均可支配收入增长8%`` and
+    ``城镇常住…、农村常住…均增长8%`` set the same goal for each part (FACTS.md keeps one fact for the
+    one number; a goal is judged per indicator).  The row stays whole unless every part resolves to
+    an indicator of the taxonomy, each a different one."""
+    mention = row["mention"] or row["indicator"] or ""
+    names = [n for n in re.split(r"[、和及与]", mention) if n]
+    if len(names) < 2:
+        names = []
+        for compound, parts in load_lexicon()["compound_subjects"].items():
+            if compound in mention:
+                names = [mention.replace(compound, part, 1) for part in parts]
+                break
+    if len(names) < 2:
+        return [row]
+    found = [store.indicator(n) for n in names]
+    if any(ind is None for ind in found) or len({ind.id for ind in found if ind}) != len(found):
+        return [row]
+    return [{**row, "indicator": ind.name, "indicator_id": ind.id, "indicator_key": ind.id}
+            for ind in found if ind is not None]
+
+
 def targets(
     store: Store,
     *,
@@ -417,6 +441,7 @@ def targets(
         key = store.indicator_key(indicator)
         rows = [r for r in rows if r["indicator_key"] == key]
     rows = [r for r in rows if r["period_end"] is not None and (span is None or span[0] <= r["period_end"] <= span[1])]
+    rows = [part for r in rows for part in _compound_parts(store, r)]
     groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         groups[(r["indicator_key"], r["measure"], r["period"])].append(r)
