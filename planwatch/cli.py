@@ -16,6 +16,7 @@ import os
 import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 import click
@@ -90,7 +91,16 @@ def main() -> None:
 
 
 def context_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """``--region``, ``--date``, ``--type``: what the user states about a document (``extract``, ``ingest``)."""
+    """``--region``, ``--date``, ``--type``, ``--manifest``: what the user states about documents.
+
+    Shared by ``extract`` and ``ingest``.  Without ``--manifest``, a ``manifest.csv`` in the file's
+    folder (or up to three folders above) is read; ``--no-manifest`` ignores it.
+    """
+    command = click.option("--no-manifest", is_flag=True,
+                           help="Ignore a manifest.csv found beside the files.")(command)
+    command = click.option("--manifest", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                           help="A CSV (path,region,date,type,title,url; paths relative to it) stating "
+                           "each file's context.")(command)
     command = click.option("--type", "doc_type", default=None, metavar="TYPE",
                            help="The document's type: report, plan, bulletin, release, brief, news.")(command)
     command = click.option("--date", default=None, metavar="YYYY[-MM]",
@@ -100,14 +110,25 @@ def context_options(command: Callable[..., Any]) -> Callable[..., Any]:
                         help="The region the document is about (海拉尔区); wins over the text.")(command)
 
 
-def stated_context(region: str | None, date: str | None, doc_type: str | None) -> StatedContext | None:
-    """The stated context, or a usage error naming what is wrong with it."""
-    if not (region or date or doc_type):
-        return None
+def context_finder(
+    region: str | None, date: str | None, doc_type: str | None, manifest: Path | None, no_manifest: bool
+) -> Callable[[Path], StatedContext | None]:
+    """What is stated about each file (``planwatch.context.context_finder``); a bad statement is an error."""
+    from planwatch.context import context_finder as finder
+
     try:
-        return StatedContext(region=region, date=date, doc_type=doc_type)
-    except ValueError as e:
+        stated = StatedContext(region=region, date=date, doc_type=doc_type) if (region or date or doc_type) else None
+        find = finder(stated, manifest, discover=not no_manifest)
+    except (ValueError, OSError) as e:
         raise PlanWatchError(str(e)) from e
+
+    def context_for(file: Path) -> StatedContext | None:
+        try:
+            return find(file)
+        except (ValueError, OSError) as e:
+            raise PlanWatchError(str(e)) from e
+
+    return context_for
 
 
 @main.command()
@@ -122,7 +143,8 @@ def stated_context(region: str | None, date: str | None, doc_type: str | None) -
     "table: aligned columns for reading.",
 )
 @context_options
-def extract(file: str, fmt: str, region: str | None, date: str | None, doc_type: str | None) -> None:
+def extract(file: str, fmt: str, region: str | None, date: str | None, doc_type: str | None,
+            manifest: Path | None, no_manifest: bool) -> None:
     """Extract the indicator facts of FILE (.txt, .md, .html, .htm, .pdf, .docx).
 
     The document's region, year and type are read from its title, dateline and first lines;
@@ -131,7 +153,8 @@ def extract(file: str, fmt: str, region: str | None, date: str | None, doc_type:
     """
     from planwatch.pipeline import extract as run_pipeline
 
-    doc = run_pipeline(file, stated_context(region, date, doc_type))
+    stated = context_finder(region, date, doc_type, manifest, no_manifest)(Path(file))
+    doc = run_pipeline(file, stated) if stated is not None else run_pipeline(file)
     facts = sorted(doc.facts, key=lambda f: (f.start, f.end))
     _utf8_stdout(strict=fmt != "table")
     out = sys.stdout

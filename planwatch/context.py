@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
 from planwatch.gazetteer import Region, load_gazetteer
 from planwatch.lexicon import load_lexicon
@@ -93,6 +95,13 @@ class StatedContext:
     @property
     def empty(self) -> bool:
         return not (self.region or self.date or self.doc_type or self.title)
+
+    def over(self, other: StatedContext | None) -> StatedContext:
+        """This statement with the fields it leaves empty taken from ``other`` (a manifest row)."""
+        if other is None:
+            return self
+        return StatedContext(self.region or other.region, self.date or other.date, self.doc_type or other.doc_type,
+                             self.title or other.title, self.url or other.url)
 
     def as_dict(self) -> dict[str, str]:
         return {k: v for k, v in (("region", self.region), ("date", self.date), ("type", self.doc_type),
@@ -215,10 +224,12 @@ def _time_marker() -> re.Pattern[str]:
     return re.compile(rf"(?:(?P<year>(?:19|20)\d\d)年)?(?P<part>{part})|(?P<whole>{whole})")
 
 
-#: The base of a comparison ("比2019年1—7月增长", "较一季度提高", "同比"): it dates nothing.
+#: The base of a comparison ("比2019年1—7月增长", "较一季度提高", "高于深圳今年第一季度的"): it dates
+#: nothing but the value right after it.
+_BASE_PART = r"(?:前三季度|[上下]半年|第?[一二三四1-4]季度|1[—\-－~～至到]\d{1,2}月份?|\d{1,2}月份?(?:末|底)?)"
 _COMPARED = re.compile(
-    r"(?:比|较|相比|对比|与|同比|是)(?:上年|去年|(?:19|20)\d\d年)?(?:同期)?"
-    r"(?:前三季度|[上下]半年|第?[一二三四1-4]季度|1[—\-－~～至到]\d{1,2}月份?|\d{1,2}月份?(?:末|底)?)?"
+    rf"(?:比|较|相比|对比|与|同比|是)(?:上年|去年|(?:19|20)\d\d年)?(?:同期)?{_BASE_PART}?"
+    rf"|[高低快慢]于[\u4e00-\u9fff]{{0,6}}?(?:上年|去年|今年|(?:19|20)\d\d年)?{_BASE_PART}"
 )
 
 
@@ -229,6 +240,10 @@ def part_in_effect(text: str) -> tuple[int | None, str] | None:
     ``Q1-Q3``, until ``全年`` or a year turns back to the whole year.  The base of a comparison
     (``比2019年1—7月``) is no time phrase.
     """
+    base = re.search(rf"(?:{_time_marker().pattern})的$", text)
+    if base and base.group("part"):
+        part = part_of_year(base.group("part"))  # "高于今年第一季度的2%": the value of that quarter
+        return ((int(base.group("year")) if base.group("year") else None), part) if part else None
     markers = list(_time_marker().finditer(_COMPARED.sub(lambda m: "#" * len(m.group()), text)))
     last = markers[-1] if markers else None
     if last is None or last.group("whole"):
@@ -458,3 +473,86 @@ def _main_region(text: str) -> Region | None:
         return None
     code = max(counts, key=lambda c: (counts[c], -first[c]))
     return by_code[code]
+
+
+#: The name of a folder's manifest, found beside the files it describes (or in a folder above).
+MANIFEST_NAME = "manifest.csv"
+_MANIFEST_COLUMNS = ("path", "region", "date", "type", "title", "url")
+
+
+class Manifest:
+    """What a CSV (``path,region,date,type,title,url``) states about the files of a folder.
+
+    Paths are relative to the manifest's folder.  A row that cannot be used (an unknown region,
+    a malformed date) is an error naming the row, so a user never ingests a folder under a
+    statement that was silently dropped.
+    """
+
+    def __init__(self, path: Path) -> None:
+        import csv
+
+        self.path = path
+        self.root = path.parent.resolve()
+        self.rows: dict[Path, StatedContext] = {}
+        try:
+            with path.open(encoding="utf-8-sig", newline="") as f:
+                reader = csv.DictReader(f)
+                if reader.fieldnames is None or "path" not in reader.fieldnames:
+                    raise ValueError(f"manifest {path} has no 'path' column (columns: {', '.join(_MANIFEST_COLUMNS)})")
+                for n, row in enumerate(reader, start=2):
+                    try:
+                        stated = StatedContext(
+                            region=(row.get("region") or "").strip() or None,
+                            date=(row.get("date") or "").strip() or None,
+                            doc_type=(row.get("type") or "").strip() or None,
+                            title=(row.get("title") or "").strip() or None,
+                            url=(row.get("url") or "").strip() or None,
+                        )
+                    except ValueError as e:
+                        raise ValueError(f"manifest {path}, line {n}: {e}") from None
+                    self.rows[(self.root / (row.get("path") or "").strip()).resolve()] = stated
+        except UnicodeDecodeError:
+            raise ValueError(f"manifest {path} is not UTF-8 text") from None
+        except csv.Error as e:
+            raise ValueError(f"manifest {path} is not a readable CSV file: {e}") from None
+
+    def get(self, file: Path) -> StatedContext | None:
+        return self.rows.get(Path(file).resolve())
+
+
+def find_manifest(file: Path, levels: int = 3) -> Manifest | None:
+    """The manifest of the folder holding ``file`` or of one of its ``levels`` parents, if any."""
+    folder = Path(file).resolve().parent
+    for _ in range(levels + 1):
+        candidate = folder / MANIFEST_NAME
+        if candidate.is_file():
+            return Manifest(candidate)
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    return None
+
+
+def context_finder(stated: StatedContext | None, manifest: Path | None = None,
+                   discover: bool = True) -> Callable[[Path], StatedContext | None]:
+    """For each file, what is stated about it: the command line's statement over its manifest row.
+
+    ``manifest``: a manifest named by the user; else, with ``discover``, the ``manifest.csv`` of the
+    file's folder or a folder above (``find_manifest``).  Raises ``ValueError`` on a bad manifest.
+    """
+    named = Manifest(manifest) if manifest is not None else None
+    found: dict[Path, Manifest | None] = {}
+
+    def context_for(file: Path) -> StatedContext | None:
+        book = named
+        if book is None and discover:
+            folder = Path(file).resolve().parent
+            if folder not in found:
+                found[folder] = find_manifest(file)
+            book = found[folder]
+        row = book.get(file) if book is not None else None
+        if stated is None or stated.empty:
+            return row
+        return stated.over(row)
+
+    return context_for

@@ -38,6 +38,8 @@ _FURNITURE = re.compile(
     re.M,
 )
 _TERMINAL = set("。！？；：!?;:…】」』")
+#: A line that closes an HTML block (text saved with its markup): the paragraph ends there.
+_BLOCK_END = re.compile(r"</(?:p|div|li|h[1-6]|tr|td|table|section|article)>\s*$|<br\s*/?>\s*$", re.I)
 #: A line that opens on a number with its unit ("440.96亿元，…") goes on the sentence above it when
 #: that one stops on its indicator ("…实现社会消费品零售总额"); a year, a date or a list number does not.
 _NUMBER_START = re.compile(r"^\d[\d.,]*(?![\d.,]|\s*[年月日号时、．.）)])")
@@ -119,7 +121,7 @@ def _should_join(text: str, run_start: int, run_end: int, width: int) -> bool:
         return True
     if _NUMBER_START.match(next_line) and _WORD_END.search(prev_line):
         return True
-    if prev_line[-1] in _TERMINAL:
+    if prev_line[-1] in _TERMINAL or _BLOCK_END.search(prev_line):
         return False
     return width > 0 and len(prev_line) >= min(0.75 * width, 40)
 

@@ -13,11 +13,12 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, is_dataclass
+from pathlib import Path
 from typing import Any
 
 import click
 
-from planwatch.cli import EXIT_INPUT_ERROR, _cell, _error, _utf8_stdout, _width, main
+from planwatch.cli import EXIT_INPUT_ERROR, _cell, _error, _utf8_stdout, _width, context_finder, context_options, main
 from planwatch.store import Store
 from planwatch.store.backend import default_db_path
 
@@ -115,7 +116,10 @@ def emit(
     "is the same as with 1.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; failures are still reported.")
-def ingest(paths: tuple[str, ...], db: str | None, reextract: bool, actor: str, workers: int, quiet: bool) -> None:
+@context_options
+def ingest(paths: tuple[str, ...], db: str | None, reextract: bool, actor: str, workers: int, quiet: bool,
+           region: str | None, date: str | None, doc_type: str | None, manifest: Path | None,
+           no_manifest: bool) -> None:
     """Ingest files and folders (recursively) into the database.
 
     Already stored content changes nothing; a changed file becomes a new version whose facts
@@ -126,6 +130,7 @@ def ingest(paths: tuple[str, ...], db: str | None, reextract: bool, actor: str, 
 
     from planwatch.store.core import iter_files
 
+    context_for = context_finder(region, date, doc_type, manifest, no_manifest)
     store = _open(db)
     workers = workers or os.cpu_count() or 1
     if not quiet:
@@ -152,11 +157,13 @@ def ingest(paths: tuple[str, ...], db: str | None, reextract: bool, actor: str, 
                 bar.update(1, result)
 
             result = store.ingest(
-                paths, reextract=reextract, actor=actor, progress=step, workers=workers, keep_results=False
+                paths, reextract=reextract, actor=actor, progress=step, workers=workers, keep_results=False,
+                context_for=context_for,
             )
     else:
         result = store.ingest(
-            paths, reextract=reextract, actor=actor, progress=report, workers=workers, keep_results=False
+            paths, reextract=reextract, actor=actor, progress=report, workers=workers, keep_results=False,
+            context_for=context_for,
         )
     if not quiet:
         stats = store.stats()

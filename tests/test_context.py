@@ -81,3 +81,40 @@ def test_extract_says_what_it_found_and_refuses_a_bad_statement() -> None:
     result = run_planwatch("extract", path, "--region", "火星")
     assert result.returncode == 2 and result.stderr.strip() == (
         "planwatch: error: region '火星' is not a known administrative unit")
+
+
+def test_a_manifest_states_each_files_context(tmp_path) -> None:
+    """A folder's manifest.csv (paths relative to it) is read by extract and ingest; flags win over it."""
+    import json
+
+    from planwatch.store import Store
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    text = "上半年我县经济实现稳中提质\n上半年，全县实现地区生产总值400.61亿元，同比增长6.1%。\n" * 3
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        "path,region,date,type,title,url\nnews/a.txt,岱山县,2025-08,news,上半年 我县经济实现稳中提质,http://example.org/a\n",
+        encoding="utf-8")
+    result = run_planwatch("extract", str(folder / "a.txt"), "--format", "jsonl")
+    facts = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {(f["region"], f["period"]) for f in facts} == {("岱山县", "2025H1")}
+    overridden = run_planwatch("extract", str(folder / "a.txt"), "--format", "jsonl", "--date", "2024-08")
+    assert {json.loads(line)["period"] for line in overridden.stdout.splitlines()} == {"2024H1"}
+    ignored = run_planwatch("extract", str(folder / "a.txt"), "--format", "jsonl", "--no-manifest")
+    assert {json.loads(line)["region"] for line in ignored.stdout.splitlines()} == {""}
+
+    db = tmp_path / "pw.db"
+    assert run_planwatch("ingest", str(tmp_path), "--db", str(db)).returncode == 0
+    with Store(db) as store:
+        (meta,) = [json.loads(r["meta"]) for r in store.db.query("SELECT meta FROM documents")]
+    assert meta["stated"]["region"] == "岱山县" and meta["context"]["part"] == "H1"
+
+
+def test_a_bad_manifest_row_is_one_line_naming_it(tmp_path) -> None:
+    (tmp_path / "a.txt").write_text("全年实现地区生产总值111.5亿元。\n", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text("path,region,date\na.txt,火星,2019\n", encoding="utf-8")
+    result = run_planwatch("extract", str(tmp_path / "a.txt"))
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith("line 2: region '火星' is not a known administrative unit")
+    assert len(result.stderr.strip().splitlines()) == 1

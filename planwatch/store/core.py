@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from planwatch import __version__
+from planwatch.context import StatedContext
 from planwatch.errors import PlanWatchError
 from planwatch.gazetteer import Gazetteer, Region, load_gazetteer
 from planwatch.model import Document
@@ -240,9 +241,10 @@ class PendingFile:
     doc_key: str
     content_hash: str
     started: float
+    context: StatedContext | None = None  # what the user states about the file (planwatch.context)
 
 
-def extract_document(path: Path) -> Document | str:
+def extract_document(path: Path, context: StatedContext | None = None) -> Document | str:
     """Run the pipeline on one file: the ``Document``, or why it failed (one line).
 
     A module-level function, so that ``planwatch.store.parallel`` runs exactly the same code in
@@ -251,7 +253,7 @@ def extract_document(path: Path) -> Document | str:
     from planwatch.pipeline import extract
 
     try:
-        return extract(path)
+        return extract(path, context) if context is not None else extract(path)
     except PlanWatchError as e:
         return str(e)
     except Exception as e:  # an extractor bug must not stop a long ingest
@@ -312,6 +314,7 @@ class Store:
         progress: Callable[[IngestResult], None] | None = None,
         workers: int = 1,
         keep_results: bool = True,
+        context_for: Callable[[Path], StatedContext | None] | None = None,
     ) -> IngestReport:
         """Ingest files and folders; one result per file, failures included (never raised).
 
@@ -323,7 +326,8 @@ class Store:
         """
         started = time.perf_counter()
         report = IngestReport(db=self.url, keep_results=keep_results)
-        for result in self.ingest_iter(paths, reextract=reextract, actor=actor, workers=workers):
+        results = self.ingest_iter(paths, reextract=reextract, actor=actor, workers=workers, context_for=context_for)
+        for result in results:
             report.add(result)
             if progress is not None:
                 progress(result)
@@ -337,25 +341,34 @@ class Store:
         reextract: bool = False,
         actor: str = "",
         workers: int = 1,
+        context_for: Callable[[Path], StatedContext | None] | None = None,
     ) -> Iterator[IngestResult]:
-        """``ingest`` as a stream of results, in file order; nothing is held for past files."""
+        """``ingest`` as a stream of results, in file order; nothing is held for past files.
+
+        ``context_for``: what is stated about each file (``planwatch.context.context_finder``).
+        """
         files = iter_files(paths)
         if workers <= 1:
             for path in files:
-                yield self.ingest_file(path, reextract=reextract, actor=actor)
+                yield self.ingest_file(path, reextract=reextract, actor=actor,
+                                       context=context_for(path) if context_for else None)
             return
         from planwatch.store.parallel import ingest_parallel
 
-        yield from ingest_parallel(self, files, workers=workers, reextract=reextract, actor=actor)
+        yield from ingest_parallel(self, files, workers=workers, reextract=reextract, actor=actor,
+                                   context_for=context_for)
 
-    def ingest_file(self, path: str | os.PathLike[str], *, reextract: bool = False, actor: str = "") -> IngestResult:
+    def ingest_file(self, path: str | os.PathLike[str], *, reextract: bool = False, actor: str = "",
+                    context: StatedContext | None = None) -> IngestResult:
         """Ingest one file.  A file that cannot be read or extracted is a ``failed`` result."""
-        pending = self.prepare_file(path, reextract=reextract)
+        pending = self.prepare_file(path, reextract=reextract, context=context)
         if isinstance(pending, IngestResult):
             return pending
-        return self.store_extracted(pending, extract_document(pending.path), reextract=reextract, actor=actor)
+        extracted = extract_document(pending.path, pending.context)
+        return self.store_extracted(pending, extracted, reextract=reextract, actor=actor)
 
-    def prepare_file(self, path: str | os.PathLike[str], *, reextract: bool = False) -> IngestResult | PendingFile:
+    def prepare_file(self, path: str | os.PathLike[str], *, reextract: bool = False,
+                     context: StatedContext | None = None) -> IngestResult | PendingFile:
         """Read and hash a file: its final result when it needs no extraction, else a ``PendingFile``.
 
         Content already stored is answered here, before any extraction; this is cheap (one
@@ -386,12 +399,16 @@ class Store:
             return IngestResult(shown, "failed", message=f"cannot read {p}: {e.strerror or e}")
         doc_key = str(p.resolve())
         content_hash = sha256_bytes(data)
+        if context is not None and not context.empty:
+            # the same bytes under another statement (region, date) are another reading of them
+            stated = json.dumps(context.as_dict(), sort_keys=True, ensure_ascii=False).encode()
+            content_hash = sha256_bytes(data + b"\0" + stated)
         if not reextract:
             same = self._unchanged(doc_key, content_hash)
             if same is not None:
                 same.path, same.seconds = shown, time.perf_counter() - t0
                 return same
-        return PendingFile(p, shown, doc_key, content_hash, t0)
+        return PendingFile(p, shown, doc_key, content_hash, t0, context)
 
     def store_extracted(
         self,

@@ -28,13 +28,14 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from planwatch.context import StatedContext
 from planwatch.model import Document
 from planwatch.store.backend import StoreError
 from planwatch.store.records import Resolver, fact_rows
@@ -83,7 +84,7 @@ def _init_worker(parent: int) -> None:
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="planwatch-parent-watch").start()
 
 
-def extract_job(path: str, doc_key: str, resolve: bool) -> Extracted:
+def extract_job(path: str, doc_key: str, resolve: bool, context: StatedContext | None = None) -> Extracted:
     """The work of one file in a worker process: everything that needs no database.
 
     ``extract_document``, the key projects, and — when the writer's ``Store`` resolves with
@@ -95,7 +96,7 @@ def extract_job(path: str, doc_key: str, resolve: bool) -> Extracted:
     from planwatch.store.core import extract_document
 
     t0 = time.perf_counter()
-    doc = extract_document(Path(path))
+    doc = extract_document(Path(path), context)
     if not isinstance(doc, Document):
         return Extracted(doc, None, None, time.perf_counter() - t0)
     projects = prepare_projects(doc)
@@ -134,6 +135,7 @@ def ingest_parallel(
     reextract: bool = False,
     actor: str = "",
     window: int | None = None,
+    context_for: Callable[[Path], StatedContext | None] | None = None,
 ) -> Iterator[IngestResult]:
     """Ingest ``files`` with ``workers`` extraction processes; results in file order."""
     from planwatch.store.core import IngestResult
@@ -146,7 +148,8 @@ def ingest_parallel(
     def submit(slot: _Slot) -> None:
         assert slot.pending is not None
         slot.attempts += 1
-        slot.future = pool.submit(extract_job, str(slot.pending.path), slot.pending.doc_key, store.default_resolution)
+        slot.future = pool.submit(extract_job, str(slot.pending.path), slot.pending.doc_key, store.default_resolution,
+                                  slot.pending.context)
 
     breaks = 0  # pools broken since the last file extracted: workers that cannot even start
     try:
@@ -157,7 +160,8 @@ def ingest_parallel(
                 if path is None:
                     exhausted = True
                     break
-                prepared = store.prepare_file(path, reextract=reextract)
+                prepared = store.prepare_file(path, reextract=reextract,
+                                              context=context_for(path) if context_for else None)
                 if isinstance(prepared, IngestResult):
                     slots.append(_Slot(None, result=prepared))
                 else:
