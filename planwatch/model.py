@@ -60,11 +60,18 @@ class Fact:
     indicator_id: str | None = None  # canonical taxonomy id, None when not in the taxonomy
     segment: int = 0
     source: Literal["prose", "table"] = "prose"
+    value_high: float | None = None  # the upper end of a range (FACTS.md); absent from output otherwise
+    evidence: dict[str, str] = field(default_factory=dict)  # the words that set kind, period, region
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
-        if float(d["value"]).is_integer():
-            d["value"] = int(d["value"])
+        for key in ("value", "value_high"):
+            if d[key] is not None and float(d[key]).is_integer():
+                d[key] = int(d[key])
+        if d["value_high"] is None:
+            del d["value_high"]
+        if not d["evidence"]:
+            del d["evidence"]
         return d
 
 

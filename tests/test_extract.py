@@ -152,13 +152,14 @@ def test_plan_table_cells(docs):
     assert sorted(f.value for f in employment if f.kind == "estimate") == [1.76, 1.8]
 
 
-def test_table_rows_that_state_a_reduction_are_negative_growth(docs):
-    """"化学需氧量减少 | % | 13.4": the quantity falls by 13.4% (as 下降13.4% in prose), not a level of 13.4."""
+def test_table_rows_that_state_a_reduction_keep_their_columns_measure(docs):
+    """"化学需氧量减少 | % | 13.4" under "2020年目标": a cell's measure is its column's (FACTS.md), so the
+    row states the level of the reduction, 13.4 (%), as the table writes it."""
     doc = docs[JINZHOU_PLAN.name]
-    cod = find(doc, "13.4", source="table", indicator="化学需氧量排放量")
-    assert (cod.measure, cod.value, cod.unit, cod.kind) == ("growth", -13.4, "%", "target")
+    cod = find(doc, "13.4", source="table", period="2020")
+    assert (cod.mention, cod.measure, cod.value, cod.unit, cod.kind) == ("化学需氧量减少", "level", 13.4, "%", "target")
     energy = find(doc, "8", source="table", period="2025")  # 万元地区生产总值能源消耗下降率 | % | 12 | -- | 8
-    assert (energy.indicator, energy.measure, energy.value) == ("单位地区生产总值能源消耗", "growth", -8)
+    assert (energy.mention, energy.measure, energy.value) == ("万元地区生产总值能源消耗下降率", "level", 8)
     gdp = [f for f in doc.facts if f.source == "table" and f.text == "1074"]  # ordinary rows keep their level
     assert {(f.measure, f.value) for f in gdp} == {("level", 1074)}
 

@@ -298,3 +298,15 @@ def test_doubling_words_are_quantities() -> None:
     text, qs = quantities("人均地区生产总值比2020年翻一番，利润翻三番，产值实现翻番")
     assert [(text[q.start:q.end], q.value, q.unit_kind) for q in qs if q.unit == "番"] == [
         ("翻一番", 1, "doubling"), ("翻三番", 3, "doubling"), ("翻番", 1, "doubling")]  # fmt: skip
+
+
+def test_ranges_carry_their_upper_end() -> None:
+    """FACTS.md: a range is one fact, ``value`` its lower end and ``value_high`` its upper end."""
+    import planwatch
+
+    doc = planwatch.extract_text("地区生产总值增长4.5%—5%，新增企业7-8户，能耗下降2—3%，引进项目2至3个。")
+    assert [(f.text, f.value, f.value_high, f.qualifier) for f in doc.facts] == [
+        ("4.5%—5%", 4.5, 5, "at_least"), ("7-8户", 7, 8, "at_least"), ("2—3%", -2, -3, "at_least"),
+        ("2至3个", 2, 3, "at_least")]
+    single = planwatch.extract_text("新增企业7户。").facts[0]
+    assert single.value_high is None and "value_high" not in single.to_dict()

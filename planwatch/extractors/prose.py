@@ -47,6 +47,7 @@ class RawFact:
     region: str
     qualifier: str | None
     source: str = "prose"
+    value_high: float | None = None  # the upper end of a range, in the same unit and sign as ``value``
 
 
 _HEAD_CUE = re.compile(
@@ -561,7 +562,8 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
             shared = text[max(0, prev[0].start - 12):prev[0].start]
             if re.search(r"(?:分别|均|接连|先后)" + re.escape(prev[0].prefix_verb), shared):
                 qualifier = prev_fact.qualifier  # "分别突破10000个、7000个": the verb governs the list
-        fact = RawFact(q.start, q.end, mention, measure, value, unit, kind, period, region, qualifier)
+        fact = RawFact(q.start, q.end, mention, measure, value, unit, kind, period, region, qualifier,
+                       value_high=range_high(q, value))
         listed_subject = "、" in pre and next_q is not None and text[q.end:next_q.start] in ("、", "和")
         if ("分别" in pre or listed_subject) and not in_list:
             last_names = _assign_list(text, list_members, last_names, facts)
@@ -577,6 +579,14 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
     _assign_list(text, list_members, last_names, facts)
     _from_to(text, facts, scope_at(layout, start))
     return facts
+
+
+def range_high(q: Quantity, value: float) -> float | None:
+    """The upper end of a range in the fact's terms: scaled and signed as ``value`` was from ``q.value``
+    (``下降2—3%`` is −2 to −3)."""
+    if q.value_high is None or not q.value:
+        return None
+    return round(q.value_high * value / q.value, 10)
 
 
 def _clause_start(text: str, lo: int, pos: int) -> int:

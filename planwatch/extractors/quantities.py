@@ -30,6 +30,7 @@ class Quantity:
     is_range: bool
     chinese: bool  # written in Chinese numerals
     prefix_verb: str  # a qualifier verb set apart before the number ("突破", "超过"), or ""
+    value_high: float | None = None  # the upper end of a range ("4.5%—5%", "7-8户"), FACTS.md
 
 
 _MONEY = {"元", "美元", "欧元", "日元", "港元", "元人民币"}
@@ -202,8 +203,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             unit, unit_kind, num_end = "年", "physical", num_end + 1  # "平均受教育年限达11.7年"
             end_at, after = _suffix_after(text, num_end)
             qualifier = after or qualifier
+        high = parse_number(m.group("num2") or m.group("num3") or "") if is_range else None
         out.append(Quantity(start_at, end_at, m.start("num"), num_end, value, unit, unit_kind,
-                            qualifier, is_range, chinese, prefix_verb))
+                            qualifier, is_range, chinese, prefix_verb, high))
     for m in _FUSED.finditer(text, start, end):
         if any(q.start <= m.start() < q.end for q in out):
             continue

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from planwatch.extractors.prose import RawFact
+from planwatch.extractors.prose import RawFact, range_high
 from planwatch.extractors.quantities import find_quantities
 from planwatch.extractors.scope import scope_at
 from planwatch.lexicon import alternation, load_lexicon
@@ -207,7 +207,6 @@ class Column:
     period: str
 
 
-_REDUCTION_ROW = re.compile(r"(?:降低|下降|减少|压减|削减)(?:率|幅度|比例)?$")
 
 
 def _column(header: str, layout: Layout, default_kind: str, default_year: int | None) -> Column:
@@ -318,13 +317,12 @@ def extract_tables(norm: NormalizedText, layout: Layout, region: str | None = No
                     unit = "%"
                 else:  # written in the cell, the unit column or the row, the column header, the table
                     unit = q.unit or unit_text or (_header_unit(header[i]) if i < len(header) else "") or table.unit
-                if measure == "level" and unit == "%" and _REDUCTION_ROW.search(name) and value > 0:
-                    # "单位地区生产总值能耗降低 | % | 15": the quantity falls by 15%, a growth of -15
-                    # (as "下降15%" in prose), not a level of the quantity.
-                    measure, value = "growth", -value
                 period = col.period
                 if re.search(r"累计", cell.text) and layout.plan:
                     period = f"{layout.plan[0]}-{layout.plan[1]}" if col.kind == "target" else period
+                # a cell's measure is its column's (FACTS.md): "化学需氧量减少 | % | 13.4" under "2020年目标"
+                # is the level of the row's indicator, the reduction, as the table states it
                 facts.append(RawFact(start, q.end, name, measure, value, unit, col.kind, period,
-                                     region or layout.region_name, q.qualifier, source="table"))
+                                     region or layout.region_name, q.qualifier, source="table",
+                                     value_high=range_high(q, value)))
     return facts
