@@ -704,3 +704,17 @@ def test_a_compound_subject_names_its_parts_in_the_order_written():
     """"中小学专任教师分别达到…": 中学 first, then 小学 (lexicon compound_subjects)."""
     doc = planwatch.extract_text("2025年，全市中小学专任教师分别达到1.2万人、2.3万人。")
     assert [f.mention for f in doc.facts] == ["中学专任教师", "小学专任教师"]
+
+
+def test_preliminary_statistics_are_actuals_and_forecasts_estimates():
+    """FACTS.md: 初步核算/初步统计 are a statistics office's preliminary results (actual); 预计 is an estimate."""
+    from planwatch.context import find_manifest
+
+    path = ROOT / "tests" / "data" / "wider" / "news" / "daishan_2025h1.txt"
+    daishan = planwatch.extract(path, find_manifest(path).get(path))  # region and date: its manifest
+    gdp = find(daishan, "400.61亿元")
+    assert (gdp.kind, gdp.period, gdp.region) == ("actual", "2025H1", "岱山县")
+    linghe = planwatch.extract(CORPUS / "jinzhou" / "003_821d0610ff899f65.txt")
+    assert find(linghe, "124亿元").kind == "actual"  # 据初步统计，到2020年末…
+    forecast = planwatch.extract_text("2025年工作回顾\n初步预计，全年地区生产总值增长5.2%。\n")
+    assert [f.kind for f in forecast.facts] == ["estimate"]
