@@ -443,7 +443,8 @@ def test_a_verb_shared_down_a_comma_list_gives_every_count_the_span(docs):
 def test_a_streak_is_not_part_of_the_indicator_and_a_fused_trillion_counts():
     """"粮食总产量连续9年稳定在1300亿斤以上" is about 粮食总产量; "旅游总收入超万亿元" is 1 万亿元, at least."""
     henan = _province("河南省")
-    assert find(henan, "1300亿斤以上", period="2025").mention == "粮食总产量"
+    # held through the five years reviewed (连续…稳定在), like 四川's "粮食年产量稳定在700亿斤以上"
+    assert find(henan, "1300亿斤以上", period="2021-2025").mention == "粮食总产量"
     trillion = find(henan, "超万亿元")
     assert (trillion.value, trillion.unit, trillion.qualifier) == (1, "万亿元", "at_least")
 
@@ -718,3 +719,28 @@ def test_preliminary_statistics_are_actuals_and_forecasts_estimates():
     assert find(linghe, "124亿元").kind == "actual"  # 据初步统计，到2020年末…
     forecast = planwatch.extract_text("2025年工作回顾\n初步预计，全年地区生产总值增长5.2%。\n")
     assert [f.kind for f in forecast.facts] == ["estimate"]
+
+
+def test_a_number_is_classified_before_it_is_dated():
+    """Stock, flow, change or rate (scope.classify), then the period from that class and the time words.
+
+    In a five-year review: things done and levels held are the span's, levels reached the end year's;
+    a running total reached (累计达到) is a level; a multiple of an earlier year's level is the end
+    year's (是2010年的2.6倍), a change from the year before the span is the span's (比2010年增加).
+    """
+    from planwatch.extractors.scope import classify
+
+    assert classify("level", "铁路运营里程新增1700公里、突破", "铁路运营里程", False, "").cls == "stock"
+    assert classify("level", "铁路运营里程新增", "铁路运营里程", False, "").cls == "flow"
+    assert classify("level", "建档立卡户", "建档立卡户", False, "", after="16人全部脱贫").cls == "flow"
+    assert classify("level", "国内航线累计达到", "国内航线", False, "").total is False
+    assert classify("level", "固定资产投资五年累计达到", "固定资产投资", False, "").total is True
+    assert classify("level", "基本医保参保率稳定在", "基本医保参保率", True, "").held is True
+    hailaer = planwatch.extract(CORPUS / "hailaer" / "hailaer_2016.txt")
+    assert find(hailaer, "2.6倍").period == "2015"  # 2015年旅游收入达到69亿元，是2010年的2.6倍
+    assert find(hailaer, "13480元").period == "2011-2015"  # 比2010年增加13480元
+    assert find(hailaer, "60条").period == "2015"  # 国内外航线累计达到60条
+    assert find(hailaer, "615亿元").period == "2011-2015"  # “十二五”期间，累积完成…615亿元
+    sichuan = _province("四川省")
+    assert find(sichuan, "65%以上").period == "2021-2025"  # 民生支出占比稳定在65%以上
+    assert find(sichuan, "1.1万公里").period == "2025"  # 新增3000公里、突破1.1万公里

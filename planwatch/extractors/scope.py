@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import Literal
 
 from planwatch.lexicon import alternation, load_lexicon
 from planwatch.structure import FIVE_YEAR_PLANS, Layout, Section, plan_span
@@ -185,10 +186,10 @@ _YEAR_AT = re.compile(
 STARTING_YEAR = r"(?:从|由)((?:19|20)\d\d)年(?:底|末)?的?"
 _FROM_YEAR = re.compile(STARTING_YEAR + r"(?:[\d.]+[^\d，。；、]{0,6}[、和及])*$")
 _SINCE = re.compile(r"((?:19|20)\d{2})年以来")
-_TOTALS = re.compile(r"累计|五年|共计|合计|总计|总投资|期间完成|期间共")
+_TOTALS = re.compile(r"累计|累积|五年|共计|合计|总计|总投资|期间完成|期间共")
 #: A comparison with an earlier plan period ("比“十二五”期间", "较“十三五”末"): it does not date the number.
 COMPARED_PLAN = re.compile(
-    r"(?:比|较|相比|同比|高于|低于)[“”\"]?(?:十[一二三四五六]五|第十[一二三四五六]个五年)[”\"]?(?:时期|期间|同期|期末|末)?"
+    r"(?:比|较|相比|同比|高于|低于|是)[“”\"]?(?:十[一二三四五六]五|第十[一二三四五六]个五年)[”\"]?(?:时期|期间|同期|期末|末)?"
 )
 
 
@@ -201,7 +202,7 @@ _INVESTED = re.compile(r"(?:新增|计划|总)?投资(?:额|规模)?(?:约|近|�
 
 
 def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str = "", mention: str = "",
-               rate: bool = False, part: tuple[int | None, str] | None = None) -> str:
+               rate: bool = False, part: tuple[int | None, str] | None = None, after: str = "") -> str:
     """The period of a number: its year or span (``_year_or_span``), narrowed to a part of that year.
 
     ``part``: the part of a year the paragraph names before the number (``前三季度`` → ``Q1-Q3``,
@@ -210,7 +211,7 @@ def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str =
     FACTS.md: a flow or change over the first three quarters is ``2021Q1-Q3``, and so is a level
     at their end (``9月末``).
     """
-    period = _year_or_span(scope, kind, measure, before, clause, mention, rate)
+    period = _year_or_span(scope, kind, measure, before, clause, mention, rate, after)
     if part is None and scope.part and kind != "target":
         part = (None, scope.part)
     if part is None:
@@ -223,67 +224,150 @@ def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str =
     return period
 
 
-def _year_or_span(scope: Scope, kind: str, measure: str, before: str, clause: str = "", mention: str = "",
-                  rate: bool = False) -> str:
-    """The year or span of a number: explicit years and spans in its sentence, else the scope's.
+NumberClass = Literal["stock", "flow", "change", "rate"]
 
-    Levels at the end of a period get its end year; averages, totals and counts of things done
-    over it (``新增高新技术企业13家``, ``五年累计``) get the span, as FACTS.md asks.  A plan
-    period named only for comparison (``比“十二五”期间增加``) does not set the period.
+
+@dataclass(frozen=True)
+class Reading:
+    """What a number is, read once from its measure and the words around it.
+
+    ``cls``: a *stock* is a level at a point (``公路里程达到1.1万公里``), a *flow* an amount over a
+    period (``新增就业1.5万人``, ``完成投资3500亿元``), a *change* a growth or change in points, a
+    *rate* a percentage level.  The last cue word before the number decides between stock and
+    flow (``新增1700公里、突破7000公里``: the second is a stock); a verb after a count placed before
+    its noun counts too (``建档立卡户11户16人全部脱贫``).
     """
-    starting = _FROM_YEAR.search(before)
-    if starting:
-        return starting.group(1)  # 从2021年的46503元: the value the change starts from
-    plan = plan_span(COMPARED_PLAN.sub("", before))
-    years = _YEAR_AT.findall(before)
-    since = _SINCE.search(before)
-    total = bool(_TOTALS.search(clause + mention))
+
+    cls: NumberClass
+    flowing: bool  # a word of things done anywhere before it (培训…达到2000人 is done over a plan period)
+    total: bool  # summed over a period: 累计, 五年, 共计 (not a running total: 累计达到)
+    held: bool  # held through a period: 稳定在, 保持在, 年均, 连续N年
+    changed: bool  # a change verb right before the number: …将增加2.3亿立方米
+
+
+@cache
+def _held_cue() -> re.Pattern[str]:
+    return re.compile(alternation(load_lexicon()["period_cues"]["held"]))
+
+
+_RUNNING_TOTAL = re.compile(r"累计(?:达到|达|超过|超|突破|增至)")
+
+
+def classify(measure: str, clause: str, described: str, rate: bool, before: str, after: str = "") -> Reading:
+    """The ``Reading`` of a number: ``clause`` is its clause up to it, ``described`` its indicator
+    phrase (with the words after a count before its noun), ``after`` the rest of its clause."""
     flow, stock = period_cues()
-    # a rate is a level however it came about ("法治建设群众综合满意率97%")
-    flowing = bool(flow.search(clause + mention))
-    changed = bool(_CHANGED.search(before))  # "…将增加2.3亿立方米"
-    done = measure == "level" and not rate and flowing and not stock.search(clause[-6:])
+    words = clause + described
+    # "国内航线累计达到15条" is a running total reached, "五年累计达到1792亿元" a sum over the five years
+    total = bool(_TOTALS.search(words)) and not (_RUNNING_TOTAL.search(clause) and not _OVER_FIVE_YEARS.search(words))
+    held = bool(_held_cue().search(clause))
+    changed = bool(_CHANGED.search(before))
+    flowing = bool(flow.search(words))
+    if measure in ("growth", "avg_growth", "change_pp"):
+        return Reading("change", flowing, total, held, changed)
+    if rate:
+        return Reading("rate", flowing, total, held, changed)
+    last_flow = max((m.end() for m in flow.finditer(clause)), default=-1)
+    last_stock = max((m.end() for m in stock.finditer(clause)), default=-1)
+    if last_flow > last_stock and not stock.search(clause[-6:]):
+        cls: NumberClass = "flow"
+    elif last_stock < 0 and (flow.search(described) or flow.search(after)):
+        cls = "flow"
+    else:
+        cls = "stock"
+    return Reading(cls, flowing, total, held, changed)
+
+
+@dataclass(frozen=True)
+class TimeWords:
+    """The time phrases before a number in its sentence, read once (bases of comparison removed)."""
+
+    starting: int | None  # 从2021年的46503元: the year a change starts from
+    plan: tuple[int, int] | None  # a plan period named, not as a comparison base
+    plan_end: bool  # “十四五”末期: the plan's last year (not 到…末, by then)
+    during: bool  # “十四五”期间/时期内
+    years: tuple[int, ...]  # years named, not as bases
+    since: int | None  # 2018年以来
+    earlier: tuple[tuple[int, int], bool] | None  # 较“十三五”末的X: X is that period's (end)
+    over_span: bool  # 五年增长, 比“十三五”时期增长, 比2010年增加 (the year before a span): over the span
+    base_year: int | None  # 比2010年, 是2010年的: a year only compared with
+
+
+_BASE_YEAR = re.compile(r"(?:比|较|是|为|相当于)((?:19|20)\d{2})年(?:末|底)?的?")
+
+
+def read_time(before: str, clause: str) -> TimeWords:
+    starting = _FROM_YEAR.search(before)
+    plan = plan_span(COMPARED_PLAN.sub("", before))
     at_end = re.search(r"(到)?[“\"]?十[一二三四五六]五[”\"]?末", before)
-    if plan and at_end and not at_end.group(1) and not total:
-        return str(plan[1])  # "“十四五”末期，城镇新增就业1.5万人": the last year ("到…末" is by then)
-    if plan:
-        a, b = plan
+    earlier = _COMPARED_BASE.search(before)
+    earlier_span = plan_span(earlier.group()) if earlier else None
+    since = _SINCE.search(before)
+    base = _BASE_YEAR.search(clause)
+    years = tuple(int(y) for y in _YEAR_AT.findall(_BASE_YEAR.sub("", before)))
+    return TimeWords(
+        starting=int(starting.group(1)) if starting else None,
+        plan=plan,
+        plan_end=bool(at_end and not at_end.group(1)),
+        during=bool(re.search(r"五[”\"]?(?:期间|时期内|内)", before)),
+        years=years,
+        since=int(since.group(1)) if since else None,
+        earlier=(earlier_span, earlier.group().endswith("末的")) if earlier and earlier_span else None,
+        over_span=bool(_OVER_FIVE_YEARS.search(clause)),
+        base_year=int(base.group(1)) if base else None,
+    )
+
+
+def _year_or_span(scope: Scope, kind: str, measure: str, before: str, clause: str = "", mention: str = "",
+                  rate: bool = False, after: str = "") -> str:
+    """The year or span of a number, from what it is (``classify``) and the time words before it.
+
+    FACTS.md: levels at the end of a period get its end year; averages, totals, counts of things
+    done over it and levels held through it (``稳定在95%以上``) get the span; a year or plan period
+    named only as the base of a comparison (``比“十二五”期间增加``, ``是2010年的2.6倍``) dates nothing.
+    """
+    r = classify(measure, clause, mention, rate, before, after)
+    t = read_time(before, clause)
+    over_period = r.cls == "flow" or r.total
+    if t.starting is not None:
+        return str(t.starting)  # 从2021年的46503元: the value the change starts from
+    if t.plan:
+        a, b = t.plan
+        if t.plan_end and not r.total:
+            return str(b)  # "“十四五”末期，城镇新增就业1.5万人": the last year ("到…末" is by then)
         # "“十四五”期间，力争职业技能培训达到2000人", "…总蓄水量将增加2.3亿立方米": done over the period
         # (not "港口货物吞吐量达到2亿吨", a yearly level)
-        during = re.search(r"五[”\"]?(?:期间|时期内|内)", before) and measure == "level" and not rate and (
-            flowing or changed)
-        if measure == "avg_growth" or total or done or during:
+        during = t.during and r.cls in ("stock", "flow") and (r.flowing or r.changed)
+        if measure == "avg_growth" or over_period or during:
             return _span(a, b)
         return str(b)
-    if since and measure == "avg_growth":
-        end = scope.year or int(since.group(1))
-        return _span(int(since.group(1)), end)
-    earlier_plan = _COMPARED_BASE.search(before)
-    earlier_span = plan_span(earlier_plan.group()) if earlier_plan else None
-    if earlier_plan and earlier_span:
-        a, b = earlier_span
-        return str(b) if earlier_plan.group().endswith("末的") else _span(a, b)  # "较“十三五”末的9323.1亿元"
-    compared = _OVER_FIVE_YEARS.search(clause)
-    if scope.span and compared and (measure in ("growth", "change_pp") or changed):
-        return scope.span  # "居民人均可支配收入五年增长30.8%", "投资比“十三五”时期增长19.1%"
-    if total and measure == "level" and scope.span and (scope.multi_year or kind == "target"):
+    if t.since and measure == "avg_growth":
+        return _span(t.since, scope.year or t.since)
+    if t.earlier:
+        (a, b), at_end = t.earlier
+        return str(b) if at_end else _span(a, b)  # "较“十三五”末的9323.1亿元"
+    if scope.span:
+        start = int(scope.span[:4])
+        over = t.over_span or (scope.multi_year and t.base_year == start - 1)
+        if over and (r.cls == "change" or r.changed):
+            # "居民人均可支配收入五年增长30.8%", "投资比“十三五”时期增长19.1%", "比2010年增加13480元"
+            return scope.span
+    if r.total and measure == "level" and scope.span and (scope.multi_year or kind == "target"):
         return scope.span  # "五年累计完成固定资产投资1792亿元"
     # (in a plan's own chapters, where levels are for the plan's end year, not in a report's year plan)
-    planned = kind == "target" and measure == "level" and scope.span and not years and scope.span.endswith(
+    planned = kind == "target" and measure == "level" and scope.span and not t.years and scope.span.endswith(
         str(scope.year))
-    if planned and (_INVESTED.search(clause) or re.search(r"项目$", mention) or done):
+    if planned and (_INVESTED.search(clause) or re.search(r"项目$", mention) or r.cls == "flow"):
         return scope.span  # a plan's project list ("投资 15 亿元三溢科技公司…", "…等 17 个项目") and work to do
-    if years:
-        y = int(years[-1])
+    if t.years:
         if measure == "avg_growth" and scope.span:
             return scope.span
-        return str(y)
-    if scope.span and (measure == "avg_growth" or (total and measure == "level")):
+        return str(t.years[-1])
+    if scope.span and (measure == "avg_growth" or (r.total and measure == "level")):
         return scope.span
-    if scope.multi_year and done:
-        return scope.span or ""
-    if scope.multi_year and scope.span and measure in ("growth", "change_pp"):
-        return scope.span  # "五年来，全省刑事案件总量下降35.9%": the change over the period
+    if scope.multi_year and scope.span and (r.cls == "flow" or r.cls == "change" or r.held):
+        # "五年来，新增…", "全省刑事案件总量下降35.9%", "基本医保参保率稳定在95%以上": over the period
+        return scope.span
     return str(scope.year) if scope.year else ""
 
 
