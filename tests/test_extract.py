@@ -744,3 +744,24 @@ def test_a_number_is_classified_before_it_is_dated():
     sichuan = _province("四川省")
     assert find(sichuan, "65%以上").period == "2021-2025"  # 民生支出占比稳定在65%以上
     assert find(sichuan, "1.1万公里").period == "2025"  # 新增3000公里、突破1.1万公里
+
+
+def test_a_unit_leading_a_clause_or_list_item_is_its_subject_until_the_text_turns_back():
+    """A city in a province's report, a county in a region's release: the unit opening a clause is
+    what its numbers are about — for that clause when only a name follows it (沈阳浑南科技城…), for
+    its ；-part when an indicator or work word does (吴忠市计划投资…，完成…) — until 全省/全市 turns back.
+    An office or a paper of a unit (江苏省统计局分析称) is no subject."""
+    liaoning = _province("辽宁省")
+    assert find(liaoning, "87个").region == "沈阳市"  # 沈阳浑南科技城落户87个项目
+    assert find(liaoning, "300多个").region == "大连市"  # ，大连英歌石科学城汇聚300多个科研团队
+    assert find(liaoning, "20只").region == "辽宁省"  # 沈阳地铁险资项目成功落地，引入新基金20只
+    guangdong = _province("广东省")
+    assert find(guangdong, "1.8亿人次").region == "广东省"  # 揭阳潮汕机场成为…，全省机场旅客吞吐量…
+    path = ROOT / "tests" / "data" / "wider" / "releases" / "ningxia_2021m1m7_projects.txt"
+    ningxia = planwatch.extract(path)
+    # (the year's planned investment is the year's; its completion rate the first seven months')
+    assert [(f.region, f.kind, f.period) for f in ningxia.facts if f.text in ("232亿元", "63.5%")] == [
+        ("吴忠市", "target", "2021"), ("吴忠市", "actual", "2021M1-M7")]
+    news = planwatch.extract_text("江苏省统计局分析称，2021年，全省GDP迈上11万亿元新台阶。\n" * 3,
+                                  context=planwatch.StatedContext(region="广东省"))
+    assert {f.region for f in news.facts} == {"广东省"}

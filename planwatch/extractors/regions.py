@@ -19,11 +19,16 @@ COUNTY_GROUP = r"县[（(]市(?:、区)?[)）]区?|县市区|县区|城区|区�
 _GROUP = re.compile(
     rf"(?<![一二两三四五六七八九十\d])(?:[一二两三四五六七八九十\d]+(?:个)?(?:{COUNTY_GROUP}|县|市))(?![^，、和与]{{0,1}}[级的])"
 )
-_SUBJECT_FOLLOW = re.compile(
-    r"^(?:[，、和与及的]|完成|实现|新增|全年|累计|共|地区|GDP|生产|一般|公共|财政|规模|固定|社会|城镇|城乡|农村|农民|居民|人均"
-    r"|进出口|外贸|出口|进口|实际|招商|工业|农业|粮食|服务业|旅游|经济|增长|分别|年均|将|要|力争|确保|预计|等|地方|税收|全社会"
-    r"|常住|户籍|人口|投资|消费|增加值|主要|各项|三次)"
-)
+@cache
+def _subject_follow() -> re.Pattern[str]:
+    """What after a unit's name makes it the subject of what follows, beyond its own clause: an
+    indicator or work word (``凌海市完成…``, ``吴忠市计划投资…``; lexicon ``region_subjects.subject_words``)
+    or the time of the figures (``江苏2021年GDP为…``, ``深圳上半年…``)."""
+    words = alternation(load_lexicon()["region_subjects"]["subject_words"])
+    when = r"(?:19|20)\d\d年|[上下]半年|前三季度|第?[一二三四]季度|1[—\-－~～至]\d{1,2}月|今年|去年"
+    return re.compile(rf"^(?:[，、和与及的]|{words}|{when})")
+
+
 @cache
 def _zone_subject() -> re.Pattern[str]:
     """A named zone or city group as the subject of a clause ("成都平原经济区经济总量达到4万亿元"): the
@@ -54,7 +59,20 @@ def _is_zone_name(name: str) -> bool:
 
 
 _LEAD_IN_TAIL = re.compile(r"(?:[（(][^）)]{0,20}[）)])?[。.]?$")
-_LEAD = re.compile(r"(?:(?:19|20)\d\d年|今年|全年|其中|同时|此外|另外|预计|初步预计|力争|确保|[，、])*")
+_LEAD = re.compile(
+    r"(?:(?:19|20)\d\d年|今年|全年|其中|同时|此外|另外|预计|初步预计|力争|确保|[，、\s]|<[^<>\n]{0,120}>)*"
+)
+
+
+@cache
+def _not_subject() -> re.Pattern[str]:
+    """What makes a region opening a clause no subject: an organisation, office or paper of it
+    (``市政府新闻办``, ``…日报``, ``江苏省统计局分析称``) — lexicon ``region_subjects.not_followed_by``."""
+    return re.compile(alternation(load_lexicon()["region_subjects"]["not_followed_by"]))
+
+
+#: "全省…", "全市上下…": a clause that turns back to the document's own region.
+_TURN_BACK = re.compile(r"全(?:省|市|区|县|州|盟|旗)(?![级域])")
 
 
 class RegionTracker:
@@ -74,6 +92,7 @@ class RegionTracker:
 
     def start_paragraph(self) -> None:
         self._subjects: dict[int, str | None] = {}
+        self.clause_only: set[int] = set()  # clause starts whose unit holds for that clause only
         self.current = self.segment_name
         self.first_sentence = True
         self.sentence_start = -1
@@ -86,7 +105,7 @@ class RegionTracker:
         p = lead.end() if lead else pos
         # "古塔、凌河、太和三城区完成…": a group named after the list of its members
         m = _GROUP.search(text, p, min(limit, p + 16))
-        if m and re.fullmatch(r"[\u4e00-\u9fff、和]*", text[p:m.start()]) and _SUBJECT_FOLLOW.match(
+        if m and re.fullmatch(r"[\u4e00-\u9fff、和]*", text[p:m.start()]) and _subject_follow().match(
                 text[m.end():m.end() + 4]):
             return self._named(m.group())
         if text.startswith("县域", p) and self.county_group:
@@ -99,11 +118,19 @@ class RegionTracker:
         if zone and _is_zone_name(zone.group(1)):
             self.sentence_zone = (zone.group(1), pos)
             return zone.group(1)
+        if _TURN_BACK.match(text, p):
+            return self.segment_name  # "全省…", "全市…": the text turns back to its own region
         found = self.gazetteer.find_all(text[p:min(limit, p + 14)], context=self.segment_region)
         if found and found[0][0] == 0:
             s, e, region = found[0]
-            if text.startswith("、", p + e) or not _SUBJECT_FOLLOW.match(text[p + e:p + e + 4]):
+            following = text[p + e:p + e + 8]
+            if text.startswith("、", p + e) or _not_subject().match(following):
                 return None  # (and "庆阳、张掖、天水3个…": a count over several places is the whole's)
+            weak = not _subject_follow().match(following)
+            rest = text[p + e:limit]
+            listed = rest.find("、")
+            if listed >= 0 and self.gazetteer.find_all(rest[listed + 1:listed + 8], context=self.segment_region):
+                return None  # "义县辉山乳业、北镇五峰谷物、凌海…8个": a count over places listed is the whole's
             if self.segment_region is not None:
                 if region.code == self.segment_region.code:
                     return self.segment_name
@@ -111,6 +138,10 @@ class RegionTracker:
                     return None
                 if self.segment_region.level == "province" and region.province_code != self.segment_region.code:
                     return None  # 台湾 in 福建's report, 雄安 in 北京's: a partner or a topic, not a part
+            if weak:
+                # "沈阳浑南科技城落户87个项目，大连英歌石科学城汇聚300多个科研团队": a unit leading a clause
+                # without a subject word after it (完成, 地区生产总值…) holds for that clause only
+                self.clause_only.add(pos)
             return region.name
         return None
 
@@ -141,6 +172,8 @@ class RegionTracker:
             if cs not in self._subjects:  # each clause is looked at once, however many numbers follow
                 self._subjects[cs] = self._subject_at(text, cs, min(pos, cs + 40))
             found = self._subjects[cs]
+            if cs in self.clause_only and cs != clause_starts[-1]:
+                found = None
             if found in self.zones or (self.sentence_zone and found == self.sentence_zone[0]):
                 found = found if cs == clause_starts[-1] else None
             if found:
@@ -151,7 +184,7 @@ class RegionTracker:
                 self.sentence_zone[1]:pos]:
             return self.sentence_zone[0]  # for its own ；-part
         if self.first_sentence:
-            if found_region:
+            if found_region and clause_starts[-1] not in self.clause_only:
                 self.current = found_region
-            return self.current
+            return found_region or self.current
         return found_region or self.current
