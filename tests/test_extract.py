@@ -765,3 +765,20 @@ def test_a_unit_leading_a_clause_or_list_item_is_its_subject_until_the_text_turn
     news = planwatch.extract_text("江苏省统计局分析称，2021年，全省GDP迈上11万亿元新台阶。\n" * 3,
                                   context=planwatch.StatedContext(region="广东省"))
     assert {f.region for f in news.facts} == {"广东省"}
+
+
+def test_a_value_given_for_another_unit_is_that_units():
+    """"低于全国（49.5%）", "也高于广东省同期的2%，全国的2.5%" are those units' values; the gap itself
+    ("高于全国8.5个百分点", "分别快于全国3.4个、…百分点") and a share ("占全国23.9%") stay the region's own."""
+    from planwatch.extractors.regions import value_of_another
+
+    assert value_of_another("大幅低于全国（", "广东省") == "全国"
+    assert value_of_another("也高于广东省同期的", "深圳市") == "广东省"
+    assert value_of_another("，全国的", "深圳市") == "全国"
+    assert value_of_another("高于全国", "四川省") is None
+    assert value_of_another("、占全国", "四川省") is None
+    assert value_of_another("增速分别快于全国", "山西省") is None
+    shenzhen = planwatch.extract(ROOT / "tests" / "data" / "wider" / "releases" / "sz_2022h1_news.txt")
+    assert [(f.text, f.region, f.period) for f in shenzhen.facts if f.text in ("2%", "2.5%")][:3] == [
+        ("2%", "深圳市", "2022Q1"), ("2%", "广东省", "2022H1"), ("2.5%", "全国", "2022H1")]
+    assert find(_province("四川省"), "8.5个百分点").region == "四川省"

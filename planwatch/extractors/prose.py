@@ -16,7 +16,7 @@ from functools import cache
 
 from planwatch.context import part_in_effect
 from planwatch.extractors.quantities import Quantity, find_quantities
-from planwatch.extractors.regions import COUNTY_GROUP, RegionTracker
+from planwatch.extractors.regions import COUNTY_GROUP, RegionTracker, value_of_another
 from planwatch.extractors.scope import (
     COMPARED_PLAN,
     STARTING_YEAR,
@@ -493,7 +493,9 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
         clause_end = min([i for i in (text.find(c, q.end, hi) for c in "，；。：\n") if i >= 0] + [hi])
         if _excluded(text, q, lo, clause_start, clause_end, hi):
             continue
-        region = regions.region_at(text, start, q.start, lo)
+        # "低于全国（49.5%）" is the country's value; "高于全国8.5个百分点" the gap, the region's own
+        other = value_of_another(text[clause_start:q.start], regions.segment_name) if q.unit_kind != "points" else None
+        region = other or regions.region_at(text, start, q.start, lo)
         seg_start = max(clause_start, prev[0].end if prev and prev[0].end <= q.start else clause_start)
         pre_full = text[clause_start:q.start]
         pre = text[seg_start:q.start]

@@ -71,15 +71,45 @@ def _not_subject() -> re.Pattern[str]:
     return re.compile(alternation(load_lexicon()["region_subjects"]["not_followed_by"]))
 
 
+#: A character that makes a unit's name part of a place's (黄浦江, 西湖区's 西湖 → 西湖边).
+_PLACE_NOUN_CHARS = frozenset("江河湖山海路街道桥港湾岛寺庙塔边畔")
 #: "全省…", "全市上下…": a clause that turns back to the document's own region.
 _TURN_BACK = re.compile(r"全(?:省|市|区|县|州|盟|旗)(?![级域])")
+
+
+#: A value given for another unit in passing: "高于全国同期1.7%", "低于全国（49.5%）", "广东省同期的2%".
+_OTHER_VALUE = re.compile(
+    r"(?:(?:[高低快慢]于|超过|超出|相当于)(?P<a>全国|[\u4e00-\u9fff]{2,12}?)(?:同期|同口径|平均水平|平均|水平)*"
+    r"(?<=同期|口径|水平|平均)(?:的|[（(])?|(?:[高低快慢]于|超过|超出|相当于)(?P<c>全国|[\u4e00-\u9fff]{2,12}?)(?:的|[（(])"
+    r"|[，、和与](?P<b>全国|[\u4e00-\u9fff]{2,12}?)(?:同期|同口径|平均水平|平均|水平|今年|去年)*(?:的|[（(]))$"
+)
+
+
+def value_of_another(clause_before: str, own: str) -> str | None:
+    """The unit whose value a number is when the text names it right before (``高于全国（49.5%）``).
+
+    Only a unit the gazetteer knows, or 全国 (the national figure a region is compared with).
+    """
+    m = _OTHER_VALUE.search(clause_before[-24:])
+    if not m:
+        return None
+    name = m.group("a") or m.group("b") or m.group("c")
+    if name == "全国":
+        return "全国"
+    found = load_gazetteer().find_all(name)
+    if found and found[-1][1] == len(name):
+        region = found[-1][2]
+        return None if region.name == own else region.name
+    return None
 
 
 class RegionTracker:
     """Tracks the region in force while the extractor walks a segment's paragraphs."""
 
-    def __init__(self, segment_region: Region | None, segment_name: str, text: str) -> None:
+    def __init__(self, segment_region: Region | None, segment_name: str, text: str, official: bool = True) -> None:
         self.segment_region = segment_region
+        # a province's own report (not a news item comparing provinces): another province is no part of it
+        self.official = official
         self.segment_name = segment_name
         self.gazetteer = load_gazetteer()
         self.current = segment_name
@@ -120,6 +150,9 @@ class RegionTracker:
             return zone.group(1)
         if _TURN_BACK.match(text, p):
             return self.segment_name  # "全省…", "全市…": the text turns back to its own region
+        if text.startswith("全国", p) and _subject_follow().match(text[p + 2:p + 8]):
+            self.clause_only.add(pos)
+            return "全国"  # "全国规模以上工业企业实现利润总额…": the country's figure, for its clause
         found = self.gazetteer.find_all(text[p:min(limit, p + 14)], context=self.segment_region)
         if found and found[0][0] == 0:
             s, e, region = found[0]
@@ -127,6 +160,8 @@ class RegionTracker:
             if text.startswith("、", p + e) or _not_subject().match(following):
                 return None  # (and "庆阳、张掖、天水3个…": a count over several places is the whole's)
             weak = not _subject_follow().match(following)
+            if weak and following[:1] in _PLACE_NOUN_CHARS:
+                return None  # 黄浦江, 昆明湖: a river, lake or street named after the unit
             rest = text[p + e:limit]
             listed = rest.find("、")
             if listed >= 0 and self.gazetteer.find_all(rest[listed + 1:listed + 8], context=self.segment_region):
@@ -136,7 +171,8 @@ class RegionTracker:
                     return self.segment_name
                 if region.code in {r.code for r in self.gazetteer.parents(self.segment_region)}:
                     return None
-                if self.segment_region.level == "province" and region.province_code != self.segment_region.code:
+                if (self.official and self.segment_region.level == "province"
+                        and region.province_code != self.segment_region.code):
                     return None  # 台湾 in 福建's report, 雄安 in 北京's: a partner or a topic, not a part
             if weak:
                 # "沈阳浑南科技城落户87个项目，大连英歌石科学城汇聚300多个科研团队": a unit leading a clause
