@@ -33,24 +33,23 @@ words in the name.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from planwatch.analysis import CLOSE as _CLOSE
+from planwatch.analysis import OPEN as _OPEN
+from planwatch.analysis import Clause as _Clause
+from planwatch.analysis import analysis_of, split_clauses
 from planwatch.extractors.scope import scope_at
 from planwatch.gazetteer import Region, load_gazetteer
 from planwatch.lexicon import alternation
 from planwatch.model import Document
-from planwatch.normalize import NormalizedText, normalize
+from planwatch.normalize import NormalizedText
 from planwatch.numbers import ARABIC, CHINESE, parse_number
 from planwatch.projects.model import Capacity, Investment, ProjectCount, ProjectExtraction, ProjectMention, Span
 from planwatch.projects.names import capacities, is_generic_name, name_keys, owner_of
 from planwatch.projects.taxonomy import ProjectTaxonomy, load_project_taxonomy
 from planwatch.structure import Layout, analyse
 
-_CLAUSE_SEPS = frozenset("，；：。！？\n")
-_SENTENCE_SEPS = frozenset("。！？；\n")
-_OPEN = "（(“"
-_CLOSE = "）)”"
 _NUM = rf"(?:{ARABIC}|{CHINESE})"
 
 _LIST_HEAD = re.compile(
@@ -88,13 +87,6 @@ _INTENT = re.compile(r"加快|推动|推进|确保|力促|启动|开工建设|�
 _DONE = re.compile(r"正在|已经|已|了")
 _PLAN_VERBS = re.compile(r"着力|力争|推动|加快|确保|将|要|计划")
 _MID_VERB = re.compile(r"全力加快|加快推进|加快|开工建设|重点推进|重点建设|推动|力促|确保|完成了|完成|启动了|启动|依托")
-
-
-@dataclass
-class _Clause:
-    start: int
-    end: int
-    sentence: int
 
 
 @dataclass
@@ -157,8 +149,17 @@ class ProjectExtractor:
     # -- entry point ---------------------------------------------------------------------
     def extract(self, doc: Document, norm: NormalizedText | None = None,
                 layouts: list[Layout] | None = None) -> ProjectExtraction:
-        norm = norm or normalize(doc.text)
-        layouts = layouts if layouts is not None else analyse(norm)
+        analysis = None
+        if norm is None:
+            # the pipeline's analysis of the document: its normalised text, layouts and clauses
+            analysis = analysis_of(doc)
+            norm = analysis.norm
+            if layouts is None or layouts is analysis.layouts:
+                layouts = analysis.layouts
+            else:
+                analysis = None  # other layouts: their clauses are split here
+        elif layouts is None:
+            layouts = analyse(norm)
         self.doc, self.norm, self.t = doc, norm, norm.text
         out = ProjectExtraction(doc=doc.name)
         self._out = out
@@ -171,35 +172,15 @@ class ProjectExtractor:
             self._subject: _Subject | None = None
             self._pending: ProjectMention | None = None
             self._column_line, self._column_items = -2, []
-            for clause in self._clauses(layout.start, layout.end):
+            clauses = analysis.clauses(index) if analysis else split_clauses(self.t, layout.start, layout.end)
+            for clause in clauses:
                 self._clause(clause)
             self._portfolio_counts(layout.start, layout.end)
         out.mentions.sort(key=lambda m: (m.start, m.end))
         out.counts.sort(key=lambda c: (c.start, c.end))
         return out
 
-    # -- clauses -------------------------------------------------------------------------
-    def _clauses(self, start: int, end: int) -> Iterator[_Clause]:
-        t = self.t
-        depth, opened, cs, sentence = 0, -1, start, 0
-        for i in range(start, end):
-            ch = t[i]
-            if ch in _OPEN:
-                if depth == 0:
-                    opened = i
-                depth += 1
-            elif ch in _CLOSE:
-                depth = max(0, depth - 1)
-            if ch in _CLAUSE_SEPS and (depth == 0 or ch in "。\n" or i - opened > 60):
-                if i > cs:
-                    yield _Clause(cs, i, sentence)
-                cs = i + 1
-                if ch in _SENTENCE_SEPS:
-                    sentence += 1
-                    depth = 0
-        if cs < end:
-            yield _Clause(cs, end, sentence)
-
+    # -- clauses (split by planwatch.analysis) ------------------------------------------
     def _clause(self, c: _Clause) -> None:
         if self._subject is not None and self._subject.sentence != c.sentence:
             self._subject = None
@@ -643,7 +624,8 @@ class ProjectExtractor:
             cnt.region = self._region(None)
             cnt.members = [m.name for m in members]
             sectors = [m.sector for m in members if m.sector]
-            cnt.sector = st.list_sector or (max(set(sectors), key=sectors.count) if sectors else None)
+            # the most frequent sector, the first named on a tie (a set's order would change with the hash seed)
+            cnt.sector = st.list_sector or (max(sectors, key=sectors.count) if sectors else None)
             cnt.list_id = list_id
             self._out.counts.append(cnt)
         self._out.mentions.extend(made)
