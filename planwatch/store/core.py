@@ -47,6 +47,8 @@ from planwatch.store.corrections import (
 from planwatch.store.records import (
     FACT_COLUMNS,
     Resolver,
+    extracted_json,
+    extracted_of,
     fact_rows,
     plan_of,
     region_lineage,
@@ -565,7 +567,7 @@ class Store:
                 f"INSERT INTO facts ({', '.join(FACT_COLUMNS)}) VALUES ({placeholders})",
                 [
                     tuple(
-                        document_id if c == "document_id" else (to_json(r[c]) if c == "extracted" else r[c])
+                        document_id if c == "document_id" else (extracted_json(r[c]) if c == "extracted" else r[c])
                         for c in FACT_COLUMNS
                     )
                     for r in rows
@@ -758,7 +760,12 @@ class Store:
             self._ensure_regions([new["region_id"]])
         new["status"] = next_status(action, row["status"])
         assignments = ", ".join(f"{c} = ?" for c in SETTABLE)
-        self.db.execute(f"UPDATE facts SET {assignments} WHERE id = ?", (*[new[c] for c in SETTABLE], row["id"]))
+        values = [new[c] for c in SETTABLE]
+        if not row["extracted"]:
+            # the columns were the fact as extracted (records.extracted_of): keep it before they change
+            assignments += ", extracted = ?"
+            values.append(to_json(extracted_of(row)))
+        self.db.execute(f"UPDATE facts SET {assignments} WHERE id = ?", (*values, row["id"]))
         before = public_state(row)
         self._audit(
             by,
@@ -839,7 +846,7 @@ class Store:
     def fact(self, fact_id: int) -> dict[str, Any]:
         """One fact as a dict: its columns, the extracted fact and its document's name."""
         row = self._fact_row(fact_id)
-        row["extracted"] = json.loads(row["extracted"])
+        row["extracted"] = json.loads(row["extracted"]) if row["extracted"] else extracted_of(row)
         return row
 
     def facts(
