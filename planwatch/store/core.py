@@ -16,6 +16,7 @@ over it, as sqlite-utils is over its Python API).  Writing follows three rules:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import random
@@ -141,6 +142,38 @@ def _walk(folder: Path, exts: tuple[str, ...], walked: list[Path], named: set[Pa
                 yield child
         except OSError:
             continue
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    """``"K/N"`` → ``(K, N)`` with 1 ≤ K ≤ N (``--shard``); a ``ValueError`` says what is wrong."""
+    k, sep, n = text.strip().partition("/")
+    if not sep or not k.strip().isdigit() or not n.strip().isdigit():
+        raise ValueError(f"shard {text!r} is not K/N (for example 1/4)")
+    shard = int(k), int(n)
+    if not 1 <= shard[0] <= shard[1]:
+        raise ValueError(f"shard {text!r}: K must be between 1 and N")
+    return shard
+
+
+def shard_of(path: Path, n: int) -> int:
+    """Which of ``n`` shards (1…n) a file belongs to: a stable hash of its path as walked.
+
+    BLAKE2 of the path's text (not Python's ``hash``, which changes with every process), so
+    that every machine running ``--shard K/N`` with the same path arguments agrees on the split.
+    """
+    digest = hashlib.blake2b(path.as_posix().encode("utf-8", "surrogateescape"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") % n + 1
+
+
+def in_shard(files: Iterable[Path], shard: tuple[int, int] | None) -> Iterator[Path]:
+    """The files of shard ``(K, N)`` (all files when ``shard`` is ``None``), in their order."""
+    if shard is None or shard[1] == 1:
+        yield from files
+        return
+    k, n = shard
+    for path in files:
+        if shard_of(path, n) == k:
+            yield path
 
 
 def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
@@ -314,6 +347,7 @@ class Store:
         progress: Callable[[IngestResult], None] | None = None,
         workers: int = 1,
         keep_results: bool = True,
+        shard: tuple[int, int] | None = None,
     ) -> IngestReport:
         """Ingest files and folders; one result per file, failures included (never raised).
 
@@ -322,10 +356,12 @@ class Store:
         ``workers`` > 1: extract in that many processes while this one writes (see
         ``planwatch.store.parallel``); the result is the same as with one.  ``keep_results=False``:
         keep only counts and failures in the report (flat memory for any number of files).
+        ``shard=(K, N)``: only the K-th of N disjoint parts of the files (``shard_of``), so that N
+        processes or machines share one corpus and one database with nothing else between them.
         """
         started = time.perf_counter()
         report = IngestReport(db=self.url, keep_results=keep_results)
-        for result in self.ingest_iter(paths, reextract=reextract, actor=actor, workers=workers):
+        for result in self.ingest_iter(paths, reextract=reextract, actor=actor, workers=workers, shard=shard):
             report.add(result)
             if progress is not None:
                 progress(result)
@@ -339,9 +375,10 @@ class Store:
         reextract: bool = False,
         actor: str = "",
         workers: int = 1,
+        shard: tuple[int, int] | None = None,
     ) -> Iterator[IngestResult]:
         """``ingest`` as a stream of results, in file order; nothing is held for past files."""
-        files = iter_files(paths)
+        files = in_shard(iter_files(paths), shard)
         if workers <= 1:
             for path in files:
                 yield self.ingest_file(path, reextract=reextract, actor=actor)
