@@ -36,3 +36,21 @@ def test_a_fact_as_extracted_is_its_columns_until_corrected(tmp_path: Path) -> N
         "SELECT f.id FROM facts f WHERE f.is_current = 1 AND f.status = 'corrected' AND f.value = 9.9")
     assert len(new) == 1
     assert store.fact(int(new[0]["id"]))["extracted"]["value"] == row["value"]
+
+
+def test_a_project_mention_as_extracted_is_its_columns_until_corrected(tmp_path: Path) -> None:
+    import json
+
+    from planwatch.projects.store import ProjectStore
+
+    store = Store(tmp_path / "pw.db")
+    store.ingest([PLAN])
+    row = store.db.query("SELECT id, name, stage FROM project_mentions WHERE name = '锦州市文化艺术中心' LIMIT 1")[0]
+    mid = int(row["id"])
+    raw = store.db.query("SELECT extracted FROM project_mentions WHERE id = ?", (mid,))[0]["extracted"]
+    assert raw == ""
+    ps = ProjectStore(store)
+    assert json.loads(ps.mention(mid)["extracted"])["stage"] == row["stage"] == "completed"
+    ps.correct(mid, by="li", stage="construction")
+    raw = store.db.query("SELECT extracted, stage FROM project_mentions WHERE id = ?", (mid,))[0]
+    assert raw["stage"] == "construction" and json.loads(raw["extracted"])["stage"] == "completed"

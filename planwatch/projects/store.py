@@ -68,6 +68,13 @@ class ProjectError(PlanWatchError):
     """A project question or correction that cannot be answered or applied."""
 
 
+_MENTION_COLUMNS = (
+    "document_id", "seq", "mention_key", "loose_key", "doc", "start_offset", "end_offset", "text", "name", "key",
+    "aliases", "owner", "sector", "sector_source", "stage", "stage_start", "stage_end", "stage_text", "kind",
+    "period", "period_start", "period_end", "region", "region_id", "investment_value", "investment_unit",
+    "investment_type", "investment_qualifier", "investment_start", "investment_end", "investment_text",
+    "investment_fact_id", "capacities", "list_id", "pattern", "segment", "heading", "quote", "extracted",
+)  # fmt: skip
 _INSERT_MENTION = (
     "INSERT INTO project_mentions (project_id, document_id, seq, mention_key, loose_key, doc, start_offset, "
     "end_offset, text, name, key, aliases, owner, sector, sector_source, stage, stage_start, stage_end, stage_text, "
@@ -131,8 +138,11 @@ def store_projects(
             inv.value if inv else None, inv.unit if inv else None, inv.type if inv else None,
             inv.qualifier if inv else None, inv.span.start if inv else None, inv.span.end if inv else None,
             inv.span.text if inv else None, fact_id, _json([asdict(c) for c in m.capacities]), m.list_id,
-            m.pattern, m.segment, m.heading, mention_quote(doc.text, m.start, m.end), _json(_extracted(m)),
+            m.pattern, m.segment, m.heading, mention_quote(doc.text, m.start, m.end), "",
         )
+        extracted = _extracted(m)
+        if extracted != _extracted_of(dict(zip(_MENTION_COLUMNS, values, strict=True))):
+            values = (*values[:-1], _json(extracted))  # the columns do not say it: keep it apart
         # the project first (matched or new), so that the mention is written once, with its project
         link = linker.project_for(m, region or parent or doc_region)
         mention_id = int(db.execute(_INSERT_MENTION, (link.project_id, *values)).fetchone()[0])
@@ -171,6 +181,16 @@ def mention_quote(text: str, start: int, end: int, radius: int = 30) -> str:
     stops = [i for i in (text.find(ch, end, hi) for ch in _QUOTE_STOPS) if i >= 0]
     finish = min(stops) + 1 if stops else hi
     return squash(text[begin:finish])
+
+
+def _extracted_of(row: dict[str, Any]) -> dict[str, Any]:
+    """A mention as extracted, read from its row's columns.
+
+    As for facts (``store.records.extracted_of``): a mention whose columns say exactly what was
+    extracted is stored with ``extracted = ''`` (the region a mention did not name, taken from
+    its document, is the usual exception), and the first correction writes it out.
+    """
+    return {k: row[k] for k in MENTION_FIELDS}
 
 
 def _extracted(m: ProjectMention) -> dict[str, Any]:
@@ -645,7 +665,10 @@ class ProjectStore:
         rows = self.db.query("SELECT * FROM project_mentions WHERE id = ?", (int(mention_id),))
         if not rows:
             raise ProjectError(f"no project mention with id {mention_id}")
-        return rows[0]
+        row = rows[0]
+        if not row["extracted"]:
+            row["extracted"] = _json(_extracted_of(row))  # its columns until corrected (_extracted_of)
+        return row
 
     def correct(self, mention_id: int, *, by: str, note: str = "", **changes: Any) -> dict[str, Any]:
         """Change fields of a mention (``stage="completed"``, ``investment_value=56``)."""
@@ -739,7 +762,10 @@ class ProjectStore:
                 )
                 target = int(cur.fetchone()[0])
             new["project_id"] = self._live(int(target))
-        columns = [*MENTION_FIELDS, "status", "period_start", "period_end", "region_id", "key", "project_id"]
+        # extracted: as read (self.mention), written out before the columns change (_extracted_of)
+        columns = [*MENTION_FIELDS, "status", "period_start", "period_end", "region_id", "key", "project_id",
+                   "extracted"]
+        new["extracted"] = row["extracted"]
         self.db.execute(f"UPDATE project_mentions SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
                         (*[new[c] for c in columns], row["id"]))
         after = {k: new.get(k) for k in (*MENTION_FIELDS, "project_id", "status")}
