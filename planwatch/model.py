@@ -9,7 +9,10 @@ by anyone holding the file.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:  # pragma: no cover
+    from planwatch.analysis import Analysis
 
 Measure = Literal["level", "growth", "avg_growth", "change_pp"]
 Kind = Literal["actual", "estimate", "target"]
@@ -92,3 +95,11 @@ class Document:
     clues: list[Any] = field(default_factory=list)  # planwatch.context.Clue: why region, year and type
     segments: list[Segment] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+    #: The normalised text, layouts and clauses every extractor reads (``planwatch.analysis``):
+    #: made once by the pipeline, not pickled (a worker process sends the document without it).
+    analysis: Analysis | None = field(default=None, repr=False, compare=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["analysis"] = None
+        return state

@@ -115,10 +115,17 @@ def emit(
     help="Extraction processes (0: one per CPU).  This process stays the only writer; the result "
     "is the same as with 1.",
 )
+@click.option(
+    "--shard",
+    default=None,
+    metavar="K/N",
+    help="Only the K-th of N disjoint parts of the files (a stable hash of each path as walked): N "
+    "machines, each with --shard K/N and the same path arguments, share one corpus and one database.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; failures are still reported.")
 @context_options
-def ingest(paths: tuple[str, ...], db: str | None, reextract: bool, actor: str, workers: int, quiet: bool,
-           region: str | None, date: str | None, doc_type: str | None, manifest: Path | None,
+def ingest(paths: tuple[str, ...], db: str | None, reextract: bool, actor: str, workers: int, shard: str | None,
+           quiet: bool, region: str | None, date: str | None, doc_type: str | None, manifest: Path | None,
            no_manifest: bool) -> None:
     """Ingest files and folders (recursively) into the database.
 
@@ -128,16 +135,20 @@ def ingest(paths: tuple[str, ...], db: str | None, reextract: bool, actor: str, 
     """
     import os
 
-    from planwatch.store.core import iter_files
+    from planwatch.store.core import in_shard, iter_files, parse_shard
 
     context_for = context_finder(region, date, doc_type, manifest, no_manifest)
+    try:
+        part = parse_shard(shard) if shard else None
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--shard") from None
     store = _open(db)
     workers = workers or os.cpu_count() or 1
     if not quiet:
         click.echo(f"planwatch: database {store.url}", err=True)
     # Counting the files walks the folders once more; only worth it for a visible progress bar.
     show_bar = not quiet and sys.stderr.isatty()
-    n_files = sum(1 for _ in iter_files(paths)) if show_bar else 0
+    n_files = sum(1 for _ in in_shard(iter_files(paths), part)) if show_bar else 0
     show_bar = show_bar and n_files > 1
 
     def report(result: Any) -> None:
@@ -158,12 +169,12 @@ def ingest(paths: tuple[str, ...], db: str | None, reextract: bool, actor: str, 
 
             result = store.ingest(
                 paths, reextract=reextract, actor=actor, progress=step, workers=workers, keep_results=False,
-                context_for=context_for,
+                context_for=context_for, shard=part,
             )
     else:
         result = store.ingest(
             paths, reextract=reextract, actor=actor, progress=report, workers=workers, keep_results=False,
-            context_for=context_for,
+            context_for=context_for, shard=part,
         )
     if not quiet:
         stats = store.stats()

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from planwatch.context import StatedContext, front_matter
+from planwatch.analysis import analyse_document
+from planwatch.context import StatedContext
 from planwatch.extractors.prose import RawFact, extract_prose
 from planwatch.extractors.regions import RegionTracker
 from planwatch.extractors.tables import extract_tables
 from planwatch.model import Document, Fact, Segment
-from planwatch.normalize import normalize
-from planwatch.structure import analyse
 from planwatch.taxonomy import load_taxonomy
 
 
 def run_extractors(doc: Document, stated: StatedContext | None = None) -> Document:
-    norm = normalize(doc.text)
-    # the file's own metadata: a reader's (an HTML page's title and date) or a saved page's front matter
-    page = {**front_matter(doc.text), **{k: str(doc.meta[k]) for k in ("title", "date") if doc.meta.get(k)}}
-    layouts = analyse(norm, stated, page)
+    # normalised text and layouts, made once and kept on the document for the other components
+    # (the key-project extractor); the page's own metadata (title, date) is read there
+    analysis = analyse_document(doc, stated)
+    norm, layouts = analysis.norm, analysis.layouts
     taxonomy = load_taxonomy()
     facts: list[Fact] = []
     for index, layout in enumerate(layouts):

@@ -33,24 +33,23 @@ words in the name.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from planwatch.analysis import CLOSE as _CLOSE
+from planwatch.analysis import OPEN as _OPEN
+from planwatch.analysis import Clause as _Clause
+from planwatch.analysis import analysis_of, split_clauses
 from planwatch.extractors.scope import scope_at
 from planwatch.gazetteer import Region, load_gazetteer
 from planwatch.lexicon import alternation
 from planwatch.model import Document
-from planwatch.normalize import NormalizedText, normalize
+from planwatch.normalize import NormalizedText
 from planwatch.numbers import ARABIC, CHINESE, parse_number
 from planwatch.projects.model import Capacity, Investment, ProjectCount, ProjectExtraction, ProjectMention, Span
 from planwatch.projects.names import capacities, is_generic_name, name_keys, owner_of
 from planwatch.projects.taxonomy import ProjectTaxonomy, load_project_taxonomy
 from planwatch.structure import Layout, analyse
 
-_CLAUSE_SEPS = frozenset("，；：。！？\n")
-_SENTENCE_SEPS = frozenset("。！？；\n")
-_OPEN = "（(“"
-_CLOSE = "）)”"
 _NUM = rf"(?:{ARABIC}|{CHINESE})"
 
 _LIST_HEAD = re.compile(
@@ -87,14 +86,26 @@ _CLASS_WORDS = re.compile(r"(?:[^、，]{0,4}?)(?:一批|一些|若干|多个|�
 _INTENT = re.compile(r"加快|推动|推进|确保|力促|启动|开工建设|新建|建设|完成|抓好|实施")
 _DONE = re.compile(r"正在|已经|已|了")
 _PLAN_VERBS = re.compile(r"着力|力争|推动|加快|确保|将|要|计划")
+# (literal patterns used per clause or per name, compiled once: re.search(r"…") looks its
+# pattern up in re's cache on every call, a tenth of the extractor's time)
+_PROJECT_WORD = re.compile(r"项目|工程")
+_BATCH_WORDS = re.compile(r"一批|一些|若干|各类|一系列")
+_BATCH_START = re.compile(r"各类|各种|一批|若干")
+_LIST_CONJ = re.compile(r"和|及|以及|、")
+_ETC_AND = re.compile(r"等[^、]{0,8}?(?:和|及|以及)")
+_UNCLOSED = re.compile(r"[（(][^）)]*$")
+_ETC_TAIL = re.compile(r"等(?![\d一二三四五六七八九十两]+[个项条座所家处])[^、，等]{1,10}$")
+_BRACKET_OR_LIST = re.compile(r"[（(、]")
+_ETC_COUNT = re.compile(r"等\d|等[一二三四五六七八九十]+个")
+_TRAILING_BRACKET = re.compile(r"[(（][^()（）]*[)）]$")
+_ENDS_PROJECT = re.compile(r"项目$|工程$")
+_BARE_PROJECT = re.compile(r"(.{0,2})(?:项目|工程)")
+_SLOGAN_PROGRAMME = re.compile(r"“[^”]{2,12}”(?:工程|行动|计划)")
+_AMBITION = re.compile(r"(?:重要|领先|一流|知名|最大|先进)的")
+_BUILD_CLAUSE = re.compile(r"建设.{3,}")
+_PHASE_SUFFIX = re.compile(r"(?:一期|二期|三期|续建|扩建|新建|改建)$")
+_PROJECT_END = re.compile(r"(?:项目|工程)(?:[(（][^()（）]*[)）])?$")
 _MID_VERB = re.compile(r"全力加快|加快推进|加快|开工建设|重点推进|重点建设|推动|力促|确保|完成了|完成|启动了|启动|依托")
-
-
-@dataclass
-class _Clause:
-    start: int
-    end: int
-    sentence: int
 
 
 @dataclass
@@ -157,8 +168,17 @@ class ProjectExtractor:
     # -- entry point ---------------------------------------------------------------------
     def extract(self, doc: Document, norm: NormalizedText | None = None,
                 layouts: list[Layout] | None = None) -> ProjectExtraction:
-        norm = norm or normalize(doc.text)
-        layouts = layouts if layouts is not None else analyse(norm)
+        analysis = None
+        if norm is None:
+            # the pipeline's analysis of the document: its normalised text, layouts and clauses
+            analysis = analysis_of(doc)
+            norm = analysis.norm
+            if layouts is None or layouts is analysis.layouts:
+                layouts = analysis.layouts
+            else:
+                analysis = None  # other layouts: their clauses are split here
+        elif layouts is None:
+            layouts = analyse(norm)
         self.doc, self.norm, self.t = doc, norm, norm.text
         out = ProjectExtraction(doc=doc.name)
         self._out = out
@@ -171,35 +191,15 @@ class ProjectExtractor:
             self._subject: _Subject | None = None
             self._pending: ProjectMention | None = None
             self._column_line, self._column_items = -2, []
-            for clause in self._clauses(layout.start, layout.end):
+            clauses = analysis.clauses(index) if analysis else split_clauses(self.t, layout.start, layout.end)
+            for clause in clauses:
                 self._clause(clause)
             self._portfolio_counts(layout.start, layout.end)
         out.mentions.sort(key=lambda m: (m.start, m.end))
         out.counts.sort(key=lambda c: (c.start, c.end))
         return out
 
-    # -- clauses -------------------------------------------------------------------------
-    def _clauses(self, start: int, end: int) -> Iterator[_Clause]:
-        t = self.t
-        depth, opened, cs, sentence = 0, -1, start, 0
-        for i in range(start, end):
-            ch = t[i]
-            if ch in _OPEN:
-                if depth == 0:
-                    opened = i
-                depth += 1
-            elif ch in _CLOSE:
-                depth = max(0, depth - 1)
-            if ch in _CLAUSE_SEPS and (depth == 0 or ch in "。\n" or i - opened > 60):
-                if i > cs:
-                    yield _Clause(cs, i, sentence)
-                cs = i + 1
-                if ch in _SENTENCE_SEPS:
-                    sentence += 1
-                    depth = 0
-        if cs < end:
-            yield _Clause(cs, end, sentence)
-
+    # -- clauses (split by planwatch.analysis) ------------------------------------------
     def _clause(self, c: _Clause) -> None:
         if self._subject is not None and self._subject.sentence != c.sentence:
             self._subject = None
@@ -235,12 +235,14 @@ class ProjectExtractor:
 
     # -- patterns ------------------------------------------------------------------------
     def _exemplar(self, c: _Clause) -> list[_Statement] | None:
+        if self.t.find("为", c.start, c.end) < 0:
+            return None  # the pattern needs 以…为龙头/代表: most clauses have no 为 (a quick test first)
         m = _EXEMPLAR.search(self.t, c.start, c.end)
         if not m:
             return None
         cls_start, cls_end = m.span("cls")
         stage, stage_span = None, None
-        if re.search(r"项目|工程", self.t[cls_start:cls_end]):
+        if _PROJECT_WORD.search(self.t[cls_start:cls_end]):
             cue = self.tax.after_re.search(self.t, cls_start, cls_end)
             if cue:
                 stage, stage_span = self.tax.after_cues[cue.group()], cue.span()
@@ -248,6 +250,8 @@ class ProjectExtractor:
         return [_Statement(items, stage, stage_span, m.end("obj"), "exemplar", "list")]
 
     def _nominal(self, c: _Clause) -> list[_Statement] | None:
+        if self.t.find("的", c.start, c.end) < 0:
+            return None  # the pattern needs <name>的<stage>: a quick test before the slow search
         out: list[_Statement] = []
         for m in _NOMINAL.finditer(self.t, c.start, c.end):
             s, e = m.span("obj")
@@ -293,7 +297,7 @@ class ProjectExtractor:
         text = self.t[start:inv_start]
         if self.tax.before_re.search(text) or text.endswith("的"):
             return True
-        return len(text) <= 4 and not re.search(r"项目|工程", text)
+        return len(text) <= 4 and not _PROJECT_WORD.search(text)
 
     def _is_project_investment(self, m: re.Match[str], c: _Clause) -> bool:
         t = self.t
@@ -322,8 +326,8 @@ class ProjectExtractor:
         t, tax = self.t, self.tax
         end = c.end if end is None else end
         lead_end, before_stage, before_span, circumfix = self._lead(start, end)
-        if (_CLASS_WORDS.match(t, start, lead_end) or re.search(r"一批|一些|若干|各类|一系列", t[start:lead_end])
-                or re.match(r"各类|各种|一批|若干", t[lead_end:end])):
+        if (_CLASS_WORDS.match(t, start, lead_end) or _BATCH_WORDS.search(t[start:lead_end])
+                or _BATCH_START.match(t[lead_end:end])):
             return []  # 一批精细化工项目落户, 启动各类化工品…泊位建设: a class of projects, none named
         if t.startswith("以", lead_end):
             return []  # 建设以大型海港…为依托的…格局: a description, not a project
@@ -350,7 +354,7 @@ class ProjectExtractor:
             dropped = bool(self._non_lists.search(mods)) or bool(self._non_lists.search(just_before))
             rest_start = head.end()
             cont_items: list[tuple[int, int]] = []
-            conj = re.match(r"和|及|以及|、", t[rest_start:end])
+            conj = _LIST_CONJ.match(t[rest_start:end])
             pred_start = rest_start
             if conj:
                 cue, obj_end = self._after_cue(rest_start + conj.end(), end)
@@ -404,7 +408,7 @@ class ProjectExtractor:
                         and len(self._split_items(lead_end, obj_end)) == 1 and "等" not in t[lead_end:obj_end]
                         and (_PLACE_MARK.search(t, lead_end, obj_end) is not None
                              or t.endswith("项目", lead_end, obj_end)))
-        if before_stage and (not circumfix or obj_end < end and re.search(r"建设", t[obj_end:end]) or single_works):
+        if before_stage and (not circumfix or obj_end < end and t.find("建设", obj_end, end) >= 0 or single_works):
             items = self._split_items(lead_end, obj_end, single=investment is not None)
             mode = "investment" if investment else self._shared_head_mode(items)
             return [_Statement(items, before_stage, before_span, before_span[0], "verb", mode, investment)]
@@ -543,7 +547,7 @@ class ProjectExtractor:
             # 汽车及零部件、农产品加工等产业和中北石化润滑油等…项目: only what follows 等…和 is listed
             for k in range(len(parts) - 1, -1, -1):
                 ps, pe = parts[k]
-                m = re.search(r"等[^、]{0,8}?(?:和|及|以及)", t[ps:pe])
+                m = _ETC_AND.search(t[ps:pe])
                 if m:
                     parts = [(ps + m.end(), pe)] + parts[k + 1:]
                     break
@@ -643,7 +647,8 @@ class ProjectExtractor:
             cnt.region = self._region(None)
             cnt.members = [m.name for m in members]
             sectors = [m.sector for m in members if m.sector]
-            cnt.sector = st.list_sector or (max(set(sectors), key=sectors.count) if sectors else None)
+            # the most frequent sector, the first named on a tie (a set's order would change with the hash seed)
+            cnt.sector = st.list_sector or (max(sectors, key=sectors.count) if sectors else None)
             cnt.list_id = list_id
             self._out.counts.append(cnt)
         self._out.mentions.extend(made)
@@ -718,13 +723,13 @@ class ProjectExtractor:
         if de >= 0 and de - s >= 2 and e - de - 1 >= 2 and _RELATIVE.search(t, s, de):
             s = de + 1
         # an unclosed bracket at the end ((其中：) and what follows a closed list
-        cut = re.search(r"[（(][^）)]*$", t[s:e])
+        cut = _UNCLOSED.search(t[s:e])
         if cut and cut.start() > 0:
             e = s + cut.start()
         lead_len = re.match(rf"{_NUM}(?:公里|千米|米)", t[s:e])
         if lead_len and e - s - lead_len.end() >= 3:
             s += lead_len.end()  # 18.5公里女儿河滨河路
-        etc = re.search(r"等(?![\d一二三四五六七八九十两]+[个项条座所家处])[^、，等]{1,10}$", t[s:e])
+        etc = _ETC_TAIL.search(t[s:e])
         if etc and etc.start() >= 2 and mode != "investment":
             e = s + etc.start()  # 珠恩嘎达布其国际物流园等专业物流园区
         e = self._strip_trailing(s, e)
@@ -733,8 +738,8 @@ class ProjectExtractor:
             e = self._strip_trailing(s, e)
         if mode == "investment":
             # 40万千瓦风电项目现场车辆穿梭: the name ends with its 项目
-            m = re.search(r"项目|工程", t[s:e])
-            if m and s + m.end() < e and not re.match(r"[（(、]", t[s + m.end():e]):
+            m = _PROJECT_WORD.search(t[s:e])
+            if m and s + m.end() < e and not _BRACKET_OR_LIST.match(t[s + m.end():e]):
                 e = s + m.end()
         if e - s >= 2 and t[s] == "“" and t[e - 1] == "”" and "“" not in t[s + 1:e - 1]:
             s, e = s + 1, e - 1
@@ -745,16 +750,16 @@ class ProjectExtractor:
             return False
         if _COUNT_START.match(name) or _QUANTITY.search(name) or _SLOGAN.search(name):
             return False
-        if re.search(r"等\d|等[一二三四五六七八九十]+个", name):
+        if _ETC_COUNT.search(name):
             return False
-        bare = re.sub(r"[(（][^()（）]*[)）]$", "", name)
+        bare = _TRAILING_BRACKET.sub("", name)
         if self.gazetteer.resolve(bare) is not None or bare in self._generic_names:
             return False
-        if mode != "investment" and re.search(r"项目$|工程$", bare) and self._non_lists.search(bare):
+        if mode != "investment" and _ENDS_PROJECT.search(bare) and self._non_lists.search(bare):
             return False  # 重大公共卫生项目, 科技项目: programmes, not construction
         if mode == "investment":
             return not bare.endswith(("企业", "公司"))
-        if re.fullmatch(r"(.{0,2})(?:项目|工程)", bare):
+        if _BARE_PROJECT.fullmatch(bare):
             return False  # 优质项目, 重大项目, 三期工程: no project named
         if bare.endswith(self.tax.non_project_heads):
             if mode == "list" and not bare.endswith(("企业", "公司", "集团", "地块", "平台", "称号", "品牌")):
@@ -762,16 +767,16 @@ class ProjectExtractor:
             return False
         if mode == "list":
             return True
-        if re.fullmatch(r"“[^”]{2,12}”(?:工程|行动|计划)", bare):
+        if _SLOGAN_PROGRAMME.fullmatch(bare):
             return False  # “北义闾山会师”工程: a programme named by its slogan
-        generic = re.fullmatch(r"(.{0,2})(?:项目|工程)", bare)
+        generic = _BARE_PROJECT.fullmatch(bare)
         if generic:
             return False  # 优质项目, 重大项目: no project named
         if "以上" in bare or (_CATEGORY.match(bare) and is_generic_name(_CATEGORY.sub("", bare))):
             return False  # 省级物流园区, 高水平县级医院: a kind of facility, no particular one
-        if re.search(r"(?:重要|领先|一流|知名|最大|先进)的", name):
+        if _AMBITION.search(name):
             return False  # 全国重要的新能源装备制造基地: an ambition, not a project
-        if re.search(r"建设.{3,}", name):
+        if _BUILD_CLAUSE.search(name):
             return False  # 小区配套建设幼儿园: a clause, not a name
         return self._has_head(name) and not _CLAUSE_VERBS.search(name)
 
@@ -782,14 +787,14 @@ class ProjectExtractor:
         return "free"
 
     def _ends_with_head(self, name: str) -> bool:
-        bare = re.sub(r"[(（][^()（）]*[)）]$", "", name).rstrip("”\"")
+        bare = _TRAILING_BRACKET.sub("", name).rstrip("”\"")
         if bare.endswith(self.tax.facility_heads):
             return True
-        bare = re.sub(r"(?:一期|二期|三期|续建|扩建|新建|改建)$", "", bare)
+        bare = _PHASE_SUFFIX.sub("", bare)
         return bare.endswith(self.tax.facility_heads)
 
     def _has_head(self, name: str) -> bool:
-        if self._ends_with_head(name) or re.search(r"(?:项目|工程)(?:[(（][^()（）]*[)）])?$", name):
+        if self._ends_with_head(name) or _PROJECT_END.search(name):
             return True
         return bool(capacities(name))
 

@@ -68,6 +68,22 @@ class ProjectError(PlanWatchError):
     """A project question or correction that cannot be answered or applied."""
 
 
+_MENTION_COLUMNS = (
+    "document_id", "seq", "mention_key", "loose_key", "doc", "start_offset", "end_offset", "text", "name", "key",
+    "aliases", "owner", "sector", "sector_source", "stage", "stage_start", "stage_end", "stage_text", "kind",
+    "period", "period_start", "period_end", "region", "region_id", "investment_value", "investment_unit",
+    "investment_type", "investment_qualifier", "investment_start", "investment_end", "investment_text",
+    "investment_fact_id", "capacities", "list_id", "pattern", "segment", "heading", "quote", "extracted",
+)  # fmt: skip
+_INSERT_MENTION = (
+    "INSERT INTO project_mentions (project_id, document_id, seq, mention_key, loose_key, doc, start_offset, "
+    "end_offset, text, name, key, aliases, owner, sector, sector_source, stage, stage_start, stage_end, stage_text, "
+    "kind, period, period_start, period_end, region, region_id, investment_value, investment_unit, investment_type, "
+    "investment_qualifier, investment_start, investment_end, investment_text, investment_fact_id, capacities, "
+    "list_id, pattern, segment, heading, quote, extracted) VALUES (" + ", ".join(["?"] * 40) + ") RETURNING id"
+)
+
+
 # -- ingest hook ---------------------------------------------------------------------------
 def prepare_projects(doc: Document) -> ProjectExtraction | None:
     """Extract a document's projects before its transaction opens (``None`` if extraction fails).
@@ -113,39 +129,40 @@ def store_projects(
         fact_id = _overlapping_fact(facts, m.investment.span.start, m.investment.span.end) if m.investment else None
         p_start, p_end = parse_period(m.period)
         inv = m.investment
-        cur = db.execute(
-            "INSERT INTO project_mentions (document_id, seq, mention_key, loose_key, doc, start_offset, end_offset, "
-            "text, name, key, aliases, owner, sector, sector_source, stage, stage_start, stage_end, stage_text, kind, "
-            "period, period_start, period_end, region, region_id, investment_value, investment_unit, investment_type, "
-            "investment_qualifier, investment_start, investment_end, investment_text, investment_fact_id, capacities, "
-            "list_id, pattern, segment, heading, quote, extracted) VALUES (" + ", ".join(["?"] * 39) + ") RETURNING id",
-            (
-                document_id, seq, strict, loose, m.doc or doc.name, m.start, m.end, m.text, m.name, m.key,
-                _json(list(m.aliases)), m.owner, m.sector, m.sector_source, m.stage,
-                m.stage_span.start if m.stage_span else None, m.stage_span.end if m.stage_span else None,
-                m.stage_span.text if m.stage_span else None, m.kind, m.period, p_start, p_end,
-                m.region or (doc_region.name if doc_region else ""), region.code if region else None,
-                inv.value if inv else None, inv.unit if inv else None, inv.type if inv else None,
-                inv.qualifier if inv else None, inv.span.start if inv else None, inv.span.end if inv else None,
-                inv.span.text if inv else None, fact_id, _json([asdict(c) for c in m.capacities]), m.list_id,
-                m.pattern, m.segment, m.heading, mention_quote(doc.text, m.start, m.end), _json(_extracted(m)),
-            ),
+        values = (
+            document_id, seq, strict, loose, m.doc or doc.name, m.start, m.end, m.text, m.name, m.key,
+            _json(list(m.aliases)), m.owner, m.sector, m.sector_source, m.stage,
+            m.stage_span.start if m.stage_span else None, m.stage_span.end if m.stage_span else None,
+            m.stage_span.text if m.stage_span else None, m.kind, m.period, p_start, p_end,
+            m.region or (doc_region.name if doc_region else ""), region.code if region else None,
+            inv.value if inv else None, inv.unit if inv else None, inv.type if inv else None,
+            inv.qualifier if inv else None, inv.span.start if inv else None, inv.span.end if inv else None,
+            inv.span.text if inv else None, fact_id, _json([asdict(c) for c in m.capacities]), m.list_id,
+            m.pattern, m.segment, m.heading, mention_quote(doc.text, m.start, m.end), "",
         )
-        mention_id = int(cur.fetchone()[0])
-        linker.attach(mention_id, m, region or parent or doc_region)
+        extracted = _extracted(m)
+        if extracted != _extracted_of(dict(zip(_MENTION_COLUMNS, values, strict=True))):
+            values = (*values[:-1], _json(extracted))  # the columns do not say it: keep it apart
+        # the project first (matched or new), so that the mention is written once, with its project
+        link = linker.project_for(m, region or parent or doc_region)
+        mention_id = int(db.execute(_INSERT_MENTION, (link.project_id, *values)).fetchone()[0])
+        linker.add_keys(link, mention_id)
+    count_rows = []
     for seq, c in enumerate(extraction.counts):
         region, _ = store.resolver.region(c.region, doc_region) if c.region else (doc_region, None)
         fact_id = _overlapping_fact(facts, c.start, c.end, float(c.value))
-        db.execute(
+        count_rows.append((
+            document_id, seq, c.doc or doc.name, c.start, c.end, c.text, c.value, c.noun, c.stage, c.sector,
+            c.kind, c.period, c.region, region.code if region else None,
+            c.investment.value if c.investment else None, c.investment.unit if c.investment else None,
+            _json(c.members), c.role, c.list_id, fact_id,
+        ))
+    if count_rows:
+        db.executemany(
             "INSERT INTO project_counts (document_id, seq, doc, start_offset, end_offset, text, value, noun, stage, "
             "sector, kind, period, region, region_id, investment_value, investment_unit, members, role, list_id, "
             "fact_id) VALUES (" + ", ".join(["?"] * 20) + ")",
-            (
-                document_id, seq, c.doc or doc.name, c.start, c.end, c.text, c.value, c.noun, c.stage, c.sector,
-                c.kind, c.period, c.region, region.code if region else None,
-                c.investment.value if c.investment else None, c.investment.unit if c.investment else None,
-                _json(c.members), c.role, c.list_id, fact_id,
-            ),
+            count_rows,
         )
     store._ensure_regions(codes)
     ProjectStore(store).reapply(doc_key, document_id)
@@ -164,6 +181,16 @@ def mention_quote(text: str, start: int, end: int, radius: int = 30) -> str:
     stops = [i for i in (text.find(ch, end, hi) for ch in _QUOTE_STOPS) if i >= 0]
     finish = min(stops) + 1 if stops else hi
     return squash(text[begin:finish])
+
+
+def _extracted_of(row: dict[str, Any]) -> dict[str, Any]:
+    """A mention as extracted, read from its row's columns.
+
+    As for facts (``store.records.extracted_of``): a mention whose columns say exactly what was
+    extracted is stored with ``extracted = ''`` (the region a mention did not name, taken from
+    its document, is the usual exception), and the first correction writes it out.
+    """
+    return {k: row[k] for k in MENTION_FIELDS}
 
 
 def _extracted(m: ProjectMention) -> dict[str, Any]:
@@ -215,6 +242,17 @@ def mention_keys(doc_key: str, mentions: Sequence[ProjectMention], text: str) ->
 
 
 # -- linking ---------------------------------------------------------------------------------
+@dataclass
+class _Link:
+    """A new mention's project, and the keys it may add to it."""
+
+    project_id: int
+    keys: NameKeys
+    variants: list[str]
+    region: Region | None
+    scope: str
+
+
 class _Linker:
     """Finds or creates the project of each new mention (see the module docstring)."""
 
@@ -222,8 +260,14 @@ class _Linker:
         self.store = store
         self.db = store.db
         self.gazetteer = store.gazetteer
+        # What this linker read or wrote in its transaction (one document's; the projects lock is
+        # held meanwhile, so no other writer changes them): the keys of each project it touched
+        # and where merged projects went, so that each is read from the database once.
+        self._known: dict[int, set[tuple[str, str | None]]] = {}
+        self._merged: dict[int, int | None] = {}
 
-    def attach(self, mention_id: int, m: ProjectMention, region: Region | None) -> int:
+    def project_for(self, m: ProjectMention, region: Region | None) -> _Link:
+        """The project a new mention joins: the one its keys match (merging any others), else a new one."""
         keys = NameKeys(m.key, tuple(m.aliases), brand_core(m.key))
         scope = scope_of(region, self.gazetteer)
         variants = _linkable_variants(keys)
@@ -234,23 +278,30 @@ class _Linker:
                 (scope, region.name if region else "", region.code if region else None, now()),
             )
             project_id = int(cur.fetchone()[0])
-        self.db.execute("UPDATE project_mentions SET project_id = ? WHERE id = ?", (project_id, mention_id))
-        self.add_keys(project_id, mention_id, keys, variants, region, scope)
-        return project_id
+            self._known[project_id] = set()  # a new project has no keys yet: nothing to look up
+            self._merged[project_id] = None
+        return _Link(project_id, keys, variants, region, scope)
 
-    def add_keys(self, project_id: int, mention_id: int, keys: NameKeys, variants: list[str], region: Region | None,
-                 scope: str) -> None:
-        code = region.code if region else None
-        known = {(r["key"], r["region_id"]) for r in self.db.query(
-            "SELECT key, region_id FROM project_keys WHERE project_id = ?", (project_id,))}
-        for key in variants:
+    def add_keys(self, link: _Link, mention_id: int) -> None:
+        """Keep the spellings of a mention's name that its project did not have (one statement)."""
+        code = link.region.code if link.region else None
+        known = self._known.get(link.project_id)
+        if known is None:
+            known = self._known[link.project_id] = {(r["key"], r["region_id"]) for r in self.db.query(
+                "SELECT key, region_id FROM project_keys WHERE project_id = ?", (link.project_id,))}
+        rows = []
+        for key in link.variants:
             if (key, code) in known:
                 continue
-            core = brand_core(key) if key == keys.key else None
-            self.db.execute(
+            known.add((key, code))
+            core = brand_core(key) if key == link.keys.key else None
+            rows.append((link.project_id, mention_id, link.scope, key, core, code, key[:3], key[-6:],
+                         (core or "")[-2:]))
+        if rows:
+            self.db.executemany(
                 "INSERT INTO project_keys (project_id, mention_id, scope, key, core, region_id, p3, s6, c2) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (project_id, mention_id, scope, key, core, code, key[:3], key[-6:], (core or "")[-2:]),
+                rows,
             )
 
     def _match(self, keys: NameKeys, variants: list[str], region: Region | None, scope: str) -> int | None:
@@ -300,16 +351,23 @@ class _Linker:
         seen = set()
         while project_id not in seen:
             seen.add(project_id)
-            row = self.db.query("SELECT merged_into FROM projects WHERE id = ?", (project_id,))
-            if not row or row[0]["merged_into"] is None:
+            if project_id not in self._merged:
+                row = self.db.query("SELECT merged_into FROM projects WHERE id = ?", (project_id,))
+                into = row[0]["merged_into"] if row else None
+                self._merged[project_id] = None if into is None else int(into)
+            into = self._merged[project_id]
+            if into is None:
                 return project_id
-            project_id = int(row[0]["merged_into"])
+            project_id = into
         return project_id
 
     def merge(self, source: int, target: int, actor: str = "ingest", note: str = "") -> None:
         self.db.execute("UPDATE project_mentions SET project_id = ? WHERE project_id = ?", (target, source))
         self.db.execute("UPDATE project_keys SET project_id = ? WHERE project_id = ?", (target, source))
         self.db.execute("UPDATE projects SET merged_into = ? WHERE id = ?", (target, source))
+        self._merged[source] = target
+        self._known.pop(source, None)
+        self._known.pop(target, None)  # the source's keys are the target's now: read them again
         self.store._audit(actor, "project_merge", "project", source, before={"project_id": source},
                           after={"project_id": target}, note=note or "a new mention links both projects")
 
@@ -607,7 +665,10 @@ class ProjectStore:
         rows = self.db.query("SELECT * FROM project_mentions WHERE id = ?", (int(mention_id),))
         if not rows:
             raise ProjectError(f"no project mention with id {mention_id}")
-        return rows[0]
+        row = rows[0]
+        if not row["extracted"]:
+            row["extracted"] = _json(_extracted_of(row))  # its columns until corrected (_extracted_of)
+        return row
 
     def correct(self, mention_id: int, *, by: str, note: str = "", **changes: Any) -> dict[str, Any]:
         """Change fields of a mention (``stage="completed"``, ``investment_value=56``)."""
@@ -701,7 +762,10 @@ class ProjectStore:
                 )
                 target = int(cur.fetchone()[0])
             new["project_id"] = self._live(int(target))
-        columns = [*MENTION_FIELDS, "status", "period_start", "period_end", "region_id", "key", "project_id"]
+        # extracted: as read (self.mention), written out before the columns change (_extracted_of)
+        columns = [*MENTION_FIELDS, "status", "period_start", "period_end", "region_id", "key", "project_id",
+                   "extracted"]
+        new["extracted"] = row["extracted"]
         self.db.execute(f"UPDATE project_mentions SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
                         (*[new[c] for c in columns], row["id"]))
         after = {k: new.get(k) for k in (*MENTION_FIELDS, "project_id", "status")}

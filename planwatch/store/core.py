@@ -16,6 +16,7 @@ over it, as sqlite-utils is over its Python API).  Writing follows three rules:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import random
@@ -48,6 +49,8 @@ from planwatch.store.corrections import (
 from planwatch.store.records import (
     FACT_COLUMNS,
     Resolver,
+    extracted_json,
+    extracted_of,
     fact_rows,
     plan_of,
     region_lineage,
@@ -140,6 +143,38 @@ def _walk(folder: Path, exts: tuple[str, ...], walked: list[Path], named: set[Pa
                 yield child
         except OSError:
             continue
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    """``"K/N"`` → ``(K, N)`` with 1 ≤ K ≤ N (``--shard``); a ``ValueError`` says what is wrong."""
+    k, sep, n = text.strip().partition("/")
+    if not sep or not k.strip().isdigit() or not n.strip().isdigit():
+        raise ValueError(f"shard {text!r} is not K/N (for example 1/4)")
+    shard = int(k), int(n)
+    if not 1 <= shard[0] <= shard[1]:
+        raise ValueError(f"shard {text!r}: K must be between 1 and N")
+    return shard
+
+
+def shard_of(path: Path, n: int) -> int:
+    """Which of ``n`` shards (1…n) a file belongs to: a stable hash of its path as walked.
+
+    BLAKE2 of the path's text (not Python's ``hash``, which changes with every process), so
+    that every machine running ``--shard K/N`` with the same path arguments agrees on the split.
+    """
+    digest = hashlib.blake2b(path.as_posix().encode("utf-8", "surrogateescape"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") % n + 1
+
+
+def in_shard(files: Iterable[Path], shard: tuple[int, int] | None) -> Iterator[Path]:
+    """The files of shard ``(K, N)`` (all files when ``shard`` is ``None``), in their order."""
+    if shard is None or shard[1] == 1:
+        yield from files
+        return
+    k, n = shard
+    for path in files:
+        if shard_of(path, n) == k:
+            yield path
 
 
 def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
@@ -315,6 +350,7 @@ class Store:
         workers: int = 1,
         keep_results: bool = True,
         context_for: Callable[[Path], StatedContext | None] | None = None,
+        shard: tuple[int, int] | None = None,
     ) -> IngestReport:
         """Ingest files and folders; one result per file, failures included (never raised).
 
@@ -323,10 +359,13 @@ class Store:
         ``workers`` > 1: extract in that many processes while this one writes (see
         ``planwatch.store.parallel``); the result is the same as with one.  ``keep_results=False``:
         keep only counts and failures in the report (flat memory for any number of files).
+        ``shard=(K, N)``: only the K-th of N disjoint parts of the files (``shard_of``), so that N
+        processes or machines share one corpus and one database with nothing else between them.
         """
         started = time.perf_counter()
         report = IngestReport(db=self.url, keep_results=keep_results)
-        results = self.ingest_iter(paths, reextract=reextract, actor=actor, workers=workers, context_for=context_for)
+        results = self.ingest_iter(paths, reextract=reextract, actor=actor, workers=workers, context_for=context_for,
+                                   shard=shard)
         for result in results:
             report.add(result)
             if progress is not None:
@@ -342,12 +381,14 @@ class Store:
         actor: str = "",
         workers: int = 1,
         context_for: Callable[[Path], StatedContext | None] | None = None,
+        shard: tuple[int, int] | None = None,
     ) -> Iterator[IngestResult]:
         """``ingest`` as a stream of results, in file order; nothing is held for past files.
 
-        ``context_for``: what is stated about each file (``planwatch.context.context_finder``).
+        ``context_for``: what is stated about each file (``planwatch.context.context_finder``);
+        ``shard``: only the K-th of N parts of the files (``in_shard``).
         """
-        files = iter_files(paths)
+        files = in_shard(iter_files(paths), shard)
         if workers <= 1:
             for path in files:
                 yield self.ingest_file(path, reextract=reextract, actor=actor,
@@ -582,7 +623,7 @@ class Store:
                 f"INSERT INTO facts ({', '.join(FACT_COLUMNS)}) VALUES ({placeholders})",
                 [
                     tuple(
-                        document_id if c == "document_id" else (to_json(r[c]) if c == "extracted" else r[c])
+                        document_id if c == "document_id" else (extracted_json(r[c]) if c == "extracted" else r[c])
                         for c in FACT_COLUMNS
                     )
                     for r in rows
@@ -775,7 +816,12 @@ class Store:
             self._ensure_regions([new["region_id"]])
         new["status"] = next_status(action, row["status"])
         assignments = ", ".join(f"{c} = ?" for c in SETTABLE)
-        self.db.execute(f"UPDATE facts SET {assignments} WHERE id = ?", (*[new[c] for c in SETTABLE], row["id"]))
+        values = [new[c] for c in SETTABLE]
+        if not row["extracted"]:
+            # the columns were the fact as extracted (records.extracted_of): keep it before they change
+            assignments += ", extracted = ?"
+            values.append(to_json(extracted_of(row)))
+        self.db.execute(f"UPDATE facts SET {assignments} WHERE id = ?", (*values, row["id"]))
         before = public_state(row)
         self._audit(
             by,
@@ -856,7 +902,7 @@ class Store:
     def fact(self, fact_id: int) -> dict[str, Any]:
         """One fact as a dict: its columns, the extracted fact and its document's name."""
         row = self._fact_row(fact_id)
-        row["extracted"] = json.loads(row["extracted"])
+        row["extracted"] = json.loads(row["extracted"]) if row["extracted"] else extracted_of(row)
         return row
 
     def facts(
