@@ -782,3 +782,29 @@ def test_a_value_given_for_another_unit_is_that_units():
     assert [(f.text, f.region, f.period) for f in shenzhen.facts if f.text in ("2%", "2.5%")][:3] == [
         ("2%", "深圳市", "2022Q1"), ("2%", "广东省", "2022H1"), ("2.5%", "全国", "2022H1")]
     assert find(_province("四川省"), "8.5个百分点").region == "四川省"
+
+
+def test_numbers_written_in_other_ways():
+    """Declines named by their verb (精简30.5% is −30.5), fractions (1/4 → 0.25), a minus sign, ℅ for %,
+    milestones (迈上…台阶) as lower bounds of the subject, 两年平均增长 as an average growth of the subject;
+    a numeral inside a name (三元乳业) is no fact."""
+    hailaer = planwatch.extract(CORPUS / "hailaer" / "hailaer_2016.txt")
+    cut = find(hailaer, "30.5%")
+    assert (cut.measure, cut.value) == ("growth", -30.5)
+    assert not [f for f in hailaer.facts if f.text == "三元"]
+    share = find(planwatch.extract(CORPUS / "hailaer" / "hailaer_2019.txt"), "1/4")
+    assert (share.value, share.unit, share.measure) == (0.25, "", "level")
+    jobs = find(_province("江苏省"), "1/10以上")
+    assert (jobs.value, jobs.qualifier) == (0.1, "at_least")
+    sansui = planwatch.extract(ROOT / "tests" / "data" / "wider" / "news" / "sansui_2011_congress.txt")
+    assert (find(sansui, "15℅").measure, find(sansui, "15℅").unit) == ("growth", "%")
+    signed = planwatch.extract_text("全市社会消费品零售总额增长-14.2%，利润1-2亿元。")
+    assert [(f.text, f.value) for f in signed.facts] == [("-14.2%", -14.2), ("1-2亿元", 1)]
+    gdp = [f for f in _province("江苏省").facts if f.text == "14.2万亿元"][0]  # 连续迈上4个万亿元台阶、达14.2万亿元
+    assert gdp.indicator == "地区生产总值"
+    milestone = planwatch.extract_text("全省地区生产总值迈上3万亿元台阶，跨过5000亿元大关。").facts
+    assert [(f.text, f.indicator, f.qualifier) for f in milestone] == [
+        ("3万亿元", "地区生产总值", "at_least"), ("5000亿元", "地区生产总值", "at_least")]
+    average = planwatch.extract_text("1-2月，全省固定资产投资同比增长46.9%，两年平均增长7.5%。").facts
+    assert [(f.text, f.indicator, f.measure) for f in average] == [
+        ("46.9%", "固定资产投资", "growth"), ("7.5%", "固定资产投资", "avg_growth")]

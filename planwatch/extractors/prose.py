@@ -73,8 +73,8 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "down_word": re.compile(alternation(m["growth_down"])),
         "level_after": re.compile(rf"(?:{alternation(m['growth_up'] + m['growth_down'])})(?:到|至|为)$"),
         "growth_tail": re.compile(
-            rf"(?:同比|比上年末?|比去年|较上年)?(?:持续|稳步|不断|大幅|快速|明显|稳定)?(?:年均|(?<![全每\d一二两三四五六七八九十])年)?"
-            rf"(?:{alternation(m['growth_up'] + m['growth_down'])})$"),
+            rf"(?:同比|比上年末?|比去年|较上年)?(?:持续|稳步|不断|大幅|快速|明显|稳定)?(?:{alternation(m['avg_growth'])}"
+            rf"|(?:年均|(?<![全每\d一二两三四五六七八九十])年)?(?:{alternation(m['growth_up'] + m['growth_down'])}))$"),
         "linking_tail": re.compile(rf"(?:{alternation(lex['linking_verbs'])})+$"),
         "leading": re.compile(
             rf"^(?:(?!{alternation(lex['not_conjunction_starts'])})"
@@ -339,7 +339,8 @@ _LEADING_ASIDE = re.compile(rf"^(?:[（(][^）)]{{0,8}}[）)][、，]?|[一二�
 
 def _clean_mention(phrase: str) -> str:
     cues = _cues()
-    phrase = phrase.replace("*", "").replace("#", "").strip("，、；：。 ")
+    phrase = _MARKUP.sub("", phrase.replace("*", "").replace("#", ""))
+    phrase = _MILESTONE.sub("", phrase).strip("，、；：。 ")
     for _ in range(3):
         new = cues["leading"].sub("", phrase)
         if new in ("新增", "净增", "新增加", "净增加"):
@@ -357,13 +358,20 @@ def _clean_mention(phrase: str) -> str:
     return phrase
 
 
+#: A milestone passed on the way ("连续迈上4个万亿元台阶"): no part of what is measured.
+_MILESTONE = re.compile(
+    r"(?:连续|接连|先后)?(?:迈上|跨上|跃上|登上|站上|跨过|越过)[^，。；、]{0,12}?(?:台阶|大关|关口)"
+)
+#: Markup left in text saved with its HTML (a tag, or a tag cut by the window): never part of a name.
+_MARKUP = re.compile(r"<[^<>]*>|^[^<>]*>|<[^<>]*$|&[a-z]+;")
 _BARE_VERBS = {"新增", "增加", "净增", "减少", "新建", "累计", "完成", "其中"}
 _AFTER_NOUN = re.compile(
     r"(?:[^，；。：、！？\n《》（(]|[（(][^）)\n]{0,10}[）)])(?:[^，；。：、！？\n《》\d（(]|[（(][^）)\n]{0,10}[）)]){0,19}"
 )
 _NOT_A_NOUN = re.compile(
     r"^(?:增长|下降|提高|降低|减少|增加|同比|比上年|比去年|占|为|是|达|用于|以上|以下|左右|上下|时间|以来|之间|之内|内|后|前"
-    r"|完成|实现|建成|开展|实施|推进|全部|均|和|及|与|或|的[^\u4e00-\u9fff]|[）)%])"
+    r"|完成|实现|建成|开展|实施|推进|全部|均|和|及|与|或|的[^\u4e00-\u9fff]|[）)%]"
+    r"|新?台阶|大关|关口|新高|规模)"  # "迈上3万亿元台阶", "跨过5000亿元大关": a milestone, not what is measured
 )
 # Where a noun after a count ends; not inside words (太和区, 普及, 参与, 公共, 合并)
 _NOUN_CUT = re.compile(
@@ -513,6 +521,8 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
             after = ""  # "比重 55%" : a rate follows its name
         if after and re.match(r".*(?:率|比例|比重|占比)$", after) and next_q and next_q.start == q.end + len(after):
             continue  # "4条河流断面监测达标率100%": the count only qualifies the rate
+        if after and re.search(r"(?:台阶|大关|关口)$", after):
+            continue  # "连续迈上4个万亿元台阶": a count of milestones passed, no quantity of the region
         if after:
             mention = after
         elif mention in _BARE_VERBS and prev_fact is not None:
@@ -537,6 +547,13 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
                 mention = f"{sector.group()}增加值"  # "农业全面升级，年均增长3%以上": the sector's value added
             else:
                 mention = earlier or (prev_fact.mention if prev_fact is not None else verb)
+        if other and prev_fact is not None and q.unit_kind == "percent":
+            # "增长46.9%，高于全国同期1.7%的两年平均增速": the other unit's figure of the same indicator
+            mention = prev_fact.mention
+            if re.match(r"的?(?:两年|三年)?(?:平均|年均)增[速长]", text[q.end:clause_end]):
+                measure = "avg_growth"
+            elif measure == "level":
+                measure = prev_fact.measure
         scope = scope_at(layout, q.start)
         sentence_before = text[lo:q.start]
         # an estimate cue at the head of a sentence governs all of it, elsewhere only its ；-part

@@ -108,8 +108,9 @@ def _prefix_verb(text: str, pos: int) -> tuple[str, str | None]:
 #: A magnitude word standing for one of itself: "过亿元", "近万场", "超万亿元", and after 突破 (which
 #: stays outside the text as a qualifier verb) "突破万亿".
 _FUSED = re.compile(
-    r"(?:(?<![\d零〇一二两三四五六七八九十百千])(?P<lead>过|超|逾|近|(?<![线网以马晚早路场面身之迈登])上)|(?<=突破))"
-    r"(?P<mag>万亿|亿|万)(?P<unit>元|美元|吨|人次|人|户|千瓦|平方米|亩|标箱|场|家|个|项|名|件|套|辆|台|列|支)?(?![级\d])"
+    r"(?:(?<![\d零〇一二两三四五六七八九十百千])(?P<lead>过|超|逾|近|(?<![线网以马晚早路场面身之迈登])上)"
+    r"|(?<=突破|首破|迈上|跨上|跃上|站上|跨过))"
+    r"(?P<mag>万亿|亿|万)(?P<unit>元|美元|吨|斤|人次|人|户|千瓦|平方米|亩|标箱|场|家|个|项|名|件|套|辆|台|列|支)?(?![级\d])"
 )
 
 
@@ -157,6 +158,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         num = m.group("num")
         chinese = not num[0].isdigit()
         value = parse_number(num)
+        # "增长-14.2%": a minus written before the number (not a range "1-2", not a date "2019-")
+        signed = (not chinese and m.start("num") == m.start() and m.start() > 0 and text[m.start() - 1] in "-－−"
+                  and m.start() > 1 and not text[m.start() - 2].isdigit() and not text[m.start() - 2].isascii())
         if value is None or not value < MAX_VALUE:  # also refuses inf and nan
             continue
         mag = m.group("mag") or ""
@@ -204,6 +208,11 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             end_at, after = _suffix_after(text, num_end)
             qualifier = after or qualifier
         high = parse_number(m.group("num2") or m.group("num3") or "") if is_range else None
+        if chinese and unit == "元" and _is_cjk_at(text, end_at):
+            continue  # "三元乳业": a name (amounts in 元 are written in digits)
+        if signed:
+            start_at, value = start_at - 1, -value
+            high = -high if high is not None else None
         out.append(Quantity(start_at, end_at, m.start("num"), num_end, value, unit, unit_kind,
                             qualifier, is_range, chinese, prefix_verb, high))
     for m in _FUSED.finditer(text, start, end):
@@ -213,7 +222,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         qualifier = "about" if lead == "近" else "at_least"  # 近万场 / 过万人, 突破万亿
         out.append(Quantity(m.start(), m.end(), m.start(), m.end(), 1.0, m.group("mag") + (m.group("unit") or ""),
                             _unit_kinds().get(m.group("unit") or "", "magnitude"), qualifier, False, True,
-                            "" if lead else "突破"))
+                            "" if lead else text[m.start() - 2:m.start()]))
     for m in _zero_pattern().finditer(text, start, end):
         # "安全零事故": zero written as a word before what did not happen
         out = [q for q in out if not (q.start <= m.start() < q.end and not q.unit)]
@@ -225,6 +234,16 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             times = {"": 1, "一": 1, "两": 2, "二": 2, "三": 3}[m.group(1) or ""]
             out.append(Quantity(m.start(), m.end(), m.start(), m.end(), float(times), "番", "doubling", None, False,
                                 True, ""))
+    for m in _FRACTION.finditer(text, start, end):
+        # "占全国1/10以上", "三分之一": a fraction is its value (FACTS.md: 1/4 → 0.25)
+        num, den = (parse_number(g) for g in m.group("num", "den")) if m.group("num") else (
+            parse_number(m.group("cnum")), parse_number(m.group("cden")))
+        if not num or not den or num >= den:
+            continue
+        out = [q for q in out if not (m.start() <= q.num_start < m.end())]
+        end_at, after = _suffix_after(text, m.end())
+        out.append(Quantity(m.start(), end_at, m.start(), m.end(), round(num / den, 10), "", "fraction", after, False,
+                            False, ""))
     for m in _RATIO.finditer(text, start, end):
         # "城乡居民收入比从2.50:1缩小至2.27:1": a two-part ratio is one number
         out = [q for q in out if not (m.start() <= q.num_start < m.end())]
@@ -235,8 +254,17 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     return out
 
 
+def _is_cjk_at(text: str, pos: int) -> bool:
+    return pos < len(text) and "\u4e00" <= text[pos] <= "\u9fff"
+
+
 _DOUBLING = re.compile(r"翻(?:([一两二三])番|番)")
 _RATIO = re.compile(r"(?<![\d.:：])(\d{1,3}(?:\.\d+)?)[:：]1(?![\d.:：])")
+#: "1/4", "1/10以上" after a word (not a date or a path), "三分之一" (not 百分之/千分之, which are rates)
+_FRACTION = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?P<num>\d{1,2})/(?P<den>\d{1,3})(?![\d/.])"
+    r"|(?<![\u4e00-\u9fff])?(?P<cden>[二三四五六七八九十]+)分之(?P<cnum>[一二三四五六七八九]+)(?![十百千万])"
+)
 
 
 def _suffix_after(text: str, pos: int) -> tuple[int, str | None]:
