@@ -142,9 +142,12 @@ def context_finder(
     help="jsonl: one JSON object per fact (the FACTS.md fields); csv: the same with a header row; "
     "table: aligned columns for reading.",
 )
+@click.option("--explain", is_flag=True,
+              help="Say for each fact the words that set its kind, period and region (table: a line under "
+              "each fact; jsonl/csv: the evidence field).")
 @context_options
 def extract(file: str, fmt: str, region: str | None, date: str | None, doc_type: str | None,
-            manifest: Path | None, no_manifest: bool) -> None:
+            manifest: Path | None, no_manifest: bool, explain: bool) -> None:
     """Extract the indicator facts of FILE (.txt, .md, .html, .htm, .pdf, .docx).
 
     The document's region, year and type are read from its title, dateline and first lines;
@@ -159,11 +162,11 @@ def extract(file: str, fmt: str, region: str | None, date: str | None, doc_type:
     _utf8_stdout(strict=fmt != "table")
     out = sys.stdout
     if fmt == "jsonl":
-        write_jsonl(facts, out)
+        write_jsonl(facts, out, explain)
     elif fmt == "csv":
-        write_csv(facts, out)
+        write_csv(facts, out, explain)
     else:
-        write_table(facts, out)
+        write_table(facts, out, explain)
         click.echo(_summary(doc, len(facts)), err=True)
 
 
@@ -183,32 +186,54 @@ def _utf8_stdout(strict: bool) -> None:
         stream.reconfigure(errors="replace")
 
 
-def write_jsonl(facts: Iterable[Fact], out: TextIO) -> None:
-    """One fact per line, UTF-8 kept readable (``ensure_ascii=False``) for Chinese text."""
+def _fact_dict(fact: Fact, explain: bool) -> dict[str, Any]:
+    d = fact.to_dict()
+    if not explain:
+        d.pop("evidence", None)
+    return d
+
+
+def write_jsonl(facts: Iterable[Fact], out: TextIO, explain: bool = False) -> None:
+    """One fact per line, UTF-8 kept readable (``ensure_ascii=False``) for Chinese text.
+
+    ``explain``: with an ``evidence`` object, the words that set the fact's kind, period and region.
+    """
     for fact in facts:
-        out.write(json.dumps(fact.to_dict(), ensure_ascii=False) + "\n")
+        out.write(json.dumps(_fact_dict(fact, explain), ensure_ascii=False) + "\n")
 
 
-def write_csv(facts: Iterable[Fact], out: TextIO) -> None:
+def write_csv(facts: Iterable[Fact], out: TextIO, explain: bool = False) -> None:
     """The FACTS.md fields, then our own, with a header row; ``null`` becomes an empty cell."""
-    fields = [*FACT_FIELDS, *EXTRA_FIELDS]
+    evidence = ("evidence_kind", "evidence_period", "evidence_region") if explain else ()
+    fields = [*FACT_FIELDS, *EXTRA_FIELDS, *evidence]
     writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for fact in facts:
-        row = fact.to_dict()
+        row = _fact_dict(fact, explain)
+        for key, words in (row.pop("evidence", None) or {}).items():
+            row[f"evidence_{key}"] = words
         writer.writerow({k: "" if row.get(k) is None else row.get(k) for k in fields})
 
 
-def write_table(facts: Sequence[Fact], out: TextIO) -> None:
-    """Aligned columns, measured in terminal cells so that Chinese text lines up."""
+def write_table(facts: Sequence[Fact], out: TextIO, explain: bool = False) -> None:
+    """Aligned columns, measured in terminal cells so that Chinese text lines up.
+
+    ``explain``: under each fact, the words that set its kind, period and region.
+    """
     rows = [list(TABLE_COLUMNS)]
+    notes: list[str] = [""]
     for fact in facts:
         d = fact.to_dict()
         rows.append([_cell(d.get(col)) for col in TABLE_COLUMNS])
+        ev = fact.evidence
+        notes.append(f"    ↳ kind: {ev.get('kind', '')}; period: {ev.get('period', '')}; region: {ev.get('region', '')}"
+                     if explain and ev else "")
     widths = [max(_width(r[i]) for r in rows) for i in range(len(TABLE_COLUMNS))]
-    for row in rows:
+    for row, note in zip(rows, notes, strict=True):
         padded = [c + " " * (w - _width(c)) for c, w in zip(row, widths, strict=True)]
         out.write("  ".join(padded).rstrip() + "\n")
+        if note:
+            out.write(note + "\n")
 
 
 def _cell(value: Any) -> str:

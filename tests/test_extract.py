@@ -808,3 +808,26 @@ def test_numbers_written_in_other_ways():
     average = planwatch.extract_text("1-2月，全省固定资产投资同比增长46.9%，两年平均增长7.5%。").facts
     assert [(f.text, f.indicator, f.measure) for f in average] == [
         ("46.9%", "固定资产投资", "growth"), ("7.5%", "固定资产投资", "avg_growth")]
+
+
+def test_extract_explains_each_fact_and_names_are_never_time_fragments():
+    """--explain: the words that set kind, period and region (a user checks them); "由2010年的8亿元增加到
+    2015年的23.53亿元，年均增长23.53%" names the growth after the from-to pair's subject, not "增加到2015年"."""
+    import json
+
+    from conftest import run_planwatch
+
+    hailaer = planwatch.extract(CORPUS / "hailaer" / "hailaer_2016.txt")
+    growth = find(hailaer, "23.53%")
+    assert (growth.indicator, growth.period) == ("一般公共预算收入", "2011-2015")
+    assert growth.evidence["period"].endswith("over the period 2011-2015")
+    level = [f for f in hailaer.facts if f.text == "15.07亿元"][0]  # (the review of the five years)
+    assert level.evidence == {"kind": "paragraph ““十二五”时期，是我区发展极不平凡的五年”",
+                              "period": "“到2015年”", "region": "document region 海拉尔区"}
+    shown = run_planwatch("extract", str(CORPUS / "hailaer" / "hailaer_2016.txt"), "--explain")
+    assert "↳ kind: paragraph" in shown.stdout
+    plain = run_planwatch("extract", str(CORPUS / "hailaer" / "hailaer_2016.txt"), "--format", "jsonl")
+    assert "evidence" not in json.loads(plain.stdout.splitlines()[0])
+    explained = run_planwatch("extract", str(CORPUS / "hailaer" / "hailaer_2016.txt"), "--format", "jsonl",
+                              "--explain")
+    assert set(json.loads(explained.stdout.splitlines()[0])["evidence"]) == {"kind", "period", "region"}

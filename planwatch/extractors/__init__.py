@@ -42,7 +42,7 @@ def run_extractors(doc: Document, stated: StatedContext | None = None) -> Docume
                 period=r.period, region=r.region, qualifier=r.qualifier,  # type: ignore[arg-type]
                 indicator_id=indicator.id if indicator else None, segment=index,
                 source=r.source,  # type: ignore[arg-type]
-                value_high=r.value_high,
+                value_high=r.value_high, evidence=r.evidence or {},
             ))
     facts.sort(key=lambda f: (f.start, f.end))
     doc.facts = facts

@@ -27,6 +27,10 @@ from planwatch.extractors.scope import (
     scope_at,
     states_current,
 )
+from planwatch.extractors.scope import (
+    cue_patterns as _kind_cue_patterns,
+)
+from planwatch.gazetteer import load_gazetteer
 from planwatch.lexicon import alternation, load_lexicon
 from planwatch.normalize import NormalizedText
 from planwatch.structure import Layout
@@ -48,6 +52,7 @@ class RawFact:
     qualifier: str | None
     source: str = "prose"
     value_high: float | None = None  # the upper end of a range, in the same unit and sign as ``value``
+    evidence: dict[str, str] | None = None  # the words that set kind, period and region (``--explain``)
 
 
 _HEAD_CUE = re.compile(
@@ -323,7 +328,12 @@ def _continues_list(clause: str, q: Quantity) -> bool:
 
 
 _LEADING_TIME = re.compile(
-    r"^(?:连续[一二两三四五六七八九十\d]+年|[^，]{0,6}(?:以来|期间|时期|年末|年底)|(?:到|至|截至|截止)?(?:19|20)\d\d年(?:末|底)?)"
+    r"^(?:连续[一二两三四五六七八九十\d]+年|[^，]{0,6}(?:以来|期间|时期|年末|年底)|(?:到|至|截至|截止)?(?:19|20)\d\d年(?:末|底)?"
+    r"|(?:今年)?(?:前三季度|[上下]半年|第?[一二三四]季度|1[—\-－~～至]\d{1,2}月份?|\d{1,2}月份?(?:末|底)?))"
+)
+#: A name that is only a time phrase or a verb reaching one ("增加到2015年", "是2010年"): no indicator.
+_TIME_FRAGMENT = re.compile(
+    r"(?:(?:19|20)\d\d年(?:的|末|底)?|^是|^为)$|^(?:增加|提高|提升|增长|下降|减少|达到)(?:到|至)"
 )
 
 
@@ -337,10 +347,21 @@ _PLAN_COMPARISON = re.compile(
 _LEADING_ASIDE = re.compile(rf"^(?:[（(][^）)]{{0,8}}[）)][、，]?|[一二两三四五六七八九十\d]+个?(?:{COUNTY_GROUP}))")
 
 
+def _leading_region(phrase: str) -> str:
+    """``深圳上半年GDP`` → ``GDP``: the unit and the time a name starts with are the fact's region and
+    period, not part of what is measured (kept when nothing would be left)."""
+    found = load_gazetteer().find_all(phrase[:12])
+    if not found or found[0][0] != 0:
+        return phrase
+    rest = _LEADING_TIME.sub("", phrase[found[0][1]:]).lstrip("的")
+    return rest if len(rest) >= 2 else phrase
+
+
 def _clean_mention(phrase: str) -> str:
     cues = _cues()
     phrase = _MARKUP.sub("", phrase.replace("*", "").replace("#", ""))
-    phrase = _MILESTONE.sub("", phrase).strip("，、；：。 ")
+    phrase = _MILESTONE.sub("", phrase).strip("，、；：。 '\"")
+    phrase = _leading_region(phrase)
     for _ in range(3):
         new = cues["leading"].sub("", phrase)
         if new in ("新增", "净增", "新增加", "净增加"):
@@ -547,6 +568,8 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
                 mention = f"{sector.group()}增加值"  # "农业全面升级，年均增长3%以上": the sector's value added
             else:
                 mention = earlier or (prev_fact.mention if prev_fact is not None else verb)
+        if prev_fact is not None and _TIME_FRAGMENT.search(mention):
+            mention = prev_fact.mention  # "增加到2015年的23.53亿元，年均增长23.53%": the same indicator
         if other and prev_fact is not None and q.unit_kind == "percent":
             # "增长46.9%，高于全国同期1.7%的两年平均增速": the other unit's figure of the same indicator
             mention = prev_fact.mention
@@ -582,7 +605,9 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
             if re.search(r"(?:分别|均|接连|先后)" + re.escape(prev[0].prefix_verb), shared):
                 qualifier = prev_fact.qualifier  # "分别突破10000个、7000个": the verb governs the list
         fact = RawFact(q.start, q.end, mention, measure, value, unit, kind, period, region, qualifier,
-                       value_high=range_high(q, value))
+                       value_high=range_high(q, value),
+                       evidence=_evidence(scope, kind, estimate_window, sentence_before, part, region, regions,
+                                          period))
         listed_subject = "、" in pre and next_q is not None and text[q.end:next_q.start] in ("、", "和")
         if ("分别" in pre or listed_subject) and not in_list:
             last_names = _assign_list(text, list_members, last_names, facts)
@@ -598,6 +623,33 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
     _assign_list(text, list_members, last_names, facts)
     _from_to(text, facts, scope_at(layout, start))
     return facts
+
+
+_TIME_WORDS = re.compile(
+    r"(?:从|由|到|至|截至)?(?:(?:19|20)\d\d年(?:末|底|以来)?|[“\"]?十[一二三四五六]五[”\"]?(?:期间|时期|末期?|以来)?|五年来|今年|去年)"
+)
+
+
+def _evidence(scope: Scope, kind: str, window: str, before: str, part: tuple[int | None, str] | None,
+              region: str, regions: RegionTracker, period: str = "") -> dict[str, str]:
+    """The words that set a fact's kind, period and region, for a user to check (``extract --explain``)."""
+    estimate, target = _kind_cue_patterns()
+    cue = None
+    if kind != scope.kind:
+        found = list((estimate if kind == "estimate" else target).finditer(window)) if kind != "actual" else []
+        cue = f"“{found[-1].group()}”" if found else None
+    times = list(_TIME_WORDS.finditer(before))
+    if times and "-" in period and not re.search(r"五|以来|期间|时期", times[-1].group()):
+        when = f"{scope.why}: over the period {period}"
+    elif times:
+        when = f"“{times[-1].group()}”"
+    elif part:
+        when = f"part of the year {part[1]}"
+    else:
+        when = scope.why
+    where = (f"subject “{region}”" if region != regions.segment_name else
+             f"document region {regions.segment_name}" if regions.segment_name else "")
+    return {"kind": cue or scope.why, "period": when, "region": where}
 
 
 def range_high(q: Quantity, value: float) -> float | None:
@@ -655,7 +707,13 @@ def _from_to(text: str, facts: list[RawFact], scope: Scope) -> None:
         names = [subject] if n == 1 else _distribute(subject, n)
         for k, (a, b) in enumerate(zip(facts[i:j], ys, strict=True)):
             if names and names[k]:
+                inherited = b.mention
                 a.mention = b.mention = names[k]
+                # "…增加到2015年的287.9亿元，年均增长12.1%": the growth after the pair took Y's name
+                for later in facts[j + n:]:
+                    if later.mention != inherited or later.measure == "level":
+                        break
+                    later.mention = names[k]
             _date_from_to(a, b, cut.group(1), scope)
 
 

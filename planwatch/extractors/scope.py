@@ -24,6 +24,7 @@ class Scope:
     span: str | None  # the period of averages and totals over several years
     multi_year: bool = False  # the text reviews a whole plan period: counts of things done get the span
     part: str | None = None  # the part of the year the document reports ("Q1-Q3"), for a release
+    why: str = ""  # where the default kind and period come from (a heading, a paragraph, the document)
 
 
 def _span(a: int, b: int) -> str:
@@ -38,7 +39,20 @@ def _section_at(layout: Layout, pos: int) -> list[Section]:
 def scope_at(layout: Layout, pos: int) -> Scope:
     """The default kind and period of a number at normalised position ``pos``."""
     scope = _scope_at(layout, pos)
-    return replace(scope, part=layout.part) if layout.part else scope
+    return replace(scope, part=layout.part, why=_why(layout, pos))
+
+
+def _why(layout: Layout, pos: int) -> str:
+    """The words that set a position's default kind and period: the paragraph turn or heading in force."""
+    before = _section_at(layout, pos)
+    turn = next((s for s in reversed(before) if s.focus), None)
+    section = next((s for s in reversed(before) if s.kind), None)
+    if turn is not None and (section is None or turn.start > section.start):
+        return f"paragraph “{turn.heading}”"
+    if section is not None:
+        return f"heading “{section.heading[:30]}”"
+    what = layout.doc_type if layout.doc_type != "other" else "document"
+    return f"{what} of {layout.year}" if layout.year else what
 
 
 def _scope_at(layout: Layout, pos: int) -> Scope:
@@ -112,7 +126,8 @@ def _scope(layout: Layout, section: Section | None) -> Scope:
 
 
 @cache
-def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The estimate and target cue words (lexicon ``kind_cues``) as patterns."""
     cues = load_lexicon()["kind_cues"]
     return re.compile(alternation(cues["estimate"])), re.compile(alternation(cues["target"]))
 
@@ -153,7 +168,7 @@ def kind_in_sentence(default: str, sentence_before: str, clause_before: str, yea
     (``力争``, ``确保``) only its own clause, since review prose also says ``确保了…``.  In a review
     of ``year``, ``到2025年`` up to that year tells when a past result was reached, not a goal.
     """
-    estimate, target = _cue_patterns()
+    estimate, target = cue_patterns()
     if default == "target":
         return "target"
     sentence_before, clause_before = _not_cues().sub("", sentence_before), _not_cues().sub("", clause_before)

@@ -322,7 +322,10 @@ def extract_tables(norm: NormalizedText, layout: Layout, region: str | None = No
                     period = f"{layout.plan[0]}-{layout.plan[1]}" if col.kind == "target" else period
                 # a cell's measure is its column's (FACTS.md): "化学需氧量减少 | % | 13.4" under "2020年目标"
                 # is the level of the row's indicator, the reduction, as the table states it
+                column = f"column “{header[i]}”" if i < len(header) and header[i] else "the table's column"
                 facts.append(RawFact(start, q.end, name, measure, value, unit, col.kind, period,
                                      region or layout.region_name, q.qualifier, source="table",
-                                     value_high=range_high(q, value)))
+                                     value_high=range_high(q, value),
+                                     evidence={"kind": column, "period": column,
+                                               "region": f"document region {layout.region_name}"}))
     return facts
