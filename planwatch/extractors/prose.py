@@ -392,7 +392,7 @@ _AFTER_NOUN = re.compile(
 _NOT_A_NOUN = re.compile(
     r"^(?:增长|下降|提高|降低|减少|增加|同比|比上年|比去年|占|为|是|达|用于|以上|以下|左右|上下|时间|以来|之间|之内|内|后|前"
     r"|完成|实现|建成|开展|实施|推进|全部|均|和|及|与|或|的[^\u4e00-\u9fff]|[）)%]"
-    r"|新?台阶|大关|关口|新高|规模)"  # "迈上3万亿元台阶", "跨过5000亿元大关": a milestone, not what is measured
+    r"|新?台阶|大关|关口|新高)"  # "迈上3万亿元台阶", "跨过5000亿元大关": a milestone, not what is measured
 )
 # Where a noun after a count ends; not inside words (太和区, 普及, 参与, 公共, 合并)
 _NOUN_CUT = re.compile(
