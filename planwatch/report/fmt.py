@@ -50,6 +50,7 @@ CONFLICT_LABELS: dict[str, str] = {
     "disagreement": "来源数值不一致",
     "growth_check": "增速与水平值不符",
     "sum_check": "分项之和超过总数",
+    "table_check": "规划表内增速与水平值不符",
 }
 
 PERCENT_UNITS = ("%", "％")

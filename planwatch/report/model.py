@@ -786,6 +786,16 @@ def _explain(c: Conflict) -> str:
             f"而文件所述{c.period}年增速为{fmt.percent(gr['value'], signed=True)}"
             "（增速通常按可比价格、水平值按现价计算，相差幅度接近物价涨幅属正常）"
         )
+    if c.type == "table_check" and len(s) == 3:
+        base, end, gr = s
+        first, last = (int(y) for y in c.period.split("-"))
+        ratio = end["value"] / (convert(base["value"], base["unit"], end["unit"]) or end["value"])
+        implied = (ratio ** (1 / (last - first + 1)) - 1) * 100 if ratio > 0 else 0
+        return (
+            f"规划表同一行：由{first - 1}年{fmt.with_unit(base['value'], base['unit'])}到{last}年"
+            f"{fmt.with_unit(end['value'], end['unit'])}推算年均增长{fmt.percent(implied, signed=True)}，"
+            f"而表中年均增长栏为{fmt.percent(gr['value'], signed=True)}"
+        )
     if c.type == "sum_check" and s:
         total, parts = s[0], s[1:]
         unit = total["unit"]

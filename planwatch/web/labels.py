@@ -394,6 +394,7 @@ VALUES: dict[str, dict[str, str]] = {
         "disagreement": "来源不一致",
         "growth_check": "增速核对",
         "sum_check": "分项核对",
+        "table_check": "规划表核对",
         # admin levels
         "province": "省级",
         "city": "地级",
@@ -437,6 +438,7 @@ VALUES: dict[str, dict[str, str]] = {
         "disagreement": "sources disagree",
         "growth_check": "growth check",
         "sum_check": "sum check",
+        "table_check": "plan table check",
         "province": "province",
         "city": "city",
         "county": "county",
