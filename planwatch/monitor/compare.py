@@ -85,8 +85,10 @@ def compare(
     measure: str | None = None,
     level: str | None = None,
     sort: str = "value",
+    latest: bool = True,
 ) -> list[CompareRow]:
-    """Preferred value per region (library of ``planwatch compare``)."""
+    """Preferred value per region (library of ``planwatch compare``); ``latest=False`` keeps
+    every period when none is asked (a page that offers the periods to choose from)."""
     where, params = ["f.indicator_key = ?", LIVE], [store.indicator_key(indicator)]
     for col, val in (("period", period), ("kind", kind), ("measure", measure)):
         if val:
@@ -113,7 +115,7 @@ def compare(
     best_rows = [max(members, key=compare_rank) | {"n_sources": len(members)} for members in groups.values()]
     if not want_level:
         best_rows = _without_parts(store, best_rows)
-    if not period:
+    if not period and latest:
         best_rows = _latest_period(best_rows)
     out = [_row(store, best) for best in best_rows]
     if sort == "region":

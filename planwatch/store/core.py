@@ -993,11 +993,14 @@ class Store:
         measure: str | None = None,
         level: str | None = None,
         sort: str = "value",
+        latest: bool = True,
     ) -> list[CompareRow]:
         """One row per region for an indicator, e.g. every province's 2026 growth target."""
         from planwatch.monitor.compare import compare
 
-        return compare(self, indicator, period=period, kind=kind, measure=measure, level=level, sort=sort)
+        return compare(
+            self, indicator, period=period, kind=kind, measure=measure, level=level, sort=sort, latest=latest
+        )
 
     # -- frames (planwatch.export) -------------------------------------------------------
     def facts_frame(self, **filters: Any) -> pd.DataFrame:
