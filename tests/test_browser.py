@@ -14,6 +14,7 @@ The browser is never downloaded (``playwright install`` is not used): the tests 
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -334,3 +335,41 @@ def test_plan_document_has_every_fact_linked(tab: Tab, server: Server) -> None:
     doc = next(d for d in server.api.get("/api/documents").json() if d["name"] == PLAN_DOC)
     tab.go(f"/documents/{doc['id']}")
     assert tab.page.locator("#doctext a.fact").count() == doc["n_facts"]
+
+
+# -- downloads ------------------------------------------------------------------------------
+DOWNLOAD_PAGES = {
+    "targets": "/regions/锦州市/plans/十四五",
+    "series": "/indicators/gdp?region=锦州市",
+    "compare": "/compare?indicator=gdp",
+    "conflicts": "/conflicts",
+    "projects": "/projects?region=锦州市&plan=十四五",
+    "facts": None,  # the document page: every fact of the document
+}
+
+
+@pytest.mark.parametrize("table", list(DOWNLOAD_PAGES))
+def test_every_table_downloads_from_its_page(tab: Tab, server: Server, table: str) -> None:
+    from openpyxl import load_workbook
+
+    path = DOWNLOAD_PAGES[table]
+    if path is None:
+        doc = next(d for d in server.api.get("/api/documents").json() if d["name"] == PLAN_DOC)
+        path = f"/documents/{doc['id']}"
+    tab.go(path)
+    page = tab.page
+    links = page.locator(f'.downloads[data-table="{table}"] a.download')
+    assert links.count() == 2
+    with page.expect_download() as got:
+        links.filter(has_text="CSV").click()
+    csv_file = got.value
+    assert csv_file.suggested_filename == f"planwatch-{table}.csv"
+    text = Path(csv_file.path()).read_text(encoding="utf-8-sig")
+    lines = text.splitlines()
+    assert len(lines) >= 2 and "," in lines[0]
+    with page.expect_download() as got:
+        links.filter(has_text="Excel").click()
+    xlsx = got.value
+    assert xlsx.suggested_filename == f"planwatch-{table}.xlsx"
+    rows = list(load_workbook(io.BytesIO(Path(xlsx.path()).read_bytes()), read_only=True).active.values)
+    assert len(rows) == len(lines)  # the same table in both formats

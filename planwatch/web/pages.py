@@ -21,7 +21,7 @@ from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Form, HTTPException, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from planwatch.errors import PlanWatchError
 from planwatch.projects.taxonomy import load_project_taxonomy
@@ -165,6 +165,26 @@ class Page:
         """`` (计划)`` after a planned stage, `` (预计)`` after an expected one, nothing after a done one."""
         word = {"target": "stage_planned", "estimate": "stage_expected"}.get(kind or "")
         return f" ({self.t(word)})" if word else ""
+
+    def source(self, doc: str | None) -> str:
+        """A source as a reader names it: ``《title》（2021年）`` (not the file's name)."""
+        if not doc:
+            return ""
+        title, year = _svc(self.request).document_titles().get(doc, (doc, None))
+        if not year:
+            return f"《{title}》"
+        return f"《{title}》（{year}年）" if self.lang == "zh" else f"《{title}》 ({year})"
+
+    def downloads(self, table: str, **params: Any) -> Markup:
+        """The CSV and Excel links of a table, with the page's filters."""
+        from planwatch.web.downloads import download_url
+
+        links = "".join(
+            f'<a class="download" data-format="{fmt}" href="{escape(download_url(table, fmt, **params))}" '
+            f'download>{label}</a>'
+            for fmt, label in (("csv", "CSV"), ("xlsx", "Excel"))
+        )
+        return Markup(f'<span class="downloads" data-table="{escape(table)}">{self.t("download")}: {links}</span>')
 
     def mention_link(self, document_id: int, mention_id: int) -> str:
         """A project mention's link: its document, scrolled to the mention's name, marked."""

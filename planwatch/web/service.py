@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import re
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -561,8 +562,21 @@ class WebService:
         return [clean(c) for c in self.store.conflicts(region=key, all_indicators=all_indicators)]
 
     @locked
+    def document_titles(self) -> dict[str, tuple[str, int | None]]:
+        """{file name: (title, year)} of every document: sources are named by what a reader knows
+        them as (a title and a year), not by the name of a file on the server."""
+        out: dict[str, tuple[str, int | None]] = {}
+        for r in self.store.db.query("SELECT name, title, year FROM documents ORDER BY is_current, id"):
+            title = display_title(r["title"] or "") or r["name"]
+            out[r["name"]] = (title, r["year"])
+        return out
+
+    @locked
     def documents(self, include_superseded: bool = False) -> list[dict[str, Any]]:
-        return self.store.documents(current=not include_superseded)
+        docs = self.store.documents(current=not include_superseded)
+        for d in docs:
+            d["display_title"] = display_title(d.get("title") or "") or d["name"]
+        return docs
 
     @locked
     def document(self, document_id: int) -> dict[str, Any]:
@@ -577,6 +591,7 @@ class WebService:
             raise NotFound(f"no document with id {document_id}")
         doc = rows[0]
         doc["text"] = self.store.document_text(document_id)
+        doc["display_title"] = display_title(doc["title"] or "") or doc["name"]
         return doc
 
     @locked
@@ -846,3 +861,11 @@ def changed_fields(row: dict[str, Any], submitted: Iterable[tuple[str, str]]) ->
             continue
         out[field] = value
     return out
+
+
+_TITLE_MARKUP = re.compile(r"<[^>]+>|\*\*|__|^#+\s*|`")
+
+
+def display_title(title: str) -> str:
+    """A document title without Markdown or HTML marks (``# 锦州市…纲要``, ``<b>…</b>``, ``**…**``)."""
+    return " ".join(_TITLE_MARKUP.sub("", title.strip()).split())

@@ -1,0 +1,90 @@
+"""CSV and Excel downloads of every table the pages show (issue 12, §4)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from html import unescape
+
+import pytest
+
+pytest.importorskip("fastapi")
+
+from conftest_web import PLAN_DOC, TOKEN, sample_db  # noqa: E402
+from fastapi.testclient import TestClient  # noqa: E402
+
+from planwatch.web import create_app  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    with TestClient(create_app(sample_db(tmp_path_factory.mktemp("dl")), token=TOKEN)) as c:
+        yield c
+
+
+def _plan_doc_id(c: TestClient) -> int:
+    return next(d["id"] for d in c.get("/api/documents").json() if d["name"] == PLAN_DOC)
+
+
+PAGES = {
+    "targets": "/regions/锦州市/plans/十四五",
+    "series": "/indicators/gdp?region=锦州市",
+    "compare": "/compare?indicator=gdp&level=county&period=2011",
+    "conflicts": "/conflicts",
+    "projects": "/projects?region=锦州市&plan=十四五",
+}
+
+
+def _links(html: str, table: str) -> dict[str, str]:
+    block = re.search(rf'<span class="downloads" data-table="{table}">(.*?)</span>', html, re.S)
+    assert block, f"no download links for {table}"
+    return {m[0]: unescape(m[1]) for m in re.findall(r'data-format="(\w+)" href="([^"]+)"', block.group(1))}
+
+
+def _csv(c: TestClient, url: str) -> list[dict[str, str]]:
+    r = c.get(url)
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert r.headers["content-disposition"].startswith("attachment;")
+    assert r.content.startswith("\ufeff".encode())  # Excel reads the UTF-8 Chinese as such
+    return list(csv.DictReader(io.StringIO(r.content.decode("utf-8-sig"))))
+
+
+@pytest.mark.parametrize("table", sorted(PAGES) + ["facts"])
+def test_every_table_downloads_as_csv_and_excel(client: TestClient, table: str) -> None:
+    from openpyxl import load_workbook
+
+    page = PAGES.get(table) or f"/documents/{_plan_doc_id(client)}"
+    links = _links(client.get(page).text, table)
+    assert set(links) == {"csv", "xlsx"}
+    rows = _csv(client, links["csv"])
+    assert rows
+    r = client.get(links["xlsx"])
+    assert r.status_code == 200 and "spreadsheetml" in r.headers["content-type"]
+    sheet = load_workbook(io.BytesIO(r.content), read_only=True).active
+    values = list(sheet.values)
+    assert len(values) == 1 + len(rows) and list(values[0]) == list(rows[0].keys())
+
+
+def test_downloads_hold_what_the_page_shows(client: TestClient) -> None:
+    targets = _csv(client, _links(client.get(PAGES["targets"]).text, "targets")["csv"])
+    gdp = next(r for r in targets if r["indicator"] == "地区生产总值" and r["measure"] == "level")
+    assert (gdp["target"], gdp["baseline"], gdp["status"]) == ("1500", "1074", "no data")
+    assert gdp["doc_title"] == "锦州市国民经济和社会发展第十四个五年规划纲要"  # the title, not the file
+    compare = _csv(client, _links(client.get(PAGES["compare"]).text, "compare")["csv"])
+    assert [(r["region"], r["value"]) for r in compare] == [("古塔区", "151")]
+    filtered = client.get("/regions/锦州市/plans/十四五", params={"status": "no data", "field": "民生福祉"}).text
+    only = _csv(client, _links(filtered, "targets")["csv"])
+    assert only and {r["status"] for r in only} == {"no data"} and len(only) < len(targets)
+    facts = _csv(client, f"/download/facts?format=csv&document={_plan_doc_id(client)}")
+    assert any(r["text"] == "1500 亿元左右" and r["indicator"] == "地区生产总值" for r in facts)
+    conflicts = _csv(client, "/download/conflicts?format=csv")
+    assert {"1.76", "1.8"} <= {r["value"] for r in conflicts if r["indicator"] == "城镇新增就业"}
+
+
+def test_bad_downloads_are_one_line_errors(client: TestClient) -> None:
+    assert client.get("/download/secrets?format=csv").status_code == 404
+    assert client.get("/download/targets?format=csv").status_code == 400  # no region
+    assert client.get("/download/targets?format=pdf&region=锦州市").status_code in (400, 422)
+    assert client.get("/download/facts?format=csv&document=x").status_code == 400
