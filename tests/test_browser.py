@@ -334,7 +334,7 @@ def test_other_pages(tab: Tab, name: str, path: str) -> None:
 def test_plan_document_has_every_fact_linked(tab: Tab, server: Server) -> None:
     doc = next(d for d in server.api.get("/api/documents").json() if d["name"] == PLAN_DOC)
     tab.go(f"/documents/{doc['id']}")
-    assert tab.page.locator("#doctext a.fact").count() == doc["n_facts"]
+    assert tab.page.locator("#doctext a.fact[id]").count() == doc["n_facts"]
 
 
 # -- downloads ------------------------------------------------------------------------------
@@ -373,3 +373,20 @@ def test_every_table_downloads_from_its_page(tab: Tab, server: Server, table: st
     assert xlsx.suggested_filename == f"planwatch-{table}.xlsx"
     rows = list(load_workbook(io.BytesIO(Path(xlsx.path()).read_bytes()), read_only=True).active.values)
     assert len(rows) == len(lines)  # the same table in both formats
+
+
+def test_the_document_viewer_renders_the_texts_markdown(tab: Tab, server: Server) -> None:
+    doc = next(d for d in server.api.get("/api/documents").json() if d["name"] == PLAN_DOC)
+    tab.go(f"/documents/{doc['id']}")
+    page = tab.page
+    table = page.locator("#doctext table.md").filter(has_text="1.地区生产总值").last
+    assert table.is_visible()
+    assert table.locator("tr").count() >= 5  # the part of the 十四五 table before its page break
+    shown = page.locator("#doctext").inner_text()
+    assert "**" not in shown and "<b>" not in shown and "| 1.地区生产总值" not in shown
+    assert page.locator("#doctext h3.md").first.inner_text().startswith("锦州市国民经济和社会发展")
+    cell = table.locator("td a.fact", has_text="1500左右")
+    cell.click()
+    page.wait_for_url(re.compile(r"fact=\d+"))
+    assert "1500" in page.locator("#fact-fields").inner_text()
+    tab.shot("document-table")

@@ -88,3 +88,34 @@ def test_bad_downloads_are_one_line_errors(client: TestClient) -> None:
     assert client.get("/download/targets?format=csv").status_code == 400  # no region
     assert client.get("/download/targets?format=pdf&region=锦州市").status_code in (400, 422)
     assert client.get("/download/facts?format=csv&document=x").status_code == 400
+
+
+# -- the document viewer renders the text's Markdown -----------------------------------------
+def test_the_document_viewer_shows_tables_as_tables_and_no_marks(client: TestClient) -> None:
+    from bs4 import BeautifulSoup
+
+    doc_id = _plan_doc_id(client)
+    html = client.get(f"/documents/{doc_id}").text
+    soup = BeautifulSoup(html, "lxml")
+    text = client.get(f"/api/documents/{doc_id}", params={"text": True}).json()["text"]
+    body = soup.select_one("#doctext")
+    tables = body.select("table.md")
+    assert len(tables) >= 4  # the 十三五 review table and the 十四五 table (each broken across pages)
+    cells = [td.get_text() for td in body.select("table.md td")]
+    assert "1.地区生产总值" in cells and "1500左右" in cells and "一、经济发展" in cells
+    shown = body.get_text()
+    for mark in ("**", "<b>", "</b>", "<br>", "| 1.地区生产总值"):
+        assert mark not in shown, mark  # neither shown as text nor left as the source's own tags
+    assert not body.select("b")
+    assert not [h for h in body.select("h3.md, h4.md, h5.md, h6.md") if h.get_text().startswith("#")]
+    assert body.select_one("h3.md").get_text().startswith("锦州市国民经济和社会发展")
+    # every fact link still encloses its text (less the marks not shown), inside the table cells too
+    facts = {f["id"]: f for f in client.get(f"/api/documents/{doc_id}/facts").json()}
+    links = body.select("a.fact[id]")
+    assert len(links) == len(facts)
+    for a in links:
+        f = facts[int(a["data-fact"])]
+        pieces = "".join(x.get_text() for x in body.select(f'a.fact[data-fact="{f["id"]}"]'))
+        assert pieces == re.sub(r"\*\*|__|<[^<>]+>", "", text[f["start"] : f["end"]]), f
+    assert soup.select_one("h1").get_text().startswith("锦州市国民经济和社会发展")
+    assert "#" not in soup.select_one("h1").get_text()

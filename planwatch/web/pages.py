@@ -29,6 +29,7 @@ from planwatch.store.records import parse_period
 from planwatch.web import auth
 from planwatch.web.highlight import Focus, fact_spans, render
 from planwatch.web.labels import PROJECT_EN, STATUS_CLASS, STATUS_ORDER, label, pick_lang, value_label
+from planwatch.web.mdview import layout, plain
 from planwatch.web.search import MAX_MARKED, find_hits, parse_query
 from planwatch.web.service import NotFound, WebService, changed_fields, clean
 
@@ -214,6 +215,7 @@ def page(request: Request, template: str, status_code: int = 200, **context: Any
             "seg": seg,
             "num": fmt_num,
             "pct": fmt_pct,
+            "plain": plain,
             "lang": p.lang,
             "statuses": STATUS_ORDER,
             "nav_region": context.pop("nav_region", None) or _nav_region(request),
@@ -396,6 +398,7 @@ def document_page(
         href=lambda fid: p.link(f"/documents/{document_id}", fact=fid, q=q or None) + f"#fact-{fid}",
         selected=fact,
         focus=focus,
+        layout=layout(doc["text"]),  # Markdown tables as tables, no ** # <b> marks
     )
     return page(
         request,
