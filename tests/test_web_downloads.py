@@ -119,3 +119,28 @@ def test_the_document_viewer_shows_tables_as_tables_and_no_marks(client: TestCli
         assert pieces == re.sub(r"\*\*|__|<[^<>]+>", "", text[f["start"] : f["end"]]), f
     assert soup.select_one("h1").get_text().startswith("锦州市国民经济和社会发展")
     assert "#" not in soup.select_one("h1").get_text()
+
+
+# -- Chinese pages: Chinese explanations, local times, no server paths ------------------------
+def test_chinese_pages_explain_in_chinese_with_local_times_and_no_paths(client: TestClient) -> None:
+    from bs4 import BeautifulSoup
+
+    conflicts = BeautifulSoup(client.get("/conflicts").text, "lxml")
+    explanations = [p.get_text() for p in conflicts.select("p.explanation")]
+    jobs = next(e for e in explanations if "1.76" in e and "1.8" in e)
+    assert jobs.startswith("来源不一致：") and "个来源" in jobs and "sources give" not in jobs
+    assert not [e for e in explanations if re.search(r"[A-Za-z]{4,}", e)]  # no English sentence left
+    english = BeautifulSoup(client.get("/conflicts", params={"lang": "en"}).text, "lxml")
+    assert any("sources give" in p.get_text() for p in english.select("p.explanation"))
+    audit = client.get("/audit").text
+    soup = BeautifulSoup(audit, "lxml")
+    cells = [td.get_text() for td in soup.select("#history td")]
+    assert cells and not [c for c in cells if "/" in c and ("planwatch" in c or c.startswith("/"))]  # no paths
+    assert any(c.startswith("《锦州市国民经济和社会发展第十四个五年规划纲要》") for c in cells)
+    times = soup.select("#history time[datetime]")
+    assert times and all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", t.get_text()) for t in times)
+    from datetime import datetime, timedelta
+
+    first = times[0]
+    utc = datetime.fromisoformat(first["datetime"])
+    assert first.get_text() == (utc + timedelta(hours=8)).strftime("%Y-%m-%d %H:%M")  # Asia/Shanghai

@@ -751,7 +751,7 @@ class _Builder:
             values.append(ConflictValue(text=text, kind=fmt.KIND_LABELS.get(s["kind"], s["kind"]), ref=ref))
         return ConflictItem(
             type=c.type, severity=c.severity, indicator=c.indicator, period=c.period,
-            measure=fmt.MEASURE_LABELS.get(c.measure, c.measure), explanation=_explain(c), values=values,
+            measure=fmt.MEASURE_LABELS.get(c.measure, c.measure), explanation=explain_zh(c), values=values,
         )  # fmt: skip
 
     def stale(self, rows: list[TargetRow], assessments: dict[int, TargetAssessment]) -> list[StaleIndicator]:
@@ -891,7 +891,7 @@ def _unit_of(points: list[SeriesPoint], year: int | None) -> str:
     return ""
 
 
-def _explain(c: Conflict) -> str:
+def explain_zh(c: Conflict) -> str:
     """The monitor's explanation, said in Chinese from the numbers of the conflict's sources."""
     s = c.sources
     if c.type == "disagreement":

@@ -13,11 +13,16 @@ with a one-time message, so a reload never repeats a correction.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
+import os
+import re
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fastapi import APIRouter, Form, HTTPException, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
@@ -176,6 +181,36 @@ class Page:
             return f"《{title}》"
         return f"《{title}》（{year}年）" if self.lang == "zh" else f"《{title}》 ({year})"
 
+    def when(self, iso: str | None) -> Markup:
+        """A stored UTC time as local time (``PLANWATCH_TIMEZONE``, default Asia/Shanghai), in a
+        ``<time>`` element that keeps the exact instant."""
+        if not iso:
+            return Markup("")
+        try:
+            at = datetime.fromisoformat(str(iso))
+        except ValueError:
+            return Markup(escape(iso))
+        if at.tzinfo is None:
+            at = at.replace(tzinfo=UTC)
+        local = at.astimezone(_local_zone())
+        return Markup(f'<time datetime="{escape(at.isoformat())}">{local:%Y-%m-%d %H:%M}</time>')
+
+    def audit_note(self, entry: dict[str, Any]) -> str:
+        """An audit note as a reader may see it: a document by its title, never a path on the server."""
+        note = str(entry.get("note") or "")
+        if not _PATH.search(note):
+            return note
+        after = entry.get("after") or {}
+        name = after.get("name") if isinstance(after, dict) else None
+        name = name or note.replace("\\", "/").rsplit("/", 1)[-1]
+        title, year = _svc(self.request).document_titles().get(name, (name, None))
+        return f"《{title}》" + (f"（{year}年）" if year and self.lang == "zh" else f" ({year})" if year else "")
+
+    def field(self, name: str) -> str:
+        """A fact field's name in the page's language (value: 数值)."""
+        word = self.t(name)
+        return word if word != name else name
+
     def downloads(self, table: str, **params: Any) -> Markup:
         """The CSV and Excel links of a table, with the page's filters."""
         from planwatch.web.downloads import download_url
@@ -190,6 +225,20 @@ class Page:
     def mention_link(self, document_id: int, mention_id: int) -> str:
         """A project mention's link: its document, scrolled to the mention's name, marked."""
         return self.link(f"/documents/{int(document_id)}", mention=int(mention_id)) + f"#mention-{int(mention_id)}"
+
+
+#: A note that is a file path: absolute (/…, C:\…) or with folders.
+_PATH = re.compile(r"^(?:[A-Za-z]:[\\/]|/|~/)|[\\/][^\\/\s]+[\\/]")
+
+
+@functools.lru_cache(maxsize=1)
+def _local_zone() -> tzinfo:
+    """The time zone pages show times in: ``PLANWATCH_TIMEZONE`` (an IANA name), else Asia/Shanghai."""
+    name = os.environ.get("PLANWATCH_TIMEZONE", "Asia/Shanghai")
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return timezone(timedelta(hours=8), "CST")
 
 
 def page_of(request: Request) -> Page:

@@ -559,7 +559,12 @@ class WebService:
     @locked
     def conflicts(self, region: str | None = None, all_indicators: bool = False) -> list[dict[str, Any]]:
         key = self.resolve_region(region)[0] if region else None
-        return [clean(c) for c in self.store.conflicts(region=key, all_indicators=all_indicators)]
+        from planwatch.report.model import explain_zh
+
+        return [
+            {**clean(c), "explanation_zh": explain_zh(c)}
+            for c in self.store.conflicts(region=key, all_indicators=all_indicators)
+        ]
 
     @locked
     def document_titles(self) -> dict[str, tuple[str, int | None]]:
