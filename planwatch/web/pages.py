@@ -33,7 +33,7 @@ from planwatch.projects.taxonomy import load_project_taxonomy
 from planwatch.store.records import parse_period
 from planwatch.web import auth
 from planwatch.web.highlight import Focus, fact_spans, render
-from planwatch.web.labels import PROJECT_EN, STATUS_CLASS, STATUS_ORDER, label, pick_lang, value_label
+from planwatch.web.labels import STATUS_CLASS, STATUS_ORDER, label, pick_lang, project_en, value_label
 from planwatch.web.mdview import layout, plain
 from planwatch.web.search import MAX_MARKED, find_hits, parse_query
 from planwatch.web.service import NotFound, WebService, changed_fields, clean
@@ -156,7 +156,7 @@ class Page:
         if not stage_id:
             return self.t("not_stated")
         if self.lang == "en":
-            return PROJECT_EN.get(stage_id, stage_id)
+            return project_en(stage_id)
         return load_project_taxonomy().stage_label(stage_id) or stage_id
 
     def sector(self, sector_id: str | None) -> str:
@@ -164,7 +164,7 @@ class Page:
         if not sector_id:
             return self.t("not_stated")
         if self.lang == "en":
-            return PROJECT_EN.get(sector_id, sector_id)
+            return project_en(sector_id)
         return load_project_taxonomy().sector_label(sector_id) or sector_id
 
     def stage_kind(self, kind: str | None) -> str:
