@@ -355,7 +355,12 @@ def compare(
     fmt: str,
     db: str | None,
 ) -> None:
-    """INDICATOR across regions: one row per region with its value, qualifier and source."""
+    """INDICATOR across regions: one row per region with its value, qualifier and source.
+
+    Without --period, the latest period that at least half the regions report; a region's own
+    parts (its cities, districts and zones) are left out unless --level asks for them; a range
+    shows both ends (5–5.5).
+    """
     with _open(db) as store:
         rows = store.compare(indicator, period=period, kind=kind, measure=measure, level=admin_level, sort=sort)
     emit(
