@@ -65,3 +65,28 @@ def convert(value: float, unit: str, to_unit: str) -> float | None:
     if base != to_base:
         return None
     return value * fs / ts
+
+
+#: ``4.5%—5%``, ``5%-5.5%``, ``4.5-5%``, ``7-8户``, ``10至15亿元``: a range written as one mention — its
+#: lower end, optional unit, a dash or 至/到, then the upper end.  Only the whole mention counts, so
+#: a stray dash (``2021-2025年``) in longer text is no range.
+_RANGE = re.compile(
+    rf"^\D{{0,4}}?(?P<lo>{ARABIC})\s*(?:[%％]|[^\d\s—–~～至到\-]{{0,4}}?)\s*[-—–~～至到]\s*(?P<hi>{ARABIC})\D{{0,6}}$"
+)
+
+
+def range_upper(text: str, value: float | None = None) -> float | None:
+    """The upper end of a range mention (``4.5%—5%`` → 5), None when ``text`` is no range.
+
+    Why here: a range is one fact whose ``value`` is the lower end (FACTS.md); its upper end is
+    written in the same mention, so it can be read back from the mention's text wherever the
+    extractor did not keep it.  The upper end must exceed the lower, and be the fact's ``value``
+    when one is given (so a mention that is no range of that value is left alone).
+    """
+    m = _RANGE.match(text.strip())
+    if not m:
+        return None
+    lo, hi = float(m.group("lo").replace(",", "")), float(m.group("hi").replace(",", ""))
+    if value is not None and abs(lo - value) > 1e-9:
+        return None
+    return hi if hi > lo else None

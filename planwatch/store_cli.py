@@ -229,22 +229,30 @@ def series(indicator: str, region: str, measure: str | None, kind: str | None, f
 @click.option("--plan", default=None, help="Only targets for years of this plan: 十四五, 十五五, or 2021-2025.")
 @click.option("--indicator", default=None, help="Only this indicator.")
 @click.option("--as-of", "as_of", type=int, default=None, help="Use only observations up to this year.")
+@click.option(
+    "--fragments", is_flag=True, help="Also list targets whose name is a fragment (…公司新建年产, 产值, 北镇市)."
+)
 @format_option
 @db_option
-def targets(region: str, plan: str | None, indicator: str | None, as_of: int | None, fmt: str, db: str | None) -> None:
+def targets(
+    region: str, plan: str | None, indicator: str | None, as_of: int | None, fragments: bool, fmt: str, db: str | None
+) -> None:
     """Every target of a region against its baseline and latest value, with a status.
 
+    The plan's main indicators (its indicator table) come first, in the table's order and under
+    its categories (main: 经济发展, 民生福祉 …); the other quantified commitments follow (-).
     required: average annual growth still needed from the latest value; observed: average
     annual growth since the baseline; status (as Eurostat assesses quantified targets):
     achieved, on track (observed/required ≥ 95%), moderate (60–95%), insufficient (0–60%),
     moving away (< 0), not achieved (target year passed), no data.
     """
     with _open(db) as store:
-        rows = store.targets(region=region, plan=plan, indicator=indicator, as_of=as_of)
+        rows = store.targets(region=region, plan=plan, indicator=indicator, as_of=as_of, fragments=fragments)
     emit(
         rows,
         fmt,
         (
+            "main",
             "indicator",
             "measure",
             "period",
@@ -260,6 +268,7 @@ def targets(region: str, plan: str | None, indicator: str | None, as_of: int | N
             "source",
         ),
         lambda t: (
+            (t.category or "main") if t.main else "-",
             _short(t.indicator, 24),
             t.measure,
             t.period,
@@ -364,7 +373,12 @@ def compare(
     fmt: str,
     db: str | None,
 ) -> None:
-    """INDICATOR across regions: one row per region with its value, qualifier and source."""
+    """INDICATOR across regions: one row per region with its value, qualifier and source.
+
+    Without --period, the latest period that at least half the regions report; a region's own
+    parts (its cities, districts and zones) are left out unless --level asks for them; a range
+    shows both ends (5–5.5).
+    """
     with _open(db) as store:
         rows = store.compare(indicator, period=period, kind=kind, measure=measure, level=admin_level, sort=sort)
     emit(
@@ -377,8 +391,8 @@ def compare(
             r.period,
             r.measure,
             r.kind,
-            _num(r.value),
-            QUALIFIER_WORDS.get(r.qualifier or "", ""),
+            _num(r.value) + (f"–{_num(r.value_high)}" if r.value_high is not None else ""),
+            QUALIFIER_WORDS.get(r.qualifier or "", "") if r.value_high is None else "",
             r.unit,
             r.text,
             f"{r.doc}:{r.start}",
@@ -626,11 +640,8 @@ def demo(ctx: click.Context, db: str | None) -> None:
             for a in store.targets(region="海拉尔区")
             if a.annual and a.indicator_id and a.status in ("achieved", "not achieved")
         ]
-        # the plan's own indicator table, in its order
-        plan = sorted(
-            (a for a in store.targets(region="锦州市", plan="十四五") if store.fact(a.fact_id)["source"] == "table"),
-            key=lambda a: a.fact_id,
-        )
+        # the plan's main indicators: its own indicator table, in its order and categories
+        plan = [a for a in store.targets(region="锦州市", plan="十四五") if a.main]
         items = [c for c in store.conflicts() if c.severity == "conflict"]
     click.echo("\n== 海拉尔区 年度目标完成情况: each year's targets against the next report's results")
     click.echo("   (planwatch targets --region 海拉尔区; level / growth)")
@@ -661,15 +672,16 @@ def demo(ctx: click.Context, db: str | None) -> None:
     write_table(
         [
             [
+                a.category if i == 0 or plan[i - 1].category != a.category else "",
                 _short(a.indicator, 16),
                 _num(a.target) + QUALIFIER_WORDS.get(a.qualifier or "", "") + a.unit,
                 _at(a.baseline, a.baseline_year),
                 STATUS_ZH.get(a.status, a.status),
                 _short(a.note, 44),
             ]
-            for a in plan
+            for i, a in enumerate(plan)
         ],  # fmt: skip
-        ("indicator", "2025 target", "baseline", "status", "known / missing"),
+        ("category", "indicator", "2025 target", "baseline", "status", "known / missing"),
     )
     click.echo(f"\n== Sources that disagree: {len(items)} (planwatch conflicts); the first five:")
     for c in items[:5]:

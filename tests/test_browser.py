@@ -14,6 +14,7 @@ The browser is never downloaded (``playwright install`` is not used): the tests 
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -151,7 +152,8 @@ def test_overview_shows_jinzhou_targets(tab: Tab) -> None:
     gdp = page.locator('article.card[data-indicator="gdp"]')
     text = gdp.inner_text()
     assert "地区生产总值" in text and "1500" in text and "1074" in text and "暂无数据" in text
-    assert page.locator("article.card .badge", has_text="已实现").count() >= 1
+    # no verdict from values before the plan period (issue 12): the 十四五 targets have no result yet
+    assert page.locator("article.card .badge", has_text="已实现").count() == 0
     assert page.locator("article.card svg.spark polyline").count() >= 5
     path = tab.shot("overview")
     if os.environ.get("PLANWATCH_UPDATE_SCREENSHOTS"):
@@ -214,23 +216,26 @@ def test_plan_page_filters_by_status(tab: Tab) -> None:
     tab.go("/regions/锦州市/plans/十四五?key=1")
     page = tab.page
     assert page.locator("#targets tbody tr").count() > 30
-    assert page.locator("#targets progress").count() >= 1
     tab.shot("plan")
-    page.select_option("select[name=status]", "achieved")  # the form submits itself
-    page.wait_for_url(re.compile(r"status=achieved"))
+    page.select_option("select[name=status]", "no data")  # the form submits itself
+    page.wait_for_url(re.compile(r"status=no"))
     statuses = page.locator("#targets tbody tr").evaluate_all("rows => rows.map(r => r.dataset.status)")
-    assert statuses and set(statuses) == {"achieved"}
+    assert statuses and set(statuses) == {"no data"}  # no verdict from pre-plan values (issue 12)
     page.select_option("select[name=field]", "民生福祉")
     page.wait_for_url(re.compile(r"field="))
     assert "城镇新增就业" in page.locator("#targets").inner_text()
 
 
 def test_comparison_page(tab: Tab) -> None:
-    tab.go("/compare?indicator=gdp")
+    tab.go("/compare?indicator=gdp&level=county&period=2014")
     page = tab.page
     page.wait_for_selector('#chart[data-ready="1"] canvas')
     names = page.locator("#compare tbody tr td:nth-child(2)").all_inner_texts()
-    assert names[:2] == ["锦州市", "锦州市四县(市)"] and len(names) >= 4
+    assert names == ["凌河区"]
+    tab.go("/compare?indicator=gdp")
+    page.wait_for_selector('#chart[data-ready="1"] canvas')
+    # 锦州市's districts and 锦州市四县(市) are its parts: not ranked against it (issue 12)
+    assert page.locator("#compare tbody tr td:nth-child(2)").all_inner_texts() == ["锦州市"]
     tab.shot("compare")
 
 
@@ -329,4 +334,59 @@ def test_other_pages(tab: Tab, name: str, path: str) -> None:
 def test_plan_document_has_every_fact_linked(tab: Tab, server: Server) -> None:
     doc = next(d for d in server.api.get("/api/documents").json() if d["name"] == PLAN_DOC)
     tab.go(f"/documents/{doc['id']}")
-    assert tab.page.locator("#doctext a.fact").count() == doc["n_facts"]
+    assert tab.page.locator("#doctext a.fact[id]").count() == doc["n_facts"]
+
+
+# -- downloads ------------------------------------------------------------------------------
+DOWNLOAD_PAGES = {
+    "targets": "/regions/锦州市/plans/十四五",
+    "series": "/indicators/gdp?region=锦州市",
+    "compare": "/compare?indicator=gdp",
+    "conflicts": "/conflicts",
+    "projects": "/projects?region=锦州市&plan=十四五",
+    "facts": None,  # the document page: every fact of the document
+}
+
+
+@pytest.mark.parametrize("table", list(DOWNLOAD_PAGES))
+def test_every_table_downloads_from_its_page(tab: Tab, server: Server, table: str) -> None:
+    from openpyxl import load_workbook
+
+    path = DOWNLOAD_PAGES[table]
+    if path is None:
+        doc = next(d for d in server.api.get("/api/documents").json() if d["name"] == PLAN_DOC)
+        path = f"/documents/{doc['id']}"
+    tab.go(path)
+    page = tab.page
+    links = page.locator(f'.downloads[data-table="{table}"] a.download')
+    assert links.count() == 2
+    with page.expect_download() as got:
+        links.filter(has_text="CSV").click()
+    csv_file = got.value
+    assert csv_file.suggested_filename == f"planwatch-{table}.csv"
+    text = Path(csv_file.path()).read_text(encoding="utf-8-sig")
+    lines = text.splitlines()
+    assert len(lines) >= 2 and "," in lines[0]
+    with page.expect_download() as got:
+        links.filter(has_text="Excel").click()
+    xlsx = got.value
+    assert xlsx.suggested_filename == f"planwatch-{table}.xlsx"
+    rows = list(load_workbook(io.BytesIO(Path(xlsx.path()).read_bytes()), read_only=True).active.values)
+    assert len(rows) == len(lines)  # the same table in both formats
+
+
+def test_the_document_viewer_renders_the_texts_markdown(tab: Tab, server: Server) -> None:
+    doc = next(d for d in server.api.get("/api/documents").json() if d["name"] == PLAN_DOC)
+    tab.go(f"/documents/{doc['id']}")
+    page = tab.page
+    table = page.locator("#doctext table.md").filter(has_text="1.地区生产总值").last
+    assert table.is_visible()
+    assert table.locator("tr").count() >= 5  # the part of the 十四五 table before its page break
+    shown = page.locator("#doctext").inner_text()
+    assert "**" not in shown and "<b>" not in shown and "| 1.地区生产总值" not in shown
+    assert page.locator("#doctext h3.md").first.inner_text().startswith("锦州市国民经济和社会发展")
+    cell = table.locator("td a.fact", has_text="1500左右")
+    cell.click()
+    page.wait_for_url(re.compile(r"fact=\d+"))
+    assert "1500" in page.locator("#fact-fields").inner_text()
+    tab.shot("document-table")

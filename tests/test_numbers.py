@@ -170,3 +170,24 @@ def test_convert_round_trips(value: float, p1: str, p2: str, base: str) -> None:
 def test_convert_incompatible_bases_is_none(value: float, p1: str, p2: str, b1: str, b2: str) -> None:
     if b1 != b2:
         assert convert(value, p1 + b1, p2 + b2) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "high"),
+    [
+        ("4.5%—5%", 4.5, 5),  # 广东 2026 target
+        ("5%-5.5%", 5, 5.5),
+        ("4.5-5%", 4.5, 5),  # 黑龙江: the unit after the upper end only
+        ("7-8户", 7, 8),  # 锦州 2012 work plan
+        ("2-3 个", 2, 3),
+        ("10至15亿元", 10, 15),
+        ("5%左右", 5, None),  # no range
+        ("45万人以上", 45, None),
+        ("8-7户", 8, None),  # the upper end must be higher
+        ("7-8户", 8, None),  # and the lower end the fact's value
+    ],
+)
+def test_range_upper_reads_the_upper_end_of_a_range_mention(text: str, value: float, high: float | None) -> None:
+    from planwatch.numbers import range_upper
+
+    assert range_upper(text, value) == high

@@ -125,15 +125,22 @@ def test_contradictions_and_gaps(report: Report) -> None:
 
 
 def test_a_span_is_named_as_its_plan(store: Store) -> None:
-    by_span = build_report(store, region="锦州", plan="2021-2025")
+    by_span = build_report(store, region="锦州", plan="2021-2025", as_of=2023)
     assert by_span.region == REGION and by_span.plan == PLAN
     assert by_span.title == "锦州市“十四五”规划实施中期评估报告"
+
+
+def test_as_of_chooses_mid_term_or_final_evaluation(store: Store, report: Report) -> None:
+    assert report.as_of == 2026 and report.evaluation == "总结评估"  # generated in 2026, after 2025
+    assert build_report(store, region=REGION, plan=PLAN, as_of=2025).evaluation == "总结评估"
+    mid = build_report(store, region=REGION, plan=PLAN, as_of=2024)
+    assert mid.evaluation == "中期评估" and mid.title == "锦州市“十四五”规划实施中期评估报告"
 
 
 # -- the formats ----------------------------------------------------------------------------
 def test_markdown_has_the_tables(files: dict[str, Path], store: Store) -> None:
     text = files["md"].read_text(encoding="utf-8")
-    assert text.startswith("# 锦州市“十四五”规划实施中期评估报告")
+    assert text.startswith("# 锦州市“十四五”规划实施总结评估报告")
     assert "| 序号 | 指标 | 类型 | 目标期 | 目标值 | 基期值 | 最新值 | 所需年均增速 | 实际年均增速 | 状态 |" in text
     assert re.search(
         r"^\| \d+ \| 地区生产总值 \| 水平值 \| 2025 \| 1500左右 亿元 \[\d+\] \| 1074 亿元（2020年，预计） \[\d+\] \|"
@@ -143,11 +150,19 @@ def test_markdown_has_the_tables(files: dict[str, Path], store: Store) -> None:
     )
     for status, n in _expected_counts(store).items():
         assert re.search(rf"^\| {STATUS_LABELS[status]} \| \d+ \| \d+ \| {n} \|$", text, re.M)
-    for heading in ("## 四、数据矛盾", "## 五、数据缺口", "## 资料来源"):
-        assert heading in text
-    assert re.search(
-        r"^- \[1\] 《锦州市国民经济和社会发展第十四个五年规划纲要》（004_\w+\.txt，字符偏移 \d+）：", text, re.M
-    )
+    headings = re.findall(r"^## (.+)$", text, re.M)
+    assert headings[:9] == [
+        "一、总体情况", "二、主要成效", "三、存在问题", "四、下一步建议", "五、主要指标目标完成情况",
+        "六、重点指标走势", "七、数据矛盾", "八、数据缺口", "九、重点项目",
+    ]  # fmt: skip
+    assert "## 资料来源" in text
+    # the main indicators under the plan's own categories, in its order
+    groups = re.findall(r"^### （[一二三四五六七]）(.+)$", text[text.index("## 五、") : text.index("## 六、")], re.M)
+    assert groups == ["经济发展", "创新能力", "民生福祉", "生态环境", "安全保障", "规划正文中的其他指标目标"]
+    # sources: a compact table of document title and place, no file names or server paths
+    first = r"^\| \[1\] \| 《锦州市国民经济和社会发展第十四个五年规划纲要》 \| 第\d+段 \| 1500 亿元左右 \|$"
+    assert re.search(first, text, re.M)
+    assert ".txt" not in text and str(store.url) not in text and "数据库：" not in text
 
 
 def test_html_is_self_contained_and_holds_the_gdp_row(files: dict[str, Path], report: Report, store: Store) -> None:
@@ -182,8 +197,9 @@ def test_docx_has_real_tables_and_charts(files: dict[str, Path], report: Report,
 
     d = docx.Document(str(files["docx"]))
     tables = [[[c.text for c in row.cells] for row in t.rows] for t in d.tables]
-    main = next(t for t in tables if t[0][:3] == ["序号", "指标", "类型"] and "基期值" in t[0])
-    assert len(main) == 1 + len(report.key_rows)
+    groups = [t for t in tables if t[0][:3] == ["序号", "指标", "类型"] and "基期值" in t[0]]
+    main = [row for t in groups for row in t[1:]]
+    assert len(groups) == 6 and len(main) == len(report.key_rows)
     gdp = [r for r in main if r[1] == GDP and r[2] == "水平值"]
     assert len(gdp) == 1
     assert gdp[0][4].startswith("1500左右 亿元 [") and "1074 亿元（2020年" in gdp[0][5] and gdp[0][7] == "6.9%"
@@ -202,13 +218,13 @@ def test_pdf_text_layer_holds_the_chinese(files: dict[str, Path], report: Report
     # The first pages hold the title, the counts and the main table (reading all 36 takes ~5 s).
     text = extract_text(str(files["pdf"]), page_numbers=[0, 1, 2])
     assert "(cid:" not in text  # glyphs without a Unicode mapping would be unreadable text
-    for words in (GDP, "锦州市“十四五”规划实施中期评估报告", "1500左右", "1074", "6.9%", "已实现", "无数据"):
+    for words in (GDP, "锦州市“十四五”规划实施总结评估报告", "1500左右", "1074", "6.9%", "已实现", "无数据"):
         assert words in text, words
     squashed = re.sub(r"\s+", "", text)
     assert f"对锦州市“十四五”规划（2021—2025年）提出的{len(report.rows)}项量化目标逐项评估" in squashed
 
 
-# -- 六、重点项目 ------------------------------------------------------------------------------
+# -- 九、重点项目 ------------------------------------------------------------------------------
 LARGEST = "东北商用车及二手车贸易物流产业基地"  # 投资150亿元, the largest project of the 锦州 十四五 plan
 
 
@@ -253,8 +269,8 @@ def test_projects_section_sets_stated_counts_against_listed_projects(report: Rep
 
 def test_projects_section_in_markdown(files: dict[str, Path]) -> None:
     text = files["md"].read_text(encoding="utf-8")
-    assert text.index("## 五、数据缺口") < text.index("## 六、重点项目") < text.index("## 附表")
-    section = text[text.index("## 六、重点项目") : text.index("## 附表")]
+    assert text.index("## 八、数据缺口") < text.index("## 九、重点项目") < text.index("## 附表")
+    section = text[text.index("## 九、重点项目") : text.index("## 附表")]
     assert re.search(r"文件所述锦州市重点项目共530个、总投资3563亿元\[\d+\]\[\d+\]，逐项列出的项目个数占\d", section)
     whole = r"^\| 全部 \| [^|]*530个 \| 530 \[\d+\] \| 3563 亿元 \[\d+\] \| \d+ \| [\d.]+ 亿元 \|"
     assert re.search(whole, section, re.M)
@@ -270,7 +286,7 @@ def test_projects_section_in_html(files: dict[str, Path], report: Report) -> Non
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(files["html"].read_text(encoding="utf-8"), "lxml")
-    assert "六、重点项目" in [h.get_text() for h in soup.find_all("h2")]
+    assert "九、重点项目" in [h.get_text() for h in soup.find_all("h2")]
     stated = [[td.get_text(strip=True) for td in tr.find_all("td")] for tr in soup.select("table.stated tbody tr")]
     assert stated[0][0] == "全部" and stated[0][2].startswith("530[") and stated[0][3].startswith("3563 亿元[")
     assert stated[0][4] == str(report.projects.n_projects)
@@ -290,7 +306,7 @@ def test_projects_section_in_docx(files: dict[str, Path], report: Report) -> Non
 
     d = docx.Document(str(files["docx"]))
     headings = [p.text for p in d.paragraphs if p.style.name.startswith("Heading")]
-    assert "六、重点项目" in headings and "（四）投资规模最大的重点项目" in headings
+    assert "九、重点项目" in headings and "（四）投资规模最大的重点项目" in headings
     tables = [[[c.text for c in row.cells] for row in t.rows] for t in d.tables]
     stated = next(t for t in tables if tuple(t[0]) == STATED_HEADER)
     assert stated[1][:2] == ["全部", "时期重点项目库共530个"] and stated[1][2].startswith("530 [")
@@ -313,7 +329,7 @@ def test_projects_section_in_the_pdf_text_layer(files: dict[str, Path], report: 
         doc = PDFDocument(PDFParser(f))
         pages = {page.pageid: i for i, page in enumerate(PDFPage.create_pages(doc))}
         marks = {title: pages[resolve1(dest)[0].objid] for _level, title, dest, _a, _se in doc.get_outlines() if dest}
-    first, last = marks["六、重点项目"], marks["附表　其他规划目标（重点项目投资等）"]
+    first, last = marks["九、重点项目"], marks["附表　其他规划目标（重点项目投资等）"]
     text = re.sub(r"\s+", "", extract_text(str(files["pdf"]), page_numbers=list(range(first, last + 1))))
     assert "(cid:" not in text
     assert "文件所述锦州市重点项目共530个、总投资3563亿元" in text
@@ -426,3 +442,50 @@ def test_no_cjk_font_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     finally:
         monkeypatch.undo()
         charts.cjk_font.cache_clear()
+
+
+# -- the sections a planning office writes, an annual report, the DOCX page furniture --------
+def _numbers(words: str) -> list[str]:
+    """The data values in words: not the counts the report itself makes (2处, 5项)."""
+    return re.findall(r"\d+(?:\.\d+)?(?![\d.]*[处项])", words)
+
+
+def test_narrative_sentences_cite_every_number(store: Store) -> None:
+    year = build_report(store, region="海拉尔区", year=2016, generated=date(2026, 5, 1))
+    assert year.title == "海拉尔区2016年度目标完成情况评估报告" and year.evaluation == "年度评估"
+    assert {r.period for r in year.rows} == {"2016"}
+    achieved = year.achievements()
+    problems = year.problems()
+    assert len(achieved) == sum(r.status == "achieved" for r in year.key_rows) >= 4
+    n = len(year.sources)
+    for sentence in [*achieved, *problems, *year.suggestions()]:
+        for words, refs in sentence:
+            # a number other than the year is written only next to the facts it comes from
+            if [x for x in _numbers(words) if x != "2016"]:
+                assert refs and all(1 <= ref <= n for ref in refs), sentence
+    gdp = next(s for s in problems if s[0][0].startswith("地区生产总值2016年水平值目标309"))
+    assert [year.sources[r - 1].doc for r in gdp[0][1]] == ["hailaer_2016.txt"]
+    assert [year.sources[r - 1].doc for r in gdp[1][1]] == ["hailaer_2017.txt"]  # the result: next year's report
+
+
+def test_annual_report_from_the_command(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "2016.md"
+    result = run_planwatch("report", "--region", "海拉尔区", "--year", "2016", "--out", str(out), "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# 海拉尔区2016年度目标完成情况评估报告")
+    assert re.search(r"^1\. \S+2016年\S+目标[\d.]+ ?\S*\[\d+\]，实际.+\[\d+\]，已实现。$", text, re.M)
+    both = run_planwatch("report", "--region", "海拉尔区", "--out", str(out), "--db", str(db))
+    assert both.returncode == 2 and "--plan" in both.stderr and "Traceback" not in both.stderr
+
+
+def test_docx_numbers_its_pages_and_repeats_table_headers(files: dict[str, Path]) -> None:
+    import docx
+    from docx.oxml.ns import qn
+
+    d = docx.Document(str(files["docx"]))
+    footer = d.sections[0].footer.paragraphs[0]
+    assert "PAGE" in "".join(t.text or "" for t in footer._p.iter(qn("w:instrText")))
+    for table in d.tables:
+        header = table.rows[0]._tr
+        assert header.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None

@@ -186,6 +186,9 @@ def test_resolve_is_fast(tax: Taxonomy) -> None:
         ("区本级全社会固定资产投资额", "固定资产投资"),
         ("一般公共预算收入按可比口径", "一般公共预算收入"),  # an accounting basis neither
         ("地区生产总值按可比价计算", "地区生产总值"),
+        ("税收收入同口径", "税收收入"),  # 同口径 (on the same basis as last year) as well
+        ("一般公共预算收入按同口径计算", "一般公共预算收入"),
+        ("同口径", None),
         ("农村牧区常住居民人均可支配收入", "农村居民人均可支配收入"),
         ("按可比口径", None),  # the qualifier alone names nothing
         ("本级", None),

@@ -18,6 +18,14 @@ the previous year's level and the stated growth (beyond ``max(1 pp, 20% of the g
 growth of GDP-like quantities is stated at comparable prices, so a gap of the size of the
 inflation rate is expected and the explanation says so); and the parts of a ``分别`` list that
 add up to more than the total stated before them (``records.find_lists``).
+
+**Plan tables** (``type="table_check"``, a warning): a plan's indicator table states, on one
+row, the base-year level, the target level and the average annual growth between them
+(``地区生产总值 | 1074 | … | 1500左右 | 6.5左右``).  The row is its own arithmetic: the growth
+compounds the base into the target, ``base × (1 + g)^years``.  A row whose stated growth differs
+from the one its levels imply by more than the growth check's tolerance is a warning — a typing
+slip in the plan, or a column that is no growth rate (``每万人发明专利拥有量 3.3 → 4.5 | 0.5``
+is an increase per year, not 0.5% a year).
 """
 
 from __future__ import annotations
@@ -44,7 +52,7 @@ PRICE_SENSITIVE = ("gdp", "services_va", "primary_industry_va", "secondary_indus
 class Conflict:
     """A disagreement between sources or a failed arithmetic check, with its sources."""
 
-    type: str  # disagreement | growth_check | sum_check
+    type: str  # disagreement | growth_check | sum_check | table_check
     severity: str  # conflict | warning
     region: str
     indicator: str
@@ -236,6 +244,62 @@ def sum_checks(store: Store, region: str | None = None) -> list[Conflict]:
     return out
 
 
+def _row_of(text: str, start: int) -> int:
+    """The offset of the line holding ``start``: the facts of one table row share it."""
+    return text.rfind("\n", 0, start) + 1
+
+
+def table_checks(store: Store, region: str | None = None) -> list[Conflict]:
+    """Plan-table rows whose levels do not follow from their own average growth (module docstring)."""
+    where, params = _region_filter(store, region)
+    rows = store.db.query(
+        FACT_SELECT + f"WHERE f.source = 'table' AND {LIVE}{where} "
+        "AND f.measure IN ('level', 'avg_growth') ORDER BY f.document_id, f.seq",
+        params,
+    )
+    texts: dict[int, str] = {}
+    by_row: dict[tuple[int, int, str], list[dict[str, Any]]] = defaultdict(list)
+    for r in rows:
+        doc_id = r["document_id"]
+        if doc_id not in texts:
+            found = store.db.query("SELECT text FROM documents WHERE id = ?", (doc_id,))
+            texts[doc_id] = found[0]["text"] if found else ""
+        by_row[(doc_id, _row_of(texts[doc_id], r["start_offset"]), r["indicator_key"])].append(r)
+    out: list[Conflict] = []
+    for members in by_row.values():
+        growths = [r for r in members if r["measure"] == "avg_growth" and r["kind"] == "target"]
+        for gr in growths:
+            first, last = gr["period_start"], gr["period_end"]
+            if first is None or last is None or last <= first:
+                continue
+            base = next((r for r in members if r["measure"] == "level" and r["kind"] != "target"
+                         and r["period_start"] == r["period_end"] == first - 1), None)  # fmt: skip
+            end = next((r for r in members if r["measure"] == "level" and r["kind"] == "target"
+                        and r["period_start"] == r["period_end"] == last), None)  # fmt: skip
+            if base is None or end is None or base["norm_value"] <= 0 or end["norm_value"] <= 0:
+                continue
+            base_v = convert(base["norm_value"], base["norm_unit"], end["norm_unit"])
+            if base_v is None or base_v <= 0:
+                continue
+            years = last - first + 1
+            implied = ((end["norm_value"] / base_v) ** (1 / years) - 1) * 100
+            stated = gr["value"]
+            tolerance = max(GROWTH_TOLERANCE_PP, GROWTH_TOLERANCE_REL * abs(stated))
+            if abs(implied - stated) <= tolerance:
+                continue
+            why = (
+                f"the plan table's own row: {first - 1}: {base['norm_value']:g} → {last}: "
+                f"{end['norm_value']:g} {end['norm_unit']} is {implied:+.1f}% a year, but its average "
+                f"growth column says {stated:+g}%"
+            )
+            out.append(Conflict(
+                type="table_check", severity="warning", region=end["region"], indicator=end["indicator"],
+                period=gr["period"], measure="avg_growth", kind="target", explanation=why,
+                sources=[_source(base), _source(end), _source(gr)],
+            ))  # fmt: skip
+    return out
+
+
 def conflicts(store: Store, *, region: str | None = None, all_indicators: bool = False) -> list[Conflict]:
     """Disagreements first, then arithmetic warnings (library of ``planwatch conflicts``).
 
@@ -248,4 +312,5 @@ def conflicts(store: Store, *, region: str | None = None, all_indicators: bool =
         *disagreements(store, region, all_indicators),
         *growth_checks(store, region, all_indicators),
         *sum_checks(store, region),
+        *table_checks(store, region),
     ]

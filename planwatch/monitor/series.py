@@ -28,8 +28,9 @@ VERIFIED = ("corrected", "confirmed")
 
 FACT_SELECT = (
     "SELECT f.id, f.document_id, f.seq, f.doc, f.start_offset, f.end_offset, f.text, f.indicator, "
-    "f.indicator_id, f.indicator_key, f.mention, f.measure, f.value, f.unit, f.kind, f.period, f.period_start, "
-    "f.period_end, f.region, f.region_id, f.region_key, f.qualifier, f.norm_value, f.norm_unit, f.quote, "
+    "f.indicator_id, f.indicator_key, f.mention, f.measure, f.value, f.value_high, f.unit, f.kind, f.period, "
+    "f.period_start, f.period_end, f.region, f.region_id, f.region_key, f.qualifier, f.norm_value, f.norm_unit, "
+    "f.quote, "
     "f.status, f.source, f.list_id, f.list_role, d.year AS doc_year, d.name AS doc_name "
     "FROM facts f JOIN documents d ON d.id = f.document_id "
 )

@@ -91,6 +91,12 @@ class TargetAssessment:
     result_fact_id: int = 0
     baseline_doc: str = ""
     stale: bool = False
+    #: ``main``: a row of the plan's own indicator table (主要指标), listed first in the table's
+    #: order (``order``) under its category row (``category``: 经济发展, 民生福祉 …); the other
+    #: quantified commitments follow.
+    main: bool = False
+    category: str = ""
+    order: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -424,6 +430,42 @@ def _compound_parts(store: Store, row: dict[str, Any]) -> list[dict[str, Any]]:
             for ind in found if ind is not None]
 
 
+def is_fragment(store: Store, name: str) -> bool:
+    """Whether a target's name is a fragment, not a quantity (lexicon ``target_fragment_*``).
+
+    A taxonomy indicator is never one.  Otherwise: a name of fewer than two characters, a bare
+    head (产值, 投资), a bare place (北镇市), or a name that starts or ends on a function word or on
+    a verb cut off from its object (…公司新建年产, 在各县（市）新建).
+    """
+    name = name.strip()
+    if store.indicator(name) is not None:
+        return False
+    lex = load_lexicon().raw
+    if len(name) < 2 or name in lex.get("target_bare_heads", []):
+        return True
+    if name.startswith(tuple(lex.get("target_fragment_starts", []))):
+        return True
+    if name.endswith(tuple(lex.get("target_fragment_ends", []))) or re.search(r"[A-Za-z0-9]$", name):
+        return True
+    region = store.gazetteer.resolve(name)
+    return region is not None and name in (region.name, region.short)
+
+
+def _table_place(store: Store, t: dict[str, Any], cache: dict[int, Any]) -> Any:
+    """The plan-table row (``plan_table.TableRow``) of a target read from a plan's table, else None."""
+    from planwatch.monitor.plan_table import row_of, table_rows
+
+    if t["source"] != "table" or not t["plan_start"]:
+        return None
+    doc_id = t["document_id"]
+    if doc_id not in cache:
+        found = store.db.query("SELECT text FROM documents WHERE id = ?", (doc_id,))
+        text = found[0]["text"] if found else ""
+        cache[doc_id] = (text, table_rows(text))
+    text, rows = cache[doc_id]
+    return row_of(rows, text, t["start_offset"])
+
+
 def targets(
     store: Store,
     *,
@@ -431,8 +473,14 @@ def targets(
     plan: str | None = None,
     indicator: str | None = None,
     as_of: int | None = None,
+    fragments: bool = False,
 ) -> list[TargetAssessment]:
-    """Assess every live target of ``region`` (library of ``planwatch targets``)."""
+    """Assess every live target of ``region`` (library of ``planwatch targets``).
+
+    Order: the plan's main indicators first (its indicator table's rows, in the table's order),
+    then the other quantified commitments by year and name.  Fragments (``is_fragment``) are left
+    out unless ``fragments``.
+    """
     region_key = store.region_key(region)
     span = plan_span(plan)
     select = FACT_SELECT.replace("d.name AS doc_name", "d.name AS doc_name, d.plan_start, d.plan_end")
@@ -442,6 +490,9 @@ def targets(
         rows = [r for r in rows if r["indicator_key"] == key]
     rows = [r for r in rows if r["period_end"] is not None and (span is None or span[0] <= r["period_end"] <= span[1])]
     rows = [part for r in rows for part in _compound_parts(store, r)]
+    if not fragments:
+        rows = [r for r in rows if r["indicator_id"] or not is_fragment(store, r["indicator"])]
+    texts: dict[int, Any] = {}
     groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         groups[(r["indicator_key"], r["measure"], r["period"])].append(r)
@@ -491,6 +542,10 @@ def targets(
                         "start": other["start_offset"],
                     }
                 )
+        # A quantity the plan's table lists is a main indicator, whichever mention states it best.
+        place = next((p for m in members if (p := _table_place(store, m, texts)) is not None), None)
+        if place is not None:
+            a.main, a.category, a.order = True, place.category, place.table * 1000 + place.order
         a.annual = _is_annual(t)
         base = t["period_end"] - 1 if a.annual else _base_year(t, span)
         ind_dir = indicator_obj.direction if indicator_obj else None
@@ -500,5 +555,6 @@ def targets(
             _assess_level(a, t, obs, base, ind_dir)
         _mark_stale(a, as_of if as_of is not None else date.today().year)
         out.append(a)
-    out.sort(key=lambda a: (a.target_year, a.indicator_id is None, a.indicator, a.measure != "level", a.fact_id))
+    out.sort(key=lambda a: (not a.main, a.order, a.target_year, a.indicator_id is None, a.indicator,
+                            a.measure != "level", a.fact_id))  # fmt: skip
     return out

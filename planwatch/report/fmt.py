@@ -50,6 +50,7 @@ CONFLICT_LABELS: dict[str, str] = {
     "disagreement": "来源数值不一致",
     "growth_check": "增速与水平值不符",
     "sum_check": "分项之和超过总数",
+    "table_check": "规划表内增速与水平值不符",
 }
 
 PERCENT_UNITS = ("%", "％")
@@ -142,3 +143,15 @@ METHOD_NOTES: tuple[str, ...] = (
     "“左右”类目标在1%（增速为0.1个百分点）以内视为达到；“以内”类及越低越好的指标按下降方向判断。",
     "每个数字后的方括号编号指向文末“数据来源”，列明文件、字符偏移和原文；计算所得数字的来源为其所用数值的来源。",
 )
+
+
+_ORDINALS = "一二三四五六七八九十"
+
+
+def chinese_ordinal(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二 (headings: （一）经济发展)."""
+    if 1 <= n <= 10:
+        return _ORDINALS[n - 1]
+    if n < 20:
+        return "十" + _ORDINALS[n - 11]
+    return str(n)

@@ -12,7 +12,19 @@ from functools import lru_cache
 from typing import Any
 
 from planwatch.report import fmt
-from planwatch.report.markdown import LARGEST_HEADER, PROJECTS_HEADING, PROJECTS_NOTE, STATED_HEADER, document_line
+from planwatch.report.markdown import (
+    DOCUMENT_HEADER,
+    LARGEST_HEADER,
+    NARRATIVE,
+    PROJECTS_HEADING,
+    PROJECTS_NOTE,
+    SOURCE_HEADER,
+    STATED_HEADER,
+    document_cells,
+    document_line,
+    group_title,
+    meta_lines,
+)
 from planwatch.report.model import Report
 
 #: Fonts for Chinese text, in order; the PDF renderer puts the font it found first.
@@ -59,8 +71,8 @@ sup.ref a { color: inherit; text-decoration: none; }
 figure { margin: 1em 0 1.4em; page-break-inside: avoid; }
 figure img { width: 100%; max-width: 760px; display: block; }
 figcaption { font-size: .85em; color: #444; }
-ol.sources { font-size: .82em; padding-left: 3em; }
-ol.sources li { margin-bottom: .25em; }
+table.sources, table.documents { font-size: .8em; }
+ol.narrative li { margin-bottom: .3em; }
 .quote { color: #444; }
 .note { color: #555; font-size: .9em; }
 {{ print_css }}
@@ -68,7 +80,7 @@ ol.sources li { margin-bottom: .25em; }
 </head>
 <body>
 <h1>{{ r.title }}</h1>
-<div class="meta">{{ r.plan_label }}　·　生成日期 {{ r.generated.isoformat() }}　·　数据库 {{ r.database }}</div>
+<div class="meta">{% for k, v in meta %}{{ k }}：{{ v }}{% if not loop.last %}　·　{% endif %}{% endfor %}</div>
 
 <h2>一、总体情况</h2>
 <p>{{ r.summary() }}</p>
@@ -82,8 +94,19 @@ ol.sources li { margin-bottom: .25em; }
 </tbody>
 </table>
 
-<h2>二、主要指标目标完成情况</h2>
-<p class="note">每个数字后的上标编号指向文末“数据来源”（文件、字符偏移与原文）；增速的计算方法见“评估方法”。</p>
+{% for heading, method, empty in narrative %}
+<h2>{{ heading }}</h2>
+{% set items = r[method]() %}
+{% if items %}<ol class="narrative">
+{% for parts in items %}<li>{% for words, numbers in parts %}{{ words }}{{ refs(numbers) }}{% endfor %}</li>
+{% endfor %}</ol>{% else %}<p>{{ empty }}</p>{% endif %}
+{% endfor %}
+
+<h2>五、主要指标目标完成情况</h2>
+<p class="note">每个数字后的上标编号指向文末“数据来源”（文件与位置）；增速的计算方法见“评估方法”。</p>
+{% set ns = namespace(i=0) %}
+{% for category, rows in r.key_groups() %}
+{% if category %}<h3>{{ group_title(loop.index, category) }}</h3>{% endif %}
 <table class="targets">
 <colgroup><col style="width:3.5%"><col style="width:15%"><col style="width:7%"><col style="width:8.5%">
 <col style="width:12%"><col style="width:15%"><col style="width:15%"><col style="width:8%"><col style="width:8%">
@@ -91,15 +114,17 @@ ol.sources li { margin-bottom: .25em; }
 <thead><tr><th>序号</th><th>指标</th><th>类型</th><th>目标期</th><th>目标值</th><th>基期值</th><th>最新值</th>
 <th>所需年均增速</th><th>实际年均增速</th><th>状态</th></tr></thead>
 <tbody>
-{% for t in r.key_rows %}<tr data-fact="{{ t.fact_id }}"><td class="num">{{ loop.index }}</td><td>{{ t.indicator }}</td>
+{% for t in rows %}{% set ns.i = ns.i + 1 %}<tr data-fact="{{ t.fact_id }}"><td class="num">{{ ns.i }}</td>
+<td>{{ t.indicator }}</td>
 <td>{{ t.measure_label }}</td><td>{{ t.period }}</td><td>{{ t.target_text }}{{ refs([t.target_ref]) }}</td>
 <td>{{ t.baseline_text }}{{ refs(t.baseline_refs) }}</td><td>{{ t.latest_text }}{{ refs(t.latest_refs) }}</td>
 <td class="num">{{ t.required_text }}</td><td class="num">{{ t.observed_text }}</td>
 <td class="status {{ css(t.status) }}">{{ t.status_label }}</td></tr>
 {% endfor %}</tbody>
 </table>
+{% endfor %}
 
-<h2>三、重点指标走势</h2>
+<h2>六、重点指标走势</h2>
 {% if not r.charts %}<p>主要指标均无可作图的观测数据。</p>{% endif %}
 {% for c in r.charts %}<figure>
 <img alt="{{ c.indicator }}走势图" src="{{ chart_uri(c) }}">
@@ -110,13 +135,13 @@ ol.sources li { margin-bottom: .25em; }
 </figure>
 {% endfor %}
 
-<h2>四、数据矛盾</h2>
+<h2>七、数据矛盾</h2>
 {% if not r.conflicts %}<p>未发现不同来源之间的数据矛盾。</p>{% else %}
 <table class="conflicts">
 <thead><tr><th>指标</th><th>时期</th><th>类型</th><th>问题</th><th>各来源数值</th></tr></thead>
 <tbody>
 {% for c in r.conflicts %}<tr><td>{{ c.indicator }}</td><td>{{ c.period }}</td><td>{{ c.measure }}</td>
-<td><b>{{ c.label }}</b>：{{ c.explanation }}</td>
+<td>{{ c.label }}：{{ c.explanation }}</td>
 <td>
 {%- for v in c.values -%}
 {{ v.text }}（{{ v.kind }}）{{ refs([v.ref]) }}{% if not loop.last %}<br>{% endif %}
@@ -125,7 +150,7 @@ ol.sources li { margin-bottom: .25em; }
 {% endfor %}</tbody>
 </table>{% endif %}
 
-<h2>五、数据缺口</h2>
+<h2>八、数据缺口</h2>
 <h3>（一）无法判断进展的主要指标目标</h3>
 {% if r.gap_rows %}<table class="gaps">
 <thead><tr><th>指标</th><th>类型</th><th>目标期</th><th>目标值</th><th>原因</th></tr></thead>
@@ -203,14 +228,20 @@ ol.sources li { margin-bottom: .25em; }
 
 <h2>资料来源</h2>
 <h3>文件</h3>
-<ul>
-{% for d in r.documents %}<li>{{ document_line(d) }}</li>
-{% endfor %}</ul>
+<table class="documents">
+<thead><tr>{% for h in document_header %}<th>{{ h }}</th>{% endfor %}</tr></thead>
+<tbody>
+{% for d in r.documents %}<tr>{% for c in document_cells(d) %}<td>{{ c }}</td>{% endfor %}</tr>
+{% endfor %}</tbody>
+</table>
 <h3>数据来源</h3>
-<ol class="sources">
-{% for s in r.sources %}<li id="src-{{ s.n }}" value="{{ s.n }}">{{ s.label }}：
-<span class="quote">“{{ s.short_quote }}”</span></li>
-{% endfor %}</ol>
+<table class="sources">
+<thead><tr>{% for h in source_header %}<th>{{ h }}</th>{% endfor %}</tr></thead>
+<tbody>
+{% for s in r.sources %}<tr id="src-{{ s.n }}"><td class="num">[{{ s.n }}]</td><td>{{ s.document }}</td>
+<td>{{ s.place or '—' }}</td><td title="{{ s.short_quote }}">{{ s.text }}</td></tr>
+{% endfor %}</tbody>
+</table>
 </body>
 </html>
 """
@@ -220,7 +251,7 @@ PRINT_CSS = """
         @bottom-center { content: "第 " counter(page) " 页 / 共 " counter(pages) " 页"; font-size: 8pt; color: #666; } }
 body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
 table { font-size: 8pt; }
-ol.sources { font-size: 7.5pt; }
+table.sources { font-size: 7pt; }
 figure img { width: 88%; max-width: 88%; margin: 0 auto; }
 h2 { page-break-after: avoid; }
 """
@@ -264,6 +295,12 @@ def page(report: Report, *, for_print: bool = False, font_family: str | None = N
             css=_css,
             chart_uri=chart_uri,
             document_line=document_line,
+            document_cells=document_cells,
+            document_header=DOCUMENT_HEADER,
+            source_header=SOURCE_HEADER,
+            narrative=NARRATIVE,
+            group_title=group_title,
+            meta=meta_lines(report),
             method=fmt.METHOD_NOTES,
             statuses=list(fmt.STATUS_LABELS.items()),
             meanings=fmt.STATUS_MEANINGS,

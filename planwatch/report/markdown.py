@@ -7,6 +7,7 @@ as their data (year, value, kind, source) instead of pictures.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from planwatch.report import fmt
 from planwatch.report.model import DocumentRef, ProjectBucket, ProjectRow, Report, StatedProjects, TargetRow
@@ -60,7 +61,7 @@ def other_row_cells(i: int, r: TargetRow) -> list[str]:
     ]
 
 
-PROJECTS_HEADING = "六、重点项目"
+PROJECTS_HEADING = "九、重点项目"
 STATED_HEADER = (
     "类别", "原文", "所述项目数", "所述总投资", "逐项列出项目数", "列出项目投资合计", "列出占比（个数 / 投资）",
 )  # fmt: skip
@@ -115,29 +116,68 @@ def _projects(report: Report) -> list[str]:
 
 
 def document_line(d: DocumentRef) -> str:
-    """``《title》（file，type，year年）`` for the list of documents."""
+    """``《title》（type，year年）`` for the list of documents (by title, not by file)."""
     year = f"{d.year}年" if d.year else "年份不详"
-    return f"《{d.title or d.name}》（{d.name}，{d.doc_type}，{year}）"
+    return f"《{d.title or d.name}》（{d.doc_type}，{year}）"
+
+
+def sentence(parts: list[tuple[str, list[int]]]) -> str:
+    """A generated sentence with each number's source numbers after it: ``…目标282亿元[3]，实际…``."""
+    return "".join(words + fmt.refs(numbers) for words, numbers in parts)
+
+
+#: The sections a planning office writes first, each a list of generated sentences.
+NARRATIVE = (
+    ("二、主要成效", "achievements", "暂无已完成或进展顺利的主要指标目标。"),
+    ("三、存在问题", "problems", "未发现未完成的主要指标目标、数据矛盾或数据缺口。"),
+    ("四、下一步建议", "suggestions", ""),
+)
+SOURCE_HEADER = ("编号", "文件", "位置", "原文")
+DOCUMENT_HEADER = ("文件", "类型", "年份")
+
+
+def meta_lines(report: Report) -> list[tuple[str, str]]:
+    """The report's particulars: what is evaluated, as of when (no database path: a report leaves the server)."""
+    return [
+        ("评估类型", f"{report.evaluation}（数据截至{report.as_of}年）" if report.as_of else report.evaluation),
+        ("规划" if report.year is None else "年度", report.plan_label),
+        ("地区", report.region),
+        ("生成日期", report.generated.isoformat()),
+    ]
+
+
+def source_cells(s: Any) -> list[str]:
+    return [f"[{s.n}]", s.document, s.place or "—", s.text]
+
+
+def document_cells(d: DocumentRef) -> list[str]:
+    return [f"《{d.title or d.name}》", d.doc_type or "—", f"{d.year}年" if d.year else "—"]
+
+
+def group_title(i: int, category: str) -> str:
+    """``（一）经济发展`` for the i-th category (1-based)."""
+    return f"（{fmt.chinese_ordinal(i)}）{category}"
 
 
 def render_markdown(report: Report) -> bytes:
     out: list[str] = [f"# {report.title}", ""]
-    out += [
-        f"- 规划：{report.plan_label}",
-        f"- 地区：{report.region}",
-        f"- 生成日期：{report.generated.isoformat()}",
-        f"- 数据库：{report.database}",
-        "",
-        "## 一、总体情况",
-        "",
-        report.summary(),
-        "",
-    ]
+    out += [f"- {k}：{v}" for k, v in meta_lines(report)]
+    out += ["", "## 一、总体情况", "", report.summary(), ""]
     out += _table(STATUS_HEADER, report.status_table())
-    out += ["", "## 二、主要指标目标完成情况", ""]
+    for heading, method, empty in NARRATIVE:
+        out += ["", f"## {heading}", ""]
+        items = getattr(report, method)()
+        out += [f"{i}. {sentence(parts)}" for i, parts in enumerate(items, 1)] if items else [empty]
+    out += ["", "## 五、主要指标目标完成情况", ""]
     out += ["每个数字后的编号指向文末“数据来源”；增速的计算方法见“评估方法”。", ""]
-    out += _table(KEY_HEADER, [key_row_cells(i, r) for i, r in enumerate(report.key_rows, 1)])
-    out += ["", "## 三、重点指标走势", ""]
+    i = 0
+    for g, (category, rows) in enumerate(report.key_groups(), 1):
+        if category:
+            out += [f"### {group_title(g, category)}", ""]
+        out += _table(KEY_HEADER, [key_row_cells(i + j, r) for j, r in enumerate(rows, 1)])
+        out.append("")
+        i += len(rows)
+    out += ["## 六、重点指标走势", ""]
     if not report.charts:
         out += ["主要指标均无可作图的观测数据。", ""]
     out += ["（HTML、PDF、Word 版以图表呈现，此处列出作图数据。）", ""] if report.charts else []
@@ -154,13 +194,13 @@ def render_markdown(report: Report) -> bytes:
         ]  # fmt: skip
         out += _table(("年份", "数值", "类别", "来源"), rows)
         out.append("")
-    out += ["## 四、数据矛盾", ""]
+    out += ["## 七、数据矛盾", ""]
     if not report.conflicts:
         out += ["未发现不同来源之间的数据矛盾。", ""]
     for i, c in enumerate(report.conflicts, 1):
         values = "；".join(f"{v.text}（{v.kind}）{fmt.refs([v.ref])}" for v in c.values)
-        out.append(f"{i}. **{c.indicator}** {c.period}年 {c.measure}（{c.label}）：{c.explanation}。各来源：{values}。")
-    out += ["", "## 五、数据缺口", "", "### （一）无法判断进展的主要指标目标", ""]
+        out.append(f"{i}. {c.indicator} {c.period}年 {c.measure}（{c.label}）：{c.explanation}。各来源：{values}。")
+    out += ["", "## 八、数据缺口", "", "### （一）无法判断进展的主要指标目标", ""]
     if report.gap_rows:
         out += _table(
             ("指标", "类型", "目标期", "目标值", "原因"),
@@ -188,8 +228,8 @@ def render_markdown(report: Report) -> bytes:
     out += [f"- {note}" for note in fmt.METHOD_NOTES]
     out += [f"- {label}：{fmt.STATUS_MEANINGS[s]}。" for s, label in fmt.STATUS_LABELS.items()]
     out += ["", "## 资料来源", "", "### 文件", ""]
-    out += [f"- {document_line(d)}" for d in report.documents]
+    out += _table(DOCUMENT_HEADER, [document_cells(d) for d in report.documents])
     out += ["", "### 数据来源", ""]
-    out += [f"- [{s.n}] {s.label}：“{_cell(s.short_quote)}”" for s in report.sources]
+    out += _table(SOURCE_HEADER, [source_cells(s) for s in report.sources])
     out.append("")
     return "\n".join(out).encode("utf-8")

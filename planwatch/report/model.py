@@ -52,12 +52,18 @@ class Source:
     kind: str
     period: str
     mention_id: int | None = None
+    place: str = ""  # where in the document a reader finds it: 第12段
+    year: int | None = None  # the document's year
+
+    @property
+    def document(self) -> str:
+        """The document as a reader names it: ``《title》`` (the file name only when it has no title)."""
+        return f"《{self.title}》" if self.title else self.doc
 
     @property
     def label(self) -> str:
-        """``《锦州市…纲要》（004_….txt，字符偏移 12216）``."""
-        title = f"《{self.title}》" if self.title else ""
-        return f"{title}（{self.doc}，字符偏移 {self.start}）"
+        """``《锦州市…纲要》第12段``: the document by title and the place in it, no file or server path."""
+        return f"{self.document}{self.place}"
 
     @property
     def short_quote(self) -> str:
@@ -90,11 +96,14 @@ class TargetRow:
     baseline_refs: list[int] = field(default_factory=list)
     latest_refs: list[int] = field(default_factory=list)
     gap: str = ""  # why the status is 无数据, in Chinese
+    main: bool = False  # a row of the plan's own indicator table
+    category: str = ""  # the table's category row above it: 经济发展, 民生福祉 …
 
     @property
     def key(self) -> bool:
-        """A target of a taxonomy indicator (主要指标); the others are mostly project investments."""
-        return self.indicator_id is not None
+        """A main indicator (the plan's table) or a target of a taxonomy indicator (主要指标);
+        the others are mostly project investments."""
+        return self.main or self.indicator_id is not None
 
     @property
     def is_rate(self) -> bool:
@@ -342,6 +351,8 @@ class ProjectSection:
 
 
 PORTFOLIO = "全部"
+#: The heading of taxonomy indicators' targets stated outside the plan's indicator table.
+OTHER_KEY_TARGETS = "规划正文中的其他指标目标"
 
 
 @dataclass
@@ -361,13 +372,95 @@ class Report:
     stale: list[StaleIndicator]
     documents: list[DocumentRef]
     projects: ProjectSection | None = None
+    as_of: int | None = None  # the year the evaluation is made in: 中期 before the plan's end, 总结 after
+    year: int | None = None  # an annual report: that year's targets and their results
+
+    @property
+    def evaluation(self) -> str:
+        """中期评估 while the plan runs, 总结评估 once its last year is reached (``as_of``); 年度评估 for a year."""
+        if self.year is not None:
+            return "年度评估"
+        return "总结评估" if self.as_of is not None and self.as_of >= self.span[1] else "中期评估"
 
     @property
     def title(self) -> str:
+        if self.year is not None:
+            return f"{self.region}{self.year}年度目标完成情况评估报告"
         name = self.plan.strip().strip("“”\"'")
         if name.endswith("五"):
-            return f"{self.region}“{name}”规划实施中期评估报告"
-        return f"{self.region}{self.span[0]}—{self.span[1]}年规划实施中期评估报告"
+            return f"{self.region}“{name}”规划实施{self.evaluation}报告"
+        return f"{self.region}{self.span[0]}—{self.span[1]}年规划实施{self.evaluation}报告"
+
+    def key_groups(self) -> list[tuple[str, list[TargetRow]]]:
+        """The main indicators under the plan's categories, in the plan's order (one group "" when
+        the plan has no category rows)."""
+        groups: list[tuple[str, list[TargetRow]]] = []
+        for r in self.key_rows:
+            if not groups or groups[-1][0] != r.category:
+                groups.append((r.category, []))
+            groups[-1][1].append(r)
+        if any(c for c, _ in groups):  # the plan's table has categories: the rest is named as such
+            groups = [(c or OTHER_KEY_TARGETS, rows) for c, rows in groups]
+        return groups
+
+    # -- the sections a 发改委 writes, as sentences whose every number cites its fact ---------
+    def _sentence(self, r: TargetRow) -> list[tuple[str, list[int]]]:
+        """``地区生产总值2014年目标282亿元[3]，实际274.4亿元[4]``: target and result, each sourced."""
+        when = f"{r.period}年" if "-" not in r.period else f"{r.period.replace('-', '—')}年"
+        parts: list[tuple[str, list[int]]] = [
+            (f"{r.indicator}{when}{r.measure_label}目标{r.target_text}", [r.target_ref])
+        ]
+        if r.latest is not None and r.latest_refs:
+            parts.append((f"，实际{r.latest_text}", r.latest_refs))
+        return parts
+
+    def achievements(self) -> list[list[tuple[str, list[int]]]]:
+        """主要成效: the main targets achieved or on track, one sentence each."""
+        out = []
+        for r in self.key_rows:
+            if r.status in ("achieved", "on track"):
+                out.append([*self._sentence(r), (f"，{r.status_label}。", [])])
+        return out
+
+    def problems(self) -> list[list[tuple[str, list[int]]]]:
+        """存在问题: main targets missed or behind, contradictions between sources, data gaps."""
+        out = []
+        for r in self.key_rows:
+            if r.status in ("not achieved", "moving away", "insufficient", "moderate"):
+                out.append([*self._sentence(r), (f"，{r.status_label}。", [])])
+        if self.conflicts:
+            c = self.conflicts[0]
+            parts: list[tuple[str, list[int]]] = [
+                (f"数据存在{len(self.conflicts)}处矛盾或不一致，如{c.indicator}{c.period}年{c.label}：", [])
+            ]
+            for i, v in enumerate(c.values):
+                parts.append((("、" if i else "") + v.text, [v.ref]))
+            out.append([*parts, ("。", [])])
+        if self.gap_rows:
+            names = "、".join(dict.fromkeys(r.indicator for r in self.gap_rows[:6]))
+            more = "等" if len({r.indicator for r in self.gap_rows}) > 6 else ""
+            out.append([(f"{len(self.gap_rows)}项主要指标目标缺少评估所需数据（{names}{more}），无法判断进展。", [])])
+        return out
+
+    def suggestions(self) -> list[list[tuple[str, list[int]]]]:
+        """下一步建议: what the numbers ask for — the growth still needed, the data to collect."""
+        out = []
+        for r in self.key_rows:
+            if r.status in ("moderate", "insufficient", "moving away") and r.required_growth is not None:
+                out.append([(f"{r.indicator}须在剩余年份保持年均增长{r.required_text}以上，方能实现目标", []),
+                            (r.target_text, [r.target_ref]), ("。", [])])  # fmt: skip
+        missed = [r for r in self.key_rows if r.status == "not achieved"]
+        if missed:
+            names = "、".join(dict.fromkeys(r.indicator for r in missed[:6]))
+            out.append([(f"对未完成目标的{names}等指标分析原因，在下一阶段目标中予以衔接。", [])])
+        if self.gap_rows:
+            names = "、".join(dict.fromkeys(r.indicator for r in self.gap_rows[:6]))
+            out.append([(f"补充{names}等指标的统计数据，使其进展可以评估。", [])])
+        if self.conflicts:
+            out.append([(f"核实{len(self.conflicts)}处来源不一致的数据，统一口径后再作判断。", [])])
+        if not out:
+            out.append([("各项主要指标目标均已完成或进展顺利，保持现有工作力度。", [])])
+        return out
 
     @property
     def key_rows(self) -> list[TargetRow]:
@@ -419,14 +512,28 @@ class Report:
 class _SourceBook:
     """Numbers the sources in order of first use, one number per fact."""
 
-    def __init__(self, titles: dict[str, str]) -> None:
+    def __init__(
+        self, titles: dict[str, str], store: Store | None = None, years: dict[str, int | None] | None = None
+    ) -> None:
         self.titles = titles
+        self.store = store
+        self.years = years or {}
+        self._texts: dict[str, str] = {}
         self.items: list[Source] = []
         self._by_key: dict[tuple[str, int], int] = {}
 
     def add(
-        self, *, fact_id: int | None, doc: str, start: int, text: str, quote: str, kind: str, period: str,
-        mention_id: int | None = None, count_id: int | None = None,
+        self,
+        *,
+        fact_id: int | None,
+        doc: str,
+        start: int,
+        text: str,
+        quote: str,
+        kind: str,
+        period: str,
+        mention_id: int | None = None,
+        count_id: int | None = None,
     ) -> int:
         """The number of a source: a fact, or (``fact_id=None``) a project mention's or count's span."""
         if fact_id is not None:
@@ -442,11 +549,26 @@ class _SourceBook:
             Source(
                 n=n, fact_id=fact_id, doc=doc, title=self.titles.get(doc, ""), start=start,
                 end=start + len(text), text=text, quote=quote or text, kind=kind, period=period,
-                mention_id=mention_id,
+                mention_id=mention_id, place=self.place(doc, start), year=self.years.get(doc),
             )
         )  # fmt: skip
         self._by_key[key] = n
         return n
+
+    def place(self, doc: str, start: int) -> str:
+        """``第12段``: the paragraph (non-empty line) of ``doc`` that holds offset ``start``."""
+        if self.store is None:
+            return ""
+        if doc not in self._texts:
+            found = self.store.db.query(
+                "SELECT text FROM documents WHERE name = ? ORDER BY is_current DESC, id DESC LIMIT 1", (doc,)
+            )
+            self._texts[doc] = found[0]["text"] if found else ""
+        text = self._texts[doc]
+        if not text:
+            return ""
+        n = sum(1 for line in text[:start].split("\n")[:-1] if line.strip()) + 1
+        return f"第{n}段"
 
     def fact(self, store: Store, fact_id: int) -> int:
         f = store.fact(fact_id)
@@ -494,7 +616,7 @@ class _Builder:
             self.documents.setdefault(
                 d["name"], DocumentRef(name=d["name"], title=title, doc_type=d["doc_type"] or "", year=d["year"])
             )
-        self.book = _SourceBook(titles)
+        self.book = _SourceBook(titles, store, {n: d.year for n, d in self.documents.items()})
         self._series: dict[str, list[SeriesPoint]] = {}
 
     def series(self, a: TargetAssessment) -> list[SeriesPoint]:
@@ -516,6 +638,7 @@ class _Builder:
             baseline=a.baseline, baseline_year=a.baseline_year, baseline_kind=None, latest=a.latest,
             latest_year=a.latest_year, latest_kind=a.latest_kind, required_growth=a.required_growth,
             observed_growth=a.observed_growth, status=a.status, fact_id=a.fact_id, target_ref=target_ref,
+            main=a.main, category=a.category,
         )  # fmt: skip
         if a.baseline is not None or a.latest is not None or a.status == "no data":
             points = self.series(a)
@@ -628,7 +751,7 @@ class _Builder:
             values.append(ConflictValue(text=text, kind=fmt.KIND_LABELS.get(s["kind"], s["kind"]), ref=ref))
         return ConflictItem(
             type=c.type, severity=c.severity, indicator=c.indicator, period=c.period,
-            measure=fmt.MEASURE_LABELS.get(c.measure, c.measure), explanation=_explain(c), values=values,
+            measure=fmt.MEASURE_LABELS.get(c.measure, c.measure), explanation=explain_zh(c), values=values,
         )  # fmt: skip
 
     def stale(self, rows: list[TargetRow], assessments: dict[int, TargetAssessment]) -> list[StaleIndicator]:
@@ -661,7 +784,6 @@ class _Builder:
             text = f"{value}（{latest.period}年，{fmt.KIND_LABELS.get(latest.kind, latest.kind)}）"
             out.append(StaleIndicator(r.indicator, text, [self.book.point(latest)], note))
         return out
-
 
     # -- key projects ----------------------------------------------------------------------
     def projects(self, largest: int = LARGEST_PROJECTS) -> ProjectSection:
@@ -769,7 +891,7 @@ def _unit_of(points: list[SeriesPoint], year: int | None) -> str:
     return ""
 
 
-def _explain(c: Conflict) -> str:
+def explain_zh(c: Conflict) -> str:
     """The monitor's explanation, said in Chinese from the numbers of the conflict's sources."""
     s = c.sources
     if c.type == "disagreement":
@@ -786,6 +908,16 @@ def _explain(c: Conflict) -> str:
             f"而文件所述{c.period}年增速为{fmt.percent(gr['value'], signed=True)}"
             "（增速通常按可比价格、水平值按现价计算，相差幅度接近物价涨幅属正常）"
         )
+    if c.type == "table_check" and len(s) == 3:
+        base, end, gr = s
+        first, last = (int(y) for y in c.period.split("-"))
+        ratio = end["value"] / (convert(base["value"], base["unit"], end["unit"]) or end["value"])
+        implied = (ratio ** (1 / (last - first + 1)) - 1) * 100 if ratio > 0 else 0
+        return (
+            f"规划表同一行：由{first - 1}年{fmt.with_unit(base['value'], base['unit'])}到{last}年"
+            f"{fmt.with_unit(end['value'], end['unit'])}推算年均增长{fmt.percent(implied, signed=True)}，"
+            f"而表中年均增长栏为{fmt.percent(gr['value'], signed=True)}"
+        )
     if c.type == "sum_check" and s:
         total, parts = s[0], s[1:]
         unit = total["unit"]
@@ -798,20 +930,29 @@ def build_report(
     store: Store,
     *,
     region: str,
-    plan: str,
+    plan: str | None = None,
+    year: int | None = None,
+    as_of: int | None = None,
     generated: date | None = None,
 ) -> Report:
-    """Assess every target of ``region``'s ``plan`` and gather what the report shows.
+    """Assess every target of ``region``'s ``plan`` (or of one ``year``) and gather what the report shows.
 
+    ``as_of`` (default: the year the report is generated) limits the observations used and
+    makes the report a 中期评估 while the plan runs and a 总结评估 from its last year on.  With
+    ``year``, the report is that year's: its annual targets and their results.
     Raises ``ReportError`` for an unknown region or a plan with no targets in the database,
     so that the command fails before any file is written.
     """
-    try:
-        span = plan_span(plan)
-    except PlanWatchError as e:
-        raise ReportError(str(e)) from e
+    generated = generated or date.today()
+    if year is not None:
+        span: tuple[int, int] | None = (year, year)
+    else:
+        try:
+            span = plan_span(plan)
+        except PlanWatchError as e:
+            raise ReportError(str(e)) from e
     if span is None:
-        raise ReportError("give the plan to evaluate: --plan 十四五 (or a span such as 2021-2025)")
+        raise ReportError("give the plan to evaluate: --plan 十四五 (or a span such as 2021-2025), or a --year")
     known = store.region(region)
     key = store.region_key(region)
     if known is None and not store.db.query("SELECT 1 AS x FROM facts WHERE region_key = ? LIMIT 1", (key,)):
@@ -820,33 +961,47 @@ def build_report(
             "(check the name, or ingest its documents first)"
         )
     name = known.name if known else region.strip()
-    assessments = store.targets(region=region, plan=plan)
+    if as_of is None:
+        as_of = generated.year
+    if year is not None:
+        assessments = [a for a in store.targets(region=region, as_of=as_of) if a.period == str(year)]
+        what = f"{year}"
+    else:
+        assessments = store.targets(region=region, plan=plan, as_of=as_of)
+        what = f"{plan} ({span[0]}-{span[1]})"
     if not assessments:
         raise ReportError(
-            f"no targets of {name} for {plan} ({span[0]}-{span[1]}) in the database {store.url}: "
-            "ingest the plan document first (planwatch ingest FILE)"
+            f"no targets of {name} for {what} in the database {store.url}: "
+            "ingest the plan or work report first (planwatch ingest FILE)"
         )
     builder = _Builder(store, region, span)
     by_fact = {a.fact_id: a for a in assessments}
     # Sources are numbered in reading order: the main table, its charts, contradictions and
     # gaps first; the appendix of other targets (project investments) last.
-    key_rows = {a.fact_id: builder.row(a) for a in assessments if a.indicator_id is not None}
+    # (keyed by position: a goal set for 城乡居民… is one fact assessed for each of its parts)
+    key_rows = {i: builder.row(a) for i, a in enumerate(assessments) if a.indicator_id is not None or a.main}
     charts = builder.charts(list(key_rows.values()), by_fact)
     conflicts = [builder.conflict(c) for c in store.conflicts(region=region)]
-    stale = builder.stale(list(key_rows.values()), by_fact)
-    projects = builder.projects()
-    other_rows = {a.fact_id: builder.row(a) for a in assessments if a.indicator_id is None}
-    rows = [key_rows.get(a.fact_id) or other_rows[a.fact_id] for a in assessments]
+    if year is not None:
+        conflicts = [c for c in conflicts if str(year) in c.period]
+    stale = builder.stale(list(key_rows.values()), by_fact) if year is None else []
+    projects = builder.projects() if year is None else None
+    other_rows = {i: builder.row(a) for i, a in enumerate(assessments) if i not in key_rows}
+    rows = [key_rows.get(i) or other_rows[i] for i in range(len(assessments))]
     used = {s.doc for s in builder.book.items}
     documents = [d for n, d in builder.documents.items() if n in used]
     # A span that is a five-year plan is named as one: 2021-2025 → 十四五.
-    plan_name = next((n for n, s in FIVE_YEAR_PLANS.items() if s == span), plan.strip())
+    if year is not None:
+        plan_name, plan_label = f"{year}年", f"{year}年度目标"
+    else:
+        plan_name = next((n for n, s in FIVE_YEAR_PLANS.items() if s == span), (plan or "").strip())
+        plan_label = fmt.plan_label(plan_name, span)
     return Report(
         region=name,
         plan=plan_name,
-        plan_label=fmt.plan_label(plan_name, span),
+        plan_label=plan_label,
         span=span,
-        generated=generated or date.today(),
+        generated=generated,
         database=store.url,
         rows=rows,
         sources=builder.book.items,
@@ -855,4 +1010,6 @@ def build_report(
         stale=stale,
         documents=documents,
         projects=projects,
+        as_of=as_of,
+        year=year,
     )

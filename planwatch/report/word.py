@@ -16,18 +16,25 @@ from typing import Any
 from planwatch.report import fmt
 from planwatch.report.markdown import (
     BUCKET_HEADER,
+    DOCUMENT_HEADER,
     KEY_HEADER,
     LARGEST_HEADER,
+    NARRATIVE,
     OTHER_HEADER,
     PROJECTS_HEADING,
     PROJECTS_NOTE,
+    SOURCE_HEADER,
     STATED_HEADER,
     STATUS_HEADER,
     bucket_cells,
-    document_line,
+    document_cells,
+    group_title,
     key_row_cells,
     largest_cells,
+    meta_lines,
     other_row_cells,
+    sentence,
+    source_cells,
     stated_cells,
 )
 from planwatch.report.model import Report
@@ -104,6 +111,31 @@ def _projects(doc: Any, report: Report) -> None:
     doc.add_paragraph(PROJECTS_NOTE)
 
 
+def _page_numbers(section: Any) -> None:
+    """``第 N 页`` centred in the footer: a PAGE field, which Word fills in on every page."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    p = section.footer.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.add_run("第 ")
+    run = p.add_run()
+    for kind, text in (("begin", None), (None, "PAGE"), ("separate", None), (None, "1"), ("end", None)):
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        elif text == "PAGE":
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = " PAGE "
+        else:
+            el = OxmlElement("w:t")
+            el.text = text
+        run._r.append(el)
+    p.add_run(" 页")
+
+
 def render_docx(report: Report) -> bytes:
     import docx
     from docx.enum.section import WD_ORIENT
@@ -130,9 +162,10 @@ def render_docx(report: Report) -> bytes:
     props.author = "PlanWatch"
     props.language = "zh-CN"
 
+    _page_numbers(section)
     title = doc.add_heading(report.title, level=0)
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    meta = doc.add_paragraph(f"{report.plan_label}　生成日期 {report.generated.isoformat()}　数据库 {report.database}")
+    meta = doc.add_paragraph("　".join(f"{k}：{v}" for k, v in meta_lines(report)))
     meta.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     doc.add_heading("一、总体情况", level=1)
@@ -141,11 +174,24 @@ def render_docx(report: Report) -> bytes:
     counts.append(("合计", len(report.key_rows), len(report.other_rows), len(report.rows)))
     _table(doc, STATUS_HEADER, counts, font_pt=9)
 
-    doc.add_heading("二、主要指标目标完成情况", level=1)
-    doc.add_paragraph("每个数字后的编号指向文末“数据来源”（文件、字符偏移与原文）；增速的计算方法见“评估方法”。")
-    _table(doc, KEY_HEADER, [key_row_cells(i, r) for i, r in enumerate(report.key_rows, 1)])
+    for heading, method, empty in NARRATIVE:
+        doc.add_heading(heading, level=1)
+        items = getattr(report, method)()
+        for parts in items:
+            doc.add_paragraph(sentence(parts), style="List Number")
+        if not items:
+            doc.add_paragraph(empty)
 
-    doc.add_heading("三、重点指标走势", level=1)
+    doc.add_heading("五、主要指标目标完成情况", level=1)
+    doc.add_paragraph("每个数字后的编号指向文末“数据来源”（文件与位置）；增速的计算方法见“评估方法”。")
+    n = 0
+    for g, (category, rows) in enumerate(report.key_groups(), 1):
+        if category:
+            doc.add_heading(group_title(g, category), level=2)
+        _table(doc, KEY_HEADER, [key_row_cells(n + j, r) for j, r in enumerate(rows, 1)])
+        n += len(rows)
+
+    doc.add_heading("六、重点指标走势", level=1)
     if not report.charts:
         doc.add_paragraph("主要指标均无可作图的观测数据。")
     for i, chart in enumerate(report.charts, 1):
@@ -154,7 +200,7 @@ def render_docx(report: Report) -> bytes:
         caption = doc.add_paragraph(f"图{i}　{chart.caption()}")
         caption.runs[0].font.size = Pt(9)
 
-    doc.add_heading("四、数据矛盾", level=1)
+    doc.add_heading("七、数据矛盾", level=1)
     if not report.conflicts:
         doc.add_paragraph("未发现不同来源之间的数据矛盾。")
     else:
@@ -168,7 +214,7 @@ def render_docx(report: Report) -> bytes:
             ],
         )  # fmt: skip
 
-    doc.add_heading("五、数据缺口", level=1)
+    doc.add_heading("八、数据缺口", level=1)
     doc.add_heading("（一）无法判断进展的主要指标目标", level=2)
     if report.gap_rows:
         _table(
@@ -208,14 +254,9 @@ def render_docx(report: Report) -> bytes:
 
     doc.add_heading("资料来源", level=1)
     doc.add_heading("文件", level=2)
-    for d in report.documents:
-        doc.add_paragraph(document_line(d), style="List Bullet")
+    _table(doc, DOCUMENT_HEADER, [document_cells(d) for d in report.documents], font_pt=8)
     doc.add_heading("数据来源", level=2)
-    for s in report.sources:
-        p = doc.add_paragraph(f"[{s.n}] {s.label}：“{s.short_quote}”")
-        p.paragraph_format.space_after = Pt(2)
-        for run in p.runs:
-            run.font.size = Pt(8)
+    _table(doc, SOURCE_HEADER, [source_cells(s) for s in report.sources], font_pt=7.5)
 
     buf = io.BytesIO()
     doc.save(buf)

@@ -1027,12 +1027,19 @@ class Store:
         return series(self, indicator, region=region, measure=measure, kind=kind)
 
     def targets(
-        self, *, region: str, plan: str | None = None, indicator: str | None = None, as_of: int | None = None
+        self,
+        *,
+        region: str,
+        plan: str | None = None,
+        indicator: str | None = None,
+        as_of: int | None = None,
+        fragments: bool = False,
     ) -> list[TargetAssessment]:
-        """Every target of ``region`` with baseline, latest value, growth needed and status."""
+        """Every target of ``region`` with baseline, latest value, growth needed and status:
+        the plan's main indicators first, in its table's order; fragments only when asked."""
         from planwatch.monitor.targets import targets
 
-        return targets(self, region=region, plan=plan, indicator=indicator, as_of=as_of)
+        return targets(self, region=region, plan=plan, indicator=indicator, as_of=as_of, fragments=fragments)
 
     def conflicts(self, *, region: str | None = None, all_indicators: bool = False) -> list[Conflict]:
         """Sources that disagree, and arithmetic that does not add up."""
@@ -1049,11 +1056,14 @@ class Store:
         measure: str | None = None,
         level: str | None = None,
         sort: str = "value",
+        latest: bool = True,
     ) -> list[CompareRow]:
         """One row per region for an indicator, e.g. every province's 2026 growth target."""
         from planwatch.monitor.compare import compare
 
-        return compare(self, indicator, period=period, kind=kind, measure=measure, level=level, sort=sort)
+        return compare(
+            self, indicator, period=period, kind=kind, measure=measure, level=level, sort=sort, latest=latest
+        )
 
     # -- frames (planwatch.export) -------------------------------------------------------
     def facts_frame(self, **filters: Any) -> pd.DataFrame:

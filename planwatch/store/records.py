@@ -15,7 +15,7 @@ from typing import Any
 
 from planwatch.gazetteer import Gazetteer, Region
 from planwatch.model import Document, Fact
-from planwatch.numbers import convert
+from planwatch.numbers import convert, range_upper
 from planwatch.structure import plan_span
 from planwatch.taxonomy import Indicator, Taxonomy
 
@@ -272,6 +272,9 @@ def fact_rows(
                 codes.add(parent.code)
         indicator = resolver.indicator(f.indicator, f.mention, f.indicator_id)
         norm_value, norm_unit = normalised(float(f.value), f.unit, f.measure, indicator)
+        value_high = getattr(f, "value_high", None)
+        if value_high is None and f.qualifier == "at_least":  # FACTS.md: a range reads at_least
+            value_high = range_upper(f.text, float(f.value))
         p_start, p_end = parse_period(f.period)
         list_id, list_role = lists.get(i, (None, None))
         # What a correction can change, as extracted (the position fields are columns and never change).
@@ -284,7 +287,7 @@ def fact_rows(
             "seq": i, "fact_key": keys[i][0], "loose_key": keys[i][1],
             "doc": f.doc or doc.name, "start_offset": f.start, "end_offset": f.end, "text": f.text,
             "indicator": f.indicator, "mention": f.mention, "measure": f.measure,
-            "value": float(f.value), "unit": f.unit, "kind": f.kind, "period": f.period,
+            "value": float(f.value), "value_high": value_high, "unit": f.unit, "kind": f.kind, "period": f.period,
             "region": region_name, "qualifier": f.qualifier,
             "indicator_id": indicator.id if indicator else None,
             "region_id": region.code if region else None, "region_parent_id": parent_code,
@@ -332,5 +335,5 @@ FACT_COLUMNS: tuple[str, ...] = (
     "indicator", "mention", "measure", "value", "unit", "kind", "period", "region", "qualifier",
     "indicator_id", "region_id", "region_parent_id", "indicator_key", "region_key", "period_start",
     "period_end", "norm_value", "norm_unit", "segment", "source", "quote", "list_id", "list_role",
-    "status", "is_current", "extracted",
+    "status", "is_current", "extracted", "value_high",
 )  # fmt: skip

@@ -353,6 +353,14 @@ END $$""",
             ),
         },
     ),
+    Migration(
+        5,
+        "the upper end of a range (value_high)",
+        # A range (``4.5%—5%``) is one fact: ``value`` its lower end, ``value_high`` its upper end
+        # (FACTS.md).  Null for every other fact and for facts stored before this migration until
+        # they are extracted again.
+        ("ALTER TABLE facts ADD COLUMN value_high {float}",),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -160,10 +160,12 @@ def create_app(
         return response
 
     from planwatch.web.api import router as api_router
+    from planwatch.web.downloads import router as download_router
     from planwatch.web.pages import router as page_router
 
     app.include_router(api_router)
     app.include_router(page_router)
+    app.include_router(download_router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     _install_error_handlers(app)
     return app

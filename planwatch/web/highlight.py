@@ -57,6 +57,18 @@ class Focus:
     title: str = ""
 
 
+@dataclass(frozen=True)
+class Chunk:
+    """A visible stretch ``text[start:end]`` of a laid-out document, with the markup written
+    around it (``<td>``…``</td>``, ``<h3>``…``</h3>``).  What lies between chunks is not shown:
+    the Markdown and HTML marks of the source (``|``, ``**``, ``#``, ``<b>``)."""
+
+    start: int
+    end: int
+    before: str = ""
+    after: str = ""
+
+
 def render(
     text: str,
     spans: Sequence[Span],
@@ -65,6 +77,7 @@ def render(
     href: Callable[[int], str],
     selected: int | None = None,
     focus: Focus | None = None,
+    layout: Sequence[Chunk] | None = None,
 ) -> Markup:
     """The text with ``<a class="fact">`` around each span and ``<mark>`` around each hit.
 
@@ -72,8 +85,46 @@ def render(
     piece of hit *n* carries ``id="hit-n"`` so a results page can link to it.  ``focus`` is
     marked with ``<mark class="focus">`` between the fact links and the hits (split, like a
     hit, where a fact link starts or ends inside it; the first piece has ``id=focus.anchor``).
+    ``layout`` (``planwatch.web.mdview``) shows only its chunks, each inside its own markup; a
+    link or mark is closed at a chunk's end and opened again in the next (the id only once).
     """
-    cuts = {0, len(text)}
+    if layout is None:
+        return _render_chunk(text, spans, hits, 0, len(text), href, selected, focus, _State())
+    state = _State()
+    out = []
+    for c in layout:
+        out.append(c.before)
+        if c.end > c.start:
+            out.append(_render_chunk(text, spans, hits, c.start, c.end, href, selected, focus, state))
+        out.append(c.after)
+    return Markup("".join(out))
+
+
+@dataclass
+class _State:
+    """What the chunks of one document share: which ids were already written."""
+
+    hits: set[int] | None = None
+    facts: set[int] | None = None
+    focus_started: bool = False
+
+    def __post_init__(self) -> None:
+        self.hits, self.facts = set(), set()
+
+
+def _render_chunk(
+    text: str,
+    spans: Sequence[Span],
+    hits: Sequence[tuple[int, int]],
+    start: int,
+    end: int,
+    href: Callable[[int], str],
+    selected: int | None,
+    focus: Focus | None,
+    state: _State,
+) -> Markup:
+    assert state.hits is not None and state.facts is not None
+    cuts = {start, end}
     for s in spans:
         cuts.update((s.start, s.end))
     for a, b in hits:
@@ -82,12 +133,12 @@ def render(
         cuts.update((focus.start, focus.end))
     else:
         focus = None
-    points = sorted(c for c in cuts if 0 <= c <= len(text))
+    points = sorted(c for c in cuts if start <= c <= end)
     out: list[str] = []
     si = hi = 0
     open_span: Span | None = None
-    hit_started: set[int] = set()
-    focus_open = focus_started = False
+    hit_started = state.hits
+    focus_open = False
     for a, b in zip(points, points[1:], strict=False):
         while si < len(spans) and spans[si].end <= a:
             si += 1
@@ -103,16 +154,18 @@ def render(
                 out.append("</a>")
             if span is not None:
                 css = span.css + (" selected" if span.fact_id == selected else "")
+                anchor = "" if span.fact_id in state.facts else f' id="fact-{span.fact_id}"'
+                state.facts.add(span.fact_id)
                 out.append(
-                    f'<a class="{escape(css)}" id="fact-{span.fact_id}" data-fact="{span.fact_id}" '
+                    f'<a class="{escape(css)}"{anchor} data-fact="{span.fact_id}" '
                     f'href="{escape(href(span.fact_id))}" title="{escape(span.title)}">'
                 )
             open_span = span
         if in_focus and not focus_open and focus is not None:
-            attr = "" if focus_started else f' id="{escape(focus.anchor)}"'
+            attr = "" if state.focus_started else f' id="{escape(focus.anchor)}"'
             title = f' title="{escape(focus.title)}"' if focus.title else ""
             out.append(f'<mark class="{escape(focus.css)}"{attr}{title}>')
-            focus_open = focus_started = True
+            focus_open = state.focus_started = True
         piece = escape(text[a:b])
         if hi < len(hits) and hits[hi][0] <= a < hits[hi][1]:
             attr = ""

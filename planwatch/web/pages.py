@@ -13,22 +13,28 @@ with a one-time message, so a reload never repeats a correction.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
+import os
+import re
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fastapi import APIRouter, Form, HTTPException, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from planwatch.errors import PlanWatchError
 from planwatch.projects.taxonomy import load_project_taxonomy
 from planwatch.store.records import parse_period
 from planwatch.web import auth
 from planwatch.web.highlight import Focus, fact_spans, render
-from planwatch.web.labels import PROJECT_EN, STATUS_CLASS, STATUS_ORDER, label, pick_lang, value_label
+from planwatch.web.labels import STATUS_CLASS, STATUS_ORDER, label, pick_lang, project_en, value_label
+from planwatch.web.mdview import layout, plain
 from planwatch.web.search import MAX_MARKED, find_hits, parse_query
 from planwatch.web.service import NotFound, WebService, changed_fields, clean
 
@@ -150,7 +156,7 @@ class Page:
         if not stage_id:
             return self.t("not_stated")
         if self.lang == "en":
-            return PROJECT_EN.get(stage_id, stage_id)
+            return project_en(stage_id)
         return load_project_taxonomy().stage_label(stage_id) or stage_id
 
     def sector(self, sector_id: str | None) -> str:
@@ -158,7 +164,7 @@ class Page:
         if not sector_id:
             return self.t("not_stated")
         if self.lang == "en":
-            return PROJECT_EN.get(sector_id, sector_id)
+            return project_en(sector_id)
         return load_project_taxonomy().sector_label(sector_id) or sector_id
 
     def stage_kind(self, kind: str | None) -> str:
@@ -166,9 +172,73 @@ class Page:
         word = {"target": "stage_planned", "estimate": "stage_expected"}.get(kind or "")
         return f" ({self.t(word)})" if word else ""
 
+    def source(self, doc: str | None) -> str:
+        """A source as a reader names it: ``《title》（2021年）`` (not the file's name)."""
+        if not doc:
+            return ""
+        title, year = _svc(self.request).document_titles().get(doc, (doc, None))
+        if not year:
+            return f"《{title}》"
+        return f"《{title}》（{year}年）" if self.lang == "zh" else f"《{title}》 ({year})"
+
+    def when(self, iso: str | None) -> Markup:
+        """A stored UTC time as local time (``PLANWATCH_TIMEZONE``, default Asia/Shanghai), in a
+        ``<time>`` element that keeps the exact instant."""
+        if not iso:
+            return Markup("")
+        try:
+            at = datetime.fromisoformat(str(iso))
+        except ValueError:
+            return Markup(escape(iso))
+        if at.tzinfo is None:
+            at = at.replace(tzinfo=UTC)
+        local = at.astimezone(_local_zone())
+        return Markup(f'<time datetime="{escape(at.isoformat())}">{local:%Y-%m-%d %H:%M}</time>')
+
+    def audit_note(self, entry: dict[str, Any]) -> str:
+        """An audit note as a reader may see it: a document by its title, never a path on the server."""
+        note = str(entry.get("note") or "")
+        if not _PATH.search(note):
+            return note
+        after = entry.get("after") or {}
+        name = after.get("name") if isinstance(after, dict) else None
+        name = name or note.replace("\\", "/").rsplit("/", 1)[-1]
+        title, year = _svc(self.request).document_titles().get(name, (name, None))
+        return f"《{title}》" + (f"（{year}年）" if year and self.lang == "zh" else f" ({year})" if year else "")
+
+    def field(self, name: str) -> str:
+        """A fact field's name in the page's language (value: 数值)."""
+        word = self.t(name)
+        return word if word != name else name
+
+    def downloads(self, table: str, **params: Any) -> Markup:
+        """The CSV and Excel links of a table, with the page's filters."""
+        from planwatch.web.downloads import download_url
+
+        links = "".join(
+            f'<a class="download" data-format="{fmt}" href="{escape(download_url(table, fmt, **params))}" '
+            f'download>{label}</a>'
+            for fmt, label in (("csv", "CSV"), ("xlsx", "Excel"))
+        )
+        return Markup(f'<span class="downloads" data-table="{escape(table)}">{self.t("download")}: {links}</span>')
+
     def mention_link(self, document_id: int, mention_id: int) -> str:
         """A project mention's link: its document, scrolled to the mention's name, marked."""
         return self.link(f"/documents/{int(document_id)}", mention=int(mention_id)) + f"#mention-{int(mention_id)}"
+
+
+#: A note that is a file path: absolute (/…, C:\…) or with folders.
+_PATH = re.compile(r"^(?:[A-Za-z]:[\\/]|/|~/)|[\\/][^\\/\s]+[\\/]")
+
+
+@functools.lru_cache(maxsize=1)
+def _local_zone() -> tzinfo:
+    """The time zone pages show times in: ``PLANWATCH_TIMEZONE`` (an IANA name), else Asia/Shanghai."""
+    name = os.environ.get("PLANWATCH_TIMEZONE", "Asia/Shanghai")
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return timezone(timedelta(hours=8), "CST")
 
 
 def page_of(request: Request) -> Page:
@@ -194,6 +264,7 @@ def page(request: Request, template: str, status_code: int = 200, **context: Any
             "seg": seg,
             "num": fmt_num,
             "pct": fmt_pct,
+            "plain": plain,
             "lang": p.lang,
             "statuses": STATUS_ORDER,
             "nav_region": context.pop("nav_region", None) or _nav_region(request),
@@ -376,6 +447,7 @@ def document_page(
         href=lambda fid: p.link(f"/documents/{document_id}", fact=fid, q=q or None) + f"#fact-{fid}",
         selected=fact,
         focus=focus,
+        layout=layout(doc["text"]),  # Markdown tables as tables, no ** # <b> marks
     )
     return page(
         request,

@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import re
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -192,6 +193,19 @@ class WebService:
             "SUM(CASE WHEN f.kind = 'target' THEN 1 ELSE 0 END) AS n_targets "
             f"FROM facts f WHERE {LIVE} GROUP BY f.region_key"
         )
+        # Targets with an observed value of their own indicator and period: the ones a verdict
+        # can be given on (a count, not the verdicts themselves: assessing every region's
+        # targets would make the navigation slow).
+        judged = {
+            r["key"]: int(r["n"])
+            for r in self.store.db.query(
+                "SELECT t.region_key AS key, COUNT(DISTINCT t.indicator_key || '|' || t.period || '|' || t.measure) "
+                "AS n FROM facts t JOIN facts o ON o.indicator_key = t.indicator_key AND o.region_key = t.region_key "
+                "AND o.period = t.period AND o.kind <> 'target' AND o.is_current = 1 AND o.status <> 'rejected' "
+                "WHERE t.kind = 'target' AND t.indicator_id IS NOT NULL AND t.is_current = 1 "
+                "AND t.status <> 'rejected' GROUP BY t.region_key"
+            )
+        }
         out = []
         for r in rows:
             region = self.store.gazetteer.get(r["code"]) if r["code"] else None
@@ -205,15 +219,20 @@ class WebService:
                     "parent": parent.name if parent else None,
                     "n_facts": int(r["n_facts"]),
                     "n_targets": int(r["n_targets"] or 0),
+                    "n_judged": judged.get(r["key"], 0),
                 }
             )
         out.sort(key=lambda r: (-r["n_targets"], -r["n_facts"], r["key"]))
         return out
 
     def default_region(self) -> str | None:
-        """The region the dashboard opens on: the one with the most targets."""
+        """The region the dashboard opens on: the one with the most targets that can be judged
+        (a target with a result of its own period), then the most targets — a page of verdicts,
+        not of "no data" (with the sample: 海拉尔区's annual targets and results)."""
         regions = self.regions()
-        return regions[0]["name"] if regions else None
+        if not regions:
+            return None
+        return max(regions, key=lambda r: (r["n_judged"], r["n_targets"], -regions.index(r)))["name"]
 
     @locked
     def indicators(self) -> list[dict[str, Any]]:
@@ -279,6 +298,7 @@ class WebService:
         for ind_id, items in groups.items():
             items.sort(
                 key=lambda a: (
+                    a.status == "no data",  # a target that can be judged before one that cannot
                     MEASURE_PREFERENCE.index(a.measure) if a.measure in MEASURE_PREFERENCE else 9,
                     "-" in a.period,  # a single-year target before a span total
                     -a.target_year,
@@ -500,7 +520,7 @@ class WebService:
         (ties: levels first, then the latest period), so the page opens on a real comparison.
         """
         ind_key, ind_name, ind = self.resolve_indicator(indicator)
-        everything = self.store.compare(ind_key, kind=kind, measure=measure, level=level, sort=sort)
+        everything = self.store.compare(ind_key, kind=kind, measure=measure, level=level, sort=sort, latest=False)
         periods = sorted({r.period for r in everything}, key=lambda p: (parse_period(p)[1] or 0, p), reverse=True)
         rows = [r for r in everything if period is None or r.period == period]
         if period is None or measure is None or kind is None:
@@ -539,11 +559,29 @@ class WebService:
     @locked
     def conflicts(self, region: str | None = None, all_indicators: bool = False) -> list[dict[str, Any]]:
         key = self.resolve_region(region)[0] if region else None
-        return [clean(c) for c in self.store.conflicts(region=key, all_indicators=all_indicators)]
+        from planwatch.report.model import explain_zh
+
+        return [
+            {**clean(c), "explanation_zh": explain_zh(c)}
+            for c in self.store.conflicts(region=key, all_indicators=all_indicators)
+        ]
+
+    @locked
+    def document_titles(self) -> dict[str, tuple[str, int | None]]:
+        """{file name: (title, year)} of every document: sources are named by what a reader knows
+        them as (a title and a year), not by the name of a file on the server."""
+        out: dict[str, tuple[str, int | None]] = {}
+        for r in self.store.db.query("SELECT name, title, year FROM documents ORDER BY is_current, id"):
+            title = display_title(r["title"] or "") or r["name"]
+            out[r["name"]] = (title, r["year"])
+        return out
 
     @locked
     def documents(self, include_superseded: bool = False) -> list[dict[str, Any]]:
-        return self.store.documents(current=not include_superseded)
+        docs = self.store.documents(current=not include_superseded)
+        for d in docs:
+            d["display_title"] = display_title(d.get("title") or "") or d["name"]
+        return docs
 
     @locked
     def document(self, document_id: int) -> dict[str, Any]:
@@ -558,6 +596,7 @@ class WebService:
             raise NotFound(f"no document with id {document_id}")
         doc = rows[0]
         doc["text"] = self.store.document_text(document_id)
+        doc["display_title"] = display_title(doc["title"] or "") or doc["name"]
         return doc
 
     @locked
@@ -827,3 +866,11 @@ def changed_fields(row: dict[str, Any], submitted: Iterable[tuple[str, str]]) ->
             continue
         out[field] = value
     return out
+
+
+_TITLE_MARKUP = re.compile(r"<[^>]+>|\*\*|__|^#+\s*|`")
+
+
+def display_title(title: str) -> str:
+    """A document title without Markdown or HTML marks (``# 锦州市…纲要``, ``<b>…</b>``, ``**…**``)."""
+    return " ".join(_TITLE_MARKUP.sub("", title.strip()).split())

@@ -1,0 +1,89 @@
+"""The plan's main indicators as the default target list: its table's order and categories first."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from planwatch.monitor.plan_table import table_rows
+from planwatch.monitor.targets import is_fragment
+from planwatch.store import Store
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "planwatch" / "sample"
+JINZHOU_14 = SAMPLE / "004_9898a4a294c82fae.txt"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    s = Store(tmp_path_factory.mktemp("plan") / "s.db")
+    assert s.ingest([SAMPLE], actor="test").ok
+    yield s
+    s.close()
+
+
+def test_main_indicators_come_first_in_the_tables_order_and_categories(store: Store) -> None:
+    rows = store.targets(region="锦州市", plan="十四五")
+    main = [a for a in rows if a.main]
+    assert rows[: len(main)] == main  # the table first, then the other commitments
+    names = list(dict.fromkeys(a.indicator for a in main))
+    assert names[:4] == ["地区生产总值", "固定资产投资", "工业总产值", "研究与试验发展经费支出"]
+    assert names[-2:] == ["粮食综合生产能力", "能源综合生产能力"]
+    assert list(dict.fromkeys(a.category for a in main)) == ["经济发展", "创新能力", "民生福祉", "生态环境", "安全保障"]
+    by = {(a.indicator, a.measure): a for a in main}
+    assert by[("城镇新增就业", "level")].category == "民生福祉"
+    # the GDP target the prose states first is still the table's main indicator
+    assert by[("地区生产总值", "level")].category == "经济发展"
+    # prose commitments are the second list
+    assert any(not a.main and a.indicator == "人均公园绿地面积" for a in rows)
+
+
+def test_fragments_are_never_targets(store: Store) -> None:
+    names = {a.indicator for a in store.targets(region="锦州市", plan="十四五")}
+    assert not names & {"中信钛业股份公司新建年产", "产值", "北镇市", "在各县（市）新建", "投资"}
+    with_fragments = {a.indicator for a in store.targets(region="锦州市", plan="十四五", fragments=True)}
+    assert "中信钛业股份公司新建年产" in with_fragments
+
+
+@pytest.mark.parametrize(
+    ("name", "fragment"),
+    [
+        ("宝钛华神公司新建年产", True),  # cut where 年产 10 万吨 was interrupted by its number
+        ("桑德环境公司年处理", True),
+        ("产值", True),  # a bare head
+        ("北镇市", True),  # a bare place
+        ("基础上推进300米覆盖、公共交通机动化分担率", True),
+        ("危旧房屋的新建", True),  # 海拉尔区 2016: a verb without its object
+        ("公交车进场率", False),
+        ("各类养老床位", False),
+        ("在全省乃至全国叫得响的艺术作品", False),  # a count of works is a commitment
+        ("锦州港第二港池集装箱码头二期扩建", False),  # a project's name
+        ("地区生产总值", False),
+    ],
+)
+def test_is_fragment(store: Store, name: str, fragment: bool) -> None:
+    assert is_fragment(store, name) is fragment
+
+
+def test_category_rows_and_a_category_column_are_read() -> None:
+    rows = table_rows(JINZHOU_14.read_text(encoding="utf-8"))
+    assert {r.category for r in rows.values()} >= {"经济发展", "创新能力", "民生福祉", "生态环境", "安全保障"}
+    text = (
+        "| 类别 | 指标 | 2025年 |\n|---|---|---|\n| 经济发展 | 地区生产总值增长(%) | 6 |\n"
+        "| | 全员劳动生产率(万元/人) | 20 |\n| 创新驱动 | 研发投入强度(%) | 2.5 |\n"
+    )
+    cats = [r.category for _, r in sorted(table_rows(text).items())]
+    assert cats == ["", "经济发展", "经济发展", "创新驱动"]
+
+
+def test_targets_json_carries_main_and_category(store: Store, tmp_path: Path) -> None:
+    from conftest import run_planwatch
+
+    db = tmp_path / "t.db"
+    assert run_planwatch("ingest", str(JINZHOU_14), "--db", str(db)).returncode == 0
+    out = run_planwatch("targets", "--region", "锦州市", "--plan", "十四五", "--format", "json", "--db", str(db))
+    rows = json.loads(out.stdout)
+    assert rows[0]["main"] and rows[0]["category"] == "经济发展" and rows[0]["indicator"] == "地区生产总值"
+    assert not rows[-1]["main"]
