@@ -69,7 +69,8 @@ def _cues() -> dict[str, re.Pattern[str]]:
     lex = load_lexicon()
     m = lex["measure_cues"]
     verbs = [w for ws in lex["qualifiers"]["prefix_verbs"].values() for w in ws]  # 超过, 不低于, 控制在…
-    gap = rf"(?:了|分别|分别为|为|达到|达|同比|比上年|比去年|较上年|约|近|以上|保持在|稳定在|{alternation(verbs)})*"
+    gap = (rf"(?:了|分别|分别为|为|达到|达|同比|比上年|比去年|较上年|约|近|以上|保持在|稳定在|幅度"
+           rf"|{alternation(verbs)})*")
     return {
         "avg": re.compile(rf"(?:{alternation(m['avg_growth'])}){gap}$"),
         "avg_anywhere": re.compile(r"年均|年平均"),
@@ -381,7 +382,7 @@ def _clean_mention(phrase: str) -> str:
 
 #: A milestone passed on the way ("连续迈上4个万亿元台阶"): no part of what is measured.
 _MILESTONE = re.compile(
-    r"(?:连续|接连|先后)?(?:迈上|跨上|跃上|登上|站上|跨过|越过)[^，。；、]{0,12}?(?:台阶|大关|关口)"
+    r"(?:连续|接连|先后)?(?:历史性)?(?:迈上|跨上|跃上|登上|站上|跨过|跨越|越过)[^，。；]{0,16}?(?:台阶|大关|关口)|(?:连续|接连|历史性)$"
 )
 #: Markup left in text saved with its HTML (a tag, or a tag cut by the window): never part of a name.
 _MARKUP = re.compile(r"<[^<>]*>|^[^<>]*>|<[^<>]*$|&[a-z]+;")

@@ -265,6 +265,8 @@ def _held_cue() -> re.Pattern[str]:
     return re.compile(alternation(load_lexicon()["period_cues"]["held"]))
 
 
+#: "连续9年稳定在…", "连续7年保持98%以上": a level held for years (not "连续迈上4个台阶", milestones passed)
+_STREAK_HELD = re.compile(r"连续[\d一二两三四五六七八九十]+年")
 _RUNNING_TOTAL = re.compile(r"累计(?:达到|达|超过|超|突破|增至)")
 
 
@@ -275,7 +277,7 @@ def classify(measure: str, clause: str, described: str, rate: bool, before: str,
     words = clause + described
     # "国内航线累计达到15条" is a running total reached, "五年累计达到1792亿元" a sum over the five years
     total = bool(_TOTALS.search(words)) and not (_RUNNING_TOTAL.search(clause) and not _OVER_FIVE_YEARS.search(words))
-    held = bool(_held_cue().search(clause))
+    held = bool(_held_cue().search(clause) or _STREAK_HELD.search(clause))
     changed = bool(_CHANGED.search(before))
     flowing = bool(flow.search(words))
     if measure in ("growth", "avg_growth", "change_pp"):
