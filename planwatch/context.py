@@ -224,6 +224,11 @@ def _time_marker() -> re.Pattern[str]:
     return re.compile(rf"(?:(?P<year>(?:19|20)\d\d)年)?(?P<part>{part})|(?P<whole>{whole})")
 
 
+@cache
+def _base_marker() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_time_marker().pattern})的$")
+
+
 #: The base of a comparison ("比2019年1—7月增长", "较一季度提高", "高于深圳今年第一季度的"): it dates
 #: nothing but the value right after it.
 _BASE_PART = r"(?:前三季度|[上下]半年|第?[一二三四1-4]季度|1[—\-－~～至到]\d{1,2}月份?|\d{1,2}月份?(?:末|底)?)"
@@ -240,7 +245,9 @@ def part_in_effect(text: str) -> tuple[int | None, str] | None:
     ``Q1-Q3``, until ``全年`` or a year turns back to the whole year.  The base of a comparison
     (``比2019年1—7月``) is no time phrase.
     """
-    base = re.search(rf"(?:{_time_marker().pattern})的$", text)
+    if "季" not in text and "月" not in text and "半年" not in text:
+        return None  # (most numbers: no part of a year named before them)
+    base = _base_marker().search(text)
     if base and base.group("part"):
         part = part_of_year(base.group("part"))  # "高于今年第一季度的2%": the value of that quarter
         return ((int(base.group("year")) if base.group("year") else None), part) if part else None

@@ -9,8 +9,9 @@ below it actuals of 2011, ``2012年工作安排`` or ``主要预期目标`` make
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from planwatch.context import Clue, DocContext, StatedContext, find_context
 from planwatch.gazetteer import Region, load_gazetteer
@@ -61,6 +62,9 @@ class Layout:
     sections: list[Section]
     part: str | None = None  # the part of the year a release reports ("Q1-Q3"), see planwatch.context
     context: DocContext | None = None
+    # scope.scope_at's memo: the sections' starts and the scope after each (derived, never set by hand)
+    section_starts: list[int] = field(default_factory=list, repr=False)
+    scopes: dict[int, Any] = field(default_factory=dict, repr=False)
 
 
 def plan_span(text: str) -> tuple[int, int] | None:

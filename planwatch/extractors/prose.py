@@ -543,7 +543,7 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
             after = ""  # "比重 55%" : a rate follows its name
         if after and re.match(r".*(?:率|比例|比重|占比)$", after) and next_q and next_q.start == q.end + len(after):
             continue  # "4条河流断面监测达标率100%": the count only qualifies the rate
-        if after and re.search(r"(?:台阶|大关|关口)$", after):
+        if after and after.endswith(("台阶", "大关", "关口")):
             continue  # "连续迈上4个万亿元台阶": a count of milestones passed, no quantity of the region
         if after:
             mention = after

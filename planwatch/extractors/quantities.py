@@ -234,7 +234,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             times = {"": 1, "一": 1, "两": 2, "二": 2, "三": 3}[m.group(1) or ""]
             out.append(Quantity(m.start(), m.end(), m.start(), m.end(), float(times), "番", "doubling", None, False,
                                 True, ""))
-    for m in _FRACTION.finditer(text, start, end):
+    span = text[start:end]
+    fractions = _FRACTION.finditer(text, start, end) if ("/" in span or "分之" in span) else ()
+    for m in fractions:
         # "占全国1/10以上", "三分之一": a fraction is its value (FACTS.md: 1/4 → 0.25)
         num, den = (parse_number(g) for g in m.group("num", "den")) if m.group("num") else (
             parse_number(m.group("cnum")), parse_number(m.group("cden")))

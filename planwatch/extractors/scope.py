@@ -9,6 +9,7 @@ in the sentence refine it again (``预计`` → estimate, ``力争`` → target,
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Literal
@@ -37,9 +38,22 @@ def _section_at(layout: Layout, pos: int) -> list[Section]:
 
 
 def scope_at(layout: Layout, pos: int) -> Scope:
-    """The default kind and period of a number at normalised position ``pos``."""
-    scope = _scope_at(layout, pos)
-    return replace(scope, part=layout.part, why=_why(layout, pos))
+    """The default kind and period of a number at normalised position ``pos``.
+
+    It depends only on which sections start before ``pos``, so it is computed once per section
+    and kept on the layout (a sentence's numbers ask for it many times over).
+    """
+    starts = layout.section_starts
+    if len(starts) != len(layout.sections):
+        starts[:] = [s.start for s in layout.sections]
+        layout.scopes.clear()
+    k = bisect_right(starts, pos)
+    scope = layout.scopes.get(k)
+    if scope is None:
+        at = starts[k - 1] if k else -1
+        scope = replace(_scope_at(layout, at), part=layout.part, why=_why(layout, at))
+        layout.scopes[k] = scope
+    return scope
 
 
 def _why(layout: Layout, pos: int) -> str:
@@ -310,13 +324,15 @@ class TimeWords:
     base_year: int | None  # 比2010年, 是2010年的: a year only compared with
 
 
+_PLAN_END = re.compile(r"(到)?[“\"]?十[一二三四五六]五[”\"]?末")
+_DURING = re.compile(r"五[”\"]?(?:期间|时期内|内)")
 _BASE_YEAR = re.compile(r"(?:比|较|是|为|相当于)((?:19|20)\d{2})年(?:末|底)?的?")
 
 
 def read_time(before: str, clause: str) -> TimeWords:
     starting = _FROM_YEAR.search(before)
     plan = plan_span(COMPARED_PLAN.sub("", before))
-    at_end = re.search(r"(到)?[“\"]?十[一二三四五六]五[”\"]?末", before)
+    at_end = _PLAN_END.search(before) if "五" in before else None
     earlier = _COMPARED_BASE.search(before)
     earlier_span = plan_span(earlier.group()) if earlier else None
     since = _SINCE.search(before)
@@ -326,7 +342,7 @@ def read_time(before: str, clause: str) -> TimeWords:
         starting=int(starting.group(1)) if starting else None,
         plan=plan,
         plan_end=bool(at_end and not at_end.group(1)),
-        during=bool(re.search(r"五[”\"]?(?:期间|时期内|内)", before)),
+        during=bool(_DURING.search(before)) if "五" in before else False,
         years=years,
         since=int(since.group(1)) if since else None,
         earlier=(earlier_span, earlier.group().endswith("末的")) if earlier and earlier_span else None,
