@@ -238,6 +238,15 @@ _COMPARED = re.compile(
 )
 
 
+#: ``part_in_effect``'s code for 当月/本月: the last month of the part of the year in force.
+CURRENT_MONTH = "M"
+
+
+def last_month_of(part: str) -> int:
+    """The last month a part of a year covers: ``Q1-Q3`` → 9, ``M1-M5`` → 5, ``H1`` → 6."""
+    return _last_month(part)
+
+
 def part_in_effect(text: str) -> tuple[int | None, str] | None:
     """The part of a year the last time phrase of ``text`` names, with its year if written.
 
@@ -253,6 +262,9 @@ def part_in_effect(text: str) -> tuple[int | None, str] | None:
         return ((int(base.group("year")) if base.group("year") else None), part) if part else None
     markers = list(_time_marker().finditer(_COMPARED.sub(lambda m: "#" * len(m.group()), text)))
     last = markers[-1] if markers else None
+    this_month = max(text.rfind("当月"), text.rfind("本月"))
+    if this_month >= 0 and (last is None or this_month > last.start()):
+        return None, CURRENT_MONTH  # "当月进出口…": the last month of the period the text reports
     if last is None or last.group("whole"):
         return None
     part = part_of_year(last.group("part"))

@@ -64,6 +64,13 @@ def test_parts_of_a_year(phrase: str, part: str | None) -> None:
     assert part_of_year(phrase) == part
 
 
+def test_this_month_in_a_release_is_its_last_month() -> None:
+    """"当月进出口…" in a release for the first three quarters is September's (2021M9)."""
+    doc = planwatch.extract_text("2021年前三季度全省经济运行情况\n前三季度，全省进出口6.03万亿元，同比增长18.6%。"
+                                 "当月进出口总量创历史新高，全省进出口0.78万亿元，同比增长12.1%。\n" * 2)
+    assert [f.period for f in doc.facts][:4] == ["2021Q1-Q3", "2021Q1-Q3", "2021M9", "2021M9"]
+
+
 def test_stated_context_wins_and_is_checked() -> None:
     assert StatedContext(region="海拉尔", date="2019-03").region == "海拉尔"
     with pytest.raises(ValueError, match="not a known"):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Literal
 
+from planwatch.context import CURRENT_MONTH, last_month_of
 from planwatch.lexicon import alternation, load_lexicon
 from planwatch.structure import FIVE_YEAR_PLANS, Layout, Section, plan_span
 
@@ -246,6 +247,10 @@ def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str =
     if part is None:
         return period
     year, code = part
+    if code == CURRENT_MONTH:
+        if not scope.part:
+            return period
+        code = f"M{last_month_of(scope.part)}"  # "当月" in a release for the first three quarters: September
     if re.fullmatch(r"\d{4}", period) and (year is None or str(year) == period):
         return period + code
     if not period and year is not None:
