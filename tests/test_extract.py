@@ -831,3 +831,12 @@ def test_extract_explains_each_fact_and_names_are_never_time_fragments():
     explained = run_planwatch("extract", str(CORPUS / "hailaer" / "hailaer_2016.txt"), "--format", "jsonl",
                               "--explain")
     assert set(json.loads(explained.stdout.splitlines()[0])["evidence"]) == {"kind", "period", "region"}
+
+
+def test_a_count_in_chinese_numerals_after_its_noun_counts_before_it_is_a_slogan():
+    """"…保护单位的文化遗址三处。", "谢尔塔拉等三处文化遗址" count; "三大攻坚战", "两个维护", "二期" do not."""
+    hailaer = planwatch.extract(CORPUS / "hailaer" / "hailaer_2016.txt")
+    assert find(hailaer, "三处").value == 3
+    facts = planwatch.extract_text("列入全国重点文物保护单位的文化遗址三处。打好三大攻坚战，做到两个维护，"
+                                   "推进机场二期，等十条支持措施。").facts
+    assert [(f.text, f.value) for f in facts] == [("三处", 3)]

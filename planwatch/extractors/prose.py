@@ -173,7 +173,15 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
         if re.search(r"十[一二三四五六]五|[一二三四五六七八九十]五", tok) or tok in ("零", "〇"):
             return True
         approx = q.qualifier is not None or q.prefix_verb
-        if q.unit_kind == "count" and not (tok[0] in "百千" and approx) and "万" not in q.unit and "亿" not in q.unit:
+        # a count after its noun, closing the clause ("列入…保护单位的文化遗址三处。") is a count;
+        # one before a noun ("三大攻坚战", "两个维护") is a slogan or a name
+        # (not a phase, class or place: "二期", "二类", "前六名")
+        closing = (tok != "一" and q.unit not in ("期", "类", "名", "届", "批", "轮", "代")
+                   and ((not nxt or nxt in "。，；、）)") and _is_cjk(text[q.start - 1:q.start])
+                        or (text[q.start - 1:q.start] == "等" and q.unit not in ("项", "条", "种"))))
+        # ("哈克、团结、谢尔塔拉等三处文化遗址"; not "…等六项主要经济指标", "等十条支持措施": lists of measures)
+        if (q.unit_kind == "count" and not (tok[0] in "百千" and approx) and "万" not in q.unit
+                and "亿" not in q.unit and not closing):
             return True
         if not q.unit:
             return True
