@@ -213,3 +213,62 @@ def test_unseen_provincial_reports_are_read_without_error() -> None:
         for m in result.mentions:
             assert doc.text[m.start:m.end] == m.text
         assert any(m.kind == "target" for m in result.mentions)
+
+
+# -- mechanisms that hold on documents the rules were not written from (issue 11 §7) -------
+# Each rule below was prompted by the unseen reference (湖南/河南/浙江 2026, 海拉尔区 2014/2017);
+# the examples are from other documents.
+_CORPUS = Path(__file__).parent / "data" / "corpus"
+_UNSEEN_CACHE: dict[str, tuple[Document, ProjectExtraction]] = {}
+
+
+def _around(doc_name: str, phrase: str) -> list[tuple[str, str | None]]:
+    """(name, stage) of the mentions inside ``phrase`` of a corpus document."""
+    if doc_name not in _UNSEEN_CACHE:
+        doc = extract(_CORPUS / doc_name)
+        _UNSEEN_CACHE[doc_name] = (doc, extract_projects(doc))
+    doc, result = _UNSEEN_CACHE[doc_name]
+    i = doc.text.index(phrase)
+    j = i + len(phrase)
+    return [(m.name, m.stage) for m in result.mentions if m.start < j and m.end > i]
+
+
+SHAANXI = "provinces-2026/2026_陕西省_政府工作报告.txt"
+
+
+def test_a_list_whose_head_noun_is_not_project() -> None:
+    # 等4条高铁 / 等4条高速公路: the items before 等 are projects of that kind, with the list's stage
+    assert _around(SHAANXI, "西十、康渝等4条高铁加快建设") == [("西十", "construction"), ("康渝", "construction")]
+    assert ("岚皋至陕渝界", "operating") in _around(SHAANXI, "岚皋至陕渝界等4条高速公路建成通车")
+    # a category noun after 等 (新型基础设施) makes no list of projects
+    assert _around("provinces-2026/2026_福建省_政府工作报告.txt", "网络、算力、数据等新型基础设施建设") == []
+    # 等 inside 二级甲等 is no list marker
+    assert _around("hailaer/hailaer_2015.txt", "确保区医院晋升为二级甲等综合医院") == []
+
+
+def test_a_short_bare_name_shares_the_head_of_the_next_item() -> None:
+    found = _around(SHAANXI, "确保西康、西十高铁、西安东站和府谷、定边机场建成投运")
+    assert ("西康", "operating") in found and ("西十高铁", "operating") in found
+    # but a name with a head of its own is judged by itself (校安工程 names no project)
+    found = _around("jinzhou/001_a4dd6afc1d6d7e9f.txt", "大力推进校安工程和平安校园建设")
+    assert ("校安工程", "construction") not in found
+
+
+def test_stage_phrases_of_unseen_reports() -> None:
+    sichuan = "provinces-2026/2026_四川省_政府工作报告.txt"
+    assert _around(sichuan, "天府国际机场建成投运") == [("天府国际机场", "operating")]
+    assert _around(SHAANXI, "东庄水利枢纽下闸蓄水") == [("东庄水利枢纽", "completed")]
+
+
+def test_counted_classes_categories_and_slogans_are_no_projects() -> None:
+    # a list opened by a count is a count of a class (新建6个国家级、20个省级…)
+    assert _around("provinces-2026/2026_山西省_政府工作报告.txt", "新建6个国家级、20个省级临床重点专科") == []
+    # a list closed by 等<non-project noun> (等建设任务): categories of works
+    found = _around("jinzhou/001_a4dd6afc1d6d7e9f.txt", "全面完成混凝土坝、桥梁、闸门安装等建设任务")
+    assert found == []
+    # a numbered set of facilities is a slogan (“一区三中心”)
+    assert _around("provinces-2026/2026_北京市_政府工作报告.txt", "全面推进国家数据要素“一区三中心”建设") == []
+
+
+def test_keys_keep_decimal_points() -> None:
+    assert name_keys("1.5万吨项目").key != name_keys("15万吨项目").key

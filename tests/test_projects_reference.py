@@ -54,3 +54,27 @@ def test_scores_on_the_held_out_zones(scores: dict) -> None:
     held = scores["heldout"]
     assert held.n_reference >= 80
     assert held.precision >= 0.8 and held.recall >= 0.85
+
+
+# -- documents the project rules were not written from ------------------------------------
+UNSEEN = Path(__file__).parent / "data" / "projects_reference_unseen.jsonl"
+CORPUS_DIR = Path(__file__).parent / "data" / "corpus"
+
+
+def test_unseen_reference_is_grounded() -> None:
+    """Three provincial 2026 reports and two 海拉尔区 reports, annotated by hand (docs/projects-reference.md)."""
+    zones, mentions = load_reference(UNSEEN)
+    tax = load_project_taxonomy()
+    assert len(zones) == 5 and len(mentions) >= 130
+    texts = {z["doc"]: (CORPUS_DIR / z["doc"]).read_text(encoding="utf-8") for z in zones}
+    for m in mentions:
+        assert texts[m["doc"]][m["start"]:m["end"]] == m["text"] == m["name"]
+        assert m["stage"] is None or tax.stage(m["stage"]) is not None
+        assert any(z["doc"] == m["doc"] and z["start"] <= m["start"] < z["end"] for z in zones)
+
+
+def test_scores_on_unseen_documents() -> None:
+    """The figure reached (precision 0.854, recall 0.928; issue 11 §7 asks 0.90 / 0.90): a floor, not the goal."""
+    unseen = evaluate(UNSEEN, CORPUS_DIR)
+    assert unseen.n_reference >= 130
+    assert unseen.precision >= 0.85 and unseen.recall >= 0.92

@@ -52,9 +52,9 @@ from planwatch.structure import Layout, analyse
 
 _NUM = rf"(?:{ARABIC}|{CHINESE})"
 
-_LIST_HEAD = re.compile(
-    r"(?:等|为主的)(?:(?P<n>\d+|[一二两三四五六七八九十百]+)(?P<clf>个|项|条|座|所|家|处))?(?P<batch>一批|多个|若干|一系列)?"
-    r"(?P<mods>[^、，。；：等]{0,24}?)(?P<noun>项目|工程)"
+_LIST_HEAD_FORM = (
+    r"(?:(?<![甲乙丙一二三特初高中平同相均对])等|为主的)(?:(?P<n>\d+|[一二两三四五六七八九十百]+)(?P<clf>个|项|条|座|所|家|处))?(?P<batch>一批|多个|若干|一系列)?"
+    r"(?P<mods>[^、，。；：等]{{0,24}}?)(?P<noun>{nouns})(?:项目|工程)?"
 )
 _EXEMPLAR = re.compile(r"以(?P<obj>[^，。；：]{2,40}?)(?:等)?为(?:龙头|代表)的(?P<cls>[^，。；：]{1,30})")
 _NOMINAL = re.compile(
@@ -67,7 +67,12 @@ _COUNT_START = re.compile(
 _QUANTITY = re.compile(
     rf"{_NUM}(?:万|亿|千)?(?:平方米|平方公里|公里|米|亩|公顷|元|万元|亿元|户|个|套|人|栋|座|块|处|项)$"
 )
-_SLOGAN = re.compile(r"[一二三四五六七八九十两\d]+大(?:中心|工程|产业|基地|集群)|双千亿|千亿级|百亿级")
+_SLOGAN = re.compile(
+    r"[一二三四五六七八九十两\d]+大(?:中心|工程|产业|基地|集群)|双千亿|千亿级|百亿级"
+    # numbered sets of facilities (三基地一枢纽, 一区两基地, “三基地两中心”): a programme's slogan
+    r"|[一二两三四五六七八九十]+(?:区|基地|中心|枢纽|园|港)[一二两三四五六七八九十]+(?:区|基地|中心|枢纽|园|港)"
+)
+_ALL_QUOTED = re.compile(r"(?:“[^“”]{1,12}”)+")  # “蓝色粮仓”“海上花园”: slogans, not names
 _CLAUSE_VERBS = re.compile(
     r"实现|达到|提高|增长|形成|成为|提升|促进|带动|推广|完善|加强|优化|扩大|开展|举办|获得|评为|列入"
 )
@@ -160,6 +165,10 @@ class ProjectExtractor:
         self._generic_names = frozenset(tax.words("generic_names"))
         self._sector_words = frozenset(w for sec in tax.sectors for w in sec.heading)
         self._works_re = re.compile(rf"(?:{alternation(tax.words('works_nouns'))})$")
+        self._list_head = re.compile(_LIST_HEAD_FORM.format(nouns=alternation(tax.words("list_nouns"))))
+        self._list_rejected_heads = tuple(tax.words("list_rejected_heads"))
+        self._etc_non_project = re.compile(
+            rf"等(?:{_NUM}[个项条座所家处])?[^、，。；等]{{0,8}}?(?:{alternation(tax.non_project_heads)})")
         self._portfolio_re = re.compile(
             rf"(?P<adj>[\u4e00-\u9fff]{{0,12}}?)项目(?:库)?(?:共|共计|总数)?(?P<n>\d+)个(?:项目)?"
             rf"(?:，(?:总投资(?:额|规模)?|投资)(?:达|为)?(?P<inv>{ARABIC})(?P<unit>亿元|万元))?"
@@ -332,7 +341,7 @@ class ProjectExtractor:
         if t.startswith("以", lead_end):
             return []  # 建设以大型海港…为依托的…格局: a description, not a project
         head = None
-        for m in _LIST_HEAD.finditer(t, lead_end, end):
+        for m in self._list_head.finditer(t, lead_end, end):
             head = m
             break
         stage, stage_span = None, None
@@ -438,6 +447,8 @@ class ProjectExtractor:
     def _strip_lead(self, start: int, end: int) -> tuple[int, str]:
         m = self.tax.leading_re.match(self.t, start, end)
         pos = m.end() if m else start
+        if m and self.t.startswith("了", pos):
+            pos += 1  # 重点实施了X, 完成了X: the aspect particle of the verb stripped
         # a leading word that is the whole name is not a leading word (建设 alone)
         return (pos if pos < end else start), self.t[start:pos]
 
@@ -587,6 +598,8 @@ class ProjectExtractor:
                     if m.group() == "及" and not (both and len(right) >= 7 and not right.startswith(("配套", "其"))):
                         continue  # 四十军军部及周边改造, 辽西北锦州供水及配套管网: one project
                     long_items = in_list and m.group() == "和" and len(left) >= 4 and len(right) >= 4
+                    if force and len(right) >= 2 and self._ends_with_head(left):
+                        return [(start, start + i), *self._split_and(start + m.end(), end, force, in_list)]
                     if force or both or long_items or _COUNT_START.match(left):
                         return [(start, start + i), *self._split_and(start + m.end(), end, force, in_list)]
         return [(start, end)]
@@ -614,18 +627,24 @@ class ProjectExtractor:
         verb = t[st.stage_span[0]:st.stage_span[1]] if st.stage_span else ""
         if st.pattern == "verb" and verb == "新建" and kind == "actual":
             st.stage = "completed"  # 新建 in a review: built
+        if st.mode != "investment" and st.pattern in ("verb", "stage") and len(st.items) > 1:
+            first = self._clean_name(*st.items[0], st.mode)
+            last_s, last_e = st.items[-1]
+            if (first and _COUNT_START.match(t[first[0]:first[1]])) or self._etc_non_project.search(
+                    t[last_s:self._strip_trailing(last_s, last_e)]):
+                return []  # 新建200个智能车间、智能工厂; 完成道路、供水等基础设施建设: classes, none named
         made: list[ProjectMention] = []
         list_id = None
         if st.count is not None or len(st.items) > 1:
             self._lists += 1
             list_id = self._lists
-        for s, e in st.items:
-            span = self._clean_name(s, e, st.mode)
+        spans = [self._clean_name(s, e, st.mode) for s, e in st.items]
+        for k, span in enumerate(spans):
             if span is None:
                 continue
             ns, ne = span
             name = t[ns:ne]
-            if not self._valid(name, st.mode):
+            if not self._valid(name, st.mode) and not self._shares_head(name, spans[k + 1:k + 2], st.mode):
                 continue
             made.append(self._mention(ns, ne, st, kind, period, list_id))
         line = t.rfind("\n", 0, c.start)
@@ -750,7 +769,7 @@ class ProjectExtractor:
             return False
         if _COUNT_START.match(name) or _QUANTITY.search(name) or _SLOGAN.search(name):
             return False
-        if _ETC_COUNT.search(name):
+        if _ETC_COUNT.search(name) or _ALL_QUOTED.fullmatch(name):
             return False
         bare = _TRAILING_BRACKET.sub("", name)
         if self.gazetteer.resolve(bare) is not None or bare in self._generic_names:
@@ -762,11 +781,11 @@ class ProjectExtractor:
         if _BARE_PROJECT.fullmatch(bare):
             return False  # 优质项目, 重大项目, 三期工程: no project named
         if bare.endswith(self.tax.non_project_heads):
-            if mode == "list" and not bare.endswith(("企业", "公司", "集团", "地块", "平台", "称号", "品牌")):
+            if mode == "list" and not bare.endswith(self._list_rejected_heads):
                 return True
             return False
         if mode == "list":
-            return True
+            return not bare.endswith(self._list_rejected_heads)
         if _SLOGAN_PROGRAMME.fullmatch(bare):
             return False  # “北义闾山会师”工程: a programme named by its slogan
         generic = _BARE_PROJECT.fullmatch(bare)
@@ -779,6 +798,21 @@ class ProjectExtractor:
         if _BUILD_CLAUSE.search(name):
             return False  # 小区配套建设幼儿园: a clause, not a name
         return self._has_head(name) and not _CLAUSE_VERBS.search(name)
+
+    def _shares_head(self, name: str, following: list[tuple[int, int] | None], mode: str) -> bool:
+        """``西康、西十高铁``, ``府谷、定边机场``: a short bare name before a named facility shares its head."""
+        if mode != "free" or not following or following[0] is None or not 2 <= len(name) <= 4:
+            return False
+        if self.tax.leading_re.match(name) or _COUNT_START.match(name) or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
+            return False
+        if self._ends_with_head(name) or _PROJECT_WORD.search(name):
+            return False  # 校安工程: a name with a head of its own, rejected for itself
+        if is_generic_name(name) or self.gazetteer.resolve(name) is not None:
+            return False  # 国家医疗、…基地; 义县、…: a category or a place, not a name
+        nxt = self.t[following[0][0]:following[0][1]]
+        if self._works_re.search(nxt) or _PROJECT_END.search(nxt):
+            return False  # 校安工程、…改造: programmes and works share no facility word
+        return self._ends_with_head(nxt) and self._valid(nxt, mode) and not is_generic_name(nxt)
 
     def _shared_head_mode(self, items: list[tuple[int, int]]) -> str:
         """``针状焦、稀土顺丁橡胶、石化催化裂解项目``: a 项目 ending the last item heads them all."""

@@ -65,7 +65,8 @@ def _clean_key(text: str, tax: ProjectTaxonomy) -> str:
         text = text.replace(_nfkc(str(variant)), _nfkc(str(canonical)))
     for suffix in sorted(tax.words("company_suffixes"), key=len, reverse=True):
         text = text.replace("分" + suffix, "").replace(suffix, "")
-    text = text.replace("·", "").replace(".", "").replace("#", "")
+    text = text.replace("·", "").replace("#", "")
+    text = re.sub(r"(?<!\d)\.|\.(?!\d)", "", text)  # a decimal point stays (1.5万吨 is not 15万吨)
     text = re.sub(r"[(（][^()（）]*$", "", text)  # an unclosed bracket: the list it opens is not the name
     text = text.rstrip("等、，,")
     return _strip_suffixes(text, sorted(tax.words("key_suffixes"), key=len, reverse=True))

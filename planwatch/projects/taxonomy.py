@@ -149,7 +149,9 @@ class ProjectTaxonomy:
     def filler_re(self) -> re.Pattern[str]:
         """Manner, time and certainty words between a name and its stage phrase."""
         words = alternation(self.words("stage_fillers"))
-        date = r"\d{1,2}月(?:\d{1,2}日)?(?:前|底|初|中旬|下旬|上旬)?|(?:19|20)\d\d年(?:\d{1,2}月)?(?:底|末|初)?"
+        # 10月份, 在旅游旺季前: a time before the stage phrase
+        date = r"在[^，。；、]{1,8}?前|\d{1,2}月份?"
+        date += r"(?:\d{1,2}日)?(?:前|底|初|中旬|下旬|上旬)?|(?:19|20)\d\d年(?:\d{1,2}月)?(?:底|末|初)?"
         return re.compile(rf"(?:{words}|{date})*")
 
     @cached_property
