@@ -778,6 +778,8 @@ def test_a_value_given_for_another_unit_is_that_units():
     assert value_of_another("高于全国", "四川省") is None
     assert value_of_another("、占全国", "四川省") is None
     assert value_of_another("增速分别快于全国", "山西省") is None
+    assert value_of_another("增速高于4.8%的全国水平，其中江西（") == "江西省"  # a unit's figure in brackets
+    assert value_of_another("其中，广东（") == "广东省" and value_of_another("发展（") is None
     shenzhen = planwatch.extract(ROOT / "tests" / "data" / "wider" / "releases" / "sz_2022h1_news.txt")
     assert [(f.text, f.region, f.period) for f in shenzhen.facts if f.text in ("2%", "2.5%")][:3] == [
         ("2%", "深圳市", "2022Q1"), ("2%", "广东省", "2022H1"), ("2.5%", "全国", "2022H1")]

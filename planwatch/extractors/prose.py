@@ -579,7 +579,8 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
                 mention = earlier or (prev_fact.mention if prev_fact is not None else verb)
         if prev_fact is not None and _TIME_FRAGMENT.search(mention):
             mention = prev_fact.mention  # "增加到2015年的23.53亿元，年均增长23.53%": the same indicator
-        if other and prev_fact is not None and q.unit_kind == "percent":
+        named_unit = other is not None and text[q.start - 1:q.start] in "（("  # "江西（6.9%）、福建（6.7%）"
+        if other and prev_fact is not None and (q.unit_kind == "percent" or named_unit):
             # "增长46.9%，高于全国同期1.7%的两年平均增速": the other unit's figure of the same indicator
             mention = prev_fact.mention
             if re.match(r"的?(?:两年|三年)?(?:平均|年均)增[速长]", text[q.end:clause_end]):

@@ -81,11 +81,11 @@ _TURN_BACK = re.compile(r"全(?:省|市|区|县|州|盟|旗)(?![级域])")
 _OTHER_VALUE = re.compile(
     r"(?:(?:[高低快慢]于|超过|超出|相当于)(?P<a>全国|[\u4e00-\u9fff]{2,12}?)(?:同期|同口径|平均水平|平均|水平)*"
     r"(?<=同期|口径|水平|平均)(?:的|[（(])?|(?:[高低快慢]于|超过|超出|相当于)(?P<c>全国|[\u4e00-\u9fff]{2,12}?)(?:的|[（(])"
-    r"|[，、和与](?P<b>全国|[\u4e00-\u9fff]{2,12}?)(?:同期|同口径|平均水平|平均|水平|今年|去年)*(?:的|[（(]))$"
+    r"|(?:[，、和与：]|其中|^)(?P<b>全国|[\u4e00-\u9fff]{2,12}?)(?:同期|同口径|平均水平|平均|水平|今年|去年)*(?:的|[（(]))$"
 )
 
 
-def value_of_another(clause_before: str, own: str) -> str | None:
+def value_of_another(clause_before: str, own: str = "") -> str | None:
     """The unit whose value a number is when the text names it right before (``高于全国（49.5%）``).
 
     Only a unit the gazetteer knows, or 全国 (the national figure a region is compared with).
@@ -98,8 +98,7 @@ def value_of_another(clause_before: str, own: str) -> str | None:
         return "全国"
     found = load_gazetteer().find_all(name)
     if found and found[-1][1] == len(name):
-        region = found[-1][2]
-        return None if region.name == own else region.name
+        return found[-1][2].name
     return None
 
 
