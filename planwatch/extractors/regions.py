@@ -78,10 +78,12 @@ _TURN_BACK = re.compile(r"全(?:省|市|区|县|州|盟|旗)(?![级域])")
 
 
 #: A value given for another unit in passing: "高于全国同期1.7%", "低于全国（49.5%）", "广东省同期的2%".
-_OTHER_VALUE = re.compile(
-    r"(?:(?:[高低快慢]于|超过|超出|相当于)(?P<a>全国|[\u4e00-\u9fff]{2,12}?)(?:同期|同口径|平均水平|平均|水平)*"
-    r"(?<=同期|口径|水平|平均)(?:的|[（(])?|(?:[高低快慢]于|超过|超出|相当于)(?P<c>全国|[\u4e00-\u9fff]{2,12}?)(?:的|[（(])"
-    r"|(?:[，、和与：]|其中|^)(?P<b>全国|[\u4e00-\u9fff]{2,12}?)(?:同期|同口径|平均水平|平均|水平|今年|去年)*(?:的|[（(]))$"
+_COMPARED_VALUE = re.compile(
+    r"(?:[高低快慢]于|超过|超出|相当于)(?P<name>全国|[\u4e00-\u9fff]{2,12}?)"
+    r"(?:(?:同期|同口径|平均水平|平均|水平)+(?:的|[（(])?|的|[（(])$"
+)
+_LISTED_VALUE = re.compile(
+    r"(?:[，、和与：]|其中|^)(?P<name>全国|[\u4e00-\u9fff]{2,8}?)(?:同期|同口径|平均水平|平均|水平|今年|去年)*(?:的|[（(])$"
 )
 
 
@@ -90,10 +92,11 @@ def value_of_another(clause_before: str, own: str = "") -> str | None:
 
     Only a unit the gazetteer knows, or 全国 (the national figure a region is compared with).
     """
-    m = _OTHER_VALUE.search(clause_before[-24:])
+    tail = clause_before[-24:]
+    m = _COMPARED_VALUE.search(tail) or _LISTED_VALUE.search(tail)
     if not m:
         return None
-    name = m.group("a") or m.group("b") or m.group("c")
+    name = m.group("name")
     if name == "全国":
         return "全国"
     found = load_gazetteer().find_all(name)
