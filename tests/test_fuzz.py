@@ -236,7 +236,9 @@ def test_find_quantities_never_raises_and_stays_in_bounds(raw: str, data: st.Dat
         found = find_quantities(text, start, end)
         for q in found:
             assert start <= q.start <= q.num_start < q.num_end <= q.end <= end, (q, start, end)
-            assert math.isfinite(q.value) and q.value >= 0, (text[q.start : q.end], q.value)
+            # negative only where a minus sign is written before the number ("增长-14.2%")
+            signed = text[q.start] in "-－−"
+            assert math.isfinite(q.value) and (q.value >= 0 or signed), (text[q.start : q.end], q.value)
             assert q.qualifier in (None, "about", "at_least", "at_most")
         assert [q.start for q in found] == sorted(q.start for q in found)
 
