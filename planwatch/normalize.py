@@ -44,6 +44,16 @@ _HEADING = re.compile(
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 _EMPHASIS = re.compile(r"\*\*|__")
 _COMMA_SPACE = re.compile(r",(?=[ \t\u3000])")
+# Reference marks glued to a number or word, as editors type them (``274.4¹亿元``, ``5487[2]人``,
+# ``6③万人``; readers render HTML <sup> and Word superscript runs as superscript characters):
+# never digits of the number.  Superscripts after a Latin letter are exponents (``m²``) and stay.
+_REFERENCE_MARK = re.compile(
+    r"(?<=[\d\u4e00-\u9fff%％）)])(?:[\u00b9\u00b2\u00b3\u2070\u2074-\u207e]+|[\[［]\d{1,2}[\]］]|[\u2460-\u2473\u2474-\u2487])"
+    r"|(?<![A-Za-z])[\u00b9\u00b2\u00b3\u2070\u2074-\u207e]+"
+)
+# Full-width digits grouped by full-width commas (``２１，６１８元``): a thousands separator, since a
+# list of such numbers would not group them in threes.  (ASCII digits with ``，`` stay a list.)
+_FULLWIDTH_GROUPED = re.compile(r"(?<![０-９])[０-９]{1,3}(?:，[０-９]{3})+(?![０-９])")
 
 
 @dataclass
@@ -105,6 +115,13 @@ def normalize(original: str) -> NormalizedText:
     text = original.translate(_TRANSLATE)
     deletions: list[tuple[int, int]] = []
     substitutions: dict[int, str] = {}
+
+    for m in _FULLWIDTH_GROUPED.finditer(original):
+        for k in range(m.start(), m.end()):
+            if original[k] == "，":
+                substitutions[k] = ","
+    for m in _REFERENCE_MARK.finditer(text):
+        deletions.append(m.span())
 
     for m in _FURNITURE.finditer(text):
         end = m.end()

@@ -23,6 +23,7 @@ from typing import Any
 
 from planwatch.errors import InputError
 from planwatch.model import SourceText
+from planwatch.quality import check_plausible_chinese
 
 MAX_BYTES = 50 * 1024 * 1024
 """Largest file read (bytes).  Real plans and reports are far smaller; a bigger file is
@@ -116,6 +117,7 @@ def read_file(path: str | Path, max_bytes: int = MAX_BYTES) -> SourceText:
     source = reader(data, path)
     if not source.text.strip():
         raise InputError(f"{path.name} contains no text (it is empty or only whitespace)")
+    check_plausible_chinese(source.text, path.name)
     source.meta.setdefault("bytes", len(data))
     return source
 
@@ -125,20 +127,29 @@ def read_file(path: str | Path, max_bytes: int = MAX_BYTES) -> SourceText:
 
 
 def _read_text(data: bytes, path: Path) -> SourceText:
-    text, encoding, bom = decode_text(data, path.name)
-    meta: dict[str, Any] = {"encoding": encoding}
+    repairs: dict[str, Any] = {}
+    text, encoding, bom = decode_text(data, path.name, repairs)
+    meta: dict[str, Any] = {"encoding": encoding, **repairs}
     if bom:
         meta["bom"] = True
     return SourceText(text=text, reader=f"text:{encoding}", meta=meta)
 
 
-def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str, bool]:
+def decode_text(data: bytes, name: str = "<bytes>", repairs: dict[str, Any] | None = None) -> tuple[str, str, bool]:
     """Detect the encoding of ``data`` and decode it exactly; return (text, encoding, had_bom).
 
     Chinese documents come as UTF-8 (sometimes with a BOM) or GB2312/GBK/GB18030.  Generic
     detectors are unreliable on short Chinese texts, so the two encodings that cover nearly
     all of them are tried strictly first; charset-normalizer only decides the rest.
+
+    Three damages are repaired because the repair is certain, and recorded in ``repairs`` (the
+    document's meta): UTF-16 saved without its byte-order mark (the byte order is the one whose
+    text is plausible), a few stray NUL bytes in otherwise valid text (removed), and UTF-8 that
+    was once read as Latin-1/Windows-1252 and saved again (reversed by ftfy, kept only when
+    the result is Chinese).  The text is then no longer the file's bytes decoded unmodified, which
+    the meta says.
     """
+    repairs = {} if repairs is None else repairs
     _refuse_magic(data, name)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
@@ -148,13 +159,21 @@ def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str, bool]:
         _refuse_control_chars(text, name)
         return text, "utf-16", True
     if b"\x00" in data:
-        raise InputError(f"{name} is a binary file (it contains NUL bytes), not text")
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16[0], utf16[1], False
+        nuls = data.count(b"\x00")
+        if nuls > len(data) * _MAX_STRAY_NULS:
+            raise InputError(f"{name} is a binary file (it contains NUL bytes), not text")
+        data = data.replace(b"\x00", b"")
+        repairs["removed_nul_bytes"] = nuls
 
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
     else:
+        text = _repair_latin1_mojibake(text, name, repairs)
         _refuse_control_chars(text, name)
         return text, "utf-8", data.startswith(codecs.BOM_UTF8)
 
@@ -183,6 +202,59 @@ def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str, bool]:
     raise InputError(
         f"cannot decode {name}: it is not UTF-8, GB18030/GBK or another recognisable text encoding"
     )
+
+
+# Share of NUL bytes up to which they are stray damage in a text file (removed), not binary data.
+_MAX_STRAY_NULS = 0.01
+# Latin-1 letters and C1 controls that UTF-8 bytes of hanzi become when read as Latin-1/cp1252.
+_LATIN1_MOJIBAKE = re.compile(r"[\x80-\xff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013"
+                              r"\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text saved without a byte-order mark, by the byte order that gives plausible text.
+
+    Chinese UTF-16 has a NUL in every ASCII character (line breaks, digits), at odd offsets in
+    little-endian and even ones in big-endian; the wrong order, or a UTF-8 file with a stray NUL
+    read as UTF-16, decodes to rare characters and fails the test of plausible Chinese.
+    """
+    if len(data) % 2:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in text or _count(_CONTROL, text) > len(text) * _MAX_CONTROL_RATIO:
+            continue
+        if _count(_IDEOGRAPH, text) and _looks_chinese(text) and _gb2312_share(text) >= 0.8:
+            return text, encoding
+    return None
+
+
+def _repair_latin1_mojibake(text: str, name: str, repairs: dict[str, Any]) -> str:
+    """Reverse UTF-8 that was read as Latin-1/Windows-1252 and saved again (``æ”¿åºœ`` for ``政府``).
+
+    Only texts made largely of the characters such mojibake consists of are tried (ftfy is not
+    imported for ordinary text); the repair is kept only when ftfy's result is Chinese, else the
+    text is refused, since its facts would be junk.
+    """
+    sample = text[:20000]
+    non_ascii = _count(_NON_ASCII, sample)
+    if not non_ascii or _count(_LATIN1_MOJIBAKE, sample) < 0.5 * non_ascii:
+        return text
+    import ftfy
+
+    fixed = ftfy.fix_encoding(text)
+    if fixed != text and _count(_IDEOGRAPH, fixed) and _looks_chinese(fixed) and _gb2312_share(fixed) >= 0.8:
+        repairs["repaired"] = "mojibake (UTF-8 once read as Latin-1/Windows-1252), reversed with ftfy"
+        return fixed
+    if _count(_IDEOGRAPH, sample) < 0.1 * non_ascii:
+        raise InputError(
+            f"{name} looks like mojibake (Latin letters where Chinese should be) that cannot be repaired "
+            "with certainty; ask for the original file"
+        )
+    return text
 
 
 def _refuse_magic(data: bytes, name: str) -> None:

@@ -223,6 +223,16 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             times = {"": 1, "一": 1, "两": 2, "二": 2, "三": 3}[m.group(1) or ""]
             out.append(Quantity(m.start(), m.end(), m.start(), m.end(), float(times), "番", "doubling", None, False,
                                 True, ""))
+    for m in _FRACTION.finditer(text, start, end):
+        # "增长百分之五", "千分之三": a share written in words, the number after its base
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        out = [q for q in out if not (m.start() <= q.num_start < m.end())]
+        end_at, after = _suffix_after(text, m.end())
+        percent = m.group("base") == "百分之"
+        out.append(Quantity(m.start(), end_at, m.start(), m.end(), value, "%" if percent else "‰",
+                            "percent" if percent else "permille", after, False, not m.group("num")[0].isdigit(), ""))
     for m in _RATIO.finditer(text, start, end):
         # "城乡居民收入比从2.50:1缩小至2.27:1": a two-part ratio is one number
         out = [q for q in out if not (m.start() <= q.num_start < m.end())]
@@ -234,6 +244,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
 
 
 _DOUBLING = re.compile(r"翻(?:([一两二三])番|番)")
+_FRACTION = re.compile(rf"(?P<base>百分之|千分之)(?P<num>{ARABIC}|{CHINESE})")
 _RATIO = re.compile(r"(?<![\d.:：])(\d{1,3}(?:\.\d+)?)[:：]1(?![\d.:：])")
 
 
