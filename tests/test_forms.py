@@ -51,7 +51,6 @@ REFUSED = {
 }
 # Not passing yet: the reason, until the reader is fixed.
 XFAIL: dict[str, str] = {
-    "html-portal.html": "navigation, sidebar and footer read as content",
     "docx-tracked.docx": "tracked insertions dropped",
     "docx-textboxes.docx": "text boxes dropped",
     "docx-controls.docx": "content controls and smart tags dropped",
@@ -121,7 +120,6 @@ MARKED = ["md-marks.md", "html-portal.html", "docx-footnotes.docx"]
 
 
 MARKS_XFAIL = {
-    "html-portal.html": "<sup> marks read as digits",
     "docx-footnotes.docx": "superscript runs read as digits",
 }
 

@@ -188,3 +188,29 @@ def test_custom_size_limit(tmp_path: Path) -> None:
     f.write_text(CHINESE_LINE, encoding="utf-8")
     with pytest.raises(InputError, match="too large"):
         read_file(f, max_bytes=10)
+
+
+def test_portal_page_is_read_without_navigation_and_keeps_its_metadata(tmp_path: Path) -> None:
+    """Issue 13: a sidebar's city-wide headline or a visitor counter is not content; <sup> is no digit."""
+    article = "".join(f"<p>{line}</p>" for line in SAMPLE_FILES[0].read_text(encoding="utf-8").splitlines()[:40]
+                      if line.strip())
+    page = (
+        '<html><head><meta charset="utf-8"><title>凌河区经济数据_凌河区人民政府</title>'
+        '<meta name="SiteName" content="凌河区人民政府"><meta name="PubDate" content="2015-03-01 10:00"></head>'
+        '<body><ul class="nav"><li><a href="/">首页</a></li><li><a href="/a">政务公开</a></li></ul>'
+        '<div class="side"><h3>要闻</h3><ul><li><a href="/n">全省地区生产总值增长9.9%</a></li></ul>'
+        "<p>本站访问量：1234567次</p></div>"
+        f"<div class='article'><h1>凌河区经济数据</h1>{article}"
+        "<p>全年城镇新增就业5487<sup>2</sup>人。</p></div>"
+        "<div class='footer'>主办：凌河区人民政府办公室 联系电话：0416-1234567</div></body></html>"
+    )
+    f = tmp_path / "portal.html"
+    f.write_text(page, encoding="utf-8")
+    source = read_file(f)
+    assert source.meta["main_content"] is True
+    assert source.meta["page_site"] == "凌河区人民政府"
+    assert source.meta["page_date"].startswith("2015-03-01")
+    for boilerplate in ("首页", "9.9%", "访问量", "0416-1234567"):
+        assert boilerplate not in source.text
+    assert "5487²人" in source.text
+    assert "凌河区经济数据\n" in source.text
