@@ -784,7 +784,16 @@ def _read_pdf(data: bytes, path: Path) -> SourceText:
 
 
 def _read_docx(data: bytes, path: Path) -> SourceText:
+    """All the text Word shows, in order, read from the package XML with lxml.
+
+    python-docx reads only a paragraph's direct runs, so text in tracked insertions, text boxes,
+    content controls, smart tags and hyperlinks was lost; here every run Word displays is read
+    (deletions, moved-from text, hidden text and the VML duplicates of text boxes are not), notes
+    are appended after the body under a 注释 line, and a superscript run or note reference is
+    rendered as superscript characters so that it is never a digit of the number before it.
+    """
     import io
+    import zipfile
 
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         raise InputError(f"{path.name} is an old-style Word .doc file; save it as .docx first")
@@ -792,26 +801,235 @@ def _read_docx(data: bytes, path: Path) -> SourceText:
         raise InputError(f"{path.name} is not a .docx file (it is not a ZIP package)")
     _refuse_zip_bomb(data, path)
     try:
-        import docx
-        from docx.table import Table
-        from docx.text.paragraph import Paragraph
-
-        document = docx.Document(io.BytesIO(data))
-        blocks: list[str] = []
-        for item in document.iter_inner_content():
-            if isinstance(item, Paragraph):
-                blocks.append(item.text)
-            elif isinstance(item, Table):
-                rows = _docx_table_rows(item)
-                if rows:
-                    blocks.extend(["", _markdown_table(rows), ""])
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            names = set(package.namelist())
+            if "[Content_Types].xml" not in names:
+                raise ValueError("no [Content_Types].xml")
+            main = _docx_main_part(package, names)
+            if main is None:
+                raise ValueError("no main document part")
+            blocks = _DocxText().blocks(_docx_xml(package.read(main)))
+            notes: list[str] = []
+            for part in _docx_related(package, names, main, ("footnotes", "endnotes")):
+                notes.extend(_DocxText().notes(_docx_xml(package.read(part))))
     except RecursionError as e:
         raise InputError(f"{path.name} is nested too deeply to be read") from e
-    except Exception as e:  # zipfile/lxml/python-docx each raise their own types
+    except InputError:
+        raise
+    except Exception as e:  # zipfile/lxml each raise their own types
         detail = str(e).splitlines()[0] if str(e) else type(e).__name__
         raise InputError(f"{path.name} is a damaged or unreadable .docx file: {detail}") from e
+    meta: dict[str, Any] = {}
+    if notes:
+        meta["notes"] = len(notes)
+        blocks += [*([""] if blocks and blocks[-1] else []), "注释：", *notes]
     text = "\n".join(blocks)
-    return SourceText(text=text + "\n" if text else text, reader="docx", meta={})
+    return SourceText(text=text + "\n" if text else text, reader="docx", meta=meta)
+
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+
+
+def _w(tag: str) -> str:
+    return f"{{{_W_NS}}}{tag}"
+
+
+def _docx_xml(raw: bytes) -> Any:
+    """Parse a package part safely: no entity expansion, no network (as python-docx does)."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
+    return etree.fromstring(raw, parser)
+
+
+def _docx_rels(package: Any, names: set[str], part: str) -> list[tuple[str, str]]:
+    """(type, target part) of the relationships of ``part`` ("" for the package)."""
+    import posixpath
+
+    folder, base = posixpath.split(part)
+    rels = posixpath.join(folder, "_rels", base + ".rels")
+    if rels not in names:
+        return []
+    out = []
+    for rel in _docx_xml(package.read(rels)).iter(f"{{{_REL_NS}}}Relationship"):
+        if rel.get("TargetMode") == "External":
+            continue
+        target = rel.get("Target", "")
+        target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+        out.append((rel.get("Type", ""), target))
+    return out
+
+
+def _docx_main_part(package: Any, names: set[str]) -> str | None:
+    for kind, target in _docx_rels(package, names, ""):
+        if kind == _OFFICE_DOCUMENT and target in names:
+            return target
+    return "word/document.xml" if "word/document.xml" in names else None
+
+
+def _docx_related(package: Any, names: set[str], main: str, kinds: tuple[str, ...]) -> list[str]:
+    found = {kind.rsplit("/", 1)[-1]: target for kind, target in _docx_rels(package, names, main)}
+    return [found[k] for k in kinds if found.get(k) in names]
+
+
+# Subtrees whose text Word does not show (or shows elsewhere): deletions, moved-from text, the
+# VML fallback of a text box (the same text as its DrawingML choice), field codes, properties.
+_DOCX_SKIP = frozenset(_w(t) for t in ("del", "moveFrom", "pPr", "rPr", "instrText", "delInstrText", "tblPr",
+                                       "trPr", "tcPr", "sdtPr", "sdtEndPr", "fldData"))
+_DOCX_SKIP |= {f"{{{_MC_NS}}}Fallback"}
+_DOCX_NOTE_TYPES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
+
+
+class _DocxText:
+    """Render WordprocessingML as lines, tables as Markdown, walking the tree without recursion."""
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.paragraphs: list[list[str]] = []  # open paragraphs (a text box nests one in another)
+        self.table_depth = 0
+        self.rows: list[list[tuple[str, int, str | None]]] = []  # (text, grid span, vMerge)
+        self.cell: list[str] | None = None
+        self.cell_props: tuple[int, str | None] = (1, None)
+        self.superscript = 0
+        self.hidden = 0
+        self.note_id = ""
+
+    def blocks(self, root: Any) -> list[str]:
+        body = root.find(_w("body"))
+        self._walk(body if body is not None else root)
+        return self.out
+
+    def notes(self, root: Any) -> list[str]:
+        for note in root:
+            if note.get(_w("type")) in _DOCX_NOTE_TYPES:
+                continue
+            before = len(self.out)
+            self.note_id = note.get(_w("id"), "")
+            self._walk(note)
+            text = " ".join(line for line in self.out[before:] if line.strip())
+            del self.out[before:]
+            if text:
+                self.out.append(text)
+        return self.out
+
+    def _walk(self, root: Any) -> None:
+        from lxml import etree
+
+        walker = etree.iterwalk(root, events=("start", "end"))
+        for event, el in walker:
+            tag = el.tag
+            if not isinstance(tag, str):
+                continue
+            if event == "start":
+                if tag in _DOCX_SKIP:
+                    walker.skip_subtree()
+                    continue
+                self._start(tag, el)
+            else:
+                self._end(tag, el)
+
+    def _start(self, tag: str, el: Any) -> None:
+        if tag == _w("p"):
+            self.paragraphs.append([])
+        elif tag == _w("r"):
+            rpr = el.find(_w("rPr"))
+            valign = rpr.find(_w("vertAlign")) if rpr is not None else None
+            vanish = rpr.find(_w("vanish")) if rpr is not None else None
+            self.superscript += valign is not None and valign.get(_w("val")) == "superscript"
+            self.hidden += vanish is not None and vanish.get(_w("val"), "true") not in ("0", "false")
+        elif tag in (_w("t"), _w("tab"), _w("br"), _w("cr"), _w("noBreakHyphen"), _w("footnoteReference"),
+                     _w("endnoteReference"), _w("footnoteRef"), _w("endnoteRef")):
+            self._text(tag, el)
+        elif tag == _w("tbl"):
+            self.table_depth += 1
+            if self.table_depth == 1:
+                self.rows = []
+        elif tag == _w("tr") and self.table_depth == 1:
+            self.rows.append([])
+        elif tag == _w("tc") and self.table_depth == 1:
+            self.cell = []
+            tcpr = el.find(_w("tcPr"))
+            span = tcpr.find(_w("gridSpan")) if tcpr is not None else None
+            vmerge = tcpr.find(_w("vMerge")) if tcpr is not None else None
+            try:
+                columns = max(1, min(int(span.get(_w("val"), "1")), 1000)) if span is not None else 1
+            except ValueError:
+                columns = 1
+            merge = None if vmerge is None else (vmerge.get(_w("val")) or "continue")
+            self.cell_props = (columns, merge)
+
+    def _text(self, tag: str, el: Any) -> None:
+        if not self.paragraphs or self.hidden:
+            return
+        line = self.paragraphs[-1]
+        if tag == _w("t"):
+            text = el.text or ""
+            line.append(_superscript(text) if self.superscript else text)
+        elif tag == _w("tab"):
+            line.append("\t")
+        elif tag in (_w("br"), _w("cr")):
+            line.append("\n")
+        elif tag == _w("noBreakHyphen"):
+            line.append("-")
+        elif tag in (_w("footnoteReference"), _w("endnoteReference")):
+            line.append(_superscript(el.get(_w("id"), "")))
+        else:  # the note's own number at the start of a footnote
+            line.append(_superscript(self.note_id))
+
+    def _end(self, tag: str, el: Any) -> None:
+        if tag == _w("p"):
+            text = "".join(self.paragraphs.pop()) if self.paragraphs else ""
+            if self.table_depth and self.cell is not None:
+                self.cell.extend(text.splitlines())
+            elif not self.table_depth:  # a text box's paragraphs come before the one that holds it
+                self.out.append(text)
+        elif tag == _w("r"):
+            rpr = el.find(_w("rPr"))
+            valign = rpr.find(_w("vertAlign")) if rpr is not None else None
+            vanish = rpr.find(_w("vanish")) if rpr is not None else None
+            self.superscript -= valign is not None and valign.get(_w("val")) == "superscript"
+            self.hidden -= vanish is not None and vanish.get(_w("val"), "true") not in ("0", "false")
+        elif tag == _w("tc") and self.table_depth == 1 and self.cell is not None:
+            text = "<br>".join(s for s in (_collapse(line) for line in self.cell) if s).replace("|", "\\|")
+            columns, merge = self.cell_props
+            if self.rows:
+                self.rows[-1].append((text, columns, merge))
+            self.cell = None
+        elif tag == _w("tbl"):
+            self.table_depth -= 1
+            if self.table_depth == 0:
+                rows = _docx_grid(self.rows)
+                if rows:
+                    self.out.extend(["", _markdown_table(rows), ""])
+                self.rows = []
+
+
+_NUMBER_CELL = re.compile(r"[-+−]?\d[\d,.]*%?")
+
+
+def _docx_grid(rows: list[list[tuple[str, int, str | None]]]) -> list[list[str]]:
+    """A Word table as a grid.  A vertically merged cell shows its text across all its rows, so a
+    label or unit is filled into the rows below; a number is not repeated (it would be counted as
+    one fact per row).  A header cell spanning columns is repeated over them, as in HTML."""
+    grid: list[list[str]] = []
+    above: dict[int, str] = {}
+    for r, row in enumerate(rows):
+        out: list[str] = []
+        for text, columns, merge in row:
+            col = len(out)
+            if merge == "continue":
+                kept = above.get(col, "")
+                text = "" if _NUMBER_CELL.fullmatch(kept) else kept
+            else:
+                above[col] = text
+            for k in range(columns):
+                out.append(text if k == 0 or r == 0 else "")
+        if any(out):
+            grid.append(out)
+    return grid
 
 
 def _refuse_zip_bomb(data: bytes, path: Path) -> None:
@@ -833,42 +1051,3 @@ def _refuse_zip_bomb(data: bytes, path: Path) -> None:
             f"{path.name} unpacks to {unpacked / 1048576:.0f} MB (the limit is "
             f"{MAX_UNPACKED_BYTES / 1048576:.0f} MB): it is not a document that can be read safely"
         )
-
-
-def _docx_table_rows(table: Any) -> list[list[str]]:
-    """A Word table as a grid, with merged cells filled like HTML spans (see ``_table_rows``)."""
-    from docx.table import _Cell
-
-    grid: list[list[str]] = []
-    for r, tr in enumerate(table._tbl.tr_lst):
-        out: list[str] = []
-        for tc in tr.tc_lst:
-            if tc.vMerge == "continue":
-                text = ""
-            else:
-                text = _docx_cell_text(_Cell(tc, table))
-            for k in range(max(1, tc.grid_span)):
-                out.append(text if k == 0 or r == 0 else "")
-        if any(out):
-            grid.append(out)
-    return grid
-
-
-def _docx_cell_text(cell: Any) -> str:
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    lines: list[str] = []
-    stack: list[Any] = [cell]
-    # Cells may hold tables whose cells hold tables: flatten iteratively, one line per paragraph.
-    while stack:
-        node = stack.pop()
-        if isinstance(node, Paragraph):
-            lines.extend(node.text.splitlines())
-        elif isinstance(node, Table):
-            cells = [c for row in node.rows for c in row.cells]
-            stack.extend(reversed(cells))
-        else:
-            stack.extend(reversed(list(node.iter_inner_content())))
-    text = "<br>".join(s for s in (_collapse(line) for line in lines) if s)
-    return text.replace("|", "\\|")

@@ -51,9 +51,6 @@ REFUSED = {
 }
 # Not passing yet: the reason, until the reader is fixed.
 XFAIL: dict[str, str] = {
-    "docx-tracked.docx": "tracked insertions dropped",
-    "docx-textboxes.docx": "text boxes dropped",
-    "docx-controls.docx": "content controls and smart tags dropped",
     "pdf-one-column.pdf": "tables in PDFs are lost",
     "pdf-two-columns.pdf": "columns interleaved, table lost",
     "pdf-two-columns-furniture.pdf": "columns interleaved, furniture kept, table lost",
@@ -120,7 +117,6 @@ MARKED = ["md-marks.md", "html-portal.html", "docx-footnotes.docx"]
 
 
 MARKS_XFAIL = {
-    "docx-footnotes.docx": "superscript runs read as digits",
 }
 
 

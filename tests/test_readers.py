@@ -214,3 +214,34 @@ def test_portal_page_is_read_without_navigation_and_keeps_its_metadata(tmp_path:
         assert boilerplate not in source.text
     assert "5487²人" in source.text
     assert "凌河区经济数据\n" in source.text
+
+
+def test_docx_reads_all_the_text_word_shows(tmp_path: Path) -> None:
+    """Issue 13: insertions (not deletions), text boxes (once), content controls, smart tags, hidden
+    text left out, superscript marks apart from digits, notes after the body, merged units filled."""
+    from forms import _docx_table, _p, _package, _r, _textbox
+
+    body = (
+        _p('<w:ins w:id="1" w:author="a"><w:r><w:t>全年实现地区生产总值111.5亿元，</w:t></w:r></w:ins>'
+           '<w:del w:id="2" w:author="a"><w:r><w:delText>增长9.9%，</w:delText></w:r></w:del>'
+           + _r("同比增长7.6") + _r("1", '<w:vertAlign w:val="superscript"/>') + _r("%。")
+           + '<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏文字</w:t></w:r>')
+        + _p(_textbox(_p(_r("社会消费品零售总额50.2亿元。")), 7))
+        + '<w:sdt><w:sdtContent>' + _p('<w:smartTag w:element="x">' + _r("常住人口32万人。") + "</w:smartTag>")
+        + "</w:sdtContent></w:sdt>"
+        + _p(_r("城镇新增就业") + _r("5487") + '<w:r><w:footnoteReference w:id="1"/></w:r>' + _r("人。"))
+        + _docx_table([["指标", "单位", "2014年"], ["地区生产总值", "亿元", "111.5"], ["固定资产投资", "亿元", "80.1"]],
+                      merged=True)
+    )
+    notes = '<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r>' + _r("快报数。") + "</w:p></w:footnote>"
+    f = tmp_path / "edited.docx"
+    f.write_bytes(_package(body, footnotes=notes))
+    text = read_file(f).text
+    assert text.startswith(
+        "全年实现地区生产总值111.5亿元，同比增长7.6¹%。\n社会消费品零售总额50.2亿元。\n\n常住人口32万人。\n"
+    )
+    assert "9.9" not in text and "隐藏" not in text
+    assert text.count("社会消费品零售总额") == 1
+    assert "城镇新增就业5487¹人。" in text
+    assert "| 固定资产投资 | 亿元 | 80.1 |" in text
+    assert text.endswith("注释：\n¹快报数。\n")
