@@ -753,30 +753,65 @@ def _quiet_pdfminer() -> Iterator[None]:
 
 
 def _read_pdf(data: bytes, path: Path) -> SourceText:
+    """The PDF's text in reading order (``planwatch.pdflayout``): columns one after the other,
+    ruled tables as Markdown tables, running headers, footers and page numbers dropped."""
     if b"%PDF-" not in data[:1024]:
         raise InputError(f"{path.name} is not a PDF file (no PDF header)")
     import io
 
-    from pdfminer.high_level import extract_text
+    import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
+    from planwatch.pdflayout import pdf_text
+
     try:
-        with _quiet_pdfminer():
-            text = extract_text(io.BytesIO(data))
-    except PDFPasswordIncorrect as e:
-        raise InputError(f"{path.name} is password-protected; remove the password and try again") from e
-    except PDFEncryptionError as e:
-        raise InputError(f"{path.name} is encrypted in a way that cannot be read ({e})") from e
+        with _quiet_pdfminer(), pdfplumber.open(io.BytesIO(data)) as pdf:
+            text, _empty_pages = pdf_text(pdf)
+            pages = len(pdf.pages)
     except RecursionError as e:
         raise InputError(f"{path.name} is a damaged PDF (its structure is nested too deeply)") from e
-    except Exception as e:  # pdfminer raises many unrelated types on damaged files
-        detail = str(e).splitlines()[0] if str(e) else type(e).__name__
+    except Exception as e:  # pdfminer (wrapped by pdfplumber) raises many unrelated types on damaged files
+        cause = e.args[0] if e.args and isinstance(e.args[0], Exception) else e
+        if isinstance(cause, PDFPasswordIncorrect):
+            raise InputError(f"{path.name} is password-protected; remove the password and try again") from e
+        if isinstance(cause, PDFEncryptionError):
+            raise InputError(f"{path.name} is encrypted in a way that cannot be read ({cause})") from e
+        if isinstance(cause, RecursionError):
+            raise InputError(f"{path.name} is a damaged PDF (its structure is nested too deeply)") from e
+        detail = str(cause).splitlines()[0] if str(cause) else type(cause).__name__
         raise InputError(f"{path.name} is a damaged or unreadable PDF: {detail}") from e
     if not _CID.sub("", text).strip():
+        if _drawn_glyphs(data) > 0:
+            raise InputError(
+                f"{path.name} uses a font without a Unicode map: its text is drawn as glyphs that cannot be "
+                "turned into characters; run OCR on it or ask for a PDF with embedded Unicode fonts"
+            )
         raise InputError(
             f"{path.name} has no text layer (it is a scanned or image-only PDF); run OCR on it first"
         )
-    return SourceText(text=text, reader="pdf", meta={})
+    return SourceText(text=text, reader="pdf", meta={"pages": pages})
+
+
+def _drawn_glyphs(data: bytes) -> int:
+    """How many glyphs the PDF draws as text (pdfium counts them even when they map to no
+    character, where pdfminer yields nothing); 0 when pdfium cannot open the file."""
+    try:
+        import pypdfium2
+    except ImportError:
+        return 0
+    try:
+        document = pypdfium2.PdfDocument(data)
+    except Exception:  # a file pdfminer could read and pdfium cannot: count nothing
+        return 0
+    count = 0
+    try:
+        for index in range(min(len(document), 20)):
+            count += document[index].get_textpage().count_chars()
+    except Exception:  # a damaged page: count what was counted
+        pass
+    finally:
+        document.close()
+    return count
 
 
 # ---------------------------------------------------------------------------------------------

@@ -47,19 +47,14 @@ READ = [
 ]
 # Forms where nothing true can be read: the refusal must say why.
 REFUSED = {
+    "txt-mojibake-gbk.txt": "mojibake",
+    "txt-replacement.txt": "replacement character",
+    "txt-random-hanzi.txt": "not plausible Chinese",
+    "txt-private-use.txt": "private-use",
     "pdf-no-unicode-map.pdf": "Unicode map",
 }
 # Not passing yet: the reason, until the reader is fixed.
 XFAIL: dict[str, str] = {
-    "pdf-one-column.pdf": "tables in PDFs are lost",
-    "pdf-two-columns.pdf": "columns interleaved, table lost",
-    "pdf-two-columns-furniture.pdf": "columns interleaved, furniture kept, table lost",
-    "pdf-one-column-furniture.pdf": "table lost",
-    "txt-mojibake-gbk.txt": "accepted with junk facts",
-    "txt-replacement.txt": "accepted with junk facts",
-    "txt-random-hanzi.txt": "accepted with no word",
-    "txt-private-use.txt": "accepted with junk facts",
-    "pdf-no-unicode-map.pdf": "refused as a scan",
     "pdf-scan.pdf": "no OCR",
 }
 
@@ -116,14 +111,7 @@ def test_a_scan_is_read_by_ocr(name: str, form_files: dict[str, Path], reference
 MARKED = ["md-marks.md", "html-portal.html", "docx-footnotes.docx"]
 
 
-MARKS_XFAIL = {
-}
-
-
-@pytest.mark.parametrize("name", [
-    pytest.param(n, marks=pytest.mark.xfail(reason=MARKS_XFAIL[n], strict=True)) if n in MARKS_XFAIL else n
-    for n in MARKED
-])
+@pytest.mark.parametrize("name", MARKED)
 def test_reference_marks_are_never_digits_of_a_number(name: str, form_files: dict[str, Path],
                                                       reference: Counter) -> None:
     """``6¹万人``, ``6<sup>1</sup>万人``, a superscript run: never 61万人, and the true figure is read."""

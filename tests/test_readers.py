@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 import pytest
@@ -245,3 +246,48 @@ def test_docx_reads_all_the_text_word_shows(tmp_path: Path) -> None:
     assert "城镇新增就业5487¹人。" in text
     assert "| 固定资产投资 | 亿元 | 80.1 |" in text
     assert text.endswith("注释：\n¹快报数。\n")
+
+
+def test_pdf_columns_are_read_in_order_without_running_headers(tmp_path: Path) -> None:
+    """Issue 13: two columns at 1.8× line spacing, a running header and page numbers on each page."""
+    from forms import _wrap
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    text = SAMPLE_FILES[1].read_text(encoding="utf-8")
+    paragraphs = [p.strip() for p in text.splitlines() if len(p.strip()) > 60 and "|" not in p][:16]
+    f = tmp_path / "columns.pdf"
+    c = canvas.Canvas(str(f), pagesize=(595, 842))
+    page, column, y = 1, 0, 760.0
+
+    def furnish() -> None:
+        c.setFont("STSong-Light", 9)
+        c.drawCentredString(297, 800, "凌河区统计局统计分析")
+        c.drawRightString(535, 40, f"第 {page} 页")
+
+    furnish()
+    for p in paragraphs:
+        for i, line in enumerate(_wrap(p, 210 - 21, 10.5)):
+            if y < 80:
+                column += 1
+                if column == 2:
+                    c.showPage()
+                    page, column = page + 1, 0
+                    furnish()
+                y = 760.0
+            c.setFont("STSong-Light", 10.5)
+            c.drawString(60 + column * 250 + (21 if i == 0 else 0), y, line)
+            y -= 10.5 * 1.8
+    c.showPage()
+    c.save()
+    assert page >= 2
+    got = read_file(f).text
+    assert "统计分析" not in got and "第 1 页" not in got
+    flat = re.sub(r"\s", "", got)
+    # (a glyph the PDF font lacks, "·", is not drawn)
+    positions = [flat.find(re.sub(r"[\s·]", "", p)) for p in paragraphs]
+    assert -1 not in positions, [p[:20] for p, at in zip(paragraphs, positions, strict=True) if at < 0]
+    assert positions == sorted(positions)
+    assert got.count("\n") < 2 * len(paragraphs) + 5  # lines of a paragraph are joined
