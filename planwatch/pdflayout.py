@@ -162,6 +162,73 @@ class Placed:
     right: float
 
 
+#: A line of at least two segments whose median width is under this many font sizes is a row of
+#: table cells; a line of two text columns has segments a column wide (20 characters and more).
+MAX_CELL_WIDTH = 8.0
+
+
+def unruled_tables(segments: list[Segment]) -> list[Segment]:
+    """``segments`` with runs of two or more table rows (cells set apart by blank space, no rules
+    drawn, as in scans and many bulletins) replaced by one Markdown table segment each.
+
+    Without this the XY-cut would take a table's columns for text columns and read it column by
+    column.  Columns are the blank strips common to all rows of the run.
+    """
+    from planwatch.readers import _markdown_table
+
+    rows: list[list[Segment]] = []
+    for s in sorted(segments, key=lambda s: (s.top, s.x0)):
+        if rows and not rows[-1][0].table and not s.table and s.top < _row_bottom(rows[-1]) - 0.3 * s.size:
+            rows[-1].append(s)
+        else:
+            rows.append([s])
+    out: list[Segment] = []
+    run: list[list[Segment]] = []
+    for row in [*rows, []]:
+        if row and _is_table_row(row):
+            run.append(row)
+            continue
+        if len(run) >= 2:
+            out.append(_table_segment(run, _markdown_table))
+        else:
+            out.extend(s for r in run for s in r)
+        run = []
+        out.extend(row)
+    return out
+
+
+def _row_bottom(row: list[Segment]) -> float:
+    return max(s.bottom for s in row)
+
+
+def _is_table_row(row: list[Segment]) -> bool:
+    if len(row) < 2 or any(s.table for s in row):
+        return False
+    widths = sorted((s.x1 - s.x0) / max(s.size, 1.0) for s in row)
+    return widths[len(widths) // 2] < MAX_CELL_WIDTH
+
+
+def _table_segment(run: list[list[Segment]], render: Any) -> Segment:
+    cells = [s for row in run for s in row]
+    size = sorted(s.size for s in cells)[len(cells) // 2]
+    spans = sorted((s.x0, s.x1) for s in cells)
+    bounds: list[float] = []  # x positions of the blank strips between columns
+    reach = spans[0][1]
+    for lo, hi in spans[1:]:
+        if lo - reach > 0.5 * size:
+            bounds.append((lo + reach) / 2)
+        reach = max(reach, hi)
+    grid = []
+    for row in run:
+        line = [""] * (len(bounds) + 1)
+        for s in sorted(row, key=lambda s: s.x0):
+            col = sum(b < s.x0 for b in bounds)
+            line[col] = (line[col] + " " + s.text).strip().replace("|", "\\|")
+        grid.append(line)
+    return Segment(min(s.x0 for s in cells), max(s.x1 for s in cells), min(s.top for s in cells),
+                   max(s.bottom for s in cells), render(grid), size, table=True)
+
+
 def reading_order(segments: list[Segment]) -> list[Placed]:
     """The segments in reading order, by recursive XY-cut (iterative, widest gap first).
 
@@ -267,6 +334,14 @@ def pdf_text(pdf: Any) -> tuple[str, int]:
     for page in pdf.pages:
         pages.append((float(page.height), page_segments(page)))
         page.flush_cache()
+    return pages_text(pages)
+
+
+def pages_text(pages: list[tuple[float, list[Segment]]]) -> tuple[str, int]:
+    """Text of pages given as (height, segments): furniture dropped, reading order, paragraphs.
+
+    Shared by the text-layer reader and OCR (``planwatch.ocr`` gives its lines as segments).
+    """
     keys = furniture_keys(pages)
     placed: list[Placed] = []
     empty = 0
@@ -274,7 +349,7 @@ def pdf_text(pdf: Any) -> tuple[str, int]:
         segments = drop_furniture(segments, height, keys)
         if not segments:
             empty += 1
-        placed.extend(reading_order(segments))
+        placed.extend(reading_order(unruled_tables(segments)))
     lines: list[str] = []
     for paragraph in paragraphs(placed):
         if paragraph == "" and (not lines or lines[-1] == ""):

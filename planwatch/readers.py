@@ -786,10 +786,25 @@ def _read_pdf(data: bytes, path: Path) -> SourceText:
                 f"{path.name} uses a font without a Unicode map: its text is drawn as glyphs that cannot be "
                 "turned into characters; run OCR on it or ask for a PDF with embedded Unicode fonts"
             )
-        raise InputError(
-            f"{path.name} has no text layer (it is a scanned or image-only PDF); run OCR on it first"
-        )
+        return _read_scan(data, path, pages)
     return SourceText(text=text, reader="pdf", meta={"pages": pages})
+
+
+def _read_scan(data: bytes, path: Path, pages: int) -> SourceText:
+    """A PDF without a text layer, read by OCR when the engine is installed (reader ``pdf+ocr``)."""
+    from planwatch import ocr
+    from planwatch.pdflayout import pages_text
+
+    engine = ocr.engine()
+    if engine is None:
+        raise InputError(
+            f"{path.name} has no text layer (it is a scanned or image-only PDF); run OCR on it first "
+            "(or install tesseract-ocr and tesseract-ocr-chi-sim to have it read automatically)"
+        )
+    text, _empty = pages_text(ocr.ocr_pages(data, path.name))
+    if not text.strip():
+        raise InputError(f"{path.name} has no text layer, and OCR found no text in it (an image without writing?)")
+    return SourceText(text=text, reader="pdf+ocr", meta={"pages": pages, "ocr": engine})
 
 
 def _drawn_glyphs(data: bytes) -> int:

@@ -418,7 +418,8 @@ def pdf_no_unicode_map() -> bytes:
 
 
 def pdf_scan(dpi: int = 200) -> bytes:
-    """The excerpt as a scan: each page one image (no text layer), with a stamped page number."""
+    """The excerpt as a scan: each page one image (no text layer), with a stamped page number; the
+    table ruled as printed."""
     from PIL import Image, ImageDraw, ImageFont
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
@@ -429,10 +430,11 @@ def pdf_scan(dpi: int = 200) -> bytes:
     size = int(11 * scale)
     font = ImageFont.truetype(str(CJK_FONT), size, index=2)
     margin = int(60 * scale)
-    lines: list[str] = [*header]
+    lines: list[str | list[str]] = [*header]
     chars_per_line = (w_px - 2 * margin) // size
     for p in paragraphs:
         lines += [p[i : i + chars_per_line] for i in range(0, len(p), chars_per_line)]
+    lines += rows  # the table, ruled, a row per line
     pages: list[Image.Image] = []
     img = draw = None
     y = h_px
@@ -444,6 +446,15 @@ def pdf_scan(dpi: int = 200) -> bytes:
             draw.text((w_px // 2, h_px - margin // 2), f"- {len(pages)} -", font=font, fill=0, anchor="mm")
             y = margin
         assert draw is not None
+        if isinstance(line, list):
+            widths = [int(w * scale) for w in (170, 70, 90, 130)]
+            x = margin
+            for w, cell in zip(widths, line, strict=True):
+                draw.rectangle((x, y - size // 3, x + w, y + size + size // 3), outline=0, width=2)
+                draw.text((x + size // 3, y), cell, font=font, fill=0)
+                x += w
+            y += int(size * 1.67)
+            continue
         draw.text((margin, y), line, font=font, fill=0)
         y += int(size * 1.6)
     buf = io.BytesIO()

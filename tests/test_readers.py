@@ -291,3 +291,34 @@ def test_pdf_columns_are_read_in_order_without_running_headers(tmp_path: Path) -
     assert -1 not in positions, [p[:20] for p, at in zip(paragraphs, positions, strict=True) if at < 0]
     assert positions == sorted(positions)
     assert got.count("\n") < 2 * len(paragraphs) + 5  # lines of a paragraph are joined
+
+
+def test_a_scan_without_the_ocr_engine_is_refused_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from forms import pdf_scan
+
+    from planwatch import ocr
+
+    monkeypatch.setattr(ocr, "engine", lambda: None)
+    f = tmp_path / "scan.pdf"
+    f.write_bytes(pdf_scan(dpi=50))
+    with pytest.raises(InputError, match="no text layer.*install tesseract-ocr") as info:
+        read_file(f)
+    assert "\n" not in str(info.value)
+
+
+def test_ocr_rules_are_removed_but_not_strokes() -> None:
+    """A table rule (a long straight run) is painted out; the strokes of a character are not."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from planwatch.ocr import remove_rules
+
+    image = Image.new("L", (800, 200), 255)
+    draw = ImageDraw.Draw(image)
+    draw.line((20, 150, 780, 150), fill=0, width=2)
+    draw.line((400, 10, 400, 190), fill=0, width=2)
+    font = ImageFont.truetype("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 40, index=2)
+    draw.text((40, 60), "一二三十卅丨", font=font, fill=0)
+    cleaned = remove_rules(image)
+    assert cleaned.crop((20, 145, 780, 155)).getextrema()[0] > 128
+    assert cleaned.crop((395, 10, 405, 50)).getextrema()[0] > 128
+    assert cleaned.crop((40, 60, 300, 110)).tobytes() == image.crop((40, 60, 300, 110)).tobytes()
