@@ -328,10 +328,37 @@ def paragraphs(placed: list[Placed]) -> list[str]:
     return out
 
 
+#: Largest content stream of one page (decoded bytes).  A text page holds 10–100 KB; a 1.4 MB file
+#: of a million tiny drawing operations decodes to 16 MB and would take minutes and gigabytes to
+#: lay out, so it is refused before any of it is interpreted.
+MAX_PAGE_CONTENT = 4 * 1024 * 1024
+
+
+class PageTooComplex(Exception):
+    """A page whose drawing instructions are too many to read (the reader turns it into a refusal)."""
+
+
+def page_content_size(page: Any) -> int:
+    """Decoded size of a page's content streams (cheap: no operator is interpreted)."""
+    from pdfminer.pdftypes import resolve1
+
+    total = 0
+    for stream in page.page_obj.contents or []:
+        data = resolve1(stream).get_data()
+        total += len(data)
+    return total
+
+
 def pdf_text(pdf: Any) -> tuple[str, int]:
     """The text of an open pdfplumber document, and how many pages had no text at all."""
     pages: list[tuple[float, list[Segment]]] = []
-    for page in pdf.pages:
+    for number, page in enumerate(pdf.pages, 1):
+        size = page_content_size(page)
+        if size > MAX_PAGE_CONTENT:
+            raise PageTooComplex(
+                f"page {number} holds {size / 1048576:.0f} MB of drawing instructions (the limit is "
+                f"{MAX_PAGE_CONTENT / 1048576:.0f} MB): a drawing or a damaged file, not a document to read"
+            )
         pages.append((float(page.height), page_segments(page)))
         page.flush_cache()
     return pages_text(pages)

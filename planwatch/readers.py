@@ -762,12 +762,14 @@ def _read_pdf(data: bytes, path: Path) -> SourceText:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
-    from planwatch.pdflayout import pdf_text
+    from planwatch.pdflayout import PageTooComplex, pdf_text
 
     try:
         with _quiet_pdfminer(), pdfplumber.open(io.BytesIO(data)) as pdf:
             text, _empty_pages = pdf_text(pdf)
             pages = len(pdf.pages)
+    except PageTooComplex as e:
+        raise InputError(f"{path.name}: {e}") from e
     except RecursionError as e:
         raise InputError(f"{path.name} is a damaged PDF (its structure is nested too deeply)") from e
     except Exception as e:  # pdfminer (wrapped by pdfplumber) raises many unrelated types on damaged files

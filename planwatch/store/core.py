@@ -353,7 +353,15 @@ class Store:
         pending = self.prepare_file(path, reextract=reextract)
         if isinstance(pending, IngestResult):
             return pending
-        return self.store_extracted(pending, extract_document(pending.path), reextract=reextract, actor=actor)
+        from planwatch.store import limits
+
+        seconds = limits.file_seconds()
+        try:
+            with limits.time_limit(seconds):
+                extracted = extract_document(pending.path)
+        except limits.FileTimeLimit:
+            extracted = limits.over_time(pending.path.name, seconds)
+        return self.store_extracted(pending, extracted, reextract=reextract, actor=actor)
 
     def prepare_file(self, path: str | os.PathLike[str], *, reextract: bool = False) -> IngestResult | PendingFile:
         """Read and hash a file: its final result when it needs no extraction, else a ``PendingFile``.
