@@ -48,9 +48,9 @@ _COMMA_SPACE = re.compile(r",(?=[ \t\u3000])")
 # ``6③万人``; readers render HTML <sup> and Word superscript runs as superscript characters):
 # never digits of the number.  Superscripts after a Latin letter are exponents (``m²``) and stay.
 _REFERENCE_MARK = re.compile(
-    r"(?<=[\d\u4e00-\u9fff%％）)])(?:[\u00b9\u00b2\u00b3\u2070\u2074-\u207e]+|[\[［]\d{1,2}[\]］]|[\u2460-\u2473\u2474-\u2487])"
-    r"|(?<![A-Za-z])[\u00b9\u00b2\u00b3\u2070\u2074-\u207e]+"
-)
+    r"[\u00b9\u00b2\u00b3\u2070\u2074-\u207e]+|[\[［]\d{1,2}[\]］]|[\u2460-\u2473\u2474-\u2487]"
+)  # (a character class first: the scan for it is fast; what precedes is checked in ``_is_mark``)
+_MARK_AFTER = re.compile(r"[\d\u4e00-\u9fff%％）)]")
 # Full-width digits grouped by full-width commas (``２１，６１８元``): a thousands separator, since a
 # list of such numbers would not group them in threes.  (ASCII digits with ``，`` stay a list.)
 _FULLWIDTH_GROUPED = re.compile(r"(?<![０-９])[０-９]{1,3}(?:，[０-９]{3})+(?![０-９])")
@@ -121,7 +121,8 @@ def normalize(original: str) -> NormalizedText:
             if original[k] == "，":
                 substitutions[k] = ","
     for m in _REFERENCE_MARK.finditer(text):
-        deletions.append(m.span())
+        if _is_mark(text, m):
+            deletions.append(m.span())
 
     for m in _FURNITURE.finditer(text):
         end = m.end()
@@ -194,6 +195,14 @@ def normalize(original: str) -> NormalizedText:
     normalized = "".join(out)
     normalized = _ascii_punct_to_cjk(normalized)
     return NormalizedText(original, normalized, norm_starts or [0], orig_starts or [0])
+
+
+def _is_mark(text: str, m: re.Match[str]) -> bool:
+    """Whether a superscript, ``[n]`` or circled number found at ``m`` is a reference mark."""
+    before = text[m.start() - 1] if m.start() else ""
+    if m.group()[0] in "[［" or "\u2460" <= m.group()[0] <= "\u2487":
+        return bool(before) and bool(_MARK_AFTER.match(before))  # glued to a number or word
+    return not (before.isascii() and before.isalpha())  # m², km³ are exponents
 
 
 _ASCII_PUNCT_RE = re.compile(r"[,;:!?]")

@@ -240,6 +240,8 @@ def _repair_latin1_mojibake(text: str, name: str, repairs: dict[str, Any]) -> st
     text is refused, since its facts would be junk.
     """
     sample = text[:20000]
+    if not _LATIN1_MOJIBAKE.search(sample):  # the common case, decided without counting
+        return text
     non_ascii = _count(_NON_ASCII, sample)
     if not non_ascii or _count(_LATIN1_MOJIBAKE, sample) < 0.5 * non_ascii:
         return text

@@ -322,3 +322,27 @@ def test_ocr_rules_are_removed_but_not_strokes() -> None:
     assert cleaned.crop((20, 145, 780, 155)).getextrema()[0] > 128
     assert cleaned.crop((395, 10, 405, 50)).getextrema()[0] > 128
     assert cleaned.crop((40, 60, 300, 110)).tobytes() == image.crop((40, 60, 300, 110)).tobytes()
+
+
+def test_pdf_table_without_rules_is_read_as_a_table(tmp_path: Path) -> None:
+    """Cells set apart by blank space only (many bulletins): a table, not text columns."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    f = tmp_path / "bulletin.pdf"
+    c = canvas.Canvas(str(f), pagesize=(595, 842))
+    c.setFont("STSong-Light", 10.5)
+    c.drawString(60, 760, "凌河区2014年国民经济和社会发展统计公报")
+    rows = [["指标", "单位", "绝对数", "比上年增长（%）"], ["地区生产总值", "亿元", "111.5", "7.6"],
+            ["社会消费品零售总额", "亿元", "50.2", "8.1"]]
+    for r, row in enumerate(rows):
+        for x, cell in zip((60, 230, 320, 420), row, strict=True):
+            c.drawString(x, 720 - 22 * r, cell)
+    c.drawString(60, 640, "全年城镇新增就业5487人。")
+    c.showPage()
+    c.save()
+    text = read_file(f).text
+    assert "| 社会消费品零售总额 | 亿元 | 50.2 | 8.1 |" in text
+    assert text.index("统计公报") < text.index("| 指标") < text.index("5487")
