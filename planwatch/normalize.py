@@ -52,6 +52,16 @@ _HEADING = re.compile(
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 _EMPHASIS = re.compile(r"\*\*|__")
 _COMMA_SPACE = re.compile(r",(?=[ \t\u3000])")
+# Reference marks glued to a number or word, as editors type them (``274.4¹亿元``, ``5487[2]人``,
+# ``6③万人``; readers render HTML <sup> and Word superscript runs as superscript characters):
+# never digits of the number.  Superscripts after a Latin letter are exponents (``m²``) and stay.
+_REFERENCE_MARK = re.compile(
+    r"[\u00b9\u00b2\u00b3\u2070\u2074-\u207e]+|[\[［]\d{1,2}[\]］]|[\u2460-\u2473\u2474-\u2487]"
+)  # (a character class first: the scan for it is fast; what precedes is checked in ``_is_mark``)
+_MARK_AFTER = re.compile(r"[\d\u4e00-\u9fff%％）)]")
+# Full-width digits grouped by full-width commas (``２１，６１８元``): a thousands separator, since a
+# list of such numbers would not group them in threes.  (ASCII digits with ``，`` stay a list.)
+_FULLWIDTH_GROUPED = re.compile(r"(?<![０-９])[０-９]{1,3}(?:，[０-９]{3})+(?![０-９])")
 
 
 @dataclass
@@ -132,6 +142,14 @@ def normalize(original: str) -> NormalizedText:
     deletions: list[tuple[int, int]] = []
     substitutions: dict[int, str] = {}
 
+    for m in _FULLWIDTH_GROUPED.finditer(original):
+        for k in range(m.start(), m.end()):
+            if original[k] == "，":
+                substitutions[k] = ","
+    for m in _REFERENCE_MARK.finditer(text):
+        if _is_mark(text, m):
+            deletions.append(m.span())
+
     for m in _FURNITURE.finditer(text):
         end = m.end()
         if end < len(text) and text[end] == "\n":
@@ -208,6 +226,14 @@ def normalize(original: str) -> NormalizedText:
     starts = (norm.from_original(pos) for table in aligned for pos in table.lines)
     norm.table_lines = frozenset(normalized.rfind("\n", 0, p) + 1 for p in starts)
     return norm
+
+
+def _is_mark(text: str, m: re.Match[str]) -> bool:
+    """Whether a superscript, ``[n]`` or circled number found at ``m`` is a reference mark."""
+    before = text[m.start() - 1] if m.start() else ""
+    if m.group()[0] in "[［" or "\u2460" <= m.group()[0] <= "\u2487":
+        return bool(before) and bool(_MARK_AFTER.match(before))  # glued to a number or word
+    return not (before.isascii() and before.isalpha())  # m², km³ are exponents
 
 
 _ASCII_PUNCT_RE = re.compile(r"[,;:!?]")

@@ -17,7 +17,8 @@ ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # Chinese numerals without the magnitudes 万/亿, which belong to the unit.
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千"
 # 万/亿 inside a numeral ("一万二千") belong to it; at its end ("十万亩") they are the unit's.
-CHINESE = f"[{CHINESE_DIGITS}]+(?:[万亿][{CHINESE_DIGITS}]+)*"
+# 点 with digits after it is the decimal point ("十四点六亿元" is 14.6 亿元).
+CHINESE = f"[{CHINESE_DIGITS}]+(?:[万亿][{CHINESE_DIGITS}]+)*(?:点[零〇一二三四五六七八九]+)?"
 
 _ARABIC_RE = re.compile(rf"^{ARABIC}$")
 _SIMPLE = {"百": 100.0, "千": 1000.0, "十": 10.0, "零": 0.0, "〇": 0.0}
@@ -33,7 +34,7 @@ def parse_number(token: str) -> float | None:
         return float(token.replace(",", ""))
     if token in _SIMPLE:
         return _SIMPLE[token]
-    if all(c in CHINESE_DIGITS or c in "万亿" for c in token) and token[0] not in "万亿":
+    if all(c in CHINESE_DIGITS or c in "万亿点" for c in token) and token[0] not in "万亿点" and token[-1] != "点":
         # 百/千 with no leading digit ("百亿", "千余") mean one hundred / one thousand.
         if token[0] in "百千":
             token = "一" + token

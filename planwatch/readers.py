@@ -23,6 +23,7 @@ from typing import Any
 
 from planwatch.errors import InputError
 from planwatch.model import SourceText
+from planwatch.quality import check_plausible_chinese
 
 MAX_BYTES = 50 * 1024 * 1024
 """Largest file read (bytes).  Real plans and reports are far smaller; a bigger file is
@@ -116,6 +117,7 @@ def read_file(path: str | Path, max_bytes: int = MAX_BYTES) -> SourceText:
     source = reader(data, path)
     if not source.text.strip():
         raise InputError(f"{path.name} contains no text (it is empty or only whitespace)")
+    check_plausible_chinese(source.text, path.name)
     source.meta.setdefault("bytes", len(data))
     return source
 
@@ -125,20 +127,29 @@ def read_file(path: str | Path, max_bytes: int = MAX_BYTES) -> SourceText:
 
 
 def _read_text(data: bytes, path: Path) -> SourceText:
-    text, encoding, bom = decode_text(data, path.name)
-    meta: dict[str, Any] = {"encoding": encoding}
+    repairs: dict[str, Any] = {}
+    text, encoding, bom = decode_text(data, path.name, repairs)
+    meta: dict[str, Any] = {"encoding": encoding, **repairs}
     if bom:
         meta["bom"] = True
     return SourceText(text=text, reader=f"text:{encoding}", meta=meta)
 
 
-def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str, bool]:
+def decode_text(data: bytes, name: str = "<bytes>", repairs: dict[str, Any] | None = None) -> tuple[str, str, bool]:
     """Detect the encoding of ``data`` and decode it exactly; return (text, encoding, had_bom).
 
     Chinese documents come as UTF-8 (sometimes with a BOM) or GB2312/GBK/GB18030.  Generic
     detectors are unreliable on short Chinese texts, so the two encodings that cover nearly
     all of them are tried strictly first; charset-normalizer only decides the rest.
+
+    Three damages are repaired because the repair is certain, and recorded in ``repairs`` (the
+    document's meta): UTF-16 saved without its byte-order mark (the byte order is the one whose
+    text is plausible), a few stray NUL bytes in otherwise valid text (removed), and UTF-8 that
+    was once read as Latin-1/Windows-1252 and saved again (reversed by ftfy, kept only when
+    the result is Chinese).  The text is then no longer the file's bytes decoded unmodified, which
+    the meta says.
     """
+    repairs = {} if repairs is None else repairs
     _refuse_magic(data, name)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
@@ -148,13 +159,21 @@ def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str, bool]:
         _refuse_control_chars(text, name)
         return text, "utf-16", True
     if b"\x00" in data:
-        raise InputError(f"{name} is a binary file (it contains NUL bytes), not text")
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16[0], utf16[1], False
+        nuls = data.count(b"\x00")
+        if nuls > len(data) * _MAX_STRAY_NULS:
+            raise InputError(f"{name} is a binary file (it contains NUL bytes), not text")
+        data = data.replace(b"\x00", b"")
+        repairs["removed_nul_bytes"] = nuls
 
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
     else:
+        text = _repair_latin1_mojibake(text, name, repairs)
         _refuse_control_chars(text, name)
         return text, "utf-8", data.startswith(codecs.BOM_UTF8)
 
@@ -183,6 +202,61 @@ def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str, bool]:
     raise InputError(
         f"cannot decode {name}: it is not UTF-8, GB18030/GBK or another recognisable text encoding"
     )
+
+
+# Share of NUL bytes up to which they are stray damage in a text file (removed), not binary data.
+_MAX_STRAY_NULS = 0.01
+# Latin-1 letters and C1 controls that UTF-8 bytes of hanzi become when read as Latin-1/cp1252.
+_LATIN1_MOJIBAKE = re.compile(r"[\x80-\xff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013"
+                              r"\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text saved without a byte-order mark, by the byte order that gives plausible text.
+
+    Chinese UTF-16 has a NUL in every ASCII character (line breaks, digits), at odd offsets in
+    little-endian and even ones in big-endian; the wrong order, or a UTF-8 file with a stray NUL
+    read as UTF-16, decodes to rare characters and fails the test of plausible Chinese.
+    """
+    if len(data) % 2:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in text or _count(_CONTROL, text) > len(text) * _MAX_CONTROL_RATIO:
+            continue
+        if _count(_IDEOGRAPH, text) and _looks_chinese(text) and _gb2312_share(text) >= 0.8:
+            return text, encoding
+    return None
+
+
+def _repair_latin1_mojibake(text: str, name: str, repairs: dict[str, Any]) -> str:
+    """Reverse UTF-8 that was read as Latin-1/Windows-1252 and saved again (``æ”¿åºœ`` for ``政府``).
+
+    Only texts made largely of the characters such mojibake consists of are tried (ftfy is not
+    imported for ordinary text); the repair is kept only when ftfy's result is Chinese, else the
+    text is refused, since its facts would be junk.
+    """
+    sample = text[:20000]
+    if not _LATIN1_MOJIBAKE.search(sample):  # the common case, decided without counting
+        return text
+    non_ascii = _count(_NON_ASCII, sample)
+    if not non_ascii or _count(_LATIN1_MOJIBAKE, sample) < 0.5 * non_ascii:
+        return text
+    import ftfy
+
+    fixed = ftfy.fix_encoding(text)
+    if fixed != text and _count(_IDEOGRAPH, fixed) and _looks_chinese(fixed) and _gb2312_share(fixed) >= 0.8:
+        repairs["repaired"] = "mojibake (UTF-8 once read as Latin-1/Windows-1252), reversed with ftfy"
+        return fixed
+    if _count(_IDEOGRAPH, sample) < 0.1 * non_ascii:
+        raise InputError(
+            f"{name} looks like mojibake (Latin letters where Chinese should be) that cannot be repaired "
+            "with certainty; ask for the original file"
+        )
+    return text
 
 
 def _refuse_magic(data: bytes, name: str) -> None:
@@ -286,6 +360,19 @@ class _End:
         self.name = name
 
 
+#: The main content found by trafilatura is used when it keeps at least this share of the page's
+#: hanzi; less means the boilerplate remover lost part of the content (it gives up on very deep
+#: pages, keeping 40 % of them), and the whole page is read as before.  On a saved portal page
+#: the article is far more than half of the text (96 % in the forms test).
+MIN_MAIN_CONTENT_SHARE = 0.5
+# Page metadata Chinese government portals write in <meta name=…> (CMS conventions), by field.
+_PORTAL_META = {
+    "site": ("SiteName", "og:site_name", "application-name"),
+    "date": ("PubDate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date"),
+    "title": ("ArticleTitle", "og:title"),
+}
+
+
 def _read_html(data: bytes, path: Path) -> SourceText:
     html, encoding = _decode_html(data, path.name)
     try:
@@ -294,10 +381,17 @@ def _read_html(data: bytes, path: Path) -> SourceText:
         soup = BeautifulSoup(html, "lxml")
         title_tag = soup.title
         title = _collapse(title_tag.get_text()) if title_tag is not None else ""
-        text = _HtmlRenderer().render(soup)
+        page_meta = _page_meta(soup)
+        renderer = _HtmlRenderer()
+        text = renderer.render(soup)
+        main = _main_content(html, text)
+        if main is not None:
+            headline = soup.find("h1")
+            heading = _collapse(headline.get_text()) if headline is not None else ""
+            text = renderer.text(keep=lambda block: _in_main(block, main, heading))
     except RecursionError as e:
         raise InputError(f"{path.name} is nested too deeply to be read as HTML") from e
-    meta: dict[str, Any] = {"encoding": encoding}
+    meta: dict[str, Any] = {"encoding": encoding, **page_meta, "main_content": main is not None}
     if title:
         meta["title"] = title
         if _WS.sub("", title) not in _WS.sub("", text):
@@ -305,6 +399,65 @@ def _read_html(data: bytes, path: Path) -> SourceText:
             # region and year); keep it as the first line when the body does not repeat it.
             text = f"{title}\n\n{text}"
     return SourceText(text=text, reader="html", meta=meta)
+
+
+def _page_meta(soup: Any) -> dict[str, str]:
+    """The page's own site name, date and headline from its ``<meta>`` tags, as document context."""
+    found: dict[str, str] = {}
+    by_name = {}
+    for tag in soup.find_all("meta"):
+        key = str(tag.get("name") or tag.get("property") or "").strip().lower()
+        value = _collapse(str(tag.get("content") or ""))
+        if key and value:
+            by_name.setdefault(key, value)
+    for field_name, keys in _PORTAL_META.items():
+        for key in keys:
+            if key.lower() in by_name:
+                found[f"page_{field_name}"] = by_name[key.lower()]
+                break
+    return found
+
+
+def _main_content(html: str, full_text: str) -> str | None:
+    """The hanzi of the page's main content (navigation, sidebars, footers removed), or None.
+
+    trafilatura (imported only for HTML) finds the article.  Only *which* blocks it keeps is
+    used: the page is still rendered by our renderer (spans, ``<sup>``, merged table cells), and a
+    block is kept when its hanzi occur in trafilatura's text (see ``_in_main``).
+    """
+    try:
+        import trafilatura
+    except ImportError:  # the boilerplate remover is missing: read the whole page
+        return None
+    try:
+        main = trafilatura.extract(html, output_format="txt", include_tables=True, include_comments=False,
+                                   include_images=False, favor_recall=True)
+    except Exception:  # a failure to find the article is not a failure to read the page
+        return None
+    if not main:
+        return None
+    key = _hanzi_key(main)
+    if len(key) < MIN_MAIN_CONTENT_SHARE * len(_hanzi_key(full_text)):
+        return None
+    return key
+
+
+_NOT_HANZI = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff]+")
+
+
+def _hanzi_key(text: str) -> str:
+    """The hanzi of ``text`` only: digits, marks, spaces and punctuation differ between renderings."""
+    return _NOT_HANZI.sub("", text)
+
+
+def _in_main(block: str, main_key: str, heading: str) -> bool:
+    """Whether a rendered block belongs to the main content whose hanzi are ``main_key``."""
+    if block.startswith("| "):  # a table: kept when most of its cells' words are in the main content
+        cells = [_hanzi_key(c) for c in re.split(r"(?<!\\)\|", block)]
+        words = [c for c in cells if c]
+        return not words or sum(c in main_key for c in words) >= 0.5 * len(words)
+    key = _hanzi_key(block)
+    return not key or key in main_key or (bool(heading) and _collapse(block) == heading)
 
 
 def _decode_html(data: bytes, name: str) -> tuple[str, str]:
@@ -373,7 +526,9 @@ class _HtmlRenderer:
             name = (node.name or "").lower()
             if name in _DROP_TAGS and node is not root:
                 continue
-            if name == "br":
+            if name == "sup":
+                self.line.append(_superscript(node.get_text()))
+            elif name == "br":
                 self._break()
             elif name == "pre":
                 self._break()
@@ -395,9 +550,15 @@ class _HtmlRenderer:
             else:
                 stack.extend(reversed(node.contents))
         self._break()
+        return self.text()
+
+    def text(self, keep: Callable[[str], bool] | None = None) -> str:
+        """The rendered blocks as text, only those ``keep`` accepts when it is given."""
         lines: list[str] = []
         for block in self.blocks:
             if block == "" and (not lines or lines[-1] == ""):
+                continue
+            if block and keep is not None and not keep(block):
                 continue
             lines.append(block)
         while lines and lines[-1] == "":
@@ -410,6 +571,22 @@ class _HtmlRenderer:
             self.line = []
             if text:
                 self.blocks.append(text)
+
+
+_SUPERSCRIPT = str.maketrans("0123456789()[]［］（）+-=", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾⁽⁾⁽⁾⁽⁾⁺⁻⁼")
+_MARK_TEXT = re.compile(r"[\s\d()\[\]［］（）*+=-]{1,6}")
+
+
+def _superscript(text: str) -> str:
+    """``<sup>`` content as the superscript characters a reader sees (``m<sup>2</sup>`` → ``m²``).
+
+    A reference mark after a number (``50<sup>1</sup>万``) so stays apart from its digits, and the
+    normaliser can tell it from them; other superscript text (``<sup>注</sup>``) is kept as is.
+    """
+    stripped = text.strip()
+    if _MARK_TEXT.fullmatch(stripped):
+        return stripped.replace(" ", "").translate(_SUPERSCRIPT)
+    return text
 
 
 def _is_text(node: Any) -> bool:
@@ -578,30 +755,82 @@ def _quiet_pdfminer() -> Iterator[None]:
 
 
 def _read_pdf(data: bytes, path: Path) -> SourceText:
+    """The PDF's text in reading order (``planwatch.pdflayout``): columns one after the other,
+    ruled tables as Markdown tables, running headers, footers and page numbers dropped."""
     if b"%PDF-" not in data[:1024]:
         raise InputError(f"{path.name} is not a PDF file (no PDF header)")
     import io
 
-    from pdfminer.high_level import extract_text
+    import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
+    from planwatch.pdflayout import PageTooComplex, pdf_text
+
     try:
-        with _quiet_pdfminer():
-            text = extract_text(io.BytesIO(data))
-    except PDFPasswordIncorrect as e:
-        raise InputError(f"{path.name} is password-protected; remove the password and try again") from e
-    except PDFEncryptionError as e:
-        raise InputError(f"{path.name} is encrypted in a way that cannot be read ({e})") from e
+        with _quiet_pdfminer(), pdfplumber.open(io.BytesIO(data)) as pdf:
+            text, _empty_pages = pdf_text(pdf)
+            pages = len(pdf.pages)
+    except PageTooComplex as e:
+        raise InputError(f"{path.name}: {e}") from e
     except RecursionError as e:
         raise InputError(f"{path.name} is a damaged PDF (its structure is nested too deeply)") from e
-    except Exception as e:  # pdfminer raises many unrelated types on damaged files
-        detail = str(e).splitlines()[0] if str(e) else type(e).__name__
+    except Exception as e:  # pdfminer (wrapped by pdfplumber) raises many unrelated types on damaged files
+        cause = e.args[0] if e.args and isinstance(e.args[0], Exception) else e
+        if isinstance(cause, PDFPasswordIncorrect):
+            raise InputError(f"{path.name} is password-protected; remove the password and try again") from e
+        if isinstance(cause, PDFEncryptionError):
+            raise InputError(f"{path.name} is encrypted in a way that cannot be read ({cause})") from e
+        if isinstance(cause, RecursionError):
+            raise InputError(f"{path.name} is a damaged PDF (its structure is nested too deeply)") from e
+        detail = str(cause).splitlines()[0] if str(cause) else type(cause).__name__
         raise InputError(f"{path.name} is a damaged or unreadable PDF: {detail}") from e
     if not _CID.sub("", text).strip():
+        if _drawn_glyphs(data) > 0:
+            raise InputError(
+                f"{path.name} uses a font without a Unicode map: its text is drawn as glyphs that cannot be "
+                "turned into characters; run OCR on it or ask for a PDF with embedded Unicode fonts"
+            )
+        return _read_scan(data, path, pages)
+    return SourceText(text=text, reader="pdf", meta={"pages": pages})
+
+
+def _read_scan(data: bytes, path: Path, pages: int) -> SourceText:
+    """A PDF without a text layer, read by OCR when the engine is installed (reader ``pdf+ocr``)."""
+    from planwatch import ocr
+    from planwatch.pdflayout import pages_text
+
+    engine = ocr.engine()
+    if engine is None:
         raise InputError(
-            f"{path.name} has no text layer (it is a scanned or image-only PDF); run OCR on it first"
+            f"{path.name} has no text layer (it is a scanned or image-only PDF); run OCR on it first "
+            "(or install tesseract-ocr and tesseract-ocr-chi-sim to have it read automatically)"
         )
-    return SourceText(text=text, reader="pdf", meta={})
+    text, _empty = pages_text(ocr.ocr_pages(data, path.name))
+    if not text.strip():
+        raise InputError(f"{path.name} has no text layer, and OCR found no text in it (an image without writing?)")
+    return SourceText(text=text, reader="pdf+ocr", meta={"pages": pages, "ocr": engine})
+
+
+def _drawn_glyphs(data: bytes) -> int:
+    """How many glyphs the PDF draws as text (pdfium counts them even when they map to no
+    character, where pdfminer yields nothing); 0 when pdfium cannot open the file."""
+    try:
+        import pypdfium2
+    except ImportError:
+        return 0
+    try:
+        document = pypdfium2.PdfDocument(data)
+    except Exception:  # a file pdfminer could read and pdfium cannot: count nothing
+        return 0
+    count = 0
+    try:
+        for index in range(min(len(document), 20)):
+            count += document[index].get_textpage().count_chars()
+    except Exception:  # a damaged page: count what was counted
+        pass
+    finally:
+        document.close()
+    return count
 
 
 # ---------------------------------------------------------------------------------------------
@@ -609,7 +838,16 @@ def _read_pdf(data: bytes, path: Path) -> SourceText:
 
 
 def _read_docx(data: bytes, path: Path) -> SourceText:
+    """All the text Word shows, in order, read from the package XML with lxml.
+
+    python-docx reads only a paragraph's direct runs, so text in tracked insertions, text boxes,
+    content controls, smart tags and hyperlinks was lost; here every run Word displays is read
+    (deletions, moved-from text, hidden text and the VML duplicates of text boxes are not), notes
+    are appended after the body under a 注释 line, and a superscript run or note reference is
+    rendered as superscript characters so that it is never a digit of the number before it.
+    """
     import io
+    import zipfile
 
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         raise InputError(f"{path.name} is an old-style Word .doc file; save it as .docx first")
@@ -617,26 +855,235 @@ def _read_docx(data: bytes, path: Path) -> SourceText:
         raise InputError(f"{path.name} is not a .docx file (it is not a ZIP package)")
     _refuse_zip_bomb(data, path)
     try:
-        import docx
-        from docx.table import Table
-        from docx.text.paragraph import Paragraph
-
-        document = docx.Document(io.BytesIO(data))
-        blocks: list[str] = []
-        for item in document.iter_inner_content():
-            if isinstance(item, Paragraph):
-                blocks.append(item.text)
-            elif isinstance(item, Table):
-                rows = _docx_table_rows(item)
-                if rows:
-                    blocks.extend(["", _markdown_table(rows), ""])
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            names = set(package.namelist())
+            if "[Content_Types].xml" not in names:
+                raise ValueError("no [Content_Types].xml")
+            main = _docx_main_part(package, names)
+            if main is None:
+                raise ValueError("no main document part")
+            blocks = _DocxText().blocks(_docx_xml(package.read(main)))
+            notes: list[str] = []
+            for part in _docx_related(package, names, main, ("footnotes", "endnotes")):
+                notes.extend(_DocxText().notes(_docx_xml(package.read(part))))
     except RecursionError as e:
         raise InputError(f"{path.name} is nested too deeply to be read") from e
-    except Exception as e:  # zipfile/lxml/python-docx each raise their own types
+    except InputError:
+        raise
+    except Exception as e:  # zipfile/lxml each raise their own types
         detail = str(e).splitlines()[0] if str(e) else type(e).__name__
         raise InputError(f"{path.name} is a damaged or unreadable .docx file: {detail}") from e
+    meta: dict[str, Any] = {}
+    if notes:
+        meta["notes"] = len(notes)
+        blocks += [*([""] if blocks and blocks[-1] else []), "注释：", *notes]
     text = "\n".join(blocks)
-    return SourceText(text=text + "\n" if text else text, reader="docx", meta={})
+    return SourceText(text=text + "\n" if text else text, reader="docx", meta=meta)
+
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+
+
+def _w(tag: str) -> str:
+    return f"{{{_W_NS}}}{tag}"
+
+
+def _docx_xml(raw: bytes) -> Any:
+    """Parse a package part safely: no entity expansion, no network (as python-docx does)."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
+    return etree.fromstring(raw, parser)
+
+
+def _docx_rels(package: Any, names: set[str], part: str) -> list[tuple[str, str]]:
+    """(type, target part) of the relationships of ``part`` ("" for the package)."""
+    import posixpath
+
+    folder, base = posixpath.split(part)
+    rels = posixpath.join(folder, "_rels", base + ".rels")
+    if rels not in names:
+        return []
+    out = []
+    for rel in _docx_xml(package.read(rels)).iter(f"{{{_REL_NS}}}Relationship"):
+        if rel.get("TargetMode") == "External":
+            continue
+        target = rel.get("Target", "")
+        target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+        out.append((rel.get("Type", ""), target))
+    return out
+
+
+def _docx_main_part(package: Any, names: set[str]) -> str | None:
+    for kind, target in _docx_rels(package, names, ""):
+        if kind == _OFFICE_DOCUMENT and target in names:
+            return target
+    return "word/document.xml" if "word/document.xml" in names else None
+
+
+def _docx_related(package: Any, names: set[str], main: str, kinds: tuple[str, ...]) -> list[str]:
+    found = {kind.rsplit("/", 1)[-1]: target for kind, target in _docx_rels(package, names, main)}
+    return [found[k] for k in kinds if found.get(k) in names]
+
+
+# Subtrees whose text Word does not show (or shows elsewhere): deletions, moved-from text, the
+# VML fallback of a text box (the same text as its DrawingML choice), field codes, properties.
+_DOCX_SKIP = frozenset(_w(t) for t in ("del", "moveFrom", "pPr", "rPr", "instrText", "delInstrText", "tblPr",
+                                       "trPr", "tcPr", "sdtPr", "sdtEndPr", "fldData"))
+_DOCX_SKIP |= {f"{{{_MC_NS}}}Fallback"}
+_DOCX_NOTE_TYPES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
+
+
+class _DocxText:
+    """Render WordprocessingML as lines, tables as Markdown, walking the tree without recursion."""
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.paragraphs: list[list[str]] = []  # open paragraphs (a text box nests one in another)
+        self.table_depth = 0
+        self.rows: list[list[tuple[str, int, str | None]]] = []  # (text, grid span, vMerge)
+        self.cell: list[str] | None = None
+        self.cell_props: tuple[int, str | None] = (1, None)
+        self.superscript = 0
+        self.hidden = 0
+        self.note_id = ""
+
+    def blocks(self, root: Any) -> list[str]:
+        body = root.find(_w("body"))
+        self._walk(body if body is not None else root)
+        return self.out
+
+    def notes(self, root: Any) -> list[str]:
+        for note in root:
+            if note.get(_w("type")) in _DOCX_NOTE_TYPES:
+                continue
+            before = len(self.out)
+            self.note_id = note.get(_w("id"), "")
+            self._walk(note)
+            text = " ".join(line for line in self.out[before:] if line.strip())
+            del self.out[before:]
+            if text:
+                self.out.append(text)
+        return self.out
+
+    def _walk(self, root: Any) -> None:
+        from lxml import etree
+
+        walker = etree.iterwalk(root, events=("start", "end"))
+        for event, el in walker:
+            tag = el.tag
+            if not isinstance(tag, str):
+                continue
+            if event == "start":
+                if tag in _DOCX_SKIP:
+                    walker.skip_subtree()
+                    continue
+                self._start(tag, el)
+            else:
+                self._end(tag, el)
+
+    def _start(self, tag: str, el: Any) -> None:
+        if tag == _w("p"):
+            self.paragraphs.append([])
+        elif tag == _w("r"):
+            rpr = el.find(_w("rPr"))
+            valign = rpr.find(_w("vertAlign")) if rpr is not None else None
+            vanish = rpr.find(_w("vanish")) if rpr is not None else None
+            self.superscript += valign is not None and valign.get(_w("val")) == "superscript"
+            self.hidden += vanish is not None and vanish.get(_w("val"), "true") not in ("0", "false")
+        elif tag in (_w("t"), _w("tab"), _w("br"), _w("cr"), _w("noBreakHyphen"), _w("footnoteReference"),
+                     _w("endnoteReference"), _w("footnoteRef"), _w("endnoteRef")):
+            self._text(tag, el)
+        elif tag == _w("tbl"):
+            self.table_depth += 1
+            if self.table_depth == 1:
+                self.rows = []
+        elif tag == _w("tr") and self.table_depth == 1:
+            self.rows.append([])
+        elif tag == _w("tc") and self.table_depth == 1:
+            self.cell = []
+            tcpr = el.find(_w("tcPr"))
+            span = tcpr.find(_w("gridSpan")) if tcpr is not None else None
+            vmerge = tcpr.find(_w("vMerge")) if tcpr is not None else None
+            try:
+                columns = max(1, min(int(span.get(_w("val"), "1")), 1000)) if span is not None else 1
+            except ValueError:
+                columns = 1
+            merge = None if vmerge is None else (vmerge.get(_w("val")) or "continue")
+            self.cell_props = (columns, merge)
+
+    def _text(self, tag: str, el: Any) -> None:
+        if not self.paragraphs or self.hidden:
+            return
+        line = self.paragraphs[-1]
+        if tag == _w("t"):
+            text = el.text or ""
+            line.append(_superscript(text) if self.superscript else text)
+        elif tag == _w("tab"):
+            line.append("\t")
+        elif tag in (_w("br"), _w("cr")):
+            line.append("\n")
+        elif tag == _w("noBreakHyphen"):
+            line.append("-")
+        elif tag in (_w("footnoteReference"), _w("endnoteReference")):
+            line.append(_superscript(el.get(_w("id"), "")))
+        else:  # the note's own number at the start of a footnote
+            line.append(_superscript(self.note_id))
+
+    def _end(self, tag: str, el: Any) -> None:
+        if tag == _w("p"):
+            text = "".join(self.paragraphs.pop()) if self.paragraphs else ""
+            if self.table_depth and self.cell is not None:
+                self.cell.extend(text.splitlines())
+            elif not self.table_depth:  # a text box's paragraphs come before the one that holds it
+                self.out.append(text)
+        elif tag == _w("r"):
+            rpr = el.find(_w("rPr"))
+            valign = rpr.find(_w("vertAlign")) if rpr is not None else None
+            vanish = rpr.find(_w("vanish")) if rpr is not None else None
+            self.superscript -= valign is not None and valign.get(_w("val")) == "superscript"
+            self.hidden -= vanish is not None and vanish.get(_w("val"), "true") not in ("0", "false")
+        elif tag == _w("tc") and self.table_depth == 1 and self.cell is not None:
+            text = "<br>".join(s for s in (_collapse(line) for line in self.cell) if s).replace("|", "\\|")
+            columns, merge = self.cell_props
+            if self.rows:
+                self.rows[-1].append((text, columns, merge))
+            self.cell = None
+        elif tag == _w("tbl"):
+            self.table_depth -= 1
+            if self.table_depth == 0:
+                rows = _docx_grid(self.rows)
+                if rows:
+                    self.out.extend(["", _markdown_table(rows), ""])
+                self.rows = []
+
+
+_NUMBER_CELL = re.compile(r"[-+−]?\d[\d,.]*%?")
+
+
+def _docx_grid(rows: list[list[tuple[str, int, str | None]]]) -> list[list[str]]:
+    """A Word table as a grid.  A vertically merged cell shows its text across all its rows, so a
+    label or unit is filled into the rows below; a number is not repeated (it would be counted as
+    one fact per row).  A header cell spanning columns is repeated over them, as in HTML."""
+    grid: list[list[str]] = []
+    above: dict[int, str] = {}
+    for r, row in enumerate(rows):
+        out: list[str] = []
+        for text, columns, merge in row:
+            col = len(out)
+            if merge == "continue":
+                kept = above.get(col, "")
+                text = "" if _NUMBER_CELL.fullmatch(kept) else kept
+            else:
+                above[col] = text
+            for k in range(columns):
+                out.append(text if k == 0 or r == 0 else "")
+        if any(out):
+            grid.append(out)
+    return grid
 
 
 def _refuse_zip_bomb(data: bytes, path: Path) -> None:
@@ -658,42 +1105,3 @@ def _refuse_zip_bomb(data: bytes, path: Path) -> None:
             f"{path.name} unpacks to {unpacked / 1048576:.0f} MB (the limit is "
             f"{MAX_UNPACKED_BYTES / 1048576:.0f} MB): it is not a document that can be read safely"
         )
-
-
-def _docx_table_rows(table: Any) -> list[list[str]]:
-    """A Word table as a grid, with merged cells filled like HTML spans (see ``_table_rows``)."""
-    from docx.table import _Cell
-
-    grid: list[list[str]] = []
-    for r, tr in enumerate(table._tbl.tr_lst):
-        out: list[str] = []
-        for tc in tr.tc_lst:
-            if tc.vMerge == "continue":
-                text = ""
-            else:
-                text = _docx_cell_text(_Cell(tc, table))
-            for k in range(max(1, tc.grid_span)):
-                out.append(text if k == 0 or r == 0 else "")
-        if any(out):
-            grid.append(out)
-    return grid
-
-
-def _docx_cell_text(cell: Any) -> str:
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    lines: list[str] = []
-    stack: list[Any] = [cell]
-    # Cells may hold tables whose cells hold tables: flatten iteratively, one line per paragraph.
-    while stack:
-        node = stack.pop()
-        if isinstance(node, Paragraph):
-            lines.extend(node.text.splitlines())
-        elif isinstance(node, Table):
-            cells = [c for row in node.rows for c in row.cells]
-            stack.extend(reversed(cells))
-        else:
-            stack.extend(reversed(list(node.iter_inner_content())))
-    text = "<br>".join(s for s in (_collapse(line) for line in lines) if s)
-    return text.replace("|", "\\|")

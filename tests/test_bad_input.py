@@ -10,6 +10,7 @@ import random
 from collections.abc import Callable
 from pathlib import Path
 
+import forms
 import pytest
 from conftest import make_encrypted_pdf, make_image_only_pdf, make_pdf, run_planwatch
 
@@ -76,6 +77,12 @@ CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "doc-named-docx": (_write("old.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100), ".doc"),
     "text-named-docx": (_write("plain.docx", "地区生产总值".encode()), "not a .docx"),
     "empty-html": (_write("empty.html", b"<html><body><script>x=1</script></body></html>"), "no text"),
+    # Read but not readable Chinese (issue 13): refused with the reason, not stored as junk facts.
+    "private-use-glyphs": (_write("glyphs.txt", forms.text_forms()["txt-private-use.txt"]), "private-use"),
+    "random-hanzi": (_write("random.txt", forms.text_forms()["txt-random-hanzi.txt"]), "not plausible Chinese"),
+    "utf8-read-as-gbk": (_write("gbk.txt", forms.text_forms()["txt-mojibake-gbk.txt"]), "mojibake"),
+    "replacement-chars": (_write("lossy.txt", forms.text_forms()["txt-replacement.txt"]), "replacement character"),
+    "pdf-no-unicode-map": (lambda tmp: _write("glyphs.pdf", forms.pdf_no_unicode_map())(tmp), "Unicode map"),
 }
 
 

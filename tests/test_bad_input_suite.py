@@ -310,8 +310,10 @@ def _binaries(seed_db: Path) -> dict[str, bytes]:
         "gzip": b"\x1f\x8b\x08\x00" + rng.randbytes(4096),
         "sqlite-database": seed_db.read_bytes()[:65536],
         "jpeg": b"\xff\xd8\xff\xe0" + rng.randbytes(4096),
-        "utf16-without-bom": GOOD_TEXT.encode("utf-16-le"),
         "control-characters": bytes(range(1, 32)) * 200,
+        # NULs at every other byte like UTF-16, but no plausible text in either byte order.
+        "wasm": b"\x00asm\x01\x00\x00\x00"
+        + bytes(b for pair in zip(rng.randbytes(2048), bytes(2048), strict=True) for b in pair),
     }
 
 
@@ -326,6 +328,11 @@ MIXED: dict[str, tuple[str, bytes]] = {
     "utf8-then-cp1252": (".txt", _A.encode() + "“quoted” – dash".encode("cp1252")),
     "gbk-one-stray-byte": (".txt", _A.encode("gbk") + b"\xff" + _B.encode("gbk")),
     "utf16-bom-then-utf8": (".txt", _A.encode("utf-16") + _B.encode()),
+    # Repaired with certainty (issue 13): read, every fact exact.
+    "utf16le-without-bom": (".txt", (_A + _B).encode("utf-16-le")),
+    "utf16be-without-bom": (".txt", (_A + _B).encode("utf-16-be")),
+    "utf8-stray-nuls": (".txt", _A.encode() + b"\x00" + _B.encode()),
+    "utf8-read-as-latin1": (".txt", (_A + _B).encode().decode("latin-1").encode()),
     "html-meta-gbk-mixed": (".html", b'<html><head><meta charset="gbk"></head><body><p>'
                             + _A.encode() + b"</p><p>" + _B.encode("gbk") + b"</p></body></html>"),
     "html-meta-utf8-mixed": (".html", b'<html><head><meta charset="utf-8"></head><body><p>'
@@ -419,6 +426,15 @@ def test_mixed_encodings_are_never_decoded_into_garbage_facts(small_cases: dict[
         assert_clear_or_correct(case, r)
         if r["outcome"] == "ok":  # whatever was read, no mojibake of the numbers themselves
             assert all(v in (111.5, 7.6, 50.2, 8.1) for v in r["values"]), (case, r["values"])
+
+
+def test_repairable_encodings_are_read_with_every_fact(small_cases: dict[str, Any]) -> None:
+    """UTF-16 without a BOM, stray NULs, Latin-1 mojibake: repaired, not refused as binary (issue 13)."""
+    results = small_cases["run"]["results"]
+    for case in ("utf16le-without-bom", "utf16be-without-bom", "utf8-stray-nuls", "utf8-read-as-latin1"):
+        r = results[f"mixed-{case}"]
+        assert r["outcome"] == "ok", (case, r)
+        assert sorted(r["values"]) == [7.6, 8.1, 50.2, 111.5], (case, r["values"])
 
 
 def test_small_broken_inputs_use_bounded_memory(small_cases: dict[str, Any]) -> None:

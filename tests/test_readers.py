@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 import pytest
@@ -188,3 +189,160 @@ def test_custom_size_limit(tmp_path: Path) -> None:
     f.write_text(CHINESE_LINE, encoding="utf-8")
     with pytest.raises(InputError, match="too large"):
         read_file(f, max_bytes=10)
+
+
+def test_portal_page_is_read_without_navigation_and_keeps_its_metadata(tmp_path: Path) -> None:
+    """Issue 13: a sidebar's city-wide headline or a visitor counter is not content; <sup> is no digit."""
+    article = "".join(f"<p>{line}</p>" for line in SAMPLE_FILES[0].read_text(encoding="utf-8").splitlines()[:40]
+                      if line.strip())
+    page = (
+        '<html><head><meta charset="utf-8"><title>凌河区经济数据_凌河区人民政府</title>'
+        '<meta name="SiteName" content="凌河区人民政府"><meta name="PubDate" content="2015-03-01 10:00"></head>'
+        '<body><ul class="nav"><li><a href="/">首页</a></li><li><a href="/a">政务公开</a></li></ul>'
+        '<div class="side"><h3>要闻</h3><ul><li><a href="/n">全省地区生产总值增长9.9%</a></li></ul>'
+        "<p>本站访问量：1234567次</p></div>"
+        f"<div class='article'><h1>凌河区经济数据</h1>{article}"
+        "<p>全年城镇新增就业5487<sup>2</sup>人。</p></div>"
+        "<div class='footer'>主办：凌河区人民政府办公室 联系电话：0416-1234567</div></body></html>"
+    )
+    f = tmp_path / "portal.html"
+    f.write_text(page, encoding="utf-8")
+    source = read_file(f)
+    assert source.meta["main_content"] is True
+    assert source.meta["page_site"] == "凌河区人民政府"
+    assert source.meta["page_date"].startswith("2015-03-01")
+    for boilerplate in ("首页", "9.9%", "访问量", "0416-1234567"):
+        assert boilerplate not in source.text
+    assert "5487²人" in source.text
+    assert "凌河区经济数据\n" in source.text
+
+
+def test_docx_reads_all_the_text_word_shows(tmp_path: Path) -> None:
+    """Issue 13: insertions (not deletions), text boxes (once), content controls, smart tags, hidden
+    text left out, superscript marks apart from digits, notes after the body, merged units filled."""
+    from forms import _docx_table, _p, _package, _r, _textbox
+
+    body = (
+        _p('<w:ins w:id="1" w:author="a"><w:r><w:t>全年实现地区生产总值111.5亿元，</w:t></w:r></w:ins>'
+           '<w:del w:id="2" w:author="a"><w:r><w:delText>增长9.9%，</w:delText></w:r></w:del>'
+           + _r("同比增长7.6") + _r("1", '<w:vertAlign w:val="superscript"/>') + _r("%。")
+           + '<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏文字</w:t></w:r>')
+        + _p(_textbox(_p(_r("社会消费品零售总额50.2亿元。")), 7))
+        + '<w:sdt><w:sdtContent>' + _p('<w:smartTag w:element="x">' + _r("常住人口32万人。") + "</w:smartTag>")
+        + "</w:sdtContent></w:sdt>"
+        + _p(_r("城镇新增就业") + _r("5487") + '<w:r><w:footnoteReference w:id="1"/></w:r>' + _r("人。"))
+        + _docx_table([["指标", "单位", "2014年"], ["地区生产总值", "亿元", "111.5"], ["固定资产投资", "亿元", "80.1"]],
+                      merged=True)
+    )
+    notes = '<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r>' + _r("快报数。") + "</w:p></w:footnote>"
+    f = tmp_path / "edited.docx"
+    f.write_bytes(_package(body, footnotes=notes))
+    text = read_file(f).text
+    assert text.startswith(
+        "全年实现地区生产总值111.5亿元，同比增长7.6¹%。\n社会消费品零售总额50.2亿元。\n\n常住人口32万人。\n"
+    )
+    assert "9.9" not in text and "隐藏" not in text
+    assert text.count("社会消费品零售总额") == 1
+    assert "城镇新增就业5487¹人。" in text
+    assert "| 固定资产投资 | 亿元 | 80.1 |" in text
+    assert text.endswith("注释：\n¹快报数。\n")
+
+
+def test_pdf_columns_are_read_in_order_without_running_headers(tmp_path: Path) -> None:
+    """Issue 13: two columns at 1.8× line spacing, a running header and page numbers on each page."""
+    from forms import _wrap
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    text = SAMPLE_FILES[1].read_text(encoding="utf-8")
+    paragraphs = [p.strip() for p in text.splitlines() if len(p.strip()) > 60 and "|" not in p][:16]
+    f = tmp_path / "columns.pdf"
+    c = canvas.Canvas(str(f), pagesize=(595, 842))
+    page, column, y = 1, 0, 760.0
+
+    def furnish() -> None:
+        c.setFont("STSong-Light", 9)
+        c.drawCentredString(297, 800, "凌河区统计局统计分析")
+        c.drawRightString(535, 40, f"第 {page} 页")
+
+    furnish()
+    for p in paragraphs:
+        for i, line in enumerate(_wrap(p, 210 - 21, 10.5)):
+            if y < 80:
+                column += 1
+                if column == 2:
+                    c.showPage()
+                    page, column = page + 1, 0
+                    furnish()
+                y = 760.0
+            c.setFont("STSong-Light", 10.5)
+            c.drawString(60 + column * 250 + (21 if i == 0 else 0), y, line)
+            y -= 10.5 * 1.8
+    c.showPage()
+    c.save()
+    assert page >= 2
+    got = read_file(f).text
+    assert "统计分析" not in got and "第 1 页" not in got
+    flat = re.sub(r"\s", "", got)
+    # (a glyph the PDF font lacks, "·", is not drawn)
+    positions = [flat.find(re.sub(r"[\s·]", "", p)) for p in paragraphs]
+    assert -1 not in positions, [p[:20] for p, at in zip(paragraphs, positions, strict=True) if at < 0]
+    assert positions == sorted(positions)
+    assert got.count("\n") < 2 * len(paragraphs) + 5  # lines of a paragraph are joined
+
+
+def test_a_scan_without_the_ocr_engine_is_refused_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from forms import pdf_scan
+
+    from planwatch import ocr
+
+    monkeypatch.setattr(ocr, "engine", lambda: None)
+    f = tmp_path / "scan.pdf"
+    f.write_bytes(pdf_scan(dpi=50))
+    with pytest.raises(InputError, match="no text layer.*install tesseract-ocr") as info:
+        read_file(f)
+    assert "\n" not in str(info.value)
+
+
+def test_ocr_rules_are_removed_but_not_strokes() -> None:
+    """A table rule (a long straight run) is painted out; the strokes of a character are not."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from planwatch.ocr import remove_rules
+
+    image = Image.new("L", (800, 200), 255)
+    draw = ImageDraw.Draw(image)
+    draw.line((20, 150, 780, 150), fill=0, width=2)
+    draw.line((400, 10, 400, 190), fill=0, width=2)
+    font = ImageFont.truetype("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 40, index=2)
+    draw.text((40, 60), "一二三十卅丨", font=font, fill=0)
+    cleaned = remove_rules(image)
+    assert cleaned.crop((20, 145, 780, 155)).getextrema()[0] > 128
+    assert cleaned.crop((395, 10, 405, 50)).getextrema()[0] > 128
+    assert cleaned.crop((40, 60, 300, 110)).tobytes() == image.crop((40, 60, 300, 110)).tobytes()
+
+
+def test_pdf_table_without_rules_is_read_as_a_table(tmp_path: Path) -> None:
+    """Cells set apart by blank space only (many bulletins): a table, not text columns."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    f = tmp_path / "bulletin.pdf"
+    c = canvas.Canvas(str(f), pagesize=(595, 842))
+    c.setFont("STSong-Light", 10.5)
+    c.drawString(60, 760, "凌河区2014年国民经济和社会发展统计公报")
+    rows = [["指标", "单位", "绝对数", "比上年增长（%）"], ["地区生产总值", "亿元", "111.5", "7.6"],
+            ["社会消费品零售总额", "亿元", "50.2", "8.1"]]
+    for r, row in enumerate(rows):
+        for x, cell in zip((60, 230, 320, 420), row, strict=True):
+            c.drawString(x, 720 - 22 * r, cell)
+    c.drawString(60, 640, "全年城镇新增就业5487人。")
+    c.showPage()
+    c.save()
+    text = read_file(f).text
+    assert "| 社会消费品零售总额 | 亿元 | 50.2 | 8.1 |" in text
+    assert text.index("统计公报") < text.index("| 指标") < text.index("5487")

@@ -246,6 +246,16 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         end_at, after = _suffix_after(text, m.end())
         out.append(Quantity(m.start(), end_at, m.start(), m.end(), round(num / den, 10), "", "fraction", after, False,
                             False, ""))
+    for m in _WORD_SHARE.finditer(text, start, end):
+        # "增长百分之五", "千分之三": a share written in words, the number after its base
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        out = [q for q in out if not (m.start() <= q.num_start < m.end())]
+        end_at, after = _suffix_after(text, m.end())
+        percent = m.group("base") == "百分之"
+        out.append(Quantity(m.start(), end_at, m.start(), m.end(), value, "%" if percent else "‰",
+                            "percent" if percent else "permille", after, False, not m.group("num")[0].isdigit(), ""))
     for m in _RATIO.finditer(text, start, end):
         # "城乡居民收入比从2.50:1缩小至2.27:1": a two-part ratio is one number
         out = [q for q in out if not (m.start() <= q.num_start < m.end())]
@@ -261,6 +271,7 @@ def _is_cjk_at(text: str, pos: int) -> bool:
 
 
 _DOUBLING = re.compile(r"翻(?:([一两二三])番|番)")
+_WORD_SHARE = re.compile(rf"(?P<base>百分之|千分之)(?P<num>{ARABIC}|{CHINESE})")
 _RATIO = re.compile(r"(?<![\d.:：])(\d{1,3}(?:\.\d+)?)[:：]1(?![\d.:：])")
 #: "1/4", "1/10以上" after a word (not a date or a path), "三分之一" (not 百分之/千分之, which are rates)
 _FRACTION = re.compile(

@@ -33,6 +33,7 @@ words in the name.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from planwatch.analysis import CLOSE as _CLOSE
@@ -113,6 +114,11 @@ _PROJECT_END = re.compile(r"(?:项目|工程)(?:[(（][^()（）]*[)）])?$")
 _MID_VERB = re.compile(r"全力加快|加快推进|加快|开工建设|重点推进|重点建设|推动|力促|确保|完成了|完成|启动了|启动|依托")
 
 
+#: How far back from a statement its cue words (预计, 计划, a year) are looked for.  A clause is far
+#: shorter in real text; the bound keeps a line of megabytes without punctuation linear.
+_LOOKBACK = 2000
+
+
 @dataclass
 class _Statement:
     """What one clause says about its projects before names are made into mentions."""
@@ -189,6 +195,11 @@ class ProjectExtractor:
         elif layouts is None:
             layouts = analyse(norm)
         self.doc, self.norm, self.t = doc, norm, norm.text
+        # Line and sentence starts, found by bisection: searching back from every statement
+        # (``rfind``) is quadratic on a long line without breaks (a 5 MB unpunctuated line).
+        self._newlines = [m.start() for m in re.finditer("\n", norm.text)]
+        self._stops = [m.start() for m in re.finditer("[。！？；\n]", norm.text)]
+        self._plan_lines: dict[int, bool] = {}
         out = ProjectExtraction(doc=doc.name)
         self._out = out
         self._lists = 0
@@ -647,7 +658,7 @@ class ProjectExtractor:
             if not self._valid(name, st.mode) and not self._shares_head(name, spans[k + 1:k + 2], st.mode):
                 continue
             made.append(self._mention(ns, ne, st, kind, period, list_id))
-        line = t.rfind("\n", 0, c.start)
+        line = self._line_start(c.start) - 1
         if st.mode == "investment":
             # 投资56亿元A，投资1.2亿元B…等8个项目: a column's items are one list, its count at the end
             if line != self._column_line:
@@ -657,7 +668,7 @@ class ProjectExtractor:
             cnt = st.count
             members = made
             if st.mode == "investment":
-                label = t.rfind("：", line + 1, c.start)
+                label = t.rfind("：", max(line + 1, c.start - _LOOKBACK), c.start)
                 members = [m for m in self._column_items if m.start >= self.norm.to_original(label + 1)]
                 for m in members:
                     m.list_id = list_id
@@ -840,12 +851,14 @@ class ProjectExtractor:
         kind = scope.kind
         # cue words in the clause up to the stage phrase, and an estimate cue opening the sentence
         stop = st.stage_span[0] if st.stage_span else max(pos, c.start)
-        chars = list(t[c.start:stop])
+        first = max(c.start, stop - _LOOKBACK)  # cues stand near the statement, not megabytes before it
+        chars = list(t[first:stop])
         for s, e in st.items:  # cue words inside a name (重要, 主要) are not cues
-            for k in range(max(s, c.start), min(e, stop)):
-                chars[k - c.start] = " "
+            for k in range(max(s, first), min(e, stop)):
+                chars[k - first] = " "
         before = "".join(chars)
-        sentence_start = max(t.rfind(ch, 0, c.start) for ch in "。！？；\n") + 1
+        k = bisect_left(self._stops, c.start)
+        sentence_start = self._stops[k - 1] + 1 if k else 0
         if kind != "target":
             lead = t[c.start:st.items[0][0]] if st.items else ""
             if tax.kind_estimate_re.search(before) or tax.kind_estimate_re.match(t, sentence_start):
@@ -895,12 +908,19 @@ class ProjectExtractor:
     def _plan_paragraph(self, pos: int) -> bool:
         """A paragraph opening with ``今年，`` that says what will be done is a plan, not a review."""
         t = self.t
-        line_start = t.rfind("\n", 0, pos) + 1
+        line_start = self._line_start(pos)
         if not t.startswith("今年，", line_start):
             return False
-        line_end = t.find("\n", pos)
-        paragraph = t[line_start:line_end if line_end >= 0 else len(t)]
-        return bool(_PLAN_VERBS.search(paragraph))
+        if line_start not in self._plan_lines:  # once per paragraph, not once per statement in it
+            line_end = t.find("\n", pos)
+            paragraph = t[line_start:line_end if line_end >= 0 else len(t)]
+            self._plan_lines[line_start] = bool(_PLAN_VERBS.search(paragraph))
+        return self._plan_lines[line_start]
+
+    def _line_start(self, pos: int) -> int:
+        """Start of the line holding ``pos`` (``t.rfind("\\n", 0, pos) + 1``, by bisection)."""
+        k = bisect_left(self._newlines, pos)
+        return self._newlines[k - 1] + 1 if k else 0
 
     def _region(self, name: str | None) -> str:
         seg = self.layout.region
@@ -941,7 +961,7 @@ class ProjectExtractor:
 
     def _paragraph_label(self, pos: int) -> str:
         t = self.t
-        line_start = t.rfind("\n", 0, pos) + 1
+        line_start = self._line_start(pos)
         m = _INLINE_LABEL.match(t, line_start, min(len(t), line_start + 40))
         return m.group("label") if m else ""
 

@@ -34,6 +34,7 @@ import hashlib
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -252,7 +253,7 @@ class SQLiteBackend(Backend):
             if location != ":memory:":
                 # WAL: a dashboard (or any reader) keeps answering while an ingest writes; a
                 # reader sees the last committed document, never half of one.
-                self.conn.execute("PRAGMA journal_mode=WAL")
+                self._while_locked(lambda: self.conn.execute("PRAGMA journal_mode=WAL"), location)
             # NORMAL in WAL mode: a commit survives a crash or SIGKILL of the process (it is in the
             # WAL file), and every transaction stays atomic; only a power cut can lose the last few
             # commits — which a re-run of the idempotent ingest restores.  FULL would fsync every
@@ -265,6 +266,31 @@ class SQLiteBackend(Backend):
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{location} is not a PlanWatch database (or is damaged): {e}") from e
         self._depth = 0
+
+    #: How long opening waits for another process that holds the new database's lock.
+    OPEN_WAIT = 60.0
+
+    @staticmethod
+    def _while_locked(step: Any, location: str) -> Any:
+        """Run ``step``, again while the database is locked by another process.
+
+        Two processes creating one new database at once both switch it to WAL; SQLite answers the
+        second "database is locked" at once, without waiting (the busy timeout does not cover a
+        journal-mode change), which was reported as a damaged database.  It is only a wait.
+        """
+        deadline = time.monotonic() + SQLiteBackend.OPEN_WAIT
+        pause = 0.005
+        while True:
+            try:
+                return step()
+            except sqlite3.OperationalError as e:
+                if not any(w in str(e) for w in ("locked", "busy")):
+                    raise
+                if time.monotonic() > deadline:
+                    raise StoreError(f"{location} is locked by another process (waited "
+                                     f"{SQLiteBackend.OPEN_WAIT:.0f} s); try again when it is done") from e
+                time.sleep(pause)
+                pause = min(pause * 2, 0.25)
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
         return self.conn.execute(sql, tuple(params))

@@ -405,7 +405,14 @@ class Store:
         pending = self.prepare_file(path, reextract=reextract, context=context)
         if isinstance(pending, IngestResult):
             return pending
-        extracted = extract_document(pending.path, pending.context)
+        from planwatch.store import limits
+
+        seconds = limits.file_seconds()
+        try:
+            with limits.time_limit(seconds):
+                extracted = extract_document(pending.path, pending.context)
+        except limits.FileTimeLimit:
+            extracted = limits.over_time(pending.path.name, seconds)
         return self.store_extracted(pending, extracted, reextract=reextract, actor=actor)
 
     def prepare_file(self, path: str | os.PathLike[str], *, reextract: bool = False,

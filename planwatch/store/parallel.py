@@ -30,6 +30,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 from planwatch.context import StatedContext
 from planwatch.model import Document
+from planwatch.store import limits
 from planwatch.store.backend import StoreError
 from planwatch.store.records import Resolver, fact_rows
 
@@ -80,8 +82,16 @@ def _watch_parent(parent: int) -> None:
 
 
 def _init_worker(parent: int) -> None:
-    """Runs once in each worker: exit when the writer process dies (even by SIGKILL)."""
+    """Runs once in each worker: exit when the writer process dies (even by SIGKILL), and cap the
+    memory a file may take (``limits``)."""
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="planwatch-parent-watch").start()
+    # Load the extractors' data (lexicon, taxonomy, gazetteer) now, so that a file's time and
+    # memory limits measure the file, not the worker's start.
+    from planwatch.pipeline import extract_text
+
+    extract_text("凌河区2015年地区生产总值111.5亿元，增长7.6%。")
+    _worker_resolver()
+    limits.limit_memory(2 * limits.file_memory_mb())
 
 
 def extract_job(path: str, doc_key: str, resolve: bool, context: StatedContext | None = None) -> Extracted:
@@ -96,16 +106,33 @@ def extract_job(path: str, doc_key: str, resolve: bool, context: StatedContext |
     from planwatch.store.core import extract_document
 
     t0 = time.perf_counter()
-    doc = extract_document(Path(path), context)
-    if not isinstance(doc, Document):
-        return Extracted(doc, None, None, time.perf_counter() - t0)
-    projects = prepare_projects(doc)
-    rows = None
-    if resolve:
-        resolver = _worker_resolver()
-        doc_region = resolver.region(doc.region)[0] if doc.region else None
-        rows = fact_rows(doc, doc_key, resolver, doc_region)
+    seconds = limits.file_seconds()
+    memory_mb = limits.file_memory_mb()
+    start = limits.reset_peak()
+    try:
+        with limits.time_limit(seconds):
+            doc = extract_document(Path(path), context)
+            if not isinstance(doc, Document):
+                return Extracted(doc, None, None, time.perf_counter() - t0)
+            projects = prepare_projects(doc)
+            rows = None
+            if resolve:
+                resolver = _worker_resolver()
+                doc_region = resolver.region(doc.region)[0] if doc.region else None
+                rows = fact_rows(doc, doc_key, resolver, doc_region)
+    except limits.FileTimeLimit:
+        return Extracted(limits.over_time(Path(path).name, seconds), None, None, time.perf_counter() - t0)
+    except MemoryError:
+        return Extracted(limits.over_memory(Path(path).name, memory_mb), None, None, time.perf_counter() - t0)
+    if limits.peak_since(start) > memory_mb:
+        return Extracted(limits.over_memory(Path(path).name, memory_mb), None, None, time.perf_counter() - t0)
     return Extracted(doc, projects, rows, time.perf_counter() - t0)
+
+
+def _backstop() -> float:
+    """How long the writer waits for the file at the head before it ends the workers: the file's
+    limit twice (it may have queued behind another file in its worker) and a minute."""
+    return 2 * limits.file_seconds() + 60
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
@@ -176,7 +203,27 @@ def ingest_parallel(
                 continue
             assert head.future is not None and head.pending is not None
             try:
-                extracted = head.future.result()
+                extracted = head.future.result(timeout=_backstop())
+            except FutureTimeout:
+                # The worker's own alarm did not fire (stuck in C code): end the workers, report
+                # the file and send the others again.
+                for process in list(getattr(pool, "_processes", {}).values()):
+                    process.kill()
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = _pool(workers)
+                yield IngestResult(head.pending.shown, "failed",
+                                   message=limits.over_time(head.pending.path.name, limits.file_seconds()),
+                                   seconds=time.perf_counter() - head.pending.started)
+                for slot in slots:
+                    if slot.pending is not None and slot.result is None:
+                        submit(slot)
+                continue
+            except MemoryError:
+                # Over the worker's memory cap outside the extraction itself (sending the result back)
+                yield IngestResult(head.pending.shown, "failed",
+                                   message=limits.over_memory(head.pending.path.name, limits.file_memory_mb()),
+                                   seconds=time.perf_counter() - head.pending.started)
+                continue
             except BrokenProcessPool as e:
                 # A worker died.  Every file in flight is lost with the pool: start a new one
                 # and send them again; the head, if it broke the pool twice, is the culprit.

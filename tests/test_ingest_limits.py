@@ -1,0 +1,141 @@
+"""Ingest limits (issue 13): a file over its time or memory limit is reported and skipped while the
+rest go on; a page of millions of drawing operations is refused before it is laid out; key-project
+extraction is linear in the length of a line; two processes may create one new database at once."""
+
+from __future__ import annotations
+
+import multiprocessing
+import random
+import re
+import time
+import zlib
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE_FILES, run_planwatch
+
+from planwatch.errors import InputError
+from planwatch.pipeline import extract_text
+from planwatch.projects.store import prepare_projects
+from planwatch.readers import read_file
+
+
+def _long_line(chars: int, seed: int = 1) -> str:
+    """A report's words on one line without punctuation, as a broken conversion leaves them."""
+    base = re.sub(r"[\s，。；：、！？“”（）《》]", "", "".join(p.read_text(encoding="utf-8") for p in SAMPLE_FILES))
+    start = random.Random(seed).randrange(len(base))
+    return ((base[start:] + base) * (chars // len(base) + 1))[:chars]
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_file_over_its_time_limit_is_skipped_and_the_rest_ingested(tmp_path: Path, workers: str) -> None:
+    slow = tmp_path / "slow.txt"
+    slow.write_text(_long_line(2_500_000) + "\n", encoding="utf-8")
+    db = tmp_path / "t.db"
+    result = run_planwatch("ingest", str(slow), str(SAMPLE_FILES[0]), "--db", str(db), "--workers", workers,
+                           env={"PLANWATCH_FILE_SECONDS": "2"}, timeout=120)
+    assert result.returncode == 2, result.stderr
+    assert "slow.txt took longer than 2 s" in result.stderr
+    assert "1 added, 1 failed" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_file_over_its_memory_limit_is_skipped_and_the_rest_ingested(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text(_long_line(400_000) + "\n", encoding="utf-8")
+    db = tmp_path / "t.db"
+    result = run_planwatch("ingest", str(big), str(SAMPLE_FILES[0]), "--db", str(db), "--workers", "2",
+                           env={"PLANWATCH_FILE_MEMORY_MB": "10"}, timeout=120)
+    assert result.returncode == 2, result.stderr
+    assert "big.txt needs more than 10 MB of memory" in result.stderr
+    assert "1 added, 1 failed" in result.stderr
+
+
+def _drawing_pdf(path: Path, operations: int) -> Path:
+    """One page of ``operations`` tiny filled rectangles, compressed: 2.4 MB for a million."""
+    ops = b"".join(b"%d %d 1 1 re f\n" % (i % 500, (i // 500) % 800) for i in range(operations))
+    stream = zlib.compress(ops, 6)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path
+
+
+def test_a_page_of_a_million_drawing_operations_is_refused_quickly(tmp_path: Path) -> None:
+    f = _drawing_pdf(tmp_path / "drawing.pdf", 400_000)
+    t0 = time.perf_counter()
+    with pytest.raises(InputError, match="drawing instructions"):
+        read_file(f)
+    assert time.perf_counter() - t0 < 10  # it took minutes and gigabytes to lay out
+
+
+def test_a_drawing_of_normal_size_is_still_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The limit is far above a real page: a chart of 5,000 operations is no refusal for size."""
+    from planwatch import ocr
+
+    monkeypatch.setattr(ocr, "engine", lambda: None)  # no text in it: refused as a scan, not as too complex
+    f = _drawing_pdf(tmp_path / "chart.pdf", 5_000)
+    with pytest.raises(InputError, match="no text layer"):
+        read_file(f)
+
+
+def test_key_project_extraction_is_linear_in_the_length_of_a_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The context of each statement (its kind and period) costs the same on a line four times as
+    long.  It searched back to the line's start once per statement, so a 5 MB line without
+    punctuation took minutes: the median cost per statement grew 5.3× from 200,000 to 800,000
+    characters; now 1.3×."""
+    from planwatch.projects import extract as project_extract
+
+    original = project_extract.ProjectExtractor._kind_period
+    costs: list[float] = []
+
+    def timed(self: project_extract.ProjectExtractor, *args: object) -> tuple[str, str]:
+        t0 = time.perf_counter()
+        result = original(self, *args)  # type: ignore[arg-type]
+        costs.append(time.perf_counter() - t0)
+        return result
+
+    monkeypatch.setattr(project_extract.ProjectExtractor, "_kind_period", timed)
+    medians = []
+    for chars in (200_000, 800_000):
+        doc = extract_text(_long_line(chars, seed=2))
+        costs.clear()
+        prepare_projects(doc)
+        assert len(costs) > 500  # the line holds many statements
+        medians.append(sorted(costs)[len(costs) // 2])
+    assert medians[1] < 2.5 * medians[0], medians
+
+
+def _open_store(path: str, barrier: multiprocessing.synchronize.Barrier, results: multiprocessing.Queue) -> None:
+    from planwatch.store.core import open_store
+
+    barrier.wait()
+    try:
+        open_store(path)
+        results.put("ok")
+    except Exception as e:  # the test reports what went wrong
+        results.put(f"{type(e).__name__}: {e}")
+
+
+def test_two_processes_create_one_new_database_at_once(tmp_path: Path) -> None:
+    ctx = multiprocessing.get_context("fork")
+    for i in range(12):
+        path = str(tmp_path / f"new{i}.db")
+        barrier, results = ctx.Barrier(2), ctx.Queue()
+        procs = [ctx.Process(target=_open_store, args=(path, barrier, results)) for _ in range(2)]
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.join(60)
+        outcomes = [results.get(timeout=5) for _ in procs]
+        assert outcomes == ["ok", "ok"], outcomes
