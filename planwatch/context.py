@@ -144,9 +144,6 @@ def resolve_region(name: str) -> Region | None:
     return found
 
 
-_LEVEL_DEPTH = {"province": 1, "city": 2, "prefecture": 2, "county": 3}
-
-
 def _deepest(text: str) -> Region | None:
     """The most specific region ``text`` names: ``呼伦贝尔市海拉尔区`` is 海拉尔区, its city only qualifying it."""
     gazetteer = load_gazetteer()
