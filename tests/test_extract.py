@@ -842,3 +842,14 @@ def test_a_count_in_chinese_numerals_after_its_noun_counts_before_it_is_a_slogan
     facts = planwatch.extract_text("列入全国重点文物保护单位的文化遗址三处。打好三大攻坚战，做到两个维护，"
                                    "推进机场二期，等十条支持措施。").facts
     assert [(f.text, f.value) for f in facts] == [("三处", 3)]
+
+
+def test_a_list_of_units_gives_each_number_its_unit():
+    """"广州、深圳地铁线网单日最高客运量分别达1409万、1305万人次": one unit per number, one indicator;
+    "城镇和农村居民…分别" lists indicators, not units."""
+    guangdong = _province("广东省")
+    assert [(f.text, f.region, f.mention) for f in guangdong.facts if f.text in ("1409万", "1305万人次")] == [
+        ("1409万", "广州市", "地铁线网单日最高客运量"), ("1305万人次", "深圳市", "地铁线网单日最高客运量")]
+    text = "湖北、安徽和上海分别以10804.66亿元、10347.7亿元和10010.25亿元进入万亿俱乐部。"
+    listed = planwatch.extract_text(text).facts
+    assert [f.region for f in listed] == ["湖北省", "安徽省", "上海市"]

@@ -444,6 +444,26 @@ def _compound_subjects() -> dict[str, list[str]]:
     return load_lexicon()["compound_subjects"]
 
 
+def _listed_places(subject: str, n: int) -> tuple[list[str], str] | None:
+    """``广州、深圳地铁线网单日最高客运量`` over two numbers → ([广州市, 深圳市], 地铁线网单日最高客运量):
+    a subject that opens with as many units as the list has numbers, joined by 、/和/与/及."""
+    found = load_gazetteer().find_all(subject[:60])
+    units: list[str] = []
+    pos = 0
+    for start, end, region in found:
+        if start != pos:
+            break
+        units.append(region.name)
+        pos = end
+        if pos < len(subject) and subject[pos] in "、和与及":
+            pos += 1
+        else:
+            break
+    if len(units) != n or n < 2:
+        return None
+    return units, subject[pos:].lstrip("的")
+
+
 def _distribute(subject: str, n: int) -> list[str] | None:
     """``城镇和农村居民人均可支配收入`` over two numbers → the two full indicator names.
 
@@ -764,6 +784,18 @@ def _assign_list(text: str, members: list[tuple[RawFact, int]], last: list[str] 
     if idx < 0 and "、" not in subject:
         return last  # without 分别 only a subject listing its items ("每千人床位数、执业医师数增至…") distributes
     subject = re.sub(r"(?:年均)?(?:增长|增速|增幅|涨幅)$", "", subject)
+    places = _listed_places((before[:idx] if idx >= 0 else before).strip("，、；：。 "), len(members))
+    if places is not None:
+        # "广州、深圳地铁线网单日最高客运量分别达1409万、1305万人次": one unit per number, one indicator
+        units, rest = places
+        subject = _clean_mention(rest)
+        for (fact, _), unit in zip(members, units, strict=True):
+            fact.region = unit
+        if not subject:
+            return last
+        for fact, _ in members:
+            fact.mention = subject
+        return [subject] * len(members)
     names = _distribute(subject, len(members))
     n = len(members)
     if names is None and last is not None and len(last) == n and len(subject) <= 4:
