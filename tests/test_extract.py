@@ -853,3 +853,11 @@ def test_a_list_of_units_gives_each_number_its_unit():
     text = "湖北、安徽和上海分别以10804.66亿元、10347.7亿元和10010.25亿元进入万亿俱乐部。"
     listed = planwatch.extract_text(text).facts
     assert [f.region for f in listed] == ["湖北省", "安徽省", "上海市"]
+
+
+def test_a_change_against_a_base_is_of_the_indicator_before_it():
+    """"规模以上工业增加值增长5.9%，比1-6月加快0.3个百分点": the change is of 规模以上工业增加值, never of
+    "比1-6月" (a comparison base names nothing)."""
+    xian = planwatch.extract(ROOT / "tests" / "data" / "wider" / "releases" / "xa_2021m1m7_news.txt")
+    assert {f.indicator for f in xian.facts if f.text in ("0.3个百分点", "0.7个百分点")} == {"规模以上工业增加值"}
+    assert not [f for f in xian.facts if f.indicator.startswith("比")]

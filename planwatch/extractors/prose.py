@@ -340,6 +340,13 @@ _LEADING_TIME = re.compile(
     r"^(?:连续[一二两三四五六七八九十\d]+年|[^，]{0,6}(?:以来|期间|时期|年末|年底)|(?:到|至|截至|截止)?(?:19|20)\d\d年(?:末|底)?"
     r"|(?:今年)?(?:前三季度|[上下]半年|第?[一二三四]季度|1[—\-－~～至]\d{1,2}月份?|\d{1,2}月份?(?:末|底)?))"
 )
+#: A name that is only the base of a comparison ("比2019年1-7月增长20.5%", "比1-6月加快0.3个百分点"): the
+#: change is of the indicator before it.
+_COMPARISON_ONLY = re.compile(
+    r"^(?:比|较|同比|相比|与)(?:上年|去年|(?:19|20)\d\d年)?(?:同期)?"
+    r"(?:前三季度|[上下]半年|第?[一二三四]季度|1[—\-－~～至]\d{1,2}月份?|\d{1,2}月份?(?:末|底)?)?"
+    r"(?:加快|放缓|回落|提高|提升|下降|增长|增加|减少|收窄|扩大)?$"
+)
 #: A name that is only a time phrase or a verb reaching one ("增加到2015年", "是2010年"): no indicator.
 _TIME_FRAGMENT = re.compile(
     r"(?:(?:19|20)\d\d年(?:的|末|底)?|^是|^为)$|^(?:增加|提高|提升|增长|下降|减少|达到)(?:到|至)"
@@ -597,7 +604,7 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
                 mention = f"{sector.group()}增加值"  # "农业全面升级，年均增长3%以上": the sector's value added
             else:
                 mention = earlier or (prev_fact.mention if prev_fact is not None else verb)
-        if prev_fact is not None and _TIME_FRAGMENT.search(mention):
+        if prev_fact is not None and (_TIME_FRAGMENT.search(mention) or _COMPARISON_ONLY.match(mention)):
             mention = prev_fact.mention  # "增加到2015年的23.53亿元，年均增长23.53%": the same indicator
         named_unit = other is not None and text[q.start - 1:q.start] in "（("  # "江西（6.9%）、福建（6.7%）"
         if other and prev_fact is not None and (q.unit_kind == "percent" or named_unit):
