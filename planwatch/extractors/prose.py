@@ -568,6 +568,8 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
             pre = pre[: -len(q.prefix_verb)]
             pre_full = pre_full[: -len(q.prefix_verb)]
         measure, value, unit = _measure(text, q, text[clause_start:q.start], prev)
+        if measure == "level" and q.unit_kind == "percent" and value < 0:
+            measure = "growth"  # "降幅由-14.2%收窄至-11.6%": a share or rate is never below zero, a change is
         mention = _clean_mention(pre)
         if _NOT_A_SUBJECT.match(mention):
             mention = ""  # "5.53万亿元、稳居全国前十强、增长4.8%": the growth is of the same thing
