@@ -804,6 +804,7 @@ def test_numbers_written_in_other_ways():
     assert [(f.text, f.value) for f in signed.facts] == [("-14.2%", -14.2), ("1-2亿元", 1)]
     zhuhai = planwatch.extract(ROOT / "tests" / "data" / "wider" / "reports" / "zhuhai_2013.txt")
     assert {f.measure for f in zhuhai.facts if f.text in ("-14.2%", "-11.6%")} == {"growth"}  # 降幅由…收窄至…
+    assert find(zhuhai, "1.5万美元").qualifier == "about"  # 人均生产总值9.5万元,约合1.5万美元
     gdp = [f for f in _province("江苏省").facts if f.text == "14.2万亿元"][0]  # 连续迈上4个万亿元台阶、达14.2万亿元
     assert gdp.indicator == "地区生产总值"
     milestone = planwatch.extract_text("全省地区生产总值迈上3万亿元台阶，跨过5000亿元大关。").facts
