@@ -382,6 +382,15 @@ def find_context(
     if year is None and page.get("date"):
         year = _year_of_issue(page["date"], doc_type, part)
         clues.append(Clue("year", str(year), page["date"], "front matter"))
+    issued = (stated.date if stated and stated.date else None) or page.get("date")
+    if year is not None and issued and doc_type in ("新闻报道", "other") and not part:
+        # news of January–March about last year's figures ("2021年，山东生产总值…" in an item of
+        # 2022-01): the year its sentences open with, when that is the year before the issue
+        leads = Counter(int(y) for y in _LEAD_YEAR.findall(seg_text))
+        month = int(issued.split("-")[1]) if issued.count("-") else 12
+        if month <= 3 and leads.get(year - 1, 0) >= 2 and not leads.get(year, 0):
+            year -= 1
+            clues.append(Clue("year", str(year), f"{year}年", "lead"))
 
     name = region.name if region else ""
     return DocContext(title, doc_type, region, name, year, part, clues)

@@ -125,3 +125,18 @@ def test_a_bad_manifest_row_is_one_line_naming_it(tmp_path) -> None:
     assert result.returncode == 2
     assert result.stderr.strip().endswith("line 2: region '火星' is not a known administrative unit")
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_news_early_in_a_year_about_the_year_before() -> None:
+    """A news item of 2022-01 whose sentences open with 2021年 reports 2021; one of 2022-08 about
+    上半年 keeps its own year; a report (not news) keeps the year its date gives."""
+    from conftest import REPO
+
+    from planwatch.context import find_manifest
+
+    wider = REPO / "tests" / "data" / "wider" / "news"
+    path = wider / "yue_su_lu_2021_gdp.txt"
+    doc = planwatch.extract(path, find_manifest(path).get(path))
+    assert doc.year == 2021 and ("year", "lead") in {(c.field, c.source) for c in doc.clues}
+    path = wider / "daishan_2025h1.txt"
+    assert planwatch.extract(path, find_manifest(path).get(path)).year == 2025
