@@ -232,7 +232,7 @@ def test_score_on_the_visible_reference_facts_does_not_fall():
     score = json.loads(out.stdout.strip().splitlines()[-1])
     assert score["bad_spans"] == 0
     assert score["f1"] >= 0.97
-    assert score["strict_f1"] >= 0.81
+    assert score["strict_f1"] >= 0.89  # 0.903 at the end of stop 11
 
 
 def test_from_to_pairs_and_plan_subheadings():
