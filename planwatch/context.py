@@ -44,7 +44,8 @@ _DATELINE = re.compile(
 _DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月")
 #: ``海拉尔区人民政府区长  杜联合``: the government that signs the report.
 _SIGNATURE = re.compile(r"(?P<who>[^\s，。；、]{2,24}?)人民政府(?:代理?)?(?:区长|市长|县长|省长|主席|旗长)")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+#: A year as written ("2019年"); structure.py reads headings with it too.
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 #: A year that opens a sentence as its time ("2019年，全县…", "2019年前三季度，…", "2019年1—5月，…").
 _LEAD_YEAR = re.compile(
     r"(?:^|[。！\n>])[\s\u3000]*(?:[一二三四五六七八九十]+、)?(?:在)?((?:19|20)\d\d)年"
@@ -120,20 +121,6 @@ class DocContext:
     part: str | None = None  # "Q1", "H1", "Q1-Q3", "M3", "M1-M5": a release for part of the year
     clues: list[Clue] = field(default_factory=list)
 
-    @property
-    def period(self) -> str:
-        """The period the document as a whole reports: ``2019``, ``2019Q1-Q3``, or ``""``."""
-        if self.year is None:
-            return ""
-        return f"{self.year}{self.part or ''}"
-
-    def summary(self) -> str:
-        """One line: what was found and from which words (``extract``'s summary)."""
-        parts = [str(c) for c in self.clues]
-        missing = [n for n, v in (("region", self.region_name), ("year", self.year)) if not v]
-        parts.extend(f"{n} unknown" for n in missing)
-        return "; ".join(parts)
-
 
 def resolve_region(name: str) -> Region | None:
     """A stated region name (海拉尔区, 锦州, 呼伦贝尔市海拉尔区) as a unit: the most specific one named."""
@@ -184,6 +171,10 @@ _MONTH_RANGE = re.compile(rf"(?<!\d)1[—\-－~～至到]{_MONTH}月(?:份)?")
 _ONE_MONTH = re.compile(rf"(?<![\d—\-－~～至到]){_MONTH}月(?:份|末|底)(?![\d、起开以至到])")
 
 
+#: A month that ends a part releases name by quarter or half ("1—6月" is H1); 12 is the whole year.
+_PART_ENDING = {3: "Q1", 6: "H1", 9: "Q1-Q3", 12: None}
+
+
 def _month(text: str) -> int:
     return int(text) if text.isdigit() else _MONTHS[text]
 
@@ -201,12 +192,12 @@ def part_of_year(phrase: str) -> str | None:
     m = _MONTH_RANGE.search(phrase)
     if m:
         last = _month(m.group(1))
-        return {3: "Q1", 6: "H1", 9: "Q1-Q3", 12: None}.get(last, f"M1-M{last}")
+        return _PART_ENDING.get(last, f"M1-M{last}")
     m = _ONE_MONTH.search(phrase)
     if m:
         month = _month(m.group(1))
         if m.group(0).endswith(("末", "底")):
-            return {3: "Q1", 6: "H1", 9: "Q1-Q3", 12: None}.get(month, f"M1-M{month}")
+            return _PART_ENDING.get(month, f"M1-M{month}")
         return f"M{month}"
     return None
 
@@ -343,7 +334,9 @@ def find_context(
     part: str | None = None
     title_flat = _CJK_SPACED.sub("", title)
     if stated and stated.date:
-        year = _year_of_stated_date(stated.date, doc_type)
+        pieces = stated.date.strip().split("-")
+        # YYYY names the year reported; YYYY-MM(-DD) is when it was issued
+        year = int(pieces[0]) if len(pieces) == 1 else _year_of_issue(stated.date.strip(), doc_type, None)
         clues.append(Clue("year", str(year), stated.date, "stated"))
     if doc_type in ("统计公报", "经济数据", "新闻报道", "other"):
         for words, source in ((title_flat, "title"), (_lead_sentence(seg_text), "lead")):
@@ -356,7 +349,7 @@ def find_context(
         year = y + 1 if m >= 11 else y  # a report delivered in December plans the next year
         clues.append(Clue("year", str(year), dateline.group("date"), "dateline"))
     if year is None:
-        years = _YEAR.findall(title_flat)
+        years = YEAR.findall(title_flat)
         if years:
             year = int(years[0])
             clues.append(Clue("year", str(year), title.strip()[:30], "title"))
@@ -445,20 +438,6 @@ def _last_month(part: str) -> int:
     if part.startswith("M") and m:
         return int(m.group(1))
     return {"Q1": 3, "Q2": 6, "H1": 6, "Q3": 9, "Q1-Q3": 9, "Q4": 12, "H2": 12}.get(part, 12)
-
-
-def _year_of_stated_date(date: str, doc_type: str) -> int:
-    """The reference year of a document issued on ``date`` (class docstring of ``StatedContext``)."""
-    pieces = [int(p) for p in date.strip().split("-")]
-    year = pieces[0]
-    if len(pieces) == 1:
-        return year
-    month = pieces[1]
-    if doc_type == "统计公报" and month <= 6:
-        return year - 1
-    if doc_type in ("政府工作报告", "规划纲要") and month >= 11:
-        return year + 1
-    return year
 
 
 def _title_match(title: str) -> str | None:

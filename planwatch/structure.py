@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from planwatch.context import Clue, DocContext, StatedContext, find_context
+from planwatch.context import YEAR, Clue, DocContext, StatedContext, find_context
 from planwatch.gazetteer import Region, load_gazetteer
 from planwatch.lexicon import alternation, load_lexicon
 from planwatch.normalize import NormalizedText
@@ -30,7 +30,6 @@ _REPORT_TITLE = re.compile(
 _HEADING = re.compile(
     r"^(?:#+\s*|第[一二三四五六七八九十百\d]+[章节篇部分]\s*|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|►)"
 )
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 
 
 @dataclass
@@ -191,7 +190,7 @@ def _sections(text: str, start: int, end: int, report_year: int | None = None,
         stripped = line.strip()
         if _is_heading(stripped):
             focus_plan = None
-            years = [int(y) for y in _YEAR.findall(stripped)]
+            years = [int(y) for y in YEAR.findall(stripped)]
             kind = _heading_kind(stripped)
             level = heading_level(stripped)
             if kind is None and report_year and years and level <= 2:

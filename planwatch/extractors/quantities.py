@@ -276,7 +276,7 @@ _RATIO = re.compile(r"(?<![\d.:：])(\d{1,3}(?:\.\d+)?)[:：]1(?![\d.:：])")
 #: "1/4", "1/10以上" after a word (not a date or a path), "三分之一" (not 百分之/千分之, which are rates)
 _FRACTION = re.compile(
     r"(?<=[\u4e00-\u9fff])(?P<num>\d{1,2})/(?P<den>\d{1,3})(?![\d/.])"
-    r"|(?<![\u4e00-\u9fff])?(?P<cden>[二三四五六七八九十]+)分之(?P<cnum>[一二三四五六七八九]+)(?![十百千万])"
+    r"|(?P<cden>[二三四五六七八九十]+)分之(?P<cnum>[一二三四五六七八九]+)(?![十百千万])"
 )
 
 
