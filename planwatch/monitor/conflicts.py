@@ -188,13 +188,9 @@ def growth_checks(store: Store, region: str | None = None, all_indicators: bool 
             cur, prev = levels.get(year), levels.get(year - 1)
             if cur is None or prev is None or prev["norm_value"] <= 0:
                 continue
-            prev_v = convert(prev["norm_value"], prev["norm_unit"], cur["norm_unit"])
-            if prev_v is None or prev_v <= 0:
-                continue
-            implied = (cur["norm_value"] / prev_v - 1) * 100
+            implied = _implied_growth(prev, cur)
             stated = gr["value"]
-            tolerance = max(GROWTH_TOLERANCE_PP, GROWTH_TOLERANCE_REL * abs(stated))
-            if abs(implied - stated) <= tolerance:
+            if implied is None or _agrees(implied, stated):
                 continue
             why = (
                 f"{year - 1}: {prev['norm_value']:g} → {year}: {cur['norm_value']:g} {cur['norm_unit']} is "
@@ -278,14 +274,9 @@ def table_checks(store: Store, region: str | None = None) -> list[Conflict]:
                         and r["period_start"] == r["period_end"] == last), None)  # fmt: skip
             if base is None or end is None or base["norm_value"] <= 0 or end["norm_value"] <= 0:
                 continue
-            base_v = convert(base["norm_value"], base["norm_unit"], end["norm_unit"])
-            if base_v is None or base_v <= 0:
-                continue
-            years = last - first + 1
-            implied = ((end["norm_value"] / base_v) ** (1 / years) - 1) * 100
+            implied = _implied_growth(base, end, years=last - first + 1)
             stated = gr["value"]
-            tolerance = max(GROWTH_TOLERANCE_PP, GROWTH_TOLERANCE_REL * abs(stated))
-            if abs(implied - stated) <= tolerance:
+            if implied is None or _agrees(implied, stated):
                 continue
             why = (
                 f"the plan table's own row: {first - 1}: {base['norm_value']:g} → {last}: "
@@ -314,3 +305,16 @@ def conflicts(store: Store, *, region: str | None = None, all_indicators: bool =
         *sum_checks(store, region),
         *table_checks(store, region),
     ]
+
+
+def _implied_growth(start: dict[str, Any], end: dict[str, Any], years: int = 1) -> float | None:
+    """The average yearly growth (%) from level ``start`` to level ``end`` over ``years``, in ``end``'s unit."""
+    base = convert(start["norm_value"], start["norm_unit"], end["norm_unit"])
+    if base is None or base <= 0:
+        return None
+    return ((end["norm_value"] / base) ** (1 / years) - 1) * 100
+
+
+def _agrees(implied: float, stated: float) -> bool:
+    """A stated growth agrees with the one the levels imply within rounding (points or relative)."""
+    return abs(implied - stated) <= max(GROWTH_TOLERANCE_PP, GROWTH_TOLERANCE_REL * abs(stated))
