@@ -397,7 +397,7 @@ class Gazetteer:
             else:
                 if next_char in _UNIT_CHARS or street:
                     continue
-                if prev_char in "小大" and r.short[-1] in _FEATURE_LAST_CHARS:
+                if prev_char and prev_char in "小大" and r.short[-1] in _FEATURE_LAST_CHARS:
                     feature = True
                     continue
                 if not self._short_valid(r, context, scope):

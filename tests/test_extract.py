@@ -864,3 +864,27 @@ def test_a_change_against_a_base_is_of_the_indicator_before_it():
     xian = planwatch.extract(ROOT / "tests" / "data" / "wider" / "releases" / "xa_2021m1m7_news.txt")
     assert {f.indicator for f in xian.facts if f.text in ("0.3个百分点", "0.7个百分点")} == {"规模以上工业增加值"}
     assert not [f for f in xian.facts if f.indicator.startswith("比")]
+
+
+def test_units_named_before_bracketed_figures_and_examples_before_a_count():
+    """"江西（6.9%）、福建（6.7%）…黑龙江（5.4%）": each bracketed figure is the unit's named just before
+    it, names ending like a river or sea (上海, 黑龙江, 浙江) included; "石嘴山先进材料等3个平台": a unit
+    naming the example before 等 is no subject, the count is the whole's."""
+    from planwatch.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    assert [r.name for _, _, r in gaz.find_all("上海")] == ["上海市"]
+    assert [r.name for _, _, r in gaz.find_all("黑龙江（5.4%）")] == ["黑龙江省"]
+    assert gaz.find_all("小凌河") == [] and gaz.find_all("沿大凌河") == []  # rivers stay rivers
+    news = planwatch.extract(ROOT / "tests" / "data" / "wider" / "news" / "jiangxi_2022q1_provinces.txt")
+    start = news.text.index("目前已公布的省份中")
+    listed = [(f.text, f.region) for f in news.facts if start < f.start < start + 200][:4]
+    assert listed == [("6.9%", "江西省"), ("6.7%", "福建省"), ("6.7%", "湖北省"), ("6.6%", "贵州省")]
+    start = news.text.index("还包括内蒙古")
+    assert [f.region for f in news.facts if start < f.start < start + 40][:2] == ["内蒙古自治区", "黑龙江省"]
+    examples = [("宁夏回族自治区", "3个", "平台入选国家重点培育"), ("广西壮族自治区", "7个", "港航项目"),
+                ("广东省", "23个", "投资额百亿元以上")]
+    for province, number, after in examples:
+        doc = _province(province)
+        counted = [f for f in doc.facts if f.text == number and doc.text.startswith(after, f.end)]
+        assert [f.region for f in counted] == [province], (province, number)

@@ -221,7 +221,7 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
         named = r"[\u4e00-\u9fff]{0,3}(?:量|能力|规模|负荷)(?:[的，。；、提]|$)"  # 105亿千瓦时发电量的能力
         if not re.match(rf"[的，。；、和与及]|增长|下降|以上|左右|{named}", stop):
             return True  # capacity used as a name: 15万吨高碳铬铁 (not "105亿千瓦时发电量的能力")
-    if q.unit[:1] in "万亿" and _is_cjk(text[q.end:q.end + 2].strip()[:1]) and _OWNER.search(
+    if q.unit[:1] and q.unit[:1] in "万亿" and _is_cjk(text[q.end:q.end + 2].strip()[:1]) and _OWNER.search(
             text, max(clause_start, q.start - 8), q.start):
         return True  # a capacity in a project's name: 东旭三宝公司5万台智能服务机器人, 年产4000万肉鸡宰杀
     if prev == "_":
@@ -559,7 +559,10 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
         if _excluded(text, q, lo, clause_start, clause_end, hi):
             continue
         # "低于全国（49.5%）" is the country's value; "高于全国8.5个百分点" the gap, the region's own
-        other = value_of_another(text[clause_start:q.start], regions.segment_name) if q.unit_kind != "points" else None
+        # (a number opening a bracket starts its own clause: "江西（6.9%）" is read with the name before it)
+        opens_bracket = text[clause_start - 1:clause_start] in ("（", "(")
+        named_from = max(lo, clause_start - 24) if opens_bracket else clause_start
+        other = value_of_another(text[named_from:q.start], regions.segment_name) if q.unit_kind != "points" else None
         region = other or regions.region_at(text, start, q.start, lo)
         seg_start = max(clause_start, prev[0].end if prev and prev[0].end <= q.start else clause_start)
         pre_full = text[clause_start:q.start]

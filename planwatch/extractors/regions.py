@@ -212,6 +212,8 @@ class RegionTracker:
             found = self._subjects[cs]
             if cs in self.clause_only and cs != clause_starts[-1]:
                 found = None
+            elif cs in self.clause_only and text[cs:pos].rstrip().endswith("等"):
+                found = None  # "凌海萧军纪念馆等10个…基地": the unit names an example, the count is the whole's
             if found in self.zones or (self.sentence_zone and found == self.sentence_zone[0]):
                 found = found if cs == clause_starts[-1] else None
             if found:
