@@ -323,3 +323,16 @@ def test_chained_stages_and_more_stage_phrases() -> None:
         ("燕赵系列实验室", "operating")]
     # a stage phrase after a thing that is no project names nothing
     assert _around("jinzhou/001_a4dd6afc1d6d7e9f.txt", "临港产业初具规模") == []
+
+
+def test_projects_counted_by_owner() -> None:
+    # ``<owner>N个，<names>；``: after a count by owner, in a paragraph about projects, a clause of
+    # names lists the projects counted.  No document but the one that prompted it (宁夏 2021
+    # 展示台) has the shape, so the accepted example is new text in it.
+    text = ("重点项目推进情况\n截至9月底未开工项目共3个，按责任单位划分分别是：榆林市2个，榆林至神木高速公路"
+            "改扩建工程和榆林市第二污水处理厂；神木市1个，神木光伏制氢一期项目。\n")
+    result = extract_projects(extract_text(text, name="roster.txt"))
+    assert [(m.name, m.stage) for m in result.mentions] == [
+        ("榆林至神木高速公路改扩建工程", None), ("榆林市第二污水处理厂", None), ("神木光伏制氢一期项目", None)]
+    # a clause after a count that is not made of names is no roster (累计与39个国家缔结118对友城)
+    assert _around("provinces-2026/2026_云南省_政府工作报告.txt", "累计与39个国家缔结118对友城") == []

@@ -111,6 +111,9 @@ _AMBITION = re.compile(r"(?:重要|领先|一流|知名|最大|先进)的")
 _BUILD_CLAUSE = re.compile(r"建设.{3,}")
 _PHASE_SUFFIX = re.compile(r"(?:一期|二期|三期|续建|扩建|新建|改建)$")
 _PROJECT_END = re.compile(r"(?:项目|工程)(?:[(（][^()（）]*[)）])?$")
+# a count by owner closing a clause (宁东基地3个，A、B；): the next clause may list the projects counted
+_OWNER_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)个$")
+_COUNTED = re.compile(r"\d+(?:个|对|家|项|所|座)")  # 与39个国家缔结118对友城: counts, not a name
 _MID_VERB = re.compile(r"全力加快|加快推进|加快|开工建设|重点推进|重点建设|推动|力促|确保|完成了|完成|启动了|启动|依托")
 
 
@@ -221,14 +224,35 @@ class ProjectExtractor:
             self._pending: ProjectMention | None = None
             self._column_line, self._column_items = -2, []
             clauses = analysis.clauses(index) if analysis else split_clauses(self.t, layout.start, layout.end)
+            previous: _Clause | None = None
             for clause in clauses:
-                self._clause(clause)
+                if previous is None or not self._roster(previous, clause):
+                    self._clause(clause)
+                previous = clause
             self._portfolio_counts(layout.start, layout.end)
         out.mentions.sort(key=lambda m: (m.start, m.end))
         out.counts.sort(key=lambda c: (c.start, c.end))
         return out
 
     # -- clauses (split by planwatch.analysis) ------------------------------------------
+    def _roster(self, previous: _Clause, c: _Clause) -> bool:
+        """``…项目…分别是：银川市2个，A项目和B项目；吴忠市1个，C项目``: after a count by owner, in a
+        paragraph about projects, a clause made only of names lists the projects counted (no stage)."""
+        t = self.t
+        if previous.sentence != c.sentence or not _OWNER_COUNT.search(t, previous.start, previous.end):
+            return False
+        line = self._line_start(previous.start)
+        if not _PROJECT_WORD.search(t, line, previous.start):
+            return False
+        items = self._split_items(c.start, c.end)
+        names = [self._clean_name(a, b, "free") for a, b in items]
+        if not items or any(x is None or x != it or not self._valid(t[x[0]:x[1]], "free")
+                            or _COUNTED.search(t, x[0], x[1])
+                            for x, it in zip(names, items, strict=True)):
+            return False  # not only names: an ordinary clause
+        self._emit(_Statement(items, None, None, c.start, "roster", "free"), c)
+        return True
+
     def _clause(self, c: _Clause) -> None:
         if self._subject is not None and self._subject.sentence != c.sentence:
             self._subject = None
