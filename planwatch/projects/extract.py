@@ -224,11 +224,13 @@ class ProjectExtractor:
             self._pending: ProjectMention | None = None
             self._column_line, self._column_items = -2, []
             clauses = analysis.clauses(index) if analysis else split_clauses(self.t, layout.start, layout.end)
-            previous: _Clause | None = None
+            after_count = False  # the clause before ends in 个 (a quick test before _roster)
+            previous = None
             for clause in clauses:
-                if previous is None or not self._roster(previous, clause):
+                if not (after_count and self._roster(previous, clause)):  # type: ignore[arg-type]
                     self._clause(clause)
                 previous = clause
+                after_count = self.t[clause.end - 1] == "个"
             self._portfolio_counts(layout.start, layout.end)
         out.mentions.sort(key=lambda m: (m.start, m.end))
         out.counts.sort(key=lambda c: (c.start, c.end))
@@ -239,7 +241,9 @@ class ProjectExtractor:
         """``…项目…分别是：银川市2个，A项目和B项目；吴忠市1个，C项目``: after a count by owner, in a
         paragraph about projects, a clause made only of names lists the projects counted (no stage)."""
         t = self.t
-        if previous.sentence != c.sentence or not _OWNER_COUNT.search(t, previous.start, previous.end):
+        if previous.sentence != c.sentence:
+            return False
+        if not _OWNER_COUNT.search(t, max(previous.start, previous.end - 12), previous.end):
             return False
         line = self._line_start(previous.start)
         if not _PROJECT_WORD.search(t, line, previous.start):
@@ -923,6 +927,8 @@ class ProjectExtractor:
     def _named_items(self, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """The items of a list of categories that name a project of their own (伊敏河沿岸景观改造工程 among
         沿街建筑立面美化、主要街区亮化); all items of any other list."""
+        if len(items) < 2:
+            return items
         cleaned = [self._clean_name(a, b, "list") for a, b in items]
         names = [self.t[x[0]:x[1]] if x else "" for x in cleaned]
         if not self._category_list(names):
