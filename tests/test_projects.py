@@ -336,3 +336,14 @@ def test_projects_counted_by_owner() -> None:
         ("榆林至神木高速公路改扩建工程", None), ("榆林市第二污水处理厂", None), ("神木光伏制氢一期项目", None)]
     # a clause after a count that is not made of names is no roster (累计与39个国家缔结118对友城)
     assert _around("provinces-2026/2026_云南省_政府工作报告.txt", "累计与39个国家缔结118对友城") == []
+
+
+def test_a_stage_phrase_before_a_separator_and_a_second_statement_after_it() -> None:
+    # 建成投运、<something else>: the stage verb takes no object (湖南 益阳电厂三期 prompted it)
+    found = _around("provinces-2026/2026_青海省_政府工作报告.txt", "西宁机场三期建成投运、旅客吞吐量")
+    assert found == [("西宁机场三期", "operating")]
+    # <A>开工、<B>投入运营: a second name and its stage after 、 (湖南 椒花水库 prompted it)
+    found = _around("hailaer/hailaer_2015.txt", "确保时代广场城市综合体开工、万家惠农贸市场投入运营")
+    assert found == [("时代广场城市综合体", "started"), ("万家惠农贸市场", "operating")]
+    # a bare 项目 after 、 heads no list: 确保政策落实、项目开工 names no project
+    assert _around("provinces-2026/2026_内蒙古自治区_政府工作报告.txt", "确保政策落实、项目开工、资金拨付") == []

@@ -469,7 +469,11 @@ class ProjectExtractor:
                 continue
             items = self._split_items(obj_start, obj_end, single=investment is not None)
             mode = "investment" if investment else self._shared_head_mode(items)
-            return [_Statement(items, stage, stage_span, stage_span[0], "stage", mode, investment)]
+            out = [_Statement(items, stage, stage_span, stage_span[0], "stage", mode, investment)]
+            if investment is None and t.startswith("、", stage_span[1]) and stage_span[1] + 1 < end:
+                # 大兴寨水库大坝封顶、椒花水库下闸蓄水: a second name and its stage after 、
+                out.extend(self._general(c, stage_span[1] + 1, end))
+            return out
         obj_end = self._strip_trailing(lead_end, end)
         single_works = (self._works_re.search(t, lead_end, obj_end) is not None
                         and len(self._split_items(lead_end, obj_end)) == 1 and "等" not in t[lead_end:obj_end]
@@ -534,7 +538,8 @@ class ProjectExtractor:
                     stage = stage2
                 e = m2.end()
             rest = t[e:end]
-            if m.group() in _OBJECT_TAKING and rest and not re.fullmatch(r"[了的。]*|成功|工作", rest):
+            if (m.group() in _OBJECT_TAKING and rest and rest[0] not in "、，；"
+                    and not re.fullmatch(r"[了的。]*|成功|工作", rest)):
                 pos = m.end()
                 continue
             # the name ends before the manner/time words that precede the stage phrase
@@ -879,8 +884,10 @@ class ProjectExtractor:
         return self._ends_with_head(nxt) and self._valid(nxt, mode) and not is_generic_name(nxt)
 
     def _shared_head_mode(self, items: list[tuple[int, int]]) -> str:
-        """``针状焦、稀土顺丁橡胶、石化催化裂解项目``: a 项目 ending the last item heads them all."""
-        if len(items) > 1 and re.search(r"项目$", self.t[items[-1][0]:items[-1][1]]):
+        """``针状焦、稀土顺丁橡胶、石化催化裂解项目``: a 项目 ending the last item heads them all (a bare
+        项目 does not: 确保政策落实、项目开工 lists no projects)."""
+        last = self.t[items[-1][0]:items[-1][1]] if items else ""
+        if len(items) > 1 and last.endswith("项目") and not _BARE_PROJECT.fullmatch(last):
             return "list"
         return "free"
 
