@@ -74,10 +74,10 @@ def test_unseen_reference_is_grounded() -> None:
 
 
 def test_scores_on_unseen_documents() -> None:
-    """Issue 11 §7 asks 0.90 / 0.90; reached 0.977 / 0.928 (first 0.734 / 0.755, then 0.854 / 0.928)."""
+    """Issue 11 §7 asks 0.90 / 0.90; reached 0.978 / 0.942 (first 0.734 / 0.755, then 0.854 / 0.928)."""
     unseen = evaluate(UNSEEN, CORPUS_DIR)
     assert unseen.n_reference >= 130
-    assert unseen.precision >= 0.95 and unseen.recall >= 0.92
+    assert unseen.precision >= 0.95 and unseen.recall >= 0.93
 
 
 # -- a second held-out reference: the wider corpus, every document annotated whole -----------
