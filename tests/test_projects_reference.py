@@ -53,7 +53,7 @@ def test_scores_on_the_development_zones(scores: dict) -> None:
 def test_scores_on_the_held_out_zones(scores: dict) -> None:
     held = scores["heldout"]
     assert held.n_reference >= 80
-    assert held.precision >= 0.8 and held.recall >= 0.85
+    assert held.precision >= 0.9 and held.recall >= 0.97
 
 
 # -- documents the project rules were not written from ------------------------------------
@@ -74,7 +74,37 @@ def test_unseen_reference_is_grounded() -> None:
 
 
 def test_scores_on_unseen_documents() -> None:
-    """The figure reached (precision 0.854, recall 0.928; issue 11 §7 asks 0.90 / 0.90): a floor, not the goal."""
+    """Issue 11 §7 asks 0.90 / 0.90; reached 0.978 / 0.942 (first 0.734 / 0.755, then 0.854 / 0.928)."""
     unseen = evaluate(UNSEEN, CORPUS_DIR)
     assert unseen.n_reference >= 130
-    assert unseen.precision >= 0.85 and unseen.recall >= 0.92
+    assert unseen.precision >= 0.95 and unseen.recall >= 0.93
+
+
+# -- a second held-out reference: the wider corpus, every document annotated whole -----------
+WIDER = Path(__file__).parent / "data" / "projects_reference_wider.jsonl"
+WIDER_DIR = Path(__file__).parent / "data" / "wider"
+
+
+def test_wider_reference_is_grounded() -> None:
+    """All 37 stored excerpts of tests/data/wider, each a zone: most name no project, so any mention
+    found in them is a false positive (statistics news, reviews without projects)."""
+    zones, mentions = load_reference(WIDER)
+    tax = load_project_taxonomy()
+    docs = {str(p.relative_to(WIDER_DIR)) for p in WIDER_DIR.rglob("*.txt")}
+    assert {z["doc"] for z in zones} == docs and len(mentions) >= 30
+    texts = {d: (WIDER_DIR / d).read_text(encoding="utf-8") for d in docs}
+    for z in zones:
+        assert (z["start"], z["end"]) == (0, len(texts[z["doc"]]))
+    for m in mentions:
+        assert texts[m["doc"]][m["start"]:m["end"]] == m["text"]
+        assert m["stage"] is None or tax.stage(m["stage"]) is not None
+
+
+def test_scores_on_the_wider_reference() -> None:
+    """First measured 0.684 / 0.394 (before any change for it); reached 0.931 / 0.818."""
+    wider = evaluate(WIDER, WIDER_DIR)
+    assert wider.n_reference >= 30
+    assert wider.precision >= 0.9 and wider.recall >= 0.8
+    # documents without a project stay without a mention
+    quiet = [d for d, (n_ref, n_pred, _) in wider.by_doc.items() if n_ref == 0 and n_pred]
+    assert quiet == []

@@ -55,6 +55,8 @@ class Scores:
     spurious: list[ProjectMention] = field(default_factory=list)
     wrong_stage: list[tuple[dict[str, Any], ProjectMention]] = field(default_factory=list)
     wrong_kind: list[tuple[dict[str, Any], ProjectMention]] = field(default_factory=list)
+    #: document → [reference, predicted, matched] (a reference's figure can hide one bad document)
+    by_doc: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def precision(self) -> float:
@@ -178,6 +180,7 @@ def evaluate(reference: str | Path = DEFAULT_REFERENCE, docs: str | Path = DEFAU
                 scores.sector_total += 1
                 scores.sector_right += int(m.sector == r["sector"])
         scores.spurious.extend(m for i, m in enumerate(preds) if i not in used)
+        scores.by_doc[name] = [len(doc_refs), len(preds), len(used)]
         # list counts: each reference list (members with one count, close together) against the counts found
         groups: list[list[dict[str, Any]]] = []
         for r in sorted((x for x in doc_refs if x.get("list_count")), key=lambda x: x["start"]):
@@ -201,6 +204,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--docs", default=str(DEFAULT_DOCS), help="folder of the documents it refers to")
     parser.add_argument("-v", "--verbose", action="store_true", help="list missed and spurious mentions")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument("--per-doc", action="store_true", help="also print precision and recall of each document")
     args = parser.parse_args(argv)
     if not Path(args.reference).exists():
         print(f"reference file not found: {args.reference}", file=sys.stderr)
@@ -222,15 +226,20 @@ def main(argv: Sequence[str] | None = None) -> int:
                   f"investment {summary['investment_accuracy']:.3f} (of {summary['investment_pairs']}), "
                   f"sector {summary['sector_accuracy']:.3f} (of {summary['sector_pairs']})")
             print(f"  list counts found: {summary['list_count_recall']:.3f} (of {summary['list_counts']})")
+    if args.per_doc:
+        for name, (n_ref, n_pred, n_match) in sorted(scores.by_doc.items()):
+            p = f"{n_match / n_pred:.3f}" if n_pred else "  -  "
+            r = f"{n_match / n_ref:.3f}" if n_ref else "  -  "
+            print(f"DOC {name}: reference {n_ref}, predicted {n_pred}, matched {n_match}, precision {p}, recall {r}")
     if args.verbose:
         for r in scores.missed:
-            print(f"MISSED   {r['doc'][:3]} {r['name']} [{r['stage']}]")
+            print(f"MISSED   {Path(r['doc']).stem} {r['name']} [{r['stage']}]")
         for m in scores.spurious:
-            print(f"SPURIOUS {m.doc[:3]} {m.name} [{m.stage}] ({m.pattern})")
+            print(f"SPURIOUS {Path(m.doc).stem} {m.name} [{m.stage}] ({m.pattern})")
         for r, m in scores.wrong_stage:
-            print(f"STAGE    {r['doc'][:3]} {r['name']}: reference {r['stage']}, found {m.stage} ({m.pattern})")
+            print(f"STAGE    {Path(r['doc']).stem} {r['name']}: reference {r['stage']}, found {m.stage} ({m.pattern})")
         for r, m in scores.wrong_kind:
-            print(f"KIND     {r['doc'][:3]} {r['name']}: reference {r['kind']}, found {m.kind} ({m.pattern})")
+            print(f"KIND     {Path(r['doc']).stem} {r['name']}: reference {r['kind']}, found {m.kind} ({m.pattern})")
     return 0
 
 

@@ -85,9 +85,6 @@ _RELATIVE = re.compile(r"落户|位于|投资|建设|实施|引进|相依|具有
 _AND_SPLIT = re.compile(r"以及|和|及")
 _CHAIN = re.compile(r"(?:并|和|及|、)?")
 _PLACE_MARK = re.compile(r"[\u4e00-\u9fff]{1,4}(?:街|路|河|山|湖|村|里|镇|港|湾|桥|大道)")
-_CATEGORY = re.compile(
-    r"^(?:省级|县级|市级|国家级|国家|高水平|新型|各级|民用|城乡|乡镇|农村|区域性|现代化|高标准|一批|各类)+"
-)
 _CLASS_WORDS = re.compile(r"(?:[^、，]{0,4}?)(?:一批|一些|若干|多个|各类|部分|一系列)")
 _INTENT = re.compile(r"加快|推动|推进|确保|力促|启动|开工建设|新建|建设|完成|抓好|实施")
 _DONE = re.compile(r"正在|已经|已|了")
@@ -107,10 +104,16 @@ _TRAILING_BRACKET = re.compile(r"[(（][^()（）]*[)）]$")
 _ENDS_PROJECT = re.compile(r"项目$|工程$")
 _BARE_PROJECT = re.compile(r"(.{0,2})(?:项目|工程)")
 _SLOGAN_PROGRAMME = re.compile(r"“[^”]{2,12}”(?:工程|行动|计划)")
+# a short quoted name that opens with a number is a slogan (“两重”, “五个一”, “2+N”), not a project's name
+_NUMBERED_SLOGAN = re.compile(r"“[一二两三四五六七八九十百千万\d][^“”]{0,3}”")
+_CATEGORY_JOINS = re.compile(r"[和及与、的“”\"（）()]")
 _AMBITION = re.compile(r"(?:重要|领先|一流|知名|最大|先进)的")
 _BUILD_CLAUSE = re.compile(r"建设.{3,}")
 _PHASE_SUFFIX = re.compile(r"(?:一期|二期|三期|续建|扩建|新建|改建)$")
 _PROJECT_END = re.compile(r"(?:项目|工程)(?:[(（][^()（）]*[)）])?$")
+# a count by owner closing a clause (宁东基地3个，A、B；): the next clause may list the projects counted
+_OWNER_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)个$")
+_COUNTED = re.compile(r"\d+(?:个|对|家|项|所|座)")  # 与39个国家缔结118对友城: counts, not a name
 _MID_VERB = re.compile(r"全力加快|加快推进|加快|开工建设|重点推进|重点建设|推动|力促|确保|完成了|完成|启动了|启动|依托")
 
 
@@ -171,6 +174,15 @@ class ProjectExtractor:
         self._generic_names = frozenset(tax.words("generic_names"))
         self._sector_words = frozenset(w for sec in tax.sectors for w in sec.heading)
         self._works_re = re.compile(rf"(?:{alternation(tax.words('works_nouns'))})$")
+        self._category_marker = re.compile(alternation(tax.words("category_markers")))
+        self._category_prefix = re.compile(rf"^(?:{alternation(tax.words('category_prefixes'))})+")
+        # words of kinds of works, sectors and facilities: a name made only of them is a category
+        category = {*tax.words("category_words"), *tax.words("generic_cores"), *tax.words("facility_heads"),
+                    *tax.words("generic_names"), *tax.words("works_nouns"), *tax.words("key_suffixes"),
+                    *(w for sec in tax.sectors for w in (*sec.name, *sec.heading))}
+        self._category_words = re.compile(alternation(sorted((w for w in category if len(w) >= 2), key=len,
+                                                             reverse=True)))
+        self._physical_heads = tuple(w for w in tax.facility_heads if w not in set(tax.words("works_nouns")))
         self._list_head = re.compile(_LIST_HEAD_FORM.format(nouns=alternation(tax.words("list_nouns"))))
         self._list_rejected_heads = tuple(tax.words("list_rejected_heads"))
         self._etc_non_project = re.compile(
@@ -212,14 +224,39 @@ class ProjectExtractor:
             self._pending: ProjectMention | None = None
             self._column_line, self._column_items = -2, []
             clauses = analysis.clauses(index) if analysis else split_clauses(self.t, layout.start, layout.end)
+            after_count = False  # the clause before ends in 个 (a quick test before _roster)
+            previous = None
             for clause in clauses:
-                self._clause(clause)
+                if not (after_count and self._roster(previous, clause)):  # type: ignore[arg-type]
+                    self._clause(clause)
+                previous = clause
+                after_count = self.t[clause.end - 1] == "个"
             self._portfolio_counts(layout.start, layout.end)
         out.mentions.sort(key=lambda m: (m.start, m.end))
         out.counts.sort(key=lambda c: (c.start, c.end))
         return out
 
     # -- clauses (split by planwatch.analysis) ------------------------------------------
+    def _roster(self, previous: _Clause, c: _Clause) -> bool:
+        """``…项目…分别是：银川市2个，A项目和B项目；吴忠市1个，C项目``: after a count by owner, in a
+        paragraph about projects, a clause made only of names lists the projects counted (no stage)."""
+        t = self.t
+        if previous.sentence != c.sentence:
+            return False
+        if not _OWNER_COUNT.search(t, max(previous.start, previous.end - 12), previous.end):
+            return False
+        line = self._line_start(previous.start)
+        if not _PROJECT_WORD.search(t, line, previous.start):
+            return False
+        items = self._split_items(c.start, c.end)
+        names = [self._clean_name(a, b, "free") for a, b in items]
+        if not items or any(x is None or x != it or not self._valid(t[x[0]:x[1]], "free")
+                            or _COUNTED.search(t, x[0], x[1])
+                            for x, it in zip(names, items, strict=True)):
+            return False  # not only names: an ordinary clause
+        self._emit(_Statement(items, None, None, c.start, "roster", "free"), c)
+        return True
+
     def _clause(self, c: _Clause) -> None:
         if self._subject is not None and self._subject.sentence != c.sentence:
             self._subject = None
@@ -235,9 +272,16 @@ class ProjectExtractor:
 
     def _chunks(self, c: _Clause) -> list[_Clause]:
         """A clause split before each further verb phrase: ``申报综合保税区、加快…中心建设``."""
-        cuts = [m.start() + 1 for m in self._chunk_re.finditer(self.t, c.start, c.end)]
+        cuts = [m.start() + 1 for m in self._chunk_re.finditer(self.t, c.start, c.end) if not self._chained(m.start())]
         bounds = [c.start, *cuts, c.end]
         return [_Clause(a, b, c.sentence) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+
+    def _chained(self, pos: int) -> bool:
+        """``完成核准并开工建设``: 并 after a stage phrase chains a second stage to the same name (the later
+        one wins), it does not open a new statement."""
+        if self.t[pos] != "并":
+            return False
+        return any(m.end() == pos for m in self.tax.after_re.finditer(self.t, max(0, pos - 8), pos))
 
     def _chunk(self, c: _Clause) -> None:
         statements = (
@@ -401,6 +445,9 @@ class ProjectExtractor:
                 else:
                     items = self._split_items(lead_end, head.start(), cut_at_list=True,
                                               expected=count.value if count else 0, in_list=True)
+                    items = self._named_items(items)
+                    if not items:
+                        return []  # 双千兆网络、量子通信等项目: kinds of works, no project named
                 sector = self._sector_in(mods)
                 statements.append(_Statement(items, stage, stage_span, head.start(), "list",
                                              "investment" if investment is not None else "list",
@@ -422,7 +469,11 @@ class ProjectExtractor:
                 continue
             items = self._split_items(obj_start, obj_end, single=investment is not None)
             mode = "investment" if investment else self._shared_head_mode(items)
-            return [_Statement(items, stage, stage_span, stage_span[0], "stage", mode, investment)]
+            out = [_Statement(items, stage, stage_span, stage_span[0], "stage", mode, investment)]
+            if investment is None and t.startswith("、", stage_span[1]) and stage_span[1] + 1 < end:
+                # 大兴寨水库大坝封顶、椒花水库下闸蓄水: a second name and its stage after 、
+                out.extend(self._general(c, stage_span[1] + 1, end))
+            return out
         obj_end = self._strip_trailing(lead_end, end)
         single_works = (self._works_re.search(t, lead_end, obj_end) is not None
                         and len(self._split_items(lead_end, obj_end)) == 1 and "等" not in t[lead_end:obj_end]
@@ -487,7 +538,8 @@ class ProjectExtractor:
                     stage = stage2
                 e = m2.end()
             rest = t[e:end]
-            if m.group() in _OBJECT_TAKING and rest and not re.fullmatch(r"[了的。]*|成功|工作", rest):
+            if (m.group() in _OBJECT_TAKING and rest and rest[0] not in "、，；"
+                    and not re.fullmatch(r"[了的。]*|成功|工作", rest)):
                 pos = m.end()
                 continue
             # the name ends before the manner/time words that precede the stage phrase
@@ -772,6 +824,8 @@ class ProjectExtractor:
             if m and s + m.end() < e and not _BRACKET_OR_LIST.match(t[s + m.end():e]):
                 e = s + m.end()
         if e - s >= 2 and t[s] == "“" and t[e - 1] == "”" and "“" not in t[s + 1:e - 1]:
+            if _NUMBERED_SLOGAN.match(t, s):
+                return None  # “两重”: a slogan
             s, e = s + 1, e - 1
         return (s, e) if e - s >= 2 else None
 
@@ -780,8 +834,8 @@ class ProjectExtractor:
             return False
         if _COUNT_START.match(name) or _QUANTITY.search(name) or _SLOGAN.search(name):
             return False
-        if _ETC_COUNT.search(name) or _ALL_QUOTED.fullmatch(name):
-            return False
+        if _ETC_COUNT.search(name) or _ALL_QUOTED.fullmatch(name) or _NUMBERED_SLOGAN.match(name):
+            return False  # “两重”项目: a programme named by a numbered slogan
         bare = _TRAILING_BRACKET.sub("", name)
         if self.gazetteer.resolve(bare) is not None or bare in self._generic_names:
             return False
@@ -796,13 +850,17 @@ class ProjectExtractor:
                 return True
             return False
         if mode == "list":
+            # a list item needs a name of its own: 景观提升 in a list of works is a kind of works
             return not bare.endswith(self._list_rejected_heads)
         if _SLOGAN_PROGRAMME.fullmatch(bare):
             return False  # “北义闾山会师”工程: a programme named by its slogan
         generic = _BARE_PROJECT.fullmatch(bare)
         if generic:
             return False  # 优质项目, 重大项目: no project named
-        if "以上" in bare or (_CATEGORY.match(bare) and is_generic_name(_CATEGORY.sub("", bare))):
+        if (marker := self._category_marker.search(bare)) is not None and not self._place_at(bare, marker.end()):
+            return False  # 农业领域人工智能应用中试基地: a field's facilities (but 绿色低碳领域重庆实验室 is one)
+        if "以上" in bare or ((prefix := self._category_prefix.match(bare)) is not None
+                               and (is_generic_name(bare[prefix.end():]) or self._is_category(bare[prefix.end():]))):
             return False  # 省级物流园区, 高水平县级医院: a kind of facility, no particular one
         if _AMBITION.search(name):
             return False  # 全国重要的新能源装备制造基地: an ambition, not a project
@@ -826,8 +884,10 @@ class ProjectExtractor:
         return self._ends_with_head(nxt) and self._valid(nxt, mode) and not is_generic_name(nxt)
 
     def _shared_head_mode(self, items: list[tuple[int, int]]) -> str:
-        """``针状焦、稀土顺丁橡胶、石化催化裂解项目``: a 项目 ending the last item heads them all."""
-        if len(items) > 1 and re.search(r"项目$", self.t[items[-1][0]:items[-1][1]]):
+        """``针状焦、稀土顺丁橡胶、石化催化裂解项目``: a 项目 ending the last item heads them all (a bare
+        项目 does not: 确保政策落实、项目开工 lists no projects)."""
+        last = self.t[items[-1][0]:items[-1][1]] if items else ""
+        if len(items) > 1 and last.endswith("项目") and not _BARE_PROJECT.fullmatch(last):
             return "list"
         return "free"
 
@@ -842,6 +902,49 @@ class ProjectExtractor:
         if self._ends_with_head(name) or _PROJECT_END.search(name):
             return True
         return bool(capacities(name))
+
+    def _place_at(self, text: str, pos: int) -> bool:
+        """Whether a region's name (重庆, 长沙市) starts at ``pos``."""
+        return any(self.gazetteer.resolve(text[pos:pos + n]) is not None for n in (2, 3, 4) if pos + n <= len(text))
+
+    def _is_category(self, name: str) -> bool:
+        """A name made only of words of kinds of works, sectors and facilities (量子通信, 次干道路,
+        棚户区改造): no place, brand, number or other word of its own that would make it one project."""
+        bare = _TRAILING_BRACKET.sub("", name)
+        return not _CATEGORY_JOINS.sub("", self._category_words.sub("", bare)) and not any(
+            ch.isdigit() for ch in bare)
+
+    def _is_kind(self, name: str) -> bool:
+        """A category that is a kind of works or of sector (景观提升, 饮水安全, 危房改造), not a facility
+        (金融中心, 五星级酒店 name one facility of the place the document speaks of)."""
+        bare = _TRAILING_BRACKET.sub("", name)
+        return self._is_category(bare) and (not bare.endswith(self._physical_heads) or self._works_re.search(bare)
+                                             is not None)
+
+    def _category_list(self, names: list[str]) -> bool:
+        """A list of categories (双千兆网络、量子通信等项目; 棚户区改造、景观提升、市容市貌整治和东山组团
+        建设等5项工程): every item a category, or most items and one of them a kind of works."""
+        if len(names) < 2:
+            return False
+        generic = [n for n in names if self._is_category(n) or self._is_rejected_item(n)]
+        if len(generic) == len(names):
+            return True
+        return len(generic) * 2 > len(names) and any(self._is_kind(n) or self._is_rejected_item(n) for n in generic)
+
+    def _named_items(self, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The items of a list of categories that name a project of their own (伊敏河沿岸景观改造工程 among
+        沿街建筑立面美化、主要街区亮化); all items of any other list."""
+        if len(items) < 2:
+            return items
+        cleaned = [self._clean_name(a, b, "list") for a, b in items]
+        names = [self.t[x[0]:x[1]] if x else "" for x in cleaned]
+        if not self._category_list(names):
+            return items
+        return [it for it, name in zip(items, names, strict=True)
+                if not (self._is_category(name) or self._is_rejected_item(name))]
+
+    def _is_rejected_item(self, name: str) -> bool:
+        return not name or name.endswith(self._list_rejected_heads)
 
     # -- context -------------------------------------------------------------------------
     def _kind_period(self, c: _Clause, st: _Statement) -> tuple[str, str]:
