@@ -1,13 +1,14 @@
 """What the web pages and the JSON API ask of the database: a thin layer over ``Store``.
 
 Every page and its ``/api`` twin call the same method here, so the dashboard and the API
-cannot disagree (the same parity the CLI keeps with ``Store``).  The monitoring questions —
-series, targets, conflicts, comparisons, corrections — are ``Store`` calls; what is added is
-only presentation: choosing the key indicators of a region, a progress fraction, a chart's
-points, a default period.  A few reads the store does not offer yet (the facts of one
-document, one document row, the regions that have facts) are plain SELECTs over its tables
-through ``store.db``, read-only, like ``planwatch.monitor`` does.  Key projects are
-``ProjectStore`` questions, totalled by ``planwatch.projects.portfolio`` (as the report does).
+cannot disagree (the same parity the CLI keeps with the library).  The monitoring questions —
+series, targets, conflicts, comparisons — are ``planwatch.monitor`` calls over the ``Store``,
+corrections are ``Store`` calls; what is added is only presentation: choosing the key
+indicators of a region, a progress fraction, a chart's points, a default period.  A few reads
+the store does not offer yet (the facts of one document, one document row, the regions that
+have facts) are plain SELECTs over its tables through ``store.db``, read-only, like
+``planwatch.monitor`` does.  Key projects are ``ProjectStore`` questions, totalled by
+``planwatch.projects.portfolio`` (as the report does).
 
 One ``Store`` (one SQLite connection) serves the whole app; web frameworks run handlers in a
 thread pool, and a ``sqlite3`` connection must not be used by two threads at once, so every
@@ -27,7 +28,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, is_dataclass
 from typing import Any, ParamSpec, TypeVar
 
-from planwatch import __version__
+from planwatch import __version__, monitor
 from planwatch.errors import PlanWatchError
 from planwatch.monitor.series import kind_class
 from planwatch.monitor.targets import plan_span
@@ -289,7 +290,7 @@ class WebService:
         """
         key, name = self.resolve_region(region)
         plan, plans = self._plan(key, plan)
-        assessments = self.store.targets(region=key, plan=plan) if plan else []
+        assessments = monitor.targets(self.store, region=key, plan=plan) if plan else []
         groups: dict[str, list[Any]] = {}
         for a in assessments:
             if a.indicator_id:
@@ -337,7 +338,7 @@ class WebService:
         """Preferred observed single-year levels (year, value) in one unit, and the latest one."""
         points = [
             p
-            for p in self.store.series(indicator_key, region=region_key, measure="level")
+            for p in monitor.series(self.store, indicator_key, region=region_key, measure="level")
             if p.preferred and kind_class(p.kind) == "observed"
         ]
         by_year: dict[int, Any] = {}
@@ -381,12 +382,12 @@ class WebService:
                 raise NotFound(f"no facts of {ind_name} in any region")
             region = str(rows[0]["k"])
         reg_key, reg_name = self.resolve_region(region)
-        points = self.store.series(ind_key, region=reg_key)
+        points = monitor.series(self.store, ind_key, region=reg_key)
         measures = [m for m in MEASURE_PREFERENCE if any(p.measure == m for p in points)]
         if measure is None:
             measure = measures[0] if measures else "level"
         chosen = [p for p in points if p.measure == measure]
-        targets = [t for t in self.store.targets(region=reg_key, indicator=ind_key) if t.measure == measure]
+        targets = [t for t in monitor.targets(self.store, region=reg_key, indicator=ind_key) if t.measure == measure]
         other_regions = self.store.db.query(
             f"SELECT f.region_key AS k, COUNT(*) AS n FROM facts f WHERE f.indicator_key = ? AND {LIVE} "
             "GROUP BY f.region_key ORDER BY n DESC",
@@ -474,7 +475,7 @@ class WebService:
         key, name = self.resolve_region(region)
         plan, plans = self._plan(key, plan)
         ind_key = self.resolve_indicator(indicator)[0] if indicator else None
-        assessments = self.store.targets(region=key, plan=plan, indicator=ind_key, as_of=as_of) if plan else []
+        assessments = monitor.targets(self.store, region=key, plan=plan, indicator=ind_key, as_of=as_of) if plan else []
         rows = []
         for a in assessments:
             d = clean(a)
@@ -520,7 +521,9 @@ class WebService:
         (ties: levels first, then the latest period), so the page opens on a real comparison.
         """
         ind_key, ind_name, ind = self.resolve_indicator(indicator)
-        everything = self.store.compare(ind_key, kind=kind, measure=measure, level=level, sort=sort, latest=False)
+        everything = monitor.compare(
+            self.store, ind_key, kind=kind, measure=measure, level=level, sort=sort, latest=False
+        )
         periods = sorted({r.period for r in everything}, key=lambda p: (parse_period(p)[1] or 0, p), reverse=True)
         rows = [r for r in everything if period is None or r.period == period]
         if period is None or measure is None or kind is None:
@@ -563,7 +566,7 @@ class WebService:
 
         return [
             {**clean(c), "explanation_zh": explain_zh(c)}
-            for c in self.store.conflicts(region=key, all_indicators=all_indicators)
+            for c in monitor.conflicts(self.store, region=key, all_indicators=all_indicators)
         ]
 
     @locked
@@ -645,7 +648,7 @@ class WebService:
     ) -> list[dict[str, Any]]:
         ind_key = self.resolve_indicator(indicator)[0]
         reg_key = self.resolve_region(region)[0]
-        return [clean(p) for p in self.store.series(ind_key, region=reg_key, measure=measure, kind=kind)]
+        return [clean(p) for p in monitor.series(self.store, ind_key, region=reg_key, measure=measure, kind=kind)]
 
     # -- key projects ------------------------------------------------------------------------
     def _projects(self) -> ProjectStore:
