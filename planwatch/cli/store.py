@@ -21,31 +21,21 @@ from typing import Any
 import click
 
 from planwatch import monitor
-from planwatch.cli import EXIT_INPUT_ERROR, _cell, _error, _utf8_stdout, _width, context_finder, context_options, main
+from planwatch.cli.app import (
+    EXIT_INPUT_ERROR,
+    _cell,
+    _error,
+    _utf8_stdout,
+    _width,
+    context_finder,
+    context_options,
+    db_option,
+    format_option,
+    main,
+)
 from planwatch.store import Store
-from planwatch.store.backend import default_db_path
 
 QUALIFIER_WORDS = {"about": "左右", "at_least": "以上", "at_most": "以内"}
-FORMAT = click.Choice(["table", "json", "csv"])
-
-
-def db_option(f: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--db", "db", metavar="URL", default=None,
-        help="database: a SQLite file path, sqlite:///FILE or postgresql://USER:PASSWORD@HOST:PORT/DB "
-        f"(default: $PLANWATCH_DB or {default_db_path()})",
-    )(f)  # fmt: skip
-
-
-def format_option(f: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--format",
-        "fmt",
-        type=FORMAT,
-        default="table",
-        show_default=True,
-        help="table: aligned columns for reading; json: an array of objects; csv: a header row.",
-    )(f)
 
 
 def _open(db: str | None) -> Store:
