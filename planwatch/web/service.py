@@ -31,7 +31,7 @@ from typing import Any, ParamSpec, TypeVar
 from planwatch import __version__, monitor
 from planwatch.errors import PlanWatchError
 from planwatch.monitor.series import kind_class
-from planwatch.monitor.targets import plan_span
+from planwatch.monitor.targets import TargetAssessment, plan_span
 from planwatch.projects import portfolio
 from planwatch.projects.store import ProjectError, ProjectStore
 from planwatch.store import Store
@@ -39,6 +39,7 @@ from planwatch.store.records import parse_period
 from planwatch.store.search import index_kind as search_index_kind
 from planwatch.structure import FIVE_YEAR_PLANS
 from planwatch.taxonomy import Indicator
+from planwatch.web.labels import note_text
 from planwatch.web.search import SearchResults, search
 
 P = ParamSpec("P")
@@ -66,6 +67,13 @@ def locked(method: Callable[P, R]) -> Callable[P, R]:
             return method(*args, **kwargs)
 
     return wrapper
+
+
+def assessment(a: TargetAssessment, lang: str) -> dict[str, Any]:
+    """A target's judgement as JSON-safe data, its ``note`` said in ``lang`` (``notes`` kept as said)."""
+    d: dict[str, Any] = clean(a)
+    d["note"] = note_text(a.notes, lang)
+    return d
 
 
 def clean(value: Any) -> Any:
@@ -313,9 +321,9 @@ class WebService:
                     "indicator": main.indicator,
                     "label": self.indicator_label(ind_id, main.indicator, lang),
                     "field": getattr(self.store.taxonomy.get(ind_id), "field", ""),
-                    "target": clean(main),
+                    "target": assessment(main, lang),
                     "progress": progress(clean(main)),
-                    "others": [clean(a) for a in items[1:]],
+                    "others": [assessment(a, lang) for a in items[1:]],
                     "latest": latest,
                     "sparkline": spark,
                 }
@@ -406,7 +414,7 @@ class WebService:
             "measure": measure,
             "measures": measures,
             "points": [clean(p) for p in chosen],
-            "targets": [clean(t) for t in targets],
+            "targets": [assessment(t, lang) for t in targets],
             "chart": self._chart(chosen, targets, measure),
         }
 
@@ -478,7 +486,7 @@ class WebService:
         assessments = monitor.targets(self.store, region=key, plan=plan, indicator=ind_key, as_of=as_of) if plan else []
         rows = []
         for a in assessments:
-            d = clean(a)
+            d = assessment(a, lang)
             ind = self.store.taxonomy.get(a.indicator_id) if a.indicator_id else None
             d["field"] = ind.field if ind else ""
             d["label"] = self.indicator_label(a.indicator_id, a.indicator, lang)
