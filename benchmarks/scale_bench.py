@@ -21,7 +21,7 @@ For each backend × workers configuration, on a new database:
   in it (it is a separate, shared service);
 * **CPU time per document**: user + system time of the command and its workers — unlike
   documents/s, it does not depend on what else the machine runs at the same time;
-* **query p50/p95**: ``Store.series`` and ``Store.targets`` on random (indicator, region) pairs and
+* **query p50/p95**: ``monitor.series`` and ``monitor.targets`` on random (indicator, region) pairs and
   regions that have data, after the ingest (``--queries`` of each).
 
 PostgreSQL: ``--pg URL`` (or ``$PLANWATCH_TEST_PG``); without either, a throwaway cluster with
@@ -54,6 +54,7 @@ sys.path.insert(0, str(REPO / "tests"))
 
 from store_bench import corpus_files, generate, percentiles  # noqa: E402
 
+from planwatch import monitor  # noqa: E402
 from planwatch.gazetteer import load_gazetteer  # noqa: E402
 from planwatch.pipeline import extract  # noqa: E402
 from planwatch.store import Store  # noqa: E402
@@ -249,12 +250,12 @@ def run(target: Target, corpus: Path, n: int, workers: int, queries: int, seed: 
         for _ in range(queries):
             k = rng.choice(series_keys)
             t = time.perf_counter()
-            store.series(k["indicator_key"], region=k["region_key"])
+            monitor.series(store, k["indicator_key"], region=k["region_key"])
             series_lat.append(time.perf_counter() - t)
         for _ in range(queries):
             region = rng.choice(regions)
             t = time.perf_counter()
-            store.targets(region=region)
+            monitor.targets(store, region=region)
             targets_lat.append(time.perf_counter() - t)
     return {
         "docs": n, "backend": target.backend, "workers": workers, "seconds": round(wall, 1),

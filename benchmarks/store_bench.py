@@ -33,6 +33,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from planwatch import monitor  # noqa: E402
 from planwatch.gazetteer import load_gazetteer  # noqa: E402
 from planwatch.model import Document, Fact, Segment  # noqa: E402
 from planwatch.pipeline import extract, extract_text  # noqa: E402
@@ -183,13 +184,13 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
     for _ in range(args.queries):
         k = rng.choice(series_keys)
         t = time.perf_counter()
-        store.series(k["indicator_key"], region=k["region_key"])
+        monitor.series(store, k["indicator_key"], region=k["region_key"])
         series_lat.append(time.perf_counter() - t)
     targets_lat: list[float] = []
     for _ in range(args.queries):
         region = rng.choice(target_regions)
         t = time.perf_counter()
-        store.targets(region=region)
+        monitor.targets(store, region=region)
         targets_lat.append(time.perf_counter() - t)
 
     figures: dict[str, object] = {

@@ -1,7 +1,8 @@
 """Export: the store's facts, series and targets as pandas DataFrames, CSV, JSON or Excel.
 
 The frames are built from the same library calls the CLI uses (``Store.facts``,
-``Store.series``, ``Store.targets``), so a frame and a command's output always agree.  pandas
+``planwatch.monitor.series``, ``planwatch.monitor.targets``), so a frame and a command's output
+always agree.  pandas
 is imported only here and only when a frame is asked for: ingest and the questions do not pay
 its start-up time.
 """
@@ -52,20 +53,20 @@ def facts_frame(store: Store, **filters: Any) -> pd.DataFrame:
 
 
 def series_frame(store: Store, indicator: str, *, region: str, **kw: Any) -> pd.DataFrame:
-    """``Store.series`` as a frame: one row per value and source, ``preferred`` marked."""
-    from planwatch.monitor.series import SeriesPoint
+    """``monitor.series`` as a frame: one row per value and source, ``preferred`` marked."""
+    from planwatch.monitor.series import SeriesPoint, series
 
-    points = store.series(indicator, region=region, **kw)
+    points = series(store, indicator, region=region, **kw)
     columns = list(SeriesPoint.__dataclass_fields__)
     return _pandas().DataFrame([p.to_dict() for p in points], columns=columns)
 
 
 def targets_frame(store: Store, *, region: str, **kw: Any) -> pd.DataFrame:
-    """``Store.targets`` as a frame (growth rates in percent; ``other_values`` as JSON text)."""
-    from planwatch.monitor.targets import TargetAssessment
+    """``monitor.targets`` as a frame (growth rates in percent; ``other_values`` as JSON text)."""
+    from planwatch.monitor.targets import TargetAssessment, targets
 
     rows = []
-    for t in store.targets(region=region, **kw):
+    for t in targets(store, region=region, **kw):
         d = t.to_dict()
         d["other_values"] = json.dumps(d["other_values"], ensure_ascii=False) if d["other_values"] else ""
         rows.append(d)
@@ -82,11 +83,15 @@ def rows_for(
     if what == "series":
         if not indicator or not region:
             raise ExportError("exporting a series needs --indicator and --region")
-        return [p.to_dict() for p in store.series(indicator, region=region, **_only(filters, "measure", "kind"))]
+        from planwatch.monitor.series import series
+
+        return [p.to_dict() for p in series(store, indicator, region=region, **_only(filters, "measure", "kind"))]
     if what == "targets":
         if not region:
             raise ExportError("exporting targets needs --region")
-        return [t.to_dict() for t in store.targets(region=region, indicator=indicator, **_only(filters, "plan"))]
+        from planwatch.monitor.targets import targets
+
+        return [t.to_dict() for t in targets(store, region=region, indicator=indicator, **_only(filters, "plan"))]
     if what == "documents":
         return store.documents(current=False)
     if what == "corrections":

@@ -1,4 +1,4 @@
-"""The CLI plumbing: output formats, error reporting and extension by other modules.
+"""The CLI plumbing: output formats, error reporting and the command modules of ``planwatch.cli``.
 
 Output formats are checked on facts made here (the extractor is tested elsewhere); the real
 pipeline is run end to end on a bundled sample only for what the CLI itself promises.
@@ -20,7 +20,8 @@ from click.testing import CliRunner
 from conftest import REPO, SAMPLE_FILES, run_planwatch
 
 from planwatch import __version__
-from planwatch.cli import FACT_FIELDS, main
+from planwatch.cli import main
+from planwatch.cli.extract import FACT_FIELDS
 from planwatch.model import Document, Fact
 
 FACTS = [
@@ -100,7 +101,7 @@ def test_table_is_aligned_and_summarised_on_stderr(fake_pipeline: None) -> None:
     ]  # fmt: skip
     assert len(lines) == 4
     # Columns line up in terminal cells: "measure" starts at the same display column on every row.
-    from planwatch.cli import _width
+    from planwatch.cli.app import _width
 
     words = ["measure", "level", "growth", "level"]
     columns = {_width(line[: line.index(word)]) for line, word in zip(lines, words, strict=True)}
@@ -201,51 +202,24 @@ def test_broken_pipe_is_quiet() -> None:
     assert proc.returncode == 1
 
 
-def test_plugin_modules_register_commands(tmp_path: Path) -> None:
-    # Another module adds a command with `@main.command()`; listing it in _PLUGIN_MODULES makes
-    # it part of the CLI.  A plugin that is absent is skipped silently.
-    plugin = tmp_path / "pw_plugin_for_test.py"
-    plugin.write_text(
-        textwrap.dedent(
-            """
-            import click
-            from planwatch.cli import main
+def test_every_command_module_adds_its_commands_to_main() -> None:
+    # ``planwatch.cli`` imports each command module of the package; a command of each is there,
+    # and the group knows nothing else (a command added elsewhere would be a layer leak).
+    from planwatch.cli import extract, projects, report, store, web
 
-            @main.command()
-            def hello() -> None:
-                click.echo("hello from plugin")
-            """
-        ),
-        encoding="utf-8",
+    modules = {extract: "extract", store: "ingest", projects: "projects", report: "report", web: "serve"}
+    for module, command in modules.items():
+        assert main.commands[command].callback.__module__ == module.__name__
+    assert {c.callback.__module__ for c in main.commands.values()} == {m.__name__ for m in modules}
+
+
+def test_python_m_planwatch_runs_the_whole_group() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "planwatch", "--help"], capture_output=True, text=True, cwd=REPO, timeout=60
     )
-    script = f"""
-        import sys
-        sys.path.insert(0, {str(tmp_path)!r})
-        import planwatch.cli as cli
-        cli._PLUGIN_MODULES[:] = ["pw_plugin_for_test", "planwatch.no_such_plugin"]
-        cli._load_plugins()
-        cli.run(["hello"])
-    """
-    proc = _run_script(script)
-    out, err = proc.communicate(timeout=60)
-    assert proc.returncode == 0, err.decode()
-    assert out.decode().strip() == "hello from plugin"
-
-
-def test_a_broken_plugin_is_not_hidden(tmp_path: Path) -> None:
-    plugin = tmp_path / "pw_broken_plugin.py"
-    plugin.write_text("import planwatch_dependency_that_does_not_exist\n", encoding="utf-8")
-    script = f"""
-        import sys
-        sys.path.insert(0, {str(tmp_path)!r})
-        import planwatch.cli as cli
-        cli._PLUGIN_MODULES[:] = ["pw_broken_plugin"]
-        cli._load_plugins()
-    """
-    proc = _run_script(script)
-    _out, err = proc.communicate(timeout=60)
-    assert proc.returncode != 0
-    assert "planwatch_dependency_that_does_not_exist" in err.decode()
+    assert result.returncode == 0, result.stderr
+    listed = {line.split()[0] for line in result.stdout.split("Commands:", 1)[1].splitlines() if line.strip()}
+    assert {"extract", "ingest", "targets", "projects", "report", "serve", "demo"} <= listed
 
 
 def test_python_m_planwatch_cli_runs_the_same_group() -> None:

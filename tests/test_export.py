@@ -11,7 +11,7 @@ import pytest
 from conftest import run_planwatch
 from test_store_helpers import F, add
 
-from planwatch.export import FACT_EXPORT_COLUMNS
+from planwatch.export import FACT_EXPORT_COLUMNS, facts_frame, series_frame, targets_frame
 from planwatch.store import Store
 
 
@@ -30,17 +30,17 @@ def db(tmp_path: Path) -> Path:
 
 def test_frames(db: Path) -> None:
     store = Store(db)
-    facts = store.facts_frame()
+    facts = facts_frame(store)
     assert list(facts.columns) == list(FACT_EXPORT_COLUMNS)
     assert len(facts) == 3
     assert list(facts.columns[:13]) == ["id", "doc", "start", "end", "text", "indicator", "mention", "measure",
                                         "value", "unit", "kind", "period", "region"]  # fmt: skip
-    series = store.series_frame("实际利用外资", region="锦州市")
+    series = series_frame(store, "实际利用外资", region="锦州市")
     assert series.loc[0, "value"] == pytest.approx(0.2217) and series.loc[0, "unit"] == "亿美元"
-    targets = store.targets_frame(region="锦州市")
+    targets = targets_frame(store, region="锦州市")
     row = targets.iloc[0]
     assert (row["target"], row["baseline"], round(row["required_growth"], 2)) == (1500, 1074, 6.91)
-    assert len(store.facts_frame(kind="target")) == 1
+    assert len(facts_frame(store, kind="target")) == 1
 
 
 def test_cli_csv_and_json_match_the_library(db: Path) -> None:

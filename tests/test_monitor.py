@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from test_store_helpers import F, add, fact_id
 
+from planwatch import monitor
 from planwatch.store import Store
 
 
@@ -17,22 +18,22 @@ def store() -> Store:
 def test_series_prefers_actual_then_later_document_then_correction(store: Store) -> None:
     add(store, "plan2021.txt", "锦州市", 2021, [F("1074亿元", "地区生产总值", 1074, "亿元", kind="estimate")])
     add(store, "bulletin2021.txt", "锦州市", 2021, [F("1073.5亿元", "地区生产总值", 1073.5, "亿元")])
-    points = store.series("地区生产总值", region="锦州市")
+    points = monitor.series(store, "地区生产总值", region="锦州市")
     assert [(p.value, p.kind, p.preferred) for p in points] == [
         (1073.5, "actual", True),
         (1074, "estimate", False),
     ]
     # a later document's actual wins over an earlier one's
     add(store, "bulletin2022.txt", "锦州市", 2022, [F("1075亿元", "地区生产总值", 1075, "亿元")])
-    preferred = [p for p in store.series("gdp", region="锦州") if p.preferred]
+    preferred = [p for p in monitor.series(store, "gdp", region="锦州") if p.preferred]
     assert [p.value for p in preferred] == [1075]
     # a correction wins over all
     fid = fact_id(store, doc="plan2021.txt")
     store.correct(fid, by="tester", kind="actual", value=1076)
-    preferred = [p for p in store.series("地区生产总值", region="锦州市") if p.preferred]
+    preferred = [p for p in monitor.series(store, "地区生产总值", region="锦州市") if p.preferred]
     assert [(p.value, p.status, p.doc) for p in preferred] == [(1076, "corrected", "plan2021.txt")]
     # every source is still there, with its quote and offset
-    points = store.series("地区生产总值", region="锦州市")
+    points = monitor.series(store, "地区生产总值", region="锦州市")
     assert len(points) == 3
     for p in points:
         assert p.quote and p.text in p.quote
@@ -44,7 +45,7 @@ def test_series_normalises_units_where_safe(store: Store) -> None:
         F("0.3亿美元", "实际利用外资", 0.3, "亿美元", period="2015"),
         F("12%", "实际利用外资", 12, "%", measure="growth", period="2015"),
     ])  # fmt: skip
-    points = store.series("实际利用外资", region="锦州市")
+    points = monitor.series(store, "实际利用外资", region="锦州市")
     levels = [
         (p.period, p.value, p.unit, p.value_as_written, p.unit_as_written) for p in points if p.measure == "level"
     ]
@@ -63,9 +64,9 @@ def test_series_by_named_group_and_unknown_indicator(store: Store) -> None:
     assert group["region_id"] is None and group["region_parent_id"] == "210700"
     unknown = next(r for r in rows if r["indicator"] == "特色小镇样板")
     assert unknown["indicator_id"] is None
-    assert [p.value for p in store.series("特色小镇样板", region="锦州市")] == [12]
-    assert [p.region for p in store.series("常住人口数", region="锦州市四县(市)")] == ["锦州市四县(市)"]
-    assert store.series("常住人口数", region="锦州市") == []
+    assert [p.value for p in monitor.series(store, "特色小镇样板", region="锦州市")] == [12]
+    assert [p.region for p in monitor.series(store, "常住人口数", region="锦州市四县(市)")] == ["锦州市四县(市)"]
+    assert monitor.series(store, "常住人口数", region="锦州市") == []
 
 
 # -- targets --------------------------------------------------------------------------------
@@ -75,7 +76,7 @@ def _plan(store: Store, *targets: F) -> None:
 
 
 def _target(store: Store, indicator: str, measure: str = "level") -> object:
-    found = [t for t in store.targets(region="锦州市", plan="十四五") if t.indicator == indicator
+    found = [t for t in monitor.targets(store, region="锦州市", plan="十四五") if t.indicator == indicator
              and t.measure == measure]  # fmt: skip
     assert len(found) == 1, found
     return found[0]
@@ -98,7 +99,7 @@ def test_level_target_against_baseline_and_latest(store: Store) -> None:
     # 1300 × 1.065728^2 = 1300 × 1.135776 = 1476.51
     assert t.projection == pytest.approx(1476.51, abs=0.01)  # type: ignore[attr-defined]
     # as of 2021 the latest is 1200: observed (1200/1074) − 1 = 11.73 %, required (1500/1200)^(1/4) − 1 = 5.74 %
-    early = store.targets(region="锦州市", plan="十四五", as_of=2021)[0]
+    early = monitor.targets(store, region="锦州市", plan="十四五", as_of=2021)[0]
     assert early.latest == 1200 and early.status == "on track"
     assert early.required_growth == pytest.approx(5.7371, abs=1e-3)
 
@@ -162,11 +163,11 @@ def test_annual_growth_target_of_a_work_report(store: Store) -> None:
         ],
         doc_type="政府工作报告",
     )
-    t = store.targets(region="辽宁省")[0]
+    t = monitor.targets(store, region="辽宁省")[0]
     assert (t.status, t.target_year) == ("no data", 2026)
     add(store, "report2027.txt", "辽宁省", 2027, [F("4.45%", "地区生产总值", 4.45, "%", measure="growth",
                                                     period="2026")], doc_type="政府工作报告")  # fmt: skip
-    t = store.targets(region="辽宁省")[0]
+    t = monitor.targets(store, region="辽宁省")[0]
     assert t.status == "achieved"  # 4.45 is 4.5左右 (within 0.1 pp)
 
 
@@ -175,11 +176,11 @@ def test_targets_list_other_values_and_plan_filter(store: Store) -> None:
           F("2000亿元", "地区生产总值", 2000, "亿元", kind="target", period="2030"))  # fmt: skip
     add(store, "update.txt", "锦州市", 2023, [F("1450亿元", "地区生产总值", 1450, "亿元", kind="target",
                                                 period="2025")])  # fmt: skip
-    rows = store.targets(region="锦州市", plan="十四五")
+    rows = monitor.targets(store, region="锦州市", plan="十四五")
     assert len(rows) == 1
     assert rows[0].target == 1450  # the later document
     assert [o["value"] for o in rows[0].other_values] == [1500]
-    assert {t.target_year for t in store.targets(region="锦州市")} == {2025, 2030}
+    assert {t.target_year for t in monitor.targets(store, region="锦州市")} == {2025, 2030}
 
 
 # -- conflicts ------------------------------------------------------------------------------
@@ -195,13 +196,13 @@ def test_conflicts_beyond_rounding(store: Store) -> None:
         F("32万人", "城镇新增就业", 32, "万人", kind="target", period="2025"),
         F("1.8万人", "城镇新增就业", 1.8, "万人", kind="actual"),  # an actual revises an estimate: no conflict
     ])  # fmt: skip
-    found = [c for c in store.conflicts() if c.type == "disagreement"]
+    found = [c for c in monitor.conflicts(store) if c.type == "disagreement"]
     assert len(found) == 1
     c = found[0]
     assert (c.region, c.indicator, c.period, c.kind) == ("锦州市", "城镇新增就业", "2020", "estimate")
     assert sorted(s["value"] for s in c.sources) == [1.76, 1.8]
     assert all(s["quote"] for s in c.sources)
-    assert store.conflicts(region="凌河区") == []
+    assert monitor.conflicts(store, region="凌河区") == []
 
 
 def test_growth_and_sum_checks(store: Store) -> None:
@@ -213,7 +214,7 @@ def test_growth_and_sum_checks(store: Store) -> None:
         F("51亿元", "一般公共预算收入", 51, "亿元", period="2020"),
         F("2.1%", "一般公共预算收入", 2.1, "%", measure="growth", period="2020"),
     ])  # fmt: skip
-    warnings = [c for c in store.conflicts() if c.type == "growth_check"]
+    warnings = [c for c in monitor.conflicts(store) if c.type == "growth_check"]
     assert len(warnings) == 1
     assert warnings[0].indicator == "地区生产总值" and "+10.0%" in warnings[0].explanation
     assert "comparable prices" in warnings[0].explanation
@@ -228,7 +229,7 @@ def test_growth_and_sum_checks(store: Store) -> None:
         facts.append(Fact("s.txt", start, start + len(mention), mention, ind, ind, "level", value, "万人",
                           "actual", "2020", "锦州市"))  # fmt: skip
     store.ingest_document(Document("", "s.txt", text, "text", region="锦州市", facts=facts), doc_key="s.txt")
-    sums = [c for c in store.conflicts() if c.type == "sum_check"]
+    sums = [c for c in monitor.conflicts(store) if c.type == "sum_check"]
     assert len(sums) == 1 and "2.8" in sums[0].explanation and len(sums[0].sources) == 3
 
 
@@ -240,7 +241,7 @@ def test_compare_one_row_per_region(store: Store) -> None:
                                                  period="2026", measure="growth", qualifier=q)])  # fmt: skip
     add(store, "old.txt", "辽宁省", 2025, [F("5%左右", "地区生产总值", 5, "%", kind="target", period="2026",
                                            measure="growth", qualifier="about")])  # fmt: skip
-    rows = store.compare("地区生产总值", period="2026", kind="target", measure="growth", level="province")
+    rows = monitor.compare(store, "地区生产总值", period="2026", kind="target", measure="growth", level="province")
     assert [(r.region, r.value, r.qualifier) for r in rows] == [
         ("西藏自治区", 7, "at_least"),
         ("辽宁省", 4.5, "about"),
@@ -248,8 +249,9 @@ def test_compare_one_row_per_region(store: Store) -> None:
     ]
     assert rows[1].n_sources == 2 and rows[1].doc == "r0.txt"
     # without a level, 锦州市 (a city of 辽宁省) is not ranked against the province that holds it
-    assert {r.region for r in store.compare("地区生产总值", period="2026")} == {"辽宁省", "广东省", "西藏自治区"}
-    assert [r.region for r in store.compare("gdp", level="市")] == ["锦州市"]
+    regions = {r.region for r in monitor.compare(store, "地区生产总值", period="2026")}
+    assert regions == {"辽宁省", "广东省", "西藏自治区"}
+    assert [r.region for r in monitor.compare(store, "gdp", level="市")] == ["锦州市"]
 
 
 def test_cumulative_target_over_a_span(store: Store) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from planwatch import monitor
 from planwatch.monitor.plan_table import table_rows
 from planwatch.monitor.targets import is_fragment
 from planwatch.store import Store
@@ -25,7 +26,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
 
 
 def test_main_indicators_come_first_in_the_tables_order_and_categories(store: Store) -> None:
-    rows = store.targets(region="锦州市", plan="十四五")
+    rows = monitor.targets(store, region="锦州市", plan="十四五")
     main = [a for a in rows if a.main]
     assert rows[: len(main)] == main  # the table first, then the other commitments
     names = list(dict.fromkeys(a.indicator for a in main))
@@ -41,9 +42,9 @@ def test_main_indicators_come_first_in_the_tables_order_and_categories(store: St
 
 
 def test_fragments_are_never_targets(store: Store) -> None:
-    names = {a.indicator for a in store.targets(region="锦州市", plan="十四五")}
+    names = {a.indicator for a in monitor.targets(store, region="锦州市", plan="十四五")}
     assert not names & {"中信钛业股份公司新建年产", "产值", "北镇市", "在各县（市）新建", "投资"}
-    with_fragments = {a.indicator for a in store.targets(region="锦州市", plan="十四五", fragments=True)}
+    with_fragments = {a.indicator for a in monitor.targets(store, region="锦州市", plan="十四五", fragments=True)}
     assert "中信钛业股份公司新建年产" in with_fragments
 
 

@@ -5,7 +5,7 @@ format is rendered once (the PDF is the slow one, about 10 s); the tests then re
 back with the tools a user's software would use — BeautifulSoup for HTML, python-docx for
 Word, pdfminer.six for the PDF text layer — and check what a reader must find: the GDP target
 row (地区生产总值 1500左右, baseline 1074 in 2020, required ≈6.9% a year), status counts equal to
-``Store.targets()``, a source for every number, and Chinese text that is really text.
+``monitor.targets()``, a source for every number, and Chinese text that is really text.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLE_DIR, run_planwatch
 
+from planwatch import monitor
 from planwatch.report import ReportError, build_report, format_for, write_report
 from planwatch.report.fmt import STATUS_LABELS
 from planwatch.report.model import Report, TargetRow
@@ -67,7 +68,7 @@ def _gdp_row(report: Report) -> TargetRow:
 
 
 def _expected_counts(store: Store) -> dict[str, int]:
-    return dict(Counter(a.status for a in store.targets(region=REGION, plan=PLAN)))
+    return dict(Counter(a.status for a in monitor.targets(store, region=REGION, plan=PLAN)))
 
 
 # -- the model ------------------------------------------------------------------------------

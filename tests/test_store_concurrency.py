@@ -33,6 +33,7 @@ def _copy(folder: Path, files: list[Path]) -> Path:
 READER = r"""
 import json, sys, time
 from pathlib import Path
+from planwatch import monitor
 from planwatch.store import Store
 db, stop = sys.argv[1], Path(sys.argv[2])
 store = Store(db)
@@ -42,11 +43,11 @@ while not stop.exists() and time.monotonic() < deadline:
     try:
         # a new connection each round too, as every CLI command opens one
         fresh = Store(db, taxonomy=store.taxonomy, gazetteer=store.gazetteer)
-        fresh.series("地区生产总值", region="锦州市")
-        fresh.targets(region="锦州市")
+        monitor.series(fresh, "地区生产总值", region="锦州市")
+        monitor.targets(fresh, region="锦州市")
         fresh.close()
-        store.series("地区生产总值", region="锦州市")
-        store.targets(region="锦州市", plan="十四五")
+        monitor.series(store, "地区生产总值", region="锦州市")
+        monitor.targets(store, region="锦州市", plan="十四五")
         docs = store.db.query(
             "SELECT d.n_facts AS n, (SELECT COUNT(*) FROM facts f WHERE f.document_id = d.id) AS stored "
             "FROM documents d"

@@ -10,6 +10,7 @@ import pytest
 from conftest import SAMPLE_DIR, run_planwatch
 from test_store_helpers import F, add, fact_id
 
+from planwatch import monitor
 from planwatch.model import Fact
 from planwatch.store import CorrectionError, Store
 from planwatch.store.records import fact_keys
@@ -84,7 +85,7 @@ def test_confirm_and_reject_delete_nothing(store: Store) -> None:
     assert store.reject(fid, by="wang", note="a list number")["status"] == "rejected"
     assert all(r["id"] != fid for r in store.facts())
     assert any(r["id"] == fid for r in store.facts(include_rejected=True))
-    assert store.series("项目", region="锦州市") == []
+    assert monitor.series(store, "项目", region="锦州市") == []
     # confirming again brings it back
     assert store.confirm(fid, by="wang")["status"] == "confirmed"
     assert [e["action"] for e in store.history(fid)] == ["confirm", "reject", "confirm"]
@@ -111,10 +112,10 @@ def test_a_correction_survives_a_new_version_and_reextraction(tmp_path: Path) ->
     db = tmp_path / "pw.db"
     store = Store(db)
     store.ingest([doc])
-    gdp = [p for p in store.series("地区生产总值", region="锦州市", measure="level") if p.period == "2020"]
+    gdp = [p for p in monitor.series(store, "地区生产总值", region="锦州市", measure="level") if p.period == "2020"]
     fid = gdp[0].fact_id
     store.correct(fid, by="li", value=1074.5, note="bulletin figure")
-    other = [p for p in store.series("地区生产总值", region="锦州市") if p.kind == "target"][0].fact_id
+    other = [p for p in monitor.series(store, "地区生产总值", region="锦州市") if p.kind == "target"][0].fact_id
     store.reject(other, by="li")
     # same content again: nothing changes
     assert store.ingest([doc]).results[0].status == "unchanged"
@@ -133,7 +134,8 @@ def test_a_correction_survives_a_new_version_and_reextraction(tmp_path: Path) ->
     assert (old["is_current"], old["value"]) == (0, 1074.5)
     # a re-extraction of the same content: the correction is applied again
     store.ingest([doc], reextract=True)
-    current = [p for p in store.series("地区生产总值", region="锦州市", measure="level") if p.start == gdp[0].start]
+    levels = monitor.series(store, "地区生产总值", region="锦州市", measure="level")
+    current = [p for p in levels if p.start == gdp[0].start]
     assert [(p.value, p.status) for p in current] == [(1074.5, "corrected")]
     assert len(store.corrections()) == 2  # nothing was deleted or duplicated
     store.close()

@@ -1,7 +1,8 @@
 """Plan monitoring over the store: series, targets against actuals, conflicts, comparisons.
 
-Each question is a function of a ``planwatch.store.Store`` (also reachable as a method of the
-store); ``growth`` holds the arithmetic and the target statuses as pure functions.
+A layer above the store: each question is a function that takes a ``planwatch.store.Store``
+and reads it (``series(store, "地区生产总值", region="锦州市")``); the store knows nothing of
+them.  ``growth`` holds the arithmetic and the target statuses as pure functions.
 """
 
 from planwatch.monitor.compare import CompareRow, compare

@@ -29,6 +29,13 @@ needed in the remaining years for the whole span to average the target rate.
 ``change_pp`` targets (``提高2个百分点``) become level targets: baseline + the change.  A level
 target over a span (``2440亿元(累计)`` for 2021-2025) is a total, compared with the sum of the
 annual values (``_assess_cumulative``).
+
+**Notes** say why a judgement is what it is (``latest value before the plan period: 1074
+(2020)``).  Each is said once through ``_say`` as a gettext message: an English msgid with
+``str.format`` fields, and its arguments.  ``note`` is the English text (the CLI shows it);
+``notes`` keeps each message and its arguments, so a page or report in another language looks
+the msgid up in its catalog (msgctxt ``note``, ``planwatch/web/locale``) and fills in the same
+arguments.  The store and this layer know no language but the msgid's.
 """
 
 from __future__ import annotations
@@ -84,6 +91,8 @@ class TargetAssessment:
     start: int = 0
     quote: str = ""
     note: str = ""
+    #: The note as gettext messages: ``[{"msgid": "no baseline value for {year}", "args": {"year": 2020}}]``.
+    notes: list[dict[str, Any]] = field(default_factory=list)
     other_values: list[dict[str, Any]] = field(default_factory=list)
     annual: bool = False
     result_doc: str = ""
@@ -247,6 +256,17 @@ def _result_source(a: TargetAssessment, row: dict[str, Any]) -> None:
     a.result_doc, a.result_start, a.result_fact_id = row["doc_name"], row["start_offset"], row["id"]
 
 
+def _say(a: TargetAssessment, msgid: str, **args: Any) -> None:
+    """Add a note to ``a``: ``msgid`` (English, a ``str.format`` template) filled with ``args``.
+
+    ``msgid`` must be a literal at the call: the catalog test reads every ``_say`` call of this
+    module to check that each message has its translation.
+    """
+    a.notes.append({"msgid": msgid, "args": args})
+    text = msgid.format(**args)
+    a.note = f"{a.note}; {text}" if a.note else text
+
+
 def _pct(x: float | None) -> float | None:
     return None if x is None else x * 100
 
@@ -266,9 +286,10 @@ def _assess_cumulative(a: TargetAssessment, t: dict[str, Any], obs: _Obs, ind_di
     complete = len(years) == end - start + 1
     if years and (complete or (a.direction == "up" and g.meets(total, a.target, "up", a.qualifier))):
         a.status = "achieved" if g.meets(total, a.target, a.direction, a.qualifier) else "not achieved"
-        a.note = f"total of {len(years)} annual values"
+        _say(a, "total of {n} annual values", n=len(years))
     else:
-        a.note = f"a total over {start}-{end}: needs the value of every year ({len(years)} of {end - start + 1} known)"
+        _say(a, "a total over {start}-{end}: needs the value of every year ({known} of {years} known)",
+             start=start, end=end, known=len(years), years=end - start + 1)  # fmt: skip
 
 
 def _assess_level(a: TargetAssessment, t: dict[str, Any], obs: _Obs, base: int, ind_dir: str | None) -> None:
@@ -296,11 +317,12 @@ def _assess_level(a: TargetAssessment, t: dict[str, Any], obs: _Obs, base: int, 
     target = a.target
     if t["measure"] == "change_pp":
         if baseline is None:
-            a.note = "a change in percentage points needs the baseline level, which is missing"
+            _say(a, "a change in percentage points needs the baseline level, which is missing")
             a.direction = _direction(t, a.target, ind_dir, None, rate=True)
             return
         target = baseline + a.target
-        a.note = f"target level {target:g} = baseline {baseline:g} {a.target:+g} percentage points"
+        _say(a, "target level {target:g} = baseline {baseline:g} {change:+g} percentage points",
+             target=target, baseline=baseline, change=a.target)  # fmt: skip
         a.target = target
     # The reference is the baseline only: the latest value is the outcome being judged, and a target
     # below it is no sign that lower is better (an investment target met early is still a level to reach).
@@ -326,21 +348,19 @@ def _assess_level(a: TargetAssessment, t: dict[str, Any], obs: _Obs, base: int, 
         if latest is None and before:
             y = max(before)
             shown = baseline if y == baseline_year and baseline is not None else obs.levels[y]["v"]
-            a.note = (
-                f"latest value before the plan period: {shown:g} ({y})"
-                if not a.annual
-                else f"no result for {target_year}; latest value before it: {obs.levels[y]['v']:g} ({y})"
-            )
+            if a.annual:
+                _say(a, "no result for {target_year}; latest value before it: {value:g} ({year})",
+                     target_year=target_year, value=obs.levels[y]["v"], year=y)  # fmt: skip
+            else:
+                _say(a, "latest value before the plan period: {value:g} ({year})", value=shown, year=y)
+        elif latest is None and a.annual:
+            _say(a, "no observed value of {indicator} for {year}", indicator=a.indicator, year=target_year)
         elif latest is None:
-            a.note = (
-                f"no observed value of {a.indicator} for {target_year}"
-                if a.annual
-                else (f"no observed value of {a.indicator} up to {target_year}")
-            )
+            _say(a, "no observed value of {indicator} up to {year}", indicator=a.indicator, year=target_year)
         elif status == "no data" and latest_year == baseline_year:
-            a.note = f"no value after the baseline year {baseline_year} yet"
+            _say(a, "no value after the baseline year {year} yet", year=baseline_year)
         elif status == "no data" and baseline is None:
-            a.note = f"no baseline value for {base}"
+            _say(a, "no baseline value for {year}", year=base)
 
 
 def _assess_rate(a: TargetAssessment, t: dict[str, Any], obs: _Obs, base: int, ind_dir: str | None) -> None:
@@ -353,9 +373,9 @@ def _assess_rate(a: TargetAssessment, t: dict[str, Any], obs: _Obs, base: int, i
     observed: float | None = None
     years = 0
     recent: float | None = None
-    basis = ""
+    basis = ""  # where the observed rate comes from: "average", "annual" or "levels"
     if (start, end) in obs.avg_growth and n > 1:
-        observed, years, basis = obs.avg_growth[(start, end)]["v"] / 100, n, "reported average growth"
+        observed, years, basis = obs.avg_growth[(start, end)]["v"] / 100, n, "average"
         a.latest_kind = obs.avg_growth[(start, end)]["kind"]
         _result_source(a, obs.avg_growth[(start, end)])
     else:
@@ -367,7 +387,7 @@ def _assess_rate(a: TargetAssessment, t: dict[str, Any], obs: _Obs, base: int, i
         level_years = [y for y in obs.levels if start <= y <= end]
         level_span = (max(level_years) - base) if level_years and base in obs.levels else 0
         if chain and len(chain) >= level_span:
-            observed, years, basis = g.chain_growth(chain), len(chain), "reported annual growth"
+            observed, years, basis = g.chain_growth(chain), len(chain), "annual"
             recent = chain[-1] / 100
             a.latest_kind = obs.growth[start + len(chain) - 1]["kind"]
             _result_source(a, obs.growth[start + len(chain) - 1])
@@ -393,10 +413,24 @@ def _assess_rate(a: TargetAssessment, t: dict[str, Any], obs: _Obs, base: int, i
         a.projection = _pct(((1 + observed) ** years * (1 + trend) ** (n - years)) ** (1 / n) - 1)
     elif observed is not None:
         a.projection = _pct(observed)
-    if observed is None:
-        a.note = f"no observed growth for {start}" + (f"-{end}" if end > start else "")
+    if observed is None and end > start:
+        _say(a, "no observed growth for {start}-{end}", start=start, end=end)
+    elif observed is None:
+        _say(a, "no observed growth for {year}", year=start)
+    elif years > 1 or end > start:
+        span = {"start": start, "end": a.latest_year}
+        if basis == "average":
+            _say(a, "observed over {start}-{end} from reported average growth", **span)
+        elif basis == "annual":
+            _say(a, "observed over {start}-{end} from reported annual growth", **span)
+        else:
+            _say(a, "observed over {start}-{end} from levels", **span)
+    elif basis == "average":
+        _say(a, "reported average growth")
+    elif basis == "annual":
+        _say(a, "reported annual growth")
     else:
-        a.note = f"observed over {start}-{a.latest_year} from {basis}" if years > 1 or end > start else basis
+        _say(a, "levels")
 
 
 def _mark_stale(a: TargetAssessment, as_of: int) -> None:
@@ -405,7 +439,7 @@ def _mark_stale(a: TargetAssessment, as_of: int) -> None:
         return
     if as_of - a.latest_year > STALE_YEARS:
         a.stale = True
-        a.note = (a.note + "; " if a.note else "") + f"stale: latest value is from {a.latest_year} (as of {as_of})"
+        _say(a, "stale: latest value is from {year} (as of {as_of})", year=a.latest_year, as_of=as_of)
 
 
 def _compound_parts(store: Store, row: dict[str, Any]) -> list[dict[str, Any]]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from planwatch import monitor
 from planwatch.errors import PlanWatchError
 from planwatch.monitor.targets import TargetAssessment, plan_span
 from planwatch.numbers import convert
@@ -622,7 +623,7 @@ class _Builder:
     def series(self, a: TargetAssessment) -> list[SeriesPoint]:
         key = a.indicator_id or a.indicator
         if key not in self._series:
-            self._series[key] = self.store.series(key, region=self.region)
+            self._series[key] = monitor.series(self.store, key, region=self.region)
         return self._series[key]
 
     # -- targets ---------------------------------------------------------------------------
@@ -964,10 +965,10 @@ def build_report(
     if as_of is None:
         as_of = generated.year
     if year is not None:
-        assessments = [a for a in store.targets(region=region, as_of=as_of) if a.period == str(year)]
+        assessments = [a for a in monitor.targets(store, region=region, as_of=as_of) if a.period == str(year)]
         what = f"{year}"
     else:
-        assessments = store.targets(region=region, plan=plan, as_of=as_of)
+        assessments = monitor.targets(store, region=region, plan=plan, as_of=as_of)
         what = f"{plan} ({span[0]}-{span[1]})"
     if not assessments:
         raise ReportError(
@@ -981,7 +982,7 @@ def build_report(
     # (keyed by position: a goal set for 城乡居民… is one fact assessed for each of its parts)
     key_rows = {i: builder.row(a) for i, a in enumerate(assessments) if a.indicator_id is not None or a.main}
     charts = builder.charts(list(key_rows.values()), by_fact)
-    conflicts = [builder.conflict(c) for c in store.conflicts(region=region)]
+    conflicts = [builder.conflict(c) for c in monitor.conflicts(store, region=region)]
     if year is not None:
         conflicts = [c for c in conflicts if str(year) in c.period]
     stale = builder.stale(list(key_rows.values()), by_fact) if year is None else []

@@ -1,6 +1,6 @@
 """The PlanWatch indicator database: ingest documents, keep versions and corrections.
 
-``Store`` is the library entry point; ``planwatch.store_cli`` puts a command line over it.
+``Store`` is the library entry point; ``planwatch.cli.store`` puts a command line over it.
 """
 
 from planwatch.store.backend import StoreError, default_db_path

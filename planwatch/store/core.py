@@ -1,7 +1,9 @@
-"""The indicator store: ingest documents, correct facts, and ask the monitoring questions.
+"""The indicator store: ingest documents, keep their versions, correct facts, read them back.
 
-``Store`` is the library face of every ``planwatch`` database command (the CLI is a thin layer
-over it, as sqlite-utils is over its Python API).  Writing follows three rules:
+``Store`` is persistence only.  The monitoring questions (series, targets, conflicts,
+comparisons) are a layer above it, ``planwatch.monitor``, whose functions take a ``Store``; the
+store imports nothing from that layer or from the report, web and CLI layers over it
+(``tests/test_layers.py`` holds it to that).  Writing follows three rules:
 
 * **One transaction per document.**  Extraction runs first, outside any transaction; the
   document row, its segments, its facts, the superseding of its previous version, the
@@ -27,7 +29,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 from planwatch import __version__
 from planwatch.context import StatedContext
@@ -59,14 +61,6 @@ from planwatch.store.records import (
 from planwatch.store.schema import migrate, now
 from planwatch.store.search import DocumentMatches, find_documents
 from planwatch.taxonomy import Indicator, Taxonomy, load_taxonomy
-
-if TYPE_CHECKING:  # pragma: no cover
-    import pandas as pd
-
-    from planwatch.monitor.compare import CompareRow
-    from planwatch.monitor.conflicts import Conflict
-    from planwatch.monitor.series import SeriesPoint
-    from planwatch.monitor.targets import TargetAssessment
 
 Status = Literal["added", "updated", "unchanged", "duplicate", "failed"]
 
@@ -1023,70 +1017,6 @@ class Store:
     def region_name(self, key: str) -> str:
         r = self.gazetteer.get(key)
         return r.name if r else key
-
-    # -- questions (planwatch.monitor) ---------------------------------------------------
-    def series(
-        self, indicator: str, *, region: str, measure: str | None = None, kind: str | None = None
-    ) -> list[SeriesPoint]:
-        """Values of ``indicator`` in ``region`` by period, every source kept, the preferred marked."""
-        from planwatch.monitor.series import series
-
-        return series(self, indicator, region=region, measure=measure, kind=kind)
-
-    def targets(
-        self,
-        *,
-        region: str,
-        plan: str | None = None,
-        indicator: str | None = None,
-        as_of: int | None = None,
-        fragments: bool = False,
-    ) -> list[TargetAssessment]:
-        """Every target of ``region`` with baseline, latest value, growth needed and status:
-        the plan's main indicators first, in its table's order; fragments only when asked."""
-        from planwatch.monitor.targets import targets
-
-        return targets(self, region=region, plan=plan, indicator=indicator, as_of=as_of, fragments=fragments)
-
-    def conflicts(self, *, region: str | None = None, all_indicators: bool = False) -> list[Conflict]:
-        """Sources that disagree, and arithmetic that does not add up."""
-        from planwatch.monitor.conflicts import conflicts
-
-        return conflicts(self, region=region, all_indicators=all_indicators)
-
-    def compare(
-        self,
-        indicator: str,
-        *,
-        period: str | None = None,
-        kind: str | None = None,
-        measure: str | None = None,
-        level: str | None = None,
-        sort: str = "value",
-        latest: bool = True,
-    ) -> list[CompareRow]:
-        """One row per region for an indicator, e.g. every province's 2026 growth target."""
-        from planwatch.monitor.compare import compare
-
-        return compare(
-            self, indicator, period=period, kind=kind, measure=measure, level=level, sort=sort, latest=latest
-        )
-
-    # -- frames (planwatch.export) -------------------------------------------------------
-    def facts_frame(self, **filters: Any) -> pd.DataFrame:
-        from planwatch.export import facts_frame
-
-        return facts_frame(self, **filters)
-
-    def series_frame(self, indicator: str, *, region: str, **kw: Any) -> pd.DataFrame:
-        from planwatch.export import series_frame
-
-        return series_frame(self, indicator, region=region, **kw)
-
-    def targets_frame(self, *, region: str, **kw: Any) -> pd.DataFrame:
-        from planwatch.export import targets_frame
-
-        return targets_frame(self, region=region, **kw)
 
 
 def _jsonable(meta: dict[str, Any]) -> dict[str, Any]:

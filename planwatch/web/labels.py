@@ -4,7 +4,8 @@ Words are data, not code: they live in gettext catalogs (``locale/<lang>/LC_MESS
 read with Babel), the format translators' tools (Poedit, Weblate, ``pybabel``) read and write.
 A page asks ``t("overview")`` and gets the word of the request's language; the msgid is that key
 and the msgctxt says which list it belongs to (``label``: page words; ``value``: enumerated
-values such as statuses; ``project``: project stages and sectors in English).  Adding a
+values such as statuses; ``project``: project stages and sectors in English; ``note``: why a
+target is judged as it is, the msgid being the monitor's English note).  Adding a
 language is adding a catalog.  A key missing from a language falls back to Chinese, then to the
 key itself, so a forgotten word shows up as a readable key instead of an error page.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import Any
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
@@ -34,6 +36,17 @@ def catalog(lang: str) -> dict[tuple[str, str], str]:
     with path.open("rb") as f:
         po = read_po(f, locale=None, domain=DOMAIN)
     return {(m.context or "", str(m.id)): str(m.string) for m in po if m.id and m.string}
+
+
+def note_text(notes: list[dict[str, Any]], lang: str) -> str:
+    """A target's note in ``lang``, from the messages ``planwatch.monitor.targets`` said.
+
+    Each ``{"msgid", "args"}`` is looked up under msgctxt ``note`` and filled with its arguments;
+    the msgid is English, so English (or a message not yet translated) reads as the CLI does.
+    """
+    words = catalog(lang if lang in LANGS else DEFAULT_LANG)
+    sep = words.get(("note", "; "), "; ")
+    return sep.join(words.get(("note", n["msgid"]), n["msgid"]).format(**n["args"]) for n in notes)
 
 
 def project_en(key: str) -> str:

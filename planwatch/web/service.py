@@ -1,13 +1,14 @@
 """What the web pages and the JSON API ask of the database: a thin layer over ``Store``.
 
 Every page and its ``/api`` twin call the same method here, so the dashboard and the API
-cannot disagree (the same parity the CLI keeps with ``Store``).  The monitoring questions —
-series, targets, conflicts, comparisons, corrections — are ``Store`` calls; what is added is
-only presentation: choosing the key indicators of a region, a progress fraction, a chart's
-points, a default period.  A few reads the store does not offer yet (the facts of one
-document, one document row, the regions that have facts) are plain SELECTs over its tables
-through ``store.db``, read-only, like ``planwatch.monitor`` does.  Key projects are
-``ProjectStore`` questions, totalled by ``planwatch.projects.portfolio`` (as the report does).
+cannot disagree (the same parity the CLI keeps with the library).  The monitoring questions —
+series, targets, conflicts, comparisons — are ``planwatch.monitor`` calls over the ``Store``,
+corrections are ``Store`` calls; what is added is only presentation: choosing the key
+indicators of a region, a progress fraction, a chart's points, a default period.  A few reads
+the store does not offer yet (the facts of one document, one document row, the regions that
+have facts) are plain SELECTs over its tables through ``store.db``, read-only, like
+``planwatch.monitor`` does.  Key projects are ``ProjectStore`` questions, totalled by
+``planwatch.projects.portfolio`` (as the report does).
 
 One ``Store`` (one SQLite connection) serves the whole app; web frameworks run handlers in a
 thread pool, and a ``sqlite3`` connection must not be used by two threads at once, so every
@@ -27,10 +28,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, is_dataclass
 from typing import Any, ParamSpec, TypeVar
 
-from planwatch import __version__
+from planwatch import __version__, monitor
 from planwatch.errors import PlanWatchError
 from planwatch.monitor.series import kind_class
-from planwatch.monitor.targets import plan_span
+from planwatch.monitor.targets import TargetAssessment, plan_span
 from planwatch.projects import portfolio
 from planwatch.projects.store import ProjectError, ProjectStore
 from planwatch.store import Store
@@ -38,6 +39,7 @@ from planwatch.store.records import parse_period
 from planwatch.store.search import index_kind as search_index_kind
 from planwatch.structure import FIVE_YEAR_PLANS
 from planwatch.taxonomy import Indicator
+from planwatch.web.labels import note_text
 from planwatch.web.search import SearchResults, search
 
 P = ParamSpec("P")
@@ -65,6 +67,13 @@ def locked(method: Callable[P, R]) -> Callable[P, R]:
             return method(*args, **kwargs)
 
     return wrapper
+
+
+def assessment(a: TargetAssessment, lang: str) -> dict[str, Any]:
+    """A target's judgement as JSON-safe data, its ``note`` said in ``lang`` (``notes`` kept as said)."""
+    d: dict[str, Any] = clean(a)
+    d["note"] = note_text(a.notes, lang)
+    return d
 
 
 def clean(value: Any) -> Any:
@@ -289,7 +298,7 @@ class WebService:
         """
         key, name = self.resolve_region(region)
         plan, plans = self._plan(key, plan)
-        assessments = self.store.targets(region=key, plan=plan) if plan else []
+        assessments = monitor.targets(self.store, region=key, plan=plan) if plan else []
         groups: dict[str, list[Any]] = {}
         for a in assessments:
             if a.indicator_id:
@@ -312,9 +321,9 @@ class WebService:
                     "indicator": main.indicator,
                     "label": self.indicator_label(ind_id, main.indicator, lang),
                     "field": getattr(self.store.taxonomy.get(ind_id), "field", ""),
-                    "target": clean(main),
+                    "target": assessment(main, lang),
                     "progress": progress(clean(main)),
-                    "others": [clean(a) for a in items[1:]],
+                    "others": [assessment(a, lang) for a in items[1:]],
                     "latest": latest,
                     "sparkline": spark,
                 }
@@ -337,7 +346,7 @@ class WebService:
         """Preferred observed single-year levels (year, value) in one unit, and the latest one."""
         points = [
             p
-            for p in self.store.series(indicator_key, region=region_key, measure="level")
+            for p in monitor.series(self.store, indicator_key, region=region_key, measure="level")
             if p.preferred and kind_class(p.kind) == "observed"
         ]
         by_year: dict[int, Any] = {}
@@ -381,12 +390,12 @@ class WebService:
                 raise NotFound(f"no facts of {ind_name} in any region")
             region = str(rows[0]["k"])
         reg_key, reg_name = self.resolve_region(region)
-        points = self.store.series(ind_key, region=reg_key)
+        points = monitor.series(self.store, ind_key, region=reg_key)
         measures = [m for m in MEASURE_PREFERENCE if any(p.measure == m for p in points)]
         if measure is None:
             measure = measures[0] if measures else "level"
         chosen = [p for p in points if p.measure == measure]
-        targets = [t for t in self.store.targets(region=reg_key, indicator=ind_key) if t.measure == measure]
+        targets = [t for t in monitor.targets(self.store, region=reg_key, indicator=ind_key) if t.measure == measure]
         other_regions = self.store.db.query(
             f"SELECT f.region_key AS k, COUNT(*) AS n FROM facts f WHERE f.indicator_key = ? AND {LIVE} "
             "GROUP BY f.region_key ORDER BY n DESC",
@@ -405,7 +414,7 @@ class WebService:
             "measure": measure,
             "measures": measures,
             "points": [clean(p) for p in chosen],
-            "targets": [clean(t) for t in targets],
+            "targets": [assessment(t, lang) for t in targets],
             "chart": self._chart(chosen, targets, measure),
         }
 
@@ -474,10 +483,10 @@ class WebService:
         key, name = self.resolve_region(region)
         plan, plans = self._plan(key, plan)
         ind_key = self.resolve_indicator(indicator)[0] if indicator else None
-        assessments = self.store.targets(region=key, plan=plan, indicator=ind_key, as_of=as_of) if plan else []
+        assessments = monitor.targets(self.store, region=key, plan=plan, indicator=ind_key, as_of=as_of) if plan else []
         rows = []
         for a in assessments:
-            d = clean(a)
+            d = assessment(a, lang)
             ind = self.store.taxonomy.get(a.indicator_id) if a.indicator_id else None
             d["field"] = ind.field if ind else ""
             d["label"] = self.indicator_label(a.indicator_id, a.indicator, lang)
@@ -520,7 +529,9 @@ class WebService:
         (ties: levels first, then the latest period), so the page opens on a real comparison.
         """
         ind_key, ind_name, ind = self.resolve_indicator(indicator)
-        everything = self.store.compare(ind_key, kind=kind, measure=measure, level=level, sort=sort, latest=False)
+        everything = monitor.compare(
+            self.store, ind_key, kind=kind, measure=measure, level=level, sort=sort, latest=False
+        )
         periods = sorted({r.period for r in everything}, key=lambda p: (parse_period(p)[1] or 0, p), reverse=True)
         rows = [r for r in everything if period is None or r.period == period]
         if period is None or measure is None or kind is None:
@@ -563,7 +574,7 @@ class WebService:
 
         return [
             {**clean(c), "explanation_zh": explain_zh(c)}
-            for c in self.store.conflicts(region=key, all_indicators=all_indicators)
+            for c in monitor.conflicts(self.store, region=key, all_indicators=all_indicators)
         ]
 
     @locked
@@ -645,7 +656,7 @@ class WebService:
     ) -> list[dict[str, Any]]:
         ind_key = self.resolve_indicator(indicator)[0]
         reg_key = self.resolve_region(region)[0]
-        return [clean(p) for p in self.store.series(ind_key, region=reg_key, measure=measure, kind=kind)]
+        return [clean(p) for p in monitor.series(self.store, ind_key, region=reg_key, measure=measure, kind=kind)]
 
     # -- key projects ------------------------------------------------------------------------
     def _projects(self) -> ProjectStore:

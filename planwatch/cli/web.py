@@ -15,8 +15,7 @@ import os
 
 import click
 
-from planwatch.cli import main
-from planwatch.store_cli import db_option
+from planwatch.cli.app import db_option, main
 
 
 @main.command()

@@ -1,8 +1,10 @@
 """The database commands of ``planwatch``: ingest, series, targets, conflicts, compare,
 correct / confirm / reject, facts, history and export.
 
-Each command is a thin layer over one library call on ``planwatch.store.Store`` (parity, as in
-sqlite-utils): it parses options, calls the store, and formats the result as an aligned table
+Each command is a thin layer over one library call (parity, as in sqlite-utils): a method of
+``planwatch.store.Store`` for what is kept (ingest, correct, facts, history, export) or a function
+of ``planwatch.monitor`` over a store for the questions (series, targets, conflicts, compare).  It
+parses options, makes the call, and formats the result as an aligned table
 (for reading), JSON or CSV (for tools).  Errors reach the user through ``PlanWatchGroup`` as one
 line and a non-zero exit code.
 """
@@ -18,31 +20,22 @@ from typing import Any
 
 import click
 
-from planwatch.cli import EXIT_INPUT_ERROR, _cell, _error, _utf8_stdout, _width, context_finder, context_options, main
+from planwatch import monitor
+from planwatch.cli.app import (
+    EXIT_INPUT_ERROR,
+    _cell,
+    _error,
+    _utf8_stdout,
+    _width,
+    context_finder,
+    context_options,
+    db_option,
+    format_option,
+    main,
+)
 from planwatch.store import Store
-from planwatch.store.backend import default_db_path
 
 QUALIFIER_WORDS = {"about": "左右", "at_least": "以上", "at_most": "以内"}
-FORMAT = click.Choice(["table", "json", "csv"])
-
-
-def db_option(f: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--db", "db", metavar="URL", default=None,
-        help="database: a SQLite file path, sqlite:///FILE or postgresql://USER:PASSWORD@HOST:PORT/DB "
-        f"(default: $PLANWATCH_DB or {default_db_path()})",
-    )(f)  # fmt: skip
-
-
-def format_option(f: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--format",
-        "fmt",
-        type=FORMAT,
-        default="table",
-        show_default=True,
-        help="table: aligned columns for reading; json: an array of objects; csv: a header row.",
-    )(f)
 
 
 def _open(db: str | None) -> Store:
@@ -205,7 +198,7 @@ def series(indicator: str, region: str, measure: str | None, kind: str | None, f
     (corrected over all, actual over estimate, later document over earlier).
     """
     with _open(db) as store:
-        points = store.series(indicator, region=region, measure=measure, kind=kind)
+        points = monitor.series(store, indicator, region=region, measure=measure, kind=kind)
     emit(
         points,
         fmt,
@@ -247,7 +240,7 @@ def targets(
     moving away (< 0), not achieved (target year passed), no data.
     """
     with _open(db) as store:
-        rows = store.targets(region=region, plan=plan, indicator=indicator, as_of=as_of, fragments=fragments)
+        rows = monitor.targets(store, region=region, plan=plan, indicator=indicator, as_of=as_of, fragments=fragments)
     emit(
         rows,
         fmt,
@@ -316,7 +309,7 @@ def conflicts(region: str | None, all_indicators: bool, fmt: str, db: str | None
     parts of a 分别 list against the total.
     """
     with _open(db) as store:
-        items = store.conflicts(region=region, all_indicators=all_indicators)
+        items = monitor.conflicts(store, region=region, all_indicators=all_indicators)
     if fmt == "csv":
         flat = [
             {
@@ -380,7 +373,9 @@ def compare(
     shows both ends (5–5.5).
     """
     with _open(db) as store:
-        rows = store.compare(indicator, period=period, kind=kind, measure=measure, level=admin_level, sort=sort)
+        rows = monitor.compare(
+            store, indicator, period=period, kind=kind, measure=measure, level=admin_level, sort=sort
+        )
     emit(
         rows,
         fmt,
@@ -637,12 +632,12 @@ def demo(ctx: click.Context, db: str | None) -> None:
     with _open(db) as store:
         annual = [
             a
-            for a in store.targets(region="海拉尔区")
+            for a in monitor.targets(store, region="海拉尔区")
             if a.annual and a.indicator_id and a.status in ("achieved", "not achieved")
         ]
         # the plan's main indicators: its own indicator table, in its order and categories
-        plan = [a for a in store.targets(region="锦州市", plan="十四五") if a.main]
-        items = [c for c in store.conflicts() if c.severity == "conflict"]
+        plan = [a for a in monitor.targets(store, region="锦州市", plan="十四五") if a.main]
+        items = [c for c in monitor.conflicts(store) if c.severity == "conflict"]
     click.echo("\n== 海拉尔区 年度目标完成情况: each year's targets against the next report's results")
     click.echo("   (planwatch targets --region 海拉尔区; level / growth)")
     rows: dict[tuple[int, str], list[Any]] = {}

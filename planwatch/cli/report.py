@@ -12,16 +12,7 @@ from pathlib import Path
 
 import click
 
-from planwatch.cli import main
-from planwatch.store.backend import default_db_path
-
-# Declared here rather than imported from ``store_cli``: under ``python -m planwatch.cli`` the
-# plugins are imported while ``store_cli`` is still half-initialised, so importing a name from
-# it at module level would fail.
-_DB_HELP = (
-    "database: a SQLite file path, sqlite:///FILE or postgresql://USER:PASSWORD@HOST:PORT/DB "
-    f"(default: $PLANWATCH_DB or {default_db_path()})"
-)
+from planwatch.cli.app import db_option, main
 
 
 def _existing_db(db: str | None) -> str:
@@ -54,7 +45,7 @@ def _existing_db(db: str | None) -> str:
     metavar="FILE",
     help="Output file; its suffix chooses the format: .html, .pdf, .docx or .md.",
 )
-@click.option("--db", "db", metavar="URL", default=None, help=_DB_HELP)
+@db_option
 def report(region: str, plan: str | None, year: int | None, as_of: int | None, out: str, db: str | None) -> None:
     """Write an evaluation report of a region's plan (规划实施中期/总结评估) or of one year (年度评估).
 

@@ -1,7 +1,7 @@
 """The key-project commands of ``planwatch``: projects, project, extract-projects and the
 project corrections (project-correct, project-confirm, project-reject, project-link).
 
-Like ``planwatch.store_cli`` each command is a thin layer over one library call
+Like ``planwatch.cli.store`` each command is a thin layer over one library call
 (``planwatch.projects.store.ProjectStore`` or ``planwatch.projects.extract_projects``), with
 the same table/JSON/CSV output conventions and the same one-line errors.
 """
@@ -15,9 +15,9 @@ from typing import Any
 
 import click
 
-from planwatch.cli import _utf8_stdout, main
+from planwatch.cli.app import _utf8_stdout, db_option, main
+from planwatch.cli.store import _num, _open, _parse_fields, emit, write_table
 from planwatch.projects.store import ProjectDetail, ProjectStore, ProjectSummary
-from planwatch.store_cli import _num, _open, _parse_fields, db_option, emit, write_table
 
 PROJECT_COLUMNS = (
     "id", "name", "region", "sector", "sector_label", "stage", "stage_label", "stage_kind", "stage_period",
