@@ -888,3 +888,20 @@ def test_units_named_before_bracketed_figures_and_examples_before_a_count():
         doc = _province(province)
         counted = [f for f in doc.facts if f.text == number and doc.text.startswith(after, f.end)]
         assert [f.region for f in counted] == [province], (province, number)
+
+
+def test_a_percent_after_a_noun_naming_a_rate_of_change_is_that_rate():
+    """"规模以上工业增加值增速完成9.7%", "增速变缓至3%", "增速高于深圳今年第一季度的2%": growth rates;
+    "降幅收窄至3.2%" a decline; "2013-2018年…平均增速为7.35%" an average over the span. Not a share
+    named between ("增速较快…占…比重为30.1%"), nor an average growth ("年均增速6.5%" stays avg_growth)."""
+    hailaer = planwatch.extract(CORPUS / "hailaer" / "hailaer_2016.txt")
+    assert find(hailaer, "9.7%").measure == "growth"
+    text = ("2013-2018年同期规模以上工业增加值平均增速为7.35%，2019年增速变缓至3%。社会消费品零售总额降幅收窄至3.2%。"
+            "高技术制造业增速较快，占规模以上工业比重为30.1%。地区生产总值年均增速6.5%。")
+    measures = [(f.text, f.measure, f.value) for f in planwatch.extract_text(text).facts]
+    assert measures == [("7.35%", "avg_growth", 7.35), ("3%", "growth", 3), ("3.2%", "growth", -3.2),
+                        ("30.1%", "level", 30.1), ("6.5%", "avg_growth", 6.5)]
+    shenzhen = planwatch.extract(ROOT / "tests" / "data" / "wider" / "releases" / "sz_2022h1_news.txt")
+    assert {f.measure for f in shenzhen.facts if f.text in ("2%", "2.5%")} == {"growth"}
+    zhuhai = planwatch.extract(ROOT / "tests" / "data" / "wider" / "reports" / "zhuhai_2013.txt")
+    assert [f.value for f in zhuhai.facts if f.text == "-14.2%"] == [-14.2]

@@ -81,6 +81,11 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "growth_tail": re.compile(
             rf"(?:同比|比上年末?|比去年|较上年)?(?:持续|稳步|不断|大幅|快速|明显|稳定)?(?:{alternation(m['avg_growth'])}"
             rf"|(?:年均|(?<![全每\d一二两三四五六七八九十])年)?(?:{alternation(m['growth_up'] + m['growth_down'])}))$"),
+        "rate_noun": re.compile(
+            rf"(?:(?P<down>{alternation(m['rate_nouns_down'])})|{alternation(m['rate_nouns_up'])})"
+            r"(?![^，；。]*?(?:比重|占比|比例|份额|率|指数))[^，；。\d%]{0,12}(?:为|至|到|达|是|的|了)?$"),
+        "avg_with_span": re.compile(
+            rf"(?:19|20)\d\d\s*[-—–~～至到]\s*(?:19|20)?\d\d年[^，；。]*(?:{alternation(m['avg_with_span'])})"),
         "linking_tail": re.compile(rf"(?:{alternation(lex['linking_verbs'])})+$"),
         "leading": re.compile(
             rf"^(?:(?!{alternation(lex['not_conjunction_starts'])})"
@@ -298,6 +303,12 @@ def _measure(text: str, q: Quantity, pre: str, prev: tuple[Quantity, str, float]
         return "level", value, unit
     if re.match(r"(?:以上|左右)?的?(?:增长|增速|涨幅)", text[q.end:q.end + 5]):
         return "growth", value, "%"  # "保持20%以上增长"
+    if cues["avg_with_span"].search(pre):
+        sign = -1 if cues["down"].search(tail) else 1
+        return "avg_growth", sign * value, "%"
+    rate = cues["rate_noun"].search(pre[-16:])
+    if rate and not re.search(r"年均|平均", pre[-16:]):
+        return "growth", -abs(value) if rate.group("down") else value, "%"
     if cues["level_after"].search(tail):
         return "level", value, "%"
     moves = cues["up"].search(tail) or cues["down"].search(tail)
