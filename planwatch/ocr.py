@@ -1,8 +1,9 @@
 """OCR of scanned PDF pages, offline, with Debian's Tesseract and its simplified-Chinese model.
 
-Used automatically when a PDF has no text layer at all.  Each page is rendered by pdfium at the
-resolution of a typical scan and read by the ``tesseract`` program (packages ``tesseract-ocr``
-and ``tesseract-ocr-chi-sim``); its word boxes (TSV) become line segments for the same layout
+Used automatically on the pages of a PDF that have no text layer (all of them, or some: see
+``pdflayout.pdf_pages``).  Each page is rendered by pdfium at the resolution of a typical scan
+and read by the ``tesseract`` program (packages ``tesseract-ocr`` and ``tesseract-ocr-chi-sim``);
+its word boxes (TSV) become line segments for the same layout
 code as a text layer (``planwatch.pdflayout``), so stamped page numbers and running headers are
 dropped and wrapped lines joined the same way.  Without the program the reader keeps refusing
 scans with a one-line message.
@@ -17,7 +18,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Any
 
@@ -56,8 +57,9 @@ def engine() -> str | None:
     return f"{first} {LANGUAGE}"
 
 
-def ocr_pages(data: bytes, name: str) -> list[tuple[float, list[Segment]]]:
-    """Each page's (height, line segments) in PDF points, read by Tesseract."""
+def ocr_pages(data: bytes, name: str, only: Sequence[int] | None = None) -> list[tuple[float, list[Segment]]]:
+    """Each page's (height, line segments) in PDF points, read by Tesseract; with ``only``, the
+    pages of those indexes (the scanned pages of a partly typed PDF), in that order."""
     import pypdfium2
 
     exe = shutil.which("tesseract")
@@ -68,12 +70,13 @@ def ocr_pages(data: bytes, name: str) -> list[tuple[float, list[Segment]]]:
     except Exception as e:  # pdfminer read it, pdfium cannot: nothing to render
         raise InputError(f"{name} has no text layer and its pages cannot be rendered for OCR ({e})") from e
     try:
-        if len(document) > MAX_PAGES:
+        indexes = list(range(len(document))) if only is None else list(only)
+        if len(indexes) > MAX_PAGES:
             raise InputError(
-                f"{name} is a scan of {len(document)} pages; OCR reads at most {MAX_PAGES}: split it or OCR it first"
+                f"{name} has {len(indexes)} scanned pages; OCR reads at most {MAX_PAGES}: split it or OCR it first"
             )
         pages = []
-        for index in range(len(document)):
+        for index in indexes:
             try:
                 page = document[index]
                 height = float(page.get_height())

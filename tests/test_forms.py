@@ -136,6 +136,38 @@ def test_a_scan_is_read_by_ocr_and_marked_as_such(scan: Document, reference: Cou
     assert {readers[f["document_id"]] for f in stored} == {"pdf+ocr"}
 
 
+@pytest.fixture(scope="module")
+def mixed(form_files: dict[str, Path]) -> Document:
+    return extract(form_files["pdf-mixed-scan.pdf"])
+
+
+@pytest.mark.skipif(not OCR, reason="the OCR engine (tesseract-ocr, tesseract-ocr-chi-sim) is not installed")
+def test_a_pdf_of_typed_and_scanned_pages_is_read_whole(form_files: dict[str, Path], reference: Counter,
+                                                        mixed: Document) -> None:
+    """The typed page from its text layer, the scanned pages by OCR in their place; the document is
+    marked as read by OCR and the OCR'd pages are named."""
+    _check_facts(form_files["pdf-mixed-scan.pdf"], reference, mixed)
+    assert mixed.reader == "pdf+ocr" and "tesseract" in mixed.meta["ocr"]
+    assert mixed.meta["ocr_pages"] == [2, 3]
+    got = Counter((f.indicator, f.value) for f in mixed.facts)
+    assert ("商业从业人员", 6.0) in got  # the typed page
+    assert ("森林覆盖率", 25.2) in got and ("旅游接待人数", 607.0) in got  # the scanned pages, table included
+    assert "- 2 -" not in mixed.text
+
+
+def test_without_the_ocr_engine_a_partly_scanned_pdf_gives_its_typed_pages(
+        form_files: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing made up for the scanned pages, and the meta says which were left unread."""
+    from planwatch import ocr
+
+    monkeypatch.setattr(ocr, "engine", lambda: None)
+    doc = extract(form_files["pdf-mixed-scan.pdf"])
+    assert doc.reader == "pdf" and doc.meta["scanned_pages_unread"] == [2, 3]
+    got = Counter((f.indicator, f.value) for f in doc.facts)
+    assert ("商业从业人员", 6.0) in got
+    assert ("旅游接待人数", 607.0) not in got
+
+
 MARKED = ["md-marks.md", "html-portal.html", "docx-footnotes.docx"]
 
 

@@ -4,6 +4,8 @@ corpora with one character misread, not the forms test's scan that prompted the 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from planwatch.ocr import UNSURE, indicator_fix, tsv_segments
@@ -49,3 +51,41 @@ def test_tesseract_word_confidences_reach_the_fix() -> None:
     assert [s.text for s in tsv_segments("\n".join(lines), 0.24, indicator_fix())] == ["森林覆盖率达到42%"]
     sure = [line.replace(f"\t{UNSURE - 1}\t", "\t99.0\t") for line in lines]
     assert [s.text for s in tsv_segments("\n".join(sure), 0.24, indicator_fix())] == ["森林履盖率达到42%"]
+
+
+def _pdf_with_image(tmp_path: Path, text: str, image_box: tuple[float, float, float, float]) -> Path:
+    """A one-page PDF: ``text`` as a text layer over a grey image drawn at ``image_box`` (x, y, w, h)."""
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "page.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.drawImage(ImageReader(Image.new("L", (60, 80), 200)), *image_box)
+    c.setFont("STSong-Light", 10.5)
+    c.drawString(60, 700, text)
+    c.showPage()
+    c.save()
+    return path
+
+
+@pytest.mark.parametrize(("text", "box", "why"), [
+    ("全年地区生产总值完成1234.5亿元，比上年增长6.5%。", (0, 0, 595, 842),
+     "a searchable scan: its text layer (from an earlier OCR) is read, not OCR'd again"),
+    ("地区生产总值", (40, 760, 60, 60), "a typed page with a logo: the image covers little of it"),
+])
+def test_a_page_with_a_text_layer_is_not_ocrd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                             text: str, box: tuple[float, float, float, float], why: str) -> None:
+    from planwatch import ocr
+    from planwatch.readers import read_file
+
+    def no_ocr(*args: object, **kwargs: object) -> None:
+        raise AssertionError(why)
+
+    monkeypatch.setattr(ocr, "ocr_pages", no_ocr)
+    monkeypatch.setattr(ocr, "engine", lambda: "tesseract test chi_sim")
+    source = read_file(_pdf_with_image(tmp_path, text, box))
+    assert source.reader == "pdf" and text in source.text.replace("\n", "")
