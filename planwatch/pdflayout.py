@@ -352,9 +352,18 @@ def page_content_size(page: Any) -> int:
     return total
 
 
-def pdf_text(pdf: Any) -> tuple[str, int]:
-    """The text of an open pdfplumber document, and how many pages had no text at all."""
+#: A page is a scan when images cover at least this share of it ...
+SCAN_IMAGE_SHARE = 0.5
+#: ... and its text layer holds fewer characters than this (a stamped page number, a file name).
+SCAN_MAX_CHARS = 20
+
+
+def pdf_pages(pdf: Any) -> tuple[list[tuple[float, list[Segment]]], list[int]]:
+    """Each page of an open pdfplumber document as (height, segments), and the indexes of the
+    pages that are scans: an image over most of the page and (almost) no text layer.  A PDF put
+    together from typed and scanned pages (a signed cover, an annex scanned in) has both."""
     pages: list[tuple[float, list[Segment]]] = []
+    scanned: list[int] = []
     for number, page in enumerate(pdf.pages, 1):
         size = page_content_size(page)
         if size > MAX_PAGE_CONTENT:
@@ -363,8 +372,25 @@ def pdf_text(pdf: Any) -> tuple[str, int]:
                 f"{MAX_PAGE_CONTENT / 1048576:.0f} MB): a drawing or a damaged file, not a document to read"
             )
         pages.append((float(page.height), page_segments(page)))
+        if _is_scan(page):
+            scanned.append(number - 1)
         page.flush_cache()
-    return pages_text(pages)
+    return pages, scanned
+
+
+def _is_scan(page: Any) -> bool:
+    chars = sum(1 for c in page.chars if not c.get("text", "").isspace())
+    if chars >= SCAN_MAX_CHARS or not page.images:
+        return False
+    area = float(page.width) * float(page.height)
+    covered = sum(max(0.0, float(i["x1"]) - float(i["x0"])) * max(0.0, float(i["bottom"]) - float(i["top"]))
+                  for i in page.images)
+    return area > 0 and covered >= SCAN_IMAGE_SHARE * area
+
+
+def pdf_text(pdf: Any) -> tuple[str, int]:
+    """The text of an open pdfplumber document, and how many pages had no text at all."""
+    return pages_text(pdf_pages(pdf)[0])
 
 
 def pages_text(pages: list[tuple[float, list[Segment]]]) -> tuple[str, int]:

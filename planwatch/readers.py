@@ -764,11 +764,12 @@ def _read_pdf(data: bytes, path: Path) -> SourceText:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
-    from planwatch.pdflayout import PageTooComplex, pdf_text
+    from planwatch.pdflayout import PageTooComplex, pages_text, pdf_pages
 
     try:
         with _quiet_pdfminer(), pdfplumber.open(io.BytesIO(data)) as pdf:
-            text, _empty_pages = pdf_text(pdf)
+            page_segments, scanned = pdf_pages(pdf)
+            text, _empty_pages = pages_text(page_segments)
             pages = len(pdf.pages)
     except PageTooComplex as e:
         raise InputError(f"{path.name}: {e}") from e
@@ -791,6 +792,9 @@ def _read_pdf(data: bytes, path: Path) -> SourceText:
                 "turned into characters; run OCR on it or ask for a PDF with embedded Unicode fonts"
             )
         return _read_scan(data, path, pages)
+    if scanned:
+        return _read_partly_scanned(data, path, page_segments, scanned) or SourceText(
+            text=text, reader="pdf", meta={"pages": pages, "scanned_pages_unread": [i + 1 for i in scanned]})
     return SourceText(text=text, reader="pdf", meta={"pages": pages})
 
 
@@ -809,6 +813,27 @@ def _read_scan(data: bytes, path: Path, pages: int) -> SourceText:
     if not text.strip():
         raise InputError(f"{path.name} has no text layer, and OCR found no text in it (an image without writing?)")
     return SourceText(text=text, reader="pdf+ocr", meta={"pages": pages, "ocr": engine})
+
+
+def _read_partly_scanned(data: bytes, path: Path, pages: list[tuple[float, list[Any]]],
+                         scanned: list[int]) -> SourceText | None:
+    """A PDF of typed and scanned pages: the scanned ones read by OCR in their place (reader
+    ``pdf+ocr``, the OCR'd pages in ``meta["ocr_pages"]``), so that a scanned annex or table is
+    not silently missing.  None without the OCR engine: the typed pages are read alone, and the
+    pages left unread are named in the meta."""
+    from planwatch import ocr
+    from planwatch.pdflayout import pages_text
+
+    engine = ocr.engine()
+    if engine is None:
+        return None
+    read = ocr.ocr_pages(data, path.name, scanned)
+    merged = list(pages)
+    for index, page in zip(scanned, read, strict=True):
+        merged[index] = (page[0], [*merged[index][1], *page[1]])
+    text, _empty = pages_text(merged)
+    meta = {"pages": len(pages), "ocr": engine, "ocr_pages": [i + 1 for i in scanned]}
+    return SourceText(text=text, reader="pdf+ocr", meta=meta)
 
 
 def _drawn_glyphs(data: bytes) -> int:

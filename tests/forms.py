@@ -420,17 +420,59 @@ def pdf_no_unicode_map() -> bytes:
 def pdf_scan(dpi: int = 200) -> bytes:
     """The excerpt as a scan: each page one image (no text layer), with a stamped page number; the
     table ruled as printed."""
-    from PIL import Image, ImageDraw, ImageFont
-    from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
 
     header, paragraphs, rows = excerpt()
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(_PAGE_W, _PAGE_H))
+    _draw_scans(c, _scan_images([*header], paragraphs, rows, dpi))
+    c.save()
+    return buf.getvalue()
+
+
+def pdf_mixed(dpi: int = 200) -> bytes:
+    """The excerpt as a PDF put together from typed and scanned pages: the title and the first
+    paragraphs typed (a text layer), the rest and the table a scanned page (an image)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont(_FONT))
+    header, paragraphs, rows = excerpt()
+    typed, scanned = paragraphs[:3], paragraphs[3:]
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(_PAGE_W, _PAGE_H))
+    y, size, margin = _PAGE_H - 80, 10.5, 60.0
+    c.setFont(_FONT, 16)
+    c.drawCentredString(_PAGE_W / 2, y, header[0])
+    y -= 30
+    c.setFont(_FONT, size)
+    for h in header[1:]:
+        c.drawCentredString(_PAGE_W / 2, y, h)
+        y -= size * 1.5
+    for para in typed:
+        for i, line in enumerate(_wrap(para, _PAGE_W - 2 * margin - 2 * size, size)):
+            assert y > 60, "the typed part must fit its page"
+            c.drawString(margin + (2 * size if i == 0 else 0), y, line)
+            y -= size * 1.5
+    c.showPage()
+    _draw_scans(c, _scan_images([], scanned, rows, dpi, first_number=2))
+    c.save()
+    return buf.getvalue()
+
+
+def _scan_images(head: list[str], paragraphs: list[str], rows: list[list[str]], dpi: int,
+                 first_number: int = 1) -> list:
+    """Page images of ``head`` lines, ``paragraphs`` and the ruled table ``rows``, as a scanner
+    gives them: one image a page, a stamped page number."""
+    from PIL import Image, ImageDraw, ImageFont
+
     scale = dpi / 72
     w_px, h_px = int(_PAGE_W * scale), int(_PAGE_H * scale)
     size = int(11 * scale)
     font = ImageFont.truetype(str(CJK_FONT), size, index=2)
     margin = int(60 * scale)
-    lines: list[str | list[str]] = [*header]
+    lines: list[str | list[str]] = [*head]
     chars_per_line = (w_px - 2 * margin) // size
     for p in paragraphs:
         lines += [p[i : i + chars_per_line] for i in range(0, len(p), chars_per_line)]
@@ -443,7 +485,8 @@ def pdf_scan(dpi: int = 200) -> bytes:
             img = Image.new("L", (w_px, h_px), 255)
             draw = ImageDraw.Draw(img)
             pages.append(img)
-            draw.text((w_px // 2, h_px - margin // 2), f"- {len(pages)} -", font=font, fill=0, anchor="mm")
+            number = first_number + len(pages) - 1
+            draw.text((w_px // 2, h_px - margin // 2), f"- {number} -", font=font, fill=0, anchor="mm")
             y = margin
         assert draw is not None
         if isinstance(line, list):
@@ -457,16 +500,19 @@ def pdf_scan(dpi: int = 200) -> bytes:
             continue
         draw.text((margin, y), line, font=font, fill=0)
         y += int(size * 1.6)
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=(_PAGE_W, _PAGE_H))
+    return pages
+
+
+def _draw_scans(c: object, pages: list) -> None:
+    """Each image a full page of the reportlab canvas ``c``."""
+    from reportlab.lib.utils import ImageReader
+
     for page in pages:
         png = io.BytesIO()
         page.save(png, format="PNG")
         png.seek(0)
-        c.drawImage(ImageReader(png), 0, 0, _PAGE_W, _PAGE_H)
-        c.showPage()
-    c.save()
-    return buf.getvalue()
+        c.drawImage(ImageReader(png), 0, 0, _PAGE_W, _PAGE_H)  # type: ignore[attr-defined]
+        c.showPage()  # type: ignore[attr-defined]
 
 
 def pdf_forms() -> dict[str, bytes]:
@@ -477,6 +523,7 @@ def pdf_forms() -> dict[str, bytes]:
         "pdf-one-column-furniture.pdf": pdf_form(columns=1, leading=2.0, furniture=True),
         "pdf-no-unicode-map.pdf": pdf_no_unicode_map(),
         "pdf-scan.pdf": pdf_scan(),
+        "pdf-mixed-scan.pdf": pdf_mixed(),
     }
 
 

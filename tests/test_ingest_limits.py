@@ -139,3 +139,95 @@ def test_two_processes_create_one_new_database_at_once(tmp_path: Path) -> None:
             p.join(60)
         outcomes = [results.get(timeout=5) for _ in procs]
         assert outcomes == ["ok", "ok"], outcomes
+
+
+def _memory_hog(read_file: object, limit_mb: int, held: list[bytes]) -> object:
+    """``read_file`` that, for ``hog.txt``, fills memory in 8 MB chunks (into ``held``) up to 8×
+    ``limit_mb`` (as a reader gone wrong on a crafted file would), and reads other files as usual."""
+
+    def read(path: Path, *args: object, **kwargs: object) -> object:
+        if Path(path).name == "hog.txt":
+            for _ in range(limit_mb):
+                held.append(b"\x01" * (8 << 20))  # every page written: resident, not just reserved
+            raise AssertionError(f"the reader was not stopped: it holds {len(held) * 8} MB")
+        return read_file(path, *args, **kwargs)  # type: ignore[operator]
+
+    return read
+
+
+def test_a_file_is_stopped_when_its_memory_passes_the_limit_not_after(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a plain ingest (no workers), a file whose reader fills memory is stopped near the limit
+    and refused in one line; the next file of the same ingest is stored."""
+    from planwatch import pipeline
+    from planwatch.store import Store, limits
+
+    limit = 150
+    held: list[bytes] = []
+    rises: list[float] = []
+
+    class Recorded(limits.FileMemory):
+        def __exit__(self, *exc: object) -> None:
+            super().__exit__(*exc)
+            rises.append(self.rise_mb)
+            held.clear()  # what the stopped reader left behind, as its frame would drop it
+
+    monkeypatch.setenv("PLANWATCH_FILE_MEMORY_MB", str(limit))
+    monkeypatch.setattr(limits, "FileMemory", Recorded)
+    monkeypatch.setattr(pipeline, "read_file", _memory_hog(pipeline.read_file, limit, held))
+    hog = tmp_path / "hog.txt"
+    hog.write_text("全年地区生产总值111.5亿元。\n", encoding="utf-8")
+    store = Store(tmp_path / "t.db")
+    report = store.ingest([hog, SAMPLE_FILES[0]])
+    statuses = {Path(r.path).name: (r.status, r.message) for r in report.results}
+    status, message = statuses["hog.txt"]
+    assert status == "failed" and message == limits.over_memory("hog.txt", limit), message
+    assert statuses[SAMPLE_FILES[0].name][0] == "added"
+    assert store.facts()
+    # Stopped within a sample or two of the watchdog (20 ms), not after 8× the limit.
+    assert limit < rises[0] < limit + 100, f"the file's peak rose {rises[0]:.0f} MB for a limit of {limit} MB"
+
+
+def _allocate_under_a_cap(limit_mb: int, one_block: bool, results: multiprocessing.Queue) -> None:
+    """In a worker-like process: allocate 8× ``limit_mb`` in one block or in 8 MB blocks under
+    ``FileMemory(cap_address_space=True)``; what stopped it, the rise, and the cap after."""
+    import resource
+
+    from planwatch.store import limits
+
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    memory = limits.FileMemory(limit_mb, cap_address_space=True)
+    held: list[bytes] = []
+    outcome = "not stopped"
+    try:
+        with memory:
+            if one_block:
+                held.append(b"\x01" * (limit_mb * 8 << 20))
+            else:
+                for _ in range(limit_mb):
+                    held.append(b"\x01" * (8 << 20))
+    except limits.FileMemoryLimit:
+        outcome = "watchdog"
+    except MemoryError:
+        outcome = "address space"
+    held.clear()
+    results.put((outcome, memory.rise_mb, memory.tripped, resource.getrlimit(resource.RLIMIT_AS) == before))
+
+
+@pytest.mark.parametrize("one_block", [True, False])
+def test_in_a_worker_the_address_space_stops_even_one_huge_allocation(one_block: bool) -> None:
+    """One 1.2 GB block (a C library's single request: no bytecode for the watchdog to stop
+    between) fails at once on the file's address-space cap; 8 MB blocks are stopped near the
+    limit by one or the other.  The worker's cap is restored after the file either way."""
+    limit = 150
+    ctx = multiprocessing.get_context("fork")
+    results = ctx.Queue()
+    proc = ctx.Process(target=_allocate_under_a_cap, args=(limit, one_block, results))
+    proc.start()
+    outcome, rise, tripped, restored = results.get(timeout=60)
+    proc.join(10)
+    assert outcome != "not stopped" and restored
+    if one_block:
+        assert outcome == "address space" and rise < 10, (outcome, rise)
+    else:
+        assert limit < rise < limit + 100 and tripped, (outcome, rise)

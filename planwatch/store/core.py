@@ -285,6 +285,8 @@ def extract_document(path: Path, context: StatedContext | None = None) -> Docume
         return extract(path, context) if context is not None else extract(path)
     except PlanWatchError as e:
         return str(e)
+    except MemoryError:  # the file's memory limit (``limits.FileMemory``), not an extractor bug
+        raise
     except Exception as e:  # an extractor bug must not stop a long ingest
         if os.environ.get("PLANWATCH_DEBUG", "") not in ("", "0"):
             raise
@@ -402,11 +404,17 @@ class Store:
         from planwatch.store import limits
 
         seconds = limits.file_seconds()
+        memory = limits.FileMemory(limits.file_memory_mb())  # this process writes: no address-space cap
+        extracted: Document | str
         try:
-            with limits.time_limit(seconds):
+            with limits.time_limit(seconds), memory:
                 extracted = extract_document(pending.path, pending.context)
         except limits.FileTimeLimit:
             extracted = limits.over_time(pending.path.name, seconds)
+        except (limits.FileMemoryLimit, MemoryError):
+            extracted = limits.over_memory(pending.path.name, memory.mb)
+        if memory.tripped:
+            extracted = limits.over_memory(pending.path.name, memory.mb)
         return self.store_extracted(pending, extracted, reextract=reextract, actor=actor)
 
     def prepare_file(self, path: str | os.PathLike[str], *, reextract: bool = False,

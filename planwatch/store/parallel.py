@@ -107,25 +107,26 @@ def extract_job(path: str, doc_key: str, resolve: bool, context: StatedContext |
 
     t0 = time.perf_counter()
     seconds = limits.file_seconds()
-    memory_mb = limits.file_memory_mb()
-    start = limits.reset_peak()
+    memory = limits.FileMemory(limits.file_memory_mb(), cap_address_space=True)
+    over_memory = limits.over_memory(Path(path).name, memory.mb)
     try:
-        with limits.time_limit(seconds):
+        with limits.time_limit(seconds), memory:
             doc = extract_document(Path(path), context)
-            if not isinstance(doc, Document):
-                return Extracted(doc, None, None, time.perf_counter() - t0)
-            projects = prepare_projects(doc)
-            rows = None
-            if resolve:
-                resolver = _worker_resolver()
-                doc_region = resolver.region(doc.region)[0] if doc.region else None
-                rows = fact_rows(doc, doc_key, resolver, doc_region)
+            if isinstance(doc, Document):
+                projects = prepare_projects(doc)
+                rows = None
+                if resolve:
+                    resolver = _worker_resolver()
+                    doc_region = resolver.region(doc.region)[0] if doc.region else None
+                    rows = fact_rows(doc, doc_key, resolver, doc_region)
     except limits.FileTimeLimit:
         return Extracted(limits.over_time(Path(path).name, seconds), None, None, time.perf_counter() - t0)
-    except MemoryError:
-        return Extracted(limits.over_memory(Path(path).name, memory_mb), None, None, time.perf_counter() - t0)
-    if limits.peak_since(start) > memory_mb:
-        return Extracted(limits.over_memory(Path(path).name, memory_mb), None, None, time.perf_counter() - t0)
+    except (limits.FileMemoryLimit, MemoryError):
+        return Extracted(over_memory, None, None, time.perf_counter() - t0)
+    if memory.tripped:  # over the limit, though a reader's own handler turned it into another failure
+        return Extracted(over_memory, None, None, time.perf_counter() - t0)
+    if not isinstance(doc, Document):
+        return Extracted(doc, None, None, time.perf_counter() - t0)
     return Extracted(doc, projects, rows, time.perf_counter() - t0)
 
 
