@@ -76,7 +76,12 @@ def read_file(path: str | Path, max_bytes: int = MAX_BYTES) -> SourceText:
     huge input is refused before a single byte is read.
     """
     path = Path(path)
-    if not path.exists():
+    try:
+        exists = path.exists()
+    except OSError as e:  # a name the system refuses (too long, a NUL in it)
+        shown = path.name if len(path.name) <= 80 else path.name[:60] + "…" + path.name[-12:]
+        raise InputError(f"cannot read {shown}: {e.strerror or e}") from e
+    if not exists:
         raise InputError(f"file not found: {path}")
     if path.is_dir():
         raise InputError(f"{path} is a directory, not a file")

@@ -68,6 +68,7 @@ CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "no-extension": (_write("README", b"text"), "unsupported"),
     "undecodable": (_write("mojibake.txt", _RANDOM_HIGH_BYTES), "decode"),
     "too-large": (_too_large, "too large"),
+    "name-too-long": (lambda tmp: tmp / ("规划" * 150 + ".txt"), "too long"),
     "image-only-pdf": (lambda tmp: make_image_only_pdf(tmp / "scan.pdf"), "OCR"),
     "encrypted-pdf": (lambda tmp: make_encrypted_pdf(tmp / "locked.pdf"), "password"),
     "corrupt-pdf": (_write("broken.pdf", b"%PDF-1.7\nthis is not really a pdf\n"), "damaged"),

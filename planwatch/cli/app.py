@@ -66,6 +66,15 @@ class PlanWatchGroup(click.Group):
         except BrokenPipeError:
             _silence_stdout()
             ctx.exit(EXIT_BROKEN_PIPE)
+        except OSError as e:
+            # what the system refused (a name too long, no permission, a full disk) is the input's or
+            # the machine's problem, not a bug: say it in the system's words, on one line
+            if _debug():
+                raise
+            name = str(e.filename or "")
+            shown = name if len(name) <= 80 else name[:60] + "…" + name[-12:]
+            _error(f"error: {e.strerror or e}" + (f": {shown}" if shown else ""))
+            ctx.exit(EXIT_INPUT_ERROR)
         except Exception as e:
             if _debug():
                 raise
