@@ -905,3 +905,21 @@ def test_a_percent_after_a_noun_naming_a_rate_of_change_is_that_rate():
     assert {f.measure for f in shenzhen.facts if f.text in ("2%", "2.5%")} == {"growth"}
     zhuhai = planwatch.extract(ROOT / "tests" / "data" / "wider" / "reports" / "zhuhai_2013.txt")
     assert [f.value for f in zhuhai.facts if f.text == "-14.2%"] == [-14.2]
+
+
+def test_a_rate_or_turn_of_what_came_before_and_a_topic_name_the_indicator():
+    """"增幅比1-4月提高1.6个百分点", "较一季度(-10.8%)回升2.1个百分点", "降幅由谷底的-14.2%收窄至-11.6%":
+    the rate or turn of the indicator just measured, never "增幅比1-4月" or "收窄"; "从GDP总量来看，广东…为
+    124369.67亿元": the topic is what is measured, and a figure with its own name keeps it."""
+    wider = ROOT / "tests" / "data" / "wider"
+    ruyuan = planwatch.extract(wider / "releases" / "ruyuan_m1m5.txt")
+    assert find(ruyuan, "1.6个百分点").indicator == "规模以上工业增加值"
+    liulin = planwatch.extract(next((wider / "news").glob("liulin_*.txt")))
+    assert [(f.indicator, f.measure, f.value) for f in liulin.facts if f.text in ("-10.8%", "2.1个百分点")] == [
+        ("地区生产总值", "growth", -10.8), ("地区生产总值", "change_pp", 2.1)]
+    zhuhai = planwatch.extract(wider / "reports" / "zhuhai_2013.txt")
+    assert {f.indicator for f in zhuhai.facts if f.text in ("-14.2%", "-11.6%")} == {"进出口总额"}
+    news = planwatch.extract(wider / "news" / "yue_su_lu_2021_gdp.txt")
+    assert find(news, "124369.67亿元").indicator == "地区生产总值"
+    shenzhen = planwatch.extract(wider / "releases" / "sz_2022h1_news.txt")
+    assert find(shenzhen, "14.7%").indicator == "固定资产投资"

@@ -359,6 +359,13 @@ _COMPARISON_ONLY = re.compile(
     r"(?:加快|放缓|回落|提高|提升|下降|增长|增加|减少|收窄|扩大)?$"
 )
 #: A name that is only a time phrase or a verb reaching one ("增加到2015年", "是2010年"): no indicator.
+#: A phrase naming only the rate or the turn of what came before ("增速变缓至3%", "降幅由谷底的-14.2%收窄至
+#: -11.6%", "增速高于深圳今年第一季度的2%"): the indicator is the one just measured.
+_RATE_OF_BEFORE = re.compile(
+    r"^(?:(?:增速|增幅|涨幅|降幅|跌幅|增长率)[^，。；]{0,12}|收窄|扩大|回落|回升|加快|放缓|变缓|提速)$")
+#: "从GDP总量来看，广东…为124369.67亿元": the topic a paragraph's figures are about.
+_TOPIC = re.compile(r"从(?P<topic>[^，。；从]{2,14}?)(?:上)?(?:来看|看)")
+
 _TIME_FRAGMENT = re.compile(
     r"(?:(?:19|20)\d\d年(?:的|末|底)?|^是|^为)$|^(?:增加|提高|提升|增长|下降|减少|达到)(?:到|至)"
 )
@@ -613,14 +620,17 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
             # "合理使用“三公”经费，同比减少51%": the subject is in the clause before (its own ；-part:
             # "农业全面升级，年均增长3%以上；…；服务业提速提质，年均增长5%以上")
             part_start = max(start, text.rfind("；", start, clause_start) + 1)
-            earlier = _clean_mention(text[part_start:clause_start])[-16:]
+            earlier = _clean_mention(text[part_start:clause_start])
+            topic = _TOPIC.search(earlier)
+            earlier = _clean_mention(topic.group("topic")) if topic else earlier[-16:]
             sector = _SECTOR.match(earlier)
             verb = re.sub(r"[^\u4e00-\u9fff]", "", pre)[-4:]
             if sector and measure != "level":
                 mention = f"{sector.group()}增加值"  # "农业全面升级，年均增长3%以上": the sector's value added
             else:
                 mention = earlier or (prev_fact.mention if prev_fact is not None else verb)
-        if prev_fact is not None and (_TIME_FRAGMENT.search(mention) or _COMPARISON_ONLY.match(mention)):
+        if prev_fact is not None and (_TIME_FRAGMENT.search(mention) or _COMPARISON_ONLY.match(mention)
+                                      or _RATE_OF_BEFORE.match(mention)):
             mention = prev_fact.mention  # "增加到2015年的23.53亿元，年均增长23.53%": the same indicator
         named_unit = other is not None and text[q.start - 1:q.start] in "（("  # "江西（6.9%）、福建（6.7%）"
         if other and prev_fact is not None and (q.unit_kind == "percent" or named_unit):

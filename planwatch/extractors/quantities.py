@@ -160,7 +160,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         value = parse_number(num)
         # "增长-14.2%": a minus written before the number (not a range "1-2", not a date "2019-")
         signed = (not chinese and m.start("num") == m.start() and m.start() > start and text[m.start() - 1] in "-－−"
-                  and m.start() > 1 and not text[m.start() - 2].isdigit() and not text[m.start() - 2].isascii())
+                  and m.start() > 1 and not text[m.start() - 2].isdigit()
+                  and not (text[m.start() - 2].isascii() and text[m.start() - 2] not in "(["))  # "(-10.8%)"
         if value is None or not value < MAX_VALUE:  # also refuses inf and nan
             continue
         mag = m.group("mag") or ""
