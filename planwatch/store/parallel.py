@@ -119,6 +119,9 @@ def extract_job(path: str, doc_key: str, resolve: bool, context: StatedContext |
                     resolver = _worker_resolver()
                     doc_region = resolver.region(doc.region)[0] if doc.region else None
                     rows = fact_rows(doc, doc_key, resolver, doc_region)
+                    # the rows say everything the writer stores of the facts: do not send them twice
+                    # (about 40% of the pickle, unpickled by the one writer every worker waits on)
+                    doc.facts = []
     except limits.FileTimeLimit:
         return Extracted(limits.over_time(Path(path).name, seconds), None, None, time.perf_counter() - t0)
     except (limits.FileMemoryLimit, MemoryError):
