@@ -54,8 +54,8 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(REPO / "tests"))
 
-import planwatch.projects.store as project_store  # noqa: E402
 import planwatch.store.core as core  # noqa: E402
+import planwatch.store.projects as project_store  # noqa: E402
 from planwatch.pipeline import extract  # noqa: E402
 from planwatch.projects import extract_projects  # noqa: E402
 from planwatch.store import Store  # noqa: E402

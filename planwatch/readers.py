@@ -975,6 +975,7 @@ class _DocxText:
         self.paragraphs: list[list[str]] = []  # open paragraphs (a text box nests one in another)
         self.table_depth = 0
         self.rows: list[list[tuple[str, int, str | None]]] = []  # (text, grid span, vMerge)
+        self.header_rows: list[bool] = []  # per row: marked to repeat on each page (w:tblHeader)
         self.cell: list[str] | None = None
         self.cell_props: tuple[int, str | None] = (1, None)
         self.superscript = 0
@@ -1030,9 +1031,12 @@ class _DocxText:
         elif tag == _w("tbl"):
             self.table_depth += 1
             if self.table_depth == 1:
-                self.rows = []
+                self.rows, self.header_rows = [], []
         elif tag == _w("tr") and self.table_depth == 1:
             self.rows.append([])
+            trpr = el.find(_w("trPr"))
+            mark = trpr.find(_w("tblHeader")) if trpr is not None else None
+            self.header_rows.append(mark is not None and mark.get(_w("val"), "true") not in ("0", "false"))
         elif tag == _w("tc") and self.table_depth == 1:
             self.cell = []
             tcpr = el.find(_w("tcPr"))
@@ -1085,13 +1089,39 @@ class _DocxText:
         elif tag == _w("tbl"):
             self.table_depth -= 1
             if self.table_depth == 0:
-                rows = _docx_grid(self.rows)
+                rows = _docx_grid(_without_repeated_headers(self.rows, self.header_rows))
                 if rows:
                     self.out.extend(["", _markdown_table(rows), ""])
-                self.rows = []
+                self.rows, self.header_rows = [], []
 
 
 _NUMBER_CELL = re.compile(r"[-+−]?\d[\d,.]*%?")
+
+
+def _without_repeated_headers(
+    rows: list[list[tuple[str, int, str | None]]], marked: list[bool]
+) -> list[list[tuple[str, int, str | None]]]:
+    """A table's rows without the copies of its header met further down.
+
+    Word repeats the rows marked ``w:tblHeader`` on each page by itself (they are in the XML
+    once), but a table split by hand, or converted from a PDF, carries the header again as a
+    real row after each page break; read as data, its years (``2020年``) become values of an
+    indicator named ``指标名称``.  The header is the leading rows marked to repeat, else the
+    first row; a later row with the same cells (text but for spaces, and spans) is a copy of it
+    and is dropped — unless a cell of the header is a bare number: then the first row is data,
+    and two equal data rows are the document's to say.
+    """
+    n_head = next((i for i, m in enumerate(marked) if not m), len(marked)) or 1
+
+    def cells(row: list[tuple[str, int, str | None]]) -> list[tuple[str, int]]:
+        return [("".join(text.split()), columns) for text, columns, _ in row]
+
+    heads = [cells(row) for row in rows[:n_head]]
+    if any(_NUMBER_CELL.fullmatch(text) for head in heads for text, _ in head) or not any(
+        text for head in heads for text, _ in head
+    ):
+        return rows
+    return rows[:n_head] + [row for row in rows[n_head:] if cells(row) not in heads]
 
 
 def _docx_grid(rows: list[list[tuple[str, int, str | None]]]) -> list[list[str]]:

@@ -5,8 +5,8 @@ copy of the sample database plus one document containing ``<script>``.  Every re
 browser makes is intercepted: anything not addressed to the test server is aborted and fails
 the test, and so does any console error (a Content-Security-Policy violation, a missing asset)
 or any JavaScript dialog (an injected script that ran).  Each page is saved as a screenshot
-under ``artifacts/screenshots/``; with ``PLANWATCH_UPDATE_SCREENSHOTS=1`` the overview is also
-written to ``docs/screenshots/overview.png`` for the README.
+under ``artifacts/screenshots/``.  (The README's ``docs/screenshots/overview.png`` is not one of
+them: it shows the demo database, 海拉尔区 with its verdicts, and the README says how it is made.)
 
 The browser is never downloaded (``playwright install`` is not used): the tests launch
 ``/usr/bin/chromium`` and are skipped, with the reason, only where it is not installed.
@@ -15,9 +15,7 @@ The browser is never downloaded (``playwright install`` is not used): the tests 
 from __future__ import annotations
 
 import io
-import os
 import re
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +32,7 @@ if not CHROMIUM.exists():
 playwright_sync = pytest.importorskip("playwright.sync_api", reason="pip install playwright (the [test] extra)")
 
 import httpx  # noqa: E402
-from conftest_web import ARTIFACTS, PLAN_DOC, REPO, TOKEN, running_server, sample_db  # noqa: E402
+from conftest_web import ARTIFACTS, PLAN_DOC, TOKEN, running_server, sample_db  # noqa: E402
 
 from planwatch.web import create_app  # noqa: E402
 
@@ -155,11 +153,7 @@ def test_overview_shows_jinzhou_targets(tab: Tab) -> None:
     # no verdict from values before the plan period (issue 12): the 十四五 targets have no result yet
     assert page.locator("article.card .badge", has_text="已实现").count() == 0
     assert page.locator("article.card svg.spark polyline").count() >= 5
-    path = tab.shot("overview")
-    if os.environ.get("PLANWATCH_UPDATE_SCREENSHOTS"):
-        target = REPO / "docs" / "screenshots" / "overview.png"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, target)
+    tab.shot("overview")
     tab.go("/?lang=en")
     assert "Key indicators" in page.locator("h1").inner_text()
     assert "Gross regional product" in page.locator('article.card[data-indicator="gdp"]').inner_text()

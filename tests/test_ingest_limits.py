@@ -16,8 +16,8 @@ from conftest import SAMPLE_FILES, run_planwatch
 
 from planwatch.errors import InputError
 from planwatch.pipeline import extract_text
-from planwatch.projects.store import prepare_projects
 from planwatch.readers import read_file
+from planwatch.store.projects import prepare_projects
 
 
 def _long_line(chars: int, seed: int = 1) -> str:

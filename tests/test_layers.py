@@ -1,7 +1,11 @@
-"""The layers of ``planwatch`` import only downward: store → monitor → export → report → web → cli.
+"""The layers of ``planwatch`` import only downward:
+extraction → store → monitor → export → report → web → cli.
 
-``Store`` is persistence; the monitoring questions are functions over it; reports and the web
-app present their answers; the command line calls all of them.  A lower layer that imports a
+Extraction (readers, pipeline, extractors, ``planwatch.projects``: pure functions of a
+document) knows no database; ``Store`` is persistence (``planwatch.store.projects`` writes,
+links and corrects key projects with the facts); the monitoring questions are functions and
+classes over it (``planwatch.monitor.projects`` lists key projects); reports and the web app
+present their answers; the command line calls all of them.  A lower layer that imports a
 higher one — even lazily inside a function, even under ``TYPE_CHECKING`` — makes a cycle and
 lets a question drift back into the store, so every ``import`` statement of every module is
 read with ``ast`` (nothing is imported to check it) and held to the table below.
@@ -18,20 +22,21 @@ import planwatch
 
 PACKAGE = Path(planwatch.__file__).parent
 
-# The layers above the base (store, pipeline, extractors, projects …: rank 0), lowest first.
-# A module may import a module of its own rank or lower, never higher.
+# The layers above the base (readers, pipeline, extractors, key-project extraction …: rank 0),
+# lowest first.  A module may import a module of its own rank or lower, never higher.
 RANKS: dict[str, int] = {
-    "planwatch.monitor": 1,
-    "planwatch.export": 2,
-    "planwatch.report": 3,
-    "planwatch.web": 4,
-    "planwatch.cli": 5,
-    "planwatch.__main__": 6,
+    "planwatch.store": 1,
+    "planwatch.monitor": 2,
+    "planwatch.export": 3,
+    "planwatch.report": 4,
+    "planwatch.web": 5,
+    "planwatch.cli": 6,
+    "planwatch.__main__": 7,
 }
 
 
 def rank(module: str) -> int:
-    """The layer of a dotted module name (``planwatch.monitor.series`` → 1; the base → 0)."""
+    """The layer of a dotted module name (``planwatch.monitor.series`` → 2; the base → 0)."""
     for prefix, r in RANKS.items():
         if module == prefix or module.startswith(prefix + "."):
             return r
@@ -94,7 +99,47 @@ def test_the_store_imports_no_layer_above_it() -> None:
     store = [p for p in MODULES if module_name(p).startswith("planwatch.store")]
     assert len(store) >= 5
     reached = set().union(*(imported(p.read_text(encoding="utf-8"), module_name(p)) for p in store))
+    assert not {n for n in reached if rank(n) > rank("planwatch.store")}
+
+
+def test_key_projects_are_extracted_below_the_store_stored_in_it_and_asked_above_it() -> None:
+    # Issue 12 §5: the store and planwatch.projects imported each other (the ingest stored
+    # mentions through planwatch.projects.store, which imported the store's records).
+    extraction = [p for p in MODULES if module_name(p).startswith("planwatch.projects")]
+    assert len(extraction) >= 5
+    reached = set().union(*(imported(p.read_text(encoding="utf-8"), module_name(p)) for p in extraction))
     assert not {n for n in reached if rank(n) > 0}
+    by_name = {module_name(p): p for p in MODULES}
+    stored = imported(by_name["planwatch.store.projects"].read_text(encoding="utf-8"), "planwatch.store.projects")
+    asked = imported(by_name["planwatch.monitor.projects"].read_text(encoding="utf-8"), "planwatch.monitor.projects")
+    assert "planwatch.projects.extract" in stored and "planwatch.store.projects" in asked
+
+
+def package_of(module: str) -> str:
+    """The top-level package (or module) of ``planwatch`` a module belongs to."""
+    return ".".join(module.split(".")[:2])
+
+
+def test_no_import_cycle_runs_through_a_layer() -> None:
+    # The rank table forbids these already; said as cycles, a failure names the two packages.
+    edges: dict[str, set[str]] = {}
+    for p in MODULES:
+        source = package_of(module_name(p))
+        for n in imported(p.read_text(encoding="utf-8"), module_name(p), is_package=p.name == "__init__.py"):
+            if package_of(n) not in (source, "planwatch"):
+                edges.setdefault(source, set()).add(package_of(n))
+
+    def reach(start: str) -> set[str]:
+        seen, todo = set(), [start]
+        while todo:
+            for nxt in edges.get(todo.pop(), set()) - seen:
+                seen.add(nxt)
+                todo.append(nxt)
+        return seen
+
+    layered = {package_of(prefix) for prefix in RANKS}
+    cycles = sorted((a, b) for a, targets in edges.items() for b in targets if a in reach(b) and {a, b} & layered)
+    assert cycles == []
 
 
 # -- the checker itself: what it must catch and what it must let through ----------------------
@@ -114,6 +159,19 @@ def test_the_checker_catches_an_upward_import(source: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "source",
+    [
+        "from planwatch.store.records import parse_period\n",
+        "if TYPE_CHECKING:\n    from planwatch.store.core import Store\n",
+    ],
+)
+def test_the_checker_catches_extraction_reaching_into_the_store(source: str) -> None:
+    # The old cycle, as planwatch.projects.store wrote it.
+    names = imported(source, "planwatch.projects.store")
+    assert any(rank(n) > rank("planwatch.projects.store") for n in names), names
+
+
+@pytest.mark.parametrize(
     ("module", "source"),
     [
         ("planwatch.monitor.targets", "from planwatch.store.records import parse_period\n"),
@@ -121,6 +179,8 @@ def test_the_checker_catches_an_upward_import(source: str) -> None:
         ("planwatch.web.service", "from planwatch.report import build_report\n"),
         ("planwatch.cli.store", "from planwatch.cli.app import main\nfrom planwatch import export\n"),
         ("planwatch.store.core", "from planwatch.store.backend import Backend\nimport json\n"),
+        ("planwatch.store.projects", "from planwatch.projects.extract import extract_projects\n"),
+        ("planwatch.monitor.projects", "from planwatch.store.projects import ProjectCorrections\n"),
     ],
 )
 def test_the_checker_lets_downward_imports_through(module: str, source: str) -> None:

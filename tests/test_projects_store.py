@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLE_DIR, run_planwatch
 
-from planwatch.projects.store import ProjectError, ProjectStore
+from planwatch.monitor.projects import ProjectQueries
 from planwatch.store import Store
+from planwatch.store.projects import ProjectCorrections, ProjectError
 
 # The 锦州 documents (the project reference is about them; the sample's 海拉尔区 reports are not).
 JINZHOU = sorted(SAMPLE_DIR.glob("*.txt"))
@@ -40,7 +41,7 @@ def store_copy(sample_db: Path, tmp_path: Path) -> Store:
 
 def test_maoye_center_is_one_project_across_three_documents(sample_db: Path) -> None:
     with Store(sample_db) as store:
-        detail = ProjectStore(store).project("茂业中心")
+        detail = ProjectQueries(store).project("茂业中心")
     assert detail.summary.name == "茂业中心"
     assert {"茂业中心", "茂业中心项目", "茂业百货"} <= set(detail.summary.names)
     docs = {h.doc[:3] for h in detail.history}
@@ -63,7 +64,7 @@ def test_maoye_center_is_one_project_across_three_documents(sample_db: Path) -> 
 
 def test_other_spellings_find_the_same_project(sample_db: Path) -> None:
     with Store(sample_db) as store:
-        ps = ProjectStore(store)
+        ps = ProjectQueries(store)
         assert ps.project("茂业中心项目").summary.id == ps.project("茂业百货").summary.id
         sk = ps.project("思凯农副产品国际物流园")
         assert {h.doc[:3] for h in sk.history} == {"000", "003", "004"}
@@ -74,7 +75,7 @@ def test_other_spellings_find_the_same_project(sample_db: Path) -> None:
 
 def test_projects_filtered_by_region_stage_and_sector(sample_db: Path) -> None:
     with Store(sample_db) as store:
-        ps = ProjectStore(store)
+        ps = ProjectQueries(store)
         industry = {p.name: p for p in ps.projects(region="锦州市", sector="工业")}
         motor = industry["莱茵动力（锦州）公司高集成化三合一动力总成系统"]
         assert (motor.investment, motor.investment_unit, motor.owner) == (56, "亿元", "莱茵动力（锦州）公司")
@@ -90,29 +91,29 @@ def test_projects_filtered_by_region_stage_and_sector(sample_db: Path) -> None:
 
 def test_investments_and_counts_point_to_facts(sample_db: Path) -> None:
     with Store(sample_db) as store:
-        row = [r for r in ProjectStore(store).mentions() if r["name"].startswith("莱茵动力（锦州）公司")][0]
+        row = [r for r in ProjectQueries(store).mentions() if r["name"].startswith("莱茵动力（锦州）公司")][0]
         fact = store.fact(row["investment_fact_id"])
         assert (fact["value"], fact["unit"], fact["text"]) == (56, "亿元", "56 亿元")
-        counts = ProjectStore(store).counts(region="凌河区")
+        counts = ProjectQueries(store).counts(region="凌河区")
         five = [c for c in counts if c["members"] == ["北苑新城", "沈铁锦州物流基地"]][0]
         assert (five["value"], five["stage"], five["fact_value"]) == (5, "completed", 5)
 
 
 def test_a_corrected_fact_is_the_investment_the_project_shows(store_copy: Store) -> None:
-    ps = ProjectStore(store_copy)
+    ps = ProjectQueries(store_copy)
     row = [r for r in ps.mentions() if r["name"].startswith("莱茵动力（锦州）公司")][0]
     store_copy.correct(row["investment_fact_id"], by="li", value=60)
     assert ps.project(row["project_id"]).summary.investment == 60
 
 
 def test_mention_corrections_survive_reingest_and_are_audited(store_copy: Store, tmp_path: Path) -> None:
-    ps = ProjectStore(store_copy)
+    ps, fix = ProjectQueries(store_copy), ProjectCorrections(store_copy)
     topped = [r for r in ps.mentions() if r["name"] == "茂业中心项目" and r["stage"] == "topped_out"][0]
-    ps.correct(topped["id"], by="wang", note="see the 2015 report", stage="竣工", period="2014")
+    fix.correct(topped["id"], by="wang", note="see the 2015 report", stage="竣工", period="2014")
     assert ps.mention(topped["id"])["stage"] == "completed"
     assert ps.mention(topped["id"])["status"] == "corrected"
     bad = [r for r in ps.mentions() if r["name"] == "金融中心" and r["doc"].startswith("000")][0]
-    ps.reject(bad["id"], by="wang", note="a district, not a project")
+    fix.reject(bad["id"], by="wang", note="a district, not a project")
     assert "金融中心" not in {p.name for p in ps.projects(region="凌河区")}
     # a new extraction of every document: the corrections find their mentions again
     report = store_copy.ingest(JINZHOU, reextract=True)
@@ -124,23 +125,23 @@ def test_mention_corrections_survive_reingest_and_are_audited(store_copy: Store,
     assert [r["status"] for r in again] == ["rejected"]
     # the old version's mentions stay, not current
     assert len(ps.mentions(current=False)) > len(ps.mentions())
-    actions = [h["action"] for h in ps.history()]
+    actions = [h["action"] for h in fix.history()]
     assert {"correct", "reject", "reapply_correct", "reapply_reject"} <= set(actions)
     with pytest.raises(ProjectError, match="unknown field"):
-        ps.correct(topped["id"], by="wang", colour="red")
+        fix.correct(topped["id"], by="wang", colour="red")
     with pytest.raises(ProjectError, match="--by"):
-        ps.confirm(topped["id"], by=" ")
+        fix.confirm(topped["id"], by=" ")
 
 
 def test_relinking_a_mention(store_copy: Store) -> None:
-    ps = ProjectStore(store_copy)
+    ps, fix = ProjectQueries(store_copy), ProjectCorrections(store_copy)
     maoye = ps.project("茂业中心").summary
     baihuo = [r for r in ps.mentions(project_id=maoye.id) if r["name"] == "茂业百货"][0]
-    moved = ps.link(baihuo["id"], None, by="zhao", note="the department store is its own project")
+    moved = fix.link(baihuo["id"], None, by="zhao", note="the department store is its own project")
     assert moved["project_id"] != maoye.id
     assert ps.project(maoye.id).summary.n_mentions == maoye.n_mentions - 1
     assert [r["id"] for r in ps.mentions(project_id=moved["project_id"])] == [baihuo["id"]]
-    back = ps.link(baihuo["id"], maoye.id, by="zhao")
+    back = fix.link(baihuo["id"], maoye.id, by="zhao")
     assert back["project_id"] == maoye.id
     assert ps.project(maoye.id).summary.n_mentions == maoye.n_mentions
 
@@ -149,9 +150,9 @@ def test_unchanged_documents_add_no_mentions(sample_db: Path, tmp_path: Path) ->
     copy = tmp_path / "again.db"
     shutil.copy(sample_db, copy)
     with Store(copy) as store:
-        before = len(ProjectStore(store).mentions(current=False))
+        before = len(ProjectQueries(store).mentions(current=False))
         store.ingest(JINZHOU)
-        assert len(ProjectStore(store).mentions(current=False)) == before
+        assert len(ProjectQueries(store).mentions(current=False)) == before
 
 
 def test_commands(sample_db: Path) -> None:

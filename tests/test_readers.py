@@ -346,3 +346,88 @@ def test_pdf_table_without_rules_is_read_as_a_table(tmp_path: Path) -> None:
     text = read_file(f).text
     assert "| 社会消费品零售总额 | 亿元 | 50.2 | 8.1 |" in text
     assert text.index("统计公报") < text.index("| 指标") < text.index("5487")
+
+
+def _indicator_table(rows: list[list[str]], *, header_rows: int = 1, spans: dict[int, list[int]] | None = None) -> str:
+    """A Word table whose first ``header_rows`` rows repeat on each page (``w:tblHeader``);
+    ``spans``: row index → grid span of each cell.  A row starting with ``\\f`` opens a new page."""
+    from forms import _p, _r
+
+    out = ["<w:tbl><w:tblGrid>" + "<w:gridCol/>" * 4 + "</w:tblGrid>"]
+    for i, row in enumerate(rows):
+        trpr = "<w:trPr><w:tblHeader/></w:trPr>" if i < header_rows else ""
+        cells = []
+        for c, text in enumerate(row):
+            span = (spans or {}).get(i, [1] * len(row))[c]
+            tcpr = f'<w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr>' if span > 1 else ""
+            brk = '<w:r><w:br w:type="page"/></w:r>' if text.startswith("\f") else ""
+            cells.append(f"<w:tc>{tcpr}{_p(brk + (_r(text.lstrip(chr(12))) if text.strip() else ''))}</w:tc>")
+        out.append(f"<w:tr>{trpr}{''.join(cells)}</w:tr>")
+    return "".join(out) + "</w:tbl>"
+
+
+PLAN_HEAD = ["指标名称", "单位", "2020年", "2025年"]
+PLAN_ROWS = [
+    ["地区生产总值", "亿元", "1074", "1500"], ["一般公共预算收入", "亿元", "91.3", "120"],
+    ["城镇居民人均可支配收入", "元", "35566", "48700"], ["农村居民人均可支配收入", "元", "18246", "25000"],
+    ["常住人口城镇化率", "%", "61.4", "66"], ["森林覆盖率", "%", "35.6", "36.2"],
+]  # fmt: skip
+PLAN_FACTS = {
+    (r[0], float(v), str(year)) for r in PLAN_ROWS for v, year in ((r[2], 2020), (r[3], 2025))
+}  # fmt: skip
+
+
+def _plan_docx(tmp_path: Path, name: str, tables: str) -> Path:
+    from forms import _p, _package, _r
+
+    f = tmp_path / f"{name}.docx"
+    f.write_bytes(_package(_p(_r("表1 “十四五”时期锦州市经济社会发展主要指标")) + tables))
+    return f
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        "marked header, repeated by Word",  # w:tblHeader: in the XML once
+        "header retyped after a page break",  # the same table goes on with the header as a real row
+        "header retyped, spaced",  # 指标 名称: the copy need not be spaced as the first
+        "table split in two",  # two tables, each with its header
+    ],
+)
+def test_docx_table_header_repeated_on_each_page_is_read_once(tmp_path: Path, form: str) -> None:
+    from planwatch.pipeline import extract
+
+    first, rest = PLAN_ROWS[:3], PLAN_ROWS[3:]
+    again = ["\f" + PLAN_HEAD[0], *PLAN_HEAD[1:]]
+    spaced = ["指标 名称", "单 位", "2020 年", "2025年"]
+    tables = {
+        "marked header, repeated by Word": _indicator_table([PLAN_HEAD, *PLAN_ROWS]),
+        "header retyped after a page break": _indicator_table([PLAN_HEAD, *first, again, *rest]),
+        "header retyped, spaced": _indicator_table([PLAN_HEAD, *first, spaced, *rest], header_rows=0),
+        "table split in two": _indicator_table([PLAN_HEAD, *first]) + _indicator_table([again, *rest]),
+    }[form]
+    f = _plan_docx(tmp_path, "plan", tables)
+    text = read_file(f).text
+    assert text.count("| 指标名称 | 单位 | 2020年 | 2025年 |") == (2 if form == "table split in two" else 1)
+    for row in PLAN_ROWS:  # the rows after the repeated header are all there, in order
+        assert f"| {' | '.join(row)} |" in text
+    assert text.index("城镇居民人均可支配收入") < text.index("农村居民人均可支配收入") < text.index("森林覆盖率")
+    facts = extract(f).facts
+    assert {(x.indicator, x.value, x.period) for x in facts} == PLAN_FACTS
+    assert not [x for x in facts if x.value in (2020, 2025) or "指标" in x.indicator]
+
+
+def test_docx_two_header_rows_repeated_are_dropped_together(tmp_path: Path) -> None:
+    head = [["指标", "单位", "规划目标"], ["", "", "2020年", "2025年"]]
+    spans = {0: [1, 1, 2], 5: [1, 1, 2]}
+    rows = [*head, *PLAN_ROWS[:3], *head, *PLAN_ROWS[3:]]
+    text = read_file(_plan_docx(tmp_path, "two", _indicator_table(rows, header_rows=2, spans=spans))).text
+    assert text.count("2020年") == 1 and text.count("规划目标") == 2  # the first row's span, shown twice
+    assert all(f"| {' | '.join(row)} |" in text for row in PLAN_ROWS)
+
+
+def test_docx_equal_rows_of_a_table_without_header_are_kept(tmp_path: Path) -> None:
+    # A first row with a bare number is data, not a header: a row equal to it is the document's.
+    rows = [["粮食产量", "万吨", "12.5", "13"], ["粮食产量", "万吨", "12.5", "13"], ["油料产量", "万吨", "1.2", "1.3"]]
+    text = read_file(_plan_docx(tmp_path, "data", _indicator_table(rows, header_rows=0))).text
+    assert text.count("| 粮食产量 | 万吨 | 12.5 | 13 |") == 2

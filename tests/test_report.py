@@ -230,12 +230,12 @@ LARGEST = "东北商用车及二手车贸易物流产业基地"  # 投资150亿�
 
 
 def test_projects_section_sets_stated_counts_against_listed_projects(report: Report, store: Store) -> None:
-    from planwatch.projects.portfolio import investment_yi
-    from planwatch.projects.store import ProjectStore
+    from planwatch.monitor.portfolio import investment_yi
+    from planwatch.monitor.projects import ProjectQueries
 
     section = report.projects
     assert section is not None
-    listed = ProjectStore(store).projects(region=REGION, within=(2021, 2025))
+    listed = ProjectQueries(store).projects(region=REGION, within=(2021, 2025))
     amounts = [investment_yi(p.investment, p.investment_unit) for p in listed]
     assert section.n_projects == len(listed) > 300
     assert section.n_invested == sum(a is not None for a in amounts) > 150

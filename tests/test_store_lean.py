@@ -41,7 +41,7 @@ def test_a_fact_as_extracted_is_its_columns_until_corrected(tmp_path: Path) -> N
 def test_a_project_mention_as_extracted_is_its_columns_until_corrected(tmp_path: Path) -> None:
     import json
 
-    from planwatch.projects.store import ProjectStore
+    from planwatch.store.projects import ProjectCorrections
 
     store = Store(tmp_path / "pw.db")
     store.ingest([PLAN])
@@ -49,8 +49,8 @@ def test_a_project_mention_as_extracted_is_its_columns_until_corrected(tmp_path:
     mid = int(row["id"])
     raw = store.db.query("SELECT extracted FROM project_mentions WHERE id = ?", (mid,))[0]["extracted"]
     assert raw == ""
-    ps = ProjectStore(store)
-    assert json.loads(ps.mention(mid)["extracted"])["stage"] == row["stage"] == "completed"
-    ps.correct(mid, by="li", stage="construction")
+    fix = ProjectCorrections(store)
+    assert json.loads(fix.mention(mid)["extracted"])["stage"] == row["stage"] == "completed"
+    fix.correct(mid, by="li", stage="construction")
     raw = store.db.query("SELECT extracted, stage FROM project_mentions WHERE id = ?", (mid,))[0]
     assert raw["stage"] == "construction" and json.loads(raw["extracted"])["stage"] == "completed"

@@ -432,27 +432,28 @@ def test_project_errors_and_merged_projects(fresh: TestClient, tmp_path: Path) -
     assert r.status_code == 404 and "no project with id 999999" in r.text
     assert fresh.get("/documents/1", params={"mention": 99999999}).status_code == 404
     # a project merged into another answers with the other's page
-    from planwatch.projects.store import _Linker
     from planwatch.store import Store
+    from planwatch.store.projects import ProjectLinker
 
     a, b = project_id(fresh, "茂业中心"), project_id(fresh, "百脑汇IT总部经济大厦")
     with Store(tmp_path / "planwatch.db") as store:
-        _Linker(store).merge(b, a, actor="test")
+        ProjectLinker(store).merge(b, a, actor="test")
     r = fresh.get(f"/projects/{b}", follow_redirects=False)
     assert r.status_code == 303 and r.headers["location"] == f"/projects/{a}"
 
 
 def test_project_pages_escape_document_text(tmp_path: Path) -> None:
-    from planwatch.projects.store import ProjectStore
+    from planwatch.monitor.projects import ProjectQueries
     from planwatch.store import Store
+    from planwatch.store.projects import ProjectCorrections
 
     db = sample_db(tmp_path)
     evil = '<img src=x onerror=alert(1)>"大厦'
     with Store(db) as store:
-        ps = ProjectStore(store)
+        ps = ProjectQueries(store)
         project = next(p for p in ps.projects() if p.name == LARGEST)
         mention = ps.mentions(project_id=project.id)[0]
-        ps.correct(mention["id"], name=evil, owner="<script>alert(2)</script>", by="test")
+        ProjectCorrections(store).correct(mention["id"], name=evil, owner="<script>alert(2)</script>", by="test")
     with TestClient(create_app(db, token=TOKEN), raise_server_exceptions=False) as c:
         pages = [
             c.get("/projects", params={"region": "锦州市"}).text,

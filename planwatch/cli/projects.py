@@ -2,8 +2,9 @@
 project corrections (project-correct, project-confirm, project-reject, project-link).
 
 Like ``planwatch.cli.store`` each command is a thin layer over one library call
-(``planwatch.projects.store.ProjectStore`` or ``planwatch.projects.extract_projects``), with
-the same table/JSON/CSV output conventions and the same one-line errors.
+(``planwatch.monitor.projects.ProjectQueries``, ``planwatch.store.projects.ProjectCorrections``
+or ``planwatch.projects.extract_projects``), with the same table/JSON/CSV output conventions and
+the same one-line errors.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ import click
 
 from planwatch.cli.app import _utf8_stdout, db_option, main
 from planwatch.cli.store import _num, _open, _parse_fields, emit, write_table
-from planwatch.projects.store import ProjectDetail, ProjectStore, ProjectSummary
+from planwatch.monitor.projects import ProjectDetail, ProjectQueries, ProjectSummary
+from planwatch.store.projects import ProjectCorrections
 
 PROJECT_COLUMNS = (
     "id", "name", "region", "sector", "sector_label", "stage", "stage_label", "stage_kind", "stage_period",
@@ -47,7 +49,7 @@ def projects_cmd(region: str | None, stage: str | None, sector: str | None, fmt:
     The stage is the latest one stated as done or expected (else the latest planned one,
     marked 计划), with its period; the investment is the latest total investment stated.
     """
-    found = ProjectStore(_open(db)).projects(region=region, stage=stage, sector=sector)
+    found = ProjectQueries(_open(db)).projects(region=region, stage=stage, sector=sector)
     emit(
         found, fmt,
         ("id", "name", "region", "sector", "stage", "period", "investment", "mentions", "docs"),
@@ -70,7 +72,7 @@ def project_cmd(name: str, fmt: str, db: str | None) -> None:
 
     NAME is any spelling of the project (茂业中心, 茂业中心项目) or its id.
     """
-    detail = ProjectStore(_open(db)).project(name)
+    detail = ProjectQueries(_open(db)).project(name)
     _utf8_stdout(strict=fmt != "table")
     if fmt == "json":
         json.dump(_detail_json(detail), sys.stdout, ensure_ascii=False, indent=1, default=str)
@@ -161,7 +163,7 @@ def _show_mention(row: dict[str, Any]) -> None:
 @db_option
 def project_correct(mention_id: int, fields: tuple[str, ...], by: str, note: str, db: str | None) -> None:
     """Correct fields of a project mention; the correction survives re-ingest."""
-    _show_mention(ProjectStore(_open(db)).correct(mention_id, by=by, note=note, **_parse_fields(fields)))
+    _show_mention(ProjectCorrections(_open(db)).correct(mention_id, by=by, note=note, **_parse_fields(fields)))
 
 
 @main.command("project-confirm")
@@ -171,7 +173,7 @@ def project_correct(mention_id: int, fields: tuple[str, ...], by: str, note: str
 @db_option
 def project_confirm(mention_id: int, by: str, note: str, db: str | None) -> None:
     """Record that a project mention was checked against its document."""
-    _show_mention(ProjectStore(_open(db)).confirm(mention_id, by=by, note=note))
+    _show_mention(ProjectCorrections(_open(db)).confirm(mention_id, by=by, note=note))
 
 
 @main.command("project-reject")
@@ -181,7 +183,7 @@ def project_confirm(mention_id: int, by: str, note: str, db: str | None) -> None
 @db_option
 def project_reject(mention_id: int, by: str, note: str, db: str | None) -> None:
     """Mark a project mention as not a project (kept, but left out of every question)."""
-    _show_mention(ProjectStore(_open(db)).reject(mention_id, by=by, note=note))
+    _show_mention(ProjectCorrections(_open(db)).reject(mention_id, by=by, note=note))
 
 
 @main.command("project-link")
@@ -195,4 +197,4 @@ def project_link(mention_id: int, project_id: int | None, new: bool, by: str, no
     """Move a project mention to another project (--to ID) or to a new one (--new)."""
     if (project_id is None) == (not new):
         raise click.UsageError("give either --to PROJECT_ID or --new")
-    _show_mention(ProjectStore(_open(db)).link(mention_id, None if new else project_id, by=by, note=note))
+    _show_mention(ProjectCorrections(_open(db)).link(mention_id, None if new else project_id, by=by, note=note))

@@ -3,7 +3,7 @@
 A thin command over ``planwatch.web.create_app`` and uvicorn.  The write token comes from
 ``--token``, else ``$PLANWATCH_ADMIN_TOKEN``; when neither is set a random one is generated
 and printed once on stderr, so a demo is writable by whoever started it and by nobody who
-merely reaches the port.  ``--demo`` ingests the bundled 锦州 sample first (idempotent), so
+merely reaches the port.  ``--demo`` ingests the bundled sample (锦州市, 海拉尔区) first (idempotent), so
 ``planwatch serve --demo`` is a complete first run.  ``--production`` (or
 ``$PLANWATCH_ENV=production``) never generates a token: without ``--token`` /
 ``$PLANWATCH_ADMIN_TOKEN`` (16+ characters) the command stops with exit code 2.
@@ -28,7 +28,7 @@ from planwatch.cli.app import db_option, main
     metavar="TOKEN",
     help="Admin token for corrections (default: $PLANWATCH_ADMIN_TOKEN, else a random one printed at start).",
 )
-@click.option("--demo", is_flag=True, help="Ingest the bundled 锦州 sample documents before serving.")
+@click.option("--demo", is_flag=True, help="Ingest the bundled sample documents (锦州市, 海拉尔区) before serving.")
 @click.option("--https-only", "https_only", is_flag=True, help="Mark the session cookie Secure (behind a TLS proxy).")
 @click.option(
     "--production",

@@ -25,9 +25,9 @@ from planwatch.structure import FIVE_YEAR_PLANS
 
 if TYPE_CHECKING:  # pragma: no cover
     from planwatch.monitor.conflicts import Conflict
+    from planwatch.monitor.portfolio import Bucket, Totals
+    from planwatch.monitor.projects import ProjectQueries
     from planwatch.monitor.series import SeriesPoint
-    from planwatch.projects.portfolio import Bucket, Totals
-    from planwatch.projects.store import ProjectStore
     from planwatch.store.core import Store
 
 OBSERVED = ("actual", "estimate")
@@ -789,10 +789,10 @@ class _Builder:
     # -- key projects ----------------------------------------------------------------------
     def projects(self, largest: int = LARGEST_PROJECTS) -> ProjectSection:
         """The plan period's key projects of the region: totals, stated counts, the largest."""
-        from planwatch.projects import portfolio
-        from planwatch.projects.store import ProjectStore
+        from planwatch.monitor import portfolio
+        from planwatch.monitor.projects import ProjectQueries
 
-        ps = ProjectStore(self.store)
+        ps = ProjectQueries(self.store)
         found = portfolio.select(ps, region=self.region, within=self.span, sort="investment")
         sums = portfolio.totals(found, ps.tax)
         known = self.store.region(self.region)
@@ -825,7 +825,7 @@ class _Builder:
         )  # fmt: skip
 
     def _stated(self, c: dict[str, Any], sums: Totals, whole: dict[str, Any] | None) -> StatedProjects:
-        from planwatch.projects.portfolio import Bucket
+        from planwatch.monitor.portfolio import Bucket
 
         bucket: Bucket | None
         if c["sector"]:
@@ -861,7 +861,7 @@ class _Builder:
             listed_investment=bucket.investment if bucket else 0.0, refs=refs,
         )  # fmt: skip
 
-    def _investment_refs(self, ps: ProjectStore, project_id: int) -> list[int]:
+    def _investment_refs(self, ps: ProjectQueries, project_id: int) -> list[int]:
         """The source of a project's investment: the mention that states it (its fact, if it is one)."""
         detail = ps.project(project_id)
         stated = [h for h in detail.history if h.investment is not None and h.investment_type == "total"]
@@ -880,7 +880,7 @@ class _Builder:
 
 
 def _quote(text: str, start: int, end: int) -> str:
-    from planwatch.projects.store import mention_quote
+    from planwatch.store.projects import mention_quote
 
     return mention_quote(text, start, end)
 

@@ -532,8 +532,8 @@ class Store:
         content_hash = content_hash or sha256_bytes(doc.text.encode("utf-8"))
         self._sync_taxonomy()
         doc_region = self.resolver.region(doc.region)[0] if doc.region else None
-        # -- key projects (planwatch.projects): extracted here, stored in the transaction below --
-        from planwatch.projects.store import prepare_projects
+        # -- key projects (planwatch.store.projects): extracted here, stored in the transaction below --
+        from planwatch.store.projects import prepare_projects
 
         projects = prepare_projects(doc) if prepared_projects is NOT_PREPARED else prepared_projects
         # -- end key projects --
@@ -557,7 +557,7 @@ class Store:
         codes: set[str],
     ) -> IngestResult:
         """One attempt at a document's transaction (``ingest_document`` retries it)."""
-        from planwatch.projects.store import store_projects
+        from planwatch.store.projects import store_projects
 
         with self.db.transaction():
             # Writers of the same path or the same content queue here (PostgreSQL advisory

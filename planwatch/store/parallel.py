@@ -102,8 +102,8 @@ def extract_job(path: str, doc_key: str, resolve: bool, context: StatedContext |
     region and indicator resolution, keys, quotes), which would otherwise cost the single
     writer as much time as the database work itself.
     """
-    from planwatch.projects.store import prepare_projects
     from planwatch.store.core import extract_document
+    from planwatch.store.projects import prepare_projects
 
     t0 = time.perf_counter()
     seconds = limits.file_seconds()

@@ -7,8 +7,8 @@ corrections are ``Store`` calls; what is added is only presentation: choosing th
 indicators of a region, a progress fraction, a chart's points, a default period.  A few reads
 the store does not offer yet (the facts of one document, one document row, the regions that
 have facts) are plain SELECTs over its tables through ``store.db``, read-only, like
-``planwatch.monitor`` does.  Key projects are ``ProjectStore`` questions, totalled by
-``planwatch.projects.portfolio`` (as the report does).
+``planwatch.monitor`` does.  Key projects are ``ProjectQueries`` questions, totalled by
+``planwatch.monitor.portfolio`` (as the report does).
 
 One ``Store`` (one SQLite connection) serves the whole app; web frameworks run handlers in a
 thread pool, and a ``sqlite3`` connection must not be used by two threads at once, so every
@@ -30,10 +30,10 @@ from typing import Any, ParamSpec, TypeVar
 
 from planwatch import __version__, monitor
 from planwatch.errors import PlanWatchError
+from planwatch.monitor import portfolio
+from planwatch.monitor.projects import ProjectError, ProjectQueries
 from planwatch.monitor.series import kind_class
 from planwatch.monitor.targets import TargetAssessment, plan_span
-from planwatch.projects import portfolio
-from planwatch.projects.store import ProjectError, ProjectStore
 from planwatch.store import Store
 from planwatch.store.records import parse_period
 from planwatch.store.search import index_kind as search_index_kind
@@ -659,8 +659,8 @@ class WebService:
         return [clean(p) for p in monitor.series(self.store, ind_key, region=reg_key, measure=measure, kind=kind)]
 
     # -- key projects ------------------------------------------------------------------------
-    def _projects(self) -> ProjectStore:
-        return ProjectStore(self.store)
+    def _projects(self) -> ProjectQueries:
+        return ProjectQueries(self.store)
 
     @locked
     def project_regions(self) -> list[dict[str, Any]]:
@@ -787,7 +787,7 @@ class WebService:
             row = ps.mention(int(mention_id))
         except ProjectError:
             raise NotFound(f"no project mention with id {mention_id}") from None
-        inv_value, inv_unit = ps._investment(row) if row["investment_value"] is not None else (None, None)
+        inv_value, inv_unit = ps.investment(row) if row["investment_value"] is not None else (None, None)
         project = ps.find(int(row["project_id"])) if row["project_id"] is not None else []
         return {
             "id": int(row["id"]),

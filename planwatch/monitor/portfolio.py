@@ -7,7 +7,7 @@ converted, an amount written without a currency (``投资5亿``) is taken as yua
 another currency (``5000万美元``) is not converted — no exchange rate is assumed — but counted
 apart (``n_other_currency``), so a total never silently mixes currencies.
 
-A project's investment is the one ``ProjectStore`` gives it (its latest stated total
+A project's investment is the one ``ProjectQueries`` gives it (its latest stated total
 investment, a corrected fact's value where the mention is a fact).
 """
 
@@ -17,9 +17,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from planwatch.monitor.projects import ProjectError, ProjectQueries, ProjectSummary
 from planwatch.numbers import convert
 from planwatch.projects.names import squash
-from planwatch.projects.store import ProjectError, ProjectStore, ProjectSummary
 from planwatch.projects.taxonomy import ProjectTaxonomy
 from planwatch.store.records import parse_period
 
@@ -114,7 +114,7 @@ def _is_none(value: str | None) -> bool:
 
 
 def select(
-    ps: ProjectStore,
+    ps: ProjectQueries,
     *,
     region: str | None = None,
     stage: str | None = None,
@@ -125,7 +125,7 @@ def select(
 ) -> list[ProjectSummary]:
     """The projects matching every filter, sorted.
 
-    ``stage``/``sector`` take what ``ProjectStore.projects`` takes (ids, labels, aliases) or
+    ``stage``/``sector`` take what ``ProjectQueries.projects`` takes (ids, labels, aliases) or
     ``none`` for projects that state none; ``q`` keeps projects one of whose names contains it;
     ``sort`` is one of ``SORTS`` (``investment``: the largest first, in 亿元).
     """
@@ -162,7 +162,7 @@ def _largest_first(p: ProjectSummary) -> tuple[int, float]:
 
 
 def stated_counts(
-    ps: ProjectStore,
+    ps: ProjectQueries,
     *,
     region: str | None = None,
     within: tuple[int, int] | None = None,
