@@ -335,9 +335,15 @@ def find_context(
     title_flat = _CJK_SPACED.sub("", title)
     if stated and stated.date:
         pieces = stated.date.strip().split("-")
-        # YYYY names the year reported; YYYY-MM(-DD) is when it was issued
-        year = int(pieces[0]) if len(pieces) == 1 else _year_of_issue(stated.date.strip(), doc_type, None)
-        clues.append(Clue("year", str(year), stated.date, "stated"))
+        # YYYY names the year reported; YYYY-MM(-DD) is when it was issued, and a title naming the
+        # year it reports ("长顺县2019年国民经济和社会发展统计公报", issued 2020-07) says more
+        titled = YEAR.findall(title_flat) if len(pieces) > 1 else []
+        if titled:
+            year = int(titled[0])
+            clues.append(Clue("year", str(year), title.strip()[:30], "title"))
+        else:
+            year = int(pieces[0]) if len(pieces) == 1 else _year_of_issue(stated.date.strip(), doc_type, None)
+            clues.append(Clue("year", str(year), stated.date, "stated"))
     if doc_type in ("统计公报", "经济数据", "新闻报道", "other"):
         for words, source in ((title_flat, "title"), (_lead_sentence(seg_text), "lead")):
             part = part_of_year(words)
@@ -421,13 +427,13 @@ def _iso_date(value: str) -> str | None:
 
 def _year_of_issue(date: str, doc_type: str, part: str | None) -> int:
     """The year a document issued on ``date`` (``YYYY-MM-DD``) reports: a release on the first two
-    months issued in March is that year's; one on 1—12月 or a bulletin issued early is the year before's."""
+    months issued in March is that year's; one on 1—12月 or an annual bulletin is the year before's."""
     year, month = (int(p) for p in date.split("-")[:2])
     last = _last_month(part) if part else None
     if last is not None:
         return year - 1 if last >= month else year
-    if doc_type == "统计公报" and month <= 6:
-        return year - 1
+    if doc_type == "统计公报":
+        return year - 1  # an annual bulletin reports a finished year, however late it is issued
     if doc_type in ("政府工作报告", "规划纲要") and month >= 11:
         return year + 1
     return year

@@ -140,3 +140,18 @@ def test_news_early_in_a_year_about_the_year_before() -> None:
     assert doc.year == 2021 and ("year", "lead") in {(c.field, c.source) for c in doc.clues}
     path = wider / "daishan_2025h1.txt"
     assert planwatch.extract(path, find_manifest(path).get(path)).year == 2025
+
+
+def test_a_stated_issue_date_does_not_outrank_the_year_a_bulletins_title_reports():
+    """A manifest gives when a bulletin was issued (长顺县's 2019 bulletin: 2020-07); its title names the
+    year reported.  A bulletin whose title names no year reports the year before its issue, however
+    late in the year it is issued; a stated year alone (2019) is the year reported."""
+    def periods(text: str, date: str) -> set[str]:
+        return {f.period for f in planwatch.extract_text(text, context=StatedContext(date=date)).facts}
+
+    text = "长顺县2019年国民经济和社会发展统计公报\n\n全县地区生产总值155864万元，增长8.6%。\n"
+    for date in ("2020-03", "2020-07", "2020-10"):
+        assert periods(text, date) == {"2019"}, date
+    untitled = "长顺县国民经济和社会发展统计公报\n\n全县地区生产总值155864万元，增长8.6%。\n"
+    assert periods(untitled, "2020-09") == {"2019"}
+    assert periods(untitled, "2019") == {"2019"}

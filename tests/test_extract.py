@@ -923,3 +923,18 @@ def test_a_rate_or_turn_of_what_came_before_and_a_topic_name_the_indicator():
     assert find(news, "124369.67亿元").indicator == "地区生产总值"
     shenzhen = planwatch.extract(wider / "releases" / "sz_2022h1_news.txt")
     assert find(shenzhen, "14.7%").indicator == "固定资产投资"
+
+
+def test_the_base_of_a_comparison_given_as_a_value_is_that_years():
+    """"比2020年的73129亿元增加了9966.9亿元", "相比2020年广东GDP总量110760.94亿元的数据": the base value is 2020's
+    (and "的数据" names nothing); an increase over a base year ("比2010年增加13480元", "比2020年增加超7400亿元")
+    is never dated by it."""
+    news = planwatch.extract(ROOT / "tests" / "data" / "wider" / "news" / "yue_su_lu_2021_gdp.txt")
+    assert [(f.period, f.indicator) for f in news.facts if f.text in ("73129亿元", "110760.94亿元")] == [
+        ("2020", "地区生产总值"), ("2020", "地区生产总值")]
+    assert find(news, "9966.9亿元").period == "2021"
+    hailaer = planwatch.extract(CORPUS / "hailaer" / "hailaer_2016.txt")
+    assert find(hailaer, "13480元").period != "2010"
+    guangxi = _province("广西壮族自治区")
+    assert {f.period for f in guangxi.facts if f.text.endswith("7400亿元")} - {"2020"}
+    assert "2020" not in {f.period for f in guangxi.facts if f.text.endswith("7400亿元")}

@@ -216,6 +216,11 @@ _YEAR_AT = re.compile(
 STARTING_YEAR = r"(?:从|由)((?:19|20)\d\d)年(?:底|末)?的?"
 _FROM_YEAR = re.compile(STARTING_YEAR + r"(?:[\d.]+[^\d，。；、]{0,6}[、和及])*$")
 _SINCE = re.compile(r"((?:19|20)\d{2})年以来")
+#: "比2020年的73129亿元", "相比2020年广东GDP总量110760.94亿元": the base of a comparison given as a value is
+#: that year's (not "比2010年增长116.4%", a change over it)
+_BASE_VALUE = re.compile(
+    r"(?:比|较|相比|相较于?|对比)((?:19|20)\d\d)年(?:末|底|同期)?的?"
+    r"(?![^，。；\d]*?(?:增|减|提高|提升|下降|降低|高|低|多|少|快|慢|翻))[^\d，。；]{0,10}$")
 _TOTALS = re.compile(r"累计|累积|五年|共计|合计|总计|总投资|期间完成|期间共")
 #: A comparison with an earlier plan period ("比“十二五”期间", "较“十三五”末"): it does not date the number.
 COMPARED_PLAN = re.compile(
@@ -327,6 +332,7 @@ class TimeWords:
     earlier: tuple[tuple[int, int], bool] | None  # 较“十三五”末的X: X is that period's (end)
     over_span: bool  # 五年增长, 比“十三五”时期增长, 比2010年增加 (the year before a span): over the span
     base_year: int | None  # 比2010年, 是2010年的: a year only compared with
+    base_value: int | None = None  # 比2020年的73129亿元: the base given as a value is that year's
 
 
 _PLAN_END = re.compile(r"(到)?[“\"]?十[一二三四五六]五[”\"]?末")
@@ -336,6 +342,7 @@ _BASE_YEAR = re.compile(r"(?:比|较|是|为|相当于)((?:19|20)\d{2})年(?:末
 
 def read_time(before: str, clause: str) -> TimeWords:
     starting = _FROM_YEAR.search(before)
+    base_value = _BASE_VALUE.search(before)
     plan = plan_span(COMPARED_PLAN.sub("", before))
     at_end = _PLAN_END.search(before) if "五" in before else None
     earlier = _COMPARED_BASE.search(before)
@@ -353,6 +360,7 @@ def read_time(before: str, clause: str) -> TimeWords:
         earlier=(earlier_span, earlier.group().endswith("末的")) if earlier and earlier_span else None,
         over_span=bool(_OVER_FIVE_YEARS.search(clause)),
         base_year=int(base.group(1)) if base else None,
+        base_value=int(base_value.group(1)) if base_value else None,
     )
 
 
@@ -369,6 +377,8 @@ def _year_or_span(scope: Scope, kind: str, measure: str, before: str, clause: st
     over_period = r.cls == "flow" or r.total
     if t.starting is not None:
         return str(t.starting)  # 从2021年的46503元: the value the change starts from
+    if t.base_value is not None and measure == "level":
+        return str(t.base_value)  # 比2020年的73129亿元: the base of the comparison
     if t.plan:
         a, b = t.plan
         if t.plan_end and not r.total:
