@@ -938,3 +938,18 @@ def test_the_base_of_a_comparison_given_as_a_value_is_that_years():
     guangxi = _province("广西壮族自治区")
     assert {f.period for f in guangxi.facts if f.text.endswith("7400亿元")} - {"2020"}
     assert "2020" not in {f.period for f in guangxi.facts if f.text.endswith("7400亿元")}
+
+
+def test_numbers_joined_before_one_unit_share_it():
+    """"分别提高15、22个百分点" (云南), "分别比上半年提高6.8、2.0个百分点", "分别回落2.16和1.66个百分点" (丹寨县):
+    the bare number before the unit has it too; a year joined to a year ("2019和2020年") is no number."""
+    yunnan = _province("云南省")
+    assert [(f.text, f.unit, f.value) for f in yunnan.facts if f.text in ("15", "22个百分点")] == [
+        ("15", "百分点", 15), ("22个百分点", "百分点", 22)]
+    wider = ROOT / "tests" / "data" / "wider"
+    news = planwatch.extract(wider / "news" / "yunnan_2022m1m7.txt")
+    assert find(news, "6.8").unit == "百分点"
+    danzhai = planwatch.extract(wider / "bulletins" / "danzhai_2015.txt")
+    assert [f.value for f in danzhai.facts if f.text in ("2.16", "1.66个百分点")] == [-2.16, -1.66]
+    years = planwatch.extract_text("2019和2020年地区生产总值分别增长5%和6%。").facts
+    assert [f.text for f in years] == ["5%", "6%"]

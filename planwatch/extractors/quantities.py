@@ -264,7 +264,21 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         out.append(Quantity(m.start(), end_at, m.start(), m.end(), float(m.group(1)), "", "ratio", after, False,
                             False, ""))
     out.sort(key=lambda q: q.start)
+    _share_units(text, out)
     return out
+
+
+#: What joins two numbers that share the unit written after the second ("2.16和1.66个百分点").
+_UNIT_SHARED = re.compile(r"\s*(?:和|、|及|与|或)\s*")
+
+
+def _share_units(text: str, quantities: list[Quantity]) -> None:
+    """"分别回落2.16和1.66个百分点", "8.1、9.2%": a bare number joined to a number with a unit has that unit."""
+    for q in reversed(range(len(quantities) - 1)):  # from the end, so that "1、2和3个" chains
+        this, after = quantities[q], quantities[q + 1]
+        if (not this.unit and not this.unit_kind and not this.chinese and after.unit
+                and _UNIT_SHARED.fullmatch(text, this.end, after.start)):
+            this.unit, this.unit_kind = after.unit, after.unit_kind
 
 
 def _is_cjk_at(text: str, pos: int) -> bool:
