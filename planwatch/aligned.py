@@ -278,12 +278,51 @@ def _build(lines: list[tuple[int, str]], block: list[int], toks: dict[int, list[
     return AlignedTable(start, end, title, unit, header_rows, rows, [toks[k][0].start for k in used])
 
 
+#: A row of a table printed with single spaces ("粮食 21774 0.99"): a name and two or more numbers.
+_SINGLE_SPACED_ROW = re.compile(r"(?m)^[^\s\d，。；,;]+(?: [-−]?\d[\d,]*(?:\.\d+)?%?){2,}[ \t]*$")
+
+
+def _single_spaced(line: str, offset: int) -> list[Token] | None:
+    """A line whose cells are separated by one space each, as a tab-separated line would be
+    (its columns are its cells' positions, not screen columns): only a table's row or header."""
+    body = line.strip(" ")
+    if not body or "\t" in body or "  " in body or _PROSE.search(body):
+        return None
+    parts = body.split(" ")
+    if not 2 <= len(parts) <= 8:
+        return None
+    out, pos = [], offset + (len(line) - len(line.lstrip(" ")))
+    for index, part in enumerate(parts):
+        out.append(Token(part, index * _TAB_WIDTH, index * _TAB_WIDTH + 1, pos, pos + len(part)))
+        pos += len(part) + 1
+    return out
+
+
+def _single_spaced_tables(lines: list[tuple[int, str]], toks: dict[int, list[Token]]) -> None:
+    """Read runs of two or more single-spaced rows (and the header of as many names above them)
+    as table lines: the same name-and-numbers shape on consecutive lines is no prose."""
+    single = {k: _single_spaced(line, pos) for k, (pos, line) in enumerate(lines) if _SINGLE_SPACED_ROW.match(line)}
+    rows = {k for k, t in single.items() if t and all(x.numeric for x in t[1:]) and not t[0].numeric}
+    for k in sorted(rows):
+        if k - 1 not in rows and k + 1 not in rows:
+            continue
+        toks[k] = single[k]  # type: ignore[assignment]
+        if k - 1 not in rows and k > 0:
+            header = _single_spaced(*reversed(lines[k - 1]))
+            if header and len(header) == len(single[k] or ()) and not any(t.numeric for t in header):
+                toks[k - 1] = header
+
+
 def find_aligned_tables(text: str) -> list[AlignedTable]:
     """Every aligned plain-text table in ``text`` (original offsets), in document order."""
-    if "  " not in text and "\t" not in text and "\u3000\u3000" not in text:
+    spaced = "  " in text or "\t" in text or "\u3000\u3000" in text
+    single = _SINGLE_SPACED_ROW.search(text) is not None
+    if not spaced and not single:
         return []
     lines = _lines(text)
     toks = {k: tokens(line, pos) for k, (pos, line) in enumerate(lines)}
+    if single:
+        _single_spaced_tables(lines, toks)
     tables: list[AlignedTable] = []
     k = 0
     while k < len(lines):

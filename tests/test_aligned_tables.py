@@ -154,3 +154,14 @@ def test_a_line_opening_on_a_number_with_its_unit_goes_on_the_indicator_above():
     assert "全年一般公共预算收入70.11亿元" in normalize(text).text
     fact = next(f for f in extract_text(text).facts if f.text == "70.11亿元")
     assert fact.indicator == "一般公共预算收入"
+
+
+def test_a_table_printed_with_single_spaces_is_read_by_its_rows_shape():
+    """安源区's 2010 bulletin prints 表2 with one space between cells ("粮食 21774 0.99"): two or more
+    consecutive rows of a name and numbers, under a header of as many names, are a table; a lone
+    such line, or a line whose later cells are words, is not."""
+    doc = planwatch.extract(DATA.parent / "wider" / "bulletins" / "anyuan_2010.txt")
+    rows = [(f.text, f.indicator, f.measure, f.unit) for f in doc.facts if f.text in ("21774", "0.99", "-1.7")]
+    assert rows == [("21774", "粮食", "level", "吨"), ("0.99", "粮食", "growth", "%"), ("-1.7", "蔬菜", "growth", "%")]
+    assert find_aligned_tables("粮食 21774 0.99\n全年 新增 12 个\n") == []
+    assert find_aligned_tables("全年粮食产量 21774 0.99\n") == []
