@@ -274,7 +274,11 @@ class Taxonomy:
                 hit = self._exact.get(candidate)
                 if hit is not None:
                     return hit
-        return self._contained(lead)
+        found = self._contained(lead)
+        if found is None and "全年" in text[1:]:
+            # "粮食全年总产量": 全年 says when, inside a name as before it
+            return self._resolve(text.replace("全年", ""))
+        return found
 
     def _contained(self, text: str) -> Indicator | None:
         if not self._has_automaton:

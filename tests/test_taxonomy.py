@@ -198,3 +198,16 @@ def test_resolve_is_fast(tax: Taxonomy) -> None:
 def test_budget_level_and_basis_words_leave_the_quantity(phrase: str, name: str | None) -> None:
     found = load_taxonomy().resolve(phrase)
     assert (found.name if found else None) == name
+
+
+def test_whose_and_when_words_inside_a_name_do_not_change_what_it_is():
+    """"地方一般预算收入" (安源区 2010) is the local government's 一般公共预算收入; "粮食全年总产量" is 粮食产量
+    (全年 says when, wherever it stands); "地方特色产业增加值" names a subset and stays unresolved."""
+    from planwatch.taxonomy import load_taxonomy
+
+    tax = load_taxonomy()
+    assert tax.resolve("地方一般预算收入").name == "一般公共预算收入"
+    assert tax.resolve("粮食全年总产量").name == "粮食产量"
+    assert tax.resolve("税收总收入").name == "税收收入"
+    assert tax.resolve("粮食作物种植面积").name == "粮食播种面积"
+    assert tax.resolve("地方特色产业增加值") is None
