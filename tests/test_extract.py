@@ -953,3 +953,14 @@ def test_numbers_joined_before_one_unit_share_it():
     assert [f.value for f in danzhai.facts if f.text in ("2.16", "1.66个百分点")] == [-2.16, -1.66]
     years = planwatch.extract_text("2019和2020年地区生产总值分别增长5%和6%。").facts
     assert [f.text for f in years] == ["5%", "6%"]
+
+
+def test_a_figure_on_another_basis_and_a_heading_run_into_its_text_keep_the_indicator():
+    """交城县 2019: "人均地区生产总值38214元，按2019年平均汇率计算为5686美元" is the same indicator on
+    another basis, and "二、农业全年全县农作物种植面积8521.9公顷" (heading run into its first sentence)
+    is 农作物种植面积; 内蒙古's numbered item "4.为全区低收入…实施免费手术2000例" loses its number too."""
+    jiaocheng = planwatch.extract(ROOT / "tests" / "data" / "wider" / "bulletins" / "jiaocheng_2019.txt")
+    assert find(jiaocheng, "5686美元").indicator == "人均地区生产总值"
+    assert find(jiaocheng, "8521.9公顷").indicator == "农作物种植面积"
+    mongolia = _province("内蒙古自治区")
+    assert not [f for f in mongolia.facts if f.indicator.startswith("4.")]

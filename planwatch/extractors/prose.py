@@ -363,6 +363,8 @@ _COMPARISON_ONLY = re.compile(
 #: -11.6%", "增速高于深圳今年第一季度的2%"): the indicator is the one just measured.
 _RATE_OF_BEFORE = re.compile(
     r"^(?:(?:增速|增幅|涨幅|降幅|跌幅|增长率)[^，。；]{0,12}|收窄|扩大|回落|回升|加快|放缓|变缓|提速)$")
+#: "按2019年平均汇率计算为5686美元": the same figure on another basis, of the indicator just measured.
+_BASIS_ONLY = re.compile(r"^按[^，。；]{1,14}?(?:计算|折算|核算)$")
 #: "从GDP总量来看，广东…为124369.67亿元": the topic a paragraph's figures are about.
 _TOPIC = re.compile(r"从(?P<topic>[^，。；从]{2,14}?)(?:上)?(?:来看|看)")
 
@@ -391,9 +393,17 @@ def _leading_region(phrase: str) -> str:
     return rest if len(rest) >= 2 else phrase
 
 
+#: A numbered section heading run into its first sentence ("二、农业全年全县农作物种植面积…", a page
+#: flattened): the heading ends where a sentence's scope or time word begins.
+_FUSED_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、.．])[\u4e00-\u9fff]{1,10}?"
+    r"(?=全年|全县|全市|全区|全省|全州|全旗|全盟|年末|年初|年内|全社会)")
+
+
 def _clean_mention(phrase: str) -> str:
     cues = _cues()
     phrase = _MARKUP.sub("", phrase.replace("*", "").replace("#", ""))
+    phrase = _FUSED_HEADING.sub("", phrase)
     phrase = _MILESTONE.sub("", phrase).strip("，、；：。 '\"")
     phrase = _leading_region(phrase)
     for _ in range(3):
@@ -631,7 +641,7 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
             else:
                 mention = earlier or (prev_fact.mention if prev_fact is not None else verb)
         if prev_fact is not None and (_TIME_FRAGMENT.search(mention) or _COMPARISON_ONLY.match(mention)
-                                      or _RATE_OF_BEFORE.match(mention)):
+                                      or _RATE_OF_BEFORE.match(mention) or _BASIS_ONLY.match(mention)):
             mention = prev_fact.mention  # "增加到2015年的23.53亿元，年均增长23.53%": the same indicator
         named_unit = other is not None and text[q.start - 1:q.start] in "（("  # "江西（6.9%）、福建（6.7%）"
         if other and prev_fact is not None and (q.unit_kind == "percent" or named_unit):
