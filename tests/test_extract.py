@@ -964,3 +964,16 @@ def test_a_figure_on_another_basis_and_a_heading_run_into_its_text_keep_the_indi
     assert find(jiaocheng, "8521.9公顷").indicator == "农作物种植面积"
     mongolia = _province("内蒙古自治区")
     assert not [f for f in mongolia.facts if f.indicator.startswith("4.")]
+
+
+def test_units_figures_in_brackets_are_of_the_rate_the_sentence_names():
+    """"江西（6.9%）、福建（6.7%）…7省份的增速超过或等于6%": growth rates of each unit; "湖北、安徽和上海分别以
+    10804.66亿元、…" after a page's <p>: one unit per number. Bracketed shares stay levels."""
+    news = planwatch.extract(ROOT / "tests" / "data" / "wider" / "news" / "jiangxi_2022q1_provinces.txt")
+    start = news.text.index("目前已公布的省份中")
+    assert [(f.region, f.measure) for f in news.facts if start < f.start < start + 40][:2] == [
+        ("江西省", "growth"), ("福建省", "growth")]
+    assert [f.region for f in news.facts if f.text in ("10804.66亿元", "10347.7亿元", "10010.25亿元")][:3] == [
+        "湖北省", "安徽省", "上海市"]
+    shares = planwatch.extract_text("其中，广东（35.2%）、江苏（30.1%）的比重较高。").facts
+    assert [(f.region, f.measure) for f in shares] == [("广东省", "level"), ("江苏省", "level")]

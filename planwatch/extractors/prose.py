@@ -363,6 +363,8 @@ _COMPARISON_ONLY = re.compile(
 #: -11.6%", "增速高于深圳今年第一季度的2%"): the indicator is the one just measured.
 _RATE_OF_BEFORE = re.compile(
     r"^(?:(?:增速|增幅|涨幅|降幅|跌幅|增长率)[^，。；]{0,12}|收窄|扩大|回落|回升|加快|放缓|变缓|提速)$")
+#: A sentence naming a rate of change and no share: what its bracketed figures are ("…的增速超过6%").
+_RATE_NAMED = re.compile(r"增速|增幅|涨幅|增长率|(?<!年)均?增长(?![的]?(?:比重|占比))")
 #: "按2019年平均汇率计算为5686美元": the same figure on another basis, of the indicator just measured.
 _BASIS_ONLY = re.compile(r"^按[^，。；]{1,14}?(?:计算|折算|核算)$")
 #: "从GDP总量来看，广东…为124369.67亿元": the topic a paragraph's figures are about.
@@ -651,6 +653,9 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
                 measure = "avg_growth"
             elif measure == "level":
                 measure = prev_fact.measure
+        if named_unit and measure == "level" and q.unit_kind == "percent" and _RATE_NAMED.search(text, start, end):
+            # "江西（6.9%）、福建（6.7%）…7省份的增速超过6%": units' figures in brackets, of the rate the sentence names
+            measure = "growth"
         scope = scope_at(layout, q.start)
         sentence_before = text[lo:q.start]
         # an estimate cue at the head of a sentence governs all of it, elsewhere only its ；-part
@@ -828,7 +833,8 @@ def _assign_list(text: str, members: list[tuple[RawFact, int]], last: list[str] 
     if idx < 0 and "、" not in subject:
         return last  # without 分别 only a subject listing its items ("每千人床位数、执业医师数增至…") distributes
     subject = re.sub(r"(?:年均)?(?:增长|增速|增幅|涨幅)$", "", subject)
-    places = _listed_places((before[:idx] if idx >= 0 else before).strip("，、；：。 "), len(members))
+    listed = _MARKUP.sub("", before[:idx] if idx >= 0 else before)  # a page's <p> before its first words
+    places = _listed_places(listed.strip("，、；：。 \u3000"), len(members))
     if places is not None:
         # "广州、深圳地铁线网单日最高客运量分别达1409万、1305万人次": one unit per number, one indicator
         units, rest = places
