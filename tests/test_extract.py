@@ -750,7 +750,7 @@ def test_a_unit_leading_a_clause_or_list_item_is_its_subject_until_the_text_turn
     """A city in a province's report, a county in a region's release: the unit opening a clause is
     what its numbers are about — for that clause when only a name follows it (沈阳浑南科技城…), for
     its ；-part when an indicator or work word does (吴忠市计划投资…，完成…) — until 全省/全市 turns back.
-    An office or a paper of a unit (江苏省统计局分析称) is no subject."""
+    An office or a paper of a unit (江苏省统计局分析称, 南方日报报道) is no subject."""
     liaoning = _province("辽宁省")
     assert find(liaoning, "87个").region == "沈阳市"  # 沈阳浑南科技城落户87个项目
     assert find(liaoning, "300多个").region == "大连市"  # ，大连英歌石科学城汇聚300多个科研团队
@@ -762,9 +762,13 @@ def test_a_unit_leading_a_clause_or_list_item_is_its_subject_until_the_text_turn
     # (the year's planned investment is the year's; its completion rate the first seven months')
     assert [(f.region, f.kind, f.period) for f in ningxia.facts if f.text in ("232亿元", "63.5%")] == [
         ("吴忠市", "target", "2021"), ("吴忠市", "actual", "2021M1-M7")]
+    # the office opens no subject of its own, but the 全省 after it is the province it named
     news = planwatch.extract_text("江苏省统计局分析称，2021年，全省GDP迈上11万亿元新台阶。\n" * 3,
                                   context=planwatch.StatedContext(region="广东省"))
-    assert {f.region for f in news.facts} == {"广东省"}
+    assert {f.region for f in news.facts} == {"江苏省"}
+    paper = planwatch.extract_text("南方日报报道，2021年，地区生产总值增长8%。\n",
+                                   context=planwatch.StatedContext(region="广东省"))
+    assert {f.region for f in paper.facts} == {"广东省"}
 
 
 def test_a_value_given_for_another_unit_is_that_units():
@@ -977,3 +981,12 @@ def test_units_figures_in_brackets_are_of_the_rate_the_sentence_names():
         "湖北省", "安徽省", "上海市"]
     shares = planwatch.extract_text("其中，广东（35.2%）、江苏（30.1%）的比重较高。").facts
     assert [(f.region, f.measure) for f in shares] == [("广东省", "level"), ("江苏省", "level")]
+
+
+def test_all_of_a_level_in_a_news_item_is_the_unit_of_that_level_it_last_named():
+    """A news item on three provinces: "江苏省统计局分析称，2021年，全省GDP迈上11万亿元新台阶，其中制造业增加值
+    突破4万亿元" is 江苏's, not the item's first province; in a government's own report 全市 is always its own."""
+    news = planwatch.extract(ROOT / "tests" / "data" / "wider" / "news" / "yue_su_lu_2021_gdp.txt")
+    assert {f.region for f in news.facts if f.text in ("11万亿元", "35.8%")} == {"江苏省"}
+    report = planwatch.extract_text("锦州市政府工作报告\n\n学习深圳市经验，全市地区生产总值增长6%。\n")
+    assert [f.region for f in report.facts] == ["锦州市"]

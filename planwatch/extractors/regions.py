@@ -151,7 +151,9 @@ class RegionTracker:
             self.sentence_zone = (zone.group(1), pos)
             return zone.group(1)
         if _TURN_BACK.match(text, p):
-            return self.segment_name  # "全省…", "全市…": the text turns back to its own region
+            # "全省…", "全市…": the text turns back to its own region — in a news item about several,
+            # to the one of that level it last named ("江苏省统计局分析称，2021年，全省GDP…")
+            return (None if self.official else self._last_named(text, p)) or self.segment_name
         if text.startswith("全国", p) and _subject_follow().match(text[p + 2:p + 8]):
             self.clause_only.add(pos)
             return "全国"  # "全国规模以上工业企业实现利润总额…": the country's figure, for its clause
@@ -182,6 +184,17 @@ class RegionTracker:
                 self.clause_only.add(pos)
             return region.name
         return None
+
+    def _last_named(self, text: str, pos: int) -> str | None:
+        """The unit of the level ``全省``/``全市``/``全县`` at ``pos`` names, last named in its paragraph."""
+        level = {"省": "province", "市": "city", "州": "city", "盟": "city", "县": "county", "旗": "county"}.get(
+            text[pos + 1:pos + 2])
+        para = text.rfind("\n", max(0, pos - 300), pos) + 1
+        if level is None or para >= pos:
+            return None
+        named = [r for _, _, r in self.gazetteer.find_all(text[max(para, pos - 300):pos], context=self.segment_region)
+                 if r.level == level]
+        return named[-1].name if named else None
 
     def observe(self, text: str, start: int, end: int) -> None:
         lead_in = self.sentence_start < 0 and _zone_opening().fullmatch(_LEAD_IN_TAIL.sub("", text[start:end].strip()))
