@@ -691,6 +691,11 @@ def _table_rows(table: Any) -> list[list[str]] | None:
         return []
     if max(len(r) for r in grid) < 2:
         return None  # one column: a box around content, not a table of values
+    # a header printed again further down (a table pasted page by page) is no data row, unless the
+    # first row holds a bare number: then it is data, and equal data rows are the document's to say
+    head = ["".join(c.split()) for c in grid[0]]
+    if any(head) and not any(_NUMBER_CELL.fullmatch(c) for c in head):
+        grid = [grid[0]] + [row for row in grid[1:] if ["".join(c.split()) for c in row] != head]
     return grid
 
 

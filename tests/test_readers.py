@@ -431,3 +431,28 @@ def test_docx_equal_rows_of_a_table_without_header_are_kept(tmp_path: Path) -> N
     rows = [["粮食产量", "万吨", "12.5", "13"], ["粮食产量", "万吨", "12.5", "13"], ["油料产量", "万吨", "1.2", "1.3"]]
     text = read_file(_plan_docx(tmp_path, "data", _indicator_table(rows, header_rows=0))).text
     assert text.count("| 粮食产量 | 万吨 | 12.5 | 13 |") == 2
+
+
+def test_html_table_header_repeated_as_a_row_is_read_once(tmp_path: Path) -> None:
+    """A page pasting a plan table page by page repeats its header as a <tr>: read as data, its years
+    would be values of an indicator named 指标名称; equal data rows under a numeric first row stay."""
+    from planwatch.pipeline import extract
+
+    def tr(cells: list[str], tag: str = "td") -> str:
+        return "<tr>" + "".join(f"<{tag}>{c}</{tag}>" for c in cells) + "</tr>"
+
+    head = tr(PLAN_HEAD, "th")
+    rows = [tr(r) for r in PLAN_ROWS]
+    again = tr(["指标 名称", *PLAN_HEAD[1:]])
+    page = ("<html><body><h1>锦州市“十四五”规划纲要</h1><p>表1 主要指标</p><table>" + head + "".join(rows[:3])
+            + again + "".join(rows[3:]) + "</table></body></html>")
+    f = tmp_path / "plan.html"
+    f.write_text(page, encoding="utf-8")
+    text = read_file(f).text
+    assert text.count("指标名称") == 1 and "指标 名称" not in text
+    facts = extract(f).facts
+    assert {(x.indicator, x.value, x.period) for x in facts} == PLAN_FACTS
+    numeric = "<html><body><table>" + tr(["粮食", "21774"]) * 2 + "</table></body></html>"
+    g = tmp_path / "numeric.html"
+    g.write_text(numeric, encoding="utf-8")
+    assert read_file(g).text.count("21774") == 2
