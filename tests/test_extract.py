@@ -990,3 +990,17 @@ def test_all_of_a_level_in_a_news_item_is_the_unit_of_that_level_it_last_named()
     assert {f.region for f in news.facts if f.text in ("11万亿元", "35.8%")} == {"江苏省"}
     report = planwatch.extract_text("锦州市政府工作报告\n\n学习深圳市经验，全市地区生产总值增长6%。\n")
     assert [f.region for f in report.facts] == ["锦州市"]
+
+
+def test_a_total_broken_down_item_by_item_names_each_items_count():
+    """宁夏's project release: "截至7月底未开工项目共5个，按责任单位（主管单位）划分分别是：银川市2个，…；吴忠市1个"
+    — each owner's count is of 未开工项目 (the owner is its region, not its indicator); a list with no
+    breakdown ("新建学校3个、医院2个") keeps its own names."""
+    path = ROOT / "tests" / "data" / "wider" / "releases" / "ningxia_2021m1m7_projects.txt"
+    ningxia = planwatch.extract(path)
+    start = ningxia.text.index("截至7月底未开工项目")
+    counted = [(f.text, f.indicator, f.region) for f in ningxia.facts if start <= f.start < start + 120][:3]
+    assert counted == [("5个", "未开工项目", "宁夏回族自治区"), ("2个", "未开工项目", "银川市"),
+                       ("1个", "未开工项目", "吴忠市")]
+    plain = planwatch.extract_text("全年新建学校3个、医院2个。").facts
+    assert [f.indicator for f in plain] == ["新建学校", "医院"]

@@ -349,7 +349,7 @@ def _continues_list(clause: str, q: Quantity) -> bool:
 
 _LEADING_TIME = re.compile(
     r"^(?:连续[一二两三四五六七八九十\d]+年|[^，]{0,6}(?:以来|期间|时期|年末|年底)|(?:到|至|截至|截止|相比|相较于?|对比)?(?:19|20)\d\d年(?:末|底)?"
-    r"|(?:今年)?(?:前三季度|[上下]半年|第?[一二三四]季度|1[—\-－~～至]\d{1,2}月份?|\d{1,2}月份?(?:末|底)?))"
+    r"|(?:截至|截止|到|至)?(?:今年)?(?:前三季度|[上下]半年|第?[一二三四]季度|1[—\-－~～至]\d{1,2}月份?|\d{1,2}月份?(?:末|底)?))"
 )
 #: A name that is only the base of a comparison ("比2019年1-7月增长20.5%", "比1-6月加快0.3个百分点"): the
 #: change is of the indicator before it.
@@ -365,6 +365,8 @@ _RATE_OF_BEFORE = re.compile(
     r"^(?:(?:增速|增幅|涨幅|降幅|跌幅|增长率)[^，。；]{0,12}|收窄|扩大|回落|回升|加快|放缓|变缓|提速)$")
 #: A sentence naming a rate of change and no share: what its bracketed figures are ("…的增速超过6%").
 _RATE_NAMED = re.compile(r"增速|增幅|涨幅|增长率|(?<!年)均?增长(?![的]?(?:比重|占比))")
+#: "…共5个，按责任单位（主管单位）划分分别是：": a total broken down by owner, item by item.
+_BY_OWNER = re.compile(r"按[^，。；：]{1,24}?(?:划分|分)[，,]?分别(?:是|为)[：:]")
 #: "按2019年平均汇率计算为5686美元": the same figure on another basis, of the indicator just measured.
 _BASIS_ONLY = re.compile(r"^按[^，。；]{1,14}?(?:计算|折算|核算)$")
 #: "从GDP总量来看，广东…为124369.67亿元": the topic a paragraph's figures are about.
@@ -642,6 +644,12 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
                 mention = f"{sector.group()}增加值"  # "农业全面升级，年均增长3%以上": the sector's value added
             else:
                 mention = earlier or (prev_fact.mention if prev_fact is not None else verb)
+        by_owner = _BY_OWNER.search(text, start, clause_start) if q.unit_kind == "count" else None
+        if by_owner and len(mention) <= 16 and not _cues()["up"].search(mention):
+            # "未开工项目共5个，按责任单位划分分别是：银川市2个，…；吴忠市1个": what the total counted
+            total = text[start:by_owner.start()].rstrip("，, ")
+            counted = re.sub(r"(?:共|合计|总计)?[\d一二三四五六七八九十]*个?$", "", total)
+            mention = _clean_mention(counted) or mention
         if prev_fact is not None and (_TIME_FRAGMENT.search(mention) or _COMPARISON_ONLY.match(mention)
                                       or _RATE_OF_BEFORE.match(mention) or _BASIS_ONLY.match(mention)):
             mention = prev_fact.mention  # "增加到2015年的23.53亿元，年均增长23.53%": the same indicator
