@@ -86,7 +86,7 @@ WIDER_DIR = Path(__file__).parent / "data" / "wider"
 
 
 def test_wider_reference_is_grounded() -> None:
-    """All 37 stored excerpts of tests/data/wider, each a zone: most name no project, so any mention
+    """Every stored excerpt of tests/data/wider, each a zone: most name no project, so any mention
     found in them is a false positive (statistics news, reviews without projects)."""
     zones, mentions = load_reference(WIDER)
     tax = load_project_taxonomy()
