@@ -1004,3 +1004,16 @@ def test_a_total_broken_down_item_by_item_names_each_items_count():
                        ("1个", "未开工项目", "吴忠市")]
     plain = planwatch.extract_text("全年新建学校3个、医院2个。").facts
     assert [f.indicator for f in plain] == ["新建学校", "医院"]
+
+
+def test_a_news_paragraph_opening_on_one_unit_is_about_it():
+    """News on several units: "…显示，2021年山东省抢抓发展机遇，…，山东家底越来越厚。全年地区生产总值突破8万亿元"
+    and "上半年，厦门市“三驾马车”有力拉动发展，…。其中，111个省重点在建项目…452.5亿元" are that unit's
+    figures; a government's own report keeps its region (a group named later holds for its part)."""
+    wider = ROOT / "tests" / "data" / "wider" / "news"
+    news = planwatch.extract(wider / "yue_su_lu_2021_gdp.txt")
+    assert {f.region for f in news.facts if f.text in ("8.3万亿元", "7284.5亿元", "33714.5亿元")} == {"山东省"}
+    cities = planwatch.extract(wider / "sub_provincial_cities_2021h1.txt")
+    assert {f.region for f in cities.facts if f.text in ("452.5亿元", "1415.4亿元")} == {"厦门市"}
+    report = planwatch.extract(CORPUS / "jinzhou" / "001_a4dd6afc1d6d7e9f.txt")
+    assert {f.region for f in report.facts if f.text in ("26.2 亿元", "140 亿元")} == {"锦州市三城区"}

@@ -707,6 +707,9 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
         facts.append(fact)
         prev = (q, measure, value)
         prev_fact = fact
+    if not facts:
+        regions.note_opening(text, start, end)  # its numbers were years or names: its subject still counts
+        return facts
     _assign_list(text, list_members, last_names, facts)
     _from_to(text, facts, scope_at(layout, start))
     return facts

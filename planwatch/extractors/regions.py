@@ -17,7 +17,7 @@ from planwatch.lexicon import alternation, load_lexicon
 #: How a document names a group of a city's counties or districts: 县(市), 县（市、区）, 县市区, 城区…
 COUNTY_GROUP = r"县[（(]市(?:、区)?[)）]区?|县市区|县区|城区|区县"
 _GROUP = re.compile(
-    rf"(?<![一二两三四五六七八九十\d])(?:[一二两三四五六七八九十\d]+(?:个)?(?:{COUNTY_GROUP}|县|市))(?![^，、和与]{{0,1}}[级的])"
+    rf"(?<![一二两三四五六七八九十\d第])(?:[一二两三四五六七八九十\d]+(?:个)?(?:{COUNTY_GROUP}|县|市))(?![^，、和与]{{0,1}}[级的])"
 )
 @cache
 def _subject_follow() -> re.Pattern[str]:
@@ -196,8 +196,20 @@ class RegionTracker:
                  if r.level == level]
         return named[-1].name if named else None
 
+    def note_opening(self, text: str, start: int, end: int) -> None:
+        """A news paragraph opening on one unit without a figure after its name ("…显示，2021年山东省抢抓
+        发展机遇，…，山东家底越来越厚。全年地区生产总值…") is about that unit (not in a government's own
+        report, where such a name is a partner or a topic)."""
+        if self.official or self.sentence_start >= 0 or self.current != self.segment_name:
+            return
+        starts = [start] + [start + m.end() for m in re.finditer(r"[，；：]", text[start:end])]
+        named = {self._subject_at(text, cs, min(end, cs + 40)) for cs in starts} - {None, self.segment_name}
+        if len(named) == 1 and not named & self.zones:
+            self.current = named.pop()
+
     def observe(self, text: str, start: int, end: int) -> None:
         lead_in = self.sentence_start < 0 and _zone_opening().fullmatch(_LEAD_IN_TAIL.sub("", text[start:end].strip()))
+        self.note_opening(text, start, end)
         self.region_at(text, start, end)
         if lead_in and _is_zone_name(lead_in.group(1)):
             # "滨海新区(国家级经济技术开发区)。依托…": a paragraph led by a zone's name is about the zone
