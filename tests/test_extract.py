@@ -1017,3 +1017,15 @@ def test_a_news_paragraph_opening_on_one_unit_is_about_it():
     assert {f.region for f in cities.facts if f.text in ("452.5亿元", "1415.4亿元")} == {"厦门市"}
     report = planwatch.extract(CORPUS / "jinzhou" / "001_a4dd6afc1d6d7e9f.txt")
     assert {f.region for f in report.facts if f.text in ("26.2 亿元", "140 亿元")} == {"锦州市三城区"}
+
+
+def test_things_done_over_a_five_year_review_are_the_span_whatever_the_verb():
+    """In a review of the plan period, what was done (修建, 铺设, 封停, 削减, 流转, 处置, 完成投资 …) is the
+    span's: 海拉尔区 2016 "修建村村通道路23条、163公里", 广东 2026 "处置批而未供土地171.6万亩", 辽宁 2026
+    "完成投资3500亿元"; the same verb in one year's results is that year's."""
+    hailaer = planwatch.extract(CORPUS / "hailaer" / "hailaer_2016.txt")
+    assert {f.period for f in hailaer.facts if f.text in ("23条", "163公里", "52辆")} == {"2011-2015"}
+    assert find(_province("广东省"), "171.6万亩").period == "2021-2025"
+    assert find(_province("辽宁省"), "3500亿元").period == "2021-2025"
+    year = planwatch.extract_text("海拉尔区2017年政府工作报告\n\n2016年，修建村村通道路23条，铺设自来水管道85公里。\n")
+    assert {f.period for f in year.facts} == {"2016"}
