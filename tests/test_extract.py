@@ -1029,3 +1029,17 @@ def test_things_done_over_a_five_year_review_are_the_span_whatever_the_verb():
     assert find(_province("辽宁省"), "3500亿元").period == "2021-2025"
     year = planwatch.extract_text("海拉尔区2017年政府工作报告\n\n2016年，修建村村通道路23条，铺设自来水管道85公里。\n")
     assert {f.period for f in year.facts} == {"2016"}
+
+
+def test_a_head_written_once_after_a_list_is_each_items():
+    """"工业机器人、新能源汽车、服务器、3D打印设备产量分别增长…" (广东 release): each item's 产量, never
+    "服务器印设备产量"; 云南 2026's "太阳能电池、汽车用锂电池…产量" likewise. A list whose items name their
+    own quantities ("进口货值、免签入境游客、…、离岛免税销售额", 海南) shares nothing; "城镇、农村居民人均可支配
+    收入" still puts 城镇 in place of 农村."""
+    wider = ROOT / "tests" / "data" / "wider"
+    gd = planwatch.extract(wider / "releases" / "gd_2021m1m2_news.txt")
+    assert find(gd, "100.3%").indicator == "服务器产量"
+    hainan = _province("海南省")
+    assert find(hainan, "64%").indicator == "免签入境游客"
+    towns = planwatch.extract_text("城镇、农村居民人均可支配收入分别增长5%、7%。").facts
+    assert [f.indicator for f in towns] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]

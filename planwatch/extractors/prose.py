@@ -523,14 +523,26 @@ def _distribute(subject: str, n: int) -> list[str] | None:
     else:
         return None
     last = items[-1]
+    head = next((h for h in _shared_heads() if last.endswith(h) and len(last) > len(h)), "")
+    if any(re.search(r"[值额量数率]$|人次$|收入$|投资$|产业$", item) for item in items[:-1]):
+        head = ""  # "进口货值、免签入境游客、…、离岛免税销售额": items that name their own quantities
     out = []
     for item in items[:-1]:
-        if len(item) <= 3 and len(last) > len(item) + 2:
+        if len(item) <= 2 and len(last) > len(item) + 2:
+            out.append(item + last[len(item):])  # "城镇、农村居民人均可支配收入": 城镇 in place of 农村
+        elif head and not item.endswith(head) and len(item) <= 10:
+            out.append(item + head)  # "服务器、3D打印设备产量": 服务器产量
+        elif len(item) <= 3 and len(last) > len(item) + 2:
             out.append(item + last[len(item):])
         else:
             out.append(item)
     out.append(last)
     return out
+
+
+@cache
+def _shared_heads() -> tuple[str, ...]:
+    return tuple(sorted(load_lexicon()["shared_heads"], key=len, reverse=True))
 
 
 def extract_prose(norm: NormalizedText, layout: Layout, regions: RegionTracker) -> list[RawFact]:
