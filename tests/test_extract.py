@@ -1033,7 +1033,7 @@ def test_things_done_over_a_five_year_review_are_the_span_whatever_the_verb():
 
 def test_a_head_written_once_after_a_list_is_each_items():
     """"工业机器人、新能源汽车、服务器、3D打印设备产量分别增长…" (广东 release): each item's 产量, never
-    "服务器印设备产量"; 云南 2026's "太阳能电池、汽车用锂电池…产量" likewise. A list whose items name their
+    "服务器印设备产量". A list whose items name their
     own quantities ("进口货值、免签入境游客、…、离岛免税销售额", 海南) shares nothing; "城镇、农村居民人均可支配
     收入" still puts 城镇 in place of 农村."""
     wider = ROOT / "tests" / "data" / "wider"
