@@ -358,13 +358,21 @@ _COMPARISON_ONLY = re.compile(
     r"(?:前三季度|[上下]半年|第?[一二三四]季度|1[—\-－~～至]\d{1,2}月份?|\d{1,2}月份?(?:末|底)?)?"
     r"(?:加快|放缓|回落|提高|提升|下降|增长|增加|减少|收窄|扩大)?$"
 )
-#: A name that is only a time phrase or a verb reaching one ("增加到2015年", "是2010年"): no indicator.
-#: A phrase naming only the rate or the turn of what came before ("增速变缓至3%", "降幅由谷底的-14.2%收窄至
-#: -11.6%", "增速高于深圳今年第一季度的2%"): the indicator is the one just measured.
-_RATE_OF_BEFORE = re.compile(
-    r"^(?:(?:增速|增幅|涨幅|降幅|跌幅|增长率)[^，。；]{0,12}|收窄|扩大|回落|回升|加快|放缓|变缓|提速)$")
-#: A sentence naming a rate of change and no share: what its bracketed figures are ("…的增速超过6%").
-_RATE_NAMED = re.compile(r"增速|增幅|涨幅|增长率|(?<!年)均?增长(?![的]?(?:比重|占比))")
+
+
+@cache
+def _rate_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """From the lexicon's nouns naming a rate of change (measure_cues.rate_nouns_*), one list for
+    every rule that reads them: a phrase naming only the rate or turn of what came before
+    ("增速变缓至3%", "降幅由谷底的-14.2%收窄至-11.6%": the indicator is the one just measured), and a
+    sentence naming a rate and no share ("…7省份的增速超过6%": what its bracketed figures are)."""
+    m = load_lexicon()["measure_cues"]
+    nouns = alternation(m["rate_nouns_up"] + m["rate_nouns_down"])
+    only = re.compile(rf"^(?:(?:{nouns})[^，。；]{{0,12}}|收窄|扩大|回落|回升|加快|放缓|变缓|提速)$")
+    named = re.compile(rf"{nouns}|(?<!年)均?增长(?![的]?(?:比重|占比))")
+    return only, named
+
+
 #: "…共5个，按责任单位（主管单位）划分分别是：": a total broken down by owner, item by item.
 _BY_OWNER = re.compile(r"按[^，。；：]{1,24}?(?:划分|分)[，,]?分别(?:是|为)[：:]")
 #: "按2019年平均汇率计算为5686美元": the same figure on another basis, of the indicator just measured.
@@ -372,6 +380,7 @@ _BASIS_ONLY = re.compile(r"^按[^，。；]{1,14}?(?:计算|折算|核算)$")
 #: "从GDP总量来看，广东…为124369.67亿元": the topic a paragraph's figures are about.
 _TOPIC = re.compile(r"从(?P<topic>[^，。；从]{2,14}?)(?:上)?(?:来看|看)")
 
+#: A name that is only a time phrase or a verb reaching one ("增加到2015年", "是2010年"): no indicator.
 _TIME_FRAGMENT = re.compile(
     r"(?:(?:19|20)\d\d年(?:的|末|底)?|^是|^为)$|^(?:增加|提高|提升|增长|下降|减少|达到)(?:到|至)"
 )
@@ -663,7 +672,7 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
             counted = re.sub(r"(?:共|合计|总计)?[\d一二三四五六七八九十]*个?$", "", total)
             mention = _clean_mention(counted) or mention
         if prev_fact is not None and (_TIME_FRAGMENT.search(mention) or _COMPARISON_ONLY.match(mention)
-                                      or _RATE_OF_BEFORE.match(mention) or _BASIS_ONLY.match(mention)):
+                                      or _rate_patterns()[0].match(mention) or _BASIS_ONLY.match(mention)):
             mention = prev_fact.mention  # "增加到2015年的23.53亿元，年均增长23.53%": the same indicator
         named_unit = other is not None and text[q.start - 1:q.start] in "（("  # "江西（6.9%）、福建（6.7%）"
         if other and prev_fact is not None and (q.unit_kind == "percent" or named_unit):
@@ -673,7 +682,8 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
                 measure = "avg_growth"
             elif measure == "level":
                 measure = prev_fact.measure
-        if named_unit and measure == "level" and q.unit_kind == "percent" and _RATE_NAMED.search(text, start, end):
+        rate_named = named_unit and measure == "level" and q.unit_kind == "percent"
+        if rate_named and _rate_patterns()[1].search(text, start, end):
             # "江西（6.9%）、福建（6.7%）…7省份的增速超过6%": units' figures in brackets, of the rate the sentence names
             measure = "growth"
         scope = scope_at(layout, q.start)
