@@ -5,6 +5,7 @@ into SQLite and into PostgreSQL.
     python benchmarks/scale_bench.py --docs 10000 --backends sqlite,postgresql --workers 1,2
     python benchmarks/scale_bench.py --docs 100000 --backends sqlite --workers 2
     python benchmarks/scale_bench.py --docs 10000 --pg postgresql://USER:PASSWORD@HOST/DB --json-out results.jsonl
+    python benchmarks/scale_bench.py --queries-only runs/sqlite_100000_w2.db   # series/targets p95 of a kept database
 
 The documents are made by ``store_bench.generate`` (corpus documents with other regions,
 shifted years and perturbed numbers) and written as ``.txt`` files under ``--corpus`` (kept and
@@ -237,8 +238,19 @@ def run(target: Target, corpus: Path, n: int, workers: int, queries: int, seed: 
             return None
         return round((hi[1] - lo[1]) / (hi[0] - lo[0]), 1)
 
+    latencies = query_latencies(target.url, queries, seed)
+    return {
+        "docs": n, "backend": target.backend, "workers": workers, "seconds": round(wall, 1),
+        "docs_per_s": round(n / wall, 1), "rate_first_tenth": rate(0.0, 0.1), "rate_last_tenth": rate(0.9, 1.0),
+        "cpu_seconds": round(cpu, 1), "cpu_ms_per_doc": round(cpu / n * 1000, 1),
+        "peak_rss_mb": round(peak / 2**20), **latencies, "db_mb": round(target.size() / 2**20),
+    }  # fmt: skip
+
+
+def query_latencies(url: str, queries: int, seed: int) -> dict[str, Any]:
+    """p50/p95 of ``series`` and ``targets`` on random (indicator, region) pairs and regions of ``url``."""
     rng = random.Random(seed)
-    with Store(target.url) as store:
+    with Store(url) as store:
         stats = store.stats()
         series_keys = store.db.query(
             "SELECT DISTINCT indicator_key, region_key FROM facts WHERE indicator_id IS NOT NULL "
@@ -258,13 +270,9 @@ def run(target: Target, corpus: Path, n: int, workers: int, queries: int, seed: 
             monitor.targets(store, region=region)
             targets_lat.append(time.perf_counter() - t)
     return {
-        "docs": n, "backend": target.backend, "workers": workers, "seconds": round(wall, 1),
-        "docs_per_s": round(n / wall, 1), "rate_first_tenth": rate(0.0, 0.1), "rate_last_tenth": rate(0.9, 1.0),
-        "cpu_seconds": round(cpu, 1), "cpu_ms_per_doc": round(cpu / n * 1000, 1),
-        "peak_rss_mb": round(peak / 2**20), "documents": stats["documents"], "facts": stats["facts"],
+        "documents": stats["documents"], "facts": stats["facts"],
         "series": {k: round(v, 2) for k, v in percentiles(series_lat).items()},
         "targets": {k: round(v, 2) for k, v in percentiles(targets_lat).items()},
-        "db_mb": round(target.size() / 2**20),
     }  # fmt: skip
 
 
@@ -280,7 +288,13 @@ def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", action="store_true", help="keep the databases")
     parser.add_argument("--json-out", type=Path, default=None, help="append each configuration's figures (JSON Lines)")
+    parser.add_argument("--queries-only", metavar="URL", default=None,
+                        help="only the query latencies, on an existing database (a kept run's)")
     args = parser.parse_args(argv)
+    if args.queries_only:
+        figures = query_latencies(args.queries_only, args.queries, args.seed)
+        print(json.dumps(figures, ensure_ascii=False), flush=True)
+        return [figures]
     backends = [b.strip() for b in args.backends.split(",") if b.strip()]
     workers = [int(w) for w in args.workers.split(",") if w.strip()]
 

@@ -30,7 +30,7 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
-from planwatch.monitor.series import FACT_SELECT, LIVE, kind_class, preference_rank
+from planwatch.monitor.series import FACT_SELECT, LIVE, fact_query, kind_class, preference_rank
 
 BOUNDS = ("at_least", "at_most")
 
@@ -102,11 +102,10 @@ def compare(
 
             raise CorrectionError(f"unknown level {level!r}: use province, city or county")
     select = FACT_SELECT.replace(
-        "FROM facts f JOIN documents d ON d.id = f.document_id ",
-        ", f.region_parent_id, d.region_id AS doc_region_id, r.level AS region_level "
-        "FROM facts f JOIN documents d ON d.id = f.document_id LEFT JOIN regions r ON r.code = f.region_id ",
+        "FROM facts f ",
+        ", f.region_parent_id, r.level AS region_level FROM facts f LEFT JOIN regions r ON r.code = f.region_id ",
     )
-    rows = store.db.query(select + "WHERE " + " AND ".join(where), params)
+    rows = fact_query(store, select + "WHERE " + " AND ".join(where), params, doc_region_id="region_id")
     groups: dict[tuple[str, str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         if want_level and r["region_level"] != want_level:

@@ -35,7 +35,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from planwatch.monitor.growth import ABOUT_TOLERANCE
-from planwatch.monitor.series import FACT_SELECT, LIVE, mark_preferred
+from planwatch.monitor.series import FACT_SELECT, LIVE, fact_query, mark_preferred
 from planwatch.numbers import convert
 from planwatch.store.records import compatible_units
 
@@ -108,7 +108,8 @@ def disagreements(store: Store, region: str | None = None, all_indicators: bool 
     inner_where, inner_params = _region_filter(store, region, "x")
     if not all_indicators:
         inner_where += " AND x.indicator_id IS NOT NULL"
-    rows = store.db.query(
+    rows = fact_query(
+        store,
         FACT_SELECT + "JOIN (SELECT x.region_key, x.indicator_key, x.period, x.measure, x.kind FROM facts x "
         f"WHERE x.is_current = 1 AND x.status <> 'rejected'{inner_where} "
         "GROUP BY x.region_key, x.indicator_key, x.period, x.measure, x.kind "
@@ -163,7 +164,8 @@ def growth_checks(store: Store, region: str | None = None, all_indicators: bool 
     where, params = _region_filter(store, region, "gr")
     if not all_indicators:
         where += " AND gr.indicator_id IS NOT NULL"
-    rows = store.db.query(
+    rows = fact_query(
+        store,
         FACT_SELECT.replace(
             "FROM facts f",
             "FROM facts gr JOIN facts f ON f.region_key = gr.region_key "
@@ -209,7 +211,8 @@ def growth_checks(store: Store, region: str | None = None, all_indicators: bool 
 
 def sum_checks(store: Store, region: str | None = None) -> list[Conflict]:
     where, params = _region_filter(store, region)
-    rows = store.db.query(
+    rows = fact_query(
+        store,
         FACT_SELECT + f"WHERE f.list_id IS NOT NULL AND {LIVE}{where} ORDER BY f.document_id, f.seq", params
     )
     lists: dict[tuple[int, int], list[dict[str, Any]]] = defaultdict(list)
@@ -248,7 +251,8 @@ def _row_of(text: str, start: int) -> int:
 def table_checks(store: Store, region: str | None = None) -> list[Conflict]:
     """Plan-table rows whose levels do not follow from their own average growth (module docstring)."""
     where, params = _region_filter(store, region)
-    rows = store.db.query(
+    rows = fact_query(
+        store,
         FACT_SELECT + f"WHERE f.source = 'table' AND {LIVE}{where} "
         "AND f.measure IN ('level', 'avg_growth') ORDER BY f.document_id, f.seq",
         params,

@@ -129,11 +129,10 @@ class ProjectQueries:
             else:
                 where.append("m.region = ?")
                 params.append(region)
-        return self.db.query(
-            "SELECT m.*, d.name AS doc_name, d.year AS doc_year, d.doc_type FROM project_mentions m "
-            f"JOIN documents d ON d.id = m.document_id WHERE {' AND '.join(where)} ORDER BY m.document_id, m.seq",
-            params,
+        rows = self.db.query(
+            f"SELECT m.* FROM project_mentions m WHERE {' AND '.join(where)} ORDER BY m.document_id, m.seq", params
         )
+        return self.store.with_documents(rows, doc_name="name", doc_year="year", doc_type="doc_type")
 
     def projects(self, *, region: str | None = None, stage: str | None = None, sector: str | None = None,
                  within: tuple[int, int] | None = None) -> list[ProjectSummary]:

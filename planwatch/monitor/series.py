@@ -31,9 +31,11 @@ FACT_SELECT = (
     "f.indicator_id, f.indicator_key, f.mention, f.measure, f.value, f.value_high, f.unit, f.kind, f.period, "
     "f.period_start, f.period_end, f.region, f.region_id, f.region_key, f.qualifier, f.norm_value, f.norm_unit, "
     "f.quote, "
-    "f.status, f.source, f.list_id, f.list_role, d.year AS doc_year, d.name AS doc_name "
-    "FROM facts f JOIN documents d ON d.id = f.document_id "
+    "f.status, f.source, f.list_id, f.list_role "
+    "FROM facts f "
 )
+#: The columns of its document each fact row of the monitor carries (``Store.with_documents``).
+DOCUMENT_FIELDS = {"doc_year": "year", "doc_name": "name"}
 LIVE = "f.is_current = 1 AND f.status <> 'rejected'"
 
 
@@ -68,12 +70,17 @@ def mark_preferred(rows: Iterable[dict[str, Any]]) -> dict[tuple[str, str, str],
     return best
 
 
+def fact_query(store: Store, sql: str, params: Iterable[Any] = (), **document_fields: str) -> list[dict[str, Any]]:
+    """The rows of a query on facts (``FACT_SELECT`` and its conditions), each with its document's
+    year and name (``DOCUMENT_FIELDS``) and any other ``document_fields`` (``plan_start="plan_start"``)."""
+    rows = store.db.query(sql, tuple(params))
+    return store.with_documents(rows, **DOCUMENT_FIELDS, **document_fields)
+
+
 def fetch(store: Store, indicator_key: str, region_key: str) -> list[dict[str, Any]]:
     """The live facts of one indicator in one region (one indexed look-up)."""
-    return store.db.query(
-        FACT_SELECT + f"WHERE f.indicator_key = ? AND f.region_key = ? AND {LIVE}",
-        (indicator_key, region_key),
-    )
+    return fact_query(store, FACT_SELECT + f"WHERE f.indicator_key = ? AND f.region_key = ? AND {LIVE}",
+                      (indicator_key, region_key))
 
 
 @dataclass

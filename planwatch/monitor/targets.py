@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any
 
 from planwatch.lexicon import load_lexicon
 from planwatch.monitor import growth as g
-from planwatch.monitor.series import FACT_SELECT, LIVE, kind_class, mark_preferred, preference_rank
+from planwatch.monitor.series import FACT_SELECT, LIVE, fact_query, kind_class, mark_preferred, preference_rank
 from planwatch.numbers import convert
 from planwatch.store.records import parse_period
 from planwatch.structure import FIVE_YEAR_PLANS
@@ -56,6 +56,13 @@ from planwatch.structure import FIVE_YEAR_PLANS
 if TYPE_CHECKING:  # pragma: no cover
     from planwatch.store.core import Store
 
+#: What judging a target reads of each observation of its indicator (``_observations``): a
+#: region's targets read thousands of them, and their texts and quotes, which only a shown
+#: target needs, were most of the time of ``targets`` at 100,000 documents.
+OBSERVATION_SELECT = (
+    "SELECT f.id, f.document_id, f.seq, f.start_offset, f.indicator_key, f.measure, f.value, f.norm_value, "
+    "f.norm_unit, f.kind, f.period, f.period_start, f.period_end, f.status FROM facts f "
+)
 BASELINE_WINDOW = 3
 TREND_WINDOW = 5
 STALE_YEARS = 2  # a latest value more than this many years before the as-of year is marked stale
@@ -442,12 +449,24 @@ def _mark_stale(a: TargetAssessment, as_of: int) -> None:
         _say(a, "stale: latest value is from {year} (as of {as_of})", year=a.latest_year, as_of=as_of)
 
 
-def _compound_parts(store: Store, row: dict[str, Any]) -> list[dict[str, Any]]:
+def _compound_parts(store: Store, row: dict[str, Any], cache: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     """One target row per indicator it names: ``城乡居民人均可支配收入增长8%`` and
     ``城镇常住…、农村常住…均增长8%`` set the same goal for each part (FACTS.md keeps one fact for the
     one number; a goal is judged per indicator).  The row stays whole unless every part resolves to
     an indicator of the taxonomy, each a different one."""
     mention = row["mention"] or row["indicator"] or ""
+    found = _compound_indicators(store, mention, cache if cache is not None else {})
+    if not found:
+        return [row]
+    return [{**row, "indicator": ind.name, "indicator_id": ind.id, "indicator_key": ind.id} for ind in found]
+
+
+def _compound_indicators(store: Store, mention: str, cache: dict[str, Any]) -> list[Any]:
+    """The taxonomy indicators a compound name sets one goal for (``_compound_parts``), else ``[]``;
+    ``cache``: a region's targets repeat their names, each read once a call."""
+    if mention in cache:
+        return cache[mention]
+    cache[mention] = []
     names = [n for n in re.split(r"[、和及与]", mention) if n]
     if len(names) < 2:
         names = []
@@ -456,12 +475,12 @@ def _compound_parts(store: Store, row: dict[str, Any]) -> list[dict[str, Any]]:
                 names = [mention.replace(compound, part, 1) for part in parts]
                 break
     if len(names) < 2:
-        return [row]
+        return []
     found = [store.indicator(n) for n in names]
     if any(ind is None for ind in found) or len({ind.id for ind in found if ind}) != len(found):
-        return [row]
-    return [{**row, "indicator": ind.name, "indicator_id": ind.id, "indicator_key": ind.id}
-            for ind in found if ind is not None]
+        return []
+    cache[mention] = found
+    return found
 
 
 def is_fragment(store: Store, name: str) -> bool:
@@ -517,15 +536,20 @@ def targets(
     """
     region_key = store.region_key(region)
     span = plan_span(plan)
-    select = FACT_SELECT.replace("d.name AS doc_name", "d.name AS doc_name, d.plan_start, d.plan_end")
-    rows = store.db.query(select + f"WHERE f.region_key = ? AND f.kind = 'target' AND {LIVE}", (region_key,))
+    rows = fact_query(store, FACT_SELECT + f"WHERE f.region_key = ? AND f.kind = 'target' AND {LIVE}", (region_key,),
+                      plan_start="plan_start", plan_end="plan_end")
     if indicator:
         key = store.indicator_key(indicator)
         rows = [r for r in rows if r["indicator_key"] == key]
     rows = [r for r in rows if r["period_end"] is not None and (span is None or span[0] <= r["period_end"] <= span[1])]
-    rows = [part for r in rows for part in _compound_parts(store, r)]
+    compounds: dict[str, Any] = {}
+    rows = [part for r in rows for part in _compound_parts(store, r, compounds)]
     if not fragments:
-        rows = [r for r in rows if r["indicator_id"] or not is_fragment(store, r["indicator"])]
+        fragment: dict[str, bool] = {}
+        for r in rows:
+            if not r["indicator_id"] and r["indicator"] not in fragment:
+                fragment[r["indicator"]] = is_fragment(store, r["indicator"])
+        rows = [r for r in rows if r["indicator_id"] or not fragment[r["indicator"]]]
     texts: dict[int, Any] = {}
     groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
@@ -534,8 +558,10 @@ def targets(
     by_indicator: dict[str, list[dict[str, Any]]] = defaultdict(list)
     if keys:
         marks = ", ".join("?" for _ in keys)
-        for r in store.db.query(
-            FACT_SELECT + f"WHERE f.region_key = ? AND f.indicator_key IN ({marks}) AND f.kind <> 'target' AND {LIVE}",
+        for r in fact_query(
+            store,
+            OBSERVATION_SELECT
+            + f"WHERE f.region_key = ? AND f.indicator_key IN ({marks}) AND f.kind <> 'target' AND {LIVE}",
             (region_key, *keys),
         ):
             by_indicator[r["indicator_key"]].append(r)
