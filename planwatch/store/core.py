@@ -535,7 +535,7 @@ class Store:
         # -- key projects (planwatch.store.projects): extracted here, stored in the transaction below --
         from planwatch.store.projects import prepare_projects
 
-        projects = prepare_projects(doc) if prepared_projects is NOT_PREPARED else prepared_projects
+        projects = prepare_projects(doc, doc_key) if prepared_projects is NOT_PREPARED else prepared_projects
         # -- end key projects --
         rows, codes = prepared_rows if prepared_rows is not None else fact_rows(doc, doc_key, self.resolver, doc_region)
         return self._retrying(

@@ -113,7 +113,7 @@ def extract_job(path: str, doc_key: str, resolve: bool, context: StatedContext |
         with limits.time_limit(seconds), memory:
             doc = extract_document(Path(path), context)
             if isinstance(doc, Document):
-                projects = prepare_projects(doc)
+                projects = prepare_projects(doc, doc_key)
                 rows = None
                 if resolve:
                     resolver = _worker_resolver()

@@ -31,8 +31,9 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planwatch.errors import PlanWatchError
@@ -88,25 +89,68 @@ _INSERT_MENTION = (
 
 
 # -- ingest hook ---------------------------------------------------------------------------
-def prepare_projects(doc: Document) -> ProjectExtraction | None:
+@dataclass
+class PreparedMention:
+    """What storing a mention needs that depends on its document alone (``prepare_projects``)."""
+
+    mention_key: str
+    loose_key: str
+    quote: str
+    aliases: str
+    capacities: str
+    #: The mention as extracted, as JSON: stored only when its columns do not say it already.
+    extracted: str
+    period: tuple[int | None, int | None]
+    keys: NameKeys
+    #: The spellings of its name that can link it to a project (``_linkable_variants``).
+    variants: list[str]
+
+
+@dataclass
+class PreparedProjects:
+    """A document's key projects, each with its ``PreparedMention``.
+
+    Made before the document's transaction, in the extraction worker when there is one
+    (``store.parallel``): keys, quotes and JSON are functions of the document, and the one
+    writer that every worker waits on should only link and write.
+    """
+
+    extraction: ProjectExtraction
+    mentions: list[PreparedMention]
+
+
+def prepare_projects(doc: Document, doc_key: str | None = None) -> PreparedProjects | None:
     """Extract a document's projects before its transaction opens (``None`` if extraction fails).
 
     A failure of the project extractor must not cost the document its facts, so it is reported
     on stderr and the document is stored without projects (``PLANWATCH_DEBUG=1`` raises).
+    ``doc_key``: the document's identity in the store (``Store.ingest_document``), which the
+    mentions' keys include; default its path or name, as there.
     """
     try:
-        return extract_projects(doc)
+        extraction = extract_projects(doc)
     except Exception as e:  # pragma: no cover - a bug in the project extractor
         if os.environ.get("PLANWATCH_DEBUG", "") not in ("", "0"):
             raise
         print(f"planwatch: warning: project extraction failed for {doc.name}: {type(e).__name__}: {e}",
               file=sys.stderr)
         return None
+    doc_key = doc_key or (str(Path(doc.path).resolve()) if doc.path else doc.name)
+    prepared = []
+    for m, (strict, loose) in zip(extraction.mentions, mention_keys(doc_key, extraction.mentions, doc.text),
+                                  strict=True):
+        keys = NameKeys(m.key, tuple(m.aliases), brand_core(m.key))
+        prepared.append(PreparedMention(
+            strict, loose, mention_quote(doc.text, m.start, m.end), _json(list(m.aliases)),
+            _json([asdict(c) for c in m.capacities]), _json(_extracted(m)), parse_period(m.period), keys,
+            _linkable_variants(keys),
+        ))  # fmt: skip
+    return PreparedProjects(extraction, prepared)
 
 
 def store_projects(
     store: Store,
-    extraction: ProjectExtraction | None,
+    prepared: PreparedProjects | None,
     *,
     doc: Document,
     document_id: int,
@@ -119,35 +163,37 @@ def store_projects(
     if previous_id is not None:
         db.execute("UPDATE project_mentions SET is_current = 0 WHERE document_id = ?", (previous_id,))
         db.execute("UPDATE project_counts SET is_current = 0 WHERE document_id = ?", (previous_id,))
-    if extraction is None:
+    if prepared is None:
         return
+    extraction = prepared.extraction
     facts = db.query("SELECT id, start_offset, end_offset, value FROM facts WHERE document_id = ?", (document_id,))
     linker = ProjectLinker(store)
-    keys = mention_keys(doc_key, extraction.mentions, doc.text)
     codes: set[str] = set()
-    for seq, (m, (strict, loose)) in enumerate(zip(extraction.mentions, keys, strict=True)):
-        region, parent = store.resolver.region(m.region, doc_region) if m.region else (doc_region, None)
+    places = [store.resolver.region(m.region, doc_region) if m.region else (doc_region, None)
+              for m in extraction.mentions]  # fmt: skip
+    linker.prefetch([(pm, region or parent or doc_region)
+                     for pm, (region, parent) in zip(prepared.mentions, places, strict=True)])  # fmt: skip
+    for seq, (m, pm, (region, parent)) in enumerate(zip(extraction.mentions, prepared.mentions, places, strict=True)):
         if region is not None:
             codes.add(region.code)
         fact_id = _overlapping_fact(facts, m.investment.span.start, m.investment.span.end) if m.investment else None
-        p_start, p_end = parse_period(m.period)
         inv = m.investment
+        region_name = m.region or (doc_region.name if doc_region else "")
         values = (
-            document_id, seq, strict, loose, m.doc or doc.name, m.start, m.end, m.text, m.name, m.key,
-            _json(list(m.aliases)), m.owner, m.sector, m.sector_source, m.stage,
+            document_id, seq, pm.mention_key, pm.loose_key, m.doc or doc.name, m.start, m.end, m.text, m.name, m.key,
+            pm.aliases, m.owner, m.sector, m.sector_source, m.stage,
             m.stage_span.start if m.stage_span else None, m.stage_span.end if m.stage_span else None,
-            m.stage_span.text if m.stage_span else None, m.kind, m.period, p_start, p_end,
-            m.region or (doc_region.name if doc_region else ""), region.code if region else None,
+            m.stage_span.text if m.stage_span else None, m.kind, m.period, *pm.period,
+            region_name, region.code if region else None,
             inv.value if inv else None, inv.unit if inv else None, inv.type if inv else None,
             inv.qualifier if inv else None, inv.span.start if inv else None, inv.span.end if inv else None,
-            inv.span.text if inv else None, fact_id, _json([asdict(c) for c in m.capacities]), m.list_id,
-            m.pattern, m.segment, m.heading, mention_quote(doc.text, m.start, m.end), "",
-        )
-        extracted = _extracted(m)
-        if extracted != _extracted_of(dict(zip(_MENTION_COLUMNS, values, strict=True))):
-            values = (*values[:-1], _json(extracted))  # the columns do not say it: keep it apart
+            inv.span.text if inv else None, fact_id, pm.capacities, m.list_id,
+            m.pattern, m.segment, m.heading, pm.quote,
+            # the columns say what was extracted unless the region came from the document: keep it apart
+            pm.extracted if region_name != m.region else "",
+        )  # fmt: skip
         # the project first (matched or new), so that the mention is written once, with its project
-        link = linker.project_for(m, region or parent or doc_region)
+        link = linker.project_for(m, region or parent or doc_region, pm)
         mention_id = int(db.execute(_INSERT_MENTION, (link.project_id, *values)).fetchone()[0])
         linker.add_keys(link, mention_id)
     count_rows = []
@@ -268,12 +314,44 @@ class ProjectLinker:
         # and where merged projects went, so that each is read from the database once.
         self._known: dict[int, set[tuple[str, str | None]]] = {}
         self._merged: dict[int, int | None] = {}
+        # The keys a document's mentions can match, read in one query per (scope, region) before
+        # its first mention is linked (``prefetch``), by (column, value); and the keys written
+        # since, by scope.  One query a mention was most of the writer's time for projects.
+        self._fetched: dict[tuple[str, str | None], dict[tuple[str, str], list[dict[str, Any]]]] = {}
+        self._added: dict[str, list[dict[str, Any]]] = {}
 
-    def project_for(self, m: ProjectMention, region: Region | None) -> _Link:
+    def prefetch(self, mentions: Sequence[tuple[PreparedMention, Region | None]]) -> None:
+        """Read the keys that ``mentions`` (each with the region it is linked in) can match."""
+        wanted: dict[tuple[str, str | None], dict[str, set[str]]] = {}
+        regions: dict[str | None, Region | None] = {}
+        for pm, region in mentions:
+            if not pm.variants:
+                continue
+            code = region.code if region else None
+            regions[code] = region
+            group = wanted.setdefault((scope_of(region, self.gazetteer), code), {"p3": set(), "s6": set(), "c2": set()})
+            for column, values in _lookup_values(pm.keys, pm.variants):
+                group[column].update(values)
+        for (scope, code), columns in wanted.items():
+            region = regions[code]
+            index: dict[tuple[str, str], list[dict[str, Any]]] = {}
+            seen: set[int] = set()
+            for row in self._query(scope, region, [(c, sorted(v)) for c, v in columns.items()]):
+                if row["id"] in seen:
+                    continue
+                seen.add(row["id"])
+                for column in ("p3", "s6", "c2"):
+                    index.setdefault((column, row[column]), []).append(row)
+            self._fetched[(scope, code)] = index
+
+    def project_for(self, m: ProjectMention, region: Region | None, prepared: PreparedMention | None = None) -> _Link:
         """The project a new mention joins: the one its keys match (merging any others), else a new one."""
-        keys = NameKeys(m.key, tuple(m.aliases), brand_core(m.key))
+        if prepared is not None:
+            keys, variants = prepared.keys, prepared.variants
+        else:
+            keys = NameKeys(m.key, tuple(m.aliases), brand_core(m.key))
+            variants = _linkable_variants(keys)
         scope = scope_of(region, self.gazetteer)
-        variants = _linkable_variants(keys)
         project_id = self._match(keys, variants, region, scope)
         if project_id is None:
             cur = self.db.execute(
@@ -306,33 +384,23 @@ class ProjectLinker:
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
+            added = self._added.setdefault(link.scope, [])
+            for project_id, _mention, _scope, key, core, region_id, p3, s6, c2 in rows:
+                added.append({"id": None, "project_id": project_id, "key": key, "core": core, "region_id": region_id,
+                              "p3": p3, "s6": s6, "c2": c2})  # fmt: skip
 
     def _match(self, keys: NameKeys, variants: list[str], region: Region | None, scope: str) -> int | None:
         if not variants:
             return None  # a generic name (体育公园, 污水处理厂) links to nothing
-        p3 = sorted({k[:3] for k in variants})
-        s6 = sorted({k[-6:] for k in variants if len(k) >= 6})
-        c2 = [keys.core[-2:]] if keys.core else []
-        # One indexed look-up per short key, joined by UNION ALL: written as one OR, the planner
-        # took the (scope) prefix of any index and read every key of the scope, which grew with
-        # the data (4 ms a mention at 30,000 documents).
-        lookups = [("p3", p3), ("s6", s6), ("c2", c2)]
-        # Only keys of regions that can hold the same project: this one, the units above it and
-        # the units inside it (adcode prefixes), so that the same name in the other counties of a
-        # province is not read for every new mention.
-        nearby, near_params = "", []
-        if region is not None:
-            above = [region.code, *(r.code for r in self.gazetteer.parents(region))]
-            prefix = {"province": 2, "city": 4}.get(region.level, len(region.code))
-            nearby = f" AND (region_id IS NULL OR region_id IN ({', '.join('?' * len(above))}) OR region_id LIKE ?)"
-            near_params = [*above, region.code[:prefix] + "%"]
-        parts, params = [], []
-        for column, values in lookups:
-            if values:
-                parts.append(f"SELECT project_id, key, core, region_id FROM project_keys WHERE scope = ? AND "
-                             f"{column} IN ({', '.join('?' * len(values))}){nearby}")  # fmt: skip
-                params += [scope, *values, *near_params]
-        rows = self.db.query(" UNION ALL ".join(parts), params)
+        lookups = _lookup_values(keys, variants)
+        index = self._fetched.get((scope, region.code if region else None))
+        if index is None:
+            rows = self._query(scope, region, lookups)
+        else:
+            rows = [row for column, values in lookups for value in values for row in index.get((column, value), ())]
+        near = _nearby(region, self.gazetteer)
+        rows += [row for row in self._added.get(scope, ())
+                 if any(row[column] in values for column, values in lookups) and near(row["region_id"])]  # fmt: skip
         matched: set[int] = set()
         for r in rows:
             if int(r["project_id"]) in matched:
@@ -348,6 +416,24 @@ class ProjectLinker:
         for other_id in sorted(matched - {keep}):
             self.merge(other_id, keep)
         return keep
+
+    def _query(self, scope: str, region: Region | None, lookups: list[tuple[str, list[str]]]) -> list[dict[str, Any]]:
+        """The keys of ``scope`` near ``region`` (``_nearby``) with any of the ``lookups`` values."""
+        # One indexed look-up per short key, joined by UNION ALL: written as one OR, the planner
+        # took the (scope) prefix of any index and read every key of the scope, which grew with
+        # the data (4 ms a mention at 30,000 documents).
+        nearby, near_params = "", []
+        if region is not None:
+            above, prefix = _near_codes(region, self.gazetteer)
+            nearby = f" AND (region_id IS NULL OR region_id IN ({', '.join('?' * len(above))}) OR region_id LIKE ?)"
+            near_params = [*above, prefix + "%"]
+        parts, params = [], []
+        for column, values in lookups:
+            if values:
+                parts.append(f"SELECT id, project_id, key, core, region_id, p3, s6, c2 FROM project_keys "
+                             f"WHERE scope = ? AND {column} IN ({', '.join('?' * len(values))}){nearby}")  # fmt: skip
+                params += [scope, *values, *near_params]
+        return self.db.query(" UNION ALL ".join(parts), params) if parts else []
 
     def live(self, project_id: int) -> int:
         """The project a merged project now lives in."""
@@ -373,6 +459,33 @@ class ProjectLinker:
         self._known.pop(target, None)  # the source's keys are the target's now: read them again
         self.store._audit(actor, "project_merge", "project", source, before={"project_id": source},
                           after={"project_id": target}, note=note or "a new mention links both projects")
+
+
+def _lookup_values(keys: NameKeys, variants: list[str]) -> list[tuple[str, list[str]]]:
+    """The short keys a name is looked up by: first three and last six characters of each
+    spelling, and the brand's last two (``project_keys`` columns p3, s6, c2)."""
+    return [
+        ("p3", sorted({k[:3] for k in variants})),
+        ("s6", sorted({k[-6:] for k in variants if len(k) >= 6})),
+        ("c2", [keys.core[-2:]] if keys.core else []),
+    ]
+
+
+def _near_codes(region: Region, gazetteer: Any) -> tuple[list[str], str]:
+    """Regions that can hold the same project as ``region``: it and the units above it (codes),
+    and the units inside it (a code prefix) — so that the same name in the other counties of a
+    province is not read for every new mention."""
+    above = [region.code, *(r.code for r in gazetteer.parents(region))]
+    prefix = {"province": 2, "city": 4}.get(region.level, len(region.code))
+    return above, region.code[:prefix]
+
+
+def _nearby(region: Region | None, gazetteer: Any) -> Callable[[str | None], bool]:
+    """``_near_codes`` as a test of a key's region code (None: a key of no region, always near)."""
+    if region is None:
+        return lambda code: True
+    above, prefix = _near_codes(region, gazetteer)
+    return lambda code: code is None or code in above or code.startswith(prefix)
 
 
 def _variants(keys: NameKeys) -> list[str]:
