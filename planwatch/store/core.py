@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import operator
 import os
 import random
 import stat
@@ -301,6 +302,16 @@ _T = TypeVar("_T")
 FactRows = tuple[list[dict[str, Any]], set[str]]
 #: ``ingest_document(prepared_projects=...)`` default: not prepared, extract them here.
 NOT_PREPARED: Any = object()
+assert FACT_COLUMNS[0] == "document_id"
+_FACT_GETTER = operator.itemgetter(*FACT_COLUMNS[1:])
+_EXTRACTED = FACT_COLUMNS.index("extracted") - 1
+
+
+def _fact_values(row: dict[str, Any]) -> tuple[Any, ...]:
+    """A fact row's values after ``document_id``, in ``FACT_COLUMNS`` order (itemgetter: this runs
+    for every fact in the one writer)."""
+    values = _FACT_GETTER(row)
+    return (*values[:_EXTRACTED], extracted_json(values[_EXTRACTED]), *values[_EXTRACTED + 1:])
 
 
 class Store:
@@ -630,13 +641,7 @@ class Store:
             placeholders = ", ".join("?" for _ in FACT_COLUMNS)
             self.db.executemany(
                 f"INSERT INTO facts ({', '.join(FACT_COLUMNS)}) VALUES ({placeholders})",
-                [
-                    tuple(
-                        document_id if c == "document_id" else (extracted_json(r[c]) if c == "extracted" else r[c])
-                        for c in FACT_COLUMNS
-                    )
-                    for r in rows
-                ],
+                [(document_id, *_fact_values(r)) for r in rows],
             )
             if previous:
                 prev_id = previous[0]["id"]
