@@ -1043,3 +1043,23 @@ def test_a_head_written_once_after_a_list_is_each_items():
     assert find(hainan, "64%").indicator == "免签入境游客"
     towns = planwatch.extract_text("城镇、农村居民人均可支配收入分别增长5%、7%。").facts
     assert [f.indicator for f in towns] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+
+
+def test_a_unit_held_for_its_clause_holds_for_the_change_of_its_figure():
+    """A unit named for one clause only (全国…, a place without a subject word after it) also holds
+    for the clauses that go on about that clause's figure — its change, on another basis — and for
+    no clause that names its own unit or says something else."""
+    news = planwatch.extract(ROOT / "tests" / "data" / "wider" / "news" / "jiangxi_2022q1_provinces.txt")
+    start = news.text.index("全国居民人均可支配收入10345元")
+    national = [(f.text, f.region) for f in news.facts if start <= f.start < start + 60]
+    assert national == [("10345元", "全国"), ("6.3%", "全国"), ("5.1%", "全国")]
+    start = news.text.index("江苏为27859亿元")
+    assert [(f.text, f.region) for f in news.facts if start <= f.start < start + 25] == [
+        ("27859亿元", "江苏省"), ("4.6%", "江苏省")]
+    release = planwatch.extract_text(
+        "根据国家统计局数据，1-8月，全国规模以上工业企业实现利润总额56051.4亿元，同比增长49.5%，"
+        "比2019年1—8月份增长42.9%。广东规模以上工业增加值增长12.1%。全国工业增加值增长8%，我省增长9.1%，"
+        "投资增长5%。", context=planwatch.StatedContext(region="广东省"))
+    assert [(f.text, f.region) for f in release.facts] == [
+        ("56051.4亿元", "全国"), ("49.5%", "全国"), ("42.9%", "全国"), ("12.1%", "广东省"),
+        ("8%", "全国"), ("9.1%", "广东省"), ("5%", "广东省")]

@@ -30,6 +30,14 @@ def _subject_follow() -> re.Pattern[str]:
 
 
 @cache
+def _continuation() -> re.Pattern[str]:
+    """A clause going on about the figure before it (lexicon ``region_subjects.continuations``, or
+    a comparison with a year: ``比2019年1—8月份增长42.9%``)."""
+    words = alternation(load_lexicon()["region_subjects"]["continuations"])
+    return re.compile(rf"\s*(?:{words}|[比较](?:19|20)\d\d年)")
+
+
+@cache
 def _zone_subject() -> re.Pattern[str]:
     """A named zone or city group as the subject of a clause ("成都平原经济区经济总量达到4万亿元"): the
     fact is about the zone, written as named (FACTS.md), for that clause only."""
@@ -231,14 +239,22 @@ class RegionTracker:
         part_start = max(part_start, window_start if window_start is not None else sent_start)
         clause_starts = [part_start] + [part_start + m.end() for m in re.finditer(r"[，；：]", text[part_start:pos])]
         found_region = None
+        carried = None  # a clause-only unit, and the clauses that go on about its figure
+        held = False
         for cs in clause_starts:
             if cs not in self._subjects:  # each clause is looked at once, however many numbers follow
                 self._subjects[cs] = self._subject_at(text, cs, min(pos, cs + 40))
             found = self._subjects[cs]
-            if cs in self.clause_only and cs != clause_starts[-1]:
-                found = None
+            if found is None and carried and _continuation().match(text, cs):
+                found = carried if cs == clause_starts[-1] else None
+                held = found is not None  # for this clause only, like the clause it goes on from
+            elif cs in self.clause_only and cs != clause_starts[-1]:
+                carried, found = found, None
             elif cs in self.clause_only and text[cs:pos].rstrip().endswith("等"):
-                found = None  # "凌海萧军纪念馆等10个…基地": the unit names an example, the count is the whole's
+                # "凌海萧军纪念馆等10个…基地": the unit names an example, the count is the whole's
+                carried = found = None
+            else:
+                carried = None
             if found in self.zones or (self.sentence_zone and found == self.sentence_zone[0]):
                 found = found if cs == clause_starts[-1] else None
             if found:
@@ -249,7 +265,7 @@ class RegionTracker:
                 self.sentence_zone[1]:pos]:
             return self.sentence_zone[0]  # for its own ；-part
         if self.first_sentence:
-            if found_region and clause_starts[-1] not in self.clause_only:
+            if found_region and clause_starts[-1] not in self.clause_only and not held:
                 self.current = found_region
             return found_region or self.current
         return found_region or self.current
