@@ -376,3 +376,12 @@ def test_a_market_opening_under_a_signboard_operates() -> None:
     result = extract_projects(extract_text("2016年工作回顾。新区商业步行街挂牌营业。\n", name="m.txt"))
     assert [(m.name, m.stage) for m in result.mentions] == [("新区商业步行街", "operating")]
     assert _around("provinces-2026/2026_吉林省_政府工作报告.txt", "吉林农商行正式挂牌运营") == []
+
+
+def test_and_inside_a_list_item_whose_left_side_has_no_facility_word() -> None:
+    # A和B<facility word> in a list: A qualifies B's facility, one item (海南 2011 惠普亚太能源和软件外包
+    # 研究院 prompted it; 研究院 is a facility word) ...
+    assert _around("hailaer/hailaer_2012.txt", "68公里二级和三级管网改造") == [("二级和三级管网改造", None)]
+    # ... two facilities joined by 和 stay two items
+    assert _around("hailaer/hailaer_2015.txt", "五金机电建材城和二手车交易市场") == [
+        ("五金机电建材城", "started"), ("二手车交易市场", "started")]

@@ -669,7 +669,10 @@ class ProjectExtractor:
                     both = self._ends_with_head(left) and self._ends_with_head(right)
                     if m.group() == "及" and not (both and len(right) >= 7 and not right.startswith(("配套", "其"))):
                         continue  # 四十军军部及周边改造, 辽西北锦州供水及配套管网: one project
-                    long_items = in_list and m.group() == "和" and len(left) >= 4 and len(right) >= 4
+                    # two long items of a list, unless only the right one ends in a facility word: then
+                    # the left one qualifies it (惠普亚太能源和软件外包研究院: one institute)
+                    long_items = (in_list and m.group() == "和" and len(left) >= 4 and len(right) >= 4
+                                  and not (self._ends_with_head(right) and not self._has_head(left)))
                     if force and len(right) >= 2 and self._ends_with_head(left):
                         return [(start, start + i), *self._split_and(start + m.end(), end, force, in_list)]
                     if force or both or long_items or _COUNT_START.match(left):
