@@ -385,3 +385,18 @@ def test_and_inside_a_list_item_whose_left_side_has_no_facility_word() -> None:
     # ... two facilities joined by 和 stay two items
     assert _around("hailaer/hailaer_2015.txt", "五金机电建材城和二手车交易市场") == [
         ("五金机电建材城", "started"), ("二手车交易市场", "started")]
+
+
+def test_standard_factory_buildings_with_their_area_are_a_project() -> None:
+    # 标房/标准厂房 end a name (建平县 2018 review and 平阴县 2018 review, two documents, prompted it)
+    wider = Path(__file__).parent / "data" / "wider" / "reports"
+    for doc_name, phrase, expected in (
+            ("jianping_2019.txt", "家居产业园60万平方米标房", "经济开发区家居产业园60万平方米标房"),
+            ("pingyin_2019.txt", "50万平方米标准厂房全部开工", "50万平方米标准厂房")):
+        doc = extract(wider / doc_name)
+        i = doc.text.index(phrase)
+        found = [m.name for m in extract_projects(doc).mentions if m.start < i + len(phrase) and m.end > i]
+        assert found == [expected]  # (the stage of the first is read as 入驻 signed; the reference says 投产)
+    # factory buildings as a resource, not a facility with a statement, stay no project
+    assert _around("jinzhou/003_821d0610ff899f65.txt", "盘活闲置厂房、楼宇") == []
+    assert _around(_JINZHOU_REPORTS, "标准厂房 85.6 万平方米") == []
