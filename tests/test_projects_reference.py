@@ -83,6 +83,7 @@ def test_scores_on_unseen_documents() -> None:
 # -- a second held-out reference: the wider corpus, every document annotated whole -----------
 WIDER = Path(__file__).parent / "data" / "projects_reference_wider.jsonl"
 WIDER_DIR = Path(__file__).parent / "data" / "wider"
+NEW = Path(__file__).parent / "data" / "projects_reference_new.jsonl"
 
 
 def test_wider_reference_is_grounded() -> None:
@@ -91,7 +92,10 @@ def test_wider_reference_is_grounded() -> None:
     zones, mentions = load_reference(WIDER)
     tax = load_project_taxonomy()
     docs = {str(p.relative_to(WIDER_DIR)) for p in WIDER_DIR.rglob("*.txt")}
-    assert {z["doc"] for z in zones} == docs and len(mentions) >= 30
+    # the documents added later for a fresh held-out figure have their own reference (NEW, below)
+    new_docs = {z["doc"] for z in load_reference(NEW)[0]}
+    assert {z["doc"] for z in zones} | new_docs == docs and len(mentions) >= 30
+    assert not {z["doc"] for z in zones} & new_docs
     texts = {d: (WIDER_DIR / d).read_text(encoding="utf-8") for d in docs}
     for z in zones:
         assert (z["start"], z["end"]) == (0, len(texts[z["doc"]]))
@@ -101,10 +105,34 @@ def test_wider_reference_is_grounded() -> None:
 
 
 def test_scores_on_the_wider_reference() -> None:
-    """First measured 0.684 / 0.394 (before any change for it); reached 0.931 / 0.818."""
+    """First measured 0.684 / 0.394 (before any change for it); reached 0.931 / 0.818, then 0.938 / 0.909."""
     wider = evaluate(WIDER, WIDER_DIR)
     assert wider.n_reference >= 30
-    assert wider.precision >= 0.9 and wider.recall >= 0.8
+    assert wider.precision >= 0.9 and wider.recall >= 0.88
     # documents without a project stay without a mention
     quiet = [d for d, (n_ref, n_pred, _) in wider.by_doc.items() if n_ref == 0 and n_pred]
     assert quiet == []
+
+
+# -- a third held-out reference: four documents added after the rules above were written ------
+def test_new_reference_is_grounded() -> None:
+    """海南 2011 key-project digest, 莱州 2020, 平阴 2019 and 蠡县 2017 reports, annotated whole
+    before the extractor was run on them (docs/projects-reference.md)."""
+    zones, mentions = load_reference(NEW)
+    tax = load_project_taxonomy()
+    assert len(zones) == 4 and len(mentions) >= 50
+    texts = {z["doc"]: (WIDER_DIR / z["doc"]).read_text(encoding="utf-8") for z in zones}
+    for z in zones:
+        assert (z["start"], z["end"]) == (0, len(texts[z["doc"]]))
+    for m in mentions:
+        assert texts[m["doc"]][m["start"]:m["end"]] == m["text"]
+        assert m["name"] == "".join(m["text"].split())
+        assert m["stage"] is None or tax.stage(m["stage"]) is not None
+
+
+def test_scores_on_the_new_reference() -> None:
+    """First measured 0.929 / 0.481 (before any change for it: the held-out estimate); floors a little
+    below the 0.961 / 0.907 reached after the fixes (docs/projects-reference.md)."""
+    new = evaluate(NEW, WIDER_DIR)
+    assert new.n_reference >= 50
+    assert new.precision >= 0.94 and new.recall >= 0.88

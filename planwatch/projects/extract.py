@@ -185,6 +185,7 @@ class ProjectExtractor:
         self._physical_heads = tuple(w for w in tax.facility_heads if w not in set(tax.words("works_nouns")))
         self._list_head = re.compile(_LIST_HEAD_FORM.format(nouns=alternation(tax.words("list_nouns"))))
         self._list_rejected_heads = tuple(tax.words("list_rejected_heads"))
+        self._own_head_nouns = frozenset(tax.words("list_nouns_own_heads"))
         self._etc_non_project = re.compile(
             rf"等(?:{_NUM}[个项条座所家处])?[^、，。；等]{{0,8}}?(?:{alternation(tax.non_project_heads)})")
         self._portfolio_re = re.compile(
@@ -261,7 +262,7 @@ class ProjectExtractor:
         if self._subject is not None and self._subject.sentence != c.sentence:
             self._subject = None
         t = self.t
-        if t.startswith(("把", "将"), c.start):
+        if t.startswith("把", c.start) or (t.startswith("将", c.start) and not self._future(c.start + 1, c.end)):
             return  # 把锦州古玩城建成…第一城: making one thing into another, not a stage
         if self._is_label(c):
             return  # 建设军民融合产业基地。全力推进…: a paragraph's lead label is a heading
@@ -269,6 +270,11 @@ class ProjectExtractor:
             return  # no stage word, no 项目/工程, no amount, no list: nothing to find (most clauses)
         for chunk in self._chunks(c):
             self._chunk(chunk)
+
+    def _future(self, pos: int, end: int) -> bool:
+        """``将推进A、B等续建项目``, ``将重点支持…``: 将 directly before a verb or a manner word marks the
+        future; before an object (``将新镇区建设成为…``) it makes one thing into another."""
+        return bool(self.tax.leading_re.match(self.t, pos, end) or self.tax.before_re.match(self.t, pos, end))
 
     def _chunks(self, c: _Clause) -> list[_Clause]:
         """A clause split before each further verb phrase: ``申报综合保税区、加快…中心建设``."""
@@ -448,6 +454,9 @@ class ProjectExtractor:
                     items = self._named_items(items)
                     if not items:
                         return []  # 双千兆网络、量子通信等项目: kinds of works, no project named
+                    if head.group("noun") in self._own_head_nouns and 2 * sum(
+                            self._ends_with_head(t[a:b]) for a, b in items) <= len(items):
+                        return []  # 黑山庞河、北镇沟帮子等省级飞地园区: places and sectors, zones not projects
                 sector = self._sector_in(mods)
                 statements.append(_Statement(items, stage, stage_span, head.start(), "list",
                                              "investment" if investment is not None else "list",
@@ -660,7 +669,10 @@ class ProjectExtractor:
                     both = self._ends_with_head(left) and self._ends_with_head(right)
                     if m.group() == "及" and not (both and len(right) >= 7 and not right.startswith(("配套", "其"))):
                         continue  # 四十军军部及周边改造, 辽西北锦州供水及配套管网: one project
-                    long_items = in_list and m.group() == "和" and len(left) >= 4 and len(right) >= 4
+                    # two long items of a list, unless only the right one ends in a facility word: then
+                    # the left one qualifies it (惠普亚太能源和软件外包研究院: one institute)
+                    long_items = (in_list and m.group() == "和" and len(left) >= 4 and len(right) >= 4
+                                  and not (self._ends_with_head(right) and not self._has_head(left)))
                     if force and len(right) >= 2 and self._ends_with_head(left):
                         return [(start, start + i), *self._split_and(start + m.end(), end, force, in_list)]
                     if force or both or long_items or _COUNT_START.match(left):
