@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from planwatch.analysis import CLOSE as _CLOSE
@@ -1113,11 +1114,26 @@ class ProjectExtractor:
         return Span(os_, oe, self.doc.text[os_:oe])
 
     # -- portfolio counts ----------------------------------------------------------------
+    def _portfolio_matches(self, start: int, end: int) -> Iterator[re.Match[str]]:
+        """``_portfolio_re.finditer`` over [start, end), searched only near its anchor (``项目…N个``).
+
+        The pattern's lazy lead (up to 12 characters before 项目) made the regex engine try it at
+        every character of the text; a match starts at most 12 characters before its anchor, so
+        the same matches, in the same order, come from searching from there.
+        """
+        t, last = self.t, start
+        for anchor in _PORTFOLIO_ANCHOR.finditer(t, start, end):
+            if anchor.start() < last:
+                continue  # inside the match before
+            m = self._portfolio_re.search(t, max(last, anchor.start() - 12), end)
+            if m is not None and m.start() <= anchor.start():  # (else its anchor is a later one)
+                yield m
+                last = m.end()
+
     def _portfolio_counts(self, start: int, end: int) -> None:
         """``重点项目库共530个，总投资规模3563亿元``, ``工业项目99个，投资942亿元``: counts of projects."""
-        t = self.t
         taken = {(c.start, c.end) for c in self._out.counts}
-        for m in self._portfolio_re.finditer(t, start, end):
+        for m in self._portfolio_matches(start, end):
             adj = m.group("adj")
             if self._non_lists.search(adj):
                 continue
@@ -1145,6 +1161,10 @@ class ProjectExtractor:
                 period=period or "", region=self._region(None), investment=inv, role="portfolio",
                 segment=self.segment,
             ))
+
+
+#: What every ``_portfolio_re`` match holds after its lead (``ProjectExtractor._portfolio_matches``).
+_PORTFOLIO_ANCHOR = re.compile(r"项目(?:库)?(?:共|共计|总数)?\d+个")
 
 
 @dataclass

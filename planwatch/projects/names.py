@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -46,7 +47,7 @@ class NameKeys:
     core: str | None
 
 
-def _strip_suffixes(text: str, suffixes: list[str]) -> str:
+def _strip_suffixes(text: str, suffixes: Sequence[str]) -> str:
     changed = True
     while changed and text:
         changed = False
@@ -63,13 +64,13 @@ def _clean_key(text: str, tax: ProjectTaxonomy) -> str:
     text = "".join(ch for ch in text if ch not in _QUOTES)
     for variant, canonical in (tax.raw.get("key_synonyms") or {}).items():
         text = text.replace(_nfkc(str(variant)), _nfkc(str(canonical)))
-    for suffix in sorted(tax.words("company_suffixes"), key=len, reverse=True):
+    for suffix in tax.longest_first("company_suffixes"):
         text = text.replace("分" + suffix, "").replace(suffix, "")
     text = text.replace("·", "").replace("#", "")
     text = re.sub(r"(?<!\d)\.|\.(?!\d)", "", text)  # a decimal point stays (1.5万吨 is not 15万吨)
     text = re.sub(r"[(（][^()（）]*$", "", text)  # an unclosed bracket: the list it opens is not the name
     text = text.rstrip("等、，,")
-    return _strip_suffixes(text, sorted(tax.words("key_suffixes"), key=len, reverse=True))
+    return _strip_suffixes(text, tax.longest_first("key_suffixes"))
 
 
 def name_keys(name: str, tax: ProjectTaxonomy | None = None) -> NameKeys:
@@ -90,7 +91,7 @@ def name_keys(name: str, tax: ProjectTaxonomy | None = None) -> NameKeys:
 def brand_core(key: str, tax: ProjectTaxonomy | None = None) -> str | None:
     """``茂业中心`` → ``茂业``: the brand before a facility word, if it is not a generic word."""
     tax = tax or load_project_taxonomy()
-    for suffix in sorted(tax.words("brand_suffixes"), key=len, reverse=True):
+    for suffix in tax.longest_first("brand_suffixes"):
         if key.endswith(suffix) and len(key) > len(suffix):
             core = key[: -len(suffix)]
             if len(core) < 2 or core.isdigit() or _is_generic(core, tax) or _is_region(core):
@@ -101,7 +102,7 @@ def brand_core(key: str, tax: ProjectTaxonomy | None = None) -> str | None:
 
 def _is_generic(text: str, tax: ProjectTaxonomy) -> bool:
     rest = text
-    for word in sorted(tax.words("generic_cores"), key=len, reverse=True):
+    for word in tax.longest_first("generic_cores"):
         rest = rest.replace(word, "")
     return len(rest) <= 1
 

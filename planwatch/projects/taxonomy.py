@@ -91,7 +91,19 @@ class ProjectTaxonomy:
     def words(self, key: str) -> list[str]:
         return list(self.raw.get(key) or [])
 
+    def longest_first(self, key: str) -> tuple[str, ...]:
+        """A word list, longest first (suffixes are stripped longest first): sorted once, as the
+        names of every mention are keyed with them."""
+        found = self._longest_first.get(key)
+        if found is None:
+            found = self._longest_first[key] = tuple(sorted(self.words(key), key=len, reverse=True))
+        return found
+
     # -- derived tables ------------------------------------------------------------------
+    @cached_property
+    def _longest_first(self) -> dict[str, tuple[str, ...]]:
+        return {}
+
     @cached_property
     def _stages_by_id(self) -> dict[str, Stage]:
         return {s.id: s for s in self.stages}
