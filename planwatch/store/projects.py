@@ -80,11 +80,8 @@ _MENTION_COLUMNS = (
     "investment_fact_id", "capacities", "list_id", "pattern", "segment", "heading", "quote", "extracted",
 )  # fmt: skip
 _INSERT_MENTION = (
-    "INSERT INTO project_mentions (project_id, document_id, seq, mention_key, loose_key, doc, start_offset, "
-    "end_offset, text, name, key, aliases, owner, sector, sector_source, stage, stage_start, stage_end, stage_text, "
-    "kind, period, period_start, period_end, region, region_id, investment_value, investment_unit, investment_type, "
-    "investment_qualifier, investment_start, investment_end, investment_text, investment_fact_id, capacities, "
-    "list_id, pattern, segment, heading, quote, extracted) VALUES (" + ", ".join(["?"] * 40) + ") RETURNING id"
+    f"INSERT INTO project_mentions (project_id, {', '.join(_MENTION_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * (len(_MENTION_COLUMNS) + 1))}) RETURNING id"
 )
 
 
