@@ -1063,3 +1063,23 @@ def test_a_unit_held_for_its_clause_holds_for_the_change_of_its_figure():
     assert [(f.text, f.region) for f in release.facts] == [
         ("56051.4亿元", "全国"), ("49.5%", "全国"), ("42.9%", "全国"), ("12.1%", "广东省"),
         ("8%", "全国"), ("9.1%", "广东省"), ("5%", "广东省")]
+
+
+def test_a_change_on_a_named_basis_is_of_the_indicator_before_it():
+    """比上年名义增长, 扣除价格因素实际增长, 名义增长 (lexicon ``change_bases``) name how a change is
+    measured, not what changed: the growth is of the indicator before it. From the national
+    statistical bulletin of 2023 (国家统计局, 2023年国民经济和社会发展统计公报) and the 江西 news item
+    of the wider corpus; an indicator named before its change keeps its own name."""
+    bulletin = planwatch.extract_text(
+        "全年全国居民人均可支配收入41314元，比上年名义增长5.3%，扣除价格因素实际增长5.1%。按常住地分，"
+        "城镇居民人均可支配收入54188元，名义增长4.6%；农村居民人均可支配收入23119元，增长6.6%。"
+        "全年货物进出口总额438468亿元，比上年增长5.0%。其中，出口254545亿元，实际增长7.1%。")
+    assert [(f.text, f.indicator, f.measure) for f in bulletin.facts] == [
+        ("41314元", "居民人均可支配收入", "level"), ("5.3%", "居民人均可支配收入", "growth"),
+        ("5.1%", "居民人均可支配收入", "growth"), ("54188元", "城镇居民人均可支配收入", "level"),
+        ("4.6%", "城镇居民人均可支配收入", "growth"), ("23119元", "农村居民人均可支配收入", "level"),
+        ("6.6%", "农村居民人均可支配收入", "growth"), ("438468亿元", "进出口总额", "level"),
+        ("5.0%", "进出口总额", "growth"), ("254545亿元", "出口总额", "level"), ("7.1%", "出口总额", "growth")]
+    news = planwatch.extract(ROOT / "tests" / "data" / "wider" / "news" / "jiangxi_2022q1_provinces.txt")
+    start = news.text.index("全国居民人均可支配收入10345元")
+    assert {f.indicator for f in news.facts if start <= f.start < start + 60} == {"居民人均可支配收入"}

@@ -353,11 +353,16 @@ _LEADING_TIME = re.compile(
 )
 #: A name that is only the base of a comparison ("比2019年1-7月增长20.5%", "比1-6月加快0.3个百分点"): the
 #: change is of the indicator before it.
-_COMPARISON_ONLY = re.compile(
-    r"^(?:比|较|同比|相比|与)(?:上年|去年|(?:19|20)\d\d年)?(?:同期)?"
-    r"(?:前三季度|[上下]半年|第?[一二三四]季度|1[—\-－~～至]\d{1,2}月份?|\d{1,2}月份?(?:末|底)?)?"
-    r"(?:加快|放缓|回落|提高|提升|下降|增长|增加|减少|收窄|扩大)?$"
-)
+@cache
+def _comparison_only() -> re.Pattern[str]:
+    """A name that is only the base of a comparison, or the basis a change is measured on
+    ("比上年名义增长5.3%", "扣除价格因素实际增长5.1%"; lexicon ``change_bases``)."""
+    bases = alternation(load_lexicon()["change_bases"])
+    return re.compile(
+        rf"^(?=.)(?:{bases})*(?:(?:比|较|同比|相比|与)(?:上年|去年|(?:19|20)\d\d年)?(?:同期)?"
+        r"(?:前三季度|[上下]半年|第?[一二三四]季度|1[—\-－~～至]\d{1,2}月份?|\d{1,2}月份?(?:末|底)?)?)?"
+        rf"(?:{bases})*(?:加快|放缓|回落|提高|提升|下降|增长|增加|减少|收窄|扩大)?$"
+    )
 
 
 @cache
@@ -671,7 +676,7 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
             total = text[start:by_owner.start()].rstrip("，, ")
             counted = re.sub(r"(?:共|合计|总计)?[\d一二三四五六七八九十]*个?$", "", total)
             mention = _clean_mention(counted) or mention
-        if prev_fact is not None and (_TIME_FRAGMENT.search(mention) or _COMPARISON_ONLY.match(mention)
+        if prev_fact is not None and (_TIME_FRAGMENT.search(mention) or _comparison_only().match(mention)
                                       or _rate_patterns()[0].match(mention) or _BASIS_ONLY.match(mention)):
             mention = prev_fact.mention  # "增加到2015年的23.53亿元，年均增长23.53%": the same indicator
         named_unit = other is not None and text[q.start - 1:q.start] in "（("  # "江西（6.9%）、福建（6.7%）"
