@@ -1083,3 +1083,23 @@ def test_a_change_on_a_named_basis_is_of_the_indicator_before_it():
     news = planwatch.extract(ROOT / "tests" / "data" / "wider" / "news" / "jiangxi_2022q1_provinces.txt")
     start = news.text.index("全国居民人均可支配收入10345元")
     assert {f.indicator for f in news.facts if start <= f.start < start + 60} == {"居民人均可支配收入"}
+
+
+def test_a_span_of_years_written_out_dates_averages_and_is_no_part_of_the_name():
+    """"2016—2020年全市地区生产总值年均增长6.5%" (no comma after the span): the span is no part of the
+    indicator, and dates the average; a year written after the span dates what follows it
+    (广东 news: "2013-2018年同期…平均增速为7.35%，2019年增速变缓至3%"); a span named only in a plan's
+    title ("《…规划（2021-2035年）》提出，到2025年…") dates nothing."""
+    facts = planwatch.extract_text(
+        "2016—2020年全市地区生产总值年均增长6.5%。2011-2015年间城镇居民人均可支配收入年均增长9.1%，"
+        "2016年增长7.8%。").facts
+    assert [(f.text, f.indicator, f.measure, f.period) for f in facts] == [
+        ("6.5%", "地区生产总值", "avg_growth", "2016-2020"),
+        ("9.1%", "城镇居民人均可支配收入", "avg_growth", "2011-2015"),
+        ("7.8%", "城镇居民人均可支配收入", "growth", "2016")]
+    news = planwatch.extract(ROOT / "tests" / "data" / "wider" / "releases" / "gd_2021m1m2_news.txt")
+    start = news.text.index("2013-2018年同期")
+    assert [(f.text, f.indicator, f.period) for f in news.facts if start <= f.start < start + 60] == [
+        ("7.35%", "规模以上工业增加值", "2013-2018"), ("3%", "规模以上工业增加值", "2019M1-M2")]
+    plan = planwatch.extract_text("《辽宁省国土空间规划（2021-2035年）》提出，到2025年森林覆盖率达到42%。").facts
+    assert [(f.text, f.period) for f in plan] == [("42%", "2025")]

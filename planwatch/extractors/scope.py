@@ -324,7 +324,7 @@ class TimeWords:
     """The time phrases before a number in its sentence, read once (bases of comparison removed)."""
 
     starting: int | None  # 从2021年的46503元: the year a change starts from
-    plan: tuple[int, int] | None  # a plan period named, not as a comparison base
+    plan: tuple[int, int] | None  # a plan period or a span of years named, not as a comparison base
     plan_end: bool  # “十四五”末期: the plan's last year (not 到…末, by then)
     during: bool  # “十四五”期间/时期内
     years: tuple[int, ...]  # years named, not as bases
@@ -335,6 +335,26 @@ class TimeWords:
     base_value: int | None = None  # 比2020年的73129亿元: the base given as a value is that year's
 
 
+#: A span of years written out ("2016—2020年全市地区生产总值年均增长6.5%", "2011-2015年累计完成…"),
+#: not as the base of a comparison ("比2011-2015年增长").
+_WRITTEN_SPAN = re.compile(r"(?<![比较与])((?:19|20)\d\d)\s*[-—–~～至到]\s*((?:19|20)?\d\d)年(?!的|末|底|度)")
+
+
+def _written_span(before: str) -> tuple[int, int] | None:
+    """The span of years written out last in ``before``, unless a year follows it, read like a plan
+    period (``TimeWords.plan``)."""
+    found = list(_WRITTEN_SPAN.finditer(before))
+    if not found:
+        return None
+    last = found[-1]
+    if _YEAR_AT.search(before, last.end()):
+        return None  # "2013-2018年…7.35%，2019年增速变缓至3%": a later year dates what follows it
+    a, b = last.groups()
+    end = int(b) if len(b) == 4 else int(a[:2] + b)
+    start = int(a)
+    return (start, end) if start < end <= start + 20 else None
+
+
 _PLAN_END = re.compile(r"(到)?[“\"]?十[一二三四五六]五[”\"]?末")
 _DURING = re.compile(r"五[”\"]?(?:期间|时期内|内)")
 _BASE_YEAR = re.compile(r"(?:比|较|是|为|相当于)((?:19|20)\d{2})年(?:末|底)?的?")
@@ -343,7 +363,7 @@ _BASE_YEAR = re.compile(r"(?:比|较|是|为|相当于)((?:19|20)\d{2})年(?:末
 def read_time(before: str, clause: str) -> TimeWords:
     starting = _FROM_YEAR.search(before)
     base_value = _BASE_VALUE.search(before)
-    plan = plan_span(COMPARED_PLAN.sub("", before))
+    plan = plan_span(COMPARED_PLAN.sub("", before)) or _written_span(before)
     at_end = _PLAN_END.search(before) if "五" in before else None
     earlier = _COMPARED_BASE.search(before)
     earlier_span = plan_span(earlier.group()) if earlier else None
