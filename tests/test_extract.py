@@ -1103,3 +1103,17 @@ def test_a_span_of_years_written_out_dates_averages_and_is_no_part_of_the_name()
         ("7.35%", "规模以上工业增加值", "2013-2018"), ("3%", "规模以上工业增加值", "2019M1-M2")]
     plan = planwatch.extract_text("《辽宁省国土空间规划（2021-2035年）》提出，到2025年森林覆盖率达到42%。").facts
     assert [(f.text, f.period) for f in plan] == [("42%", "2025")]
+
+
+def test_a_growth_verb_before_jun_and_a_bound_is_still_a_growth():
+    """"旅游人次和花费增长均超20%" (青海 2026 report), "工业、投资、消费同比增长均超三成" (广东 news:
+    三成 a growth of 30%): 均 (each of them) between the verb and the number keeps the growth; a
+    rate's level stays a level ("入驻率均超过90%", "失业率均为3%")."""
+    qinghai = _province("青海省")
+    start = qinghai.text.index("旅游人次和花费增长均超20%")
+    tourism = [f for f in qinghai.facts if start <= f.start < start + 20]
+    assert [(f.text, f.measure, f.value, f.qualifier) for f in tourism] == [("20%", "growth", 20, "at_least")]
+    news = planwatch.extract(ROOT / "tests" / "data" / "wider" / "releases" / "gd_2021m1m2_news.txt")
+    assert [(f.measure, f.value, f.unit) for f in news.facts if f.text == "三成"][0] == ("growth", 30, "%")
+    levels = planwatch.extract_text("两个园区的入驻率均超过90%。农村和城镇的失业率均为3%。").facts
+    assert [(f.text, f.measure) for f in levels] == [("90%", "level"), ("3%", "level")]

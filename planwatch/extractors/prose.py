@@ -69,7 +69,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
     lex = load_lexicon()
     m = lex["measure_cues"]
     verbs = [w for ws in lex["qualifiers"]["prefix_verbs"].values() for w in ws]  # 超过, 不低于, 控制在…
-    gap = (rf"(?:了|分别|分别为|为|达到|达|同比|比上年|比去年|较上年|约|近|以上|保持在|稳定在|幅度"
+    gap = (rf"(?:了|分别|分别为|均|为|达到|达|同比|比上年|比去年|较上年|约|近|以上|保持在|稳定在|幅度"
            rf"|{alternation(verbs)})*")
     return {
         "avg": re.compile(rf"(?:{alternation(m['avg_growth'])}){gap}$"),
