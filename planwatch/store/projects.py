@@ -81,7 +81,7 @@ _MENTION_COLUMNS = (
 )  # fmt: skip
 _INSERT_MENTION = (
     f"INSERT INTO project_mentions (project_id, {', '.join(_MENTION_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * (len(_MENTION_COLUMNS) + 1))}) RETURNING id"
+    f"VALUES ({', '.join('?' * (len(_MENTION_COLUMNS) + 1))})"
 )
 
 
@@ -166,6 +166,7 @@ def store_projects(
     facts = db.query("SELECT id, start_offset, end_offset, value FROM facts WHERE document_id = ?", (document_id,))
     linker = ProjectLinker(store)
     codes: set[str] = set()
+    mention_rows: list[tuple[Any, ...]] = []
     places = [store.resolver.region(m.region, doc_region) if m.region else (doc_region, None)
               for m in extraction.mentions]  # fmt: skip
     linker.prefetch([(pm, region or parent or doc_region)
@@ -191,8 +192,15 @@ def store_projects(
         )  # fmt: skip
         # the project first (matched or new), so that the mention is written once, with its project
         link = linker.project_for(m, region or parent or doc_region, pm)
-        mention_id = int(db.execute(_INSERT_MENTION, (link.project_id, *values)).fetchone()[0])
-        linker.add_keys(link, mention_id)
+        linker.add_keys(link, seq)
+        mention_rows.append((link.project_id, *values))
+    if mention_rows:
+        # All at once, in order (the ids are those one statement a mention gave), each with the project
+        # it lives in now: a later mention of the document may have merged its project into another.
+        db.executemany(_INSERT_MENTION, [(linker.live(row[0]), *row[1:]) for row in mention_rows])
+        ids = [int(r["id"]) for r in db.query(
+            "SELECT id FROM project_mentions WHERE document_id = ? ORDER BY seq", (document_id,))]
+        linker.write_keys(ids)
     count_rows = []
     for seq, c in enumerate(extraction.counts):
         region, _ = store.resolver.region(c.region, doc_region) if c.region else (doc_region, None)
@@ -316,6 +324,9 @@ class ProjectLinker:
         # since, by scope.  One query a mention was most of the writer's time for projects.
         self._fetched: dict[tuple[str, str | None], dict[tuple[str, str], list[dict[str, Any]]]] = {}
         self._added: dict[str, list[dict[str, Any]]] = {}
+        # Keys of this document's mentions, written with them (``write_keys``): (project id,
+        # mention seq, scope, key, core, region id, p3, s6, c2).
+        self._pending: list[tuple[Any, ...]] = []
 
     def prefetch(self, mentions: Sequence[tuple[PreparedMention, Region | None]]) -> None:
         """Read the keys that ``mentions`` (each with the region it is linked in) can match."""
@@ -360,31 +371,40 @@ class ProjectLinker:
             self._merged[project_id] = None
         return _Link(project_id, keys, variants, region, scope)
 
-    def add_keys(self, link: _Link, mention_id: int) -> None:
-        """Keep the spellings of a mention's name that its project did not have (one statement)."""
+    def add_keys(self, link: _Link, seq: int) -> None:
+        """Keep the spellings of the ``seq``-th mention's name that its project did not have.
+
+        They are written by ``write_keys`` once the document's mentions have ids; meanwhile the
+        later mentions of the document see them here (``_added``, ``_known``).
+        """
         code = link.region.code if link.region else None
         known = self._known.get(link.project_id)
         if known is None:
-            known = self._known[link.project_id] = {(r["key"], r["region_id"]) for r in self.db.query(
+            known = {(r["key"], r["region_id"]) for r in self.db.query(
                 "SELECT key, region_id FROM project_keys WHERE project_id = ?", (link.project_id,))}
-        rows = []
+            # and those of this document, not written yet (the project may have merged others)
+            known |= {(row[3], row[5]) for row in self._pending if self.live(row[0]) == link.project_id}
+            self._known[link.project_id] = known
+        added = self._added.setdefault(link.scope, [])
         for key in link.variants:
             if (key, code) in known:
                 continue
             known.add((key, code))
             core = brand_core(key) if key == link.keys.key else None
-            rows.append((link.project_id, mention_id, link.scope, key, core, code, key[:3], key[-6:],
-                         (core or "")[-2:]))
-        if rows:
+            row = (link.project_id, seq, link.scope, key, core, code, key[:3], key[-6:], (core or "")[-2:])
+            self._pending.append(row)
+            added.append({"id": None, "project_id": row[0], "key": key, "core": core, "region_id": code,
+                          "p3": row[6], "s6": row[7], "c2": row[8]})  # fmt: skip
+
+    def write_keys(self, mention_ids: Sequence[int]) -> None:
+        """Write the keys ``add_keys`` kept, with their mentions' ids (by seq) and live projects."""
+        if self._pending:
             self.db.executemany(
                 "INSERT INTO project_keys (project_id, mention_id, scope, key, core, region_id, p3, s6, c2) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows,
+                [(self.live(row[0]), mention_ids[row[1]], *row[2:]) for row in self._pending],
             )
-            added = self._added.setdefault(link.scope, [])
-            for project_id, _mention, _scope, key, core, region_id, p3, s6, c2 in rows:
-                added.append({"id": None, "project_id": project_id, "key": key, "core": core, "region_id": region_id,
-                              "p3": p3, "s6": s6, "c2": c2})  # fmt: skip
+            self._pending.clear()
 
     def _match(self, keys: NameKeys, variants: list[str], region: Region | None, scope: str) -> int | None:
         if not variants:
