@@ -197,3 +197,28 @@ def test_the_linking_index_stays_small(sample_db: Path) -> None:
     mentions = store.db.query("SELECT key, project_id FROM project_mentions")
     generic = [m for m in mentions if is_generic_key(m["key"])]
     assert len(generic) >= 3 and len({m["project_id"] for m in generic}) == len(generic)  # each its own project
+
+
+def test_a_mention_that_links_two_projects_of_its_own_document_merges_them(tmp_path: Path) -> None:
+    """Mentions and keys are written after the document's linking: a later mention that joins two
+    projects made by earlier mentions of the same document (宝地城 and 茂业中心, through the alias in
+    brackets) merges them, and the earlier mention and its key end up in the project that lives on."""
+    import planwatch
+
+    text = ("锦州市2020年政府工作报告\n今年，茂业中心项目开工建设，宝地城项目竣工投产，锦州港三期工程开工建设。"
+            "宝地城购物中心项目投入运营。茂业中心（宝地城购物中心）二期主体封顶。")
+    doc = planwatch.extract_text(text, context=planwatch.StatedContext(region="锦州市"))
+    with Store(tmp_path / "merge.db") as store:
+        assert store.ingest_document(doc, doc_key="report").status == "added"
+        projects = {r["id"]: r["merged_into"] for r in store.db.query("SELECT id, merged_into FROM projects")}
+        assert projects == {1: None, 2: 1, 3: None}
+        mentions = store.db.query("SELECT id, seq, name, project_id FROM project_mentions ORDER BY seq")
+        assert [(m["name"], m["project_id"]) for m in mentions] == [
+            ("茂业中心项目", 1), ("宝地城项目", 1), ("锦州港三期工程", 3), ("宝地城购物中心项目", 1),
+            ("茂业中心（宝地城购物中心）二期", 1)]
+        keys = store.db.query("SELECT project_id, mention_id, key FROM project_keys ORDER BY id")
+        by_seq = {m["id"]: m["seq"] for m in mentions}
+        assert [(k["project_id"], by_seq[k["mention_id"]], k["key"]) for k in keys] == [
+            (1, 0, "茂业中心"), (1, 1, "宝地城"), (3, 2, "锦州港"), (1, 3, "宝地城购物中心")]
+        assert [r["action"] for r in store.db.query("SELECT action FROM audit_log ORDER BY id")] == [
+            "project_merge", "ingest"]
