@@ -184,8 +184,10 @@ def test_a_file_is_stopped_when_its_memory_passes_the_limit_not_after(
     assert status == "failed" and message == limits.over_memory("hog.txt", limit), message
     assert statuses[SAMPLE_FILES[0].name][0] == "added"
     assert store.facts()
-    # Stopped within a sample or two of the watchdog (20 ms), not after 8× the limit.
-    assert limit < rises[0] < limit + 100, f"the file's peak rose {rises[0]:.0f} MB for a limit of {limit} MB"
+    # Stopped within a few samples of the watchdog (limits.SAMPLE_SECONDS, 20 ms), not after the
+    # 8× the limit the reader would take: it writes memory as fast as the machine can, about
+    # 100 MB a sample here, and a busy machine may delay a sample (one CI run rose 270 MB).
+    assert limit < rises[0] < 3 * limit, f"the file's peak rose {rises[0]:.0f} MB for a limit of {limit} MB"
 
 
 def _allocate_under_a_cap(limit_mb: int, one_block: bool, results: multiprocessing.Queue) -> None:
