@@ -110,7 +110,7 @@ def test_key_project_extraction_is_linear_in_the_length_of_a_line(monkeypatch: p
     for chars in (200_000, 800_000):
         doc = extract_text(_long_line(chars, seed=2))
         costs.clear()
-        prepare_projects(doc)
+        prepare_projects(doc, doc.name)
         assert len(costs) > 500  # the line holds many statements
         medians.append(sorted(costs)[len(costs) // 2])
     assert medians[1] < 2.5 * medians[0], medians

@@ -33,7 +33,6 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planwatch.errors import PlanWatchError
@@ -116,13 +115,13 @@ class PreparedProjects:
     mentions: list[PreparedMention]
 
 
-def prepare_projects(doc: Document, doc_key: str | None = None) -> PreparedProjects | None:
+def prepare_projects(doc: Document, doc_key: str) -> PreparedProjects | None:
     """Extract a document's projects before its transaction opens (``None`` if extraction fails).
 
     A failure of the project extractor must not cost the document its facts, so it is reported
     on stderr and the document is stored without projects (``PLANWATCH_DEBUG=1`` raises).
     ``doc_key``: the document's identity in the store (``Store.ingest_document``), which the
-    mentions' keys include; default its path or name, as there.
+    mentions' keys include.
     """
     try:
         extraction = extract_projects(doc)
@@ -132,7 +131,6 @@ def prepare_projects(doc: Document, doc_key: str | None = None) -> PreparedProje
         print(f"planwatch: warning: project extraction failed for {doc.name}: {type(e).__name__}: {e}",
               file=sys.stderr)
         return None
-    doc_key = doc_key or (str(Path(doc.path).resolve()) if doc.path else doc.name)
     prepared = []
     for m, (strict, loose) in zip(extraction.mentions, mention_keys(doc_key, extraction.mentions, doc.text),
                                   strict=True):
@@ -191,7 +189,7 @@ def store_projects(
             pm.extracted if region_name != m.region else "",
         )  # fmt: skip
         # the project first (matched or new), so that the mention is written once, with its project
-        link = linker.project_for(m, region or parent or doc_region, pm)
+        link = linker.project_for(pm, region or parent or doc_region)
         linker.add_keys(link, seq)
         mention_rows.append((link.project_id, *values))
     if mention_rows:
@@ -352,13 +350,9 @@ class ProjectLinker:
                     index.setdefault((column, row[column]), []).append(row)
             self._fetched[(scope, code)] = index
 
-    def project_for(self, m: ProjectMention, region: Region | None, prepared: PreparedMention | None = None) -> _Link:
+    def project_for(self, prepared: PreparedMention, region: Region | None) -> _Link:
         """The project a new mention joins: the one its keys match (merging any others), else a new one."""
-        if prepared is not None:
-            keys, variants = prepared.keys, prepared.variants
-        else:
-            keys = NameKeys(m.key, tuple(m.aliases), brand_core(m.key))
-            variants = _linkable_variants(keys)
+        keys, variants = prepared.keys, prepared.variants
         scope = scope_of(region, self.gazetteer)
         project_id = self._match(keys, variants, region, scope)
         if project_id is None:
@@ -393,7 +387,7 @@ class ProjectLinker:
             core = brand_core(key) if key == link.keys.key else None
             row = (link.project_id, seq, link.scope, key, core, code, key[:3], key[-6:], (core or "")[-2:])
             self._pending.append(row)
-            added.append({"id": None, "project_id": row[0], "key": key, "core": core, "region_id": code,
+            added.append({"project_id": row[0], "key": key, "core": core, "region_id": code,
                           "p3": row[6], "s6": row[7], "c2": row[8]})  # fmt: skip
 
     def write_keys(self, mention_ids: Sequence[int]) -> None:
