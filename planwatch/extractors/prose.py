@@ -20,6 +20,7 @@ from planwatch.extractors.regions import COUNTY_GROUP, RegionTracker, value_of_a
 from planwatch.extractors.scope import (
     COMPARED_PLAN,
     STARTING_YEAR,
+    YEAR_SPAN,
     Scope,
     kind_in_sentence,
     period_cues,
@@ -85,7 +86,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
             rf"(?:(?P<down>{alternation(m['rate_nouns_down'])})|{alternation(m['rate_nouns_up'])})"
             r"(?![^，；。]*?(?:比重|占比|比例|份额|率|指数))[^，；。\d%]{0,12}(?:为|至|到|达|是|的|了)?$"),
         "avg_with_span": re.compile(
-            rf"(?:19|20)\d\d\s*[-—–~～至到]\s*(?:19|20)?\d\d年[^，；。]*(?:{alternation(m['avg_with_span'])})"),
+            rf"{YEAR_SPAN}[^，；。]*(?:{alternation(m['avg_with_span'])})"),
         "linking_tail": re.compile(rf"(?:{alternation(lex['linking_verbs'])})+$"),
         "leading": re.compile(
             rf"^(?:(?!{alternation(lex['not_conjunction_starts'])})"
@@ -349,7 +350,7 @@ def _continues_list(clause: str, q: Quantity) -> bool:
 
 _LEADING_TIME = re.compile(
     r"^(?:连续[一二两三四五六七八九十\d]+年|[^，]{0,6}(?:以来|期间|时期|年末|年底)"
-    r"|(?:19|20)\d\d\s*[-—–~～至到]\s*(?:19|20)?\d\d年(?:间|期间|同期)?"  # "2016—2020年全市地区生产总值年均增长…"
+    rf"|{YEAR_SPAN}(?:间|期间|同期)?"  # "2016—2020年全市地区生产总值年均增长…"
     r"|(?:到|至|截至|截止|相比|相较于?|对比)?(?:19|20)\d\d年(?:末|底)?"
     r"|(?:截至|截止|到|至)?(?:今年)?(?:前三季度|[上下]半年|第?[一二三四]季度|1[—\-－~～至]\d{1,2}月份?|\d{1,2}月份?(?:末|底)?))"
 )

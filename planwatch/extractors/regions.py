@@ -31,9 +31,10 @@ def _subject_follow() -> re.Pattern[str]:
 
 @cache
 def _continuation() -> re.Pattern[str]:
-    """A clause going on about the figure before it (lexicon ``region_subjects.continuations``, or
-    a comparison with a year: ``比2019年1—8月份增长42.9%``)."""
-    words = alternation(load_lexicon()["region_subjects"]["continuations"])
+    """A clause going on about the figure before it (lexicon ``region_subjects.continuations``, the
+    basis of a change, ``change_bases``, or a comparison with a year: ``比2019年1—8月份增长42.9%``)."""
+    lex = load_lexicon()
+    words = alternation(lex["region_subjects"]["continuations"] + lex["change_bases"])
     return re.compile(rf"\s*(?:{words}|[比较](?:19|20)\d\d年)")
 
 

@@ -335,9 +335,10 @@ class TimeWords:
     base_value: int | None = None  # 比2020年的73129亿元: the base given as a value is that year's
 
 
-#: A span of years written out ("2016—2020年全市地区生产总值年均增长6.5%", "2011-2015年累计完成…"),
-#: not as the base of a comparison ("比2011-2015年增长").
-_WRITTEN_SPAN = re.compile(r"(?<![比较与])((?:19|20)\d\d)\s*[-—–~～至到]\s*((?:19|20)?\d\d)年(?!的|末|底|度)")
+#: A span of years written out ("2016—2020年", "2011-2015年"; groups: first year, last year as
+#: written), and one that dates what follows it, not as the base of a comparison ("比2011-2015年增长").
+YEAR_SPAN = r"((?:19|20)\d\d)\s*[-—–~～至到]\s*((?:19|20)?\d\d)年"
+_WRITTEN_SPAN = re.compile(rf"(?<![比较与]){YEAR_SPAN}(?!的|末|底|度)")
 
 
 def _written_span(before: str) -> tuple[int, int] | None:
