@@ -449,13 +449,13 @@ def _mark_stale(a: TargetAssessment, as_of: int) -> None:
         _say(a, "stale: latest value is from {year} (as of {as_of})", year=a.latest_year, as_of=as_of)
 
 
-def _compound_parts(store: Store, row: dict[str, Any], cache: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+def _compound_parts(store: Store, row: dict[str, Any], cache: dict[str, Any]) -> list[dict[str, Any]]:
     """One target row per indicator it names: ``城乡居民人均可支配收入增长8%`` and
     ``城镇常住…、农村常住…均增长8%`` set the same goal for each part (FACTS.md keeps one fact for the
     one number; a goal is judged per indicator).  The row stays whole unless every part resolves to
     an indicator of the taxonomy, each a different one."""
     mention = row["mention"] or row["indicator"] or ""
-    found = _compound_indicators(store, mention, cache if cache is not None else {})
+    found = _compound_indicators(store, mention, cache)
     if not found:
         return [row]
     return [{**row, "indicator": ind.name, "indicator_id": ind.id, "indicator_key": ind.id} for ind in found]
