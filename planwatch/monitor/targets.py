@@ -536,12 +536,17 @@ def targets(
     """
     region_key = store.region_key(region)
     span = plan_span(plan)
-    rows = fact_query(store, FACT_SELECT + f"WHERE f.region_key = ? AND f.kind = 'target' AND {LIVE}", (region_key,),
-                      plan_start="plan_start", plan_end="plan_end")
+    # The plan and the indicator narrow the query itself: a dashboard asks one plan of a region
+    # that holds thousands of targets over the years.
+    where = f"WHERE f.region_key = ? AND f.kind = 'target' AND {LIVE} AND f.period_end IS NOT NULL"
+    params: list[Any] = [region_key]
+    if span is not None:
+        where += " AND f.period_end BETWEEN ? AND ?"
+        params += span
     if indicator:
-        key = store.indicator_key(indicator)
-        rows = [r for r in rows if r["indicator_key"] == key]
-    rows = [r for r in rows if r["period_end"] is not None and (span is None or span[0] <= r["period_end"] <= span[1])]
+        where += " AND f.indicator_key = ?"
+        params.append(store.indicator_key(indicator))
+    rows = fact_query(store, FACT_SELECT + where, params, plan_start="plan_start", plan_end="plan_end")
     compounds: dict[str, Any] = {}
     rows = [part for r in rows for part in _compound_parts(store, r, compounds)]
     if not fragments:
