@@ -41,11 +41,11 @@ def test_shards_are_disjoint_cover_every_file_and_do_not_depend_on_the_process()
                                            "corpus/hailaer/hailaer_2012.txt", "a.txt", "b.txt")] == [3, 1, 2, 3]
 
 
-def _two_shards_equal_one_run(folder: Path, one: str, shared: str) -> None:
+def _two_shards_equal_one_run(folder: Path, one: str, shared: str, *extra: str) -> None:
     env = clean_env()
     single = start(ingest_command(folder, one), env)
     assert single.wait(timeout=300) == 0, single.stderr.read() if single.stderr else ""
-    shards = [start(ingest_command(folder, shared, "--shard", f"{k}/2"), env) for k in (1, 2)]
+    shards = [start(ingest_command(folder, shared, "--shard", f"{k}/2", *extra), env) for k in (1, 2)]
     for p in shards:
         assert p.wait(timeout=300) == 0, p.stderr.read() if p.stderr else ""
     counts = consistent(shared)
@@ -62,3 +62,22 @@ def test_two_shards_at_once_equal_one_run_on_postgresql(tmp_path: Path, pg_serve
 
     with fresh_schema(pg_server) as one, fresh_schema(pg_server) as shared:
         _two_shards_equal_one_run(_corpus(tmp_path), one, shared)
+
+
+def test_two_bulk_shards_at_once_equal_one_run_and_leave_the_search_index_built(tmp_path: Path,
+                                                                              pg_server: str) -> None:
+    """``--bulk``: both shards load without the trigram index; the last to finish builds it."""
+    from pg_server import fresh_schema
+
+    from planwatch.store.core import Store
+    from planwatch.store.search import index_kind
+
+    with fresh_schema(pg_server) as one, fresh_schema(pg_server) as shared:
+        _two_shards_equal_one_run(_corpus(tmp_path), one, shared, "--bulk")
+        with Store(one) as a, Store(shared) as b:
+            assert index_kind(b.db) == index_kind(a.db)
+            names = [{d["id"]: d["doc_key"] for d in s.documents()} for s in (a, b)]
+            for terms in (["地区生产总值"], ["锦州", "发展"], ["呼伦贝尔市海拉尔区"]):
+                found = [s.find_documents(terms, limit=100) for s in (a, b)]
+                assert found[0].total == found[1].total > 0, terms
+                assert {names[0][i] for i in found[0].ids} == {names[1][i] for i in found[1].ids}, terms

@@ -115,11 +115,17 @@ def emit(
     help="Only the K-th of N disjoint parts of the files (a stable hash of each path as walked): N "
     "machines, each with --shard K/N and the same path arguments, share one corpus and one database.",
 )
+@click.option(
+    "--bulk",
+    is_flag=True,
+    help="A large load into PostgreSQL: its full-text index is dropped for the load and built once at the "
+    "end (by the last of several --bulk ingests running at once); searches scan meanwhile.  No effect on SQLite.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; failures are still reported.")
 @context_options
 def ingest(paths: tuple[str, ...], db: str | None, reextract: bool, actor: str, workers: int, shard: str | None,
-           quiet: bool, region: str | None, date: str | None, doc_type: str | None, manifest: Path | None,
-           no_manifest: bool) -> None:
+           bulk: bool, quiet: bool, region: str | None, date: str | None, doc_type: str | None,
+           manifest: Path | None, no_manifest: bool) -> None:
     """Ingest files and folders (recursively) into the database.
 
     Already stored content changes nothing; a changed file becomes a new version whose facts
@@ -162,12 +168,12 @@ def ingest(paths: tuple[str, ...], db: str | None, reextract: bool, actor: str, 
 
             result = store.ingest(
                 paths, reextract=reextract, actor=actor, progress=step, workers=workers, keep_results=False,
-                context_for=context_for, shard=part,
+                context_for=context_for, shard=part, bulk=bulk,
             )
     else:
         result = store.ingest(
             paths, reextract=reextract, actor=actor, progress=report, workers=workers, keep_results=False,
-            context_for=context_for, shard=part,
+            context_for=context_for, shard=part, bulk=bulk,
         )
     if not quiet:
         stats = store.stats()

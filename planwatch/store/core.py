@@ -28,6 +28,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -60,7 +61,7 @@ from planwatch.store.records import (
     sha256_bytes,
 )
 from planwatch.store.schema import migrate, now
-from planwatch.store.search import DocumentMatches, find_documents
+from planwatch.store.search import DocumentMatches, bulk_load, ensure_index, find_documents
 from planwatch.taxonomy import Indicator, Taxonomy, load_taxonomy
 
 Status = Literal["added", "updated", "unchanged", "duplicate", "failed"]
@@ -358,6 +359,7 @@ class Store:
         keep_results: bool = True,
         context_for: Callable[[Path], StatedContext | None] | None = None,
         shard: tuple[int, int] | None = None,
+        bulk: bool = False,
     ) -> IngestReport:
         """Ingest files and folders; one result per file, failures included (never raised).
 
@@ -368,15 +370,21 @@ class Store:
         keep only counts and failures in the report (flat memory for any number of files).
         ``shard=(K, N)``: only the K-th of N disjoint parts of the files (``shard_of``), so that N
         processes or machines share one corpus and one database with nothing else between them.
+        ``bulk``: on PostgreSQL, load without the full-text index and build it once at the end
+        (``search.bulk_load``; several bulk loads may run at once).  Every ingest on PostgreSQL
+        ends by building that index if an earlier bulk load left it missing.
         """
         started = time.perf_counter()
         report = IngestReport(db=self.url, keep_results=keep_results)
-        results = self.ingest_iter(paths, reextract=reextract, actor=actor, workers=workers, context_for=context_for,
-                                   shard=shard)
-        for result in results:
-            report.add(result)
-            if progress is not None:
-                progress(result)
+        with bulk_load(self.db) if bulk else nullcontext():
+            results = self.ingest_iter(paths, reextract=reextract, actor=actor, workers=workers,
+                                       context_for=context_for, shard=shard)  # fmt: skip
+            for result in results:
+                report.add(result)
+                if progress is not None:
+                    progress(result)
+        if not bulk:
+            ensure_index(self.db)
         report.seconds = time.perf_counter() - started
         return report
 

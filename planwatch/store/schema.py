@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from planwatch.store.backend import Backend, StoreError
+from planwatch.store.search import PG_TRIGRAM_INDEX
 
 
 @dataclass(frozen=True)
@@ -326,31 +327,8 @@ MIGRATIONS: tuple[Migration, ...] = (
                 "INSERT INTO documents_fts (rowid, text) VALUES (new.id, new.text); END",
                 "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')",
             ),
-            # pg_trgm's GIN index answers ILIKE '%phrase%'.  Installing the extension needs a
-            # privilege a role may lack, and pg_trgm finds trigrams in Chinese only where the
-            # database's LC_CTYPE is a UTF-8 locale (under C, CJK characters are not letters and
-            # the index would hold nothing): in either case there is no index and search scans,
-            # with the same answers.
-            "postgresql": (
-                """DO $$
-DECLARE ext_schema text; cjk_trigrams text[];
-BEGIN
-    BEGIN
-        CREATE EXTENSION IF NOT EXISTS pg_trgm;
-    EXCEPTION WHEN OTHERS THEN
-        NULL;
-    END;
-    SELECT n.nspname INTO ext_schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
-    WHERE e.extname = 'pg_trgm';
-    IF ext_schema IS NOT NULL THEN
-        EXECUTE 'SELECT ' || quote_ident(ext_schema) || '.show_trgm(''地区生产总值'')' INTO cjk_trigrams;
-    END IF;
-    IF cardinality(cjk_trigrams) > 0 THEN
-        EXECUTE 'CREATE INDEX ix_documents_text_trgm ON documents USING gin (text '
-            || quote_ident(ext_schema) || '.gin_trgm_ops)';
-    END IF;
-END $$""",
-            ),
+            # pg_trgm's GIN index, where the extension can be made (see ``search.PG_TRIGRAM_INDEX``).
+            "postgresql": (PG_TRIGRAM_INDEX,),
         },
     ),
     Migration(
