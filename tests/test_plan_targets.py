@@ -88,3 +88,41 @@ def test_targets_json_carries_main_and_category(store: Store, tmp_path: Path) ->
     rows = json.loads(out.stdout)
     assert rows[0]["main"] and rows[0]["category"] == "经济发展" and rows[0]["indicator"] == "地区生产总值"
     assert not rows[-1]["main"]
+
+
+def test_pages_of_targets_are_slices_of_the_whole_list(store: Store) -> None:
+    """``target_page`` judges only its slice; the slices, in order, are the whole answer."""
+    from planwatch.monitor.targets import target_page
+
+    whole = [a.to_dict() for a in monitor.targets(store, region="锦州市")]
+    assert len(whole) > 100
+    pages, offset = [], 0
+    while True:
+        page = target_page(store, region="锦州市", limit=40, offset=offset)
+        assert page.total == len(whole) and page.offset == offset
+        if not page.items:
+            break
+        assert len(page.items) == min(40, len(whole) - offset)
+        pages += [a.to_dict() for a in page.items]
+        offset += len(page.items)
+    assert pages == whole  # same order, same judgements (a page reads only its indicators' values)
+    main = target_page(store, region="锦州市", plan="十四五", limit=3)
+    assert [a.indicator for a in main.items] == ["地区生产总值", "地区生产总值", "固定资产投资"]
+    assert all(a.main for a in main.items) and main.total > 3
+
+
+def test_targets_command_pages_and_says_how_many_there_are(store: Store, tmp_path: Path) -> None:
+    from conftest import run_planwatch
+
+    db = tmp_path / "t.db"
+    assert run_planwatch("ingest", str(JINZHOU_14), "--db", str(db)).returncode == 0
+    whole = json.loads(run_planwatch("targets", "--region", "锦州市", "--format", "json", "--db", str(db)).stdout)
+    out = run_planwatch("targets", "--region", "锦州市", "--format", "json", "--limit", "5", "--offset", "2",
+                        "--db", str(db))  # fmt: skip
+    assert out.returncode == 0 and json.loads(out.stdout) == whole[2:7]
+    assert f"targets 3–7 of {len(whole)} (--offset 7 for more)" in out.stderr
+    last = run_planwatch("targets", "--region", "锦州市", "--format", "json", "--limit", "5",
+                         "--offset", str(len(whole) - 2), "--db", str(db))  # fmt: skip
+    assert json.loads(last.stdout) == whole[-2:] and "for more" not in last.stderr
+    bad = run_planwatch("targets", "--region", "锦州市", "--limit", "0", "--db", str(db))
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr

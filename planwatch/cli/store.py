@@ -231,10 +231,13 @@ def series(indicator: str, region: str, measure: str | None, kind: str | None, f
 @click.option(
     "--fragments", is_flag=True, help="Also list targets whose name is a fragment (…公司新建年产, 产值, 北镇市)."
 )
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many targets (a page).")
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True, help="Skip this many first.")
 @format_option
 @db_option
 def targets(
-    region: str, plan: str | None, indicator: str | None, as_of: int | None, fragments: bool, fmt: str, db: str | None
+    region: str, plan: str | None, indicator: str | None, as_of: int | None, fragments: bool, limit: int | None,
+    offset: int, fmt: str, db: str | None,
 ) -> None:
     """Every target of a region against its baseline and latest value, with a status.
 
@@ -245,8 +248,16 @@ def targets(
     achieved, on track (observed/required ≥ 95%), moderate (60–95%), insufficient (0–60%),
     moving away (< 0), not achieved (target year passed), no data.
     """
+    from planwatch.monitor.targets import target_page
+
     with _open(db) as store:
-        rows = monitor.targets(store, region=region, plan=plan, indicator=indicator, as_of=as_of, fragments=fragments)
+        page = target_page(store, region=region, plan=plan, indicator=indicator, as_of=as_of, fragments=fragments,
+                           limit=limit, offset=offset)  # fmt: skip
+    rows = page.items
+    if limit is not None or offset:
+        shown = f"{offset + 1}–{offset + len(rows)}" if rows else "none"
+        more = f" (--offset {offset + len(rows)} for more)" if offset + len(rows) < page.total else ""
+        click.echo(f"planwatch: targets {shown} of {page.total}{more}", err=True)
     emit(
         rows,
         fmt,

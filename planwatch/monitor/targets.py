@@ -519,6 +519,34 @@ def _table_place(store: Store, t: dict[str, Any], cache: dict[int, Any]) -> Any:
     return row_of(rows, text, t["start_offset"])
 
 
+@dataclass
+class TargetPage:
+    """A slice of a region's assessed targets (``limit``/``offset``) and how many there are in all."""
+
+    items: list[TargetAssessment]
+    total: int
+    offset: int = 0
+
+
+@dataclass
+class _TargetGroup:
+    """The mentions of one target (indicator, measure, target period), the preferred first, with
+    what orders it among the region's targets — known before the target is judged, so that a page
+    of a region with thousands of targets judges only its own."""
+
+    members: list[dict[str, Any]]
+    indicator: Any  # the taxonomy's Indicator, or None
+    main: bool = False
+    category: str = ""
+    order: int = 0
+
+    def sort_key(self) -> tuple[Any, ...]:
+        t = self.members[0]
+        name = self.indicator.name if self.indicator else t["indicator"]
+        return (not self.main, self.order, t["period_end"], t["indicator_id"] is None, name, t["measure"] != "level",
+                t["id"])  # fmt: skip
+
+
 def targets(
     store: Store,
     *,
@@ -534,6 +562,33 @@ def targets(
     then the other quantified commitments by year and name.  Fragments (``is_fragment``) are left
     out unless ``fragments``.
     """
+    return target_page(store, region=region, plan=plan, indicator=indicator, as_of=as_of, fragments=fragments).items
+
+
+def target_page(
+    store: Store,
+    *,
+    region: str,
+    plan: str | None = None,
+    indicator: str | None = None,
+    as_of: int | None = None,
+    fragments: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+) -> TargetPage:
+    """``targets`` in pages: the ``limit`` targets after the first ``offset``, in the same order,
+    and the total.  Only the page's targets are judged and only their indicators' observations
+    read: at 100,000 documents a region holds up to 2,500 targets, and judging all of them took
+    most of the time of a whole answer."""
+    groups = _target_groups(store, region, plan, indicator, fragments)
+    page = groups[offset:] if limit is None else groups[offset:offset + limit]
+    return TargetPage(_assess(store, store.region_key(region), page, plan_span(plan), as_of), len(groups), offset)
+
+
+def _target_groups(
+    store: Store, region: str, plan: str | None, indicator: str | None, fragments: bool
+) -> list[_TargetGroup]:
+    """The region's targets, one group per target, in the order ``targets`` lists them."""
     region_key = store.region_key(region)
     span = plan_span(plan)
     # The plan and the indicator narrow the query itself: a dashboard asks one plan of a region
@@ -555,11 +610,29 @@ def targets(
             if not r["indicator_id"] and r["indicator"] not in fragment:
                 fragment[r["indicator"]] = is_fragment(store, r["indicator"])
         rows = [r for r in rows if r["indicator_id"] or not fragment[r["indicator"]]]
-    texts: dict[int, Any] = {}
-    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    by_target: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
-        groups[(r["indicator_key"], r["measure"], r["period"])].append(r)
-    keys = sorted({k[0] for k in groups})
+        by_target[(r["indicator_key"], r["measure"], r["period"])].append(r)
+    texts: dict[int, Any] = {}
+    groups = []
+    for members in by_target.values():
+        members.sort(key=preference_rank, reverse=True)
+        t = members[0]
+        group = _TargetGroup(members, store.taxonomy.get(t["indicator_id"]) if t["indicator_id"] else None)
+        # A quantity the plan's table lists is a main indicator, whichever mention states it best.
+        place = next((p for m in members if (p := _table_place(store, m, texts)) is not None), None)
+        if place is not None:
+            group.main, group.category, group.order = True, place.category, place.table * 1000 + place.order
+        groups.append(group)
+    groups.sort(key=_TargetGroup.sort_key)
+    return groups
+
+
+def _assess(
+    store: Store, region_key: str, groups: list[_TargetGroup], span: tuple[int, int] | None, as_of: int | None
+) -> list[TargetAssessment]:
+    """Judge each group's preferred target against the region's observations of its indicator."""
+    keys = sorted({g.members[0]["indicator_key"] for g in groups})
     by_indicator: dict[str, list[dict[str, Any]]] = defaultdict(list)
     if keys:
         marks = ", ".join("?" for _ in keys)
@@ -572,10 +645,10 @@ def targets(
             by_indicator[r["indicator_key"]].append(r)
     out: list[TargetAssessment] = []
     obs_cache: dict[tuple[str, str], _Obs] = {}
-    for (ind_key, measure, _period), members in groups.items():
-        members.sort(key=preference_rank, reverse=True)
+    for group in groups:
+        members, indicator_obj = group.members, group.indicator
         t = members[0]
-        indicator_obj = store.taxonomy.get(t["indicator_id"]) if t["indicator_id"] else None
+        ind_key, measure = t["indicator_key"], t["measure"]
         unit = t["norm_unit"]
         if measure == "change_pp":
             unit = "%"
@@ -592,6 +665,7 @@ def targets(
             region=t["region"], measure=measure, period=t["period"], target_year=t["period_end"],
             target=value, unit=t["norm_unit"], qualifier=t["qualifier"], text=t["text"], direction="up",
             fact_id=t["id"], doc=t["doc_name"], start=t["start_offset"], quote=t["quote"],
+            main=group.main, category=group.category, order=group.order,
         )  # fmt: skip
         seen = {round(value, 9)}
         for other in members[1:]:
@@ -607,10 +681,6 @@ def targets(
                         "start": other["start_offset"],
                     }
                 )
-        # A quantity the plan's table lists is a main indicator, whichever mention states it best.
-        place = next((p for m in members if (p := _table_place(store, m, texts)) is not None), None)
-        if place is not None:
-            a.main, a.category, a.order = True, place.category, place.table * 1000 + place.order
         a.annual = _is_annual(t)
         base = t["period_end"] - 1 if a.annual else _base_year(t, span)
         ind_dir = indicator_obj.direction if indicator_obj else None
@@ -620,6 +690,4 @@ def targets(
             _assess_level(a, t, obs, base, ind_dir)
         _mark_stale(a, as_of if as_of is not None else date.today().year)
         out.append(a)
-    out.sort(key=lambda a: (not a.main, a.order, a.target_year, a.indicator_id is None, a.indicator,
-                            a.measure != "level", a.fact_id))  # fmt: skip
     return out
