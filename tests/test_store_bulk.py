@@ -9,7 +9,7 @@ import pytest
 from conftest import SAMPLE_FILES
 
 from planwatch.store.core import Store
-from planwatch.store.search import bulk_load, index_kind
+from planwatch.store.search import bulk_load, ensure_index, index_kind
 
 TERMS = (["地区生产总值"], ["总值"], ["地区生产总值", "锦州港"], ["GDP"], ["100%"], ["火星殖民地"])
 
@@ -28,6 +28,7 @@ def test_a_bulk_load_runs_without_the_index_and_ends_with_it(tmp_path: Path, pg_
     seen: list[str] = []
     report = store.ingest(SAMPLE_FILES, bulk=True, progress=lambda _r: seen.append(index_kind(watcher.db)))
     assert report.ok and len(seen) == len(SAMPLE_FILES)
+    assert (report.index_seconds is not None) == (built == "pg_trgm")
     assert set(seen) == {"scan"}  # another connection saw the load run without it
     assert index_kind(store.db) == built
     # the same answers as a database loaded row by row (SQLite's FTS5)
@@ -46,9 +47,11 @@ def test_the_last_of_two_bulk_loads_builds_the_index_and_an_ingest_meanwhile_doe
     with bulk_load(first.db):
         with bulk_load(second.db):
             assert index_kind(plain.db) == "scan"
-        assert index_kind(plain.db) == "scan"  # the first is still loading: the second left it
-        assert plain.ingest(SAMPLE_FILES[:1]).ok  # an ordinary ingest does not build it either
+        assert not ensure_index(second.db)  # the first is still loading: the second leaves it
+        report = plain.ingest(SAMPLE_FILES[:1])  # an ordinary ingest does not build it either
+        assert report.ok and report.index_seconds is None
         assert index_kind(plain.db) == "scan"
+    assert ensure_index(first.db) == (built == "pg_trgm")
     assert index_kind(plain.db) == built
     assert plain.find_documents(["地区生产总值"]).total == 1
     for s in (first, second, plain):
@@ -60,9 +63,11 @@ def test_a_failed_bulk_load_leaves_the_index_to_the_next_ingest(pg_url: str) -> 
     built = _built(store)
     with pytest.raises(RuntimeError), bulk_load(store.db):
         raise RuntimeError("killed half-way")
-    assert index_kind(store.db) == "scan"  # not built on the way out of a failure
-    assert store.ingest(SAMPLE_FILES[:1]).ok  # its lock went with it: the next ingest builds it
-    assert index_kind(store.db) == built
+    assert index_kind(store.db) == "scan"
+    report = store.ingest(SAMPLE_FILES[:1])  # its lock went with it: the next ingest builds it
+    assert report.ok and index_kind(store.db) == built
+    assert (report.index_seconds is not None) == (built == "pg_trgm")
+    assert ("search index built in" in report.summary()) == (built == "pg_trgm")
     store.close()
 
 
@@ -71,4 +76,5 @@ def test_bulk_has_no_effect_on_sqlite(tmp_path: Path) -> None:
     assert store.ingest(SAMPLE_FILES, bulk=True).ok
     assert index_kind(store.db) == "fts5-trigram"
     assert store.find_documents(["地区生产总值"]).total == store.stats()["documents"]
+    assert store.ingest(SAMPLE_FILES[:1]).index_seconds is None
     store.close()

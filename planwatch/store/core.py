@@ -210,6 +210,9 @@ class IngestReport:
     failures: list[IngestResult] = field(default_factory=list)
     counts: Counter[str] = field(default_factory=Counter)
     totals: Counter[str] = field(default_factory=Counter)
+    #: Seconds spent building PostgreSQL's search index at the end (``bulk``, or one an earlier
+    #: bulk load left missing); None when this call built none.
+    index_seconds: float | None = None
 
     def add(self, result: IngestResult) -> None:
         self.counts[result.status] += 1
@@ -260,6 +263,8 @@ class IngestReport:
             parts.append(f"{reapplied} corrections re-applied")
         if orphaned:
             parts.append(f"{orphaned} corrections without a matching fact (kept)")
+        if self.index_seconds is not None:
+            parts.append(f"search index built in {self.index_seconds:.1f}s")
         return ", ".join(parts) + f" in {self.seconds:.1f}s"
 
 
@@ -383,8 +388,9 @@ class Store:
                 report.add(result)
                 if progress is not None:
                     progress(result)
-        if not bulk:
-            ensure_index(self.db)
+        loaded = time.perf_counter()
+        if ensure_index(self.db):
+            report.index_seconds = time.perf_counter() - loaded
         report.seconds = time.perf_counter() - started
         return report
 

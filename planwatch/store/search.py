@@ -150,12 +150,12 @@ def bulk_load(db: Backend) -> Iterator[None]:
 
     The GIN index over every document's text, kept row by row, made the server the bottleneck of
     a large ingest (2,000 documents: 135 s without it, 195 s with it and falling as the table
-    grew).  So a bulk load drops it while it runs and builds it in one pass at its end.  Several
-    bulk loads may run at once (``--shard`` on N machines): each holds the shared form of one
-    advisory lock, and the index is built by the one that can then take the exclusive form, the
-    last to finish.  A load that fails or is killed leaves the index to the next ingest to end
-    (``ensure_index``).  Searches meanwhile scan the text, with the same answers.  SQLite's FTS5
-    index costs little beside the rest of an ingest and stays as it is.
+    grew).  So a bulk load drops it while it runs, and ``ensure_index`` after it builds it in one
+    pass.  Several bulk loads may run at once (``--shard`` on N machines): each holds the shared
+    form of one advisory lock, and the index is built by the one that can then take the exclusive
+    form, the last to finish.  A load that fails or is killed leaves the index to the next ingest
+    to end.  Searches meanwhile scan the text, with the same answers.  SQLite's FTS5 index costs
+    little beside the rest of an ingest and stays as it is.
     """
     if db.dialect != "postgresql":
         yield
@@ -167,7 +167,6 @@ def bulk_load(db: Backend) -> Iterator[None]:
         yield
     finally:
         db.execute("SELECT pg_advisory_unlock_shared(?)", (key,))
-    ensure_index(db)
 
 
 def ensure_index(db: Backend) -> bool:
