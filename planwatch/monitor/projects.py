@@ -122,13 +122,7 @@ class ProjectQueries:
             where.append("m.project_id = ?")
             params.append(project_id)
         if region:
-            codes = self._region_codes(region)
-            if codes:
-                where.append(f"(m.region_id IN ({', '.join('?' * len(codes))}) OR m.region = ?)")
-                params += [*codes, region]
-            else:
-                where.append("m.region = ?")
-                params.append(region)
+            params += self._in_region("m", region, where)
         rows = self.db.query(
             f"SELECT m.* FROM project_mentions m WHERE {' AND '.join(where)} ORDER BY m.document_id, m.seq", params
         )
@@ -204,13 +198,7 @@ class ProjectQueries:
         """List and portfolio counts (``等5个项目竣工``, ``工业项目99个``) of current documents."""
         where, params = ["c.is_current = 1"], []
         if region:
-            codes = self._region_codes(region)
-            if codes:
-                where.append(f"(c.region_id IN ({', '.join('?' * len(codes))}) OR c.region = ?)")
-                params += [*codes, region]
-            else:
-                where.append("c.region = ?")
-                params.append(region)
+            params += self._in_region("c", region, where)
         rows = self.db.query(
             "SELECT c.*, f.value AS fact_value, f.status AS fact_status FROM project_counts c "
             f"LEFT JOIN facts f ON f.id = c.fact_id WHERE {' AND '.join(where)} ORDER BY c.document_id, c.seq",
@@ -273,6 +261,16 @@ class ProjectQueries:
         resolved = [(n, self.store.region(n)) for n in names]
         levels = {"county": 0, "city": 1, "province": 2}
         return min(resolved, key=lambda p: (levels.get(p[1].level, 3) if p[1] else 3, p[0]))[0]
+
+    def _in_region(self, alias: str, region: str, where: list[str]) -> list[str]:
+        """Add to ``where`` the condition that a row of table ``alias`` is in ``region`` or a unit
+        inside it (its code), or names it as written; the condition's parameters."""
+        codes = self._region_codes(region)
+        if not codes:
+            where.append(f"{alias}.region = ?")
+            return [region]
+        where.append(f"({alias}.region_id IN ({', '.join('?' * len(codes))}) OR {alias}.region = ?)")
+        return [*codes, region]
 
     def _region_codes(self, name: str) -> list[str]:
         """The region's code and those of every unit inside it."""
