@@ -400,3 +400,58 @@ def test_standard_factory_buildings_with_their_area_are_a_project() -> None:
     # factory buildings as a resource, not a facility with a statement, stay no project
     assert _around("jinzhou/003_821d0610ff899f65.txt", "盘活闲置厂房、楼宇") == []
     assert _around(_JINZHOU_REPORTS, "标准厂房 85.6 万平方米") == []
+
+
+# -- a fourth round (issue 11 §7): enumerations and wording of news digests ------------------
+# Prompted by the round-4 reference (西藏, 甘肃 and 江西 news, 荆州 water works); the examples
+# are from other documents, or new text where no other stored document has the shape.
+_HAINAN = Path(__file__).parent / "data" / "wider" / "reports" / "hainan_2011_projects_news.txt"
+
+
+def _in(result: ProjectExtraction, text: str, phrase: str) -> list[tuple[str, str | None]]:
+    i = text.index(phrase)
+    return [(m.name, m.stage) for m in result.mentions if m.start < i + len(phrase) and m.end > i]
+
+
+def test_an_enumeration_takes_the_stage_of_the_statement_before_it() -> None:
+    doc = extract(_HAINAN)
+    result = extract_projects(doc)
+    # 包括 then names across commas, closed by a list with its own stage (…等重点项目竣工)
+    assert _in(result, doc.text, "三亚绕城高速公路、海榆西线、西线高速公路改造") == [
+        ("三亚绕城高速公路", "completed"), ("海榆西线", "completed"), ("西线高速公路改造", "completed")]
+    # a stage verb before 包括: (将开工建设的一期工程还包括:A、B…等项目)
+    assert _in(result, doc.text, "西环高铁、博鳌机场") == [("西环高铁", "started"), ("博鳌机场", "started")]
+    # 分别是 after a count of works, and 以及 between items however short (new text)
+    text = ("2012年工作安排。开工建设3条高速公路，分别是，乌海至玛沁高速公路宁夏段、青铜峡至中卫高速公路以及"
+            "银川绕城高速公路。\n")
+    found = extract_projects(extract_text(text, name="enum.txt"))
+    assert [(m.name, m.stage) for m in found.mentions] == [
+        ("乌海至玛沁高速公路宁夏段", "started"), ("青铜峡至中卫高速公路", "started"), ("银川绕城高速公路", "started")]
+    # figures after 分别为, and platforms after 主要包括, are no enumeration of projects
+    assert _around("provinces-2026/2026_浙江省_政府工作报告.txt", "支持民间投资项目比重分别为99.3%、93.8%") == []
+    text = "2011年工作回顾。推进开放平台建设，主要包括综合保税区、跨境电商综合试验区、自贸试验区。\n"
+    assert extract_projects(extract_text(text, name="platforms.txt")).mentions == []
+
+
+def test_whole_line_fillers_and_road_heads() -> None:
+    # 全线 between a name and its stage phrase; 国道 and 轨道 end a name
+    assert ("沿边331国道", "completed") in _around(
+        "provinces-2026/2026_内蒙古自治区_政府工作报告.txt", "东中西高速公路大通道和沿边331国道全线贯通")
+    doc = extract(Path(__file__).parent / "data" / "wider" / "reports" / "zhuhai_2013.txt")
+    assert _in(extract_projects(doc), doc.text, "广珠铁路、广珠城际轨道全线贯通运营") == [
+        ("广珠铁路", "operating"), ("广珠城际轨道", "operating")]
+
+
+def test_trunk_roads_safety_works_batches_and_dates_are_no_names() -> None:
+    # 国省干线/国省道 open a kind of road; 安防 is a kind of works
+    assert _around("provinces-2026/2026_黑龙江省_政府工作报告.txt", "建设普通国省干线公路安防工程") == []
+    assert _around("provinces-2026/2026_陕西省_政府工作报告.txt", "开展国省道安全提升改造") == []
+    # ... while the named roads of a list of them stay projects
+    assert _around("provinces-2026/2026_青海省_政府工作报告.txt", "加西、沙久等11条国省干线公路建成通车") == [
+        ("加西", "operating"), ("沙久", "operating")]
+    # 一大批 (a batch), a count after its qualifier (的8条), a date opening a clause: no name (new text)
+    for text in ("2012年工作安排。今年完成投资50亿元，开工建设一大批重点项目。\n",
+                 "2011年工作回顾。打通与周边3省区的8条出省通道。\n",
+                 "2011年工作回顾。黄河防洪工程，堤防全长90公里，2010年元月工程可研报告已通过审查。\n"):
+        names = [m.name for m in extract_projects(extract_text(text, name="n.txt")).mentions]
+        assert not any(n.startswith(("一大批", "3省区", "2010年")) for n in names), names

@@ -55,7 +55,7 @@ from planwatch.structure import Layout, analyse
 _NUM = rf"(?:{ARABIC}|{CHINESE})"
 
 _LIST_HEAD_FORM = (
-    r"(?:(?<![甲乙丙一二三特初高中平同相均对])等|为主的)(?:(?P<n>\d+|[一二两三四五六七八九十百]+)(?P<clf>个|项|条|座|所|家|处))?(?P<batch>一批|多个|若干|一系列)?"
+    r"(?:(?<![甲乙丙一二三特初高中平同相均对])等|为主的)(?:(?P<n>\d+|[一二两三四五六七八九十百]+)(?P<clf>个|项|条|座|所|家|处))?(?P<batch>一大批|一批|多个|若干|一系列)?"
     r"(?P<mods>[^、，。；：等]{{0,24}}?)(?P<noun>{nouns})(?:项目|工程)?"
 )
 _EXEMPLAR = re.compile(r"以(?P<obj>[^，。；：]{2,40}?)(?:等)?为(?:龙头|代表)的(?P<cls>[^，。；：]{1,30})")
@@ -64,7 +64,7 @@ _NOMINAL = re.compile(
 )
 _NOMINAL_CUT = re.compile(r".*(?:完成|实现|推动|加快|随着|经过)")
 _COUNT_START = re.compile(
-    r"^(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:个|所|座|条|户|家|套|项|栋|处|名|人|台|辆|批|块)"
+    r"^(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:个|所|座|条|段|户|家|套|项|栋|处|名|人|台|辆|批|块)"
 )
 _QUANTITY = re.compile(
     rf"{_NUM}(?:万|亿|千)?(?:平方米|平方公里|公里|米|亩|公顷|元|万元|亿元|户|个|套|人|栋|座|块|处|项)$"
@@ -86,15 +86,15 @@ _RELATIVE = re.compile(r"落户|位于|投资|建设|实施|引进|相依|具有
 _AND_SPLIT = re.compile(r"以及|和|及")
 _CHAIN = re.compile(r"(?:并|和|及|、)?")
 _PLACE_MARK = re.compile(r"[\u4e00-\u9fff]{1,4}(?:街|路|河|山|湖|村|里|镇|港|湾|桥|大道)")
-_CLASS_WORDS = re.compile(r"(?:[^、，]{0,4}?)(?:一批|一些|若干|多个|各类|部分|一系列)")
+_CLASS_WORDS = re.compile(r"(?:[^、，]{0,4}?)(?:一大批|一批|一些|若干|多个|各类|部分|一系列)")
 _INTENT = re.compile(r"加快|推动|推进|确保|力促|启动|开工建设|新建|建设|完成|抓好|实施")
 _DONE = re.compile(r"正在|已经|已|了")
 _PLAN_VERBS = re.compile(r"着力|力争|推动|加快|确保|将|要|计划")
 # (literal patterns used per clause or per name, compiled once: re.search(r"…") looks its
 # pattern up in re's cache on every call, a tenth of the extractor's time)
 _PROJECT_WORD = re.compile(r"项目|工程")
-_BATCH_WORDS = re.compile(r"一批|一些|若干|各类|一系列")
-_BATCH_START = re.compile(r"各类|各种|一批|若干")
+_BATCH_WORDS = re.compile(r"一大批|一批|一些|若干|各类|一系列")
+_BATCH_START = re.compile(r"各类|各种|一大批|一批|若干")
 _LIST_CONJ = re.compile(r"和|及|以及|、")
 _ETC_AND = re.compile(r"等[^、]{0,8}?(?:和|及|以及)")
 _UNCLOSED = re.compile(r"[（(][^）)]*$")
@@ -115,6 +115,10 @@ _PROJECT_END = re.compile(r"(?:项目|工程)(?:[(（][^()（）]*[)）])?$")
 # a count by owner closing a clause (宁东基地3个，A、B；): the next clause may list the projects counted
 _OWNER_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)个$")
 _COUNTED = re.compile(r"\d+(?:个|对|家|项|所|座)")  # 与39个国家缔结118对友城: counts, not a name
+# a count of works (开工建设3段, 建成1圈, 两条…高速公路): what an enumeration after it names
+_WORKS_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)(?:个|条|段|座|项|处|圈)")
+_FIGURE = re.compile(r"\d[\d.]*\s*[%％‰]|^[\d.]+$")
+_LEADING_DATE = re.compile(r"(?:19|20)\d\d年(?:\d{1,2}月|[元正]月)?(?:份|底|初|末|中旬|上旬|下旬)?")
 _MID_VERB = re.compile(r"全力加快|加快推进|加快|开工建设|重点推进|重点建设|推动|力促|确保|完成了|完成|启动了|启动|依托")
 
 
@@ -185,6 +189,8 @@ class ProjectExtractor:
                                                              reverse=True)))
         self._physical_heads = tuple(w for w in tax.facility_heads if w not in set(tax.words("works_nouns")))
         self._list_head = re.compile(_LIST_HEAD_FORM.format(nouns=alternation(tax.words("list_nouns"))))
+        self._list_noun_re = re.compile(alternation(tax.words("list_nouns")))
+        self._enumerator_re = re.compile(rf"(?:{alternation(tax.words('enumerators'))})[：:，,]?")
         self._list_rejected_heads = tuple(tax.words("list_rejected_heads"))
         self._own_head_nouns = frozenset(tax.words("list_nouns_own_heads"))
         self._etc_non_project = re.compile(
@@ -228,9 +234,10 @@ class ProjectExtractor:
             clauses = analysis.clauses(index) if analysis else split_clauses(self.t, layout.start, layout.end)
             after_count = False  # the clause before ends in 个 (a quick test before _roster)
             previous = None
+            self._enum_items: list[tuple[int, int, _Statement, int]] = []
             for clause in clauses:
                 if not (after_count and self._roster(previous, clause)):  # type: ignore[arg-type]
-                    self._clause(clause)
+                    self._enumerated_clause(clause)
                 previous = clause
                 after_count = self.t[clause.end - 1] == "个"
             self._portfolio_counts(layout.start, layout.end)
@@ -257,6 +264,158 @@ class ProjectExtractor:
                             for x, it in zip(names, items, strict=True)):
             return False  # not only names: an ordinary clause
         self._emit(_Statement(items, None, None, c.start, "roster", "free"), c)
+        return True
+
+    # -- enumerations: a statement about projects, then 包括/分别是 and their names --------------
+    def _enumerated_clause(self, c: _Clause) -> None:
+        """A clause, with the names of a pending enumeration in it emitted in place (so that a clause
+        after a name continues that name) and the rest read as usual."""
+        pos = c.start
+        if not self._enum_items or self._enum_items[0][0] >= c.end:
+            m = self._enumerator_re.search(self.t, c.start, c.end)
+            if m is None or not self._plan_enumeration(m, c):
+                self._clause(c)
+                return
+            if m.start() > c.start:
+                self._clause(_Clause(c.start, m.start(), c.sentence))  # the statement before 包括
+            pos = self._enum_items[0][0] if self._enum_items else m.end()
+        while self._enum_items and self._enum_items[0][0] < c.end:
+            s, e, st, ctx = self._enum_items.pop(0)
+            if s > pos and self.t[pos:s].strip("，,；;：: "):
+                self._clause(_Clause(pos, s, c.sentence))
+            made = self._emit(st, _Clause(ctx, e, c.sentence))
+            self._subject = _Subject(made[0], c.sentence) if len(made) == 1 else None
+            pos = max(pos, e)
+        if pos < c.end and self.t[pos:c.end].strip("，,；;：: 等"):
+            self._clause(_Clause(pos, c.end, c.sentence))  # what follows the names (its own stage)
+
+    def _plan_enumeration(self, m: re.Match[str], c: _Clause) -> bool:
+        """``开工建设一大批重点公路建设项目。其中包括A、B，C以及D等``, ``开工建设3段，分别是，A、B、C``,
+        ``建成通车的高速公路分别是：A，…；B，…``, ``在计划新开工的项目中，基础设施项目有29个，包括A、B等``:
+        the statement before the enumerator speaks of a class of projects (项目, a list noun or a
+        count) and may give their stage; the names after it, up to the end of the sentence part
+        (of the sentence after a colon), are those projects.  A clause that is not only names ends
+        the enumeration; if it closes the list (``…D、E等重点项目竣工``), its stage is the list's.
+        Queues the names as statements for ``_enumerated_clause``; False if this is no enumeration."""
+        t = self.t
+        lo = self.layout.start
+        start = m.end()
+        while start < self.layout.end and t[start] in "：:，, ":
+            start += 1
+        colon = any(ch in "：:" for ch in t[m.start():start])
+        part_start = max(t.rfind(ch, lo, m.start()) for ch in "。；;！？\n") + 1
+        sent_start = max(t.rfind(ch, lo, m.start()) for ch in "。！？\n") + 1
+        ante = (part_start, m.start())
+        lead = self.tax.leading_re.match(t, part_start, m.start())
+        if not t[lead.end() if lead else part_start:m.start()].strip("，, "):
+            # 其中包括 opening a sentence: the sentence before is the statement
+            prev_end = part_start - 1
+            if prev_end <= lo:
+                return False
+            ante = (max(t.rfind(ch, lo, prev_end) for ch in "。；;！？\n") + 1, prev_end)
+        frame = None
+        if sent_start < ante[0]:
+            # the sentence's opening statement (在计划新开工的项目中，…包括A；B项目86个，包括C), up to its first list
+            first = self._enumerator_re.search(t, sent_start, ante[0])
+            frame = (sent_start, first.start() if first else ante[0])
+        if not self._project_class(*ante) and not (frame and self._project_class(*frame)):
+            return False
+        if self._non_lists.search(t, ante[0], ante[1]):
+            return False  # 包括辽晶电子等企业: not projects
+        cue = self._last_cue(*ante) or (self._last_cue(frame[0], frame[1]) if frame else None)
+        ctx = cue[1][0] if cue else ante[0]
+        ctx = min(ctx, ante[0])
+        seps = "。\n" if colon else "。；;\n"
+        end = min([k for k in (t.find(ch, start, self.layout.end) for ch in seps) if k >= 0] or [self.layout.end])
+        parts = self._sub_parts(start, end, "；;") if colon else [(start, end)]
+        planned: list[tuple[int, int, _Statement, int]] = []
+        for ps, pe in parts:
+            for s, e in self._sub_parts(ps, pe, "，,"):
+                if not self._names_only(s, e):
+                    head = self._list_head.search(t, s, e)
+                    close = self._predicate_cue(head.end(), e) if head else None
+                    if close and not colon:
+                        for k, (a, b, st, x) in enumerate(planned):
+                            st.stage, st.stage_span = close
+                            planned[k] = (a, b, st, min(x, b))
+                    break
+                head = self._list_head.search(t, s, e)
+                item_end = head.start() if head and self._strip_trailing(head.end(), e) <= head.end() else e
+                items = self._named_items(self._split_items(s, item_end, cut_at_list=True, in_list=True))
+                if not items:
+                    continue
+                stage, span = cue if cue else (None, None)
+                count = self._list_count(head, c) if head and item_end < e else None
+                st = _Statement(items, stage, span, s, "enumeration", "list", None, count,
+                                self._sector_in(t[ante[0]:ante[1]]))
+                planned.append((s, e, st, ctx))
+                if colon:
+                    break  # after a colon, one name opens each part; the rest of the part is about it
+        names = [self._clean_name(a, b, "list") for _, _, st, _ in planned for a, b in st.items]
+        if not any(x and self._has_head(t[x[0]:x[1]]) for x in names):
+            return False  # no item is a facility or works: not an enumeration of projects
+        self._enum_items = planned
+        return True
+
+    def _sub_parts(self, start: int, end: int, seps: str) -> list[tuple[int, int]]:
+        """``[start, end)`` cut at ``seps`` outside brackets (ASCII commas too: some pages use them)."""
+        t = self.t
+        out, depth, s = [], 0, start
+        for i in range(start, end):
+            ch = t[i]
+            if ch in _OPEN:
+                depth += 1
+            elif ch in _CLOSE:
+                depth = max(0, depth - 1)
+            elif ch in seps and depth == 0:
+                out.append((s, i))
+                s = i + 1
+        out.append((s, end))
+        return [(a, b) for a, b in out if t[a:b].strip(" ：:")]
+
+    def _project_class(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` speaks of a class of projects: 项目/工程, a list noun, a count of works."""
+        t = self.t
+        return bool(_PROJECT_WORD.search(t, start, end) or self._list_noun_re.search(t, start, end)
+                    or _WORKS_COUNT.search(t, start, end))
+
+    def _last_cue(self, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+        """The last stage word of ``[start, end)`` (a stage verb, a list's stage word or a stage phrase)."""
+        t, tax = self.t, self.tax
+        best: tuple[str, tuple[int, int]] | None = None
+        for regex, table in ((tax.before_re, tax.before_cues), (tax.list_re, tax.list_cues),
+                             (tax.after_re, tax.after_cues)):
+            for cm in regex.finditer(t, start, end):
+                if tax.blocked(t, cm.start(), cm.end()) or _PROJECT_WORD.match(t, cm.end()):
+                    continue  # (公路建设项目: 建设 before 项目 is a noun, no stage verb)
+                stage, span = table[cm.group()], cm.span()
+                if table is tax.after_cues:
+                    chained = self._predicate_cue(cm.start(), end)
+                    if chained:
+                        stage, span = chained
+                if best is None or span[0] > best[1][0] or (span[0] == best[1][0] and span[1] > best[1][1]):
+                    best = (stage, span)
+        return best
+
+    def _names_only(self, start: int, end: int) -> bool:
+        """A stretch made only of names (``A、B以及C等``): no stage phrase, amount or leading verb."""
+        t, tax = self.t, self.tax
+        s = start
+        while s < end and t[s] in " ：:，,":
+            s += 1
+        if s >= end or tax.leading_re.match(t, s, end) or self._inv_re.search(t, s, end):
+            return False
+        if any(not tax.blocked(t, a.start(), a.end()) for a in tax.after_re.finditer(t, s, end)):
+            return False
+        head = self._list_head.search(t, s, end)
+        item_end = head.start() if head else end
+        for a, b in self._split_items(s, item_end, in_list=True):
+            span = self._clean_name(a, b, "list")
+            if span is None or _COUNTED.search(t, *span) or _FIGURE.search(t, *span):
+                return False  # 比重分别为99.3%、93.8%: figures, not names
+            name = t[span[0]:span[1]]
+            if not self._valid(name, "list") or (_CLAUSE_VERBS.search(name) and not self._has_head(name)):
+                return False
         return True
 
     def _clause(self, c: _Clause) -> None:
@@ -548,7 +707,7 @@ class ProjectExtractor:
                     stage = stage2
                 e = m2.end()
             rest = t[e:end]
-            if (m.group() in _OBJECT_TAKING and rest and rest[0] not in "、，；"
+            if (m.group() in _OBJECT_TAKING and rest and rest[0] not in "、，；…"
                     and not re.fullmatch(r"[了的。]*|成功|工作", rest)):
                 pos = m.end()
                 continue
@@ -665,7 +824,9 @@ class ProjectExtractor:
                 depth = max(0, depth - 1)
             elif depth == 0:
                 m = _AND_SPLIT.match(text, i)
-                if m and i >= 3 and len(text) - m.end() >= 3:
+                # (以及 in a list separates items however short: 省道301线供加至班戈以及革吉、洛扎…)
+                if m and i >= 3 and (len(text) - m.end() >= 3 or in_list and m.group() == "以及"
+                                     and len(text) - m.end() >= 2):
                     left, right = text[:i], text[m.end():]
                     both = self._ends_with_head(left) and self._ends_with_head(right)
                     if m.group() == "及" and not (both and len(right) >= 7 and not right.startswith(("配套", "其"))):
@@ -676,7 +837,7 @@ class ProjectExtractor:
                                   and not (self._ends_with_head(right) and not self._has_head(left)))
                     if force and len(right) >= 2 and self._ends_with_head(left):
                         return [(start, start + i), *self._split_and(start + m.end(), end, force, in_list)]
-                    if force or both or long_items or _COUNT_START.match(left):
+                    if force or both or long_items or _COUNT_START.match(left) or (in_list and m.group() == "以及"):
                         return [(start, start + i), *self._split_and(start + m.end(), end, force, in_list)]
         return [(start, end)]
 
@@ -813,6 +974,11 @@ class ProjectExtractor:
             if s2 == s:
                 break
             s = s2
+        if _CLASS_WORDS.match(t, s, e):
+            return None  # 开工建设一大批重点项目: the class, once the verb is stripped
+        date = _LEADING_DATE.match(t, s, e)
+        if date and e - date.end() >= 2:
+            s = date.end()  # 2011年元月工程可研报告…: a date opens the clause, not the name
         # a relative clause before 的 is not part of the name (落户开发区…园区的龙宇新材料及配套项目)
         de = t.rfind("的", s, e)
         if de >= 0 and de - s >= 2 and e - de - 1 >= 2 and _RELATIVE.search(t, s, de):
@@ -847,6 +1013,8 @@ class ProjectExtractor:
             return False
         if _COUNT_START.match(name) or _QUANTITY.search(name) or _SLOGAN.search(name):
             return False
+        if (de := name.rfind("的")) >= 0 and _COUNT_START.match(name[de + 1:]):
+            return False  # 与6省区的13条“接头路”: a counted class after its qualifier, no name
         if _ETC_COUNT.search(name) or _ALL_QUOTED.fullmatch(name) or _NUMBERED_SLOGAN.match(name):
             return False  # “两重”项目: a programme named by a numbered slogan
         bare = _TRAILING_BRACKET.sub("", name)
