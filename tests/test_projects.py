@@ -455,3 +455,20 @@ def test_trunk_roads_safety_works_batches_and_dates_are_no_names() -> None:
                  "2011年工作回顾。黄河防洪工程，堤防全长90公里，2010年元月工程可研报告已通过审查。\n"):
         names = [m.name for m in extract_projects(extract_text(text, name="n.txt")).mentions]
         assert not any(n.startswith(("一大批", "3省区", "2010年")) for n in names), names
+
+
+def test_a_sentence_about_one_project_named_in_its_opening_clause() -> None:
+    # <name>工程，<actor>…可研…，…，总投资N亿元: the stage of the clause right after the name, and an amount
+    # alone in a later clause, are the project's (荆州 2011 prompted it; no other stored document has
+    # the shape, so the accepted example is new text)
+    text = ("2012年工作回顾。目前，引黄济宁调水工程，省水利厅组织专家对可研报告进行了审查，输水线路全长90公里，"
+            "总投资达30亿元。\n")
+    found = extract_projects(extract_text(text, name="topic.txt")).mentions
+    assert [(m.name, m.stage, m.investment.value if m.investment else None) for m in found] == [
+        ("引黄济宁调水工程", "planning", 30)]
+    # a verb with an object of its own in the next clause is another statement, not the topic's stage
+    assert _around("provinces-2026/2026_山西省_政府工作报告.txt", "深入实施城市生命线安全工程，推进公园城市试点") == []
+    shandong = "provinces-2026/2026_山东省_政府工作报告.txt"
+    assert _around(shandong, "投运烟威、海阳辛安核电送出特高压工程，建成国内首个") == []
+    # a column label with a count is no project, even with its amount after it
+    assert _around(_JINZHOU_PLAN, "生态环保项目31个项目，投资82亿元") == []

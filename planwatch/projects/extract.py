@@ -118,6 +118,8 @@ _COUNTED = re.compile(r"\d+(?:个|对|家|项|所|座)")  # 与39个国家缔结
 # a count of works (开工建设3段, 建成1圈, 两条…高速公路): what an enumeration after it names
 _WORKS_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)(?:个|条|段|座|项|处|圈)")
 _FIGURE = re.compile(r"\d[\d.]*\s*[%％‰]|^[\d.]+$")
+_TIME_OPENING = re.compile(r"(?:^|[。；;\n])(?:目前|当前|现在|今年|去年|此外|同时|其中)[，,]$")
+_AMOUNT_LEAD = re.compile(r"(?:该|本)?(?:项目|工程)?(?:计划|预计|概算)?")
 _LEADING_DATE = re.compile(r"(?:19|20)\d\d年(?:\d{1,2}月|[元正]月)?(?:份|底|初|末|中旬|上旬|下旬)?")
 _MID_VERB = re.compile(r"全力加快|加快推进|加快|开工建设|重点推进|重点建设|推动|力促|确保|完成了|完成|启动了|启动|依托")
 
@@ -230,6 +232,7 @@ class ProjectExtractor:
             self._sections = layout.sections
             self._subject: _Subject | None = None
             self._pending: ProjectMention | None = None
+            self._pending_clause: _Clause | None = None
             self._column_line, self._column_items = -2, []
             clauses = analysis.clauses(index) if analysis else split_clauses(self.t, layout.start, layout.end)
             after_count = False  # the clause before ends in 个 (a quick test before _roster)
@@ -461,7 +464,51 @@ class ProjectExtractor:
         elif made:
             self._subject = None
         elif not statements:
-            self._topic(c)
+            if not self._amount_of_subject(c):
+                self._topic(c)
+        elif self._opening_topic(c, next_clause=True):
+            # 洞庭湖区…综合整治工程，水利部…对可研报告进行了复审: the clause right after a sentence's opening
+            # clause that is only a project's name states that project's stage, though its subject is an actor
+            staged = next((st for st in statements if st.stage and st.pattern == "stage"), None)
+            if staged is not None and not any(_PROJECT_WORD.search(self.t, a, b) for a, b in staged.items):
+                self._continuation(_Statement([], staged.stage, staged.stage_span, staged.cue_pos,
+                                              "continuation", "free"), c)
+
+    def _opening_topic(self, c: _Clause, next_clause: bool) -> bool:
+        """Whether a topic clause (only a project's name) is pending that opens the sentence of ``c`` (after
+        a time word at most: ``目前，``), and (``next_clause``) ends right before ``c``."""
+        topic = self._pending_clause
+        if self._pending is None or topic is None or topic.sentence != c.sentence:
+            return False
+        if next_clause and self.t[topic.end:c.start].strip("，,") != "":
+            return False
+        before = self.t[max(self._line_start(topic.start), topic.start - 4):topic.start]
+        opening = before == "" or before[-1] in "。；;\n" or _TIME_OPENING.search(before) is not None
+        return opening and not _WORKS_COUNT.search(self._pending.name)
+
+    def _amount_of_subject(self, c: _Clause) -> bool:
+        """``<name>工程，…，总投资达52亿元``: an amount alone in a clause (nothing named before it) is the
+        investment of the project the sentence is about (its topic clause, or its one mention)."""
+        if self._subject is None or self._subject.sentence != c.sentence:
+            return False
+        if self._subject.mention is self._pending and not self._opening_topic(c, next_clause=False):
+            return False
+        t = self.t
+        start = c.start
+        lead = _AMOUNT_LEAD.match(t, start, c.end)
+        if lead:
+            start = lead.end()
+        m = self._inv_re.match(t, start, c.end)
+        if m is None or m.end() < c.end or m.group("more") == "以上":
+            return False
+        base = self._subject.mention
+        if base.investment is not None:
+            return False
+        base.investment = self._make_investment(m)
+        if base is self._pending:
+            self._pending = None
+            self._out.mentions.append(base)  # an investment statement: a mention without a stage
+        return True
 
     # -- patterns ------------------------------------------------------------------------
     def _exemplar(self, c: _Clause) -> list[_Statement] | None:
@@ -765,6 +812,9 @@ class ProjectExtractor:
         return end
 
     def _is_part_word(self, start: int, end: int) -> bool:
+        date = _LEADING_DATE.match(self.t, start, end)
+        if date and date.end() < end:
+            start = date.end()  # 2011年元月工程可研报告已通过审查: the works (of the project named before)
         return self.t[start:end] in _PART_WORDS or (end - start <= 4 and self._subject is not None
                                                     and not self._has_head(self.t[start:end]))
 
@@ -1181,6 +1231,7 @@ class ProjectExtractor:
             kind, period = self._kind_period(c, st)
             self._subject = _Subject(self._mention(span[0], span[1], st, kind, period, None), c.sentence)
             self._pending = self._subject.mention
+            self._pending_clause = c
 
     def _is_label(self, c: _Clause) -> bool:
         t = self.t
