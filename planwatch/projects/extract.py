@@ -121,6 +121,9 @@ _FIGURE = re.compile(r"\d[\d.]*\s*[%％‰]|^[\d.]+$")
 _TIME_OPENING = re.compile(r"(?:^|[。；;\n])(?:目前|当前|现在|今年|去年|此外|同时|其中)[，,]$")
 _AMOUNT_LEAD = re.compile(r"(?:该|本)?(?:项目|工程)?(?:计划|预计|概算)?")
 _LEADING_DATE = re.compile(r"(?:19|20)\d\d年(?:\d{1,2}月|[元正]月)?(?:份|底|初|末|中旬|上旬|下旬)?")
+# a bracket after a count of works encloses their names (打通2条重要通道瓶颈路段（A、B）)
+_COUNT_BRACKET = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)(?:个|条|段|座|项|处|圈)[^，。；、（()]{0,12}[（(]")
+_BRACKET_QUALIFIER = re.compile(r"不含|含|包括|其中|即|约|共|分别")
 _MID_VERB = re.compile(r"全力加快|加快推进|加快|开工建设|重点推进|重点建设|推动|力促|确保|完成了|完成|启动了|启动|依托")
 
 
@@ -192,6 +195,7 @@ class ProjectExtractor:
         self._physical_heads = tuple(w for w in tax.facility_heads if w not in set(tax.words("works_nouns")))
         self._list_head = re.compile(_LIST_HEAD_FORM.format(nouns=alternation(tax.words("list_nouns"))))
         self._list_noun_re = re.compile(alternation(tax.words("list_nouns")))
+        self._list_noun_end = re.compile(rf"(?:{alternation(tax.words('list_nouns'))})$")
         self._enumerator_re = re.compile(rf"(?:{alternation(tax.words('enumerators'))})[：:，,]?")
         self._list_rejected_heads = tuple(tax.words("list_rejected_heads"))
         self._own_head_nouns = frozenset(tax.words("list_nouns_own_heads"))
@@ -276,7 +280,10 @@ class ProjectExtractor:
         pos = c.start
         if not self._enum_items or self._enum_items[0][0] >= c.end:
             m = self._enumerator_re.search(self.t, c.start, c.end)
-            if m is None or not self._plan_enumeration(m, c):
+            bracket = _COUNT_BRACKET.search(self.t, c.start, c.end)
+            if bracket is not None and (m is None or bracket.start() < m.start()):
+                m = bracket
+            if m is None or not self._plan_enumeration(m, c, bracket=m is bracket):
                 self._clause(c)
                 return
             if m.start() > c.start:
@@ -292,17 +299,43 @@ class ProjectExtractor:
         if pos < c.end and self.t[pos:c.end].strip("，,；;：: 等"):
             self._clause(_Clause(pos, c.end, c.sentence))  # what follows the names (its own stage)
 
-    def _plan_enumeration(self, m: re.Match[str], c: _Clause) -> bool:
+    def _plan_enumeration(self, m: re.Match[str], c: _Clause, bracket: bool = False) -> bool:
         """``开工建设一大批重点公路建设项目。其中包括A、B，C以及D等``, ``开工建设3段，分别是，A、B、C``,
         ``建成通车的高速公路分别是：A，…；B，…``, ``在计划新开工的项目中，基础设施项目有29个，包括A、B等``:
         the statement before the enumerator speaks of a class of projects (项目, a list noun or a
         count) and may give their stage; the names after it, up to the end of the sentence part
         (of the sentence after a colon), are those projects.  A clause that is not only names ends
         the enumeration; if it closes the list (``…D、E等重点项目竣工``), its stage is the list's.
+        A bracket after a count of works (``打通2条重要通道瓶颈路段（A、B）``) encloses such names too.
         Queues the names as statements for ``_enumerated_clause``; False if this is no enumeration."""
         t = self.t
         lo = self.layout.start
         start = m.end()
+        if bracket:
+            close = self._closing_bracket(m.end() - 1, c.end)
+            if close is None:
+                return False
+            ante = (max(t.rfind(ch, lo, m.start()) for ch in "。；;！？\n，,") + 1, m.end() - 1)
+            cue = self._last_cue(*ante)
+            if _BRACKET_QUALIFIER.match(t, start, close) or not self._names_only(start, close):
+                return False  # 危旧桥梁180座（含“渡改桥”工程）: a bracket that qualifies, no names
+            items = self._named_items(self._split_items(start, close, in_list=True))
+            spans = [self._clean_name(a, b, "list") for a, b in items]
+            names = [t[x[0]:x[1]] if x else "" for x in spans]
+            # after a list noun (3条高速公路（寻乌至全南、…）) the items are of that kind; else each must
+            # name a facility of its own (or share the next one's head)
+            certified = self._list_noun_end.search(t[max(0, ante[1] - 12):ante[1]]) is not None
+            if not items or any(
+                    n in self.tax.facility_heads or not (self._valid(n, "list") if certified else (
+                        self._valid(n, "free") or self._shares_head(n, spans[k + 1:k + 2], "free")))
+                    for k, n in enumerate(names)):
+                return False  # 5座总部（楼宇）: another word for the noun, not the names of the works
+            if not certified and not any(self._has_head(n) for n in names):
+                return False
+            stage, span = cue if cue else (None, None)
+            st = _Statement(items, stage, span, start, "enumeration", "list", None, None, None)
+            self._enum_items = [(start, close, st, min(cue[1][0], ante[0]) if cue else ante[0])]
+            return True
         while start < self.layout.end and t[start] in "：:，, ":
             start += 1
         colon = any(ch in "：:" for ch in t[m.start():start])
@@ -359,6 +392,19 @@ class ProjectExtractor:
             return False  # no item is a facility or works: not an enumeration of projects
         self._enum_items = planned
         return True
+
+    def _closing_bracket(self, open_pos: int, end: int) -> int | None:
+        """The position of the bracket closing the one at ``open_pos`` (None if it is not closed by ``end``)."""
+        depth = 0
+        for i in range(open_pos, end):
+            ch = self.t[i]
+            if ch in "（(":
+                depth += 1
+            elif ch in "）)":
+                depth -= 1
+                if depth == 0:
+                    return i
+        return None
 
     def _sub_parts(self, start: int, end: int, seps: str) -> list[tuple[int, int]]:
         """``[start, end)`` cut at ``seps`` outside brackets (ASCII commas too: some pages use them)."""
