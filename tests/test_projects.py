@@ -486,3 +486,14 @@ def test_a_bracket_after_a_count_of_works_names_them() -> None:
     assert _around("jinzhou/003_821d0610ff899f65.txt", "等5座总部(楼宇)经济业态发展") == []
     # a list noun inside the noun before the bracket does not certify it (…工程和乡镇（街道）)
     assert ("街道", None) not in _around("provinces-2026/2026_山西省_政府工作报告.txt", "社区养老工程和乡镇（街道）")
+
+
+def test_a_place_alone_in_a_list_shares_the_next_place_s_facility() -> None:
+    # 吉安市、乐平市生活垃圾焚烧发电项目 (江西 2018 prompted it): in a list, a place alone before another
+    # place's facility names its own such facility; 和 before a place alone separates it
+    doc = extract(_HAINAN)
+    found = _in(extract_projects(doc), doc.text, "定安塔岭工业园和儋州、三亚国家农业科技园")
+    assert [n for n, _ in found] == ["定安塔岭工业园", "儋州", "三亚国家农业科技园"]
+    # outside a list (one works of two cities after a verb) the place is no name of its own
+    found = _around("provinces-2026/2026_青海省_政府工作报告.txt", "推进西宁市、海东市地质灾害避险搬迁工程二期")
+    assert "西宁市" not in [n for n, _ in found]

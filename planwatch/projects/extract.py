@@ -458,12 +458,13 @@ class ProjectExtractor:
             return False
         head = self._list_head.search(t, s, end)
         item_end = head.start() if head else end
-        for a, b in self._split_items(s, item_end, in_list=True):
-            span = self._clean_name(a, b, "list")
+        spans = [self._clean_name(a, b, "list") for a, b in self._split_items(s, item_end, in_list=True)]
+        for k, span in enumerate(spans):
             if span is None or _COUNTED.search(t, *span) or _FIGURE.search(t, *span):
                 return False  # 比重分别为99.3%、93.8%: figures, not names
             name = t[span[0]:span[1]]
-            if not self._valid(name, "list") or (_CLAUSE_VERBS.search(name) and not self._has_head(name)):
+            if not (self._valid(name, "list") or self._place_shares_head(name, spans[k + 1:k + 2])) or (
+                    _CLAUSE_VERBS.search(name) and not self._has_head(name)):
                 return False
         return True
 
@@ -921,7 +922,7 @@ class ProjectExtractor:
             elif depth == 0:
                 m = _AND_SPLIT.match(text, i)
                 # (以及 in a list separates items however short: 省道301线供加至班戈以及革吉、洛扎…)
-                if m and i >= 3 and (len(text) - m.end() >= 3 or in_list and m.group() == "以及"
+                if m and i >= 3 and (len(text) - m.end() >= 3 or in_list and m.group() in ("以及", "和")
                                      and len(text) - m.end() >= 2):
                     left, right = text[:i], text[m.end():]
                     both = self._ends_with_head(left) and self._ends_with_head(right)
@@ -933,7 +934,11 @@ class ProjectExtractor:
                                   and not (self._ends_with_head(right) and not self._has_head(left)))
                     if force and len(right) >= 2 and self._ends_with_head(left):
                         return [(start, start + i), *self._split_and(start + m.end(), end, force, in_list)]
-                    if force or both or long_items or _COUNT_START.match(left) or (in_list and m.group() == "以及"):
+                    # (和 before a place alone: 定安塔岭工业园和儋州、三亚国家农业科技园, the place's own park)
+                    place = (in_list and m.group() == "和" and self._ends_with_head(left)
+                             and self.gazetteer.resolve(right) is not None)
+                    if force or both or long_items or _COUNT_START.match(left) or place or (
+                            in_list and m.group() == "以及"):
                         return [(start, start + i), *self._split_and(start + m.end(), end, force, in_list)]
         return [(start, end)]
 
@@ -977,7 +982,8 @@ class ProjectExtractor:
                 continue
             ns, ne = span
             name = t[ns:ne]
-            if not self._valid(name, st.mode) and not self._shares_head(name, spans[k + 1:k + 2], st.mode):
+            if not self._valid(name, st.mode) and not self._shares_head(name, spans[k + 1:k + 2], st.mode) and not (
+                    st.mode == "list" and self._place_shares_head(name, spans[k + 1:k + 2])):
                 continue
             made.append(self._mention(ns, ne, st, kind, period, list_id))
         line = self._line_start(c.start) - 1
@@ -1159,6 +1165,18 @@ class ProjectExtractor:
         if self._works_re.search(nxt) or _PROJECT_END.search(nxt):
             return False  # 校安工程、…改造: programmes and works share no facility word
         return self._ends_with_head(nxt) and self._valid(nxt, mode) and not is_generic_name(nxt)
+
+    def _place_shares_head(self, name: str, following: list[tuple[int, int] | None]) -> bool:
+        """``吉安市、乐平市生活垃圾焚烧发电项目``, ``儋州、三亚国家农业科技园``: in a list, a place alone before an
+        item that is another place's facility names that facility of its own place."""
+        if not following or following[0] is None or self.gazetteer.resolve(name) is None:
+            return False
+        nxt = self.t[following[0][0]:following[0][1]]
+        for n in (4, 3, 2):
+            if n < len(nxt) and self.gazetteer.resolve(nxt[:n]) is not None:
+                rest = nxt[n:]
+                return len(rest) >= 3 and self._has_head(rest) and self._valid(nxt, "free")
+        return False
 
     def _shared_head_mode(self, items: list[tuple[int, int]]) -> str:
         """``针状焦、稀土顺丁橡胶、石化催化裂解项目``: a 项目 ending the last item heads them all (a bare
