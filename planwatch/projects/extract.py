@@ -124,6 +124,7 @@ _LEADING_DATE = re.compile(r"(?:19|20)\d\d年(?:\d{1,2}月|[元正]月)?(?:份|�
 # a bracket after a count of works encloses their names (打通2条重要通道瓶颈路段（A、B）)
 _COUNT_BRACKET = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)(?:个|条|段|座|项|处|圈)[^，。；、（()]{0,12}[（(]")
 _BRACKET_QUALIFIER = re.compile(r"不含|含|包括|其中|即|约|共|分别")
+_SHARED_COUNT = re.compile(r"[^、，]{2,6}?(\d+|[两三四五六七八九十])(?:条|个|座|所|家|处)")
 _MID_VERB = re.compile(r"全力加快|加快推进|加快|开工建设|重点推进|重点建设|推动|力促|确保|完成了|完成|启动了|启动|依托")
 
 
@@ -703,8 +704,9 @@ class ProjectExtractor:
                     # 投资9.5亿元的A、B等项目: one amount, one project (its parts listed)
                     items = self._split_items(lead_end, head.start(), single=True)
                 else:
+                    expected = count.value if count else self._count_in_last_item(lead_end, head.start())
                     items = self._split_items(lead_end, head.start(), cut_at_list=True,
-                                              expected=count.value if count else 0, in_list=True)
+                                              expected=expected, in_list=True)
                     items = self._named_items(items)
                     if not items:
                         return []  # 双千兆网络、量子通信等项目: kinds of works, no project named
@@ -921,9 +923,10 @@ class ProjectExtractor:
                 depth = max(0, depth - 1)
             elif depth == 0:
                 m = _AND_SPLIT.match(text, i)
-                # (以及 in a list separates items however short: 省道301线供加至班戈以及革吉、洛扎…)
-                if m and i >= 3 and (len(text) - m.end() >= 3 or in_list and m.group() in ("以及", "和")
-                                     and len(text) - m.end() >= 2):
+                # (以及 in a list separates items however short: 省道301线供加至班戈以及革吉、洛扎…; a count
+                # forces 和 between short names: 安九和赣深三条…)
+                short_right = in_list and m is not None and m.group() in ("以及", "和") and len(text) - m.end() >= 2
+                if m and (i >= 3 or force and i >= 2) and (len(text) - m.end() >= 3 or short_right):
                     left, right = text[:i], text[m.end():]
                     both = self._ends_with_head(left) and self._ends_with_head(right)
                     if m.group() == "及" and not (both and len(right) >= 7 and not right.startswith(("配套", "其"))):
@@ -941,6 +944,13 @@ class ProjectExtractor:
                             in_list and m.group() == "以及"):
                         return [(start, start + i), *self._split_and(start + m.end(), end, force, in_list)]
         return [(start, end)]
+
+    def _count_in_last_item(self, start: int, end: int) -> int:
+        """``昌吉赣、安九和赣深三条客运专线江西段等项目``: a count after the last short name, before the head the
+        names share, says how many items the list has (so 和 separates two of them)."""
+        last = self.t[self.t.rfind("、", start, end) + 1 if "、" in self.t[start:end] else start:end]
+        m = _SHARED_COUNT.match(last)
+        return int(parse_number(m.group(1)) or 0) if m else 0
 
     def _list_count(self, head: re.Match[str], c: _Clause) -> ProjectCount | None:
         n = head.group("n")
