@@ -509,3 +509,14 @@ def test_a_count_before_the_shared_head_splits_the_items() -> None:
     # long items joined by 和 before a count were split already, and stay so
     found = _around("hailaer/hailaer_2012.txt", "哈萨尔大街和西头道街两条西出口路等市区两级重点道路工程")
     assert [n for n, _ in found] == ["哈萨尔大街", "西头道街两条西出口路"]
+
+
+def test_a_project_noun_after_ji_makes_one_project_of_both_parts() -> None:
+    # A基地及B研究院建设项目: the project noun closing the second part is the whole's (江西 2018 prompted
+    # it; no other stored document has the shape, so the examples are new text); without it two
+    # facilities joined by 及 stay two items.  (包括 opening a list is no part of a name.)
+    for tail, expected in (("及工程研究院建设项目", ["江铃新能源汽车新基地及工程研究院建设项目"]),
+                           ("及长春汽车检测中心综合楼", ["江铃新能源汽车新基地", "长春汽车检测中心综合楼"])):
+        text = f"2018年计划。包括吉利汽车零部件产业园、江铃新能源汽车新基地{tail}等项目开工建设。\n"
+        found = extract_projects(extract_text(text, name="ji.txt")).mentions
+        assert [m.name for m in found] == ["吉利汽车零部件产业园", *expected]

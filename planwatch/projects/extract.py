@@ -125,6 +125,8 @@ _LEADING_DATE = re.compile(r"(?:19|20)\d\d年(?:\d{1,2}月|[元正]月)?(?:份|�
 _COUNT_BRACKET = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)(?:个|条|段|座|项|处|圈)[^，。；、（()]{0,12}[（(]")
 _BRACKET_QUALIFIER = re.compile(r"不含|含|包括|其中|即|约|共|分别")
 _SHARED_COUNT = re.compile(r"[^、，]{2,6}?(\d+|[两三四五六七八九十])(?:条|个|座|所|家|处)")
+# the noun of one project closing A及B (江铃…新基地及工程研究院建设项目): the project of both parts
+_WHOLE_PROJECT = ("建设项目", "建设工程")
 _MID_VERB = re.compile(r"全力加快|加快推进|加快|开工建设|重点推进|重点建设|推动|力促|确保|完成了|完成|启动了|启动|依托")
 
 
@@ -929,8 +931,9 @@ class ProjectExtractor:
                 if m and (i >= 3 or force and i >= 2) and (len(text) - m.end() >= 3 or short_right):
                     left, right = text[:i], text[m.end():]
                     both = self._ends_with_head(left) and self._ends_with_head(right)
-                    if m.group() == "及" and not (both and len(right) >= 7 and not right.startswith(("配套", "其"))):
-                        continue  # 四十军军部及周边改造, 辽西北锦州供水及配套管网: one project
+                    if m.group() == "及" and not (both and len(right) >= 7 and not right.startswith(("配套", "其"))
+                                                 and not right.endswith(_WHOLE_PROJECT)):
+                        continue  # 四十军军部及周边改造, 辽西北锦州供水及配套管网, A基地及B研究院建设项目: one project
                     # two long items of a list, unless only the right one ends in a facility word: then
                     # the left one qualifies it (惠普亚太能源和软件外包研究院: one institute)
                     long_items = (in_list and m.group() == "和" and len(left) >= 4 and len(right) >= 4
