@@ -520,3 +520,15 @@ def test_a_project_noun_after_ji_makes_one_project_of_both_parts() -> None:
         text = f"2018年计划。包括吉利汽车零部件产业园、江铃新能源汽车新基地{tail}等项目开工建设。\n"
         found = extract_projects(extract_text(text, name="ji.txt")).mentions
         assert [m.name for m in found] == ["吉利汽车零部件产业园", *expected]
+
+
+def test_a_stretch_joined_through_after_a_time_word() -> None:
+    # 贯通 takes its object like 打通; a time between leading words (预计11月底贯通, 明年底贯通) is no part of
+    # the name, nor the length after a stretch from A to B (甘肃 2011 prompted it; new text, as no other
+    # stored document has the shape)
+    text = "2012年工作安排。预计11月底贯通银川至石嘴山路段80公里，明年底贯通石嘴山至乌海段。\n"
+    found = extract_projects(extract_text(text, name="stretch.txt")).mentions
+    assert [(m.name, m.stage) for m in found] == [("银川至石嘴山路段", "completed"), ("石嘴山至乌海段", "completed")]
+    # joining a shoreline or an aim through names no project
+    assert _around("provinces-2026/2026_上海市_政府工作报告.txt", "黄浦江累计贯通69公里岸线") == []
+    assert _around("hailaer/hailaer_2018.txt", "以贯通四季旅游为重点") == []

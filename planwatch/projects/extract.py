@@ -127,6 +127,8 @@ _BRACKET_QUALIFIER = re.compile(r"不含|含|包括|其中|即|约|共|分别")
 _SHARED_COUNT = re.compile(r"[^、，]{2,6}?(\d+|[两三四五六七八九十])(?:条|个|座|所|家|处)")
 # the noun of one project closing A及B (江铃…新基地及工程研究院建设项目): the project of both parts
 _WHOLE_PROJECT = ("建设项目", "建设工程")
+_LEAD_TIME = re.compile(r"(?:\d{1,2}月份?(?:\d{1,2}日)?(?:底|初|末|中旬|上旬|下旬|前)?|明年底|明年初|年底前|年底|明年)")
+_TRAILING_LENGTH = re.compile(rf"(?<=[段线路桥道])(?:{ARABIC})(?:公里|千米|米)$")
 _MID_VERB = re.compile(r"全力加快|加快推进|加快|开工建设|重点推进|重点建设|推动|力促|确保|完成了|完成|启动了|启动|依托")
 
 
@@ -776,6 +778,12 @@ class ProjectExtractor:
     def _strip_lead(self, start: int, end: int) -> tuple[int, str]:
         m = self.tax.leading_re.match(self.t, start, end)
         pos = m.end() if m else start
+        while (when := _LEAD_TIME.match(self.t, pos, end)) is not None:
+            # 预计11月底贯通X, 明年底贯通Y: a time between (or before) leading words
+            more = self.tax.leading_re.match(self.t, when.end(), end)
+            if more is None:
+                break
+            m, pos = more, more.end()
         if m and self.t.startswith("了", pos):
             pos += 1  # 重点实施了X, 完成了X: the aspect particle of the verb stripped
         # a leading word that is the whole name is not a leading word (建设 alone)
@@ -1105,6 +1113,11 @@ class ProjectExtractor:
         lead_len = re.match(rf"{_NUM}(?:公里|千米|米)", t[s:e])
         if lead_len and e - s - lead_len.end() >= 3:
             s += lead_len.end()  # 18.5公里女儿河滨河路
+        tail_len = _TRAILING_LENGTH.search(t, s, e)
+        if tail_len and tail_len.start() - s >= 3 and t.find("至", s, tail_len.start()) > s:
+            # 贯通徐家磨至乌鞘岭路段100公里: the length built, not the name of the stretch (but 改造城市道路
+            # 120公里 names no stretch: a kind of road and its length)
+            e = tail_len.start()
         etc = _ETC_TAIL.search(t[s:e])
         if etc and etc.start() >= 2 and mode != "investment":
             e = s + etc.start()  # 珠恩嘎达布其国际物流园等专业物流园区
