@@ -532,3 +532,13 @@ def test_a_stretch_joined_through_after_a_time_word() -> None:
     # joining a shoreline or an aim through names no project
     assert _around("provinces-2026/2026_上海市_政府工作报告.txt", "黄浦江累计贯通69公里岸线") == []
     assert _around("hailaer/hailaer_2018.txt", "以贯通四季旅游为重点") == []
+
+
+def test_zai_before_a_time_and_a_stage_phrase() -> None:
+    # 将在今年建成 (江西 2018 prompted it; new text, as no other stored document has it); 在…前 stays one time
+    text = "2018年计划。社会各界关注的南昌西站扩能改造、景德镇机场改扩建等工程项目将在今年建成。\n"
+    found = extract_projects(extract_text(text, name="zai.txt")).mentions
+    assert [(m.name, m.stage, m.kind) for m in found] == [
+        ("南昌西站扩能改造", "completed", "target"), ("景德镇机场改扩建", "completed", "target")]
+    assert _around("hailaer/hailaer_2014.txt", "力争包商银行培训中心、中成大酒店等项目在旅游旺季前投入运营") == [
+        ("包商银行培训中心", "operating"), ("中成大酒店", "operating")]
