@@ -314,7 +314,8 @@ class ProjectExtractor:
         A bracket after a count of works (``打通2条重要通道瓶颈路段（A、B）``) encloses such names too.
         Queues the names as statements for ``_enumerated_clause``; False if this is no enumeration."""
         t = self.t
-        lo = self.layout.start
+        lo = max(self.layout.start, m.start() - _LOOKBACK)  # (bounded: a line without stops stays linear)
+        hi = min(self.layout.end, m.end() + _LOOKBACK)
         start = m.end()
         if bracket:
             close = self._closing_bracket(m.end() - 1, c.end)
@@ -341,7 +342,7 @@ class ProjectExtractor:
             st = _Statement(items, stage, span, start, "enumeration", "list", None, None, None)
             self._enum_items = [(start, close, st, min(cue[1][0], ante[0]) if cue else ante[0])]
             return True
-        while start < self.layout.end and t[start] in "：:，, ":
+        while start < hi and t[start] in "：:，, ":
             start += 1
         colon = any(ch in "：:" for ch in t[m.start():start])
         part_start = max(t.rfind(ch, lo, m.start()) for ch in "。；;！？\n") + 1
@@ -367,7 +368,7 @@ class ProjectExtractor:
         ctx = cue[1][0] if cue else ante[0]
         ctx = min(ctx, ante[0])
         seps = "。\n" if colon else "。；;\n"
-        end = min([k for k in (t.find(ch, start, self.layout.end) for ch in seps) if k >= 0] or [self.layout.end])
+        end = min([k for k in (t.find(ch, start, hi) for ch in seps) if k >= 0] or [hi])
         parts = self._sub_parts(start, end, "；;") if colon else [(start, end)]
         planned: list[tuple[int, int, _Statement, int]] = []
         for ps, pe in parts:
