@@ -13,7 +13,10 @@ and quotes — and recognises a few general shapes of statement:
   the project as its object;
 * **investment**: ``投资56亿元<name>``, ``总投资10亿元的<name>项目开工建设``, ``<name>项目总投资30亿元``;
 * **nominal**: ``A和B的开通``, ``完成<name>的签约落地``;
-* **exemplar**: ``以<name>等为龙头的…``, ``以<name>为代表的…项目顺利推进``.
+* **exemplar**: ``以<name>等为龙头的…``, ``以<name>为代表的…项目顺利推进``;
+* **enumeration**: ``开工建设一大批…项目。其中包括A、B，C``, ``开工建设3段，分别是，A、B、C``,
+  ``建成3条高速公路（A、B、C）``: names after ``包括``/``分别是`` (or in a bracket after a count of works)
+  take the stage of the statement about the class of projects before them.
 
 A clause without a name but with a stage (``预计明年营业``, ``现已全面开工建设``, ``主体工程已完工``)
 continues the single project named earlier in the same sentence.  Names are bounded by
