@@ -132,6 +132,8 @@ _SHARED_COUNT = re.compile(r"[^、，]{2,6}?(\d+|[两三四五六七八九十])(
 _WHOLE_PROJECT = ("建设项目", "建设工程")
 _LEAD_TIME = re.compile(r"(?:\d{1,2}月份?(?:\d{1,2}日)?(?:底|初|末|中旬|上旬|下旬|前)?|明年底|明年初|年底前|年底|明年)")
 _TRAILING_LENGTH = re.compile(rf"(?<=[段线路桥道])(?:{ARABIC})(?:公里|千米|米)$")
+# an ASCII comma, colon or semicolon between Chinese words (not in 1,000 or 3:1)
+_ASCII_SEP = re.compile(r"(?<=[\u4e00-\u9fff）)”%])[,;:](?=[\u4e00-\u9fff（(“])")
 _MID_VERB = re.compile(r"全力加快|加快推进|加快|开工建设|重点推进|重点建设|推动|力促|确保|完成了|完成|启动了|启动|依托")
 
 
@@ -186,7 +188,7 @@ class ProjectExtractor:
         self._non_lists = re.compile(alternation(tax.words("non_project_lists")))
         verbs = [v for v in tax.before_cues if len(v) >= 2]
         triggers = {*tax.after_cues, *tax.before_cues, *tax.list_cues, "项目", "工程", "投资", "投入", "等", "龙头",
-                    "代表"}
+                    "代表", *tax.words("capacity_words")}
         self._trigger = re.compile(alternation(triggers))
         self._chunk_re = re.compile(rf"[、并](?={alternation(verbs)})")
         self._generic_names = frozenset(tax.words("generic_names"))
@@ -205,6 +207,9 @@ class ProjectExtractor:
         self._list_noun_re = re.compile(alternation(tax.words("list_nouns")))
         self._list_noun_end = re.compile(rf"(?:{alternation(tax.words('list_nouns'))})$")
         self._enumerator_re = re.compile(rf"(?:{alternation(tax.words('enumerators'))})[：:，,]?")
+        self._capacity_re = re.compile(
+            rf"(?:{alternation(tax.words('capacity_words'))})(?:为|达到|达|约|共)?{_NUM}")
+        self._colon_enumerator_re = re.compile(rf"(?:{alternation(tax.words('colon_enumerators'))})[：:]$")
         self._list_rejected_heads = tuple(tax.words("list_rejected_heads"))
         self._own_head_nouns = frozenset(tax.words("list_nouns_own_heads"))
         self._etc_non_project = re.compile(
@@ -247,6 +252,7 @@ class ProjectExtractor:
             self._pending_clause: _Clause | None = None
             self._column_line, self._column_items = -2, []
             clauses = analysis.clauses(index) if analysis else split_clauses(self.t, layout.start, layout.end)
+            clauses = self._ascii_split(clauses)
             after_count = False  # the clause before ends in 个 (a quick test before _roster)
             previous = None
             self._enum_items: list[tuple[int, int, _Statement, int]] = []
@@ -261,6 +267,31 @@ class ProjectExtractor:
         return out
 
     # -- clauses (split by planwatch.analysis) ------------------------------------------
+    def _ascii_split(self, clauses: list[_Clause]) -> list[_Clause]:
+        """Clauses also cut at ASCII commas, colons and semicolons between Chinese words (pages that
+        write ``兴泉铁路泉州段总投资153亿元,南山…`` or ``大项目有:A、B``): the project statements are read
+        clause by clause as in text with full-width marks (``1,000`` and ``3:1`` stay whole); a
+        semicolon ends a sentence, as ``；`` does."""
+        t = self.t
+        if not any(_ASCII_SEP.search(t, c.start, c.end) for c in clauses):
+            return clauses
+        out: list[_Clause] = []
+        shift = 0
+        for c in clauses:
+            s = c.start
+            for m in _ASCII_SEP.finditer(t, c.start, c.end):
+                if _opened(t, c.start, m.start()) > 0:
+                    continue  # inside brackets: (其中:…) stays whole
+                if m.start() > s:
+                    out.append(_Clause(s, m.start(), c.sentence + shift))
+                s = m.end()
+                if m.group() == ";":
+                    shift += 1
+            if c.end > s:
+                out.append(_Clause(s, c.end, c.sentence + shift))
+        return out
+
+
     def _roster(self, previous: _Clause, c: _Clause) -> bool:
         """``…项目…分别是：银川市2个，A项目和B项目；吴忠市1个，C项目``: after a count by owner, in a
         paragraph about projects, a clause made only of names lists the projects counted (no stage)."""
@@ -288,6 +319,9 @@ class ProjectExtractor:
         pos = c.start
         if not self._enum_items or self._enum_items[0][0] >= c.end:
             m = self._enumerator_re.search(self.t, c.start, c.end)
+            if m is None and c.end < len(self.t) and self.t[c.end] in "：:":
+                # (…的大项目有：A、B等: a verb of being before a colon ending the clause)
+                m = self._colon_enumerator_re.search(self.t, max(c.start, c.end - 4), c.end + 1)
             bracket = _COUNT_BRACKET.search(self.t, c.start, c.end)
             if bracket is not None and (m is None or bracket.start() < m.start()):
                 m = bracket
@@ -520,7 +554,7 @@ class ProjectExtractor:
         elif made:
             self._subject = None
         elif not statements:
-            if not self._amount_of_subject(c):
+            if not (self._amount_of_subject(c) or self._capacity_statement(c)):
                 self._topic(c)
         elif self._opening_topic(c, next_clause=True):
             # 洞庭湖区…综合整治工程，水利部…对可研报告进行了复审: the clause right after a sentence's opening
@@ -541,6 +575,31 @@ class ProjectExtractor:
         before = self.t[max(self._line_start(topic.start), topic.start - 4):topic.start]
         opening = before == "" or before[-1] in "。；;\n" or _TIME_OPENING.search(before) is not None
         return opening and not _WORKS_COUNT.search(self._pending.name)
+
+    def _capacity_statement(self, c: _Clause) -> bool:
+        """``<name>项目总装机规模为300兆瓦``; ``<name>项目，涉海面积…，规划装机容量203兆瓦``: a project's
+        capacity, stated of a name before it or of the name opening the sentence, makes it a mention
+        (without a stage)."""
+        t = self.t
+        m = self._capacity_re.search(t, c.start, c.end)
+        if m is None:
+            return False
+        if m.start() > c.start:
+            span = self._clean_name(c.start, m.start(), "free")
+            if span is None or not t.endswith(("项目", "工程"), *span) or not self._valid(t[span[0]:span[1]], "free"):
+                return False
+            st = _Statement([span], None, None, m.start(), "capacity", "free")
+            made = self._emit(st, c)
+            if len(made) == 1:
+                self._subject = _Subject(made[0], c.sentence)
+            return bool(made)
+        if self._pending is None or not self._opening_topic(c, next_clause=False):
+            return False
+        base = self._pending
+        self._pending = None
+        base.pattern = "capacity"
+        self._out.mentions.append(base)
+        return True
 
     def _amount_of_subject(self, c: _Clause) -> bool:
         """``<name>工程，…，总投资达52亿元``: an amount alone in a clause (nothing named before it) is the
@@ -605,13 +664,20 @@ class ProjectExtractor:
         lead = t[c.start:first.start()]
         if lead and self._strip_lead(c.start, first.start())[0] < first.start() and not self._lead_allows_investment(
                 c.start, first.start()):
-            # <name>项目总投资30亿元: the investment follows the project it belongs to
-            name_end = first.start()
-            stmts = self._general(c, c.start, end=name_end, allow_bare=True)
-            inv = self._make_investment(first)
-            for st in stmts:
-                st.investment = inv
-                st.pattern = "investment"
+            # <name>项目总投资30亿元: the investment follows the project it belongs to; and so in a list
+            # of such pairs (A总投资153亿元、B总投资80亿元、…)
+            stmts = []
+            start = c.start
+            for k, m in enumerate(matches):
+                if k and not (t.startswith("、", matches[k - 1].end()) and m.start() - matches[k - 1].end() > 2):
+                    break
+                found = self._general(c, start, end=m.start(), allow_bare=True)
+                inv = self._make_investment(m)
+                for st in found:
+                    st.investment = inv
+                    st.pattern = "investment"
+                stmts.extend(found)
+                start = m.end() + 1
             return stmts or None
         for i, m in enumerate(matches):
             end = matches[i + 1].start() if i + 1 < len(matches) else c.end
