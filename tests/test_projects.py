@@ -569,3 +569,28 @@ def test_a_capacity_stated_of_a_project_makes_it_a_mention() -> None:
     # a region's capacity is no project's
     assert _around("provinces-2026/2026_内蒙古自治区_政府工作报告.txt", "电力总装机规模3.1亿千瓦") == []
     assert _around("provinces-2026/2026_贵州省_政府工作报告.txt", "电力装机规模达1.1亿千瓦") == []
+
+
+# -- after the sixth round-4 document (茂名 2017, scored once after all rules above: 1.000 / 0.500) --------
+def test_entering_a_phase_of_work_states_the_stage() -> None:
+    # 进入<phase>阶段: the phase names the stage (茂名 进入铺轨/路面施工/勘察设计招标阶段 prompted it)
+    assert _around("hailaer/hailaer_2017.txt", "中网科技云计算基地进入设备安装阶段") == [
+        ("中网科技云计算基地", "construction")]
+    doc = extract(Path(__file__).parent / "data" / "wider" / "news" / "xizang_2011_roads.txt")
+    assert _in(extract_projects(doc), doc.text, "拉萨至贡嘎机场专用公路工程目前进入攻坚阶段") == [
+        ("拉萨至贡嘎机场专用公路工程", "construction")]
+    # a phase of something that is no project states nothing
+    assert _around("provinces-2026/2026_贵州省_政府工作报告.txt", "进入普及化阶段") == []
+
+
+def test_road_numbers_joined_by_ji_under_a_count_and_direction_suffixes() -> None:
+    # 等15条国省道: 国省道 heads a list, and a count asking for more items splits at 及 (new text: no other
+    # stored document has road numbers so) ...
+    text = "2016年工作回顾。改造完成G228、G324及S201、S205等12条国省道。迎宾大道北、滨海路东延伸段开工建设。\n"
+    found = extract_projects(extract_text(text, name="roads.txt")).mentions
+    assert [(m.name, m.stage) for m in found] == [
+        ("G228", "completed"), ("G324", "completed"), ("S201", "completed"), ("S205", "completed"),
+        ("迎宾大道北", "started"), ("滨海路东延伸段", "started")]
+    # ... but not before works on the first part; and 公路 before a direction names no road
+    assert ("四十军军部及周边改造", "signed") in _around("jinzhou/000_6cc6ed5f7fc9b850.txt", "四十军军部及周边改造")
+    assert "公路东" not in [n for n, _ in _around("hailaer/hailaer_2016.txt", "公路东、西外环开工建设")]

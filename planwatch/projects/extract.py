@@ -134,6 +134,7 @@ _LEAD_TIME = re.compile(r"(?:\d{1,2}月份?(?:\d{1,2}日)?(?:底|初|末|中旬|
 _TRAILING_LENGTH = re.compile(rf"(?<=[段线路桥道])(?:{ARABIC})(?:公里|千米|米)$")
 # an ASCII comma, colon or semicolon between Chinese words (not in 1,000 or 3:1)
 _ASCII_SEP = re.compile(r"(?<=[\u4e00-\u9fff）)”%])[,;:](?=[\u4e00-\u9fff（(“])")
+_DIRECTION_SUFFIX = re.compile(r"(?<=[路道街桥线])[东南西北](?:延伸段|延长线|段)?$")
 _MID_VERB = re.compile(r"全力加快|加快推进|加快|开工建设|重点推进|重点建设|推动|力促|确保|完成了|完成|启动了|启动|依托")
 
 
@@ -1009,8 +1010,12 @@ class ProjectExtractor:
                 if m and (i >= 3 or force and i >= 2) and (len(text) - m.end() >= 3 or short_right):
                     left, right = text[:i], text[m.end():]
                     both = self._ends_with_head(left) and self._ends_with_head(right)
-                    if m.group() == "及" and not (both and len(right) >= 7 and not right.startswith(("配套", "其"))
-                                                 and not right.endswith(_WHOLE_PROJECT)):
+                    # (a count asking for more items splits at 及 too: G207、G325及S280、S370等15条国省道; not
+                    # before works on the first part: 四十军军部及周边改造)
+                    counted = force and self._works_re.search(right) is None
+                    if m.group() == "及" and not counted and not (
+                            both and len(right) >= 7 and not right.startswith(("配套", "其"))
+                            and not right.endswith(_WHOLE_PROJECT)):
                         continue  # 四十军军部及周边改造, 辽西北锦州供水及配套管网, A基地及B研究院建设项目: one project
                     # two long items of a list, unless only the right one ends in a facility word: then
                     # the left one qualifies it (惠普亚太能源和软件外包研究院: one institute)
@@ -1287,7 +1292,11 @@ class ProjectExtractor:
         if bare.endswith(self.tax.facility_heads):
             return True
         bare = _PHASE_SUFFIX.sub("", bare)
-        return bare.endswith(self.tax.facility_heads)
+        if bare.endswith(self.tax.facility_heads):
+            return True
+        core = _DIRECTION_SUFFIX.sub("", bare)  # 工业大道南, 迎宾路东延伸段 (but 公路东、西外环: 公路 names none)
+        return core != bare and len(core) >= 3 and core not in self._generic_names and core.endswith(
+            self.tax.facility_heads)
 
     def _has_head(self, name: str) -> bool:
         if self._ends_with_head(name) or _PROJECT_END.search(name):

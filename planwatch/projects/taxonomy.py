@@ -119,6 +119,10 @@ class ProjectTaxonomy:
         for s in self.stages:
             for cue in s.after:
                 out.setdefault(cue, s.id)
+        # 进入<phase>阶段 (进入铺轨阶段, 进入勘察设计招标阶段): the phase says the stage
+        for stage_id, phases in (self.raw.get("phase_stages") or {}).items():
+            for phase in phases:
+                out.setdefault(f"进入{phase}阶段", stage_id)
         return out
 
     @cached_property
