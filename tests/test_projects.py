@@ -594,3 +594,18 @@ def test_road_numbers_joined_by_ji_under_a_count_and_direction_suffixes() -> Non
     # ... but not before works on the first part; and 公路 before a direction names no road
     assert ("四十军军部及周边改造", "signed") in _around("jinzhou/000_6cc6ed5f7fc9b850.txt", "四十军军部及周边改造")
     assert "公路东" not in [n for n, _ in _around("hailaer/hailaer_2016.txt", "公路东、西外环开工建设")]
+
+
+# -- after the last two round-4 documents (湖南 2017 and 赤峰 2025, scored once after all rules above:
+# 0.750 / 0.500); examples from other documents, or new text where none has the shape --------------
+def test_field_labels_ascii_full_stops_and_town_categories() -> None:
+    # 铁路方面抓好…: a field label before the verb is no part of a name; an ASCII full stop between
+    # Chinese words ends a sentence (3.5 stays a number)
+    text = "2017年计划.交通网,铁路方面抓好渝怀铁路增建二线、怀邵衡铁路等项目建设.民航方面推进武冈机场建设.\n"
+    found = extract_projects(extract_text(text, name="field.txt")).mentions
+    assert [(m.name, m.stage) for m in found] == [
+        ("渝怀铁路增建二线", "construction"), ("怀邵衡铁路", "construction"), ("武冈机场", "construction")]
+    # but 另一方面 is a discourse marker, not a field
+    assert _around("hailaer/hailaer_2014.txt", "另一方面要抓好现有工业项目") == []
+    # 城镇 opens a kind of works, 黑臭水体 is one
+    assert _around(_JINZHOU_PLAN, "推进农村黑臭水体治理") == []

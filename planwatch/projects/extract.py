@@ -133,8 +133,10 @@ _WHOLE_PROJECT = ("建设项目", "建设工程")
 _LEAD_TIME = re.compile(r"(?:\d{1,2}月份?(?:\d{1,2}日)?(?:底|初|末|中旬|上旬|下旬|前)?|明年底|明年初|年底前|年底|明年)")
 _TRAILING_LENGTH = re.compile(rf"(?<=[段线路桥道])(?:{ARABIC})(?:公里|千米|米)$")
 # an ASCII comma, colon or semicolon between Chinese words (not in 1,000 or 3:1)
-_ASCII_SEP = re.compile(r"(?<=[\u4e00-\u9fff）)”%])[,;:](?=[\u4e00-\u9fff（(“])")
+_ASCII_SEP = re.compile(r"(?<=[\u4e00-\u9fff）)”%])\s*[,;:.]\s*(?=[\u4e00-\u9fff（(“])")
 _DIRECTION_SUFFIX = re.compile(r"(?<=[路道街桥线])[东南西北](?:延伸段|延长线|段)?$")
+_ASCII_STOP_END = re.compile(r"(?<=[\u4e00-\u9fff）)”])\s*\.\s*$")
+_FIELD_LABEL = re.compile(r"(?![另一这那各多两])[\u4e00-\u9fff]{1,6}?方面")  # (not 另一方面: a discourse marker)
 _MID_VERB = re.compile(r"全力加快|加快推进|加快|开工建设|重点推进|重点建设|推动|力促|确保|完成了|完成|启动了|启动|依托")
 
 
@@ -269,12 +271,12 @@ class ProjectExtractor:
 
     # -- clauses (split by planwatch.analysis) ------------------------------------------
     def _ascii_split(self, clauses: list[_Clause]) -> list[_Clause]:
-        """Clauses also cut at ASCII commas, colons and semicolons between Chinese words (pages that
-        write ``兴泉铁路泉州段总投资153亿元,南山…`` or ``大项目有:A、B``): the project statements are read
-        clause by clause as in text with full-width marks (``1,000`` and ``3:1`` stay whole); a
-        semicolon ends a sentence, as ``；`` does."""
+        """Clauses also cut at ASCII commas, colons, semicolons and full stops between Chinese words
+        (pages that write ``兴泉铁路泉州段总投资153亿元,南山…``, ``大项目有:A、B`` or ``升级.交通网,…``): the
+        project statements are read clause by clause as in text with full-width marks (``1,000``,
+        ``3:1`` and ``3.5`` stay whole); a semicolon or a full stop ends a sentence, as ``；``/``。`` do."""
         t = self.t
-        if not any(_ASCII_SEP.search(t, c.start, c.end) for c in clauses):
+        if not any(_ASCII_SEP.search(t, c.start, c.end) or _ASCII_STOP_END.search(t, c.start, c.end) for c in clauses):
             return clauses
         out: list[_Clause] = []
         shift = 0
@@ -286,10 +288,13 @@ class ProjectExtractor:
                 if m.start() > s:
                     out.append(_Clause(s, m.start(), c.sentence + shift))
                 s = m.end()
-                if m.group() == ";":
+                if m.group().strip() in (";", "."):
                     shift += 1
-            if c.end > s:
-                out.append(_Clause(s, c.end, c.sentence + shift))
+            end = c.end
+            if (stop := _ASCII_STOP_END.search(t, s, end)) is not None:
+                end = stop.start()  # …武冈机场建设.⏎: a full stop ending the line
+            if end > s:
+                out.append(_Clause(s, end, c.sentence + shift))
         return out
 
 
@@ -855,6 +860,11 @@ class ProjectExtractor:
             if more is None:
                 break
             m, pos = more, more.end()
+        if m is None and (label := _FIELD_LABEL.match(self.t, start, end)) is not None:
+            # 铁路方面抓好…, 民航方面推进…: the field a sentence speaks of, then its verb
+            more = self.tax.leading_re.match(self.t, label.end(), end)
+            if more is not None:
+                m, pos = more, more.end()
         if m and self.t.startswith("了", pos):
             pos += 1  # 重点实施了X, 完成了X: the aspect particle of the verb stripped
         # a leading word that is the whole name is not a leading word (建设 alone)
