@@ -607,5 +607,7 @@ def test_field_labels_ascii_full_stops_and_town_categories() -> None:
         ("渝怀铁路增建二线", "construction"), ("怀邵衡铁路", "construction"), ("武冈机场", "construction")]
     # but 另一方面 is a discourse marker, not a field
     assert _around("hailaer/hailaer_2014.txt", "另一方面要抓好现有工业项目") == []
-    # 城镇 opens a kind of works, 黑臭水体 is one
+    # 城镇 opens a kind of works, 黑臭水体 is one; a list of such kinds names no project (new text)
     assert _around(_JINZHOU_PLAN, "推进农村黑臭水体治理") == []
+    text = "2017年计划。加快城镇污水处理、城镇生活垃圾焚烧处理等重点项目建设。\n"
+    assert extract_projects(extract_text(text, name="kinds.txt")).mentions == []
