@@ -611,3 +611,14 @@ def test_field_labels_ascii_full_stops_and_town_categories() -> None:
     assert _around(_JINZHOU_PLAN, "推进农村黑臭水体治理") == []
     text = "2017年计划。加快城镇污水处理、城镇生活垃圾焚烧处理等重点项目建设。\n"
     assert extract_projects(extract_text(text, name="kinds.txt")).mentions == []
+
+
+def test_a_zone_as_subject_before_its_stage_verb() -> None:
+    # <zone>新开工建设A、B: the zone is the subject, the names after the verb its objects (湖南 2017
+    # prompted it; new text, as no other stored document has the shape); 新开工建设 is one verb (started)
+    text = "2017年计划。望城经开区新开工建设三一重卡产业园、博世汽车部件二期项目。\n"
+    found = extract_projects(extract_text(text, name="zone.txt")).mentions
+    assert [(m.name, m.stage) for m in found] == [("三一重卡产业园", "started"), ("博世汽车部件二期项目", "started")]
+    # a place where (在30个县) is no subject, nor a zone whose own stage follows (紫荆产业园筹建…)
+    assert _around("provinces-2026/2026_贵州省_政府工作报告.txt", "在30个县建设运营现代农事综合服务中心") == []
+    assert _around("jinzhou/003_821d0610ff899f65.txt", "紫荆产业园") != []

@@ -126,16 +126,14 @@ _AMOUNT_LEAD = re.compile(r"(?:该|本)?(?:项目|工程)?(?:计划|预计|概�
 _LEADING_DATE = re.compile(r"(?:19|20)\d\d年(?:\d{1,2}月|[元正]月)?(?:份|底|初|末|中旬|上旬|下旬)?")
 # a bracket after a count of works encloses their names (打通2条重要通道瓶颈路段（A、B）)
 _COUNT_BRACKET = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)(?:个|条|段|座|项|处|圈)[^，。；、（()]{0,12}[（(]")
-_BRACKET_QUALIFIER = re.compile(r"不含|含|包括|其中|即|约|共|分别")
 _SHARED_COUNT = re.compile(r"[^、，]{2,6}?(\d+|[两三四五六七八九十])(?:条|个|座|所|家|处)")
-# the noun of one project closing A及B (江铃…新基地及工程研究院建设项目): the project of both parts
-_WHOLE_PROJECT = ("建设项目", "建设工程")
 _LEAD_TIME = re.compile(r"(?:\d{1,2}月份?(?:\d{1,2}日)?(?:底|初|末|中旬|上旬|下旬|前)?|明年底|明年初|年底前|年底|明年)")
 _TRAILING_LENGTH = re.compile(rf"(?<=[段线路桥道])(?:{ARABIC})(?:公里|千米|米)$")
 # an ASCII comma, colon or semicolon between Chinese words (not in 1,000 or 3:1)
 _ASCII_SEP = re.compile(r"(?<=[\u4e00-\u9fff）)”%])\s*[,;:.]\s*(?=[\u4e00-\u9fff（(“])")
 _DIRECTION_SUFFIX = re.compile(r"(?<=[路道街桥线])[东南西北](?:延伸段|延长线|段)?$")
 _ASCII_STOP_END = re.compile(r"(?<=[\u4e00-\u9fff）)”])\s*\.\s*$")
+_SUBJECT_COUNT = re.compile(r"\d|[一二两三四五六七八九十百]+个")
 _FIELD_LABEL = re.compile(r"(?![另一这那各多两])[\u4e00-\u9fff]{1,6}?方面")  # (not 另一方面: a discourse marker)
 _MID_VERB = re.compile(r"全力加快|加快推进|加快|开工建设|重点推进|重点建设|推动|力促|确保|完成了|完成|启动了|启动|依托")
 
@@ -208,6 +206,9 @@ class ProjectExtractor:
         self._physical_heads = tuple(w for w in tax.facility_heads if w not in set(tax.words("works_nouns")))
         self._list_head = re.compile(_LIST_HEAD_FORM.format(nouns=alternation(tax.words("list_nouns"))))
         self._list_noun_re = re.compile(alternation(tax.words("list_nouns")))
+        self._subject_end = re.compile(rf"(?:{alternation(tax.words('subject_zones'))})$")
+        self._bracket_qualifier = re.compile(alternation(tax.words("bracket_qualifiers")))
+        self._whole_project = tuple(tax.words("whole_project_nouns"))
         self._list_noun_end = re.compile(rf"(?:{alternation(tax.words('list_nouns'))})$")
         self._enumerator_re = re.compile(rf"(?:{alternation(tax.words('enumerators'))})[：:，,]?")
         self._capacity_re = re.compile(
@@ -366,7 +367,7 @@ class ProjectExtractor:
                 return False
             ante = (max(t.rfind(ch, lo, m.start()) for ch in "。；;！？\n，,") + 1, m.end() - 1)
             cue = self._last_cue(*ante)
-            if _BRACKET_QUALIFIER.match(t, start, close) or not self._names_only(start, close):
+            if self._bracket_qualifier.match(t, start, close) or not self._names_only(start, close):
                 return False  # 危旧桥梁180座（含“渡改桥”工程）: a bracket that qualifies, no names
             items = self._named_items(self._split_items(start, close, in_list=True))
             spans = [self._clean_name(a, b, "list") for a, b in items]
@@ -800,6 +801,21 @@ class ProjectExtractor:
                 if cont_items:
                     statements.append(_Statement(cont_items, stage, stage_span, head.end(), "verb", "free"))
             return statements
+        if before_stage is None and investment is None and head is None:
+            # 长沙高新区新开工建设A、B以及C: a zone or place as subject, then the stage verb and its objects
+            first_sep = t.find("、", lead_end, end)
+            seg_end = first_sep if first_sep >= 0 else end
+            for m in tax.before_re.finditer(t, lead_end, seg_end):
+                subject = t[lead_end:m.start()]
+                # (在30个县建设…: where and how many, not who)
+                if (2 <= len(subject) <= 12 and self._subject_end.search(subject) and not subject.startswith("在")
+                        and not _SUBJECT_COUNT.search(subject)):
+                    # (only when the verb has a name for object: 紫荆产业园筹建工作进展顺利 is the park's stage)
+                    obj, _ = self._strip_lead(m.start(), seg_end)
+                    obj_end = self._strip_trailing(obj, seg_end)
+                    if obj > m.start() and self._valid(t[obj:obj_end], "free"):
+                        return self._general(c, m.start(), end, allow_bare, investment)
+                break
         obj_start = lead_end
         while True:
             cue_info = self._after_cue(obj_start, end)
@@ -1025,7 +1041,7 @@ class ProjectExtractor:
                     counted = force and self._works_re.search(right) is None
                     if m.group() == "及" and not counted and not (
                             both and len(right) >= 7 and not right.startswith(("配套", "其"))
-                            and not right.endswith(_WHOLE_PROJECT)):
+                            and not right.endswith(self._whole_project)):
                         continue  # 四十军军部及周边改造, 辽西北锦州供水及配套管网, A基地及B研究院建设项目: one project
                     # two long items of a list, unless only the right one ends in a facility word: then
                     # the left one qualifies it (惠普亚太能源和软件外包研究院: one institute)
