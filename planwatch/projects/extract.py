@@ -13,7 +13,10 @@ and quotes — and recognises a few general shapes of statement:
   the project as its object;
 * **investment**: ``投资56亿元<name>``, ``总投资10亿元的<name>项目开工建设``, ``<name>项目总投资30亿元``;
 * **nominal**: ``A和B的开通``, ``完成<name>的签约落地``;
-* **exemplar**: ``以<name>等为龙头的…``, ``以<name>为代表的…项目顺利推进``.
+* **exemplar**: ``以<name>等为龙头的…``, ``以<name>为代表的…项目顺利推进``;
+* **enumeration**: ``开工建设一大批…项目。其中包括A、B，C``, ``开工建设3段，分别是，A、B、C``,
+  ``建成3条高速公路（A、B、C）``: names after ``包括``/``分别是`` (or in a bracket after a count of works)
+  take the stage of the statement about the class of projects before them.
 
 A clause without a name but with a stage (``预计明年营业``, ``现已全面开工建设``, ``主体工程已完工``)
 continues the single project named earlier in the same sentence.  Names are bounded by
@@ -55,7 +58,7 @@ from planwatch.structure import Layout, analyse
 _NUM = rf"(?:{ARABIC}|{CHINESE})"
 
 _LIST_HEAD_FORM = (
-    r"(?:(?<![甲乙丙一二三特初高中平同相均对])等|为主的)(?:(?P<n>\d+|[一二两三四五六七八九十百]+)(?P<clf>个|项|条|座|所|家|处))?(?P<batch>一批|多个|若干|一系列)?"
+    r"(?:(?<![甲乙丙一二三特初高中平同相均对])等|为主的)(?:(?P<n>\d+|[一二两三四五六七八九十百]+)(?P<clf>个|项|条|座|所|家|处))?(?P<batch>一大批|一批|多个|若干|一系列)?"
     r"(?P<mods>[^、，。；：等]{{0,24}}?)(?P<noun>{nouns})(?:项目|工程)?"
 )
 _EXEMPLAR = re.compile(r"以(?P<obj>[^，。；：]{2,40}?)(?:等)?为(?:龙头|代表)的(?P<cls>[^，。；：]{1,30})")
@@ -64,7 +67,7 @@ _NOMINAL = re.compile(
 )
 _NOMINAL_CUT = re.compile(r".*(?:完成|实现|推动|加快|随着|经过)")
 _COUNT_START = re.compile(
-    r"^(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:个|所|座|条|户|家|套|项|栋|处|名|人|台|辆|批|块)"
+    r"^(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:个|所|座|条|段|户|家|套|项|栋|处|名|人|台|辆|批|块)"
 )
 _QUANTITY = re.compile(
     rf"{_NUM}(?:万|亿|千)?(?:平方米|平方公里|公里|米|亩|公顷|元|万元|亿元|户|个|套|人|栋|座|块|处|项)$"
@@ -82,19 +85,19 @@ _PART_WORDS = frozenset({"基础设施", "主体工程", "主体", "项目", "�
 _OBJECT_TAKING = frozenset({"建成", "完成", "建设完成", "打通", "开工", "贯通", "开工建设", "启动建设"})
 _INLINE_LABEL = re.compile(r"(?:[（(][一二三四五六七八九十\d]+[)）])?(?P<label>[^，。；：、\n]{2,20})[：。]")
 _PLACE_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,6}[河山湖江]$")
-_RELATIVE = re.compile(r"落户|位于|投资|建设|实施|引进|相依|具有|形成|打造|承接|面向|为|是|有|达到|设在")
+_RELATIVE = re.compile(r"关注|落户|位于|投资|建设|实施|引进|相依|具有|形成|打造|承接|面向|为|是|有|达到|设在")
 _AND_SPLIT = re.compile(r"以及|和|及")
 _CHAIN = re.compile(r"(?:并|和|及|、)?")
 _PLACE_MARK = re.compile(r"[\u4e00-\u9fff]{1,4}(?:街|路|河|山|湖|村|里|镇|港|湾|桥|大道)")
-_CLASS_WORDS = re.compile(r"(?:[^、，]{0,4}?)(?:一批|一些|若干|多个|各类|部分|一系列)")
+_CLASS_WORDS = re.compile(r"(?:[^、，]{0,4}?)(?:一大批|一批|一些|若干|多个|各类|部分|一系列)")
 _INTENT = re.compile(r"加快|推动|推进|确保|力促|启动|开工建设|新建|建设|完成|抓好|实施")
 _DONE = re.compile(r"正在|已经|已|了")
 _PLAN_VERBS = re.compile(r"着力|力争|推动|加快|确保|将|要|计划")
 # (literal patterns used per clause or per name, compiled once: re.search(r"…") looks its
 # pattern up in re's cache on every call, a tenth of the extractor's time)
 _PROJECT_WORD = re.compile(r"项目|工程")
-_BATCH_WORDS = re.compile(r"一批|一些|若干|各类|一系列")
-_BATCH_START = re.compile(r"各类|各种|一批|若干")
+_BATCH_WORDS = re.compile(r"一大批|一批|一些|若干|各类|一系列")
+_BATCH_START = re.compile(r"各类|各种|一大批|一批|若干")
 _LIST_CONJ = re.compile(r"和|及|以及|、")
 _ETC_AND = re.compile(r"等[^、]{0,8}?(?:和|及|以及)")
 _UNCLOSED = re.compile(r"[（(][^）)]*$")
@@ -115,6 +118,23 @@ _PROJECT_END = re.compile(r"(?:项目|工程)(?:[(（][^()（）]*[)）])?$")
 # a count by owner closing a clause (宁东基地3个，A、B；): the next clause may list the projects counted
 _OWNER_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)个$")
 _COUNTED = re.compile(r"\d+(?:个|对|家|项|所|座)")  # 与39个国家缔结118对友城: counts, not a name
+# a count of works (开工建设3段, 建成1圈, 两条…高速公路): what an enumeration after it names
+_WORKS_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)(?:个|条|段|座|项|处|圈)")
+_FIGURE = re.compile(r"\d[\d.]*\s*[%％‰]|^[\d.]+$")
+_TIME_OPENING = re.compile(r"(?:^|[。；;\n])(?:目前|当前|现在|今年|去年|此外|同时|其中)[，,]$")
+_AMOUNT_LEAD = re.compile(r"(?:该|本)?(?:项目|工程)?(?:计划|预计|概算)?")
+_LEADING_DATE = re.compile(r"(?:19|20)\d\d年(?:\d{1,2}月|[元正]月)?(?:份|底|初|末|中旬|上旬|下旬)?")
+# a bracket after a count of works encloses their names (打通2条重要通道瓶颈路段（A、B）)
+_COUNT_BRACKET = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)(?:个|条|段|座|项|处|圈)[^，。；、（()]{0,12}[（(]")
+_SHARED_COUNT = re.compile(r"[^、，]{2,6}?(\d+|[两三四五六七八九十])(?:条|个|座|所|家|处)")
+_LEAD_TIME = re.compile(r"(?:\d{1,2}月份?(?:\d{1,2}日)?(?:底|初|末|中旬|上旬|下旬|前)?|明年底|明年初|年底前|年底|明年)")
+_TRAILING_LENGTH = re.compile(rf"(?<=[段线路桥道])(?:{ARABIC})(?:公里|千米|米)$")
+# an ASCII comma, colon or semicolon between Chinese words (not in 1,000 or 3:1)
+_ASCII_SEP = re.compile(r"(?<=[\u4e00-\u9fff）)”%])\s*[,;:.]\s*(?=[\u4e00-\u9fff（(“])")
+_DIRECTION_SUFFIX = re.compile(r"(?<=[路道街桥线])[东南西北](?:延伸段|延长线|段)?$")
+_ASCII_STOP_END = re.compile(r"(?<=[\u4e00-\u9fff）)”])\s*\.\s*$")
+_SUBJECT_COUNT = re.compile(r"\d|[一二两三四五六七八九十百]+个")
+_FIELD_LABEL = re.compile(r"(?![另一这那各多两])[\u4e00-\u9fff]{1,6}?方面")  # (not 另一方面: a discourse marker)
 _MID_VERB = re.compile(r"全力加快|加快推进|加快|开工建设|重点推进|重点建设|推动|力促|确保|完成了|完成|启动了|启动|依托")
 
 
@@ -169,7 +189,7 @@ class ProjectExtractor:
         self._non_lists = re.compile(alternation(tax.words("non_project_lists")))
         verbs = [v for v in tax.before_cues if len(v) >= 2]
         triggers = {*tax.after_cues, *tax.before_cues, *tax.list_cues, "项目", "工程", "投资", "投入", "等", "龙头",
-                    "代表"}
+                    "代表", *tax.words("capacity_words")}
         self._trigger = re.compile(alternation(triggers))
         self._chunk_re = re.compile(rf"[、并](?={alternation(verbs)})")
         self._generic_names = frozenset(tax.words("generic_names"))
@@ -185,6 +205,15 @@ class ProjectExtractor:
                                                              reverse=True)))
         self._physical_heads = tuple(w for w in tax.facility_heads if w not in set(tax.words("works_nouns")))
         self._list_head = re.compile(_LIST_HEAD_FORM.format(nouns=alternation(tax.words("list_nouns"))))
+        self._list_noun_re = re.compile(alternation(tax.words("list_nouns")))
+        self._subject_end = re.compile(rf"(?:{alternation(tax.words('subject_zones'))})$")
+        self._bracket_qualifier = re.compile(alternation(tax.words("bracket_qualifiers")))
+        self._whole_project = tuple(tax.words("whole_project_nouns"))
+        self._list_noun_end = re.compile(rf"(?:{alternation(tax.words('list_nouns'))})$")
+        self._enumerator_re = re.compile(rf"(?:{alternation(tax.words('enumerators'))})[：:，,]?")
+        self._capacity_re = re.compile(
+            rf"(?:{alternation(tax.words('capacity_words'))})(?:为|达到|达|约|共)?{_NUM}")
+        self._colon_enumerator_re = re.compile(rf"(?:{alternation(tax.words('colon_enumerators'))})[：:]$")
         self._list_rejected_heads = tuple(tax.words("list_rejected_heads"))
         self._own_head_nouns = frozenset(tax.words("list_nouns_own_heads"))
         self._etc_non_project = re.compile(
@@ -224,13 +253,16 @@ class ProjectExtractor:
             self._sections = layout.sections
             self._subject: _Subject | None = None
             self._pending: ProjectMention | None = None
+            self._pending_clause: _Clause | None = None
             self._column_line, self._column_items = -2, []
             clauses = analysis.clauses(index) if analysis else split_clauses(self.t, layout.start, layout.end)
+            clauses = self._ascii_split(clauses)
             after_count = False  # the clause before ends in 个 (a quick test before _roster)
             previous = None
+            self._enum_items: list[tuple[int, int, _Statement, int]] = []
             for clause in clauses:
                 if not (after_count and self._roster(previous, clause)):  # type: ignore[arg-type]
-                    self._clause(clause)
+                    self._enumerated_clause(clause)
                 previous = clause
                 after_count = self.t[clause.end - 1] == "个"
             self._portfolio_counts(layout.start, layout.end)
@@ -239,6 +271,34 @@ class ProjectExtractor:
         return out
 
     # -- clauses (split by planwatch.analysis) ------------------------------------------
+    def _ascii_split(self, clauses: list[_Clause]) -> list[_Clause]:
+        """Clauses also cut at ASCII commas, colons, semicolons and full stops between Chinese words
+        (pages that write ``兴泉铁路泉州段总投资153亿元,南山…``, ``大项目有:A、B`` or ``升级.交通网,…``): the
+        project statements are read clause by clause as in text with full-width marks (``1,000``,
+        ``3:1`` and ``3.5`` stay whole); a semicolon or a full stop ends a sentence, as ``；``/``。`` do."""
+        t = self.t
+        if not any(_ASCII_SEP.search(t, c.start, c.end) or _ASCII_STOP_END.search(t, c.start, c.end) for c in clauses):
+            return clauses
+        out: list[_Clause] = []
+        shift = 0
+        for c in clauses:
+            s = c.start
+            for m in _ASCII_SEP.finditer(t, c.start, c.end):
+                if _opened(t, c.start, m.start()) > 0:
+                    continue  # inside brackets: (其中:…) stays whole
+                if m.start() > s:
+                    out.append(_Clause(s, m.start(), c.sentence + shift))
+                s = m.end()
+                if m.group().strip() in (";", "."):
+                    shift += 1
+            end = c.end
+            if (stop := _ASCII_STOP_END.search(t, s, end)) is not None:
+                end = stop.start()  # …武冈机场建设.⏎: a full stop ending the line
+            if end > s:
+                out.append(_Clause(s, end, c.sentence + shift))
+        return out
+
+
     def _roster(self, previous: _Clause, c: _Clause) -> bool:
         """``…项目…分别是：银川市2个，A项目和B项目；吴忠市1个，C项目``: after a count by owner, in a
         paragraph about projects, a clause made only of names lists the projects counted (no stage)."""
@@ -257,6 +317,205 @@ class ProjectExtractor:
                             for x, it in zip(names, items, strict=True)):
             return False  # not only names: an ordinary clause
         self._emit(_Statement(items, None, None, c.start, "roster", "free"), c)
+        return True
+
+    # -- enumerations: a statement about projects, then 包括/分别是 and their names --------------
+    def _enumerated_clause(self, c: _Clause) -> None:
+        """A clause, with the names of a pending enumeration in it emitted in place (so that a clause
+        after a name continues that name) and the rest read as usual."""
+        pos = c.start
+        if not self._enum_items or self._enum_items[0][0] >= c.end:
+            m = self._enumerator_re.search(self.t, c.start, c.end)
+            if m is None and c.end < len(self.t) and self.t[c.end] in "：:":
+                # (…的大项目有：A、B等: a verb of being before a colon ending the clause)
+                m = self._colon_enumerator_re.search(self.t, max(c.start, c.end - 4), c.end + 1)
+            bracket = _COUNT_BRACKET.search(self.t, c.start, c.end)
+            if bracket is not None and (m is None or bracket.start() < m.start()):
+                m = bracket
+            if m is None or not self._plan_enumeration(m, c, bracket=m is bracket):
+                self._clause(c)
+                return
+            if m.start() > c.start:
+                self._clause(_Clause(c.start, m.start(), c.sentence))  # the statement before 包括
+            pos = self._enum_items[0][0] if self._enum_items else m.end()
+        while self._enum_items and self._enum_items[0][0] < c.end:
+            s, e, st, ctx = self._enum_items.pop(0)
+            if s > pos and self.t[pos:s].strip("，,；;：: "):
+                self._clause(_Clause(pos, s, c.sentence))
+            made = self._emit(st, _Clause(ctx, e, c.sentence))
+            self._subject = _Subject(made[0], c.sentence) if len(made) == 1 else None
+            pos = max(pos, e)
+        if pos < c.end and self.t[pos:c.end].strip("，,；;：: 等"):
+            self._clause(_Clause(pos, c.end, c.sentence))  # what follows the names (its own stage)
+
+    def _plan_enumeration(self, m: re.Match[str], c: _Clause, bracket: bool = False) -> bool:
+        """``开工建设一大批重点公路建设项目。其中包括A、B，C以及D等``, ``开工建设3段，分别是，A、B、C``,
+        ``建成通车的高速公路分别是：A，…；B，…``, ``在计划新开工的项目中，基础设施项目有29个，包括A、B等``:
+        the statement before the enumerator speaks of a class of projects (项目, a list noun or a
+        count) and may give their stage; the names after it, up to the end of the sentence part
+        (of the sentence after a colon), are those projects.  A clause that is not only names ends
+        the enumeration; if it closes the list (``…D、E等重点项目竣工``), its stage is the list's.
+        A bracket after a count of works (``打通2条重要通道瓶颈路段（A、B）``) encloses such names too.
+        Queues the names as statements for ``_enumerated_clause``; False if this is no enumeration."""
+        t = self.t
+        lo = max(self.layout.start, m.start() - _LOOKBACK)  # (bounded: a line without stops stays linear)
+        hi = min(self.layout.end, m.end() + _LOOKBACK)
+        start = m.end()
+        if bracket:
+            close = self._closing_bracket(m.end() - 1, c.end)
+            if close is None:
+                return False
+            ante = (max(t.rfind(ch, lo, m.start()) for ch in "。；;！？\n，,") + 1, m.end() - 1)
+            cue = self._last_cue(*ante)
+            if self._bracket_qualifier.match(t, start, close) or not self._names_only(start, close):
+                return False  # 危旧桥梁180座（含“渡改桥”工程）: a bracket that qualifies, no names
+            items = self._named_items(self._split_items(start, close, in_list=True))
+            spans = [self._clean_name(a, b, "list") for a, b in items]
+            names = [t[x[0]:x[1]] if x else "" for x in spans]
+            # after a list noun (3条高速公路（寻乌至全南、…）) the items are of that kind; else each must
+            # name a facility of its own (or share the next one's head)
+            certified = self._list_noun_end.search(t[max(0, ante[1] - 12):ante[1]]) is not None
+            if not items or any(
+                    n in self.tax.facility_heads or not (self._valid(n, "list") if certified else (
+                        self._valid(n, "free") or self._shares_head(n, spans[k + 1:k + 2], "free")))
+                    for k, n in enumerate(names)):
+                return False  # 5座总部（楼宇）: another word for the noun, not the names of the works
+            if not certified and not any(self._has_head(n) for n in names):
+                return False
+            stage, span = cue if cue else (None, None)
+            st = _Statement(items, stage, span, start, "enumeration", "list", None, None, None)
+            self._enum_items = [(start, close, st, min(cue[1][0], ante[0]) if cue else ante[0])]
+            return True
+        while start < hi and t[start] in "：:，, ":
+            start += 1
+        colon = any(ch in "：:" for ch in t[m.start():start])
+        part_start = max(t.rfind(ch, lo, m.start()) for ch in "。；;！？\n") + 1
+        sent_start = max(t.rfind(ch, lo, m.start()) for ch in "。！？\n") + 1
+        ante = (part_start, m.start())
+        lead = self.tax.leading_re.match(t, part_start, m.start())
+        if not t[lead.end() if lead else part_start:m.start()].strip("，, "):
+            # 其中包括 opening a sentence: the sentence before is the statement
+            prev_end = part_start - 1
+            if prev_end <= lo:
+                return False
+            ante = (max(t.rfind(ch, lo, prev_end) for ch in "。；;！？\n") + 1, prev_end)
+        frame = None
+        if sent_start < ante[0]:
+            # the sentence's opening statement (在计划新开工的项目中，…包括A；B项目86个，包括C), up to its first list
+            first = self._enumerator_re.search(t, sent_start, ante[0])
+            frame = (sent_start, first.start() if first else ante[0])
+        if not self._project_class(*ante) and not (frame and self._project_class(*frame)):
+            return False
+        if self._non_lists.search(t, ante[0], ante[1]):
+            return False  # 包括辽晶电子等企业: not projects
+        cue = self._last_cue(*ante) or (self._last_cue(frame[0], frame[1]) if frame else None)
+        ctx = cue[1][0] if cue else ante[0]
+        ctx = min(ctx, ante[0])
+        seps = "。\n" if colon else "。；;\n"
+        end = min([k for k in (t.find(ch, start, hi) for ch in seps) if k >= 0] or [hi])
+        parts = self._sub_parts(start, end, "；;") if colon else [(start, end)]
+        planned: list[tuple[int, int, _Statement, int]] = []
+        for ps, pe in parts:
+            for s, e in self._sub_parts(ps, pe, "，,"):
+                if not self._names_only(s, e):
+                    head = self._list_head.search(t, s, e)
+                    close = self._predicate_cue(head.end(), e) if head else None
+                    if close and not colon:
+                        for k, (a, b, st, x) in enumerate(planned):
+                            st.stage, st.stage_span = close
+                            planned[k] = (a, b, st, min(x, b))
+                    break
+                head = self._list_head.search(t, s, e)
+                item_end = head.start() if head and self._strip_trailing(head.end(), e) <= head.end() else e
+                items = self._named_items(self._split_items(s, item_end, cut_at_list=True, in_list=True))
+                if not items:
+                    continue
+                stage, span = cue if cue else (None, None)
+                count = self._list_count(head, c) if head and item_end < e else None
+                st = _Statement(items, stage, span, s, "enumeration", "list", None, count,
+                                self._sector_in(t[ante[0]:ante[1]]))
+                planned.append((s, e, st, ctx))
+                if colon:
+                    break  # after a colon, one name opens each part; the rest of the part is about it
+        names = [self._clean_name(a, b, "list") for _, _, st, _ in planned for a, b in st.items]
+        if not any(x and self._has_head(t[x[0]:x[1]]) for x in names):
+            return False  # no item is a facility or works: not an enumeration of projects
+        self._enum_items = planned
+        return True
+
+    def _closing_bracket(self, open_pos: int, end: int) -> int | None:
+        """The position of the bracket closing the one at ``open_pos`` (None if it is not closed by ``end``)."""
+        depth = 0
+        for i in range(open_pos, end):
+            ch = self.t[i]
+            if ch in "（(":
+                depth += 1
+            elif ch in "）)":
+                depth -= 1
+                if depth == 0:
+                    return i
+        return None
+
+    def _sub_parts(self, start: int, end: int, seps: str) -> list[tuple[int, int]]:
+        """``[start, end)`` cut at ``seps`` outside brackets (ASCII commas too: some pages use them)."""
+        t = self.t
+        out, depth, s = [], 0, start
+        for i in range(start, end):
+            ch = t[i]
+            if ch in _OPEN:
+                depth += 1
+            elif ch in _CLOSE:
+                depth = max(0, depth - 1)
+            elif ch in seps and depth == 0:
+                out.append((s, i))
+                s = i + 1
+        out.append((s, end))
+        return [(a, b) for a, b in out if t[a:b].strip(" ：:")]
+
+    def _project_class(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` speaks of a class of projects: 项目/工程, a list noun, a count of works."""
+        t = self.t
+        return bool(_PROJECT_WORD.search(t, start, end) or self._list_noun_re.search(t, start, end)
+                    or _WORKS_COUNT.search(t, start, end))
+
+    def _last_cue(self, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+        """The last stage word of ``[start, end)`` (a stage verb, a list's stage word or a stage phrase)."""
+        t, tax = self.t, self.tax
+        best: tuple[str, tuple[int, int]] | None = None
+        for regex, table in ((tax.before_re, tax.before_cues), (tax.list_re, tax.list_cues),
+                             (tax.after_re, tax.after_cues)):
+            for cm in regex.finditer(t, start, end):
+                if tax.blocked(t, cm.start(), cm.end()) or _PROJECT_WORD.match(t, cm.end()):
+                    continue  # (公路建设项目: 建设 before 项目 is a noun, no stage verb)
+                stage, span = table[cm.group()], cm.span()
+                if table is tax.after_cues:
+                    chained = self._predicate_cue(cm.start(), end)
+                    if chained:
+                        stage, span = chained
+                if best is None or span[0] > best[1][0] or (span[0] == best[1][0] and span[1] > best[1][1]):
+                    best = (stage, span)
+        return best
+
+    def _names_only(self, start: int, end: int) -> bool:
+        """A stretch made only of names (``A、B以及C等``): no stage phrase, amount or leading verb."""
+        t, tax = self.t, self.tax
+        s = start
+        while s < end and t[s] in " ：:，,":
+            s += 1
+        if s >= end or tax.leading_re.match(t, s, end) or self._inv_re.search(t, s, end):
+            return False
+        if any(not tax.blocked(t, a.start(), a.end()) for a in tax.after_re.finditer(t, s, end)):
+            return False
+        head = self._list_head.search(t, s, end)
+        item_end = head.start() if head else end
+        spans = [self._clean_name(a, b, "list") for a, b in self._split_items(s, item_end, in_list=True)]
+        for k, span in enumerate(spans):
+            if span is None or _COUNTED.search(t, *span) or _FIGURE.search(t, *span):
+                return False  # 比重分别为99.3%、93.8%: figures, not names
+            name = t[span[0]:span[1]]
+            if not (self._valid(name, "list") or self._place_shares_head(name, spans[k + 1:k + 2])) or (
+                    _CLAUSE_VERBS.search(name) and not self._has_head(name)):
+                return False
         return True
 
     def _clause(self, c: _Clause) -> None:
@@ -302,7 +561,76 @@ class ProjectExtractor:
         elif made:
             self._subject = None
         elif not statements:
-            self._topic(c)
+            if not (self._amount_of_subject(c) or self._capacity_statement(c)):
+                self._topic(c)
+        elif self._opening_topic(c, next_clause=True):
+            # 洞庭湖区…综合整治工程，水利部…对可研报告进行了复审: the clause right after a sentence's opening
+            # clause that is only a project's name states that project's stage, though its subject is an actor
+            staged = next((st for st in statements if st.stage and st.pattern == "stage"), None)
+            if staged is not None and not any(_PROJECT_WORD.search(self.t, a, b) for a, b in staged.items):
+                self._continuation(_Statement([], staged.stage, staged.stage_span, staged.cue_pos,
+                                              "continuation", "free"), c)
+
+    def _opening_topic(self, c: _Clause, next_clause: bool) -> bool:
+        """Whether a topic clause (only a project's name) is pending that opens the sentence of ``c`` (after
+        a time word at most: ``目前，``), and (``next_clause``) ends right before ``c``."""
+        topic = self._pending_clause
+        if self._pending is None or topic is None or topic.sentence != c.sentence:
+            return False
+        if next_clause and self.t[topic.end:c.start].strip("，,") != "":
+            return False
+        before = self.t[max(self._line_start(topic.start), topic.start - 4):topic.start]
+        opening = before == "" or before[-1] in "。；;\n" or _TIME_OPENING.search(before) is not None
+        return opening and not _WORKS_COUNT.search(self._pending.name)
+
+    def _capacity_statement(self, c: _Clause) -> bool:
+        """``<name>项目总装机规模为300兆瓦``; ``<name>项目，涉海面积…，规划装机容量203兆瓦``: a project's
+        capacity, stated of a name before it or of the name opening the sentence, makes it a mention
+        (without a stage)."""
+        t = self.t
+        m = self._capacity_re.search(t, c.start, c.end)
+        if m is None:
+            return False
+        if m.start() > c.start:
+            span = self._clean_name(c.start, m.start(), "free")
+            if span is None or not t.endswith(("项目", "工程"), *span) or not self._valid(t[span[0]:span[1]], "free"):
+                return False
+            st = _Statement([span], None, None, m.start(), "capacity", "free")
+            made = self._emit(st, c)
+            if len(made) == 1:
+                self._subject = _Subject(made[0], c.sentence)
+            return bool(made)
+        if self._pending is None or not self._opening_topic(c, next_clause=False):
+            return False
+        base = self._pending
+        self._pending = None
+        base.pattern = "capacity"
+        self._out.mentions.append(base)
+        return True
+
+    def _amount_of_subject(self, c: _Clause) -> bool:
+        """``<name>工程，…，总投资达52亿元``: an amount alone in a clause (nothing named before it) is the
+        investment of the project the sentence is about (its topic clause, or its one mention)."""
+        if self._subject is None or self._subject.sentence != c.sentence:
+            return False
+        if self._subject.mention is self._pending and not self._opening_topic(c, next_clause=False):
+            return False
+        t = self.t
+        start = c.start
+        lead = _AMOUNT_LEAD.match(t, start, c.end)
+        if lead:
+            start = lead.end()
+        m = self._inv_re.match(t, start, c.end)
+        if m is None or m.end() < c.end or m.group("more") == "以上":
+            return False
+        base = self._subject.mention
+        if base.investment is not None:
+            return False
+        base.investment = self._make_investment(m)
+        if base is self._pending:
+            self._pending = None
+            self._out.mentions.append(base)  # an investment statement: a mention without a stage
+        return True
 
     # -- patterns ------------------------------------------------------------------------
     def _exemplar(self, c: _Clause) -> list[_Statement] | None:
@@ -343,13 +671,20 @@ class ProjectExtractor:
         lead = t[c.start:first.start()]
         if lead and self._strip_lead(c.start, first.start())[0] < first.start() and not self._lead_allows_investment(
                 c.start, first.start()):
-            # <name>项目总投资30亿元: the investment follows the project it belongs to
-            name_end = first.start()
-            stmts = self._general(c, c.start, end=name_end, allow_bare=True)
-            inv = self._make_investment(first)
-            for st in stmts:
-                st.investment = inv
-                st.pattern = "investment"
+            # <name>项目总投资30亿元: the investment follows the project it belongs to; and so in a list
+            # of such pairs (A总投资153亿元、B总投资80亿元、…)
+            stmts = []
+            start = c.start
+            for k, m in enumerate(matches):
+                if k and not (t.startswith("、", matches[k - 1].end()) and m.start() - matches[k - 1].end() > 2):
+                    break
+                found = self._general(c, start, end=m.start(), allow_bare=True)
+                inv = self._make_investment(m)
+                for st in found:
+                    st.investment = inv
+                    st.pattern = "investment"
+                stmts.extend(found)
+                start = m.end() + 1
             return stmts or None
         for i, m in enumerate(matches):
             end = matches[i + 1].start() if i + 1 < len(matches) else c.end
@@ -450,8 +785,9 @@ class ProjectExtractor:
                     # 投资9.5亿元的A、B等项目: one amount, one project (its parts listed)
                     items = self._split_items(lead_end, head.start(), single=True)
                 else:
+                    expected = count.value if count else self._count_in_last_item(lead_end, head.start())
                     items = self._split_items(lead_end, head.start(), cut_at_list=True,
-                                              expected=count.value if count else 0, in_list=True)
+                                              expected=expected, in_list=True)
                     items = self._named_items(items)
                     if not items:
                         return []  # 双千兆网络、量子通信等项目: kinds of works, no project named
@@ -465,6 +801,21 @@ class ProjectExtractor:
                 if cont_items:
                     statements.append(_Statement(cont_items, stage, stage_span, head.end(), "verb", "free"))
             return statements
+        if before_stage is None and investment is None and head is None:
+            # 长沙高新区新开工建设A、B以及C: a zone or place as subject, then the stage verb and its objects
+            first_sep = t.find("、", lead_end, end)
+            seg_end = first_sep if first_sep >= 0 else end
+            for m in tax.before_re.finditer(t, lead_end, seg_end):
+                subject = t[lead_end:m.start()]
+                # (在30个县建设…: where and how many, not who)
+                if (2 <= len(subject) <= 12 and self._subject_end.search(subject) and not subject.startswith("在")
+                        and not _SUBJECT_COUNT.search(subject)):
+                    # (only when the verb has a name for object: 紫荆产业园筹建工作进展顺利 is the park's stage)
+                    obj, _ = self._strip_lead(m.start(), seg_end)
+                    obj_end = self._strip_trailing(obj, seg_end)
+                    if obj > m.start() and self._valid(t[obj:obj_end], "free"):
+                        return self._general(c, m.start(), end, allow_bare, investment)
+                break
         obj_start = lead_end
         while True:
             cue_info = self._after_cue(obj_start, end)
@@ -519,6 +870,17 @@ class ProjectExtractor:
     def _strip_lead(self, start: int, end: int) -> tuple[int, str]:
         m = self.tax.leading_re.match(self.t, start, end)
         pos = m.end() if m else start
+        while (when := _LEAD_TIME.match(self.t, pos, end)) is not None:
+            # 预计11月底贯通X, 明年底贯通Y: a time between (or before) leading words
+            more = self.tax.leading_re.match(self.t, when.end(), end)
+            if more is None:
+                break
+            m, pos = more, more.end()
+        if m is None and (label := _FIELD_LABEL.match(self.t, start, end)) is not None:
+            # 铁路方面抓好…, 民航方面推进…: the field a sentence speaks of, then its verb
+            more = self.tax.leading_re.match(self.t, label.end(), end)
+            if more is not None:
+                m, pos = more, more.end()
         if m and self.t.startswith("了", pos):
             pos += 1  # 重点实施了X, 完成了X: the aspect particle of the verb stripped
         # a leading word that is the whole name is not a leading word (建设 alone)
@@ -548,7 +910,7 @@ class ProjectExtractor:
                     stage = stage2
                 e = m2.end()
             rest = t[e:end]
-            if (m.group() in _OBJECT_TAKING and rest and rest[0] not in "、，；"
+            if (m.group() in _OBJECT_TAKING and rest and rest[0] not in "、，；…"
                     and not re.fullmatch(r"[了的。]*|成功|工作", rest)):
                 pos = m.end()
                 continue
@@ -606,6 +968,9 @@ class ProjectExtractor:
         return end
 
     def _is_part_word(self, start: int, end: int) -> bool:
+        date = _LEADING_DATE.match(self.t, start, end)
+        if date and date.end() < end:
+            start = date.end()  # 2011年元月工程可研报告已通过审查: the works (of the project named before)
         return self.t[start:end] in _PART_WORDS or (end - start <= 4 and self._subject is not None
                                                     and not self._has_head(self.t[start:end]))
 
@@ -665,20 +1030,39 @@ class ProjectExtractor:
                 depth = max(0, depth - 1)
             elif depth == 0:
                 m = _AND_SPLIT.match(text, i)
-                if m and i >= 3 and len(text) - m.end() >= 3:
+                # (以及 in a list separates items however short: 省道301线供加至班戈以及革吉、洛扎…; a count
+                # forces 和 between short names: 安九和赣深三条…)
+                short_right = in_list and m is not None and m.group() in ("以及", "和") and len(text) - m.end() >= 2
+                if m and (i >= 3 or force and i >= 2) and (len(text) - m.end() >= 3 or short_right):
                     left, right = text[:i], text[m.end():]
                     both = self._ends_with_head(left) and self._ends_with_head(right)
-                    if m.group() == "及" and not (both and len(right) >= 7 and not right.startswith(("配套", "其"))):
-                        continue  # 四十军军部及周边改造, 辽西北锦州供水及配套管网: one project
+                    # (a count asking for more items splits at 及 too: G207、G325及S280、S370等15条国省道; not
+                    # before works on the first part: 四十军军部及周边改造)
+                    counted = force and self._works_re.search(right) is None
+                    if m.group() == "及" and not counted and not (
+                            both and len(right) >= 7 and not right.startswith(("配套", "其"))
+                            and not right.endswith(self._whole_project)):
+                        continue  # 四十军军部及周边改造, 辽西北锦州供水及配套管网, A基地及B研究院建设项目: one project
                     # two long items of a list, unless only the right one ends in a facility word: then
                     # the left one qualifies it (惠普亚太能源和软件外包研究院: one institute)
                     long_items = (in_list and m.group() == "和" and len(left) >= 4 and len(right) >= 4
                                   and not (self._ends_with_head(right) and not self._has_head(left)))
                     if force and len(right) >= 2 and self._ends_with_head(left):
                         return [(start, start + i), *self._split_and(start + m.end(), end, force, in_list)]
-                    if force or both or long_items or _COUNT_START.match(left):
+                    # (和 before a place alone: 定安塔岭工业园和儋州、三亚国家农业科技园, the place's own park)
+                    place = (in_list and m.group() == "和" and self._ends_with_head(left)
+                             and self.gazetteer.resolve(right) is not None)
+                    if force or both or long_items or _COUNT_START.match(left) or place or (
+                            in_list and m.group() == "以及"):
                         return [(start, start + i), *self._split_and(start + m.end(), end, force, in_list)]
         return [(start, end)]
+
+    def _count_in_last_item(self, start: int, end: int) -> int:
+        """``昌吉赣、安九和赣深三条客运专线江西段等项目``: a count after the last short name, before the head the
+        names share, says how many items the list has (so 和 separates two of them)."""
+        last = self.t[self.t.rfind("、", start, end) + 1 if "、" in self.t[start:end] else start:end]
+        m = _SHARED_COUNT.match(last)
+        return int(parse_number(m.group(1)) or 0) if m else 0
 
     def _list_count(self, head: re.Match[str], c: _Clause) -> ProjectCount | None:
         n = head.group("n")
@@ -720,7 +1104,8 @@ class ProjectExtractor:
                 continue
             ns, ne = span
             name = t[ns:ne]
-            if not self._valid(name, st.mode) and not self._shares_head(name, spans[k + 1:k + 2], st.mode):
+            if not self._valid(name, st.mode) and not self._shares_head(name, spans[k + 1:k + 2], st.mode) and not (
+                    st.mode == "list" and self._place_shares_head(name, spans[k + 1:k + 2])):
                 continue
             made.append(self._mention(ns, ne, st, kind, period, list_id))
         line = self._line_start(c.start) - 1
@@ -813,6 +1198,11 @@ class ProjectExtractor:
             if s2 == s:
                 break
             s = s2
+        if _CLASS_WORDS.match(t, s, e):
+            return None  # 开工建设一大批重点项目: the class, once the verb is stripped
+        date = _LEADING_DATE.match(t, s, e)
+        if date and e - date.end() >= 2:
+            s = date.end()  # 2011年元月工程可研报告…: a date opens the clause, not the name
         # a relative clause before 的 is not part of the name (落户开发区…园区的龙宇新材料及配套项目)
         de = t.rfind("的", s, e)
         if de >= 0 and de - s >= 2 and e - de - 1 >= 2 and _RELATIVE.search(t, s, de):
@@ -824,6 +1214,11 @@ class ProjectExtractor:
         lead_len = re.match(rf"{_NUM}(?:公里|千米|米)", t[s:e])
         if lead_len and e - s - lead_len.end() >= 3:
             s += lead_len.end()  # 18.5公里女儿河滨河路
+        tail_len = _TRAILING_LENGTH.search(t, s, e)
+        if tail_len and tail_len.start() - s >= 3 and t.find("至", s, tail_len.start()) > s:
+            # 贯通徐家磨至乌鞘岭路段100公里: the length built, not the name of the stretch (but 改造城市道路
+            # 120公里 names no stretch: a kind of road and its length)
+            e = tail_len.start()
         etc = _ETC_TAIL.search(t[s:e])
         if etc and etc.start() >= 2 and mode != "investment":
             e = s + etc.start()  # 珠恩嘎达布其国际物流园等专业物流园区
@@ -847,6 +1242,8 @@ class ProjectExtractor:
             return False
         if _COUNT_START.match(name) or _QUANTITY.search(name) or _SLOGAN.search(name):
             return False
+        if (de := name.rfind("的")) >= 0 and _COUNT_START.match(name[de + 1:]):
+            return False  # 与6省区的13条“接头路”: a counted class after its qualifier, no name
         if _ETC_COUNT.search(name) or _ALL_QUOTED.fullmatch(name) or _NUMBERED_SLOGAN.match(name):
             return False  # “两重”项目: a programme named by a numbered slogan
         bare = _TRAILING_BRACKET.sub("", name)
@@ -896,6 +1293,18 @@ class ProjectExtractor:
             return False  # 校安工程、…改造: programmes and works share no facility word
         return self._ends_with_head(nxt) and self._valid(nxt, mode) and not is_generic_name(nxt)
 
+    def _place_shares_head(self, name: str, following: list[tuple[int, int] | None]) -> bool:
+        """``吉安市、乐平市生活垃圾焚烧发电项目``, ``儋州、三亚国家农业科技园``: in a list, a place alone before an
+        item that is another place's facility names that facility of its own place."""
+        if not following or following[0] is None or self.gazetteer.resolve(name) is None:
+            return False
+        nxt = self.t[following[0][0]:following[0][1]]
+        for n in (4, 3, 2):
+            if n < len(nxt) and self.gazetteer.resolve(nxt[:n]) is not None:
+                rest = nxt[n:]
+                return len(rest) >= 3 and self._has_head(rest) and self._valid(nxt, "free")
+        return False
+
     def _shared_head_mode(self, items: list[tuple[int, int]]) -> str:
         """``针状焦、稀土顺丁橡胶、石化催化裂解项目``: a 项目 ending the last item heads them all (a bare
         项目 does not: 确保政策落实、项目开工 lists no projects)."""
@@ -909,7 +1318,11 @@ class ProjectExtractor:
         if bare.endswith(self.tax.facility_heads):
             return True
         bare = _PHASE_SUFFIX.sub("", bare)
-        return bare.endswith(self.tax.facility_heads)
+        if bare.endswith(self.tax.facility_heads):
+            return True
+        core = _DIRECTION_SUFFIX.sub("", bare)  # 工业大道南, 迎宾路东延伸段 (but 公路东、西外环: 公路 names none)
+        return core != bare and len(core) >= 3 and core not in self._generic_names and core.endswith(
+            self.tax.facility_heads)
 
     def _has_head(self, name: str) -> bool:
         if self._ends_with_head(name) or _PROJECT_END.search(name):
@@ -1013,6 +1426,7 @@ class ProjectExtractor:
             kind, period = self._kind_period(c, st)
             self._subject = _Subject(self._mention(span[0], span[1], st, kind, period, None), c.sentence)
             self._pending = self._subject.mention
+            self._pending_clause = c
 
     def _is_label(self, c: _Clause) -> bool:
         t = self.t

@@ -119,6 +119,10 @@ class ProjectTaxonomy:
         for s in self.stages:
             for cue in s.after:
                 out.setdefault(cue, s.id)
+        # 进入<phase>阶段 (进入铺轨阶段, 进入勘察设计招标阶段): the phase says the stage
+        for stage_id, phases in (self.raw.get("phase_stages") or {}).items():
+            for phase in phases:
+                out.setdefault(f"进入{phase}阶段", stage_id)
         return out
 
     @cached_property
@@ -164,7 +168,8 @@ class ProjectTaxonomy:
         # 10月份, 在旅游旺季前: a time before the stage phrase
         date = r"在[^，。；、]{1,8}?前|\d{1,2}月份?"
         date += r"(?:\d{1,2}日)?(?:前|底|初|中旬|下旬|上旬)?|(?:19|20)\d\d年(?:\d{1,2}月)?(?:底|末|初)?"
-        return re.compile(rf"(?:{words}|{date})*")
+        # (the time first: 在旅游旺季前 is one time, though 在 alone is a filler too: 将在今年建成)
+        return re.compile(rf"(?:{date}|{words})*")
 
     @cached_property
     def leading_re(self) -> re.Pattern[str]:
