@@ -1117,3 +1117,28 @@ def test_a_growth_verb_before_jun_and_a_bound_is_still_a_growth():
     assert [(f.measure, f.value, f.unit) for f in news.facts if f.text == "三成"][0] == ("growth", 30, "%")
     levels = planwatch.extract_text("两个园区的入驻率均超过90%。农村和城镇的失业率均为3%。").facts
     assert [(f.text, f.measure) for f in levels] == [("90%", "level"), ("3%", "level")]
+
+
+#: A report that reviews a five-year term and then closes the review with its last year
+#: (濮阳's review of 2013-2017 as 濮阳日报 printed it, http://pyrb.pyxww.com/content/201809/27/c22465.html;
+#: the energy sentence from the 2026 report of 内蒙古 in the shared corpus).
+FIVE_YEAR_REVIEW = (
+    "2018年濮阳市政府工作报告\n\n一、过去五年工作回顾\n\n五年来，我们坚持稳中求进工作总基调，圆满完成了本届政府目标任务。\n\n"
+    "{year}年，一般公共预算收入完成81.1亿元，是2013年的1.3倍，年均增长11%；单位GDP能耗累计下降18%。"
+    "居民人均可支配收入18197元，年均增长10.2%。\n"
+)
+
+
+def test_a_five_year_review_closed_by_its_last_year_averages_over_the_five_years():
+    """``五年来…`` then ``2017年，…年均增长11%``: the paragraph of the term's last year gives its
+    levels that year and its averages the five years; a paragraph of an earlier year does not
+    close the term, and its averages stay with the year it names."""
+    doc = planwatch.extract_text(FIVE_YEAR_REVIEW.format(year=2017))
+    assert find(doc, "81.1亿元").period == "2017"
+    assert (find(doc, "11%").measure, find(doc, "11%").period) == ("avg_growth", "2013-2017")
+    assert find(doc, "10.2%").period == "2013-2017"
+    assert find(doc, "18197元").period == "2017"
+    assert (find(doc, "18%").value, find(doc, "18%").period) == (-18, "2013-2017")  # a total over the term
+    earlier = planwatch.extract_text(FIVE_YEAR_REVIEW.format(year=2015))
+    assert find(earlier, "81.1亿元").period == "2015"
+    assert find(earlier, "11%").period != "2013-2017"

@@ -90,6 +90,11 @@ def _scope_at(layout: Layout, pos: int) -> Scope:
         # "过去一年…" under "2025年和“十四五”时期工作回顾": the figures are that year's
         return Scope("actual", turn.year or scope.year, None, False)
     report = layout.doc_type == "政府工作报告" and layout.year is not None
+    if (turn is not None and turn.focus == "year" and report and scope.kind == "actual" and scope.span is None
+            and turn.year == layout.year - 1 and any(s.focus == "span" and not s.plan for s in focused[:-1])):  # type: ignore[operator]
+        # "五年来，…" then "2012年，全市生产总值12885亿元，…年均增长16.1%": the last year of the five
+        # closes their review; its levels are that year's, averages and totals the five years'
+        return Scope("actual", turn.year, _span(layout.year - 5, layout.year - 1), False)  # type: ignore[operator]
     if turn is not None and turn.focus == "span" and turn.plan and report and turn.plan[0] >= layout.year:  # type: ignore[operator]
         # "“十五五”时期是…" under "“十四五”时期发展成就和“十五五”时期主要目标任务": the new plan's goals
         return Scope("target", turn.plan[1], _span(*turn.plan), False)
@@ -431,6 +436,8 @@ def _year_or_span(scope: Scope, kind: str, measure: str, before: str, clause: st
     if t.years:
         if measure == "avg_growth" and scope.span:
             return scope.span
+        if r.total and r.cls == "change" and scope.span and scope.span.endswith(str(t.years[-1])):
+            return scope.span  # "2012年，…万元生产总值能耗累计下降21%": over the span that year closes
         return str(t.years[-1])
     if scope.span and (measure == "avg_growth" or (r.total and measure == "level")):
         return scope.span
