@@ -232,13 +232,19 @@ def _sections(text: str, start: int, end: int, report_year: int | None = None,
     return sections
 
 
+@cache
+def _review_heading() -> re.Pattern[str]:
+    return re.compile(alternation(load_lexicon()["section_kinds"]["review"]))
+
+
 def _defer_to_parent_kind(sections: list[Section]) -> None:
     """A numbered sub-heading does not turn a review into a plan, or a plan into a review.
 
     ``（二）聚力落实国家重大战略任务`` under ``一、2025年工作回顾`` names the tasks carried out, not
     tasks ahead: a cue word in a sub-heading that names no year and no plan period of its own
     yields to the kind of the enclosing heading, unless that heading covers both (``过去五年工作
-    回顾和今后五年目标任务``).
+    回顾和今后五年目标任务``), or the sub-heading names a review outright (lexicon
+    ``section_kinds.review``: ``第一节 发展基础和面临形势`` under ``第一章 指导思想和发展目标``).
     """
     open_headings: list[tuple[int, Section]] = []  # the enclosing headings, outermost first
     for section in sections:
@@ -249,7 +255,8 @@ def _defer_to_parent_kind(sections: list[Section]) -> None:
             open_headings.pop()
         parent = next((s for _, s in reversed(open_headings) if s.kind), None)
         if (section.kind and parent is not None and parent.kind != section.kind and level < 5
-                and section.year is None and section.plan is None and not _is_mixed(parent.heading)):
+                and section.year is None and section.plan is None and not _is_mixed(parent.heading)
+                and not (section.kind == "actual" and _review_heading().search(section.heading))):
             section.kind = None
         open_headings.append((level, section))
 

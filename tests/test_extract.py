@@ -1142,3 +1142,25 @@ def test_a_five_year_review_closed_by_its_last_year_averages_over_the_five_years
     earlier = planwatch.extract_text(FIVE_YEAR_REVIEW.format(year=2015))
     assert find(earlier, "81.1亿元").period == "2015"
     assert find(earlier, "11%").period != "2013-2017"
+
+
+def test_a_section_named_a_review_keeps_its_kind_under_a_goals_chapter():
+    """``第一节 发展基础和面临形势`` under ``第一章 指导思想和发展目标`` reviews the last plan period
+    (乐清's 十二五 outline reviewed 十一五 with these figures, https://xueke.org/wenku/51897_5.html);
+    a sub-heading with a weaker cue (锦州's ``(五) 改革开放取得新进展``) under a heading of plans
+    still yields to it."""
+    plan = planwatch.extract_text(
+        "乐清市国民经济和社会发展第十二个五年规划纲要\n\n第一章 指导思想和发展目标\n\n第一节 发展基础和面临形势\n\n"
+        "2010年，全市生产总值495.8亿元，年均增长12.1%。社会消费品零售总额165.8亿元，年均增长19.0%。\n\n"
+        "第二节 发展目标\n\n全市生产总值年均增长10%。\n")
+    assert (find(plan, "495.8亿元").kind, find(plan, "495.8亿元").period) == ("actual", "2010")
+    assert (find(plan, "12.1%").kind, find(plan, "12.1%").period) == ("actual", "2006-2010")
+    assert (find(plan, "10%").kind, find(plan, "10%").period) == ("target", "2011-2015")
+    # a paragraph of an earlier year does not close the span: its figures are that year's
+    earlier = planwatch.extract_text(
+        "乐清市国民经济和社会发展第十二个五年规划纲要\n\n第一章 指导思想和发展目标\n\n第一节 发展基础和面临形势\n\n"
+        "2009年，全市生产总值增长12.1%。\n")
+    assert (find(earlier, "12.1%").kind, find(earlier, "12.1%").period) == ("actual", "2009")
+    report = planwatch.extract_text(
+        "2012年某市政府工作报告\n\n二、2012年工作安排\n\n(五) 改革开放取得新进展\n\n全市实际利用外资增长10%。\n")
+    assert find(report, "10%").kind == "target"

@@ -87,8 +87,11 @@ def _scope_at(layout: Layout, pos: int) -> Scope:
             # "2026年是“十五五”开局之年…", "今年是…": a report turning to its own year is planning it
             return Scope("target", year, None, False)
     if turn is not None and turn.focus == "year" and scope.kind == "actual" and scope.span is not None:
-        # "过去一年…" under "2025年和“十四五”时期工作回顾": the figures are that year's
-        return Scope("actual", turn.year or scope.year, None, False)
+        # "过去一年…" under "2025年和“十四五”时期工作回顾": the figures are that year's; a paragraph
+        # of the span's last year ("2010年，全市生产总值495.8亿元，年均增长12.1%") closes the span,
+        # so its averages and totals stay over it
+        closes = turn.year is not None and scope.span.endswith(str(turn.year))
+        return Scope("actual", turn.year or scope.year, scope.span if closes else None, False)
     report = layout.doc_type == "政府工作报告" and layout.year is not None
     if (turn is not None and turn.focus == "year" and report and scope.kind == "actual" and scope.span is None
             and turn.year == layout.year - 1 and any(s.focus == "span" and not s.plan for s in focused[:-1])):  # type: ignore[operator]
