@@ -1164,3 +1164,31 @@ def test_a_section_named_a_review_keeps_its_kind_under_a_goals_chapter():
     report = planwatch.extract_text(
         "2012年某市政府工作报告\n\n二、2012年工作安排\n\n(五) 改革开放取得新进展\n\n全市实际利用外资增长10%。\n")
     assert find(report, "10%").kind == "target"
+
+
+def test_a_milestone_crossed_is_the_magnitude_after_the_verb_not_a_vague_figure():
+    """``跨上万亿元台阶`` (天津's 2026 report) passes the mark of one 万亿元: the verb stays outside
+    the text and makes it at least that; ``上万`` in ``跨上万…`` is no vague "over ten thousand",
+    and the 台 of 台阶 is no unit (天津's 2013 report breaks the line inside: ``跨上万 亿台阶``)."""
+    services = planwatch.extract_text("服务业增加值跨上万亿元台阶，居民人均可支配收入增长4.5%。")
+    assert [(f.text, f.value, f.unit, f.qualifier) for f in services.facts][0] == ("万亿元", 1, "万亿元", "at_least")
+    tianjin = planwatch.extract(ROOT / "tests" / "data" / "wider" / "reports" / "tianjin_2013.txt")
+    trillion = find(tianjin, "万 亿")
+    assert (trillion.unit, trillion.qualifier, trillion.indicator) == ("万亿", "at_least", "地区生产总值")
+    # 湖南's 2026 report: "迈上5万亿台阶" is at least 5万亿 (台 starts 台阶), and the milestone's noun
+    # does not lead the next indicator; a unit character that starts a word after a bare number
+    # ("3.0方案") still makes no quantity
+    hunan = planwatch.extract_text("地区生产总值迈上5万亿台阶、五年增量超1.36万亿元。")
+    assert [(f.text, f.unit, f.qualifier, f.indicator) for f in hunan.facts] == [
+        ("5万亿", "万亿", "at_least", "地区生产总值"), ("1.36万亿元", "万亿元", "at_least", "五年增量")]
+    assert planwatch.extract_text("推进数字政府建设3.0方案。").facts == []
+
+
+def test_a_number_inside_an_identifier_is_no_fact():
+    """A page's 索引号 (正蓝旗's 十三五 outline: ``11152530MB16339695/2019-00206``, in the usual
+    disclosure-page layout where 所属主题 follows and its 所 would read as a count) names a document;
+    a fraction written with a slash (``占全国1/4``, 内蒙古's 2026 report) is a number."""
+    for index in ("11152530MB16339695/2019-00206", "000014349/2021-00123"):  # the second: digits-only form
+        assert planwatch.extract_text(f"索引号:{index}\n所属主题:统计信息\n").facts == []
+    share = planwatch.extract_text("全年缉毒量占自治区年度缉毒总量的1/4。")
+    assert [(f.text, f.value) for f in share.facts] == [("1/4", 0.25)]
