@@ -110,11 +110,15 @@ _PLAN_GOALS = re.compile(
     r"(?:[（(][一二三四五六七八九十]+[)）])?(?:关于)?[“\"]?十[一二三四五六]五[”\"]?(?:时期|期间)?的?(?:发展的?)?(?:主要)?目标"
 )
 _ADDRESS = re.compile(r"^各位代表[！!，,、：:]\s*")
+#: Words that report what follows ("报告指出：2010年，是…"): the paragraph turns where they end.
+_REPORTING = re.compile(
+    r"^(?:(?:政府工作)?报告(?:指出|显示|称|提到|回顾)|[\u4e00-\u9fff]{2,4}在报告中(?:指出|说)|据(?:介绍|统计|了解|悉))"
+    r"[：:，,]\s*")
 
 
 def _focus(line: str) -> tuple[str, int | None] | None:
     """Whether a paragraph turns to the whole plan period (``span``) or to one year, and that year."""
-    line = _ADDRESS.sub("", line)
+    line = _REPORTING.sub("", _ADDRESS.sub("", line))
     first, _, rest = line.partition("。")
     year = re.search(r"((?:19|20)\d\d)年", first)
     if _SPAN_FOCUS.match(line) or (

@@ -1192,3 +1192,36 @@ def test_a_number_inside_an_identifier_is_no_fact():
         assert planwatch.extract_text(f"索引号:{index}\n所属主题:统计信息\n").facts == []
     share = planwatch.extract_text("全年缉毒量占自治区年度缉毒总量的1/4。")
     assert [(f.text, f.value) for f in share.facts] == [("1/4", 0.25)]
+
+
+#: 张家川回族自治县's 2013 congress as a news site told it
+#: (http://www.glencoetuneup.com/news/zjc/2013022011443333561.htm, first paragraphs).
+CONGRESS_NEWS = (
+    "张家川回族自治县第十五届人民代表大会第二次会议隆重开幕\n"
+    "2月20日上午9时,张家川回族自治县第十五届人民代表大会第二次会议在雄壮的国歌声中隆重开幕。\n"
+    "{lead}2012年,是我县经济社会快速发展、基础条件显著改善、民生问题得到较好解决的一年。在市委、市政府和县委的"
+    "正确领导下,我们圆满完成了各项目标任务。预计实现生产总值20.37亿元,同比增长15.3%;固定资产投资完成33.68亿元,"
+    "同比增长40%。\n"
+)
+
+
+def test_news_of_a_work_report_dates_a_paragraph_by_the_year_it_opens_with():
+    """``政府工作报告指出,2012年,是…`` in news of the 2013 congress: the paragraph's figures are 2012's,
+    whatever reporting words lead it; without such an opening the news item does not tell the year."""
+    for lead in ("政府工作报告指出,", "马中奇在报告中指出,", ""):
+        doc = planwatch.extract_text(CONGRESS_NEWS.format(lead=lead))
+        assert [(f.text, f.kind, f.period) for f in doc.facts[:2]] == [
+            ("20.37亿元", "estimate", "2012"), ("15.3%", "estimate", "2012")], lead
+    unled = planwatch.extract_text(CONGRESS_NEWS.format(lead="会议听取了政府工作报告。").replace("2012年,是", "去年是"))
+    assert find(unled, "20.37亿元").period != "2012"
+
+
+def test_a_release_part_of_the_year_is_not_given_to_another_year():
+    """News on 深圳's first half of 2022: ``深圳GDP在2021年突破3万亿元`` is the year 2021, not its
+    first half; a comparison with the same part of another year keeps the part (广东's 1-2月 2021:
+    ``2020年同期…同比下降23.2%`` is 2020M1-M2)."""
+    wider = ROOT / "tests" / "data" / "wider"
+    shenzhen = planwatch.extract(wider / "releases" / "sz_2022h1_news.txt")
+    assert find(shenzhen, "3万亿元").period == "2021"
+    guangdong = planwatch.extract(wider / "releases" / "gd_2021m1m2_news.txt")
+    assert find(guangdong, "23.2%").period == "2020M1-M2"

@@ -52,7 +52,11 @@ def scope_at(layout: Layout, pos: int) -> Scope:
     scope = layout.scopes.get(k)
     if scope is None:
         at = starts[k - 1] if k else -1
-        scope = replace(_scope_at(layout, at), part=layout.part, why=_why(layout, at))
+        scope = _scope_at(layout, at)
+        # the part of the year a release reports is a part of its own year, not of another year a
+        # paragraph turns to ("2021年天津地区生产总值1.57万亿元" in news on 2022Q1)
+        own = scope.year is None or layout.year is None or scope.year == layout.year
+        scope = replace(scope, part=layout.part if own else None, why=_why(layout, at))
         layout.scopes[k] = scope
     return scope
 
@@ -93,6 +97,10 @@ def _scope_at(layout: Layout, pos: int) -> Scope:
         closes = turn.year is not None and scope.span.endswith(str(turn.year))
         return Scope("actual", turn.year or scope.year, scope.span if closes else None, False)
     report = layout.doc_type == "政府工作报告" and layout.year is not None
+    if (turn is not None and turn.focus == "year" and turn.year and not report and layout.doc_type != "规划纲要"
+            and scope.kind == "actual" and scope.span is None):
+        # a news item or release of 2011 with "报告指出：2010年，是…": the paragraph's figures are 2010's
+        return Scope("actual", turn.year, None, False)
     if (turn is not None and turn.focus == "year" and report and scope.kind == "actual" and scope.span is None
             and turn.year == layout.year - 1 and any(s.focus == "span" and not s.plan for s in focused[:-1])):  # type: ignore[operator]
         # "五年来，…" then "2012年，全市生产总值12885亿元，…年均增长16.1%": the last year of the five
@@ -255,7 +263,12 @@ def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str =
     at their end (``9月末``).
     """
     period = _year_or_span(scope, kind, measure, before, clause, mention, rate, after)
-    if part is None and scope.part and kind != "target":
+    # the document's part of the year holds for its own year, and for another year's same part
+    # ("2020年同期…下降23.2%" in a release on 2021M1-M2: a sentence comparing 同期), not for another
+    # year named ("2021年天津地区生产总值1.57万亿元" in news on 2022Q1)
+    other_year = (re.fullmatch(r"\d{4}", period) is not None and scope.year is not None
+                  and period != str(scope.year) and "同期" not in before)
+    if part is None and scope.part and kind != "target" and not other_year:
         part = (None, scope.part)
     if part is None:
         return period
