@@ -135,7 +135,8 @@ def _focus(line: str) -> tuple[str, int | None] | None:
 @cache
 def _heading_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     kinds = load_lexicon()["section_kinds"]
-    return re.compile(alternation(kinds["actual"])), re.compile(alternation(kinds["target"]))
+    at_end = rf"(?:{alternation(kinds['target_at_end'])})[)）]?\s*$"
+    return re.compile(alternation(kinds["actual"])), re.compile(f"{alternation(kinds['target'])}|{at_end}")
 
 
 def _heading_kind(line: str) -> str | None:

@@ -1225,3 +1225,38 @@ def test_a_release_part_of_the_year_is_not_given_to_another_year():
     assert find(shenzhen, "3万亿元").period == "2021"
     guangdong = planwatch.extract(wider / "releases" / "gd_2021m1m2_news.txt")
     assert find(guangdong, "23.2%").period == "2020M1-M2"
+
+
+def test_a_headline_with_indicators_in_its_sentence_sets_no_targets():
+    """``1-5月乳源县主要经济指标运行情况`` over a release reports; only a heading that ends on what it
+    names (锦州's plan: ``专栏：“十四五”时期经济社会发展主要指标``) introduces goals."""
+    release = planwatch.extract(ROOT / "tests" / "data" / "wider" / "releases" / "ruyuan_m1m5.txt")
+    body = (ROOT / "tests" / "data" / "wider" / "releases" / "ruyuan_m1m5.txt").read_text(encoding="utf-8")
+    # the page's title over the release, set apart from it by its source line (www.ruyuan.gov.cn)
+    titled = planwatch.extract_text("1-5月乳源县主要经济指标运行情况\n\n来源：乳源瑶族自治县人民政府网\n\n" + body)
+    assert find(release, "17.46亿元").kind == "actual" and find(titled, "17.46亿元").kind == "actual"
+    plan = planwatch.extract_text("锦州市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n\n"
+                                  "### 专栏：“十四五”时期经济社会发展主要指标\n\n地区生产总值年均增长6%。\n")
+    assert (find(plan, "6%").kind, find(plan, "6%").period) == ("target", "2021-2025")
+
+
+def test_progress_against_a_plan_or_goal_is_an_actual():
+    """吉林's 2011 report on its first three quarters (www.gov.cn, 2011-11-03) measures what was done
+    by the year's goals: ``完成年度目标的75.9%``, ``超出全年目标25.3亿元`` are results, not goals."""
+    doc = planwatch.extract_text(
+        "吉林省前三季度经济运行情况\n1-9月,全省规模以上工业累计实现增加值3370.2亿元,同比增长20%,绝对值完成年度目标的75.9%,"
+        "增幅高于目标5个百分点;完成产值12682.4亿元,完成目标的82.4%;实现利润785.3亿元,超出全年目标25.3亿元。\n"
+        "力争全年规模以上工业增加值增长18%。\n")
+    assert [find(doc, t).kind for t in ("75.9%", "5个百分点", "82.4%", "25.3亿元")] == ["actual"] * 4
+    assert find(doc, "18%").kind == "target"
+
+
+def test_a_plan_goal_for_a_change_by_its_last_year_is_over_the_plan():
+    """锦州's 十四五 plan: ``到2025年，全市文化产业增加值年增速不低于20%`` is a change over 2021-2025;
+    a work report's goal for its year stays that year (安徽's 2026 report)."""
+    plan = planwatch.extract(JINZHOU_PLAN)
+    culture = find(plan, "20%", indicator="文化产业增加值")
+    assert (culture.kind, culture.period) == ("target", "2021-2025")
+    report = planwatch.extract_text("安徽省2026年政府工作报告\n\n三、2026年重点工作\n\n"
+                                    "经济社会发展的主要预期目标是：全省地区生产总值增长5%—5.5%。\n")
+    assert find(report, "5%—5.5%").period == "2026"

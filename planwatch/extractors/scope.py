@@ -454,6 +454,11 @@ def _year_or_span(scope: Scope, kind: str, measure: str, before: str, clause: st
             return scope.span
         if r.total and r.cls == "change" and scope.span and scope.span.endswith(str(t.years[-1])):
             return scope.span  # "2012年，…万元生产总值能耗累计下降21%": over the span that year closes
+        if (kind == "target" and measure == "growth" and t.base_year is None and scope.span
+                and scope.span.endswith(str(t.years[-1]))):
+            # a plan's goal for a change by its last year ("未来5年…到2010年…；万元地区生产总值能耗、水耗
+            # 分别降低15%和20%") is a change over the plan period (one against a base year stays the year's)
+            return scope.span
         return str(t.years[-1])
     if scope.span and (measure == "avg_growth" or (r.total and measure == "level")):
         return scope.span
