@@ -185,8 +185,22 @@ def _is_heading(line: str) -> bool:
     return len(line) <= 40 and not re.search(r"[，。；：]", line) and _heading_kind(line) is not None
 
 
+#: A heading over a term of five years ("赶超发展的五年", "过去五年工作回顾", "今后五年的重点目标"); the
+#: words that make it the five years ahead rather than those just past.
+_TERM = re.compile(r"五年")
+_TERM_AHEAD = re.compile(r"今后|未来|目标|展望|任务")
+
+
+def _term_span(heading: str, year: int | None) -> tuple[int, int] | None:
+    """The five years a heading names without a plan's name: those before the document's year
+    (a report's review), or from it on (its goals for the term)."""
+    if year is None or not _TERM.search(heading) or plan_span(heading):
+        return None
+    return (year, year + 4) if _TERM_AHEAD.search(heading) else (year - 5, year - 1)
+
+
 def _sections(text: str, start: int, end: int, report_year: int | None = None,
-              table_lines: frozenset[int] = frozenset()) -> list[Section]:
+              table_lines: frozenset[int] = frozenset(), doc_year: int | None = None) -> list[Section]:
     sections: list[Section] = []
     focus_plan: tuple[int, int] | None = None  # the plan period the paragraphs under a heading turned to
     for pos, line in _lines(text, start, end):
@@ -201,8 +215,11 @@ def _sections(text: str, start: int, end: int, report_year: int | None = None,
             if kind is None and report_year and years and level <= 2:
                 # a report's "三、关于2026年工作": its own year is planned, an earlier one reviewed
                 kind = "target" if years[-1] >= report_year else "actual"
-            sections.append(Section(pos, end, stripped, kind, years[-1] if years else None, plan_span(stripped),
-                                    level=level))
+            term = None if plan_span(stripped) else _term_span(stripped, doc_year)
+            if kind is None and term is not None:
+                kind = "target" if doc_year is not None and term[0] >= doc_year else "actual"  # "赶超发展的五年"
+            sections.append(Section(pos, end, stripped, kind, years[-1] if years else None,
+                                    plan_span(stripped) or term, level=level))
             continue
         paragraph = _ADDRESS.sub("", stripped)
         turn = _focus(stripped)
@@ -305,7 +322,7 @@ def analyse(
             context.clues.append(Clue("year", str(plan[0]), title[:30], "plan"))
         year = context.year
         sections = _sections(text, pos, seg_end, year if context.doc_type == "政府工作报告" else None,
-                             norm.table_lines)
+                             norm.table_lines, year if context.doc_type != "规划纲要" else None)
         layouts.append(Layout(pos, seg_end, title, context.doc_type, context.region, context.region_name,
                               year, plan, sections, part=context.part, context=context))
     return layouts

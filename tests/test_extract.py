@@ -1260,3 +1260,17 @@ def test_a_plan_goal_for_a_change_by_its_last_year_is_over_the_plan():
     report = planwatch.extract_text("安徽省2026年政府工作报告\n\n三、2026年重点工作\n\n"
                                     "经济社会发展的主要预期目标是：全省地区生产总值增长5%—5.5%。\n")
     assert find(report, "5%—5.5%").period == "2026"
+
+
+def test_a_heading_over_five_years_in_a_digest_of_a_report_is_the_term_before_it():
+    """广州's 2017 report as a news digest printed it (https://www.cmstop.net/2017/0107/20960.shtml):
+    under ``过去五年发展成绩`` averages are over 2012-2016 and levels are 2016's, X of a from-to pair
+    is 2011's; without the document's date the term cannot be told and nothing is dated by it."""
+    text = ("过去五年发展成绩\n经济综合实力迈上新台阶\n"
+            "地区生产总值由2011年的1.24万亿元预计提高到2016年的1.95万亿元,年均增长9.4%。人均地区生产总值达到2.14万美元。\n"
+            "产业结构继续优化\n高新企业由1253家发展到4700多家。\n")
+    stated = planwatch.StatedContext(region="广州市", date="2017-01", doc_type="新闻报道")
+    doc = planwatch.extract_text(text, context=stated)
+    assert [(t, find(doc, t).period) for t in ("9.4%", "2.14万美元", "1253家", "4700多家")] == [
+        ("9.4%", "2012-2016"), ("2.14万美元", "2016"), ("1253家", "2011"), ("4700多家", "2016")]
+    assert find(planwatch.extract_text(text), "2.14万美元").period == ""

@@ -115,8 +115,11 @@ def _scope_at(layout: Layout, pos: int) -> Scope:
     if turn is not None and turn.focus == "span" and scope.kind == "target" and scope.span is not None:
         # "《纲要（草案）》明确了…" under "“十五五”时期目标任务和2026年工作安排": the plan's goals
         return Scope("target", int(scope.span[-4:]), scope.span, False)
+    # a review of a whole period: a plan's review chapter, a paragraph turning to the period, or in
+    # news and briefs a heading over the period ("赶超发展的五年")
+    named_period = section is not None and section.plan is not None and layout.doc_type != "政府工作报告"
     multi = scope.kind == "actual" and scope.span is not None and (
-        focus == "span" or (focus is None and layout.doc_type == "规划纲要"))
+        focus == "span" or (focus is None and (layout.doc_type == "规划纲要" or named_period)))
     return Scope(scope.kind, scope.year, scope.span, multi)
 
 
@@ -153,6 +156,8 @@ def _scope(layout: Layout, section: Section | None) -> Scope:
     y = section.year if section and section.year else year
     if kind == "target" and plan and not (section and section.year):
         y = plan[1]
+    if kind == "actual" and section and section.plan and not section.year:
+        y = section.plan[1]  # "赶超发展的五年" in news of a 2017 report: levels are those its last year reached
     return Scope(kind, y, _span(*plan) if plan else None)
 
 
