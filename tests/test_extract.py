@@ -1274,3 +1274,17 @@ def test_a_heading_over_five_years_in_a_digest_of_a_report_is_the_term_before_it
     assert [(t, find(doc, t).period) for t in ("9.4%", "2.14万美元", "1253家", "4700多家")] == [
         ("9.4%", "2012-2016"), ("2.14万美元", "2016"), ("1253家", "2011"), ("4700多家", "2016")]
     assert find(planwatch.extract_text(text), "2.14万美元").period == ""
+
+
+def test_an_average_after_a_multiple_of_a_base_year_runs_from_that_base():
+    """雷山县's 2011 report as the 黔东南 news site told it (http://www.zhxpm.cn/html/2011/ls_1211/11160.shtml):
+    ``2011年,全县地区生产总值完成11亿元,是2006年的2.6倍,年均增长14.2%`` averages over 2007-2011,
+    the level and the multiple are 2011's; an average with no base compared with keeps its year."""
+    doc = planwatch.extract_text(
+        "雷山县第十六届人民代表大会第一次会议隆重开幕\n"
+        "报告指出:五年来,全县经济社会取得了好于预期的发展成果。2011年,全县地区生产总值完成11亿元(预计数,下同),"
+        "是2006年的2.6倍,年均增长14.2%;财政总收入完成1.5亿元,是2006年的4.6倍,年均增长35.6%。\n")
+    assert [(t, find(doc, t).period) for t in ("11亿元", "2.6倍", "14.2%", "35.6%")] == [
+        ("11亿元", "2011"), ("2.6倍", "2011"), ("14.2%", "2007-2011"), ("35.6%", "2007-2011")]
+    plain = planwatch.extract_text("雷山县经济运行情况\n2011年,全县地区生产总值完成11亿元,年均增长14.2%。\n")
+    assert find(plain, "14.2%").period == "2011"

@@ -457,6 +457,11 @@ def _year_or_span(scope: Scope, kind: str, measure: str, before: str, clause: st
     if t.years:
         if measure == "avg_growth" and scope.span:
             return scope.span
+        bases = [int(y) for y in _BASE_YEAR.findall(before)] if measure == "avg_growth" else []
+        if bases and bases[-1] < t.years[-1]:
+            # "2011年，全县实现地区生产总值218亿元，是2007年的1.7倍，年均增长13.5%": the average runs
+            # from the year after the base compared with to the year named
+            return _span(bases[-1] + 1, t.years[-1])
         if r.total and r.cls == "change" and scope.span and scope.span.endswith(str(t.years[-1])):
             return scope.span  # "2012年，…万元生产总值能耗累计下降21%": over the span that year closes
         if (kind == "target" and measure == "growth" and t.base_year is None and scope.span
