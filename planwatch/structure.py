@@ -95,7 +95,7 @@ def _region_of(text: str, context: Region | None = None) -> Region | None:
 
 
 _SPAN_FOCUS = re.compile(
-    r"^(?:过去五年|过去的五年|五年来|近五年|这五年|五年间|未来五年|今后五年|《[^》]{0,20}纲要[^》]{0,6}》|“?十[一二三四五]五”?(?:时期|期间|以来)|“?十[一二三四五]五”?规划实施)"
+    r"^(?:过去五年|过去的五年|五年来|近五年|这五年|五年间|未来五年|今后五年|过去[三四]年|[三四]年来|《[^》]{0,20}纲要[^》]{0,6}》|“?十[一二三四五]五”?(?:时期|期间|以来)|“?十[一二三四五]五”?规划实施)"
 )
 _YEAR_FOCUS = re.compile(
     r"^(?:过去一年|过去的一年|一年来|去年|(?:19|20)\d\d年[，,是]|今年以来|刚刚过去的(?:一年|(?:19|20)\d\d年))"
@@ -237,6 +237,11 @@ def _sections(text: str, start: int, end: int, report_year: int | None = None,
             if turn[0] == "span":
                 # "“十五五”时期是…" names its plan; "《纲要草案》明确了今后五年…" after it goes on with it
                 named = named or plan_span(paragraph[:12]) or focus_plan
+                short = re.match(r"(?:过去|这)?([三四])年(?:来|间)?", paragraph)
+                if named is None and short and report_year:
+                    # "四年来，…" in a report closing a four-year term: the years before the report's
+                    n = "三四".index(short.group(1)) + 3
+                    named = (report_year - n, report_year - 1)
                 focus_plan = named
             sections.append(Section(pos, end, stripped[:20], None, turn[1], named, turn[0]))
     for a, b in zip(sections, sections[1:], strict=False):

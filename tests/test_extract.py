@@ -1299,3 +1299,15 @@ def test_a_unit_renamed_since_the_document_keeps_the_name_the_document_gives_it(
     today = planwatch.extract_text(
         "2020年济南市国民经济和社会发展统计公报\n\n全年全市（含原莱芜市区域）地区生产总值10140.9亿元。\n")
     assert today.region == "济南市"
+
+
+def test_a_review_of_a_four_year_term_spans_four_years():
+    """五莲县's 2012 report reviewed the four years since its congress's first session (the 日照日报
+    account, https://m.yybnet.net/rizhao/wulian/201202/3288138.html): ``四年来`` opens a span of
+    2008-2011; ``五年来`` would open 2007-2011."""
+    text = ("2012年五莲县政府工作报告\n\n一、过去四年政府工作回顾\n\n"
+            "{term}，全县经济增长不断加快、人民生活水平大幅提高。累计完成规模以上固定资产投资258亿元，年均增长21.1%。\n")
+    four = planwatch.extract_text(text.format(term="四年来"))
+    assert (find(four, "258亿元").period, find(four, "21.1%").period) == ("2008-2011", "2008-2011")
+    five = planwatch.extract_text(text.format(term="五年来"))
+    assert find(five, "258亿元").period == "2007-2011"

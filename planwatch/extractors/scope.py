@@ -110,8 +110,10 @@ def _scope_at(layout: Layout, pos: int) -> Scope:
         # "“十五五”时期是…" under "“十四五”时期发展成就和“十五五”时期主要目标任务": the new plan's goals
         return Scope("target", turn.plan[1], _span(*turn.plan), False)
     if turn is not None and turn.focus == "span" and scope.kind == "actual" and scope.span is None and report:
-        # "五年来，…" under a heading that names no period: the five years before the report
-        return Scope("actual", scope.year, _span(layout.year - 5, layout.year - 1), True)  # type: ignore[operator]
+        # "五年来，…" under a heading that names no period: the five years before the report (or the
+        # term the paragraph names: "四年来")
+        term = turn.plan or (layout.year - 5, layout.year - 1)  # type: ignore[operator]
+        return Scope("actual", scope.year, _span(*term), True)
     if turn is not None and turn.focus == "span" and scope.kind == "target" and scope.span is not None:
         # "《纲要（草案）》明确了…" under "“十五五”时期目标任务和2026年工作安排": the plan's goals
         return Scope("target", int(scope.span[-4:]), scope.span, False)
