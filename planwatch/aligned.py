@@ -313,12 +313,68 @@ def _single_spaced_tables(lines: list[tuple[int, str]], toks: dict[int, list[Tok
                 toks[k - 1] = header
 
 
+#: A table flattened one cell per line, as text taken from a web page prints an HTML table: each
+#: cell on a line of its own that ends in `` |``, and a line holding only ``|`` where a row ends.
+_CELL_LINE = re.compile(r"^[ \t\u3000]*([^\s|](?:.*[^\s|])?)[ \t\u3000]*\|[ \t]*$")
+_ROW_END = re.compile(r"^[ \t]*\|[ \t]*$")
+
+
+def _cell_per_line_tables(lines: list[tuple[int, str]]) -> list[AlignedTable]:
+    """Tables printed one cell per line (``指标 |`` / ``年末数(人) |`` / ``|`` / ``全市总人口 |`` /
+    ``506427 |`` …).  The rows are the runs of cell lines between ``|`` lines.  The shape alone makes
+    it a table: a header run of two or more names (the corner cell above the row names may be
+    left out), then at least two rows as wide as the header, each a name followed by numbers.
+    An empty cell prints as a bare ``|`` and would shift a row: rows of another width (a group row
+    such as ``一、总户数和总人口 |``, a row with a gap) are left out."""
+    tables: list[AlignedTable] = []
+    k, n = 0, len(lines)
+    while k < n:
+        if not _CELL_LINE.match(lines[k][1]):
+            k += 1
+            continue
+        groups: list[list[int]] = [[]]
+        j = k
+        while j < n and (_CELL_LINE.match(lines[j][1]) or _ROW_END.match(lines[j][1])):
+            if _ROW_END.match(lines[j][1]):
+                groups.append([])
+            else:
+                groups[-1].append(j)
+            j += 1
+        k = j
+        runs = [[(i, _CELL_LINE.match(lines[i][1])) for i in g] for g in groups if g]
+        texts = [[m.group(1) for _, m in run if m] for run in runs]
+        head = next((h for h, t in enumerate(texts) if len(t) >= 2 and not any(_NUMBER.match(x) for x in t)), None)
+        if head is None:
+            continue
+        header = texts[head]
+        rows: list[list[AlignedCell | None]] = []
+        used = [i for run in runs[head:] for i, _ in run]
+        for run, row in zip(runs[head + 1:], texts[head + 1:], strict=True):
+            if len(row) not in (len(header), len(header) + 1) or _NUMBER.match(row[0]) or not any(
+                    _NUMBER.match(x) for x in row[1:]):
+                continue
+            rows.append([AlignedCell(m.group(1), lines[i][0] + m.start(1), lines[i][0] + m.end(1))
+                         for i, m in run if m])
+        width = max((len(r) for r in rows), default=0)
+        rows = [r for r in rows if len(r) == width]
+        if len(rows) < 2:
+            continue
+        if len(header) < width:
+            header = [""] + header  # the corner cell above the row names was left out
+        title, unit = _context(lines, runs[head][0][0])
+        start, end = lines[used[0]][0], lines[used[-1]][0] + len(lines[used[-1]][1])
+        tables.append(AlignedTable(start, end, title, unit, [header], rows, [lines[i][0] for i in used]))
+    return tables
+
+
 def find_aligned_tables(text: str) -> list[AlignedTable]:
-    """Every aligned plain-text table in ``text`` (original offsets), in document order."""
+    """Every aligned plain-text table in ``text`` (original offsets), in document order; tables
+    printed one cell per line (``_cell_per_line_tables``) among them."""
+    cell_tables = _cell_per_line_tables(_lines(text)) if " |\n" in text else []
     spaced = "  " in text or "\t" in text or "\u3000\u3000" in text
     single = _SINGLE_SPACED_ROW.search(text) is not None
     if not spaced and not single:
-        return []
+        return cell_tables
     lines = _lines(text)
     toks = {k: tokens(line, pos) for k, (pos, line) in enumerate(lines)}
     if single:
@@ -356,4 +412,7 @@ def find_aligned_tables(text: str) -> list[AlignedTable]:
         if table is not None:
             tables.append(table)
         k = hi + 1
+    if cell_tables:
+        tables = sorted(tables + [t for t in cell_tables if not any(
+            t.start <= o.end and o.start <= t.end for o in tables)], key=lambda t: t.start)
     return tables

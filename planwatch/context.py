@@ -131,6 +131,28 @@ def resolve_region(name: str) -> Region | None:
     return found
 
 
+@cache
+def _former_regions() -> dict[str, tuple[str, str]]:
+    """Former unit names (``data/former_regions.csv``): name → (successor, its parent)."""
+    import csv
+
+    text = (Path(__file__).parent / "data" / "former_regions.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if line and not line.startswith("#"))
+    return {r["former"]: (r["successor"], r["parent"]) for r in rows}
+
+
+def _former(text: str) -> tuple[Region, str] | None:
+    """A unit ``text`` names by a name it no longer has (``2012年苍山县两会…``): the unit today, for
+    its place in the hierarchy, and the name as written, which the document's facts carry."""
+    gazetteer = load_gazetteer()
+    for name, (successor, parent) in _former_regions().items():
+        if name in text:
+            region = gazetteer.resolve(successor, gazetteer.resolve(parent))
+            if region is not None:
+                return region, name
+    return None
+
+
 def _deepest(text: str) -> Region | None:
     """The most specific region ``text`` names: ``呼伦贝尔市海拉尔区`` is 海拉尔区, its city only qualifying it."""
     gazetteer = load_gazetteer()
@@ -309,6 +331,7 @@ def find_context(
 
     # -- region -------------------------------------------------------------------------------
     region: Region | None = None
+    former_name = ""  # the name a renamed unit had when the document was written
     dateline = _DATELINE.search(head)
     if stated and stated.region:
         region = resolve_region(stated.region)
@@ -320,10 +343,17 @@ def find_context(
                 continue
             who = match.group("who") if source != "title" else match
             found = _deepest(_CJK_SPACED.sub("", who))
+            former = _former(_CJK_SPACED.sub("", who)) if found is None else None
+            if former is not None:
+                found, former_name = former
             if found is not None:
                 region = found
-                clues.append(Clue("region", found.name, who, source))
+                clues.append(Clue("region", former_name or found.name, who, source))
                 break
+        former = _former(_CJK_SPACED.sub("", head[:600])) if region is None else None
+        if former is not None:  # "2012年苍山县两会《政府工作报告》" under a news site's furniture
+            region, former_name = former
+            clues.append(Clue("region", former_name, former_name, "former name"))
         if region is None:
             region = _main_region(seg_text[:2000]) or _main_region(seg_text)
             if region is not None:
@@ -391,7 +421,7 @@ def find_context(
             year -= 1
             clues.append(Clue("year", str(year), f"{year}年", "lead"))
 
-    name = region.name if region else ""
+    name = former_name or (region.name if region else "")
     return DocContext(title, doc_type, region, name, year, part, clues)
 
 

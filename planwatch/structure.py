@@ -95,7 +95,7 @@ def _region_of(text: str, context: Region | None = None) -> Region | None:
 
 
 _SPAN_FOCUS = re.compile(
-    r"^(?:过去五年|过去的五年|五年来|近五年|这五年|五年间|未来五年|今后五年|《[^》]{0,20}纲要[^》]{0,6}》|“?十[一二三四五]五”?(?:时期|期间|以来)|“?十[一二三四五]五”?规划实施)"
+    r"^(?:过去五年|过去的五年|五年来|近五年|这五年|五年间|未来五年|今后五年|过去[三四]年|[三四]年来|《[^》]{0,20}纲要[^》]{0,6}》|“?十[一二三四五]五”?(?:时期|期间|以来)|“?十[一二三四五]五”?规划实施)"
 )
 _YEAR_FOCUS = re.compile(
     r"^(?:过去一年|过去的一年|一年来|去年|(?:19|20)\d\d年[，,是]|今年以来|刚刚过去的(?:一年|(?:19|20)\d\d年))"
@@ -110,11 +110,15 @@ _PLAN_GOALS = re.compile(
     r"(?:[（(][一二三四五六七八九十]+[)）])?(?:关于)?[“\"]?十[一二三四五六]五[”\"]?(?:时期|期间)?的?(?:发展的?)?(?:主要)?目标"
 )
 _ADDRESS = re.compile(r"^各位代表[！!，,、：:]\s*")
+#: Words that report what follows ("报告指出：2010年，是…"): the paragraph turns where they end.
+_REPORTING = re.compile(
+    r"^(?:(?:政府工作)?报告(?:指出|显示|称|提到|回顾)|[\u4e00-\u9fff]{2,4}在报告中(?:指出|说)|据(?:介绍|统计|了解|悉))"
+    r"[：:，,]\s*")
 
 
 def _focus(line: str) -> tuple[str, int | None] | None:
     """Whether a paragraph turns to the whole plan period (``span``) or to one year, and that year."""
-    line = _ADDRESS.sub("", line)
+    line = _REPORTING.sub("", _ADDRESS.sub("", line))
     first, _, rest = line.partition("。")
     year = re.search(r"((?:19|20)\d\d)年", first)
     if _SPAN_FOCUS.match(line) or (
@@ -131,7 +135,8 @@ def _focus(line: str) -> tuple[str, int | None] | None:
 @cache
 def _heading_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     kinds = load_lexicon()["section_kinds"]
-    return re.compile(alternation(kinds["actual"])), re.compile(alternation(kinds["target"]))
+    at_end = rf"(?:{alternation(kinds['target_at_end'])})[)）]?\s*$"
+    return re.compile(alternation(kinds["actual"])), re.compile(f"{alternation(kinds['target'])}|{at_end}")
 
 
 def _heading_kind(line: str) -> str | None:
@@ -180,8 +185,22 @@ def _is_heading(line: str) -> bool:
     return len(line) <= 40 and not re.search(r"[，。；：]", line) and _heading_kind(line) is not None
 
 
+#: A heading over a term of five years ("赶超发展的五年", "过去五年工作回顾", "今后五年的重点目标"); the
+#: words that make it the five years ahead rather than those just past.
+_TERM = re.compile(r"五年")
+_TERM_AHEAD = re.compile(r"今后|未来|目标|展望|任务")
+
+
+def _term_span(heading: str, year: int | None) -> tuple[int, int] | None:
+    """The five years a heading names without a plan's name: those before the document's year
+    (a report's review), or from it on (its goals for the term)."""
+    if year is None or not _TERM.search(heading) or plan_span(heading):
+        return None
+    return (year, year + 4) if _TERM_AHEAD.search(heading) else (year - 5, year - 1)
+
+
 def _sections(text: str, start: int, end: int, report_year: int | None = None,
-              table_lines: frozenset[int] = frozenset()) -> list[Section]:
+              table_lines: frozenset[int] = frozenset(), doc_year: int | None = None) -> list[Section]:
     sections: list[Section] = []
     focus_plan: tuple[int, int] | None = None  # the plan period the paragraphs under a heading turned to
     for pos, line in _lines(text, start, end):
@@ -196,8 +215,11 @@ def _sections(text: str, start: int, end: int, report_year: int | None = None,
             if kind is None and report_year and years and level <= 2:
                 # a report's "三、关于2026年工作": its own year is planned, an earlier one reviewed
                 kind = "target" if years[-1] >= report_year else "actual"
-            sections.append(Section(pos, end, stripped, kind, years[-1] if years else None, plan_span(stripped),
-                                    level=level))
+            term = None if plan_span(stripped) else _term_span(stripped, doc_year)
+            if kind is None and term is not None:
+                kind = "target" if doc_year is not None and term[0] >= doc_year else "actual"  # "赶超发展的五年"
+            sections.append(Section(pos, end, stripped, kind, years[-1] if years else None,
+                                    plan_span(stripped) or term, level=level))
             continue
         paragraph = _ADDRESS.sub("", stripped)
         turn = _focus(stripped)
@@ -215,6 +237,11 @@ def _sections(text: str, start: int, end: int, report_year: int | None = None,
             if turn[0] == "span":
                 # "“十五五”时期是…" names its plan; "《纲要草案》明确了今后五年…" after it goes on with it
                 named = named or plan_span(paragraph[:12]) or focus_plan
+                short = re.match(r"(?:过去|这)?([三四])年(?:来|间)?", paragraph)
+                if named is None and short and report_year:
+                    # "四年来，…" in a report closing a four-year term: the years before the report's
+                    n = "三四".index(short.group(1)) + 3
+                    named = (report_year - n, report_year - 1)
                 focus_plan = named
             sections.append(Section(pos, end, stripped[:20], None, turn[1], named, turn[0]))
     for a, b in zip(sections, sections[1:], strict=False):
@@ -232,13 +259,19 @@ def _sections(text: str, start: int, end: int, report_year: int | None = None,
     return sections
 
 
+@cache
+def _review_heading() -> re.Pattern[str]:
+    return re.compile(alternation(load_lexicon()["section_kinds"]["review"]))
+
+
 def _defer_to_parent_kind(sections: list[Section]) -> None:
     """A numbered sub-heading does not turn a review into a plan, or a plan into a review.
 
     ``（二）聚力落实国家重大战略任务`` under ``一、2025年工作回顾`` names the tasks carried out, not
     tasks ahead: a cue word in a sub-heading that names no year and no plan period of its own
     yields to the kind of the enclosing heading, unless that heading covers both (``过去五年工作
-    回顾和今后五年目标任务``).
+    回顾和今后五年目标任务``), or the sub-heading names a review outright (lexicon
+    ``section_kinds.review``: ``第一节 发展基础和面临形势`` under ``第一章 指导思想和发展目标``).
     """
     open_headings: list[tuple[int, Section]] = []  # the enclosing headings, outermost first
     for section in sections:
@@ -249,7 +282,8 @@ def _defer_to_parent_kind(sections: list[Section]) -> None:
             open_headings.pop()
         parent = next((s for _, s in reversed(open_headings) if s.kind), None)
         if (section.kind and parent is not None and parent.kind != section.kind and level < 5
-                and section.year is None and section.plan is None and not _is_mixed(parent.heading)):
+                and section.year is None and section.plan is None and not _is_mixed(parent.heading)
+                and not (section.kind == "actual" and _review_heading().search(section.heading))):
             section.kind = None
         open_headings.append((level, section))
 
@@ -293,7 +327,7 @@ def analyse(
             context.clues.append(Clue("year", str(plan[0]), title[:30], "plan"))
         year = context.year
         sections = _sections(text, pos, seg_end, year if context.doc_type == "政府工作报告" else None,
-                             norm.table_lines)
+                             norm.table_lines, year if context.doc_type != "规划纲要" else None)
         layouts.append(Layout(pos, seg_end, title, context.doc_type, context.region, context.region_name,
                               year, plan, sections, part=context.part, context=context))
     return layouts

@@ -165,3 +165,46 @@ def test_a_table_printed_with_single_spaces_is_read_by_its_rows_shape():
     assert rows == [("21774", "粮食", "level", "吨"), ("0.99", "粮食", "growth", "%"), ("-1.7", "蔬菜", "growth", "%")]
     assert find_aligned_tables("粮食 21774 0.99\n全年 新增 12 个\n") == []
     assert find_aligned_tables("全年粮食产量 21774 0.99\n") == []
+
+
+def test_a_table_flattened_one_cell_per_line_is_read_by_its_rows(docs):
+    """宁德's yearbook table 3-11 as a web page's text prints it: each cell on its own line ending
+    in ``|``, a bare ``|`` where a row ends (and for each empty cell), no corner cell above the row
+    names.  The year headers date the cells, the row names give indicator and unit; group rows
+    (``一、总户数和总人口 |``) are no rows."""
+    doc = docs["ningde_yearbook_3_11"]
+    original = (DATA / "ningde_yearbook_3_11.txt").read_text(encoding="utf-8")
+    households = cell(doc, "63.82", "家庭户", source="table")
+    assert original[households.start:households.end] == "63.82"
+    assert (households.value, households.unit, households.period) == (63.82, "万户", "1990")
+    assert cell(doc, "282.20", "总人口", source="table").period == "2010"
+    # a row name that opens on a quantity ("65岁及…") keeps it: it is no list number
+    assert cell(doc, "26.03", "65岁及65岁以上人口", source="table").unit == "万人"
+    assert not [f for f in doc.facts if "总户数" in f.indicator]
+
+
+@pytest.mark.parametrize("text", [
+    # a page's image caption and share links: cell lines without a header of names and rows of numbers
+    "![]() |\n海南今年投资721.6亿元\n",
+    "》》点击图片进入专题《《\n收藏\n|\n分享到:\n",
+    "首页 |\n新闻 |\n|\n政务公开 |\n办事服务 |\n|\n",
+    # a single row of numbers under a header is no table
+    "指标 |\n数值 |\n|\n地区生产总值 |\n111.5 |\n|\n",
+])
+def test_cell_lines_that_are_no_table(text):
+    assert find_aligned_tables(text) == []
+
+
+def test_a_share_column_makes_its_cells_percentages():
+    """``比重(%)`` over a column of bare numbers: the cells are percentages (国家统计局's 2023
+    bulletin, 表1 2023年年末人口数及其构成, laid out with spaces)."""
+    text = BULLETIN + (
+        "表1  2023年年末人口数及其构成\n"
+        "  指标            年末数(万人)    比重(%)\n"
+        "  全国人口        140967          100.0\n"
+        "  城镇            93267           66.16\n"
+        "  乡村            47700           33.84\n"
+    )
+    table = [f for f in extract_text(text).facts if f.source == "table"]
+    assert [(f.text, f.indicator, f.unit) for f in table if f.indicator == "城镇"] == [
+        ("93267", "城镇", "万人"), ("66.16", "城镇", "%")]

@@ -1117,3 +1117,197 @@ def test_a_growth_verb_before_jun_and_a_bound_is_still_a_growth():
     assert [(f.measure, f.value, f.unit) for f in news.facts if f.text == "三成"][0] == ("growth", 30, "%")
     levels = planwatch.extract_text("两个园区的入驻率均超过90%。农村和城镇的失业率均为3%。").facts
     assert [(f.text, f.measure) for f in levels] == [("90%", "level"), ("3%", "level")]
+
+
+#: A report that reviews a five-year term and then closes the review with its last year
+#: (濮阳's review of 2013-2017 as 濮阳日报 printed it, http://pyrb.pyxww.com/content/201809/27/c22465.html;
+#: the energy sentence from the 2026 report of 内蒙古 in the shared corpus).
+FIVE_YEAR_REVIEW = (
+    "2018年濮阳市政府工作报告\n\n一、过去五年工作回顾\n\n五年来，我们坚持稳中求进工作总基调，圆满完成了本届政府目标任务。\n\n"
+    "{year}年，一般公共预算收入完成81.1亿元，是2013年的1.3倍，年均增长11%；单位GDP能耗累计下降18%。"
+    "居民人均可支配收入18197元，年均增长10.2%。\n"
+)
+
+
+def test_a_five_year_review_closed_by_its_last_year_averages_over_the_five_years():
+    """``五年来…`` then ``2017年，…年均增长11%``: the paragraph of the term's last year gives its
+    levels that year and its averages the five years; a paragraph of an earlier year does not
+    close the term, and its averages stay with the year it names."""
+    doc = planwatch.extract_text(FIVE_YEAR_REVIEW.format(year=2017))
+    assert find(doc, "81.1亿元").period == "2017"
+    assert (find(doc, "11%").measure, find(doc, "11%").period) == ("avg_growth", "2013-2017")
+    assert find(doc, "10.2%").period == "2013-2017"
+    assert find(doc, "18197元").period == "2017"
+    assert (find(doc, "18%").value, find(doc, "18%").period) == (-18, "2013-2017")  # a total over the term
+    earlier = planwatch.extract_text(FIVE_YEAR_REVIEW.format(year=2015))
+    assert find(earlier, "81.1亿元").period == "2015"
+    assert find(earlier, "11%").period != "2013-2017"
+
+
+def test_a_section_named_a_review_keeps_its_kind_under_a_goals_chapter():
+    """``第一节 发展基础和面临形势`` under ``第一章 指导思想和发展目标`` reviews the last plan period
+    (乐清's 十二五 outline reviewed 十一五 with these figures, https://xueke.org/wenku/51897_5.html);
+    a sub-heading with a weaker cue (锦州's ``(五) 改革开放取得新进展``) under a heading of plans
+    still yields to it."""
+    plan = planwatch.extract_text(
+        "乐清市国民经济和社会发展第十二个五年规划纲要\n\n第一章 指导思想和发展目标\n\n第一节 发展基础和面临形势\n\n"
+        "2010年，全市生产总值495.8亿元，年均增长12.1%。社会消费品零售总额165.8亿元，年均增长19.0%。\n\n"
+        "第二节 发展目标\n\n全市生产总值年均增长10%。\n")
+    assert (find(plan, "495.8亿元").kind, find(plan, "495.8亿元").period) == ("actual", "2010")
+    assert (find(plan, "12.1%").kind, find(plan, "12.1%").period) == ("actual", "2006-2010")
+    assert (find(plan, "10%").kind, find(plan, "10%").period) == ("target", "2011-2015")
+    # a paragraph of an earlier year does not close the span: its figures are that year's
+    earlier = planwatch.extract_text(
+        "乐清市国民经济和社会发展第十二个五年规划纲要\n\n第一章 指导思想和发展目标\n\n第一节 发展基础和面临形势\n\n"
+        "2009年，全市生产总值增长12.1%。\n")
+    assert (find(earlier, "12.1%").kind, find(earlier, "12.1%").period) == ("actual", "2009")
+    report = planwatch.extract_text(
+        "2012年某市政府工作报告\n\n二、2012年工作安排\n\n(五) 改革开放取得新进展\n\n全市实际利用外资增长10%。\n")
+    assert find(report, "10%").kind == "target"
+
+
+def test_a_milestone_crossed_is_the_magnitude_after_the_verb_not_a_vague_figure():
+    """``跨上万亿元台阶`` (天津's 2026 report) passes the mark of one 万亿元: the verb stays outside
+    the text and makes it at least that; ``上万`` in ``跨上万…`` is no vague "over ten thousand",
+    and the 台 of 台阶 is no unit (天津's 2013 report breaks the line inside: ``跨上万 亿台阶``)."""
+    services = planwatch.extract_text("服务业增加值跨上万亿元台阶，居民人均可支配收入增长4.5%。")
+    assert [(f.text, f.value, f.unit, f.qualifier) for f in services.facts][0] == ("万亿元", 1, "万亿元", "at_least")
+    tianjin = planwatch.extract(ROOT / "tests" / "data" / "wider" / "reports" / "tianjin_2013.txt")
+    trillion = find(tianjin, "万 亿")
+    assert (trillion.unit, trillion.qualifier, trillion.indicator) == ("万亿", "at_least", "地区生产总值")
+    # 湖南's 2026 report: "迈上5万亿台阶" is at least 5万亿 (台 starts 台阶), and the milestone's noun
+    # does not lead the next indicator; a unit character that starts a word after a bare number
+    # ("3.0方案") still makes no quantity
+    hunan = planwatch.extract_text("地区生产总值迈上5万亿台阶、五年增量超1.36万亿元。")
+    assert [(f.text, f.unit, f.qualifier, f.indicator) for f in hunan.facts] == [
+        ("5万亿", "万亿", "at_least", "地区生产总值"), ("1.36万亿元", "万亿元", "at_least", "五年增量")]
+    assert planwatch.extract_text("推进数字政府建设3.0方案。").facts == []
+
+
+def test_a_number_inside_an_identifier_is_no_fact():
+    """A page's 索引号 (正蓝旗's 十三五 outline: ``11152530MB16339695/2019-00206``, in the usual
+    disclosure-page layout where 所属主题 follows and its 所 would read as a count) names a document;
+    a fraction written with a slash (``占全国1/4``, 内蒙古's 2026 report) is a number."""
+    for index in ("11152530MB16339695/2019-00206", "000014349/2021-00123"):  # the second: digits-only form
+        assert planwatch.extract_text(f"索引号:{index}\n所属主题:统计信息\n").facts == []
+    share = planwatch.extract_text("全年缉毒量占自治区年度缉毒总量的1/4。")
+    assert [(f.text, f.value) for f in share.facts] == [("1/4", 0.25)]
+
+
+#: 张家川回族自治县's 2013 congress as a news site told it
+#: (http://www.glencoetuneup.com/news/zjc/2013022011443333561.htm, first paragraphs).
+CONGRESS_NEWS = (
+    "张家川回族自治县第十五届人民代表大会第二次会议隆重开幕\n"
+    "2月20日上午9时,张家川回族自治县第十五届人民代表大会第二次会议在雄壮的国歌声中隆重开幕。\n"
+    "{lead}2012年,是我县经济社会快速发展、基础条件显著改善、民生问题得到较好解决的一年。在市委、市政府和县委的"
+    "正确领导下,我们圆满完成了各项目标任务。预计实现生产总值20.37亿元,同比增长15.3%;固定资产投资完成33.68亿元,"
+    "同比增长40%。\n"
+)
+
+
+def test_news_of_a_work_report_dates_a_paragraph_by_the_year_it_opens_with():
+    """``政府工作报告指出,2012年,是…`` in news of the 2013 congress: the paragraph's figures are 2012's,
+    whatever reporting words lead it; without such an opening the news item does not tell the year."""
+    for lead in ("政府工作报告指出,", "马中奇在报告中指出,", ""):
+        doc = planwatch.extract_text(CONGRESS_NEWS.format(lead=lead))
+        assert [(f.text, f.kind, f.period) for f in doc.facts[:2]] == [
+            ("20.37亿元", "estimate", "2012"), ("15.3%", "estimate", "2012")], lead
+    unled = planwatch.extract_text(CONGRESS_NEWS.format(lead="会议听取了政府工作报告。").replace("2012年,是", "去年是"))
+    assert find(unled, "20.37亿元").period != "2012"
+
+
+def test_a_release_part_of_the_year_is_not_given_to_another_year():
+    """News on 深圳's first half of 2022: ``深圳GDP在2021年突破3万亿元`` is the year 2021, not its
+    first half; a comparison with the same part of another year keeps the part (广东's 1-2月 2021:
+    ``2020年同期…同比下降23.2%`` is 2020M1-M2)."""
+    wider = ROOT / "tests" / "data" / "wider"
+    shenzhen = planwatch.extract(wider / "releases" / "sz_2022h1_news.txt")
+    assert find(shenzhen, "3万亿元").period == "2021"
+    guangdong = planwatch.extract(wider / "releases" / "gd_2021m1m2_news.txt")
+    assert find(guangdong, "23.2%").period == "2020M1-M2"
+
+
+def test_a_headline_with_indicators_in_its_sentence_sets_no_targets():
+    """``1-5月乳源县主要经济指标运行情况`` over a release reports; only a heading that ends on what it
+    names (锦州's plan: ``专栏：“十四五”时期经济社会发展主要指标``) introduces goals."""
+    release = planwatch.extract(ROOT / "tests" / "data" / "wider" / "releases" / "ruyuan_m1m5.txt")
+    body = (ROOT / "tests" / "data" / "wider" / "releases" / "ruyuan_m1m5.txt").read_text(encoding="utf-8")
+    # the page's title over the release, set apart from it by its source line (www.ruyuan.gov.cn)
+    titled = planwatch.extract_text("1-5月乳源县主要经济指标运行情况\n\n来源：乳源瑶族自治县人民政府网\n\n" + body)
+    assert find(release, "17.46亿元").kind == "actual" and find(titled, "17.46亿元").kind == "actual"
+    plan = planwatch.extract_text("锦州市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n\n"
+                                  "### 专栏：“十四五”时期经济社会发展主要指标\n\n地区生产总值年均增长6%。\n")
+    assert (find(plan, "6%").kind, find(plan, "6%").period) == ("target", "2021-2025")
+
+
+def test_progress_against_a_plan_or_goal_is_an_actual():
+    """吉林's 2011 report on its first three quarters (www.gov.cn, 2011-11-03) measures what was done
+    by the year's goals: ``完成年度目标的75.9%``, ``超出全年目标25.3亿元`` are results, not goals."""
+    doc = planwatch.extract_text(
+        "吉林省前三季度经济运行情况\n1-9月,全省规模以上工业累计实现增加值3370.2亿元,同比增长20%,绝对值完成年度目标的75.9%,"
+        "增幅高于目标5个百分点;完成产值12682.4亿元,完成目标的82.4%;实现利润785.3亿元,超出全年目标25.3亿元。\n"
+        "力争全年规模以上工业增加值增长18%。\n")
+    assert [find(doc, t).kind for t in ("75.9%", "5个百分点", "82.4%", "25.3亿元")] == ["actual"] * 4
+    assert find(doc, "18%").kind == "target"
+
+
+def test_a_plan_goal_for_a_change_by_its_last_year_is_over_the_plan():
+    """锦州's 十四五 plan: ``到2025年，全市文化产业增加值年增速不低于20%`` is a change over 2021-2025;
+    a work report's goal for its year stays that year (安徽's 2026 report)."""
+    plan = planwatch.extract(JINZHOU_PLAN)
+    culture = find(plan, "20%", indicator="文化产业增加值")
+    assert (culture.kind, culture.period) == ("target", "2021-2025")
+    report = planwatch.extract_text("安徽省2026年政府工作报告\n\n三、2026年重点工作\n\n"
+                                    "经济社会发展的主要预期目标是：全省地区生产总值增长5%—5.5%。\n")
+    assert find(report, "5%—5.5%").period == "2026"
+
+
+def test_a_heading_over_five_years_in_a_digest_of_a_report_is_the_term_before_it():
+    """广州's 2017 report as a news digest printed it (https://www.cmstop.net/2017/0107/20960.shtml):
+    under ``过去五年发展成绩`` averages are over 2012-2016 and levels are 2016's, X of a from-to pair
+    is 2011's; without the document's date the term cannot be told and nothing is dated by it."""
+    text = ("过去五年发展成绩\n经济综合实力迈上新台阶\n"
+            "地区生产总值由2011年的1.24万亿元预计提高到2016年的1.95万亿元,年均增长9.4%。人均地区生产总值达到2.14万美元。\n"
+            "产业结构继续优化\n高新企业由1253家发展到4700多家。\n")
+    stated = planwatch.StatedContext(region="广州市", date="2017-01", doc_type="新闻报道")
+    doc = planwatch.extract_text(text, context=stated)
+    assert [(t, find(doc, t).period) for t in ("9.4%", "2.14万美元", "1253家", "4700多家")] == [
+        ("9.4%", "2012-2016"), ("2.14万美元", "2016"), ("1253家", "2011"), ("4700多家", "2016")]
+    assert find(planwatch.extract_text(text), "2.14万美元").period == ""
+
+
+def test_an_average_after_a_multiple_of_a_base_year_runs_from_that_base():
+    """雷山县's 2011 report as the 黔东南 news site told it (http://www.zhxpm.cn/html/2011/ls_1211/11160.shtml):
+    ``2011年,全县地区生产总值完成11亿元,是2006年的2.6倍,年均增长14.2%`` averages over 2007-2011,
+    the level and the multiple are 2011's; an average with no base compared with keeps its year."""
+    doc = planwatch.extract_text(
+        "雷山县第十六届人民代表大会第一次会议隆重开幕\n"
+        "报告指出:五年来,全县经济社会取得了好于预期的发展成果。2011年,全县地区生产总值完成11亿元(预计数,下同),"
+        "是2006年的2.6倍,年均增长14.2%;财政总收入完成1.5亿元,是2006年的4.6倍,年均增长35.6%。\n")
+    assert [(t, find(doc, t).period) for t in ("11亿元", "2.6倍", "14.2%", "35.6%")] == [
+        ("11亿元", "2011"), ("2.6倍", "2011"), ("14.2%", "2007-2011"), ("35.6%", "2007-2011")]
+    plain = planwatch.extract_text("雷山县经济运行情况\n2011年,全县地区生产总值完成11亿元,年均增长14.2%。\n")
+    assert find(plain, "14.2%").period == "2011"
+
+
+def test_a_unit_renamed_since_the_document_keeps_the_name_the_document_gives_it():
+    """株洲县's 2006 report (the county is 渌口区 since 2018) on the county portal, whose title the
+    page furniture hides: the facts are 株洲县's, under 株洲市; a document whose title names a unit
+    of today is not moved by a former name in its text (data: planwatch/data/former_regions.csv)."""
+    doc = planwatch.extract(ROOT / "tests" / "data" / "wider" / "reports" / "zhuzhou_county_2006.txt")
+    assert doc.region == "株洲县" and {f.region for f in doc.facts} == {"株洲县"}
+    today = planwatch.extract_text(
+        "2020年济南市国民经济和社会发展统计公报\n\n全年全市（含原莱芜市区域）地区生产总值10140.9亿元。\n")
+    assert today.region == "济南市"
+
+
+def test_a_review_of_a_four_year_term_spans_four_years():
+    """五莲县's 2012 report reviewed the four years since its congress's first session (the 日照日报
+    account, https://m.yybnet.net/rizhao/wulian/201202/3288138.html): ``四年来`` opens a span of
+    2008-2011; ``五年来`` would open 2007-2011."""
+    text = ("2012年五莲县政府工作报告\n\n一、过去四年政府工作回顾\n\n"
+            "{term}，全县经济增长不断加快、人民生活水平大幅提高。累计完成规模以上固定资产投资258亿元，年均增长21.1%。\n")
+    four = planwatch.extract_text(text.format(term="四年来"))
+    assert (find(four, "258亿元").period, find(four, "21.1%").period) == ("2008-2011", "2008-2011")
+    five = planwatch.extract_text(text.format(term="五年来"))
+    assert find(five, "258亿元").period == "2007-2011"

@@ -85,6 +85,9 @@ WIDER = Path(__file__).parent / "data" / "projects_reference_wider.jsonl"
 WIDER_DIR = Path(__file__).parent / "data" / "wider"
 NEW = Path(__file__).parent / "data" / "projects_reference_new.jsonl"
 ROUND4 = Path(__file__).parent / "data" / "projects_reference_round4.jsonl"
+#: the ten documents added to the wider corpus for a fresh unseen figure of the fact extractor
+#: (ranges-f … ranges-i), annotated whole for projects too, before the project extractor was run on them
+ROUND6 = Path(__file__).parent / "data" / "projects_reference_round6.jsonl"
 
 
 def test_wider_reference_is_grounded() -> None:
@@ -94,7 +97,7 @@ def test_wider_reference_is_grounded() -> None:
     tax = load_project_taxonomy()
     docs = {str(p.relative_to(WIDER_DIR)) for p in WIDER_DIR.rglob("*.txt")}
     # the documents added later for a fresh held-out figure have their own reference (NEW, below)
-    new_docs = {z["doc"] for ref in (NEW, ROUND4) for z in load_reference(ref)[0]}
+    new_docs = {z["doc"] for ref in (NEW, ROUND4, ROUND6) for z in load_reference(ref)[0]}
     assert {z["doc"] for z in zones} | new_docs == docs and len(mentions) >= 30
     assert not {z["doc"] for z in zones} & new_docs
     texts = {d: (WIDER_DIR / d).read_text(encoding="utf-8") for d in docs}
@@ -170,3 +173,19 @@ def test_scores_on_the_round4_reference() -> None:
     assert round4.n_reference >= 125
     assert round4.precision >= 0.97 and round4.recall >= 0.87
     assert round4.summary()["stage_accuracy"] >= 0.85
+
+
+def test_round6_reference_is_grounded_and_scored() -> None:
+    """Ten statistics, plan and report excerpts, most without projects; first measured 0.500 / 0.571
+    (four false mentions from a strategy's parts listed before 等…工程 in 锡林郭勒盟's plan, 两转双赢转人、
+    减畜、增绿、增收战略; missed: a signed pair counted as 两个项目 without 等, and works named by a land
+    acquisition statement). The floors keep that first figure from falling."""
+    zones, mentions = load_reference(ROUND6)
+    assert len(zones) == 10 and len(mentions) == 7
+    texts = {z["doc"]: (WIDER_DIR / z["doc"]).read_text(encoding="utf-8") for z in zones}
+    for z in zones:
+        assert (z["start"], z["end"]) == (0, len(texts[z["doc"]]))
+    for m in mentions:
+        assert texts[m["doc"]][m["start"]:m["end"]] == m["text"]
+    scores = evaluate(ROUND6, WIDER_DIR)
+    assert scores.precision >= 0.5 and scores.recall >= 0.57

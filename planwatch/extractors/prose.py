@@ -150,6 +150,11 @@ def _enumerated_names(text: str, clause_start: int, q: Quantity, clause_end: int
     return False
 
 
+#: The part of an identifier before its slash: a code with letters, or a run of digits too long for a
+#: fraction's numerator ("11152500011662413F/", "000014349/").
+_ID_BEFORE_SLASH = re.compile(r"(?:[A-Za-z][A-Za-z0-9]*|\d{5,})[/／]$")
+
+
 def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause_end: int, sent_end: int) -> bool:
     """True when the quantity is not an indicator fact (FACTS.md: what does not count)."""
     prev = text[q.num_start - 1] if q.num_start > 0 else ""
@@ -160,6 +165,8 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
         return True
     if prev.isascii() and prev.isalpha() or (nxt.isascii() and nxt.isalpha() and not q.unit):
         return True  # 5G, PM2.5, CR400BF
+    if prev in "/／" and _ID_BEFORE_SLASH.search(text, max(0, q.num_start - 24), q.num_start):
+        return True  # part of an identifier: 索引号 11152500011662413F/2012-00116, 000014349/2021-00123
     after_colon = text[q.end + 1:q.end + 2]
     if (prev and prev in ":：" and prev2[:1].isdigit()) or (nxt and nxt in ":：" and after_colon.isdigit()):
         return True  # 16:49:35

@@ -108,7 +108,7 @@ def _prefix_verb(text: str, pos: int) -> tuple[str, str | None]:
 #: A magnitude word standing for one of itself: "过亿元", "近万场", "超万亿元", and after 突破 (which
 #: stays outside the text as a qualifier verb) "突破万亿".
 _FUSED = re.compile(
-    r"(?:(?<![\d零〇一二两三四五六七八九十百千])(?P<lead>过|超|逾|近|(?<![线网以马晚早路场面身之迈登])上)"
+    r"(?:(?<![\d零〇一二两三四五六七八九十百千])(?P<lead>过|超|逾|近|(?<![线网以马晚早路场面身之迈登跨跃站])上)"
     r"|(?<=突破|首破|迈上|跨上|跃上|站上|跨过))"
     r"(?P<mag>万亿|亿|万)(?P<unit>元|美元|吨|斤|人次|人|户|千瓦|平方米|亩|标箱|场|家|个|项|名|件|套|辆|台|列|支)?(?![级\d])"
 )
@@ -167,8 +167,12 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         mag = m.group("mag") or ""
         unit_word = m.group("unit") or ""
         following = text[m.end("unit"):m.end("unit") + 1]
+        cut = None  # where the quantity ends when its unit character turns out to start a word
         if following and following in _unit_word_starts().get(unit_word, ""):
-            continue  # "3.0方案", "平台", "5万亿台阶": the unit character starts a word
+            if not mag or m.group("num3") or m.group("post"):
+                continue  # "3.0方案", "平台": the unit character starts a word
+            # "迈上5万亿台阶": 台 starts 台阶, the quantity is the number and its magnitude
+            unit_word, cut = "", max(m.end(g) for g in ("num", "mag", "yu0", "yu") if m.group(g))
         if m.group("num3") and m.group("unit3") and not unit_word:
             unit_word = m.group("unit3")
             mag = mag or (m.group("mag3") or "")
@@ -179,7 +183,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             unit_kind = "magnitude" if mag else ""
         qualifier = None
         prefix_verb = ""
-        start_at, end_at = m.start(), m.end()
+        start_at, end_at = m.start(), (m.end() if cut is None else cut)
         pre, post = m.group("pre"), m.group("post")
         if pre and text[max(0, start_at - 1):start_at + len(pre)] in _not_qualifiers():
             pre, start_at = None, m.start("num")  # 项目签约3543亿元: 约 belongs to 签约
@@ -203,7 +207,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             unit = "百分点"
         # the quantity proper ends after its (last) unit; a suffix qualifier may follow
         ends = [m.end(g) for g in ("num", "mag", "yu0", "yu", "unit", "num3", "unit3") if m.group(g)]
-        num_end = max(ends)
+        num_end = max(ends) if cut is None else cut
         if not unit and not chinese and end_at == num_end and _is_duration(text, m.start(), num_end):
             unit, unit_kind, num_end = "年", "physical", num_end + 1  # "平均受教育年限达11.7年"
             end_at, after = _suffix_after(text, num_end)
@@ -221,8 +225,11 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             continue
         lead = m.group("lead")
         qualifier = "about" if lead == "近" else "at_least"  # 近万场 / 过万人, 突破万亿
-        out.append(Quantity(m.start(), m.end(), m.start(), m.end(), 1.0, m.group("mag") + (m.group("unit") or ""),
-                            _unit_kinds().get(m.group("unit") or "", "magnitude"), qualifier, False, True,
+        unit, stop = m.group("unit") or "", m.end()
+        if unit and text[stop:stop + 1] and text[stop:stop + 1] in _unit_word_starts().get(unit, ""):
+            unit, stop = "", m.end("mag")  # "跨上万亿台阶": 台 starts the word 台阶, it is no unit
+        out.append(Quantity(m.start(), stop, m.start(), stop, 1.0, m.group("mag") + unit,
+                            _unit_kinds().get(unit, "magnitude"), qualifier, False, True,
                             "" if lead else text[m.start() - 2:m.start()]))
     for m in _zero_pattern().finditer(text, start, end):
         # "安全零事故": zero written as a word before what did not happen

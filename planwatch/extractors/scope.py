@@ -52,7 +52,11 @@ def scope_at(layout: Layout, pos: int) -> Scope:
     scope = layout.scopes.get(k)
     if scope is None:
         at = starts[k - 1] if k else -1
-        scope = replace(_scope_at(layout, at), part=layout.part, why=_why(layout, at))
+        scope = _scope_at(layout, at)
+        # the part of the year a release reports is a part of its own year, not of another year a
+        # paragraph turns to ("2021年天津地区生产总值1.57万亿元" in news on 2022Q1)
+        own = scope.year is None or layout.year is None or scope.year == layout.year
+        scope = replace(scope, part=layout.part if own else None, why=_why(layout, at))
         layout.scopes[k] = scope
     return scope
 
@@ -87,20 +91,37 @@ def _scope_at(layout: Layout, pos: int) -> Scope:
             # "2026年是“十五五”开局之年…", "今年是…": a report turning to its own year is planning it
             return Scope("target", year, None, False)
     if turn is not None and turn.focus == "year" and scope.kind == "actual" and scope.span is not None:
-        # "过去一年…" under "2025年和“十四五”时期工作回顾": the figures are that year's
-        return Scope("actual", turn.year or scope.year, None, False)
+        # "过去一年…" under "2025年和“十四五”时期工作回顾": the figures are that year's; a paragraph
+        # of the span's last year ("2010年，全市生产总值495.8亿元，年均增长12.1%") closes the span,
+        # so its averages and totals stay over it
+        closes = turn.year is not None and scope.span.endswith(str(turn.year))
+        return Scope("actual", turn.year or scope.year, scope.span if closes else None, False)
     report = layout.doc_type == "政府工作报告" and layout.year is not None
+    if (turn is not None and turn.focus == "year" and turn.year and not report and layout.doc_type != "规划纲要"
+            and scope.kind == "actual" and scope.span is None):
+        # a news item or release of 2011 with "报告指出：2010年，是…": the paragraph's figures are 2010's
+        return Scope("actual", turn.year, None, False)
+    if (turn is not None and turn.focus == "year" and report and scope.kind == "actual" and scope.span is None
+            and turn.year == layout.year - 1 and any(s.focus == "span" and not s.plan for s in focused[:-1])):  # type: ignore[operator]
+        # "五年来，…" then "2012年，全市生产总值12885亿元，…年均增长16.1%": the last year of the five
+        # closes their review; its levels are that year's, averages and totals the five years'
+        return Scope("actual", turn.year, _span(layout.year - 5, layout.year - 1), False)  # type: ignore[operator]
     if turn is not None and turn.focus == "span" and turn.plan and report and turn.plan[0] >= layout.year:  # type: ignore[operator]
         # "“十五五”时期是…" under "“十四五”时期发展成就和“十五五”时期主要目标任务": the new plan's goals
         return Scope("target", turn.plan[1], _span(*turn.plan), False)
     if turn is not None and turn.focus == "span" and scope.kind == "actual" and scope.span is None and report:
-        # "五年来，…" under a heading that names no period: the five years before the report
-        return Scope("actual", scope.year, _span(layout.year - 5, layout.year - 1), True)  # type: ignore[operator]
+        # "五年来，…" under a heading that names no period: the five years before the report (or the
+        # term the paragraph names: "四年来")
+        term = turn.plan or (layout.year - 5, layout.year - 1)  # type: ignore[operator]
+        return Scope("actual", scope.year, _span(*term), True)
     if turn is not None and turn.focus == "span" and scope.kind == "target" and scope.span is not None:
         # "《纲要（草案）》明确了…" under "“十五五”时期目标任务和2026年工作安排": the plan's goals
         return Scope("target", int(scope.span[-4:]), scope.span, False)
+    # a review of a whole period: a plan's review chapter, a paragraph turning to the period, or in
+    # news and briefs a heading over the period ("赶超发展的五年")
+    named_period = section is not None and section.plan is not None and layout.doc_type != "政府工作报告"
     multi = scope.kind == "actual" and scope.span is not None and (
-        focus == "span" or (focus is None and layout.doc_type == "规划纲要"))
+        focus == "span" or (focus is None and (layout.doc_type == "规划纲要" or named_period)))
     return Scope(scope.kind, scope.year, scope.span, multi)
 
 
@@ -137,6 +158,8 @@ def _scope(layout: Layout, section: Section | None) -> Scope:
     y = section.year if section and section.year else year
     if kind == "target" and plan and not (section and section.year):
         y = plan[1]
+    if kind == "actual" and section and section.plan and not section.year:
+        y = section.plan[1]  # "赶超发展的五年" in news of a 2017 report: levels are those its last year reached
     return Scope(kind, y, _span(*plan) if plan else None)
 
 
@@ -247,7 +270,12 @@ def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str =
     at their end (``9月末``).
     """
     period = _year_or_span(scope, kind, measure, before, clause, mention, rate, after)
-    if part is None and scope.part and kind != "target":
+    # the document's part of the year holds for its own year, and for another year's same part
+    # ("2020年同期…下降23.2%" in a release on 2021M1-M2: a sentence comparing 同期), not for another
+    # year named ("2021年天津地区生产总值1.57万亿元" in news on 2022Q1)
+    other_year = (re.fullmatch(r"\d{4}", period) is not None and scope.year is not None
+                  and period != str(scope.year) and "同期" not in before)
+    if part is None and scope.part and kind != "target" and not other_year:
         part = (None, scope.part)
     if part is None:
         return period
@@ -430,6 +458,18 @@ def _year_or_span(scope: Scope, kind: str, measure: str, before: str, clause: st
         return scope.span  # a plan's project list ("投资 15 亿元三溢科技公司…", "…等 17 个项目") and work to do
     if t.years:
         if measure == "avg_growth" and scope.span:
+            return scope.span
+        bases = [int(y) for y in _BASE_YEAR.findall(before)] if measure == "avg_growth" else []
+        if bases and bases[-1] < t.years[-1]:
+            # "2011年，全县实现地区生产总值218亿元，是2007年的1.7倍，年均增长13.5%": the average runs
+            # from the year after the base compared with to the year named
+            return _span(bases[-1] + 1, t.years[-1])
+        if r.total and r.cls == "change" and scope.span and scope.span.endswith(str(t.years[-1])):
+            return scope.span  # "2012年，…万元生产总值能耗累计下降21%": over the span that year closes
+        if (kind == "target" and measure == "growth" and t.base_year is None and scope.span
+                and scope.span.endswith(str(t.years[-1]))):
+            # a plan's goal for a change by its last year ("未来5年…到2010年…；万元地区生产总值能耗、水耗
+            # 分别降低15%和20%") is a change over the plan period (one against a base year stays the year's)
             return scope.span
         return str(t.years[-1])
     if scope.span and (measure == "avg_growth" or (r.total and measure == "level")):

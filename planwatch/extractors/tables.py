@@ -49,6 +49,8 @@ _NUMBERING = re.compile(
     r"^(?:[（(]?\d{1,3}[)）.、．]|[（(]?[一二三四五六七八九十]+[)）、.]|\d{1,3}(?=[\u4e00-\u9fff]))\s*"
 )
 _UNIT_HEADER = re.compile(r"^(?:计量)?单位$")
+#: A column header that states its cells are percentages ("比重(%)", "构成（%）", "占比%").
+_PERCENT_HEADER = re.compile(r"[（(][%％][)）]|[%％]$")
 _NO_FACT = re.compile(r"^(?:[-—–－]+|/|待.*|.*目标|省.*|完成.*|不低于.*|不高于.*|持平|无|—)$")
 
 
@@ -262,7 +264,11 @@ def _row_name(cell: Cell) -> tuple[str, str]:
 
     A sub-item row (``其中：小麦``, ``#小麦``) names its own indicator.
     """
-    name = _sub_item().sub("", _NUMBERING.sub("", cell.text).strip()).strip()
+    numbering = _NUMBERING.match(cell.text)
+    if numbering and numbering.group()[-1:].isdigit() and any(
+            q.start == 0 and q.unit for q in find_quantities(cell.text, 0, len(cell.text))):
+        numbering = None  # "60周岁及以上", "10万吨以上企业": a quantity that names the row, not its number
+    name = _sub_item().sub("", cell.text[numbering.end():] if numbering else cell.text).strip()
     unit = ""
     m = re.search(r"[（(]([^()（）]{1,8})[)）]$", name)
     if m and not re.search(r"PM|[\u4e00-\u9fff]{3,}", m.group(1)):
@@ -317,6 +323,8 @@ def extract_tables(norm: NormalizedText, layout: Layout, region: str | None = No
                     unit = "%"
                 else:  # written in the cell, the unit column or the row, the column header, the table
                     unit = q.unit or unit_text or (_header_unit(header[i]) if i < len(header) else "") or table.unit
+                    if not q.unit and i < len(header) and _PERCENT_HEADER.search(header[i]):
+                        unit = "%"  # a share column "比重(%)": its cells are percentages
                 period = col.period
                 if re.search(r"累计", cell.text) and layout.plan:
                     period = f"{layout.plan[0]}-{layout.plan[1]}" if col.kind == "target" else period
