@@ -472,6 +472,13 @@ def test_a_sentence_about_one_project_named_in_its_opening_clause() -> None:
     assert _around(shandong, "投运烟威、海阳辛安核电送出特高压工程，建成国内首个") == []
     # a column label with a count is no project, even with its amount after it
     assert _around(_JINZHOU_PLAN, "生态环保项目31个项目，投资82亿元") == []
+    # an amount after a list (A等精细化工项目，投资250亿元) is the class's, not its one named item's: the
+    # 锦州 plan gives 龙宇新材料's own amount (12亿元) elsewhere
+    _around(_JINZHOU_PLAN, "龙宇新材料")
+    plan_doc, plan_result = _UNSEEN_CACHE[_JINZHOU_PLAN]
+    i = plan_doc.text.index("重点推进龙宇新材料有机颜料等精细化工项目")
+    named = [m for m in plan_result.mentions if i <= m.start < i + 40]
+    assert [(m.name, m.investment) for m in named] == [("龙宇新材料有机颜料", None)]
 
 
 def test_a_bracket_after_a_count_of_works_names_them() -> None:

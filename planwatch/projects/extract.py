@@ -624,8 +624,8 @@ class ProjectExtractor:
         if m is None or m.end() < c.end or m.group("more") == "以上":
             return False
         base = self._subject.mention
-        if base.investment is not None:
-            return False
+        if base.investment is not None or base.pattern == "list":
+            return False  # (…推进A等精细化工项目，投资250亿元: the amount of the class the list names, not A's)
         base.investment = self._make_investment(m)
         if base is self._pending:
             self._pending = None
