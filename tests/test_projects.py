@@ -629,3 +629,19 @@ def test_a_zone_as_subject_before_its_stage_verb() -> None:
     # a place where (在30个县) is no subject, nor a zone whose own stage follows (紫荆产业园筹建…)
     assert _around("provinces-2026/2026_贵州省_政府工作报告.txt", "在30个县建设运营现代农事综合服务中心") == []
     assert _around("jinzhou/003_821d0610ff899f65.txt", "紫荆产业园") != []
+
+
+def test_a_count_right_after_the_names_closes_their_list() -> None:
+    # A、B两个…项目 without 等: a list when the count is the number of names and each names a facility
+    # (西藏 2017H1 news prompted it: 现场签约中尼友谊工业园、尼泊尔·中国西藏文化产业园两个项目)
+    assert _around("hailaer/hailaer_2012.txt", "世界反法西斯战争海拉尔纪念园、哈克文化遗址公园两个核心旅游景区") == [
+        ("世界反法西斯战争海拉尔纪念园", "started"), ("哈克文化遗址公园", "started")]
+    streets = _around("hailaer/hailaer_2015.txt", "胜利三路、学府路和贝尔大街3条主干道路")
+    assert {name for name, _ in streets} == {"胜利三路", "学府路", "贝尔大街"}
+    # services, not facilities: no list (海拉尔 2018)
+    assert _around("hailaer/hailaer_2018.txt", "环卫保洁、绿化养护两个PPP项目") == []
+    # a count of something else than the names before it closes no list of them (new text)
+    for text, closed in (("2019年工作安排。建成东山公园、西山公园两个项目。\n", True),
+                         ("2019年工作安排。建成东山公园、西山公园三个项目。\n", False)):
+        result = extract_projects(extract_text(text, name="n.txt"))
+        assert [c.value for c in result.counts] == ([2] if closed else []), text

@@ -179,7 +179,8 @@ def test_round6_reference_is_grounded_and_scored() -> None:
     """Ten statistics, plan and report excerpts, most without projects; first measured 0.500 / 0.571
     (four false mentions from a strategy's parts listed before 等…工程 in 锡林郭勒盟's plan, 两转双赢转人、
     减畜、增绿、增收战略; missed: a signed pair counted as 两个项目 without 等, and works named by a land
-    acquisition statement). The floors keep that first figure from falling."""
+    acquisition statement); 0.600 / 0.857 once a count right after the names closes their list
+    (A、B两个项目). The floors keep those figures from falling."""
     zones, mentions = load_reference(ROUND6)
     assert len(zones) == 10 and len(mentions) == 7
     texts = {z["doc"]: (WIDER_DIR / z["doc"]).read_text(encoding="utf-8") for z in zones}
@@ -188,4 +189,4 @@ def test_round6_reference_is_grounded_and_scored() -> None:
     for m in mentions:
         assert texts[m["doc"]][m["start"]:m["end"]] == m["text"]
     scores = evaluate(ROUND6, WIDER_DIR)
-    assert scores.precision >= 0.5 and scores.recall >= 0.57
+    assert scores.precision >= 0.6 and scores.recall >= 0.85

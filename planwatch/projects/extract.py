@@ -61,6 +61,11 @@ _LIST_HEAD_FORM = (
     r"(?:(?<![甲乙丙一二三特初高中平同相均对])等|为主的)(?:(?P<n>\d+|[一二两三四五六七八九十百]+)(?P<clf>个|项|条|座|所|家|处))?(?P<batch>一大批|一批|多个|若干|一系列)?"
     r"(?P<mods>[^、，。；：等]{{0,24}}?)(?P<noun>{nouns})(?:项目|工程)?"
 )
+# A count right after the last name, without 等 (A、B两个项目): a list only when it counts the names
+_COUNTED_HEAD_FORM = (
+    r"(?<=[\u4e00-\u9fff）)》”])(?P<n>\d+|[两三四五六七八九十])(?P<clf>个|项|座|条|所)(?P<mods>[^、，。；：等]{{0,12}}?)"
+    r"(?P<noun>{nouns})(?:项目|工程)?"
+)
 _EXEMPLAR = re.compile(r"以(?P<obj>[^，。；：]{2,40}?)(?:等)?为(?:龙头|代表)的(?P<cls>[^，。；：]{1,30})")
 _NOMINAL = re.compile(
     r"(?P<obj>[^，。；：]{2,40}?)的(?P<cue>开通|建成|竣工|投产|签约落地|开工建设|开工|落成|启用|通车)(?=$|[、，。；])"
@@ -205,6 +210,7 @@ class ProjectExtractor:
                                                              reverse=True)))
         self._physical_heads = tuple(w for w in tax.facility_heads if w not in set(tax.words("works_nouns")))
         self._list_head = re.compile(_LIST_HEAD_FORM.format(nouns=alternation(tax.words("list_nouns"))))
+        self._counted_head = re.compile(_COUNTED_HEAD_FORM.format(nouns=alternation(tax.words("list_nouns"))))
         self._list_noun_re = re.compile(alternation(tax.words("list_nouns")))
         self._subject_end = re.compile(rf"(?:{alternation(tax.words('subject_zones'))})$")
         self._bracket_qualifier = re.compile(alternation(tax.words("bracket_qualifiers")))
@@ -741,6 +747,8 @@ class ProjectExtractor:
         for m in self._list_head.finditer(t, lead_end, end):
             head = m
             break
+        if head is None:
+            head = self._counted_list_head(lead_end, end)
         stage, stage_span = None, None
         statements: list[_Statement] = []
         if head is not None and before_stage is None and investment is None:
@@ -851,6 +859,23 @@ class ProjectExtractor:
             items = self._split_items(lead_end, obj_end, single=True)
             return [_Statement(items[:1], None, None, lead_end, "investment", "free", investment)]
         return []
+
+    def _counted_list_head(self, start: int, end: int) -> re.Match[str] | None:
+        """``现场签约A、B两个项目``: a count right after the last of several names closes their list
+        like ``等…项目`` when it counts exactly the names before it and each is a facility of its own
+        (``中尼友谊工业园、尼泊尔·中国西藏文化产业园两个项目``; not ``环卫保洁、绿化养护两个PPP项目``, services,
+        nor a count alone, ``建设3个项目``, nor one that counts something else)."""
+        if self.t.find("、", start, end) < 0:
+            return None
+        m = self._counted_head.search(self.t, start, end)
+        if m is None:
+            return None
+        value = parse_number(m.group("n"))
+        items = self._split_items(start, m.start(), cut_at_list=True, in_list=True)
+        if value is None or not 2 <= value == len(items):
+            return None
+        names = [self._clean_name(a, b, "list") for a, b in items]
+        return m if all(x and self._has_head(self.t[x[0]:x[1]]) for x in names) else None
 
     # -- pieces of a clause --------------------------------------------------------------
     def _lead(self, start: int, end: int) -> tuple[int, str | None, tuple[int, int] | None, bool]:
