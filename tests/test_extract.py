@@ -1338,3 +1338,20 @@ def test_target_inside_a_noun_is_no_target_cue():
     plan = planwatch.extract_text("咸阳市2023年国民经济和社会发展计划\n主要预期目标是:生产总值增长6%左右,"
                                   "规模以上工业增加值增长7%左右。\n")
     assert [find(plan, t).kind for t in ("6%左右", "7%左右")] == ["target"] * 2
+
+
+def test_the_size_of_a_statistical_classification_is_no_fact():
+    """A city's 2023 Q1 release (queens-hat.com copy, city not named in the excerpt): ``38个行业大类中有21个
+    行业增加值实现增长,增长面达55.3%``: the 38 classes are the classification, the same everywhere; the 21
+    that grew, the share, and the 7 of the ten largest that grew count. 深圳's 2021H1 figures in the wider
+    corpus say the same with 工业行业大类."""
+    doc = planwatch.extract_text(
+        "一季度全市经济运行情况\n工业生产平稳运行。一季度,全市规模以上工业增加值同比增长6.1%,多数重点行业保持增长态势,"
+        "38个行业大类中有21个行业增加值实现增长,增长面达55.3%,较1-2月份提高15.8个百分点。累计增加值排名前10的行业中,"
+        "有7个行业增加值实现增长。\n",
+        context=planwatch.StatedContext(date="2023-04", doc_type="新闻报道"))
+    texts = [f.text for f in doc.facts]
+    assert "38个" not in texts and all(t in texts for t in ("21个", "55.3%", "7个"))
+    shenzhen = planwatch.extract(ROOT / "tests" / "data" / "wider" / "news" / "sub_provincial_cities_2021h1.txt")
+    texts = [f.text for f in shenzhen.facts]
+    assert "37个" not in texts and "33个" in texts
