@@ -1311,3 +1311,47 @@ def test_a_review_of_a_four_year_term_spans_four_years():
     assert (find(four, "258亿元").period, find(four, "21.1%").period) == ("2008-2011", "2008-2011")
     five = planwatch.extract_text(text.format(term="五年来"))
     assert find(five, "258亿元").period == "2007-2011"
+
+
+def test_a_year_opened_by_yu_and_closed_by_xiangbi_is_a_comparison_base():
+    """The 2024 五一 tourism figures of 文化和旅游部 (a forum post quoting them): ``与2019年同期相比，
+    更是增长了28.2%`` is this year's growth over 2019, not a figure of 2019; the year that opens the
+    sentence still dates it, and one not compared with stays a date."""
+    stated = planwatch.StatedContext(date="2024-05", doc_type="新闻报道")
+    doc = planwatch.extract_text("文化和旅游部发布\n五一假期,全国国内旅游出游人次2.95亿,较去年同期增长7.6%,"
+                                 "与2019年同期相比,更是增长了28.2%。\n", context=stated)
+    assert [(t, find(doc, t).period) for t in ("7.6%", "28.2%")] == [("7.6%", "2024"), ("28.2%", "2024")]
+    plain = planwatch.extract_text("文化和旅游部发布\n2019年五一假期,全国国内旅游出游人次1.95亿,增长13.7%。\n",
+                                   context=stated)
+    assert find(plain, "13.7%").period == "2019"
+
+
+def test_target_inside_a_noun_is_no_target_cue():
+    """西乡县's spring investment drive (西部网, 2023-03-01): ``目标区域涉及10余个省``, ``40余家目标企业``
+    name whom the work was aimed at and report what was done; a goal stays a goal (咸阳's 2023 plan)."""
+    stated = planwatch.StatedContext(region="西乡县", date="2023-03", doc_type="新闻报道")
+    doc = planwatch.extract_text(
+        "汉中西乡吹响招商引资冲锋号\n目前,多支招商小分队已先后外出分赴各地开展各类投资洽谈活动,目标区域涉及10余个省、"
+        "36个地市,对接线索项目58个,内容涵盖城市建设、文化旅游、科技创新、绿色能源等方面,40余家目标企业已应邀来县考察交流。\n",
+        context=stated)
+    assert [find(doc, t).kind for t in ("10余个", "36个", "58个", "40余家")] == ["actual"] * 4
+    plan = planwatch.extract_text("咸阳市2023年国民经济和社会发展计划\n主要预期目标是:生产总值增长6%左右,"
+                                  "规模以上工业增加值增长7%左右。\n")
+    assert [find(plan, t).kind for t in ("6%左右", "7%左右")] == ["target"] * 2
+
+
+def test_the_size_of_a_statistical_classification_is_no_fact():
+    """A city's 2023 Q1 release (queens-hat.com copy, city not named in the excerpt): ``38个行业大类中有21个
+    行业增加值实现增长,增长面达55.3%``: the 38 classes are the classification, the same everywhere; the 21
+    that grew, the share, and the 7 of the ten largest that grew count. 深圳's 2021H1 figures in the wider
+    corpus say the same with 工业行业大类."""
+    doc = planwatch.extract_text(
+        "一季度全市经济运行情况\n工业生产平稳运行。一季度,全市规模以上工业增加值同比增长6.1%,多数重点行业保持增长态势,"
+        "38个行业大类中有21个行业增加值实现增长,增长面达55.3%,较1-2月份提高15.8个百分点。累计增加值排名前10的行业中,"
+        "有7个行业增加值实现增长。\n",
+        context=planwatch.StatedContext(date="2023-04", doc_type="新闻报道"))
+    texts = [f.text for f in doc.facts]
+    assert "38个" not in texts and all(t in texts for t in ("21个", "55.3%", "7个"))
+    shenzhen = planwatch.extract(ROOT / "tests" / "data" / "wider" / "news" / "sub_provincial_cities_2021h1.txt")
+    texts = [f.text for f in shenzhen.facts]
+    assert "37个" not in texts and "33个" in texts

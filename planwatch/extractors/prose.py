@@ -101,6 +101,12 @@ def _counted_programme() -> re.Pattern[str]:
 
 
 @cache
+def _classification_whole() -> re.Pattern[str]:
+    """``40个行业大类中``, ``37个工业行业大类中``: a count of a classification's classes, then 中."""
+    return re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{alternation(load_lexicon()['classification_wholes'])})中")
+
+
+@cache
 def _capacity_units() -> frozenset[str]:
     return frozenset(load_lexicon()["capacity_units"])
 
@@ -285,6 +291,8 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
     named_before = re.search(rf"{_INDICATOR_KIND}指标(?:共|有)?$", text[max(clause_start, q.start - 8):q.start])
     if (own_indicators or named_before) and q.unit in ("项", "个", "类", ""):
         return True  # a plan's own indicator count: "13个预期性指标", "其中预期性指标19项"
+    if q.unit in ("个", "类") and _classification_whole().match(text, q.end, clause_end):
+        return True  # the size of a classification: 在统计的40个行业大类中 (the 27个 that grew count)
     if _enumerated_names(text, clause_start, q, clause_end, sent_end):
         return True
     return False

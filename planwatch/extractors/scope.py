@@ -386,7 +386,12 @@ def _written_span(before: str) -> tuple[int, int] | None:
 
 _PLAN_END = re.compile(r"(到)?[“\"]?十[一二三四五六]五[”\"]?末")
 _DURING = re.compile(r"五[”\"]?(?:期间|时期内|内)")
-_BASE_YEAR = re.compile(r"(?:比|较|是|为|相当于)((?:19|20)\d{2})年(?:末|底)?的?")
+#: a year only compared with: 比2010年, 是2010年的, and one opened by 与/同/和 and closed by 相比 a few
+#: characters on (与2008年同期相比, 同2019年相比): the year of the base, not of the number after it
+_BASE_YEAR = re.compile(
+    r"(?:比|较|是|为|相当于|(?:与|同|和|跟)(?=(?:19|20)\d{2}年[^，。；,;！!]{0,6}?(?:相比|比较|对比)))"
+    r"((?:19|20)\d{2})年(?:末|底)?的?"
+)
 
 
 def read_time(before: str, clause: str) -> TimeWords:
