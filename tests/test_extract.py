@@ -1355,3 +1355,19 @@ def test_the_size_of_a_statistical_classification_is_no_fact():
     shenzhen = planwatch.extract(ROOT / "tests" / "data" / "wider" / "news" / "sub_provincial_cities_2021h1.txt")
     texts = [f.text for f in shenzhen.facts]
     assert "37个" not in texts and "33个" in texts
+
+
+def test_transport_work_units_are_one_unit():
+    """The national 2017 bulletin as 第一专用车网 quoted it (2018-03-02): ``货物运输周转量196130亿吨公里,增长5.1%``
+    is one level in 亿吨公里 and its growth; passengers' work (``旅客周转量``, 2013 transport bulletin) is in
+    人公里, not a head count of 人 followed by the word 公里. A plain distance keeps 公里."""
+    doc = planwatch.extract_text(
+        "统计公报显示,2017全年货物运输总量479亿吨,比上年增长9.3%。货物运输周转量196130亿吨公里,增长5.1%。"
+        "全年完成旅客周转量27573.40亿人公里,增长5.9%,平均运距60.70公里。\n",
+        context=planwatch.StatedContext(date="2018-02", doc_type="新闻报道"))
+    ton_km = find(doc, "196130亿吨公里")
+    assert (ton_km.value, ton_km.unit, ton_km.measure) == (196130, "亿吨公里", "level")
+    assert "货物运输周转量" in find(doc, "5.1%").indicator
+    person_km = find(doc, "27573.40亿人公里")
+    assert (person_km.unit, person_km.indicator) == ("亿人公里", "旅客周转量")
+    assert find(doc, "60.70公里").unit == "公里" and find(doc, "479亿吨").unit == "亿吨"
