@@ -1371,3 +1371,19 @@ def test_transport_work_units_are_one_unit():
     person_km = find(doc, "27573.40亿人公里")
     assert (person_km.unit, person_km.indicator) == ("亿人公里", "旅客周转量")
     assert find(doc, "60.70公里").unit == "公里" and find(doc, "479亿吨").unit == "亿吨"
+
+
+def test_a_rule_of_thumb_about_countries_is_no_fact():
+    """A 2003 commentary (dccchina.com, 中国人均GDP超过1000美元意味着什么): ``按照国际经验,人均GDP超过1000美元,
+    消费结构将…升级`` names a threshold of countries in general, no figure of a region; the headline's claim
+    about China stays a fact, and so do the figures of the 2003-12-24 Xinhua item on the same threshold
+    (quoted here in simplified characters) that has no such lead-in."""
+    doc = planwatch.extract_text(
+        "中国人均GDP超过1000美元意味着什么\n按照国际经验,人均GDP超过1000美元,消费结构将向发展型、享受型升级,"
+        "过去的奢侈品将转化为居民的必需品。\n",
+        context=planwatch.StatedContext(date="2003-12", doc_type="新闻报道"))
+    assert [f.text for f in doc.facts if "1000" in f.text] == ["1000美元"]  # the headline's own claim only
+    xinhua = planwatch.extract_text(
+        "记者从国家统计局了解到,今年我国人均GDP将超过1000美元。高技术产业对工业增长的贡献率预计达23.7%。\n",
+        context=planwatch.StatedContext(date="2003-12", doc_type="新闻报道"))
+    assert {f.text for f in xinhua.facts} >= {"1000美元", "23.7%"}

@@ -107,6 +107,12 @@ def _classification_whole() -> re.Pattern[str]:
 
 
 @cache
+def _general_experience() -> re.Pattern[str]:
+    """``按照国际经验,``: the sentence it opens states a rule of thumb, not the region's figures."""
+    return re.compile(alternation(load_lexicon()["general_experience"]))
+
+
+@cache
 def _capacity_units() -> frozenset[str]:
     return frozenset(load_lexicon()["capacity_units"])
 
@@ -295,6 +301,8 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
         return True  # the size of a classification: 在统计的40个行业大类中 (the 27个 that grew count)
     if _enumerated_names(text, clause_start, q, clause_end, sent_end):
         return True
+    if _general_experience().search(text, sent_start, q.start):
+        return True  # "按照国际经验,人均GDP超过3000美元,标志着…": a threshold of countries in general
     return False
 
 
