@@ -126,3 +126,16 @@ def test_targets_command_pages_and_says_how_many_there_are(store: Store, tmp_pat
     assert json.loads(last.stdout) == whole[-2:] and "for more" not in last.stderr
     bad = run_planwatch("targets", "--region", "锦州市", "--limit", "0", "--db", str(db))
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_ordering_a_page_reads_the_target_index_only(store: Store) -> None:
+    """The columns that order a region's targets are all in ix_facts_targets (migration 6): SQLite
+    reads the index, not thousands of table rows, before a page reads its own targets' rows."""
+    from planwatch.monitor.series import LIVE
+    from planwatch.monitor.targets import TARGET_ORDER_SELECT
+
+    where = f"WHERE f.region_key = ? AND f.kind = 'target' AND {LIVE} AND f.period_end IS NOT NULL"
+    narrowed = (("", ()), (" AND f.period_end BETWEEN ? AND ?", (2021, 2025)), (" AND f.indicator_key = ?", ("gdp",)))
+    for extra, params in narrowed:
+        plan = store.db.query("EXPLAIN QUERY PLAN " + TARGET_ORDER_SELECT + where + extra, ("210700", *params))
+        assert any("COVERING INDEX ix_facts_targets" in r["detail"] for r in plan), plan

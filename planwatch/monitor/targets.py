@@ -63,6 +63,12 @@ OBSERVATION_SELECT = (
     "SELECT f.id, f.document_id, f.seq, f.start_offset, f.indicator_key, f.measure, f.value, f.norm_value, "
     "f.norm_unit, f.kind, f.period, f.period_start, f.period_end, f.status FROM facts f "
 )
+#: What ordering a region's targets reads of each target row (``_target_groups``), all of it in the
+#: covering index ``ix_facts_targets`` (migration 6); a page then reads its targets' whole rows.
+TARGET_ORDER_SELECT = (
+    "SELECT f.id, f.document_id, f.seq, f.status, f.kind, f.indicator_key, f.measure, f.period, f.period_end, "
+    "f.period_start, f.indicator, f.indicator_id, f.mention, f.source, f.start_offset FROM facts f "
+)
 BASELINE_WINDOW = 3
 TREND_WINDOW = 5
 STALE_YEARS = 2  # a latest value more than this many years before the as-of year is marked stale
@@ -580,15 +586,32 @@ def target_page(
     and the total.  Only the page's targets are judged and only their indicators' observations
     read: at 100,000 documents a region holds up to 2,500 targets, and judging all of them took
     most of the time of a whole answer."""
-    groups = _target_groups(store, region, plan, indicator, fragments)
+    paged = limit is not None or offset > 0
+    groups = _target_groups(store, region, plan, indicator, fragments, narrow=paged)
     page = groups[offset:] if limit is None else groups[offset:offset + limit]
+    if paged:
+        _read_whole_rows(store, page)
     return TargetPage(_assess(store, store.region_key(region), page, plan_span(plan), as_of), len(groups), offset)
 
 
+def _read_whole_rows(store: Store, groups: list[_TargetGroup]) -> None:
+    """Give the members of ``groups``, read with ``TARGET_ORDER_SELECT``, the rest of their columns
+    (what they were given by ``_compound_parts`` and their documents' fields kept)."""
+    ids = sorted({m["id"] for group in groups for m in group.members})
+    whole: dict[int, dict[str, Any]] = {}
+    for i in range(0, len(ids), 500):
+        part = ids[i:i + 500]
+        for row in store.db.query(FACT_SELECT + f"WHERE f.id IN ({', '.join('?' * len(part))})", part):
+            whole[row["id"]] = row
+    for group in groups:
+        group.members = [{**whole[m["id"]], **m} for m in group.members]
+
+
 def _target_groups(
-    store: Store, region: str, plan: str | None, indicator: str | None, fragments: bool
+    store: Store, region: str, plan: str | None, indicator: str | None, fragments: bool, *, narrow: bool = False
 ) -> list[_TargetGroup]:
-    """The region's targets, one group per target, in the order ``targets`` lists them."""
+    """The region's targets, one group per target, in the order ``targets`` lists them; ``narrow``:
+    their rows with only the columns that order them (``TARGET_ORDER_SELECT``, from an index)."""
     region_key = store.region_key(region)
     span = plan_span(plan)
     # The plan and the indicator narrow the query itself: a dashboard asks one plan of a region
@@ -601,7 +624,8 @@ def _target_groups(
     if indicator:
         where += " AND f.indicator_key = ?"
         params.append(store.indicator_key(indicator))
-    rows = fact_query(store, FACT_SELECT + where, params, plan_start="plan_start", plan_end="plan_end")
+    select = TARGET_ORDER_SELECT if narrow else FACT_SELECT
+    rows = fact_query(store, select + where, params, plan_start="plan_start", plan_end="plan_end")
     compounds: dict[str, Any] = {}
     rows = [part for r in rows for part in _compound_parts(store, r, compounds)]
     if not fragments:
