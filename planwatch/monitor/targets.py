@@ -640,11 +640,13 @@ def _target_groups(
     texts: dict[int, Any] = {}
     groups = []
     for members in by_target.values():
-        members.sort(key=preference_rank, reverse=True)
+        if len(members) > 1:
+            members.sort(key=preference_rank, reverse=True)
         t = members[0]
         group = _TargetGroup(members, store.taxonomy.get(t["indicator_id"]) if t["indicator_id"] else None)
         # A quantity the plan's table lists is a main indicator, whichever mention states it best.
-        place = next((p for m in members if (p := _table_place(store, m, texts)) is not None), None)
+        place = next((p for m in members if m["source"] == "table" and (p := _table_place(store, m, texts))
+                      is not None), None)  # fmt: skip
         if place is not None:
             group.main, group.category, group.order = True, place.category, place.table * 1000 + place.order
         groups.append(group)
