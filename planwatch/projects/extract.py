@@ -219,6 +219,7 @@ class ProjectExtractor:
         self._enumerator_re = re.compile(rf"(?:{alternation(tax.words('enumerators'))})[：:，,]?")
         self._capacity_re = re.compile(
             rf"(?:{alternation(tax.words('capacity_words'))})(?:为|达到|达|约|共)?{_NUM}")
+        self._label_copula = re.compile(alternation(tax.words("label_copulas")))
         self._colon_enumerator_re = re.compile(rf"(?:{alternation(tax.words('colon_enumerators'))})[：:]$")
         self._list_rejected_heads = tuple(tax.words("list_rejected_heads"))
         self._own_head_nouns = frozenset(tax.words("list_nouns_own_heads"))
@@ -902,8 +903,12 @@ class ProjectExtractor:
                 break
             m, pos = more, more.end()
         if m is None and (label := _FIELD_LABEL.match(self.t, start, end)) is not None:
-            # 铁路方面抓好…, 民航方面推进…: the field a sentence speaks of, then its verb
-            more = self.tax.leading_re.match(self.t, label.end(), end)
+            # 铁路方面抓好…, 民航方面推进…: the field a sentence speaks of, then its verb (after a word of
+            # being: 铁路建设方面主要是推进…)
+            verb_at = label.end()
+            if (copula := self._label_copula.match(self.t, verb_at, end)) is not None:
+                verb_at = copula.end()
+            more = self.tax.leading_re.match(self.t, verb_at, end)
             if more is not None:
                 m, pos = more, more.end()
         if m and self.t.startswith("了", pos):
@@ -1129,7 +1134,7 @@ class ProjectExtractor:
                 continue
             ns, ne = span
             name = t[ns:ne]
-            if not self._valid(name, st.mode) and not self._shares_head(name, spans[k + 1:k + 2], st.mode) and not (
+            if not self._valid(name, st.mode) and not self._shares_head(name, spans[k + 1:], st.mode) and not (
                     st.mode == "list" and self._place_shares_head(name, spans[k + 1:k + 2])):
                 continue
             made.append(self._mention(ns, ne, st, kind, period, list_id))
@@ -1316,7 +1321,10 @@ class ProjectExtractor:
         nxt = self.t[following[0][0]:following[0][1]]
         if self._works_re.search(nxt) or _PROJECT_END.search(nxt):
             return False  # 校安工程、…改造: programmes and works share no facility word
-        return self._ends_with_head(nxt) and self._valid(nxt, mode) and not is_generic_name(nxt)
+        if self._ends_with_head(nxt):
+            return self._valid(nxt, mode) and not is_generic_name(nxt)
+        # 玉磨、祥临、弥蒙、隆黄铁路: a run of short bare names all share the head that ends the run
+        return not self._valid(nxt, mode) and self._shares_head(nxt, following[1:], mode)
 
     def _place_shares_head(self, name: str, following: list[tuple[int, int] | None]) -> bool:
         """``吉安市、乐平市生活垃圾焚烧发电项目``, ``儋州、三亚国家农业科技园``: in a list, a place alone before an
