@@ -75,8 +75,8 @@ _COUNT_START = re.compile(
     r"^(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:个|所|座|条|段|户|家|套|项|栋|处|名|人|台|辆|批|块)"
 )
 _QUANTITY = re.compile(
-    rf"{_NUM}(?:万|亿|千)?(?:平方米|平方公里|公里|米|亩|公顷|元|万元|亿元|户|个|套|人|栋|座|块|处|项)$"
-)
+    rf"{_NUM}(?:万|亿|千)?(?:平方米|平方公里|公里|米|亩|公顷|元|万元|亿元|户|个|套|人次|人|栋|座|块|处|项|%|％)$"
+)  # (设计年吞吐能力为100万人次, 占工业投资的61.4%: a figure ends it, so it is a statement, not a name)
 _SLOGAN = re.compile(
     r"[一二三四五六七八九十两\d]+大(?:中心|工程|产业|基地|集群)|双千亿|千亿级|百亿级"
     # numbered sets of facilities (三基地一枢纽, 一区两基地, “三基地两中心”): a programme's slogan
@@ -118,6 +118,9 @@ _NUMBERED_SLOGAN = re.compile(r"“[一二两三四五六七八九十百千万\d
 _CATEGORY_JOINS = re.compile(r"[和及与、的“”\"（）()]")
 _AMBITION = re.compile(r"(?:重要|领先|一流|知名|最大|先进)的")
 _BUILD_CLAUSE = re.compile(r"建设.{3,}")
+#: 马鞍岭1、2号旅游码头, 一期二、三阶段: a 、 between two numbers of one name's berths, units or phases
+_NUMBERED_PARTS = re.compile(r"[0-9一二三四五六七八九十]{1,3}(?:号|期|#|＃|标段|阶段)")
+_NUMERAL = "0123456789一二三四五六七八九十"
 _PHASE_SUFFIX = re.compile(r"(?:一期|二期|三期|续建|扩建|新建|改建)$")
 _PROJECT_END = re.compile(r"(?:项目|工程)(?:[(（][^()（）]*[)）])?$")
 # a count by owner closing a clause (宁东基地3个，A、B；): the next clause may list the projects counted
@@ -473,11 +476,17 @@ class ProjectExtractor:
                 depth += 1
             elif ch in _CLOSE:
                 depth = max(0, depth - 1)
-            elif ch in seps and depth == 0:
+            elif ch in seps and depth == 0 and not self._numbered_parts(i):
                 out.append((s, i))
                 s = i + 1
         out.append((s, end))
         return [(a, b) for a, b in out if t[a:b].strip(" ：:")]
+
+    def _numbered_parts(self, i: int) -> bool:
+        """Whether the 、 at ``i`` joins two numbers of one name's parts (``马鞍岭1、2号旅游码头``, ``一期二、三阶段``)
+        rather than two items: a number right before it, and after it a number with its counter."""
+        t = self.t
+        return i > 0 and t[i - 1] in _NUMERAL and _NUMBERED_PARTS.match(t, i + 1) is not None
 
     def _project_class(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` speaks of a class of projects: 项目/工程, a list noun, a count of works."""
@@ -1018,7 +1027,7 @@ class ProjectExtractor:
                 depth += 1
             elif ch in _CLOSE:
                 depth = max(0, depth - 1)
-            elif ch == "、" and depth == 0:
+            elif ch == "、" and depth == 0 and not self._numbered_parts(i):
                 parts.append((s, i))
                 s = i + 1
         parts.append((s, end))
