@@ -696,3 +696,19 @@ def test_a_stretch_ending_in_a_figure_is_no_name() -> None:
     assert [m.name for m in extract_projects(extract_text(text, name="share.txt")).mentions] == ["滨江大桥"]
     # a figure inside a name, not at its end, is a capacity (锦州 news: 年产40万吨针状焦装置)
     assert ("年产40万吨针状焦装置", "started") in _around("jinzhou/002_c76068c0fa3bff33.txt", "年产40万吨针状焦装置")
+
+
+def test_a_list_put_into_a_portfolio_takes_its_stage() -> None:
+    # 等19个项目列入今年开工预备项目: the reserve (预备, planning) after 开工 is the list's stage (江西 2018, a
+    # round-4 document whose reserve list had no stage)
+    doc = extract(Path(__file__).parent / "data" / "wider" / "news" / "jiangxi_2018_key_projects.txt")
+    i = doc.text.index("昌九客专")
+    found = [(m.name, m.stage) for m in extract_projects(doc).mentions if i <= m.start < i + 30]
+    assert found == [("昌九客专", "planning"), ("瑞梅铁路(江西段)", "planning"), ("长赣铁路(江西段)", "planning")]
+    # a portfolio without a stage word gives none (new text, like 锦州's 列入省高质量发展项目)
+    text = "2021年工作回顾。滨海大道、锦州港三期工程等5个项目列入省高质量发展项目。\n"
+    assert {m.stage for m in extract_projects(extract_text(text, name="portfolio.txt")).mentions} == {None}
+    # 预备 in an enumeration's statement is the reserve too (new text, like 广西 2013's 预备重大项目中包括…)
+    text = "2014年计划。预备重大项目中包括北海至钦州一级公路、国道209扩建工程等项目。\n"
+    found = [(m.name, m.stage) for m in extract_projects(extract_text(text, name="reserve.txt")).mentions]
+    assert found == [("北海至钦州一级公路", "planning"), ("国道209扩建工程", "planning")]

@@ -223,6 +223,7 @@ class ProjectExtractor:
         self._capacity_re = re.compile(
             rf"(?:{alternation(tax.words('capacity_words'))})(?:为|达到|达|约|共)?{_NUM}")
         self._label_copula = re.compile(alternation(tax.words("label_copulas")))
+        self._listed_in = re.compile(rf"被?(?:{alternation(tax.words('listing_verbs'))})[^，。；,;]{{0,24}}?(?:项目|名单|计划)")
         self._colon_enumerator_re = re.compile(rf"(?:{alternation(tax.words('colon_enumerators'))})[：:]$")
         self._list_rejected_heads = tuple(tax.words("list_rejected_heads"))
         self._own_head_nouns = frozenset(tax.words("list_nouns_own_heads"))
@@ -481,6 +482,17 @@ class ProjectExtractor:
                 s = i + 1
         out.append((s, end))
         return [(a, b) for a, b in out if t[a:b].strip(" ：:")]
+
+    def _portfolio_stage(self, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+        """``…等19个项目列入今年开工预备项目``: a list put into a portfolio takes the portfolio's last stage word
+        (预备 after 开工: planning); ``列入省高质量发展项目`` names none."""
+        m = self._listed_in.match(self.t, start, end)
+        if m is None:
+            return None
+        last = None
+        for lm in self.tax.list_re.finditer(self.t, m.start(), m.end()):
+            last = lm
+        return (self.tax.list_cues[last.group()], last.span()) if last is not None else None
 
     def _numbered_parts(self, i: int) -> bool:
         """Whether the 、 at ``i`` joins two numbers of one name's parts (``马鞍岭1、2号旅游码头``, ``一期二、三阶段``)
@@ -786,7 +798,7 @@ class ProjectExtractor:
                 cont_start = rest_start + conj.end()
                 cont_items = self._split_items(cont_start, self._strip_trailing(cont_start, cont_end))
                 pred_start = cont_end
-            cue = self._predicate_cue(pred_start, end)
+            cue = self._predicate_cue(pred_start, end) or self._portfolio_stage(pred_start, end)
             if cue is not None:
                 stage, stage_span = cue
             elif (lm := tax.list_re.search(mods)) is not None:
