@@ -223,7 +223,8 @@ class ProjectExtractor:
         self._capacity_re = re.compile(
             rf"(?:{alternation(tax.words('capacity_words'))})(?:为|达到|达|约|共)?{_NUM}")
         self._label_copula = re.compile(alternation(tax.words("label_copulas")))
-        self._listed_in = re.compile(rf"被?(?:{alternation(tax.words('listing_verbs'))})[^，。；,;]{{0,24}}?(?:项目|名单|计划)")
+        self._listed_in = re.compile(
+            rf"被?(?:{alternation(tax.words('listing_verbs'))})[^，。；,;]{{0,24}}?(?:项目|名单|计划)")
         self._colon_enumerator_re = re.compile(rf"(?:{alternation(tax.words('colon_enumerators'))})[：:]$")
         self._list_rejected_heads = tuple(tax.words("list_rejected_heads"))
         self._own_head_nouns = frozenset(tax.words("list_nouns_own_heads"))
