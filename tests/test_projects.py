@@ -712,3 +712,16 @@ def test_a_list_put_into_a_portfolio_takes_its_stage() -> None:
     text = "2014年计划。预备重大项目中包括北海至钦州一级公路、国道209扩建工程等项目。\n"
     found = [(m.name, m.stage) for m in extract_projects(extract_text(text, name="reserve.txt")).mentions]
     assert found == [("北海至钦州一级公路", "planning"), ("国道209扩建工程", "planning")]
+
+
+def test_a_verb_whose_objects_all_say_they_are_projects() -> None:
+    # 抓紧实施A项目、B项目: a verb that needs 建设 after its object takes names that each end in 项目 without it
+    # (云南 2014 prompted it; new text, as no other stored document has the shape)
+    text = "2014年计划。抓紧实施南宁机场T3航站楼项目、钦州港东航道扩建项目,抓好北海机场建设。\n"
+    found = [(m.name, m.stage) for m in extract_projects(extract_text(text, name="objects.txt")).mentions]
+    assert found == [("南宁机场T3航站楼项目", "construction"), ("钦州港东航道扩建项目", "construction"),
+                     ("北海机场", "construction")]
+    # not names ending in 工程, as often programmes (安徽 2026), nor 项目 without a place (new text)
+    assert _around("provinces-2026/2026_安徽省_政府工作报告.txt", "实施新产业标准化领航工程、质量强基赋能工程") == []
+    text = "2014年计划。实施重大科技项目、重点民生项目。\n"
+    assert [m.name for m in extract_projects(extract_text(text, name="programmes.txt")).mentions] == []

@@ -871,7 +871,10 @@ class ProjectExtractor:
                         and len(self._split_items(lead_end, obj_end)) == 1 and "等" not in t[lead_end:obj_end]
                         and (_PLACE_MARK.search(t, lead_end, obj_end) is not None
                              or t.endswith("项目", lead_end, obj_end)))
-        if before_stage and (not circumfix or obj_end < end and t.find("建设", obj_end, end) >= 0 or single_works):
+        # (实施A项目、B项目: objects that all say they are projects need no 建设 after them)
+        named_projects = circumfix and self._all_projects(lead_end, obj_end)
+        if before_stage and (not circumfix or obj_end < end and t.find("建设", obj_end, end) >= 0 or single_works
+                             or named_projects):
             items = self._split_items(lead_end, obj_end, single=investment is not None)
             mode = "investment" if investment else self._shared_head_mode(items)
             return [_Statement(items, before_stage, before_span, before_span[0], "verb", mode, investment)]
@@ -882,6 +885,17 @@ class ProjectExtractor:
             items = self._split_items(lead_end, obj_end, single=True)
             return [_Statement(items[:1], None, None, lead_end, "investment", "free", investment)]
         return []
+
+    def _all_projects(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` lists several names that each end in 项目 (``昆明长水机场“9+2”项目、腾冲机场
+        改扩建项目``), each opening with its place (not ``实施重大科技项目、重点民生项目``: programmes); not 工程, which
+        ends programmes as often (``实施新产业标准化领航工程、质量强基赋能工程``)."""
+        if "等" in self.t[start:end]:
+            return False
+        items = self._split_items(start, end)
+        return len(items) >= 2 and all(
+            self.t[a:b].endswith("项目") and self._place_at(self.t[a:b], 0) and self._valid(self.t[a:b], "free")
+            for a, b in items)
 
     def _counted_list_head(self, start: int, end: int) -> re.Match[str] | None:
         """``现场签约A、B两个项目``: a count right after the last of several names closes their list
