@@ -725,3 +725,15 @@ def test_a_verb_whose_objects_all_say_they_are_projects() -> None:
     assert _around("provinces-2026/2026_安徽省_政府工作报告.txt", "实施新产业标准化领航工程、质量强基赋能工程") == []
     text = "2014年计划。实施重大科技项目、重点民生项目。\n"
     assert [m.name for m in extract_projects(extract_text(text, name="programmes.txt")).mentions] == []
+
+
+def test_a_word_of_being_after_a_field_label_stands_for_its_verb() -> None:
+    # 机场建设方面主要是A、B机场建设: with no verb, the field's work is building what follows (云南 2014
+    # prompted it; new text, as no other stored document has the shape)
+    text = "2015年计划。港口建设方面主要是钦州港东航道、北海港铁山港区4号泊位建设。\n"
+    found = [(m.name, m.stage) for m in extract_projects(extract_text(text, name="field.txt")).mentions]
+    assert found == [("钦州港东航道", "construction"), ("北海港铁山港区4号泊位", "construction")]
+    # a kind of works after it names none (new text), nor does a count of fields (山西 2026)
+    text = "2015年计划。民生方面主要是保障性住房建设。\n"
+    assert extract_projects(extract_text(text, name="kind.txt")).mentions == []
+    assert _around("provinces-2026/2026_山西省_政府工作报告.txt", "努力实现以下8个方面主要目标") == []

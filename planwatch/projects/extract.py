@@ -927,6 +927,11 @@ class ProjectExtractor:
                 before_stage = tax.before_cues[m.group()]
                 before_span = m.span()
                 circumfix = m.group() in tax.circumfix_cues
+        if before_stage is None and lead_end == start and (label := _FIELD_LABEL.match(t, start, end)) is not None and (
+                copula := self._label_copula.match(t, label.end(), end)) is not None and copula.end() < end:
+            # 机场建设方面主要是A、B机场建设: the field's work is what follows, so the word of being stands for a
+            # verb that needs 建设 after its objects (推进)
+            return copula.end(), tax.before_cues["建设"], copula.span(), True
         return lead_end, before_stage, before_span, circumfix
 
     def _strip_lead(self, start: int, end: int) -> tuple[int, str]:
