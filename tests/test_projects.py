@@ -737,3 +737,15 @@ def test_a_word_of_being_after_a_field_label_stands_for_its_verb() -> None:
     text = "2015年计划。民生方面主要是保障性住房建设。\n"
     assert extract_projects(extract_text(text, name="kind.txt")).mentions == []
     assert _around("provinces-2026/2026_山西省_政府工作报告.txt", "努力实现以下8个方面主要目标") == []
+
+
+def test_a_natural_place_in_a_run_of_short_names_is_one_of_them() -> None:
+    # 涔天河、莽山、毛俊水库: a river's name before a short bare name is an item of the run sharing its head,
+    # not the place of the works after it (湖南 2017, a round-4 document)
+    doc = extract(Path(__file__).parent / "data" / "wider" / "news" / "hunan_2017_key_projects.txt")
+    i = doc.text.index("涔天河")
+    found = [(m.name, m.stage) for m in extract_projects(doc).mentions if i <= m.start < i + 10]
+    assert found == [("涔天河", "construction"), ("莽山", "construction"), ("毛俊水库", "construction")]
+    # before works it still names them (凌河区 plan: 小凌河、百股河污染综合治理工程 is one mention)
+    assert [n for n, _ in _around("jinzhou/003_821d0610ff899f65.txt", "小凌河、百股河污染综合治理工程")] == [
+        "小凌河、百股河污染综合治理工程"]

@@ -1082,7 +1082,10 @@ class ProjectExtractor:
         k = 0
         while k < len(out):
             ps, pe = out[k]
-            if k + 1 < len(out) and _PLACE_ONLY.match(t[ps:pe]) and not self._has_head(t[ps:pe]):
+            # (not before a short bare name: 泸沽湖、沧源、澜沧、红河蒙自机场 is a run of names sharing one head)
+            nxt = t[out[k + 1][0]:out[k + 1][1]] if k + 1 < len(out) else ""
+            if (k + 1 < len(out) and _PLACE_ONLY.match(t[ps:pe]) and not self._has_head(t[ps:pe])
+                    and not (len(nxt) <= 4 and not self._has_head(nxt) and _PLACE_ONLY.match(nxt) is None)):
                 merged.append((ps, out[k + 1][1]))
                 k += 2
                 continue
