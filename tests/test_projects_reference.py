@@ -175,8 +175,8 @@ def test_scores_on_the_round4_reference() -> None:
     (docs/projects-reference.md)."""
     round4 = evaluate(ROUND4, WIDER_DIR)
     assert round4.n_reference >= 125
-    assert round4.precision >= 0.97 and round4.recall >= 0.87
-    assert round4.summary()["stage_accuracy"] >= 0.85
+    assert round4.precision >= 0.97 and round4.recall >= 0.90  # 0.991 / 0.913 after round 5's rules
+    assert round4.summary()["stage_accuracy"] >= 0.95
 
 
 def test_round6_reference_is_grounded_and_scored() -> None:
@@ -215,7 +215,8 @@ def test_round5_reference_is_grounded_and_scored() -> None:
     """Round 5 of issue 11 §7: 广西 2013 supplementary major-project list, the 合肥 2015 report's industry
     paragraph and 云南 2014 transport news, annotated whole before the extractor was run on them; first
     measured 0.783 / 0.450 (the held-out estimate: 云南's lists of short railway names after 推进…建设 and
-    its airports missed, 广西's 1、2号 split). The floors keep the figures reached from falling."""
+    its airports missed, 广西's 1、2号 split); 0.971 / 0.850 after the round's rules (stage 0.750 → 0.853).
+    The floors keep the figures reached from falling."""
     zones, mentions = load_reference(ROUND5)
     tax = load_project_taxonomy()
     assert len(zones) == 3 and len(mentions) == 40
@@ -227,4 +228,5 @@ def test_round5_reference_is_grounded_and_scored() -> None:
         assert m["name"] == "".join(m["text"].split())
         assert m["stage"] is None or tax.stage(m["stage"]) is not None
     scores = evaluate(ROUND5, WIDER_DIR)
-    assert scores.precision >= 0.78 and scores.recall >= 0.45
+    assert scores.precision >= 0.96 and scores.recall >= 0.84
+    assert scores.summary()["stage_accuracy"] >= 0.85
