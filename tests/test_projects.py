@@ -749,3 +749,16 @@ def test_a_natural_place_in_a_run_of_short_names_is_one_of_them() -> None:
     # before works it still names them (凌河区 plan: 小凌河、百股河污染综合治理工程 is one mention)
     assert [n for n, _ in _around("jinzhou/003_821d0610ff899f65.txt", "小凌河、百股河污染综合治理工程")] == [
         "小凌河、百股河污染综合治理工程"]
+
+
+def test_the_stage_of_a_list_after_de() -> None:
+    # 推进A、B等项目的前期工作: the stage phrase after 的 is the list's (planning), not the verb's (海拉尔 2013
+    # and 2012; 云南 2014 prompted it: 启动渝昆铁路等项目的前期工作)
+    assert _around("hailaer/hailaer_2013.txt", "推进黑羊站水厂二期、东山组团第二水源地等项目的前期工作") == [
+        ("黑羊站水厂二期", "planning"), ("东山组团第二水源地", "planning")]
+    assert _around("hailaer/hailaer_2012.txt", "天顺公司肉牛屠宰等食品加工项目的前期") == [
+        ("天顺公司肉牛屠宰", "planning")]
+    # 的 before a word that is no stage phrase leaves the verb's stage (new text)
+    text = "2014年计划。加快滨海大道等项目的建设。\n"
+    found = [(m.name, m.stage) for m in extract_projects(extract_text(text, name="de.txt")).mentions]
+    assert found == [("滨海大道", "construction")]

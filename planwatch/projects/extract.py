@@ -994,6 +994,8 @@ class ProjectExtractor:
     def _predicate_cue(self, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
         """A stage phrase right at ``start`` (after manner and time words): ``…等5个项目竣工``."""
         t, tax = self.t, self.tax
+        if t.startswith("的", start) and start + 1 < end:
+            start += 1  # 启动A等项目的前期工作: the stage of the list, after 的
         m = tax.after_re.match(t, start, end)
         pos = start
         if not m:
