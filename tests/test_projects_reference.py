@@ -92,6 +92,8 @@ ROUND6 = Path(__file__).parent / "data" / "projects_reference_round6.jsonl"
 ROUND7 = Path(__file__).parent / "data" / "projects_reference_round7.jsonl"
 #: the three documents of the sixth unseen round (ranges-k), annotated whole before either extractor ran
 ROUND8 = Path(__file__).parent / "data" / "projects_reference_round8.jsonl"
+#: round 5 of issue 11 §7: 广西 2013, 合肥 2015, 云南 2014, annotated whole before the extractor ran on them
+ROUND5 = Path(__file__).parent / "data" / "projects_reference_round5.jsonl"
 
 
 def test_wider_reference_is_grounded() -> None:
@@ -101,7 +103,7 @@ def test_wider_reference_is_grounded() -> None:
     tax = load_project_taxonomy()
     docs = {str(p.relative_to(WIDER_DIR)) for p in WIDER_DIR.rglob("*.txt")}
     # the documents added later for a fresh held-out figure have their own reference (NEW, below)
-    new_docs = {z["doc"] for ref in (NEW, ROUND4, ROUND6, ROUND7, ROUND8) for z in load_reference(ref)[0]}
+    new_docs = {z["doc"] for ref in (NEW, ROUND4, ROUND5, ROUND6, ROUND7, ROUND8) for z in load_reference(ref)[0]}
     assert {z["doc"] for z in zones} | new_docs == docs and len(mentions) >= 30
     assert not {z["doc"] for z in zones} & new_docs
     texts = {d: (WIDER_DIR / d).read_text(encoding="utf-8") for d in docs}
@@ -175,8 +177,8 @@ def test_scores_on_the_round4_reference() -> None:
     (docs/projects-reference.md)."""
     round4 = evaluate(ROUND4, WIDER_DIR)
     assert round4.n_reference >= 125
-    assert round4.precision >= 0.97 and round4.recall >= 0.87
-    assert round4.summary()["stage_accuracy"] >= 0.85
+    assert round4.precision >= 0.97 and round4.recall >= 0.90  # 0.991 / 0.913 after round 5's rules
+    assert round4.summary()["stage_accuracy"] >= 0.95
 
 
 def test_round6_reference_is_grounded_and_scored() -> None:
@@ -225,3 +227,24 @@ def test_round8_reference_is_grounded_and_scored() -> None:
     found = {doc: n_pred for doc, (n_ref, n_pred, _) in scores.by_doc.items() if n_ref == 0}
     assert len(found) == 3 and sum(found.values()) <= 6
     assert [n for doc, n in found.items() if "hainan" in doc] == [0, 0]
+
+
+def test_round5_reference_is_grounded_and_scored() -> None:
+    """Round 5 of issue 11 §7: 广西 2013 supplementary major-project list, the 合肥 2015 report's industry
+    paragraph and 云南 2014 transport news, annotated whole before the extractor was run on them; first
+    measured 0.783 / 0.450 (the held-out estimate: 云南's lists of short railway names after 推进…建设 and
+    its airports missed, 广西's 1、2号 split); 0.971 / 0.850 after the round's rules (stage 0.611 → 0.882).
+    The floors keep the figures reached from falling."""
+    zones, mentions = load_reference(ROUND5)
+    tax = load_project_taxonomy()
+    assert len(zones) == 3 and len(mentions) == 40
+    texts = {z["doc"]: (WIDER_DIR / z["doc"]).read_text(encoding="utf-8") for z in zones}
+    for z in zones:
+        assert (z["start"], z["end"]) == (0, len(texts[z["doc"]]))
+    for m in mentions:
+        assert texts[m["doc"]][m["start"]:m["end"]] == m["text"]
+        assert m["name"] == "".join(m["text"].split())
+        assert m["stage"] is None or tax.stage(m["stage"]) is not None
+    scores = evaluate(ROUND5, WIDER_DIR)
+    assert scores.precision >= 0.96 and scores.recall >= 0.84
+    assert scores.summary()["stage_accuracy"] >= 0.85

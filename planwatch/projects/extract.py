@@ -75,8 +75,8 @@ _COUNT_START = re.compile(
     r"^(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:个|所|座|条|段|户|家|套|项|栋|处|名|人|台|辆|批|块)"
 )
 _QUANTITY = re.compile(
-    rf"{_NUM}(?:万|亿|千)?(?:平方米|平方公里|公里|米|亩|公顷|元|万元|亿元|户|个|套|人|栋|座|块|处|项)$"
-)
+    rf"{_NUM}(?:万|亿|千)?(?:平方米|平方公里|公里|米|亩|公顷|元|万元|亿元|户|个|套|人次|人|栋|座|块|处|项|%|％)$"
+)  # (设计年吞吐能力为100万人次, 占工业投资的61.4%: a figure ends it, so it is a statement, not a name)
 _SLOGAN = re.compile(
     r"[一二三四五六七八九十两\d]+大(?:中心|工程|产业|基地|集群)|双千亿|千亿级|百亿级"
     # numbered sets of facilities (三基地一枢纽, 一区两基地, “三基地两中心”): a programme's slogan
@@ -118,6 +118,9 @@ _NUMBERED_SLOGAN = re.compile(r"“[一二两三四五六七八九十百千万\d
 _CATEGORY_JOINS = re.compile(r"[和及与、的“”\"（）()]")
 _AMBITION = re.compile(r"(?:重要|领先|一流|知名|最大|先进)的")
 _BUILD_CLAUSE = re.compile(r"建设.{3,}")
+#: 马鞍岭1、2号旅游码头, 一期二、三阶段: a 、 between two numbers of one name's berths, units or phases
+_NUMBERED_PARTS = re.compile(r"[0-9一二三四五六七八九十]{1,3}(?:号|期|#|＃|标段|阶段)")
+_NUMERAL = "0123456789一二三四五六七八九十"
 _PHASE_SUFFIX = re.compile(r"(?:一期|二期|三期|续建|扩建|新建|改建)$")
 _PROJECT_END = re.compile(r"(?:项目|工程)(?:[(（][^()（）]*[)）])?$")
 # a count by owner closing a clause (宁东基地3个，A、B；): the next clause may list the projects counted
@@ -219,6 +222,9 @@ class ProjectExtractor:
         self._enumerator_re = re.compile(rf"(?:{alternation(tax.words('enumerators'))})[：:，,]?")
         self._capacity_re = re.compile(
             rf"(?:{alternation(tax.words('capacity_words'))})(?:为|达到|达|约|共)?{_NUM}")
+        self._label_copula = re.compile(alternation(tax.words("label_copulas")))
+        self._listed_in = re.compile(
+            rf"被?(?:{alternation(tax.words('listing_verbs'))})[^，。；,;]{{0,24}}?(?:项目|名单|计划)")
         self._colon_enumerator_re = re.compile(rf"(?:{alternation(tax.words('colon_enumerators'))})[：:]$")
         self._list_rejected_heads = tuple(tax.words("list_rejected_heads"))
         self._own_head_nouns = frozenset(tax.words("list_nouns_own_heads"))
@@ -472,11 +478,28 @@ class ProjectExtractor:
                 depth += 1
             elif ch in _CLOSE:
                 depth = max(0, depth - 1)
-            elif ch in seps and depth == 0:
+            elif ch in seps and depth == 0 and not self._numbered_parts(i):
                 out.append((s, i))
                 s = i + 1
         out.append((s, end))
         return [(a, b) for a, b in out if t[a:b].strip(" ：:")]
+
+    def _portfolio_stage(self, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+        """``…等19个项目列入今年开工预备项目``: a list put into a portfolio takes the portfolio's last stage word
+        (预备 after 开工: planning); ``列入省高质量发展项目`` names none."""
+        m = self._listed_in.match(self.t, start, end)
+        if m is None:
+            return None
+        last = None
+        for lm in self.tax.list_re.finditer(self.t, m.start(), m.end()):
+            last = lm
+        return (self.tax.list_cues[last.group()], last.span()) if last is not None else None
+
+    def _numbered_parts(self, i: int) -> bool:
+        """Whether the 、 at ``i`` joins two numbers of one name's parts (``马鞍岭1、2号旅游码头``, ``一期二、三阶段``)
+        rather than two items: a number right before it, and after it a number with its counter."""
+        t = self.t
+        return i > 0 and t[i - 1] in _NUMERAL and _NUMBERED_PARTS.match(t, i + 1) is not None
 
     def _project_class(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` speaks of a class of projects: 项目/工程, a list noun, a count of works."""
@@ -776,7 +799,7 @@ class ProjectExtractor:
                 cont_start = rest_start + conj.end()
                 cont_items = self._split_items(cont_start, self._strip_trailing(cont_start, cont_end))
                 pred_start = cont_end
-            cue = self._predicate_cue(pred_start, end)
+            cue = self._predicate_cue(pred_start, end) or self._portfolio_stage(pred_start, end)
             if cue is not None:
                 stage, stage_span = cue
             elif (lm := tax.list_re.search(mods)) is not None:
@@ -848,7 +871,10 @@ class ProjectExtractor:
                         and len(self._split_items(lead_end, obj_end)) == 1 and "等" not in t[lead_end:obj_end]
                         and (_PLACE_MARK.search(t, lead_end, obj_end) is not None
                              or t.endswith("项目", lead_end, obj_end)))
-        if before_stage and (not circumfix or obj_end < end and t.find("建设", obj_end, end) >= 0 or single_works):
+        # (实施A项目、B项目: objects that all say they are projects need no 建设 after them)
+        named_projects = circumfix and self._all_projects(lead_end, obj_end)
+        if before_stage and (not circumfix or obj_end < end and t.find("建设", obj_end, end) >= 0 or single_works
+                             or named_projects):
             items = self._split_items(lead_end, obj_end, single=investment is not None)
             mode = "investment" if investment else self._shared_head_mode(items)
             return [_Statement(items, before_stage, before_span, before_span[0], "verb", mode, investment)]
@@ -859,6 +885,17 @@ class ProjectExtractor:
             items = self._split_items(lead_end, obj_end, single=True)
             return [_Statement(items[:1], None, None, lead_end, "investment", "free", investment)]
         return []
+
+    def _all_projects(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` lists several names that each end in 项目 (``昆明长水机场“9+2”项目、腾冲机场
+        改扩建项目``), each opening with its place (not ``实施重大科技项目、重点民生项目``: programmes); not 工程, which
+        ends programmes as often (``实施新产业标准化领航工程、质量强基赋能工程``)."""
+        if "等" in self.t[start:end]:
+            return False
+        items = self._split_items(start, end)
+        return len(items) >= 2 and all(
+            self.t[a:b].endswith("项目") and self._place_at(self.t[a:b], 0) and self._valid(self.t[a:b], "free")
+            for a, b in items)
 
     def _counted_list_head(self, start: int, end: int) -> re.Match[str] | None:
         """``现场签约A、B两个项目``: a count right after the last of several names closes their list
@@ -890,6 +927,11 @@ class ProjectExtractor:
                 before_stage = tax.before_cues[m.group()]
                 before_span = m.span()
                 circumfix = m.group() in tax.circumfix_cues
+        if before_stage is None and lead_end == start and (label := _FIELD_LABEL.match(t, start, end)) is not None and (
+                copula := self._label_copula.match(t, label.end(), end)) is not None and copula.end() < end:
+            # 机场建设方面主要是A、B机场建设: the field's work is what follows, so the word of being stands for a
+            # verb that needs 建设 after its objects (推进)
+            return copula.end(), tax.before_cues["建设"], copula.span(), True
         return lead_end, before_stage, before_span, circumfix
 
     def _strip_lead(self, start: int, end: int) -> tuple[int, str]:
@@ -902,8 +944,12 @@ class ProjectExtractor:
                 break
             m, pos = more, more.end()
         if m is None and (label := _FIELD_LABEL.match(self.t, start, end)) is not None:
-            # 铁路方面抓好…, 民航方面推进…: the field a sentence speaks of, then its verb
-            more = self.tax.leading_re.match(self.t, label.end(), end)
+            # 铁路方面抓好…, 民航方面推进…: the field a sentence speaks of, then its verb (after a word of
+            # being: 铁路建设方面主要是推进…)
+            verb_at = label.end()
+            if (copula := self._label_copula.match(self.t, verb_at, end)) is not None:
+                verb_at = copula.end()
+            more = self.tax.leading_re.match(self.t, verb_at, end)
             if more is not None:
                 m, pos = more, more.end()
         if m and self.t.startswith("了", pos):
@@ -948,6 +994,8 @@ class ProjectExtractor:
     def _predicate_cue(self, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
         """A stage phrase right at ``start`` (after manner and time words): ``…等5个项目竣工``."""
         t, tax = self.t, self.tax
+        if t.startswith("的", start) and start + 1 < end:
+            start += 1  # 启动A等项目的前期工作: the stage of the list, after 的
         m = tax.after_re.match(t, start, end)
         pos = start
         if not m:
@@ -1013,7 +1061,7 @@ class ProjectExtractor:
                 depth += 1
             elif ch in _CLOSE:
                 depth = max(0, depth - 1)
-            elif ch == "、" and depth == 0:
+            elif ch == "、" and depth == 0 and not self._numbered_parts(i):
                 parts.append((s, i))
                 s = i + 1
         parts.append((s, end))
@@ -1036,7 +1084,10 @@ class ProjectExtractor:
         k = 0
         while k < len(out):
             ps, pe = out[k]
-            if k + 1 < len(out) and _PLACE_ONLY.match(t[ps:pe]) and not self._has_head(t[ps:pe]):
+            # (not before a short bare name: 泸沽湖、沧源、澜沧、红河蒙自机场 is a run of names sharing one head)
+            nxt = t[out[k + 1][0]:out[k + 1][1]] if k + 1 < len(out) else ""
+            if (k + 1 < len(out) and _PLACE_ONLY.match(t[ps:pe]) and not self._has_head(t[ps:pe])
+                    and not (len(nxt) <= 4 and not self._has_head(nxt) and _PLACE_ONLY.match(nxt) is None)):
                 merged.append((ps, out[k + 1][1]))
                 k += 2
                 continue
@@ -1129,7 +1180,7 @@ class ProjectExtractor:
                 continue
             ns, ne = span
             name = t[ns:ne]
-            if not self._valid(name, st.mode) and not self._shares_head(name, spans[k + 1:k + 2], st.mode) and not (
+            if not self._valid(name, st.mode) and not self._shares_head(name, spans[k + 1:], st.mode) and not (
                     st.mode == "list" and self._place_shares_head(name, spans[k + 1:k + 2])):
                 continue
             made.append(self._mention(ns, ne, st, kind, period, list_id))
@@ -1316,7 +1367,10 @@ class ProjectExtractor:
         nxt = self.t[following[0][0]:following[0][1]]
         if self._works_re.search(nxt) or _PROJECT_END.search(nxt):
             return False  # 校安工程、…改造: programmes and works share no facility word
-        return self._ends_with_head(nxt) and self._valid(nxt, mode) and not is_generic_name(nxt)
+        if self._ends_with_head(nxt):
+            return self._valid(nxt, mode) and not is_generic_name(nxt)
+        # 玉磨、祥临、弥蒙、隆黄铁路: a run of short bare names all share the head that ends the run
+        return not self._valid(nxt, mode) and self._shares_head(nxt, following[1:], mode)
 
     def _place_shares_head(self, name: str, following: list[tuple[int, int] | None]) -> bool:
         """``吉安市、乐平市生活垃圾焚烧发电项目``, ``儋州、三亚国家农业科技园``: in a list, a place alone before an
