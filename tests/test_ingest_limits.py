@@ -212,6 +212,8 @@ def _allocate_under_a_cap(limit_mb: int, one_block: bool, results: multiprocessi
         outcome = "watchdog"
     except MemoryError:
         outcome = "address space"
+    finally:
+        memory.close()  # as the worker does (planwatch.store.parallel)
     held.clear()
     results.put((outcome, memory.rise_mb, memory.tripped, resource.getrlimit(resource.RLIMIT_AS) == before))
 
@@ -233,3 +235,34 @@ def test_in_a_worker_the_address_space_stops_even_one_huge_allocation(one_block:
         assert outcome == "address space" and rise < 10, (outcome, rise)
     else:
         assert limit < rise < limit + 100 and tripped, (outcome, rise)
+
+
+def _exit_cut_short(limit_mb: int, results: multiprocessing.Queue) -> None:
+    """The watchdog's signal landing at the very start of ``__exit__`` (simulated: its handler is
+    run there), then the worker's ``finally: memory.close()``: the cap must be back."""
+    import resource
+
+    from planwatch.store import limits
+
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    memory = limits.FileMemory(limit_mb, cap_address_space=True)
+    outcome = "not stopped"
+    try:
+        memory.__enter__()
+        capped = resource.getrlimit(resource.RLIMIT_AS) != before
+        memory._interrupt(0, None)  # what the signal does, before __exit__ has run a line
+    except limits.FileMemoryLimit:
+        outcome = "watchdog"
+    finally:
+        memory.close()
+    results.put((outcome, capped, resource.getrlimit(resource.RLIMIT_AS) == before))
+
+
+def test_the_cap_is_restored_when_the_signal_cuts_exit_short() -> None:
+    ctx = multiprocessing.get_context("fork")
+    results = ctx.Queue()
+    proc = ctx.Process(target=_exit_cut_short, args=(150, results))
+    proc.start()
+    outcome, capped, restored = results.get(timeout=60)
+    proc.join(10)
+    assert (outcome, capped, restored) == ("watchdog", True, True)

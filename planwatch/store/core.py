@@ -438,6 +438,8 @@ class Store:
             extracted = limits.over_time(pending.path.name, seconds)
         except (limits.FileMemoryLimit, MemoryError):
             extracted = limits.over_memory(pending.path.name, memory.mb)
+        finally:
+            memory.close()  # (again: the watchdog's signal may have cut its __exit__ short)
         if memory.tripped:
             extracted = limits.over_memory(pending.path.name, memory.mb)
         return self.store_extracted(pending, extracted, reextract=reextract, actor=actor)

@@ -129,6 +129,7 @@ class FileMemory:
         self._armed = False
         self._start: int | None = None
         self._stop = threading.Event()
+        self._closed = False
         self._thread: threading.Thread | None = None
         self._previous_handler: Any = None
         self._previous_cap: tuple[int, int] | None = None
@@ -150,11 +151,23 @@ class FileMemory:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._start is None:
+        self.close()
+
+    def close(self) -> None:
+        """End the watch: the address-space cap, the watchdog and the signal handler as they were.
+
+        Idempotent, and called again by the code around ``with`` (``finally: memory.close()``):
+        the watchdog's signal can land at the very start of ``__exit__``, before anything here
+        runs, and the file's ``FileMemoryLimit`` then leaves ``__exit__`` at once — a worker kept
+        the file's low cap for every later file (seen once in CI).  The handler disarms itself
+        before it raises, so by then no second signal can cut this short.
+        """
+        if self._start is None or self._closed:
             return
         self._armed = False  # a signal still on its way now does nothing
         if self._previous_cap is not None:
             _set_address_space(self._previous_cap)
+            self._previous_cap = None
         self._stop.set()
         if self._thread is not None:
             self._thread.join()
@@ -163,6 +176,7 @@ class FileMemory:
         self.rise_mb = peak_since(self._start)
         if self.rise_mb > self.mb:
             self.tripped = True
+        self._closed = True
 
     def _watch(self, main_ident: int | None) -> None:
         assert self._start is not None

@@ -126,6 +126,8 @@ def extract_job(path: str, doc_key: str, resolve: bool, context: StatedContext |
         return Extracted(limits.over_time(Path(path).name, seconds), None, None, time.perf_counter() - t0)
     except (limits.FileMemoryLimit, MemoryError):
         return Extracted(over_memory, None, None, time.perf_counter() - t0)
+    finally:
+        memory.close()  # (again: the watchdog's signal may have cut its __exit__ short)
     if memory.tripped:  # over the limit, though a reader's own handler turned it into another failure
         return Extracted(over_memory, None, None, time.perf_counter() - t0)
     if not isinstance(doc, Document):
