@@ -471,6 +471,12 @@ class ProjectExtractor:
     def _sub_parts(self, start: int, end: int, seps: str) -> list[tuple[int, int]]:
         """``[start, end)`` cut at ``seps`` outside brackets (ASCII commas too: some pages use them)."""
         t = self.t
+        return [(a, b) for a, b in self._cut_outside_brackets(start, end, seps) if t[a:b].strip(" ：:")]
+
+    def _cut_outside_brackets(self, start: int, end: int, seps: str) -> list[tuple[int, int]]:
+        """``[start, end)`` cut at each of ``seps`` outside brackets, not between the numbers of one
+        name (``1、2号``); empty parts kept."""
+        t = self.t
         out, depth, s = [], 0, start
         for i in range(start, end):
             ch = t[i]
@@ -482,7 +488,7 @@ class ProjectExtractor:
                 out.append((s, i))
                 s = i + 1
         out.append((s, end))
-        return [(a, b) for a, b in out if t[a:b].strip(" ：:")]
+        return out
 
     def _portfolio_stage(self, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
         """``…等19个项目列入今年开工预备项目``: a list put into a portfolio takes the portfolio's last stage word
@@ -1053,18 +1059,7 @@ class ProjectExtractor:
         t = self.t
         if single:
             return [(start, end)] if end > start else []
-        parts: list[tuple[int, int]] = []
-        depth, s = 0, start
-        for i in range(start, end):
-            ch = t[i]
-            if ch in _OPEN:
-                depth += 1
-            elif ch in _CLOSE:
-                depth = max(0, depth - 1)
-            elif ch == "、" and depth == 0 and not self._numbered_parts(i):
-                parts.append((s, i))
-                s = i + 1
-        parts.append((s, end))
+        parts = self._cut_outside_brackets(start, end, "、")
         if cut_at_list:
             # 汽车及零部件、农产品加工等产业和中北石化润滑油等…项目: only what follows 等…和 is listed
             for k in range(len(parts) - 1, -1, -1):
