@@ -92,6 +92,20 @@ ROUND6 = Path(__file__).parent / "data" / "projects_reference_round6.jsonl"
 ROUND7 = Path(__file__).parent / "data" / "projects_reference_round7.jsonl"
 #: the three documents of the sixth unseen round (ranges-k), annotated whole before either extractor ran
 ROUND8 = Path(__file__).parent / "data" / "projects_reference_round8.jsonl"
+
+
+def _assert_grounded(zones: list[dict], mentions: list[dict], *, names: bool = True) -> None:
+    """Each zone a whole document of tests/data/wider, each mention's text its span there; with
+    ``names``, each name the text without spaces and each stage one of the taxonomy's."""
+    tax = load_project_taxonomy()
+    texts = {z["doc"]: (WIDER_DIR / z["doc"]).read_text(encoding="utf-8") for z in zones}
+    for z in zones:
+        assert (z["start"], z["end"]) == (0, len(texts[z["doc"]]))
+    for m in mentions:
+        assert texts[m["doc"]][m["start"]:m["end"]] == m["text"]
+        if names:
+            assert m["name"] == "".join(m["text"].split())
+            assert m["stage"] is None or tax.stage(m["stage"]) is not None
 #: round 5 of issue 11 §7: 广西 2013, 合肥 2015, 云南 2014, annotated whole before the extractor ran on them
 ROUND5 = Path(__file__).parent / "data" / "projects_reference_round5.jsonl"
 
@@ -129,15 +143,8 @@ def test_new_reference_is_grounded() -> None:
     """海南 2011 key-project digest, 莱州 2020, 平阴 2019 and 蠡县 2017 reports, annotated whole
     before the extractor was run on them (docs/projects-reference.md)."""
     zones, mentions = load_reference(NEW)
-    tax = load_project_taxonomy()
     assert len(zones) == 4 and len(mentions) >= 50
-    texts = {z["doc"]: (WIDER_DIR / z["doc"]).read_text(encoding="utf-8") for z in zones}
-    for z in zones:
-        assert (z["start"], z["end"]) == (0, len(texts[z["doc"]]))
-    for m in mentions:
-        assert texts[m["doc"]][m["start"]:m["end"]] == m["text"]
-        assert m["name"] == "".join(m["text"].split())
-        assert m["stage"] is None or tax.stage(m["stage"]) is not None
+    _assert_grounded(zones, mentions)
 
 
 def test_scores_on_the_new_reference() -> None:
@@ -157,16 +164,9 @@ def test_round4_reference_is_grounded() -> None:
     scored once before the rules it prompted; the 湖南 2017 key-project list and the 赤峰 2025 report,
     annotated after all those rules and scored once before the last few (docs/projects-reference.md)."""
     zones, mentions = load_reference(ROUND4)
-    tax = load_project_taxonomy()
     assert len(zones) == 8 and len(mentions) >= 125
     assert not {z["doc"] for z in zones} & {z["doc"] for z in load_reference(NEW)[0]}
-    texts = {z["doc"]: (WIDER_DIR / z["doc"]).read_text(encoding="utf-8") for z in zones}
-    for z in zones:
-        assert (z["start"], z["end"]) == (0, len(texts[z["doc"]]))
-    for m in mentions:
-        assert texts[m["doc"]][m["start"]:m["end"]] == m["text"]
-        assert m["name"] == "".join(m["text"].split())
-        assert m["stage"] is None or tax.stage(m["stage"]) is not None
+    _assert_grounded(zones, mentions)
 
 
 def test_scores_on_the_round4_reference() -> None:
@@ -189,11 +189,7 @@ def test_round6_reference_is_grounded_and_scored() -> None:
     (A、B两个项目). The floors keep those figures from falling."""
     zones, mentions = load_reference(ROUND6)
     assert len(zones) == 10 and len(mentions) == 7
-    texts = {z["doc"]: (WIDER_DIR / z["doc"]).read_text(encoding="utf-8") for z in zones}
-    for z in zones:
-        assert (z["start"], z["end"]) == (0, len(texts[z["doc"]]))
-    for m in mentions:
-        assert texts[m["doc"]][m["start"]:m["end"]] == m["text"]
+    _assert_grounded(zones, mentions, names=False)
     scores = evaluate(ROUND6, WIDER_DIR)
     assert scores.precision >= 0.6 and scores.recall >= 0.85
 
@@ -203,11 +199,7 @@ def test_round7_reference_is_grounded_and_scored() -> None:
     2025 report (two works put into operation before 等99个项目); first measured 1.000 / 1.000, kept."""
     zones, mentions = load_reference(ROUND7)
     assert len(zones) == 3 and len(mentions) == 2
-    texts = {z["doc"]: (WIDER_DIR / z["doc"]).read_text(encoding="utf-8") for z in zones}
-    for z in zones:
-        assert (z["start"], z["end"]) == (0, len(texts[z["doc"]]))
-    for m in mentions:
-        assert texts[m["doc"]][m["start"]:m["end"]] == m["text"]
+    _assert_grounded(zones, mentions, names=False)
     scores = evaluate(ROUND7, WIDER_DIR)
     assert scores.precision >= 1.0 and scores.recall >= 1.0
     assert [n_pred for n_ref, n_pred, _ in scores.by_doc.values() if n_ref == 0] == [0, 0]
@@ -220,9 +212,7 @@ def test_round8_reference_is_grounded_and_scored() -> None:
     sectors of ``以商贸、金融、电子商务、文化创意、文化旅游为代表的现代服务业``): a ceiling until fixed."""
     zones, mentions = load_reference(ROUND8)
     assert len(zones) == 3 and not mentions
-    texts = {z["doc"]: (WIDER_DIR / z["doc"]).read_text(encoding="utf-8") for z in zones}
-    for z in zones:
-        assert (z["start"], z["end"]) == (0, len(texts[z["doc"]]))
+    _assert_grounded(zones, [], names=False)
     scores = evaluate(ROUND8, WIDER_DIR)
     found = {doc: n_pred for doc, (n_ref, n_pred, _) in scores.by_doc.items() if n_ref == 0}
     assert len(found) == 3 and sum(found.values()) <= 6
@@ -236,15 +226,8 @@ def test_round5_reference_is_grounded_and_scored() -> None:
     its airports missed, 广西's 1、2号 split); 0.971 / 0.850 after the round's rules (stage 0.611 → 0.882).
     The floors keep the figures reached from falling."""
     zones, mentions = load_reference(ROUND5)
-    tax = load_project_taxonomy()
     assert len(zones) == 3 and len(mentions) == 40
-    texts = {z["doc"]: (WIDER_DIR / z["doc"]).read_text(encoding="utf-8") for z in zones}
-    for z in zones:
-        assert (z["start"], z["end"]) == (0, len(texts[z["doc"]]))
-    for m in mentions:
-        assert texts[m["doc"]][m["start"]:m["end"]] == m["text"]
-        assert m["name"] == "".join(m["text"].split())
-        assert m["stage"] is None or tax.stage(m["stage"]) is not None
+    _assert_grounded(zones, mentions)
     scores = evaluate(ROUND5, WIDER_DIR)
     assert scores.precision >= 0.96 and scores.recall >= 0.84
     assert scores.summary()["stage_accuracy"] >= 0.85
