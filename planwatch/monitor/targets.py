@@ -587,11 +587,12 @@ def target_page(
     read: at 100,000 documents a region holds up to 2,500 targets, and judging all of them took
     most of the time of a whole answer."""
     paged = limit is not None or offset > 0
-    groups = _target_groups(store, region, plan, indicator, fragments, narrow=paged)
+    region_key, span = store.region_key(region), plan_span(plan)
+    groups = _target_groups(store, region_key, span, indicator, fragments, narrow=paged)
     page = groups[offset:] if limit is None else groups[offset:offset + limit]
     if paged:
         _read_whole_rows(store, page)
-    return TargetPage(_assess(store, store.region_key(region), page, plan_span(plan), as_of), len(groups), offset)
+    return TargetPage(_assess(store, region_key, page, span, as_of), len(groups), offset)
 
 
 def _read_whole_rows(store: Store, groups: list[_TargetGroup]) -> None:
@@ -608,12 +609,11 @@ def _read_whole_rows(store: Store, groups: list[_TargetGroup]) -> None:
 
 
 def _target_groups(
-    store: Store, region: str, plan: str | None, indicator: str | None, fragments: bool, *, narrow: bool = False
+    store: Store, region_key: str, span: tuple[int, int] | None, indicator: str | None, fragments: bool, *,
+    narrow: bool = False,
 ) -> list[_TargetGroup]:
     """The region's targets, one group per target, in the order ``targets`` lists them; ``narrow``:
     their rows with only the columns that order them (``TARGET_ORDER_SELECT``, from an index)."""
-    region_key = store.region_key(region)
-    span = plan_span(plan)
     # The plan and the indicator narrow the query itself: a dashboard asks one plan of a region
     # that holds thousands of targets over the years.
     where = f"WHERE f.region_key = ? AND f.kind = 'target' AND {LIVE} AND f.period_end IS NOT NULL"
