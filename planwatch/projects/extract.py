@@ -141,7 +141,18 @@ _TRAILING_LENGTH = re.compile(rf"(?<=[段线路桥道])(?:{ARABIC})(?:公里|千
 _ASCII_SEP = re.compile(r"(?<=[\u4e00-\u9fff）)”%])\s*[,;:.]\s*(?=[\u4e00-\u9fff（(“])")
 _DIRECTION_SUFFIX = re.compile(r"(?<=[路道街桥线])[东南西北](?:延伸段|延长线|段)?$")
 _ASCII_STOP_END = re.compile(r"(?<=[\u4e00-\u9fff）)”])\s*\.\s*$")
-_ASCII_DOT = re.compile(r"(?<=[\u4e00-\u9fff）)”])\s*\.")  # _ASCII_STOP_END anywhere
+#: An ASCII mark not before a digit (not 3.5 or 1,000): where _ASCII_SEP or _ASCII_STOP_END can match,
+#: found by a scan that starts at the mark (theirs start with a look behind, tried at every character).
+_ASCII_CANDIDATE = re.compile(r"[,;:.](?!\d)")
+_WORD_END = re.compile(r"[\u4e00-\u9fff）)”%]")
+
+
+def _after_word(t: str, pos: int) -> bool:
+    """Whether the last character before ``pos`` that is not a space ends a Chinese word or a bracket."""
+    q = pos - 1
+    while q >= 0 and t[q].isspace():
+        q -= 1
+    return q >= 0 and _WORD_END.match(t, q) is not None
 _SUBJECT_COUNT = re.compile(r"\d|[一二两三四五六七八九十百]+个")
 _FIELD_LABEL = re.compile(r"(?![另一这那各多两])[\u4e00-\u9fff]{1,6}?方面")  # (not 另一方面: a discourse marker)
 _MID_VERB = re.compile(r"全力加快|加快推进|加快|开工建设|重点推进|重点建设|推动|力促|确保|完成了|完成|启动了|启动|依托")
@@ -296,7 +307,7 @@ class ProjectExtractor:
         # (one look over the whole stretch first: most documents write no ASCII mark between Chinese
         # words, and a mark a clause has is one the stretch has)
         lo, hi = min(c.start for c in clauses), max(c.end for c in clauses)
-        if not (_ASCII_SEP.search(t, lo, hi) or _ASCII_DOT.search(t, lo, hi)):
+        if not any(_after_word(t, m.start()) for m in _ASCII_CANDIDATE.finditer(t, lo, hi)):
             return clauses
         if not any(_ASCII_SEP.search(t, c.start, c.end) or _ASCII_STOP_END.search(t, c.start, c.end) for c in clauses):
             return clauses
