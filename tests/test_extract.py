@@ -1423,6 +1423,9 @@ def test_news_of_a_plan_not_yet_begun_states_its_goals():
     news item of 2026) reviews it: its figures stay actuals."""
     gansu = _wider("news/gansu_2011_highways.txt")
     assert find(gansu, "17条", start=50).kind == "target"
+    # "…突破5500公里；“十二五”末，甘肃将打通…13条“接头”高速公路": a time named between two numbers gives the
+    # second its own date, so it does not continue the first's list (prose._NEW_TIME): the plan's end year
+    assert (find(gansu, "13条", start=111).kind, find(gansu, "13条", start=111).period) == ("target", "2015")
     assert find(_wider("news/xizang_2011_roads.txt"), "60％").kind == "target"
     hunan = (PROVINCES / "2026_湖南省_政府工作报告.txt").read_text(encoding="utf-8")
     opening = ("“十四五”时期是我们", "这五年，综合经济")

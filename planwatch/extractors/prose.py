@@ -380,6 +380,11 @@ def _counts_people(q: Quantity) -> bool:
     return q.unit.endswith(("人", "名", "户"))
 
 
+#: A time named between two numbers ("…突破5500公里；“十二五”末，甘肃将打通…13条"): the second has its own date,
+#: so it does not continue the first's list.
+_NEW_TIME = re.compile(r"(?:19|20)\d\d年|十[一二三四五六]五[”\"]?(?:末|期间|时期)|今年|明年|年底|年末")
+
+
 def _continues_list(clause: str, q: Quantity) -> bool:
     """A clause with a noun and a count but no verb or date of its own continues the list before it."""
     if q.unit_kind != "count" or _counts_people(q):
@@ -753,6 +758,7 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
         period = period_for(scope, kind, measure, sentence_before, text[clause_start:q.start], described,
                             rate=q.unit_kind == "percent", part=part)
         if (prev_fact is not None and scope.span and prev_fact.period == scope.span and period == str(scope.year)
+                and not _NEW_TIME.search(text, prev_fact.end, q.start)
                 and measure == prev_fact.measure == "level" and (_continues_list(text[clause_start:q.start], q)
                                                                  or _ATTRIBUTE.fullmatch(text[clause_start:q.start]))):
             # "组建省重点实验室24个，省专业技术创新中心34个", "改造566个小区，面积为1433万平方米": the span goes on
