@@ -1427,6 +1427,26 @@ def test_news_of_a_plan_not_yet_begun_states_its_goals():
     # second its own date, so it does not continue the first's list (prose._NEW_TIME): the plan's end year
     assert (find(gansu, "13条", start=111).kind, find(gansu, "13条", start=111).period) == ("target", "2015")
     assert find(_wider("news/xizang_2011_roads.txt"), "60％").kind == "target"
+    # 2015-11 news of two provinces' 十三五 transport plans (贵州, 中国日报 2015-11-20; 云南, a trade site's copy
+    # of the 省交通运输厅 news of 11月3日), quoted as stored: the goals after the turn, before actuals (and
+    # 云南's dated 2011-2015 from the 十二五 named in the opening line)
+    news = planwatch.StatedContext(date="2015-11", doc_type="新闻报道")
+    guizhou = planwatch.extract_text(
+        "本报讯记者从贵州省交通运输厅获悉,根据初步规划,“十三五”期间贵州交通建设预计投入5000亿元,环贵州高速公路将建成。\n"
+        "“十三五”期间,我省将建成环贵州高速公路,贵州南部三自治州的通道建设取得重大突破,国省道二级公路比例进一步提高,"
+        "农村公路实现村村通油路、村村通客运。到2020年,全省公路网总里程将达20万公里,其中高速公路将突破7000公里。\n",
+        context=news.over(planwatch.StatedContext(region="贵州省")))
+    assert (find(guizhou, "20万公里").kind, find(guizhou, "20万公里").period) == ("target", "2020")
+    yunnan = planwatch.extract_text(
+        "11月3日,记者从云南省交通运输厅获悉,在确保“十二五”规划圆满收官的同时,省交通运输厅将进一步做好“十三五”规划。\n"
+        "“十三五”期间,全省公路水路建设拟完成投资4900亿元。其中:高速公路建设拟完成投资3700亿元,拟建成高速公路2000公里以上;"
+        "“七出省、五出境”通道基本建成。\n"
+        "到2020年底,力争高速公路通车里程达到6000公里,在建高速公路项目里程达到2000公里,普通国省道二级公路以上比例达到40%,"
+        "100%建制村实现通硬化路,航道通航里程达到5000公里。\n",
+        context=news.over(planwatch.StatedContext(region="云南省")))
+    assert (find(yunnan, "3700亿元").kind, find(yunnan, "3700亿元").period) == ("target", "2016-2020")
+    goals = {(f.kind, f.period) for f in yunnan.facts if f.text in ("2000公里", "40%", "5000公里")}
+    assert goals == {("target", "2020")}
     hunan = (PROVINCES / "2026_湖南省_政府工作报告.txt").read_text(encoding="utf-8")
     opening = ("“十四五”时期是我们", "这五年，综合经济")
     review = "\n".join(line for line in hunan.splitlines() if line.startswith(opening))
