@@ -1472,3 +1472,27 @@ def test_the_field_of_a_ranking_is_no_fact():
     fangxian = _wider("news/fangxian_2018q1q3.txt")
     assert not [f for f in fangxian.facts if f.text == "16个"]
     assert {f.text for f in fangxian.facts} >= {"56.7亿", "18687元", "9.2%"}
+
+
+def test_an_estimate_of_a_year_already_over_is_no_goal():
+    """Round m (万源 2021-01, under the headline ``…为自己新的五年征程定下目标``: ``2020年,万源预计全年实现地区
+    生产总值140亿元、增长4%``): in a goals section, an estimate cue before a number of a year earlier than the
+    document's is an estimate, not a goal.  Accepted on 中国新闻网's 2020-01-16 item on the provinces' 2020
+    goals (``初步预计2019年广东地区生产总值10.5万亿元以上``, before read as targets); rejected where the
+    estimated year is the document's or later: 海拉尔区's 2016 work plan (``预计全年旅游接待人数达到700万人次``)
+    and 锦州's 十四五 water plan (``“十四五”期间全市年均总供水量预计 9 亿立方米``) keep their targets."""
+    wanyuan = _wider("news/wanyuan_14th_plan_2021.txt")
+    assert [(f.kind, f.period) for f in wanyuan.facts if f.text in ("140亿元", "4%")] == [
+        ("estimate", "2020"), ("estimate", "2020")]
+    assert {f.kind for f in wanyuan.facts if f.period in ("2025", "2035")} == {"target"}
+    news = planwatch.extract_text(
+        "中国首迎10万亿GDP省份 26省份今年GDP目标出炉\n"
+        "  2020年省级地方两会密集召开,在晒出2019年成绩单的同时,各省份今年经济社会发展预期目标也陆续出炉。\n\n"
+        "  1月14日,广东省政府工作报告指出,初步预计2019年广东地区生产总值10.5万亿元以上,同比增长6.3%左右。\n",
+        context=planwatch.StatedContext(date="2020-01", doc_type="新闻报道"))
+    assert [(f.text, f.kind, f.period) for f in news.facts if f.text in ("10.5万亿元以上", "6.3%左右")] == [
+        ("10.5万亿元以上", "estimate", "2019"), ("6.3%左右", "estimate", "2019")]
+    hailaer = planwatch.extract(CORPUS / "hailaer" / "hailaer_2016.txt")
+    assert [(f.kind, f.period) for f in hailaer.facts if f.text == "700万人次"] == [("target", "2016")]
+    jinzhou = planwatch.extract(CORPUS / "jinzhou" / "004_9898a4a294c82fae.txt")
+    assert [(f.kind, f.period) for f in jinzhou.facts if f.text == "9 亿立方米"] == [("target", "2025")]

@@ -757,6 +757,10 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
         part = part_in_effect(text[max(para_start, q.start - _PART_WINDOW):q.start])
         period = period_for(scope, kind, measure, sentence_before, text[clause_start:q.start], described,
                             rate=q.unit_kind == "percent", part=part)
+        if kind == "target" and _ended_year_estimate(estimate_window, period, layout):
+            # "…定下目标" over a news item, then "2020年,万源预计全年实现地区生产总值140亿元": the expected
+            # result of a year already over when the item was written is an estimate, not a goal
+            kind = "estimate"
         if (prev_fact is not None and scope.span and prev_fact.period == scope.span and period == str(scope.year)
                 and not _NEW_TIME.search(text, prev_fact.end, q.start)
                 and measure == prev_fact.measure == "level" and (_continues_list(text[clause_start:q.start], q)
@@ -790,6 +794,16 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
     _assign_list(text, list_members, last_names, facts)
     _from_to(text, facts, scope_at(layout, start))
     return facts
+
+
+def _ended_year_estimate(window: str, period: str, layout: Layout) -> bool:
+    """An estimate cue (``预计``) before a number dated to a year, or a part of one, before the year the
+    document was issued in (else the year it is about): a result expected for a period already over,
+    which no goal can be.  (News of January about last year is dated by that year, so the issue wins.)"""
+    issued = layout.context.issued if layout.context is not None else None
+    year = int(issued[:4]) if issued and issued[:4].isdigit() else layout.year
+    ended = re.match(r"((?:19|20)\d\d)(?:$|Q|H|M)", period or "")
+    return bool(year and ended and int(ended.group(1)) < year and _kind_cue_patterns()[0].search(window))
 
 
 _TIME_WORDS = re.compile(
