@@ -1496,3 +1496,30 @@ def test_an_estimate_of_a_year_already_over_is_no_goal():
     assert [(f.kind, f.period) for f in hailaer.facts if f.text == "700万人次"] == [("target", "2016")]
     jinzhou = planwatch.extract(CORPUS / "jinzhou" / "004_9898a4a294c82fae.txt")
     assert [(f.kind, f.period) for f in jinzhou.facts if f.text == "9 亿立方米"] == [("target", "2025")]
+
+
+def test_a_list_of_differences_takes_the_names_of_the_list_before_it():
+    """Round m (安庆 1-8月 2022: ``战略性新兴产业产值、高技术产业增加值、高新技术产业增加值分别增长29.7%、22.1%、19.6%,
+    比7月份高8.4、17.5、7.8个百分点``): a list of as many numbers right after a ``分别`` list, led by a comparison
+    with no subject of its own, pairs with it in order (all three were ``比7月份高``).  Accepted on a 2022-09
+    provincial note on high-tech industry (stored in traditional characters; quoted here in simplified:
+    ``环保产业、生物、电子信息和新能源领域分别增长…,高于全省12.2、5.7、3.9和2.2个百分点``, before all four
+    named by the whole list) and 青海's 2018H1 news (``…分别增长29.1%和21.7%,分别快于规模以上工业增速20.5和13.1
+    个百分点``); rejected where the comparison has its own subject and no list precedes it (丹寨县 2015:
+    ``第二、第三产业占地区生产总值的比重分别回落2.16和1.66个百分点`` keeps its own names)."""
+    anqing = _wider("releases/anqing_2022m1m8_news.txt")
+    assert [f.indicator for f in anqing.facts if f.text in ("8.4", "17.5", "7.8个百分点")] == [
+        "战略性新兴产业产值比7月份高", "高技术产业增加值比7月份高", "高新技术产业增加值比7月份高"]
+    note = planwatch.extract_text(
+        "高新技术产业七大领域稳步增长,航空航天领域增加值同比增长25.8%,增速居首位,高于全省18.0个百分点;"
+        "环保产业、生物、电子信息和新能源领域分别增长20.0%、13.5%、11.7%和10.0%,高于全省12.2、5.7、3.9和2.2个百分点;"
+        "新材料领域和高端技术装备制造领域分别增长6.4%和2.7%。\n",
+        context=planwatch.StatedContext(date="2022-09", doc_type="新闻报道"))
+    assert [f.indicator for f in note.facts if f.text in ("12.2", "2.2个百分点")] == [
+        "环保产业高于全省", "新能源领域高于全省"]
+    qinghai = _wider("releases/qinghai_2018h1_news.txt")
+    assert [f.indicator for f in qinghai.facts if f.text in ("20.5", "13.1个百分点")] == [
+        "规模以上工业高技术制造业快于规模以上工业增速", "装备制造业增加值快于规模以上工业增速"]
+    danzhai = _wider("bulletins/danzhai_2015.txt")
+    assert [f.indicator for f in danzhai.facts if f.text in ("2.16", "1.66个百分点")] == [
+        "第二产业占地区生产总值的比重", "第三产业占地区生产总值的比重"]
