@@ -319,6 +319,26 @@ _CELL_LINE = re.compile(r"^[ \t\u3000]*([^\s|](?:.*[^\s|])?)[ \t\u3000]*\|[ \t]*
 _ROW_END = re.compile(r"^[ \t]*\|[ \t]*$")
 
 
+def _split_rows(run: list[tuple[int, re.Match[str] | None]]) -> list[list[tuple[int, re.Match[str] | None]]]:
+    """A run of cell lines with no ``|`` line between its rows, split into them: some pages print
+    only the header's row ends, or none (襄城县's 2020 bulletin: ``项目名称 |`` ``上年同期=100 |``
+    ``居民消费价格总指数 |`` ``102.7 |`` ``一、食品烟酒 |`` ``107.5 |`` …).  Where the run, from the
+    name before its first number on, tiles into two or more rows of one name and the same count of
+    numbers, those are its rows and the names before them its header; any other run is kept whole."""
+    cells = [m.group(1) if m else "" for _, m in run]
+    first = next((k for k, c in enumerate(cells) if _NUMBER.match(c)), None)
+    if first is None or first == 0 or _NUMBER.match(cells[first - 1]):
+        return [run]
+    width = next((k for k, c in enumerate(cells[first:]) if not _NUMBER.match(c)), len(cells) - first) + 1
+    body = cells[first - 1:]
+    if len(body) % width or len(body) // width < 2 or not all(
+            not _NUMBER.match(body[r]) and all(_NUMBER.match(c) for c in body[r + 1:r + width])
+            for r in range(0, len(body), width)):
+        return [run]
+    head = [run[:first - 1]] if first > 1 else []
+    return head + [run[r:r + width] for r in range(first - 1, len(run), width)]
+
+
 def _cell_per_line_tables(lines: list[tuple[int, str]]) -> list[AlignedTable]:
     """Tables printed one cell per line (``指标 |`` / ``年末数(人) |`` / ``|`` / ``全市总人口 |`` /
     ``506427 |`` …).  The rows are the runs of cell lines between ``|`` lines.  The shape alone makes
@@ -341,7 +361,8 @@ def _cell_per_line_tables(lines: list[tuple[int, str]]) -> list[AlignedTable]:
                 groups[-1].append(j)
             j += 1
         k = j
-        runs = [[(i, _CELL_LINE.match(lines[i][1])) for i in g] for g in groups if g]
+        runs = [part for g in groups if g
+                for part in _split_rows([(i, _CELL_LINE.match(lines[i][1])) for i in g])]
         texts = [[m.group(1) for _, m in run if m] for run in runs]
         head = next((h for h, t in enumerate(texts) if len(t) >= 2 and not any(_NUMBER.match(x) for x in t)), None)
         if head is None:

@@ -120,6 +120,7 @@ class DocContext:
     year: int | None
     part: str | None = None  # "Q1", "H1", "Q1-Q3", "M3", "M1-M5": a release for part of the year
     clues: list[Clue] = field(default_factory=list)
+    issued: str | None = None  # when the document was issued (stated, or its page's front matter)
 
 
 def resolve_region(name: str) -> Region | None:
@@ -422,7 +423,7 @@ def find_context(
             clues.append(Clue("year", str(year), f"{year}年", "lead"))
 
     name = former_name or (region.name if region else "")
-    return DocContext(title, doc_type, region, name, year, part, clues)
+    return DocContext(title, doc_type, region, name, year, part, clues, issued)
 
 
 def front_matter(text: str) -> dict[str, str]:

@@ -183,6 +183,29 @@ def test_a_table_flattened_one_cell_per_line_is_read_by_its_rows(docs):
     assert not [f for f in doc.facts if "总户数" in f.indicator]
 
 
+def test_cell_lines_without_row_ends_are_split_into_rows():
+    """Round m (襄城县's 2020 bulletin, 表1 居民消费价格指数): the page prints no ``|`` line at all, so the
+    whole table is one run of cells (``项目名称 |`` ``上年同期=100 |`` ``居民消费价格总指数 |`` ``102.7 |`` …).
+    From the name before its first number on, a run that tiles into rows of one name and as many
+    numbers is read by those rows; the names before them are its header."""
+    doc = planwatch.extract(DATA.parent / "wider" / "bulletins" / "xiangcheng_2020.txt")
+    original = (DATA.parent / "wider" / "bulletins" / "xiangcheng_2020.txt").read_text(encoding="utf-8")
+    index = cell(doc, "102.7", "居民消费价格总指数", source="table")
+    assert original[index.start:index.end] == "102.7"
+    assert (index.measure, index.unit, index.period) == ("level", "", "2020")
+    assert len([f for f in doc.facts if f.source == "table"]) == 15
+    # 龙岗区's 2009年8月 monthly (统计月报, a mirror of lg.gov.cn): row ends under the two header rows only
+    monthly = ("类 别 |\n以上月价格 |\n以上年同期价格为100 |\n|\n为100 |\n本月 |\n至本月平均 |\n|\n"
+               "居民消费价格总指数 |\n100.9 |\n98.5 |\n99.3 |\n服务项目价格指数 |\n100.0 |\n97.3 |\n98.6 |\n"
+               "消费品价格指数 |\n101.2 |\n99.0 |\n99.6 |\n一、食品 |\n102.0 |\n99.8 |\n100.2 |\n")
+    table = [f for f in extract_text(monthly).facts if f.source == "table"]
+    assert [(f.text, f.indicator) for f in table[:3]] == [
+        ("100.9", "居民消费价格总指数"), ("98.5", "居民消费价格总指数"), ("99.3", "居民消费价格总指数")]
+    assert len(table) == 12
+    # a tail that does not tile (a third number in the last row) is no table
+    assert find_aligned_tables("名称 |\n金额 |\n甲 |\n1 |\n乙 |\n2 |\n3 |\n") == []
+
+
 @pytest.mark.parametrize("text", [
     # a page's image caption and share links: cell lines without a header of names and rows of numbers
     "![]() |\n海南今年投资721.6亿元\n",

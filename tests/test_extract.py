@@ -1472,3 +1472,54 @@ def test_the_field_of_a_ranking_is_no_fact():
     fangxian = _wider("news/fangxian_2018q1q3.txt")
     assert not [f for f in fangxian.facts if f.text == "16个"]
     assert {f.text for f in fangxian.facts} >= {"56.7亿", "18687元", "9.2%"}
+
+
+def test_an_estimate_of_a_year_already_over_is_no_goal():
+    """Round m (万源 2021-01, under the headline ``…为自己新的五年征程定下目标``: ``2020年,万源预计全年实现地区
+    生产总值140亿元、增长4%``): in a goals section, an estimate cue before a number of a year earlier than the
+    document's is an estimate, not a goal.  Accepted on 中国新闻网's 2020-01-16 item on the provinces' 2020
+    goals (``初步预计2019年广东地区生产总值10.5万亿元以上``, before read as targets); rejected where the
+    estimated year is the document's or later: 海拉尔区's 2016 work plan (``预计全年旅游接待人数达到700万人次``)
+    and 锦州's 十四五 water plan (``“十四五”期间全市年均总供水量预计 9 亿立方米``) keep their targets."""
+    wanyuan = _wider("news/wanyuan_14th_plan_2021.txt")
+    assert [(f.kind, f.period) for f in wanyuan.facts if f.text in ("140亿元", "4%")] == [
+        ("estimate", "2020"), ("estimate", "2020")]
+    assert {f.kind for f in wanyuan.facts if f.period in ("2025", "2035")} == {"target"}
+    news = planwatch.extract_text(
+        "中国首迎10万亿GDP省份 26省份今年GDP目标出炉\n"
+        "  2020年省级地方两会密集召开,在晒出2019年成绩单的同时,各省份今年经济社会发展预期目标也陆续出炉。\n\n"
+        "  1月14日,广东省政府工作报告指出,初步预计2019年广东地区生产总值10.5万亿元以上,同比增长6.3%左右。\n",
+        context=planwatch.StatedContext(date="2020-01", doc_type="新闻报道"))
+    assert [(f.text, f.kind, f.period) for f in news.facts if f.text in ("10.5万亿元以上", "6.3%左右")] == [
+        ("10.5万亿元以上", "estimate", "2019"), ("6.3%左右", "estimate", "2019")]
+    hailaer = planwatch.extract(CORPUS / "hailaer" / "hailaer_2016.txt")
+    assert [(f.kind, f.period) for f in hailaer.facts if f.text == "700万人次"] == [("target", "2016")]
+    jinzhou = planwatch.extract(CORPUS / "jinzhou" / "004_9898a4a294c82fae.txt")
+    assert [(f.kind, f.period) for f in jinzhou.facts if f.text == "9 亿立方米"] == [("target", "2025")]
+
+
+def test_a_list_of_differences_takes_the_names_of_the_list_before_it():
+    """Round m (安庆 1-8月 2022: ``战略性新兴产业产值、高技术产业增加值、高新技术产业增加值分别增长29.7%、22.1%、19.6%,
+    比7月份高8.4、17.5、7.8个百分点``): a list of as many numbers right after a ``分别`` list, led by a comparison
+    with no subject of its own, pairs with it in order (all three were ``比7月份高``).  Accepted on a 2022-09
+    provincial note on high-tech industry (stored in traditional characters; quoted here in simplified:
+    ``环保产业、生物、电子信息和新能源领域分别增长…,高于全省12.2、5.7、3.9和2.2个百分点``, before all four
+    named by the whole list) and 青海's 2018H1 news (``…分别增长29.1%和21.7%,分别快于规模以上工业增速20.5和13.1
+    个百分点``); rejected where the comparison has its own subject and no list precedes it (丹寨县 2015:
+    ``第二、第三产业占地区生产总值的比重分别回落2.16和1.66个百分点`` keeps its own names)."""
+    anqing = _wider("releases/anqing_2022m1m8_news.txt")
+    assert [f.indicator for f in anqing.facts if f.text in ("8.4", "17.5", "7.8个百分点")] == [
+        "战略性新兴产业产值比7月份高", "高技术产业增加值比7月份高", "高新技术产业增加值比7月份高"]
+    note = planwatch.extract_text(
+        "高新技术产业七大领域稳步增长,航空航天领域增加值同比增长25.8%,增速居首位,高于全省18.0个百分点;"
+        "环保产业、生物、电子信息和新能源领域分别增长20.0%、13.5%、11.7%和10.0%,高于全省12.2、5.7、3.9和2.2个百分点;"
+        "新材料领域和高端技术装备制造领域分别增长6.4%和2.7%。\n",
+        context=planwatch.StatedContext(date="2022-09", doc_type="新闻报道"))
+    assert [f.indicator for f in note.facts if f.text in ("12.2", "2.2个百分点")] == [
+        "环保产业高于全省", "新能源领域高于全省"]
+    qinghai = _wider("releases/qinghai_2018h1_news.txt")
+    assert [f.indicator for f in qinghai.facts if f.text in ("20.5", "13.1个百分点")] == [
+        "规模以上工业高技术制造业快于规模以上工业增速", "装备制造业增加值快于规模以上工业增速"]
+    danzhai = _wider("bulletins/danzhai_2015.txt")
+    assert [f.indicator for f in danzhai.facts if f.text in ("2.16", "1.66个百分点")] == [
+        "第二产业占地区生产总值的比重", "第三产业占地区生产总值的比重"]

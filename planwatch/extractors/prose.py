@@ -757,6 +757,10 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
         part = part_in_effect(text[max(para_start, q.start - _PART_WINDOW):q.start])
         period = period_for(scope, kind, measure, sentence_before, text[clause_start:q.start], described,
                             rate=q.unit_kind == "percent", part=part)
+        if kind == "target" and _ended_year_estimate(estimate_window, period, layout):
+            # "…定下目标" over a news item, then "2020年,万源预计全年实现地区生产总值140亿元": the expected
+            # result of a year already over when the item was written is an estimate, not a goal
+            kind = "estimate"
         if (prev_fact is not None and scope.span and prev_fact.period == scope.span and period == str(scope.year)
                 and not _NEW_TIME.search(text, prev_fact.end, q.start)
                 and measure == prev_fact.measure == "level" and (_continues_list(text[clause_start:q.start], q)
@@ -788,8 +792,52 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
         regions.note_opening(text, start, end)  # its numbers were years or names: its subject still counts
         return facts
     _assign_list(text, list_members, last_names, facts)
+    _paired_differences(text, facts)
     _from_to(text, facts, scope_at(layout, start))
     return facts
+
+
+#: What stands between a ``分别`` list and a list of its differences: a comparison with no subject of
+#: its own ("，比7月份高", "，高于全省", "，增速分别快于全部投资").
+_DIFFERENCE_LEAD = re.compile(
+    r"^[，,]\s*(?:增速|增幅|涨幅)?(?:分别|均)?(?:(?:比|较)[^，,。；;、]{1,10}?)?"
+    r"(?:高于|低于|快于|慢于|高出|低出|提高|加快|回落|提升|下降|放缓|高|低|快|慢)[^，,。；;、\d]{0,8}$"
+)
+
+
+def _joined(text: str, facts: list[RawFact]) -> bool:
+    """Numbers written as one list: only ``、`` or ``和`` between them."""
+    return all(text[a.end:b.start].strip() in ("、", "和", "及") for a, b in zip(facts, facts[1:], strict=False))
+
+
+def _paired_differences(text: str, facts: list[RawFact]) -> None:
+    """``…分别增长29.7%、22.1%、19.6%，比7月份高8.4、17.5、7.8个百分点``: a list of as many numbers right
+    after a ``分别`` list, led by a comparison with no subject of its own, gives each difference the name
+    of the number it compares, in order (the comparison kept, as for one number: ``…增加值比7月份高``)."""
+    i = 0
+    while i < len(facts):
+        n = 1
+        while i + n < len(facts) and _joined(text, facts[i + n - 1:i + n + 1]):
+            n += 1
+        head = facts[i - n:i] if i >= n >= 2 else []
+        lead = text[head[-1].end:facts[i].start] if head else ""
+        if (head and i + n <= len(facts) and _DIFFERENCE_LEAD.match(lead) and _joined(text, head)
+                and "分别" in text[max(0, head[0].start - 12):head[0].start]
+                and len({f.mention for f in head}) == n and _joined(text, facts[i:i + n])):
+            words = re.sub(r"^[，,\s]*(?:增速|增幅|涨幅)?(?:分别|均)?", "", lead)
+            for before, fact in zip(head, facts[i:i + n], strict=True):
+                fact.mention = before.mention + words
+        i += n
+
+
+def _ended_year_estimate(window: str, period: str, layout: Layout) -> bool:
+    """An estimate cue (``预计``) before a number dated to a year, or a part of one, before the year the
+    document was issued in (else the year it is about): a result expected for a period already over,
+    which no goal can be.  (News of January about last year is dated by that year, so the issue wins.)"""
+    issued = layout.context.issued if layout.context is not None else None
+    year = int(issued[:4]) if issued and issued[:4].isdigit() else layout.year
+    ended = re.match(r"((?:19|20)\d\d)(?:$|Q|H|M)", period or "")
+    return bool(year and ended and int(ended.group(1)) < year and _kind_cue_patterns()[0].search(window))
 
 
 _TIME_WORDS = re.compile(
