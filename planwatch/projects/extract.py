@@ -204,6 +204,7 @@ class ProjectExtractor:
             rf"(?P<more>余|多|以上|左右)?(?P<de>的)?"
         )
         self._sector_heading_re = {s.id: re.compile(alternation(s.heading)) for s in tax.sectors if s.heading}
+        self._valid_memo: dict[tuple[str, str], bool] = {}  # (_valid: names judged, kept across documents)
         self._sector_name_words = [(w, s.id) for s in tax.sectors for w in s.name]
         self._sector_name_words.sort(key=lambda p: len(p[0]), reverse=True)
         self._non_lists = re.compile(alternation(tax.words("non_project_lists")))
@@ -1329,6 +1330,17 @@ class ProjectExtractor:
         return (s, e) if e - s >= 2 else None
 
     def _valid(self, name: str, mode: str) -> bool:
+        """Whether ``name`` can name one project read in ``mode`` (a function of the two alone:
+        answers are kept, as a document asks about the same names many times)."""
+        key = (name, mode)
+        found = self._valid_memo.get(key)
+        if found is None:
+            if len(self._valid_memo) >= 50_000:
+                self._valid_memo.clear()
+            found = self._valid_memo[key] = self._judge_name(name, mode)
+        return found
+
+    def _judge_name(self, name: str, mode: str) -> bool:
         if len(name) < 2 or len(name) > (70 if mode == "investment" else 40):
             return False
         if _COUNT_START.match(name) or _QUANTITY.search(name) or _SLOGAN.search(name):
