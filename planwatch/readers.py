@@ -58,7 +58,6 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 _MAX_CONTROL_RATIO = 0.05
 # (\t \n \v \f \r are legitimately frequent in text extracted from PDFs and Word files.)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
 # Characters Chinese text is made of: ideographs, CJK and full-width punctuation, and the
 # symbols GB2312 itself contains (Latin-1, Greek, Cyrillic, ①, Ⅱ, ≥, ℃, ㎡, box drawing, …).
@@ -247,7 +246,9 @@ def _repair_latin1_mojibake(text: str, name: str, repairs: dict[str, Any]) -> st
     sample = text[:20000]
     if not _LATIN1_MOJIBAKE.search(sample):  # the common case, decided without counting
         return text
-    non_ascii = _count(_NON_ASCII, sample)
+    # (Chinese text matches the test above by its curly quotes and dashes alone: the non-ASCII
+    # characters are counted by encoding, without a list of one string per character)
+    non_ascii = len(sample) - len(sample.encode("ascii", "ignore"))
     if not non_ascii or _count(_LATIN1_MOJIBAKE, sample) < 0.5 * non_ascii:
         return text
     import ftfy
@@ -278,7 +279,7 @@ def _refuse_control_chars(text: str, name: str) -> None:
 
 def _looks_chinese(text: str) -> bool:
     """Whether the non-ASCII characters of ``text`` are mostly ones Chinese text is made of."""
-    non_ascii = _count(_NON_ASCII, text)
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
     if not non_ascii:
         return True
     return _count(_COMMON_CJK, text) / non_ascii >= 0.9
