@@ -157,7 +157,11 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     end = len(text) if end is None else end
     touching, suffix, _ = _qualifier_words()
     kinds = _unit_kinds()
-    out: list[Quantity] = _compounds(text, start, end)
+    # The rarer shapes are looked for only where their marks occur: their patterns open with a
+    # look-behind, which Python's re tries at every character of the text.
+    span = text[start:end]
+    magnitude = "万" in span or "亿" in span
+    out: list[Quantity] = _compounds(text, start, end) if "亿" in span and "万" in span else []
     taken = [(q.start, q.end) for q in out]
     for m in _pattern().finditer(text, start, end):
         if any(m.start() < e and m.end() > s for s, e in taken):
@@ -227,7 +231,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             high = -high if high is not None else None
         out.append(Quantity(start_at, end_at, m.start("num"), num_end, value, unit, unit_kind,
                             qualifier, is_range, chinese, prefix_verb, high))
-    for m in _FUSED.finditer(text, start, end):
+    for m in _FUSED.finditer(text, start, end) if magnitude else ():
         if any(q.start <= m.start() < q.end for q in out):
             continue
         lead = m.group("lead")
@@ -238,18 +242,17 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         out.append(Quantity(m.start(), stop, m.start(), stop, 1.0, m.group("mag") + unit,
                             _unit_kinds().get(unit, "magnitude"), qualifier, False, True,
                             "" if lead else text[m.start() - 2:m.start()]))
-    for m in _zero_pattern().finditer(text, start, end):
+    for m in _zero_pattern().finditer(text, start, end) if "零" in span else ():
         # "安全零事故": zero written as a word before what did not happen
         out = [q for q in out if not (q.start <= m.start() < q.end and not q.unit)]
         if not any(q.start <= m.start() < q.end for q in out):
             out.append(Quantity(m.start(), m.end(), m.start(), m.end(), 0.0, "", "count", None, False, True, ""))
-    for m in _DOUBLING.finditer(text, start, end):
+    for m in _DOUBLING.finditer(text, start, end) if "翻" in span else ():
         # "人均地区生产总值比2020年翻一番": doubling n times, a growth of (2ⁿ − 1) × 100%
         if not any(q.start <= m.start() < q.end for q in out):
             times = {"": 1, "一": 1, "两": 2, "二": 2, "三": 3}[m.group(1) or ""]
             out.append(Quantity(m.start(), m.end(), m.start(), m.end(), float(times), "番", "doubling", None, False,
                                 True, ""))
-    span = text[start:end]
     fractions = _FRACTION.finditer(text, start, end) if ("/" in span or "分之" in span) else ()
     for m in fractions:
         # "占全国1/10以上", "三分之一": a fraction is its value (FACTS.md: 1/4 → 0.25)
@@ -261,7 +264,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         end_at, after = _suffix_after(text, m.end())
         out.append(Quantity(m.start(), end_at, m.start(), m.end(), round(num / den, 10), "", "fraction", after, False,
                             False, ""))
-    for m in _WORD_SHARE.finditer(text, start, end):
+    for m in _WORD_SHARE.finditer(text, start, end) if "分之" in span else ():
         # "增长百分之五", "千分之三": a share written in words, the number after its base
         value = parse_number(m.group("num"))
         if value is None:
@@ -271,7 +274,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         percent = m.group("base") == "百分之"
         out.append(Quantity(m.start(), end_at, m.start(), m.end(), value, "%" if percent else "‰",
                             "percent" if percent else "permille", after, False, not m.group("num")[0].isdigit(), ""))
-    for m in _RATIO.finditer(text, start, end):
+    for m in _RATIO.finditer(text, start, end) if ":" in span or "：" in span else ():
         # "城乡居民收入比从2.50:1缩小至2.27:1": a two-part ratio is one number
         out = [q for q in out if not (m.start() <= q.num_start < m.end())]
         end_at, after = _suffix_after(text, m.end())
@@ -312,8 +315,13 @@ _FRACTION = re.compile(
 def _suffix_after(text: str, pos: int) -> tuple[int, str | None]:
     """A suffix qualifier right at ``pos`` ("2：1以内", "10.2年左右"): where the text ends, and the qualifier."""
     _, suffix, _ = _qualifier_words()
-    word = next((w for w in sorted(suffix, key=len, reverse=True) if text.startswith(w, pos)), None)
+    word = next((w for w in _suffixes_longest_first() if text.startswith(w, pos)), None)
     return (pos + len(word), suffix[word]) if word else (pos, None)
+
+
+@cache
+def _suffixes_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(_qualifier_words()[1], key=len, reverse=True))
 
 
 @cache
