@@ -58,10 +58,14 @@ _COMMA_SPACE = re.compile(r",(?=[ \t\u3000])")
 _REFERENCE_MARK = re.compile(
     r"[\u00b9\u00b2\u00b3\u2070\u2074-\u207e]+|[\[［]\d{1,2}[\]］]|[\u2460-\u2473\u2474-\u2487]"
 )  # (a character class first: the scan for it is fast; what precedes is checked in ``_is_mark``)
+#: The first characters of ``_REFERENCE_MARK``: one class, scanned at C speed, says whether the
+#: text has any (the alternation of three classes is tried branch by branch at every character).
+_REFERENCE_START = re.compile(r"[\u00b9\u00b2\u00b3\u2070\u2074-\u207e\[［\u2460-\u2487]")
 _MARK_AFTER = re.compile(r"[\d\u4e00-\u9fff%％）)]")
 # Full-width digits grouped by full-width commas (``２１，６１８元``): a thousands separator, since a
 # list of such numbers would not group them in threes.  (ASCII digits with ``，`` stay a list.)
 _FULLWIDTH_GROUPED = re.compile(r"(?<![０-９])[０-９]{1,3}(?:，[０-９]{3})+(?![０-９])")
+_FULLWIDTH_DIGIT = re.compile(r"[０-９]")  # (a text without one needs no look for the groups)
 
 
 @dataclass
@@ -142,11 +146,11 @@ def normalize(original: str) -> NormalizedText:
     deletions: list[tuple[int, int]] = []
     substitutions: dict[int, str] = {}
 
-    for m in _FULLWIDTH_GROUPED.finditer(original):
+    for m in _FULLWIDTH_GROUPED.finditer(original) if _FULLWIDTH_DIGIT.search(original) else ():
         for k in range(m.start(), m.end()):
             if original[k] == "，":
                 substitutions[k] = ","
-    for m in _REFERENCE_MARK.finditer(text):
+    for m in _REFERENCE_MARK.finditer(text) if _REFERENCE_START.search(text) else ():
         if _is_mark(text, m):
             deletions.append(m.span())
 
