@@ -89,11 +89,6 @@ def _unit_kinds() -> dict[str, str]:
 
 
 
-@cache
-def _verbs_longest_first() -> tuple[str, ...]:
-    return tuple(sorted(_qualifier_words()[2], key=len, reverse=True))
-
-
 _VERB_LINK = re.compile(r"(?:了|达到|达|到|为)$")
 _STRONG_BEFORE_VERB = re.compile(r"(至少|不少于|不低于|不超过)[\u4e00-\u9fff]{1,2}$")
 
@@ -102,8 +97,8 @@ def _prefix_verb(text: str, pos: int) -> tuple[str, str | None]:
     """A qualifier verb just before ``pos`` (allowing 了/到/在 between): ``突破``, ``控制在``."""
     verbs = _qualifier_words()[2]
     window = _VERB_LINK.sub("", text[max(0, pos - 6):pos])
-    for w in _verbs_longest_first():  # (sorted once: this runs for every number of every document)
-        if window.endswith(w):
+    for k in range(len(window), 0, -1):  # the longest verb the window ends with
+        if (w := window[-k:]) in verbs:
             return w, verbs[w]
     # "至少打造1个", "不低于…的": a strong qualifier governs a verb placed between
     m = _STRONG_BEFORE_VERB.search(window)
