@@ -762,3 +762,42 @@ def test_the_stage_of_a_list_after_de() -> None:
     text = "2014年计划。加快滨海大道等项目的建设。\n"
     found = [(m.name, m.stage) for m in extract_projects(extract_text(text, name="de.txt")).mentions]
     assert found == [("滨海大道", "construction")]
+
+
+# -- round 9 of issue 11 §7 (贵州 2022 lists, 黑龙江/吉林 2022 plans, 山西 2018 progress) ----------------
+def _names(text: str) -> list[tuple[str, str | None]]:
+    return [(m.name, m.stage) for m in extract_projects(extract_text(text, name="r9.txt")).mentions]
+
+
+def test_an_enumeration_of_two_lists_of_projects_keeps_both() -> None:
+    # 包括A、B等新兴产业项目和C、D等转型升级项目: the first list is of projects too (贵州 2022 prompted it;
+    # new text, as no other stored document has the shape in an enumeration)
+    text = "2023年计划。新开工项目120个,包括滨海热电联产、临港物流园等产业项目和西环路、北海大桥等基础设施项目。\n"
+    assert [n for n, _ in _names(text)] == ["滨海热电联产", "临港物流园", "西环路", "北海大桥"]
+    # a first list of sectors still lists nothing (new text, like 锦州's 汽车及零部件、农产品加工等产业和…)
+    text = "2023年计划。新开工项目120个,包括汽车及零部件、农产品加工等产业和西环路、北海大桥等项目。\n"
+    assert [n for n, _ in _names(text)] == ["西环路", "北海大桥"]
+
+
+def test_works_on_a_named_facility_need_no_jianshe() -> None:
+    # 加快义乌机场改扩建 (浙江 2026): a place, a facility, then the works (黑龙江 2022 prompted it:
+    # 加快推进哈尔滨机场二期扩建、漠河机场改扩建)
+    assert _around("provinces-2026/2026_浙江省_政府工作报告.txt", "加快义乌机场改扩建") == [
+        ("义乌机场改扩建", "construction")]
+    # a kind of works, or a place's district, names no facility (new text)
+    assert _names("2023年计划。加快推进城镇老旧小区改造。推进锦州老工业区改造。\n") == []
+
+
+def test_a_stretch_to_a_river_is_no_bare_river() -> None:
+    # 五大连池至嫩江、鹤岗至伊春等高速公路: a stretch ending at a river's town is an item of its own, not a river
+    # naming the works after it (黑龙江 2022 prompted it; new text); 小凌河、百股河…工程 stays one (凌河区 plan)
+    assert _names("2023年计划。启动大庆至松花江、鹤岗至伊春等高速公路建设。\n") == [
+        ("大庆至松花江", "started"), ("鹤岗至伊春", "started")]
+    assert [n for n, _ in _around("jinzhou/003_821d0610ff899f65.txt", "小凌河、百股河污染综合治理工程")] == [
+        "小凌河、百股河污染综合治理工程"]
+
+
+def test_mouhua_tuijin_is_planning() -> None:
+    # 谋划推进X铁路: planning, and the verb takes the name without 建设 (黑龙江 2022 prompted it; new text)
+    assert _names("2023年计划。谋划推进长春至白城铁路。\n") == [("长春至白城铁路", "planning")]
+    assert _names("2023年计划。整体谋划推进县城、乡镇、农村建设与管理运营。\n") == []

@@ -92,6 +92,9 @@ ROUND6 = Path(__file__).parent / "data" / "projects_reference_round6.jsonl"
 ROUND7 = Path(__file__).parent / "data" / "projects_reference_round7.jsonl"
 #: the three documents of the sixth unseen round (ranges-k), annotated whole before either extractor ran
 ROUND8 = Path(__file__).parent / "data" / "projects_reference_round8.jsonl"
+#: round 9 of issue 11 §7: 贵州 2022 major-project list and Q1 starts, 黑龙江/吉林 2022 report plans, 山西 2018
+#: key-works progress, annotated whole before the extractor ran on them
+ROUND9 = Path(__file__).parent / "data" / "projects_reference_round9.jsonl"
 
 
 def _assert_grounded(zones: list[dict], mentions: list[dict], *, names: bool = True) -> None:
@@ -117,7 +120,8 @@ def test_wider_reference_is_grounded() -> None:
     tax = load_project_taxonomy()
     docs = {str(p.relative_to(WIDER_DIR)) for p in WIDER_DIR.rglob("*.txt")}
     # the documents added later for a fresh held-out figure have their own reference (NEW, below)
-    new_docs = {z["doc"] for ref in (NEW, ROUND4, ROUND5, ROUND6, ROUND7, ROUND8) for z in load_reference(ref)[0]}
+    later = (NEW, ROUND4, ROUND5, ROUND6, ROUND7, ROUND8, ROUND9)
+    new_docs = {z["doc"] for ref in later for z in load_reference(ref)[0]}
     assert {z["doc"] for z in zones} | new_docs == docs and len(mentions) >= 30
     assert not {z["doc"] for z in zones} & new_docs
     texts = {d: (WIDER_DIR / d).read_text(encoding="utf-8") for d in docs}
@@ -231,3 +235,16 @@ def test_round5_reference_is_grounded_and_scored() -> None:
     scores = evaluate(ROUND5, WIDER_DIR)
     assert scores.precision >= 0.96 and scores.recall >= 0.84
     assert scores.summary()["stage_accuracy"] >= 0.85
+
+
+def test_round9_reference_is_grounded_and_scored() -> None:
+    """Round 9 of issue 11 §7: four news documents of provinces no project reference had (贵州 2022 list of
+    provincial major projects by group and its Q1 collective start, the 黑龙江 and 吉林 parts of a digest of the
+    2022 work reports, 山西 2018 key works completed early and not on time), annotated whole before the
+    extractor was run on them; first measured 0.800 / 0.765 (docs/projects-reference.md). The floors keep
+    the figures reached from falling."""
+    zones, mentions = load_reference(ROUND9)
+    assert len(zones) == 4 and len(mentions) == 68
+    _assert_grounded(zones, mentions)
+    scores = evaluate(ROUND9, WIDER_DIR)
+    assert scores.precision >= 0.80 and scores.recall >= 0.85

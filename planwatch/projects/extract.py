@@ -89,7 +89,7 @@ _CLAUSE_VERBS = re.compile(
 _PART_WORDS = frozenset({"基础设施", "主体工程", "主体", "项目", "工程", "该项目", "工人们", "现场"})
 _OBJECT_TAKING = frozenset({"建成", "完成", "建设完成", "打通", "开工", "贯通", "开工建设", "启动建设"})
 _INLINE_LABEL = re.compile(r"(?:[（(][一二三四五六七八九十\d]+[)）])?(?P<label>[^，。；：、\n]{2,20})[：。]")
-_PLACE_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,6}[河山湖江]$")
+_PLACE_ONLY = re.compile(r"^(?![^至]*至)[\u4e00-\u9fff]{2,6}[河山湖江]$")  # (not a stretch: 五大连池至嫩江)
 _RELATIVE = re.compile(r"关注|落户|位于|投资|建设|实施|引进|相依|具有|形成|打造|承接|面向|为|是|有|达到|设在")
 _AND_SPLIT = re.compile(r"以及|和|及")
 _CHAIN = re.compile(r"(?:并|和|及|、)?")
@@ -873,10 +873,10 @@ class ProjectExtractor:
                 out.extend(self._general(c, stage_span[1] + 1, end))
             return out
         obj_end = self._strip_trailing(lead_end, end)
-        single_works = (self._works_re.search(t, lead_end, obj_end) is not None
-                        and len(self._split_items(lead_end, obj_end)) == 1 and "等" not in t[lead_end:obj_end]
-                        and (_PLACE_MARK.search(t, lead_end, obj_end) is not None
-                             or t.endswith("项目", lead_end, obj_end)))
+        works_items = self._split_items(lead_end, obj_end)
+        single_works = "等" not in t[lead_end:obj_end] and (
+            len(works_items) == 1 and t.endswith("项目", lead_end, obj_end)
+            or all(self._named_works(t[a:b]) for a, b in works_items or [(0, 0)]))
         # (实施A项目、B项目: objects that all say they are projects need no 建设 after them)
         named_projects = circumfix and self._all_projects(lead_end, obj_end)
         if before_stage and (not circumfix or obj_end < end and t.find("建设", obj_end, end) >= 0 or single_works
@@ -891,6 +891,17 @@ class ProjectExtractor:
             items = self._split_items(lead_end, obj_end, single=True)
             return [_Statement(items[:1], None, None, lead_end, "investment", "free", investment)]
         return []
+
+    def _named_works(self, name: str) -> bool:
+        """Works on one named facility (``漠河机场改扩建``, ``哈尔滨机场二期扩建``, ``X路改造``), which a verb
+        needing 建设 takes without it: the works noun ends the name, and a place word marks it, or it opens
+        with a place and names a facility before the works (not ``城镇老旧小区改造``, a kind of works)."""
+        w = self._works_re.search(name)
+        if w is None:
+            return False
+        if _PLACE_MARK.search(name) is not None:
+            return True
+        return self._place_at(name, 0) and self._ends_with_head(name[:w.start()].rstrip("改"))
 
     def _all_projects(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` lists several names that each end in 项目 (``昆明长水机场“9+2”项目、腾冲机场
@@ -1062,11 +1073,16 @@ class ProjectExtractor:
         parts = self._cut_outside_brackets(start, end, "、")
         if cut_at_list:
             # 汽车及零部件、农产品加工等产业和中北石化润滑油等…项目: only what follows 等…和 is listed
+            # (unless the first list is one of projects too: A、B等新兴产业项目和C、D等转型升级项目 lists all four)
             for k in range(len(parts) - 1, -1, -1):
                 ps, pe = parts[k]
                 m = _ETC_AND.search(t[ps:pe])
                 if m:
-                    parts = [(ps + m.end(), pe)] + parts[k + 1:]
+                    head = t[ps + m.start():ps + m.end()].rstrip("以及和")
+                    if self._list_noun_end.search(head) and not self._is_rejected_item(head[1:]):
+                        parts = [*parts[:k], (ps, ps + m.start()), (ps + m.end(), pe), *parts[k + 1:]]
+                    else:
+                        parts = [(ps + m.end(), pe)] + parts[k + 1:]
                     break
         out: list[tuple[int, int]] = []
         for ps, pe in parts:
