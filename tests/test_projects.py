@@ -801,3 +801,39 @@ def test_mouhua_tuijin_is_planning() -> None:
     # 谋划推进X铁路: planning, and the verb takes the name without 建设 (黑龙江 2022 prompted it; new text)
     assert _names("2023年计划。谋划推进长春至白城铁路。\n") == [("长春至白城铁路", "planning")]
     assert _names("2023年计划。整体谋划推进县城、乡镇、农村建设与管理运营。\n") == []
+
+
+def test_a_count_of_works_then_wei_enumerates_them() -> None:
+    # 提前竣工4项，为A，B；未按期竣工2项，为C，D (山西 2018 prompted it; new text, as no other stored document has
+    # the shape): 为 after a count of works opens an enumeration as a colon does; a negated stage gives none
+    text = ("2018年1至11月。全年计划竣工项目42项,实际竣工22项;其中提前竣工2项,为大同市御河生态公园项目,"
+            "运城市黄河大桥;未按期竣工2项,为太原市新建药品生产基地项目,长治市乙二醇项目。\n")
+    assert _names(text) == [("大同市御河生态公园项目", "completed"), ("运城市黄河大桥", "completed"),
+                            ("太原市新建药品生产基地项目", None), ("长治市乙二醇项目", None)]
+    # the kind is the statement's before the enumerator, not the words of the names before (新建 in a name)
+    found = extract_projects(extract_text(text, name="r9.txt")).mentions
+    assert {m.kind for m in found} == {"actual"}
+    # and an enumeration's frame gives its kind cue with its stage (江西 2018: 在计划新开工的项目中, …包括A)
+    doc = extract(Path(__file__).parent / "data" / "wider" / "news" / "jiangxi_2018_key_projects.txt")
+    i, j = doc.text.index("在计划新开工的项目中"), doc.text.index("昌九客专")
+    assert {(m.stage, m.kind) for m in extract_projects(doc).mentions if i <= m.start < j} == {
+        ("started", "target")}
+    # 为 after a count that is followed by no names is no enumeration (海拉尔 2016, 广东 2026)
+    assert _around("hailaer/hailaer_2016.txt", "为困难家庭发放蔬菜价格补贴") == []
+    assert _around("provinces-2026/2026_广东省_政府工作报告.txt", "为新就业形态劳动者提供") == []
+
+
+def test_a_negated_stage_states_none() -> None:
+    # 未按期开工, 未按期竣工: the works listed are not at that stage (new text)
+    assert _names("2018年1至11月。未按期开工的项目有:滨海大道、西环路等。\n") == [("滨海大道", None), ("西环路", None)]
+    assert _names("2018年1至11月。未按期竣工2项,包括滨海大道、西环路。\n") == [("滨海大道", None), ("西环路", None)]
+    # a manner word without a negation keeps the stage (new text)
+    assert _names("2018年1至11月。北海大桥如期竣工。\n") == [("北海大桥", "completed")]
+
+
+def test_a_regions_portfolio_of_key_works_is_no_project() -> None:
+    # 全省重点工程完成投资238.7亿元 (山西 2018 prompted it; new text): a portfolio; a named works keeps its amount
+    assert _names("2018年1至11月。全市重大项目完成投资238.7亿元。全省重点工程完成投资97亿元。\n") == []
+    found = extract_projects(extract_text("2018年工作回顾。滨海大道改造工程完成投资3.2亿元。\n", name="r9.txt"))
+    assert [(m.name, m.investment.value if m.investment else None) for m in found.mentions] == [
+        ("滨海大道改造工程", 3.2)]

@@ -112,6 +112,7 @@ _ETC_COUNT = re.compile(r"等\d|等[一二三四五六七八九十]+个")
 _TRAILING_BRACKET = re.compile(r"[(（][^()（）]*[)）]$")
 _ENDS_PROJECT = re.compile(r"项目$|工程$")
 _BARE_PROJECT = re.compile(r"(.{0,2})(?:项目|工程)")
+_SCOPED_PORTFOLIO = re.compile(r"(?:全?[省市区县州盟旗]|[省市县区]级)(?:重点|重大)(?:建设)?(?:项目|工程)(?:建设项目)?")
 _SLOGAN_PROGRAMME = re.compile(r"“[^”]{2,12}”(?:工程|行动|计划)")
 # a short quoted name that opens with a number is a slogan (“两重”, “五个一”, “2+N”), not a project's name
 _NUMBERED_SLOGAN = re.compile(r"“[一二两三四五六七八九十百千万\d][^“”]{0,3}”")
@@ -128,6 +129,7 @@ _OWNER_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)个$")
 _COUNTED = re.compile(r"\d+(?:个|对|家|项|所|座)")  # 与39个国家缔结118对友城: counts, not a name
 # a count of works (开工建设3段, 建成1圈, 两条…高速公路): what an enumeration after it names
 _WORKS_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)(?:个|条|段|座|项|处|圈)")
+_WORKS_COUNT_END = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)(?:个|条|段|座|项|处)[，,]\s*$")
 _FIGURE = re.compile(r"\d[\d.]*\s*[%％‰]|^[\d.]+$")
 _TIME_OPENING = re.compile(r"(?:^|[。；;\n])(?:目前|当前|现在|今年|去年|此外|同时|其中)[，,]$")
 _AMOUNT_LEAD = re.compile(r"(?:该|本)?(?:项目|工程)?(?:计划|预计|概算)?")
@@ -164,6 +166,7 @@ class _Statement:
     investment: Investment | None = None
     count: ProjectCount | None = None
     list_sector: str | None = None
+    lead_end: int | None = None  # an enumeration's: where its enumerator is (the lead is the statement before)
 
 
 @dataclass
@@ -226,6 +229,8 @@ class ProjectExtractor:
         self._listed_in = re.compile(
             rf"被?(?:{alternation(tax.words('listing_verbs'))})[^，。；,;]{{0,24}}?(?:项目|名单|计划)")
         self._colon_enumerator_re = re.compile(rf"(?:{alternation(tax.words('colon_enumerators'))})[：:]$")
+        self._count_enumerator_re = re.compile(
+            alternation([w for w in tax.words("colon_enumerators") if w not in ("有", "如下")]))
         self._list_rejected_heads = tuple(tax.words("list_rejected_heads"))
         self._own_head_nouns = frozenset(tax.words("list_nouns_own_heads"))
         self._etc_non_project = re.compile(
@@ -341,6 +346,9 @@ class ProjectExtractor:
             if m is None and c.end < len(self.t) and self.t[c.end] in "：:":
                 # (…的大项目有：A、B等: a verb of being before a colon ending the clause)
                 m = self._colon_enumerator_re.search(self.t, max(c.start, c.end - 4), c.end + 1)
+            if m is None:
+                # (…提前竣工4项,为A,B,C: a verb of being opening the clause after a count of works)
+                m = self._count_enumerator(c)
             bracket = _COUNT_BRACKET.search(self.t, c.start, c.end)
             if bracket is not None and (m is None or bracket.start() < m.start()):
                 m = bracket
@@ -359,6 +367,16 @@ class ProjectExtractor:
             pos = max(pos, e)
         if pos < c.end and self.t[pos:c.end].strip("，,；;：: 等"):
             self._clause(_Clause(pos, c.end, c.sentence))  # what follows the names (its own stage)
+
+    def _count_enumerator(self, c: _Clause) -> re.Match[str] | None:
+        """``其中提前竣工4项，为A，B，C，D；``: a verb of being (``colon_enumerators``) opening a clause right
+        after a count of works opens an enumeration as a colon does (not ``项目数为``, no count before)."""
+        t = self.t
+        before = t[max(0, c.start - 6):c.start]
+        if not _WORKS_COUNT_END.search(before):
+            return None
+        m = self._count_enumerator_re.match(t, c.start, c.end)
+        return m if m is not None and m.end() < c.end else None
 
     def _plan_enumeration(self, m: re.Match[str], c: _Clause, bracket: bool = False) -> bool:
         """``开工建设一大批重点公路建设项目。其中包括A、B，C以及D等``, ``开工建设3段，分别是，A、B、C``,
@@ -395,7 +413,7 @@ class ProjectExtractor:
             if not certified and not any(self._has_head(n) for n in names):
                 return False
             stage, span = cue if cue else (None, None)
-            st = _Statement(items, stage, span, start, "enumeration", "list", None, None, None)
+            st = _Statement(items, stage, span, start, "enumeration", "list", None, None, None, m.start())
             self._enum_items = [(start, close, st, min(cue[1][0], ante[0]) if cue else ante[0])]
             return True
         while start < hi and t[start] in "：:，, ":
@@ -420,9 +438,13 @@ class ProjectExtractor:
             return False
         if self._non_lists.search(t, ante[0], ante[1]):
             return False  # 包括辽晶电子等企业: not projects
-        cue = self._last_cue(*ante) or (self._last_cue(frame[0], frame[1]) if frame else None)
-        ctx = cue[1][0] if cue else ante[0]
-        ctx = min(ctx, ante[0])
+        cue = self._last_cue(*ante)
+        ctx = min(cue[1][0] if cue else ante[0], ante[0])
+        if cue is None and frame and not self._negated_cue(*ante):
+            cue = self._last_cue(*frame)  # (not past a negated stage: 实际竣工22项；…未按期竣工4项，为…)
+            if cue is not None:
+                ctx = frame[0]  # the frame's kind cue with its stage: 在计划新开工的项目中
+
         seps = "。\n" if colon else "。；;\n"
         end = min([k for k in (t.find(ch, start, hi) for ch in seps) if k >= 0] or [hi])
         parts = self._sub_parts(start, end, "；;") if colon else [(start, end)]
@@ -445,7 +467,7 @@ class ProjectExtractor:
                 stage, span = cue if cue else (None, None)
                 count = self._list_count(head, c) if head and item_end < e else None
                 st = _Statement(items, stage, span, s, "enumeration", "list", None, count,
-                                self._sector_in(t[ante[0]:ante[1]]))
+                                self._sector_in(t[ante[0]:ante[1]]), m.start())
                 planned.append((s, e, st, ctx))
                 if colon:
                     break  # after a colon, one name opens each part; the rest of the part is about it
@@ -530,6 +552,12 @@ class ProjectExtractor:
                 if best is None or span[0] > best[1][0] or (span[0] == best[1][0] and span[1] > best[1][1]):
                     best = (stage, span)
         return best
+
+    def _negated_cue(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` holds a stage cue that a negation blocks (``未按期竣工4项``)."""
+        t, tax = self.t, self.tax
+        return any(tax.negation_re.search(t[max(0, cm.start() - 4):cm.start()])
+                   for regex in (tax.before_re, tax.after_re) for cm in regex.finditer(t, start, end))
 
     def _names_only(self, start: int, end: int) -> bool:
         """A stretch made only of names (``A、B以及C等``): no stage phrase, amount or leading verb."""
@@ -1338,6 +1366,8 @@ class ProjectExtractor:
             return False
         if mode != "investment" and _ENDS_PROJECT.search(bare) and self._non_lists.search(bare):
             return False  # 重大公共卫生项目, 科技项目: programmes, not construction
+        if _SCOPED_PORTFOLIO.fullmatch(bare):
+            return False  # 全省重点工程完成投资238.7亿元: a region's portfolio of key works, no project
         if mode == "investment":
             return not bare.endswith(("企业", "公司"))
         if _BARE_PROJECT.fullmatch(bare):
@@ -1479,12 +1509,16 @@ class ProjectExtractor:
         k = bisect_left(self._stops, c.start)
         sentence_start = self._stops[k - 1] + 1 if k else 0
         if kind != "target":
-            lead = t[c.start:st.items[0][0]] if st.items else ""
+            # (an enumeration's lead is the statement before its enumerator, not the names before this one)
+            lead_end = st.lead_end if st.lead_end is not None else (st.items[0][0] if st.items else c.start)
+            lead = t[c.start:max(c.start, lead_end)]
             if tax.kind_estimate_re.search(before) or tax.kind_estimate_re.match(t, sentence_start):
                 kind = "estimate"
             elif tax.kind_target_re.search(before) or self._plan_paragraph(c.start):
                 kind = "target"
-            elif layout.doc_type in ("新闻报道", "other") and _INTENT.search(lead) and not _DONE.search(lead):
+            elif layout.doc_type in ("新闻报道", "other") and not _DONE.search(lead) and any(
+                    not _PROJECT_WORD.match(lead, im.end()) for im in _INTENT.finditer(lead)):
+                # (建设 before 项目/工程 is a noun, no intent: 为A开发保护建设项目，B…)
                 # a news report's "加快X建设", "开工建设X": what is planned (what was done reads "X开工建设")
                 kind = "target"
         year = scope.year
