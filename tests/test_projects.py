@@ -837,3 +837,23 @@ def test_a_regions_portfolio_of_key_works_is_no_project() -> None:
     found = extract_projects(extract_text("2018年工作回顾。滨海大道改造工程完成投资3.2亿元。\n", name="r9.txt"))
     assert [(m.name, m.investment.value if m.investment else None) for m in found.mentions] == [
         ("滨海大道改造工程", 3.2)]
+
+
+def test_lists_of_categories_fields_and_unquoted_slogans() -> None:
+    # kinds of works (病险水库除险加固, 蓄滞洪区 of 河南 2026; 黑龙江 2022 and 贵州 2022's 背街小巷、地下管网改造
+    # prompted the words): a list of them names no project ...
+    assert _around("provinces-2026/2026_河南省_政府工作报告.txt", "加快病险水库除险加固、蓄滞洪区等防洪工程建设") == []
+    # ... but a named item among them stays (new text)
+    text = "2023年计划。加快西河水库除险加固、病险水库除险加固、中小河流综合治理等重点水利工程建设。\n"
+    assert _names(text) == [("西河水库除险加固", "construction")]
+    # a list whose head says its items are fields (等11个重点领域项目, 山西 2026; 吉林 2022's 等7大领域新型基础设施
+    # 项目 prompted it) lists no project; a list of works of one kind still does (new text)
+    shanxi = "provinces-2026/2026_山西省_政府工作报告.txt"
+    assert _around(shanxi, "抓实风电光伏、新一代煤电、新型储能等11个重点领域项目") == []
+    assert _names("2023年计划。推进西环路、北海大桥等7个基础设施项目建设。\n") == [
+        ("西环路", "construction"), ("北海大桥", "construction")]
+    # a numbered slogan without quotes (四新设施, 两新一重) and a programme named by a code number (新基建761工程)
+    # are no projects (吉林 2022 prompted it; new text); a city that opens with a number (三亚, 六安) is no slogan
+    text = ("2023年计划。统筹推进四新设施建设,围绕两新一重、新基建761工程等加快重大项目建设。"
+            "推进三亚机场、六安至合肥铁路建设。\n")
+    assert _names(text) == [("三亚机场", "construction"), ("六安至合肥铁路", "construction")]

@@ -113,6 +113,9 @@ _TRAILING_BRACKET = re.compile(r"[(（][^()（）]*[)）]$")
 _ENDS_PROJECT = re.compile(r"项目$|工程$")
 _BARE_PROJECT = re.compile(r"(.{0,2})(?:项目|工程)")
 _SCOPED_PORTFOLIO = re.compile(r"(?:全?[省市区县州盟旗]|[省市县区]级)(?:重点|重大)(?:建设)?(?:项目|工程)(?:建设项目)?")
+# an unquoted numbered slogan (两新一重, 四新设施) and a programme named by a code number (新基建761工程)
+_BARE_SLOGAN = re.compile(r"(?P<pairs>(?:[一二两三四五六七八九十][\u4e00-\u9fff]){1,3})(?:设施|工程|项目|建设)?")
+_CODE_PROGRAMME = re.compile(r"(?<![A-Za-z\d.])\d{3,}(?:工程|行动|计划)$")
 _SLOGAN_PROGRAMME = re.compile(r"“[^”]{2,12}”(?:工程|行动|计划)")
 # a short quoted name that opens with a number is a slogan (“两重”, “五个一”, “2+N”), not a project's name
 _NUMBERED_SLOGAN = re.compile(r"“[一二两三四五六七八九十百千万\d][^“”]{0,3}”")
@@ -823,6 +826,8 @@ class ProjectExtractor:
             mods = head.group("mods")
             just_before = t[max(lead_end, head.start() - 3):head.start()]
             dropped = bool(self._non_lists.search(mods)) or bool(self._non_lists.search(just_before))
+            # (等7大领域新型基础设施项目: the items are fields, not projects)
+            dropped = dropped or self._category_marker.search(mods) is not None
             rest_start = head.end()
             cont_items: list[tuple[int, int]] = []
             conj = _LIST_CONJ.match(t[rest_start:end])
@@ -1361,6 +1366,8 @@ class ProjectExtractor:
             return False  # 与6省区的13条“接头路”: a counted class after its qualifier, no name
         if _ETC_COUNT.search(name) or _ALL_QUOTED.fullmatch(name) or _NUMBERED_SLOGAN.match(name):
             return False  # “两重”项目: a programme named by a numbered slogan
+        if self._bare_numbered_slogan(name) or _CODE_PROGRAMME.search(name):
+            return False  # 两新一重, 四新设施 (unquoted), 新基建761工程: programmes, not projects
         bare = _TRAILING_BRACKET.sub("", name)
         if self.gazetteer.resolve(bare) is not None or bare in self._generic_names:
             return False
@@ -1394,6 +1401,15 @@ class ProjectExtractor:
         if _BUILD_CLAUSE.search(name):
             return False  # 小区配套建设幼儿园: a clause, not a name
         return self._has_head(name) and not _CLAUSE_VERBS.search(name)
+
+    def _bare_numbered_slogan(self, name: str) -> bool:
+        """``两新一重``, ``四新设施``, ``四改``: a slogan written without quotes, made only of numbers each with one
+        word (and a generic noun), none of them a place (``三亚``, ``六安``, ``九江`` are cities)."""
+        m = _BARE_SLOGAN.fullmatch(name)
+        if m is None:
+            return False
+        pairs = m.group("pairs")
+        return not any(self.gazetteer.resolve(pairs[k:k + 2]) is not None for k in range(0, len(pairs), 2))
 
     def _shares_head(self, name: str, following: list[tuple[int, int] | None], mode: str) -> bool:
         """``西康、西十高铁``, ``府谷、定边机场``: a short bare name before a named facility shares its head."""
