@@ -857,3 +857,30 @@ def test_lists_of_categories_fields_and_unquoted_slogans() -> None:
     text = ("2023年计划。统筹推进四新设施建设,围绕两新一重、新基建761工程等加快重大项目建设。"
             "推进三亚机场、六安至合肥铁路建设。\n")
     assert _names(text) == [("三亚机场", "construction"), ("六安至合肥铁路", "construction")]
+
+
+def test_lists_chained_to_the_stage_of_the_last() -> None:
+    # A、B等产业项目，C等基础设施项目，以及D、E等民生工程开工建设: one stage closes the chain of lists (贵州 2022 Q1
+    # prompted it; new text, as no other stored document has the shape)
+    text = ("2023年一季度。滨海热电联产、临港物流园等产业项目,西环路、北海大桥等基础设施项目,"
+            "以及南山医院、东湖中学等民生工程开工建设。\n")
+    assert {stage for _, stage in _names(text)} == {"started"} and len(_names(text)) == 6
+    # a clause saying more than a list breaks the chain (new text)
+    text = "2023年一季度。滨海热电联产、临港物流园等产业项目,总投资80亿元,西环路、北海大桥等项目开工建设。\n"
+    assert ("滨海热电联产", "started") not in _names(text) and ("西环路", "started") in _names(text)
+    # the lists of 杭州 2026 each keep their own verb (浙江 2026)
+    found = _around("provinces-2026/2026_浙江省_政府工作报告.txt", "开工建设杭州芯光半导体芯片、沪乍杭铁路")
+    assert found and {stage for _, stage in found} == {"started"}
+
+
+def test_a_clause_of_purpose_gives_no_stage_nor_sector() -> None:
+    # 围绕深入实施…、加快补齐民生短板，安排重大基础设施项目436个，包括A、B: the verbs and sector words of the aim are
+    # not the projects' (贵州 2022 prompted it; new text)
+    text = ("2023年计划。围绕深入实施交通强省、加快补齐民生短板,安排重大基础设施项目40个,"
+            "包括西河水库、北海至南宁铁路等项目。\n")
+    found = extract_projects(extract_text(text, name="r9.txt")).mentions
+    assert [(m.name, m.stage, m.sector) for m in found] == [
+        ("西河水库", None, "infrastructure"), ("北海至南宁铁路", None, "infrastructure")]
+    # without the aim, the statement's verb is the stage (new text)
+    text = "2023年计划。加快建设重大基础设施项目40个,包括西河水库、北海至南宁铁路等项目。\n"
+    assert {stage for _, stage in _names(text)} == {"construction"}

@@ -232,6 +232,7 @@ class ProjectExtractor:
         self._listed_in = re.compile(
             rf"被?(?:{alternation(tax.words('listing_verbs'))})[^，。；,;]{{0,24}}?(?:项目|名单|计划)")
         self._colon_enumerator_re = re.compile(rf"(?:{alternation(tax.words('colon_enumerators'))})[：:]$")
+        self._purpose_re = re.compile(alternation(tax.words("purpose_openers")))
         self._count_enumerator_re = re.compile(
             alternation([w for w in tax.words("colon_enumerators") if w not in ("有", "如下")]))
         self._list_rejected_heads = tuple(tax.words("list_rejected_heads"))
@@ -432,11 +433,12 @@ class ProjectExtractor:
             if prev_end <= lo:
                 return False
             ante = (max(t.rfind(ch, lo, prev_end) for ch in "。；;！？\n") + 1, prev_end)
+        ante = (self._past_purpose(*ante), ante[1])
         frame = None
         if sent_start < ante[0]:
             # the sentence's opening statement (在计划新开工的项目中，…包括A；B项目86个，包括C), up to its first list
             first = self._enumerator_re.search(t, sent_start, ante[0])
-            frame = (sent_start, first.start() if first else ante[0])
+            frame = (self._past_purpose(sent_start, ante[0]), first.start() if first else ante[0])
         if not self._project_class(*ante) and not (frame and self._project_class(*frame)):
             return False
         if self._non_lists.search(t, ante[0], ante[1]):
@@ -555,6 +557,42 @@ class ProjectExtractor:
                 if best is None or span[0] > best[1][0] or (span[0] == best[1][0] and span[1] > best[1][1]):
                     best = (stage, span)
         return best
+
+    def _chained_list_stage(self, pos: int) -> tuple[str, tuple[int, int]] | None:
+        """``A、B等重大产业项目，C、D等基础设施项目，以及E、F等重大民生工程开工建设``: a list closed at the comma at
+        ``pos`` without a stage of its own, followed in its sentence only by other lists (the last maybe joined
+        by 以及/和/及), shares the stage phrase that closes the last one."""
+        t = self.t
+        if pos >= len(t) or t[pos] not in "，,":
+            return None
+        stops = [k for k in (t.find(ch, pos, pos + _LOOKBACK) for ch in "。；;！？\n") if k >= 0]
+        if not stops:
+            return None
+        stop = min(stops)
+        k = pos
+        while k < stop:
+            start = k + 1
+            commas = [x for x in (t.find(ch, start, stop) for ch in "，,") if x >= 0]
+            ce = min(commas) if commas else stop
+            heads = list(self._list_head.finditer(t, start, ce))
+            if not heads or "、" not in t[start:heads[-1].start()]:
+                return None  # not a list of names
+            head = heads[-1]
+            if ce == stop:
+                return self._predicate_cue(head.end(), ce)
+            if head.end() != ce:
+                return None  # a clause saying more than a list
+            k = ce
+        return None
+
+    def _past_purpose(self, start: int, end: int) -> int:
+        """Where the statement of ``[start, end)`` begins after a clause of purpose that opens it
+        (``purpose_openers``: ``围绕深入实施“六网会战”、加快补齐民生短板，安排重大基础设施项目436个``): its verbs
+        and sectors are the aim, not the stage or the sector of the projects."""
+        if self._purpose_re.match(self.t, start, end) is None:
+            return start
+        cut = min([k for k in (self.t.find(ch, start, end) for ch in "，,") if k >= 0] or [start - 1])
+        return cut + 1 if cut >= start else start
 
     def _negated_cue(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` holds a stage cue that a negation blocks (``未按期竣工4项``)."""
@@ -846,6 +884,8 @@ class ProjectExtractor:
                 stage_span = (head.start("mods") + lm.start(), head.start("mods") + lm.end())
             elif before_stage:
                 stage, stage_span = before_stage, before_span
+            elif head.end() == end and (chained := self._chained_list_stage(end)) is not None:
+                stage, stage_span = chained
             if not dropped and investment is None:
                 raw = [t[a:b] for a, b in self._split_items(lead_end, head.start(), cut_at_list=True)]
                 dropped = any(x.strip("、和及") in self._sector_words for x in raw)  # 交通、能源等…项目: categories
