@@ -884,3 +884,13 @@ def test_a_clause_of_purpose_gives_no_stage_nor_sector() -> None:
     # without the aim, the statement's verb is the stage (new text)
     text = "2023年计划。加快建设重大基础设施项目40个,包括西河水库、北海至南宁铁路等项目。\n"
     assert {stage for _, stage in _names(text)} == {"construction"}
+
+
+def test_a_second_works_joined_to_the_first() -> None:
+    # X保护修缮与提升: the first works heads the name, the joined 提升 does not reject it (贵州 2022 prompted it;
+    # new text, as no other stored document has the shape)
+    text = "2023年计划。旅游项目20个,包括南山古城历史街区保护修缮与提升、东湖度假区等项目。\n"
+    assert [n for n, _ in _names(text)] == ["南山古城历史街区保护修缮与提升", "东湖度假区"]
+    # 提升 alone, or after no works of a named facility, still names none (new text)
+    text = "2023年计划。旅游项目20个,包括景区服务提升、东湖度假区等项目。\n"
+    assert [n for n, _ in _names(text)] == ["东湖度假区"]

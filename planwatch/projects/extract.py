@@ -114,6 +114,8 @@ _ENDS_PROJECT = re.compile(r"项目$|工程$")
 _BARE_PROJECT = re.compile(r"(.{0,2})(?:项目|工程)")
 _SCOPED_PORTFOLIO = re.compile(r"(?:全?[省市区县州盟旗]|[省市县区]级)(?:重点|重大)(?:建设)?(?:项目|工程)(?:建设项目)?")
 # an unquoted numbered slogan (两新一重, 四新设施) and a programme named by a code number (新基建761工程)
+# a second works joined to the first (保护修缮与提升): the name's head is the first
+_JOINED_WORKS = re.compile(r"(.{4,}?)(?:与|和|及|并)(?:提升|完善|美化|亮化|绿化|提质)")
 _BARE_SLOGAN = re.compile(r"(?P<pairs>(?:[一二两三四五六七八九十][\u4e00-\u9fff]){1,3})(?:设施|工程|项目|建设)?")
 _CODE_PROGRAMME = re.compile(r"(?<![A-Za-z\d.])\d{3,}(?:工程|行动|计划)$")
 _SLOGAN_PROGRAMME = re.compile(r"“[^”]{2,12}”(?:工程|行动|计划)")
@@ -1420,12 +1422,12 @@ class ProjectExtractor:
         if _BARE_PROJECT.fullmatch(bare):
             return False  # 优质项目, 重大项目, 三期工程: no project named
         if bare.endswith(self.tax.non_project_heads):
-            if mode == "list" and not bare.endswith(self._list_rejected_heads):
+            if mode == "list" and not self._rejected_end(bare):
                 return True
             return False
         if mode == "list":
             # a list item needs a name of its own: 景观提升 in a list of works is a kind of works
-            return not bare.endswith(self._list_rejected_heads)
+            return not self._rejected_end(bare)
         if _SLOGAN_PROGRAMME.fullmatch(bare):
             return False  # “北义闾山会师”工程: a programme named by its slogan
         generic = _BARE_PROJECT.fullmatch(bare)
@@ -1503,6 +1505,8 @@ class ProjectExtractor:
     def _has_head(self, name: str) -> bool:
         if self._ends_with_head(name) or _PROJECT_END.search(name):
             return True
+        if (m := _JOINED_WORKS.fullmatch(name)) is not None and self._ends_with_head(m.group(1)):
+            return True  # 安顺古城历史文化街区保护修缮与提升: the first works is the head
         return bool(capacities(name))
 
     def _place_at(self, text: str, pos: int) -> bool:
@@ -1546,7 +1550,15 @@ class ProjectExtractor:
                 if not (self._is_category(name) or self._is_rejected_item(name))]
 
     def _is_rejected_item(self, name: str) -> bool:
-        return not name or name.endswith(self._list_rejected_heads)
+        return not name or self._rejected_end(name)
+
+    def _rejected_end(self, name: str) -> bool:
+        """Whether a list item ends in a head no project has (企业, 地块, 提升), unless that head is a second
+        works joined to the works of a named place (``安顺古城历史文化街区保护修缮与提升``)."""
+        if not name.endswith(self._list_rejected_heads):
+            return False
+        m = _JOINED_WORKS.fullmatch(name)
+        return m is None or not self._ends_with_head(m.group(1))
 
     # -- context -------------------------------------------------------------------------
     def _kind_period(self, c: _Clause, st: _Statement) -> tuple[str, str]:
