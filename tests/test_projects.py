@@ -894,3 +894,14 @@ def test_a_second_works_joined_to_the_first() -> None:
     # 提升 alone, or after no works of a named facility, still names none (new text)
     text = "2023年计划。旅游项目20个,包括景区服务提升、东湖度假区等项目。\n"
     assert [n for n, _ in _names(text)] == ["东湖度假区"]
+
+
+def test_ji_after_works_done_in_full_joins_two_projects() -> None:
+    # A改造及B景观带: works on the left, a facility of its own on the right (锦州 2012 plan: 锦港大街等8条街路绿化
+    # 改造及滨海路景观带建设; 贵州 2022's 珍酒改扩建及盘江新光电厂 prompted it)
+    assert ("滨海路景观带", "construction") in _around("jinzhou/001_a4dd6afc1d6d7e9f.txt", "绿化改造及滨海路景观带建设")
+    # not a part of the works on the left (凌河区 plan: 沿河; 锦州 2014: 周边), which stays one mention
+    found = _around("jinzhou/003_821d0610ff899f65.txt", "百股河流域的综合整治及沿河道路管网建设")
+    assert [n for n, _ in found] == ["百股河流域的综合整治及沿河道路管网"]
+    found = _around("jinzhou/000_6cc6ed5f7fc9b850.txt", "四十军军部及周边改造")
+    assert [n for n, _ in found] == ["四十军军部及周边改造"]

@@ -234,6 +234,7 @@ class ProjectExtractor:
         self._listed_in = re.compile(
             rf"被?(?:{alternation(tax.words('listing_verbs'))})[^，。；,;]{{0,24}}?(?:项目|名单|计划)")
         self._colon_enumerator_re = re.compile(rf"(?:{alternation(tax.words('colon_enumerators'))})[：:]$")
+        self._part_prefixes = tuple(tax.words("part_prefixes"))
         self._purpose_re = re.compile(alternation(tax.words("purpose_openers")))
         self._count_enumerator_re = re.compile(
             alternation([w for w in tax.words("colon_enumerators") if w not in ("有", "如下")]))
@@ -1201,8 +1202,10 @@ class ProjectExtractor:
                     # (a count asking for more items splits at 及 too: G207、G325及S280、S370等15条国省道; not
                     # before works on the first part: 四十军军部及周边改造)
                     counted = force and self._works_re.search(right) is None
+                    # (nor after works done in full on the left: 珍酒改扩建及盘江新光电厂 are two projects)
                     if m.group() == "及" and not counted and not (
-                            both and len(right) >= 7 and not right.startswith(("配套", "其"))
+                            both and (len(right) >= 7 or len(right) >= 4 and self._works_re.search(left))
+                            and not right.startswith(self._part_prefixes)
                             and not right.endswith(self._whole_project)):
                         continue  # 四十军军部及周边改造, 辽西北锦州供水及配套管网, A基地及B研究院建设项目: one project
                     # two long items of a list, unless only the right one ends in a facility word: then
