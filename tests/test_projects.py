@@ -854,7 +854,7 @@ def test_lists_of_categories_fields_and_unquoted_slogans() -> None:
         ("西环路", "construction"), ("北海大桥", "construction")]
     # a numbered slogan without quotes (四新设施, 两新一重) and a programme named by a code number (新基建761工程)
     # are no projects (吉林 2022 prompted it; new text); a city that opens with a number (三亚, 六安) is no slogan
-    text = ("2023年计划。统筹推进四新设施建设,围绕两新一重、新基建761工程等加快重大项目建设。"
+    text = ("2023年计划。统筹推进四新设施建设,推进两新一重、新基建761工程等重大项目建设。"
             "推进三亚机场、六安至合肥铁路建设。\n")
     assert _names(text) == [("三亚机场", "construction"), ("六安至合肥铁路", "construction")]
 
@@ -905,3 +905,20 @@ def test_ji_after_works_done_in_full_joins_two_projects() -> None:
     assert [n for n, _ in found] == ["百股河流域的综合整治及沿河道路管网"]
     found = _around("jinzhou/000_6cc6ed5f7fc9b850.txt", "四十军军部及周边改造")
     assert [n for n, _ in found] == ["四十军军部及周边改造"]
+
+
+def test_a_short_road_name_opening_with_a_number_is_no_slogan() -> None:
+    # 九绵 (九寨沟—绵阳) is a road's short name, not a numbered slogan like 两新一重 (四川 2026)
+    found = _around("provinces-2026/2026_四川省_政府工作报告.txt", "成南扩容、九绵等高速公路通车运行")
+    assert ("九绵", "operating") in found
+
+
+def test_exemplars_that_are_sectors_and_clauses_of_purpose() -> None:
+    # 以互联网、云计算、大数据为代表的新一代信息技术 (海拉尔 2018), 以国家实验室为龙头的科技力量矩阵 (湖北 2026):
+    # sectors and kinds exemplify a class, no project is named (鲤城区's 以商贸、金融…为代表的现代服务业 prompted it)
+    assert _around("hailaer/hailaer_2018.txt", "以互联网、云计算、大数据为代表的新一代信息技术") == []
+    assert _around("provinces-2026/2026_湖北省_政府工作报告.txt", "以国家实验室为龙头的科技力量矩阵") == []
+    # a named facility still is one (凌河区 plan: 以茂业中心等为龙头的楼宇经济)
+    assert [n for n, _ in _around("jinzhou/003_821d0610ff899f65.txt", "以茂业中心等为龙头")] == ["茂业中心"]
+    # a clause of purpose names the aim (四川 2026: 围绕…公园城市、安逸家园; 鲤城区's 围绕建设创新型和谐文化名城)
+    assert _around("provinces-2026/2026_四川省_政府工作报告.txt", "公园城市、安逸家园") == []

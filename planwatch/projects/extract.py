@@ -116,7 +116,8 @@ _SCOPED_PORTFOLIO = re.compile(r"(?:全?[省市区县州盟旗]|[省市县区]�
 # an unquoted numbered slogan (两新一重, 四新设施) and a programme named by a code number (新基建761工程)
 # a second works joined to the first (保护修缮与提升): the name's head is the first
 _JOINED_WORKS = re.compile(r"(.{4,}?)(?:与|和|及|并)(?:提升|完善|美化|亮化|绿化|提质)")
-_BARE_SLOGAN = re.compile(r"(?P<pairs>(?:[一二两三四五六七八九十][\u4e00-\u9fff]){1,3})(?:设施|工程|项目|建设)?")
+_BARE_SLOGAN = re.compile(r"(?P<pairs>(?:[一二两三四五六七八九十][\u4e00-\u9fff]){2,3})(?:设施|工程|项目|建设)?"
+                          r"|(?P<pair>[一二两三四五六七八九十][\u4e00-\u9fff])(?:设施|工程|项目|建设)")
 _CODE_PROGRAMME = re.compile(r"(?<![A-Za-z\d.])\d{3,}(?:工程|行动|计划)$")
 _SLOGAN_PROGRAMME = re.compile(r"“[^”]{2,12}”(?:工程|行动|计划)")
 # a short quoted name that opens with a number is a slogan (“两重”, “五个一”, “2+N”), not a project's name
@@ -633,6 +634,8 @@ class ProjectExtractor:
             return  # 把锦州古玩城建成…第一城: making one thing into another, not a stage
         if self._is_label(c):
             return  # 建设军民融合产业基地。全力推进…: a paragraph's lead label is a heading
+        if self._purpose_re.match(t, c.start, c.end):
+            return  # 围绕建设创新型和谐文化名城，…: a clause of purpose names the aim, not a project's stage
         if not self._trigger.search(t, c.start, c.end):
             return  # no stage word, no 项目/工程, no amount, no list: nothing to find (most clauses)
         for chunk in self._chunks(c):
@@ -752,8 +755,9 @@ class ProjectExtractor:
             cue = self.tax.after_re.search(self.t, cls_start, cls_end)
             if cue:
                 stage, stage_span = self.tax.after_cues[cue.group()], cue.span()
-        items = self._split_items(*m.span("obj"))
-        return [_Statement(items, stage, stage_span, m.end("obj"), "exemplar", "list")]
+        # (以商贸、金融、电子商务…为代表的现代服务业: sectors exemplify a sector, no project is named)
+        items = [(a, b) for a, b in self._split_items(*m.span("obj")) if not self._is_category(self.t[a:b])]
+        return [_Statement(items, stage, stage_span, m.end("obj"), "exemplar", "list")] if items else []
 
     def _nominal(self, c: _Clause) -> list[_Statement] | None:
         if self.t.find("的", c.start, c.end) < 0:
@@ -1448,12 +1452,12 @@ class ProjectExtractor:
         return self._has_head(name) and not _CLAUSE_VERBS.search(name)
 
     def _bare_numbered_slogan(self, name: str) -> bool:
-        """``两新一重``, ``四新设施``, ``四改``: a slogan written without quotes, made only of numbers each with one
-        word (and a generic noun), none of them a place (``三亚``, ``六安``, ``九江`` are cities)."""
+        """``两新一重``, ``四新设施``: a slogan written without quotes, made only of numbers each with one word
+        (one such pair only before a generic noun: ``九绵`` is a road), none of them a place (``三亚``, ``九江``)."""
         m = _BARE_SLOGAN.fullmatch(name)
         if m is None:
             return False
-        pairs = m.group("pairs")
+        pairs = m.group("pairs") or m.group("pair")  # (one pair only before a noun: 九绵 is a road's short name)
         return not any(self.gazetteer.resolve(pairs[k:k + 2]) is not None for k in range(0, len(pairs), 2))
 
     def _shares_head(self, name: str, following: list[tuple[int, int] | None], mode: str) -> bool:
