@@ -922,3 +922,13 @@ def test_exemplars_that_are_sectors_and_clauses_of_purpose() -> None:
     assert [n for n, _ in _around("jinzhou/003_821d0610ff899f65.txt", "以茂业中心等为龙头")] == ["茂业中心"]
     # a clause of purpose names the aim (四川 2026: 围绕…公园城市、安逸家园; 鲤城区's 围绕建设创新型和谐文化名城)
     assert _around("provinces-2026/2026_四川省_政府工作报告.txt", "公园城市、安逸家园") == []
+
+
+def test_a_strategys_parts_before_a_list_noun() -> None:
+    # A、B、C战略和D等重大生态工程: the bare words before 战略 are its parts, not projects; the list goes on after
+    # 和 (锡林郭勒盟's 十二五 review prompted it, round 6; new text, as no other stored document has the shape)
+    text = "2015年工作回顾。实施退耕、减畜、增绿战略和东湖湿地保护等重大生态工程。\n"
+    assert [n for n, _ in _names(text)] == ["东湖湿地保护"]
+    # items with heads of their own are no strategy's parts (new text)
+    text = "2015年工作回顾。完成西环路、北海大桥、南山公园和东湖湿地保护等重点工程。\n"
+    assert [n for n, _ in _names(text)] == ["西环路", "北海大桥", "南山公园", "东湖湿地保护"]

@@ -905,7 +905,7 @@ class ProjectExtractor:
                     expected = count.value if count else self._count_in_last_item(lead_end, head.start())
                     items = self._split_items(lead_end, head.start(), cut_at_list=True,
                                               expected=expected, in_list=True)
-                    items = self._named_items(items)
+                    items = self._named_items(self._past_shared_programme(items))
                     if not items:
                         return []  # 双千兆网络、量子通信等项目: kinds of works, no project named
                     if head.group("noun") in self._own_head_nouns and 2 * sum(
@@ -1555,6 +1555,23 @@ class ProjectExtractor:
             return items
         return [it for it, name in zip(items, names, strict=True)
                 if not (self._is_category(name) or self._is_rejected_item(name))]
+
+    def _past_shared_programme(self, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """``两转双赢转人、减畜、增绿、增收战略和京津风沙源治理等…工程``: an item whose part before 和/及 ends in a
+        head no project has (战略, 行动, 计划) closes a run of bare words sharing that head (a strategy's parts);
+        they are dropped with it, and the list goes on after the 和."""
+        t = self.t
+        for k, (a, b) in enumerate(items):
+            if k == 0:
+                continue
+            m = _AND_SPLIT.search(t, a, b)
+            left_end = m.start() if m is not None and m.start() - a >= 2 else b
+            if not t[a:left_end].endswith(self.tax.non_project_heads):
+                continue
+            if any(self._has_head(t[x:y]) for x, y in items[:k]):
+                return items  # (the items before have heads of their own: not one strategy's parts)
+            return [(m.end(), b), *items[k + 1:]] if left_end < b else items[k + 1:]
+        return items
 
     def _is_rejected_item(self, name: str) -> bool:
         return not name or self._rejected_end(name)
