@@ -932,3 +932,46 @@ def test_a_strategys_parts_before_a_list_noun() -> None:
     # items with heads of their own are no strategy's parts (new text)
     text = "2015年工作回顾。完成西环路、北海大桥、南山公园和东湖湿地保护等重点工程。\n"
     assert [n for n, _ in _names(text)] == ["西环路", "北海大桥", "南山公园", "东湖湿地保护"]
+
+
+def test_names_that_open_with_he_or_jiang() -> None:
+    # 和 opening a place (和田, 和静) or right after 、 (、和牛养殖基地) and 将 before no verb (将军庙) are the names'
+    # own (新疆 2022 prompted it; 海拉尔 2012 and 新疆 2026 have the shapes)
+    assert [n for n, _ in _around("hailaer/hailaer_2012.txt", "和牛养殖基地")] == ["和牛养殖基地"]
+    found = _around("provinces-2026/2026_新疆维吾尔自治区_政府工作报告.txt", "将军庙至淖毛湖铁路增建二线")
+    assert [n for n, _ in found] == ["将军庙至淖毛湖铁路增建二线"]
+    text = "2022年1至8月。和田至若羌铁路、吐鲁番机场改扩建工程等15个重点项目建成投运。\n"
+    assert _names(text) == [("和田至若羌铁路", "operating"), ("吐鲁番机场改扩建工程", "operating")]
+    # a conjunction still joins (new text)
+    text = "2022年1至8月。推进滨海大道和北海大桥建设。\n"
+    assert _names(text) == [("滨海大道", "construction"), ("北海大桥", "construction")]
+
+
+def test_jianshe_inside_a_name_is_no_verb() -> None:
+    # A铁路建设项目、B机场新建工程等15个重点项目新开工建设: 建设/新建 before 项目/工程 is a noun, not the verb whose
+    # object the list would be (新疆 2022 prompted it; new text); 新开工建设 after a list is its stage
+    text = ("2022年1至8月。吐鲁番至若羌铁路建设项目、和静机场新建工程等80个重点项目实现新开工建设。"
+            "北海大桥建设项目、西环路等5个项目竣工。\n")
+    assert _names(text) == [("吐鲁番至若羌铁路建设项目", "started"), ("和静机场新建工程", "started"),
+                            ("北海大桥建设项目", "completed"), ("西环路", "completed")]
+
+
+def test_classes_of_works_among_named_projects() -> None:
+    # building a kind of works (电网建设工程, 海南 2011 report digest) and a class opened by a word of scale
+    # (大中型病险水库除险加固工程, 县城基础设施补短板: 新疆 2022 prompted it) name no project among named ones
+    doc = extract(Path(__file__).parent / "data" / "wider" / "reports" / "hainan_2011_projects_news.txt")
+    names = [m.name for m in extract_projects(doc).mentions]
+    assert "电网建设工程" not in names and "东方高排风电场" in names
+    text = "2022年1至8月。大中型病险水库除险加固工程、北海大桥、县城基础设施补短板等一批重大工程开工建设。\n"
+    assert _names(text) == [("北海大桥", "started")]
+    # a city's own renovation among its works stays (锦州 2020 review: 完成…供热管网改造…等环保基础设施项目)
+    assert ("供热管网改造", "completed") in _around("jinzhou/004_9898a4a294c82fae.txt", "供热管网改造")
+
+
+def test_run_on_text_and_counts_that_lost_their_classifier() -> None:
+    # 27工业项目开工建设 (a count that lost its 个) is a counted class; 抓紧建设 and 主体施工 are stages (万州 2022
+    # prompted it; new text)
+    text = "2022年上半年。27工业项目开工建设。滨江数据中心抓紧建设,北山物流园一期主体施工。\n"
+    assert _names(text) == [("滨江数据中心", "construction"), ("北山物流园一期", "construction")]
+    # a brand name opening with a number stays (凌河区 plan: 53数字文化产业园)
+    assert [n for n, _ in _around("jinzhou/003_821d0610ff899f65.txt", "53数字文化产业园")] == ["53数字文化产业园"]

@@ -46,7 +46,7 @@ from planwatch.analysis import Clause as _Clause
 from planwatch.analysis import analysis_of, split_clauses
 from planwatch.extractors.scope import scope_at
 from planwatch.gazetteer import Region, load_gazetteer
-from planwatch.lexicon import alternation
+from planwatch.lexicon import alternation, load_lexicon
 from planwatch.model import Document
 from planwatch.normalize import NormalizedText
 from planwatch.numbers import ARABIC, CHINESE, parse_number
@@ -236,6 +236,8 @@ class ProjectExtractor:
             rf"被?(?:{alternation(tax.words('listing_verbs'))})[^，。；,;]{{0,24}}?(?:项目|名单|计划)")
         self._colon_enumerator_re = re.compile(rf"(?:{alternation(tax.words('colon_enumerators'))})[：:]$")
         self._part_prefixes = tuple(tax.words("part_prefixes"))
+        self._class_prefix = re.compile(alternation(tax.words("class_prefixes")))
+        self._not_conjunction = tuple(load_lexicon()["not_conjunction_starts"])
         self._purpose_re = re.compile(alternation(tax.words("purpose_openers")))
         self._count_enumerator_re = re.compile(
             alternation([w for w in tax.words("colon_enumerators") if w not in ("有", "如下")]))
@@ -862,7 +864,8 @@ class ProjectExtractor:
             limit = first_sep if first_sep >= 0 else head.start()
             last = None
             for m in tax.before_re.finditer(t, lead_end, limit):
-                last = m
+                if not _PROJECT_WORD.match(t, m.end()):  # (建设项目, 新建工程: nouns inside a name, no verb)
+                    last = m
             if last is not None and last.start() - lead_end >= 2 and limit - last.end() >= 2:
                 lead_end = last.end()
                 before_stage, before_span = tax.before_cues[last.group()], last.span()
@@ -1362,10 +1365,13 @@ class ProjectExtractor:
                 s = last.end()
         for _ in range(4):
             while s < e and t[s] in "、，和及与并 ":
+                if t[s] in "和及与并" and (self._place_at(t, s) or t.startswith(self._not_conjunction, s)
+                                          or s > 0 and t[s - 1] == "、"):
+                    break  # 和田至若羌铁路, 和静机场, 、和山巨力…项目: a name, not a conjunction
                 s += 1
-            s2, _ = self._strip_lead(s, e)
-            if s2 == s:
-                break
+            s2, word = self._strip_lead(s, e)
+            if s2 == s or (word == "将" and not self._future(s + 1, e)):
+                break  # (将军庙至淖毛湖铁路: 将 before no verb is no future, but a name)
             s = s2
         if _CLASS_WORDS.match(t, s, e):
             return None  # 开工建设一大批重点项目: the class, once the verb is stripped
@@ -1417,6 +1423,8 @@ class ProjectExtractor:
             return False  # “两重”项目: a programme named by a numbered slogan
         if self._bare_numbered_slogan(name) or _CODE_PROGRAMME.search(name):
             return False  # 两新一重, 四新设施 (unquoted), 新基建761工程: programmes, not projects
+        if (num := re.match(r"\d+", name)) and _PROJECT_END.search(name) and self._is_category(name[num.end():]):
+            return False  # 27工业项目 (a count that lost its 个): a counted class
         bare = _TRAILING_BRACKET.sub("", name)
         if self.gazetteer.resolve(bare) is not None or bare in self._generic_names:
             return False
@@ -1433,7 +1441,10 @@ class ProjectExtractor:
                 return True
             return False
         if mode == "list":
-            # a list item needs a name of its own: 景观提升 in a list of works is a kind of works
+            # a list item needs a name of its own: 景观提升 in a list of works is a kind of works; and a class
+            # of works opened by a word of scale is none (大中型病险水库除险加固工程, 县城基础设施补短板)
+            if (prefix := self._class_prefix.match(bare)) is not None and self._is_category(bare[prefix.end():]):
+                return False
             return not self._rejected_end(bare)
         if _SLOGAN_PROGRAMME.fullmatch(bare):
             return False  # “北义闾山会师”工程: a programme named by its slogan
@@ -1552,7 +1563,10 @@ class ProjectExtractor:
         cleaned = [self._clean_name(a, b, "list") for a, b in items]
         names = [self.t[x[0]:x[1]] if x else "" for x in cleaned]
         if not self._category_list(names):
-            return items
+            # (building a kind of works among named projects names none: 电网建设工程 between 海榆西线 and
+            # 东方高排风电场; but 供热管网改造 among a city's works is that city's renovation)
+            return [it for it, name in zip(items, names, strict=True)
+                    if not (name.endswith(self._whole_project) and self._is_kind(name))]
         return [it for it, name in zip(items, names, strict=True)
                 if not (self._is_category(name) or self._is_rejected_item(name))]
 
