@@ -975,3 +975,8 @@ def test_run_on_text_and_counts_that_lost_their_classifier() -> None:
     assert _names(text) == [("滨江数据中心", "construction"), ("北山物流园一期", "construction")]
     # a brand name opening with a number stays (凌河区 plan: 53数字文化产业园)
     assert [n for n, _ in _around("jinzhou/003_821d0610ff899f65.txt", "53数字文化产业园")] == ["53数字文化产业园"]
+
+
+def test_a_construction_site_is_no_stage_statement() -> None:
+    # 凤山水库施工现场。 (a photo caption: 贵州 2022 prompted it; new text): the site names no stage; 加紧施工 does
+    assert _names("2022年1至8月。北海大桥施工现场。西河水库加紧施工。\n") == [("西河水库", "construction")]
