@@ -980,3 +980,14 @@ def test_run_on_text_and_counts_that_lost_their_classifier() -> None:
 def test_a_construction_site_is_no_stage_statement() -> None:
     # 凤山水库施工现场。 (a photo caption: 贵州 2022 prompted it; new text): the site names no stage; 加紧施工 does
     assert _names("2022年1至8月。北海大桥施工现场。西河水库加紧施工。\n") == [("西河水库", "construction")]
+
+
+def test_a_lists_own_noun_gives_its_sector() -> None:
+    # 包括A等零部件项目 (江西 2018, a round-4 document) and 包括A、B等地铁项目 (贵州 2022 prompted it): the list's own
+    # head says the sector before the statement's group (产业转型升级, 新型城镇化) does
+    doc = extract(Path(__file__).parent / "data" / "wider" / "news" / "jiangxi_2018_key_projects.txt")
+    found = {m.name: m.sector for m in extract_projects(doc).mentions}
+    assert found["吉利新能源智能化新一代城市商用车三电系统"] == "industry"
+    # a list closed by 等高速公路 is of roads (黑龙江 2022 prompted it; new text)
+    found = extract_projects(extract_text("2023年计划。启动大庆至白城、鹤岗至伊春等高速公路建设。\n", name="r9.txt"))
+    assert {m.sector for m in found.mentions} == {"infrastructure"}

@@ -478,7 +478,9 @@ class ProjectExtractor:
                 stage, span = cue if cue else (None, None)
                 count = self._list_count(head, c) if head and item_end < e else None
                 st = _Statement(items, stage, span, s, "enumeration", "list", None, count,
-                                self._sector_in(t[ante[0]:ante[1]]), m.start())
+                                # (the list's own head first: …等地铁项目 under 新型城镇化项目)
+                                (self._sector_in(head.group("mods") + head.group("noun")) if head else None)
+                                or self._sector_in(t[ante[0]:ante[1]]), m.start())
                 planned.append((s, e, st, ctx))
                 if colon:
                     break  # after a colon, one name opens each part; the rest of the part is about it
@@ -914,7 +916,8 @@ class ProjectExtractor:
                     if head.group("noun") in self._own_head_nouns and 2 * sum(
                             self._ends_with_head(t[a:b]) for a, b in items) <= len(items):
                         return []  # 黑山庞河、北镇沟帮子等省级飞地园区: places and sectors, zones not projects
-                sector = self._sector_in(mods)
+                # (the list's own noun says it too: A至B、C至D等高速公路)
+                sector = self._sector_in(mods) or self._sector_in(head.group("noun"))
                 statements.append(_Statement(items, stage, stage_span, head.start(), "list",
                                              "investment" if investment is not None else "list",
                                              investment, count, sector))
