@@ -991,3 +991,21 @@ def test_a_lists_own_noun_gives_its_sector() -> None:
     # a list closed by 等高速公路 is of roads (黑龙江 2022 prompted it; new text)
     found = extract_projects(extract_text("2023年计划。启动大庆至白城、鹤岗至伊春等高速公路建设。\n", name="r9.txt"))
     assert {m.sector for m in found.mentions} == {"infrastructure"}
+
+
+def test_enumerations_after_a_paragraph_and_of_programme_packages() -> None:
+    # 其中包括 opening a paragraph after a sentence ending its own (…予以重点推进。⏎其中包括A、B) enumerates that
+    # sentence's projects; 工程包 (programme packages) are no projects (交通运输部 2022 prompted it; new text)
+    text = ("2023年计划。各地纳入工程包予以统筹推进的有5项。\n其中包括沿海港口提升工程、运河连通工程。\n"
+            "筛选出一批重点项目,予以重点推进。\n其中包括北海港改扩建工程、G15沈海高速泉厦段扩容工程\n")
+    assert _names(text) == [("北海港改扩建工程", "construction"), ("G15沈海高速泉厦段扩容工程", "construction")]
+
+
+def test_names_included_in_a_counted_list() -> None:
+    # 包括A在内的6个重点公路项目集中开工: A is a member of the counted list, with its stage and count (新疆 2022
+    # prompted it; new text); 集中开工活动 is the event, not a stage
+    text = "2022年12月。当天,包括北海大桥、西环路在内的6个重点公路项目集中开工。\n"
+    found = extract_projects(extract_text(text, name="r9.txt"))
+    assert [(m.name, m.stage) for m in found.mentions] == [("北海大桥", "started"), ("西环路", "started")]
+    assert [c.value for c in found.counts if c.role == "list"] == [6]
+    assert _names("2022年一季度。各地陆续举行重大项目集中开工活动。\n") == []

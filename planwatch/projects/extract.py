@@ -362,6 +362,8 @@ class ProjectExtractor:
             bracket = _COUNT_BRACKET.search(self.t, c.start, c.end)
             if bracket is not None and (m is None or bracket.start() < m.start()):
                 m = bracket
+            if m is not None and m is not bracket and self._inclusive_list(m, c):
+                return
             if m is None or not self._plan_enumeration(m, c, bracket=m is bracket):
                 self._clause(c)
                 return
@@ -377,6 +379,26 @@ class ProjectExtractor:
             pos = max(pos, e)
         if pos < c.end and self.t[pos:c.end].strip("，,；;：: 等"):
             self._clause(_Clause(pos, c.end, c.sentence))  # what follows the names (its own stage)
+
+    def _inclusive_list(self, m: re.Match[str], c: _Clause) -> bool:
+        """``包括A、B在内的6个重点公路项目集中开工``: the names before 在内的 are members of the counted list
+        after it, with the stage phrase that closes it (a list, not an enumeration of what came before)."""
+        t = self.t
+        inner = t.find("在内的", m.end(), c.end)
+        if inner < 0:
+            return False
+        head = self._counted_head.match(t, inner + 3, c.end)
+        if head is None:
+            return False
+        items = self._named_items(self._split_items(m.end(), inner, in_list=True))
+        if not items:
+            return False
+        cue = self._predicate_cue(head.end(), c.end)
+        stage, span = cue if cue else (None, None)
+        sector = self._sector_in(head.group("mods") + head.group("noun"))
+        self._emit(_Statement(items, stage, span, head.start(), "list", "list", None, self._list_count(head, c),
+                              sector), c)
+        return True
 
     def _count_enumerator(self, c: _Clause) -> re.Match[str] | None:
         """``其中提前竣工4项，为A，B，C，D；``: a verb of being (``colon_enumerators``) opening a clause right
@@ -436,6 +458,8 @@ class ProjectExtractor:
         if not t[lead.end() if lead else part_start:m.start()].strip("，, "):
             # 其中包括 opening a sentence: the sentence before is the statement
             prev_end = part_start - 1
+            while prev_end > lo and t[prev_end - 1] in "。；;！？\n ":
+                prev_end -= 1  # (…予以重点推进。⏎其中包括A、B: the sentence before ends a paragraph)
             if prev_end <= lo:
                 return False
             ante = (max(t.rfind(ch, lo, prev_end) for ch in "。；;！？\n") + 1, prev_end)
