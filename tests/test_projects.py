@@ -1009,3 +1009,15 @@ def test_names_included_in_a_counted_list() -> None:
     assert [(m.name, m.stage) for m in found.mentions] == [("北海大桥", "started"), ("西环路", "started")]
     assert [c.value for c in found.counts if c.role == "list"] == [6]
     assert _names("2022年一季度。各地陆续举行重大项目集中开工活动。\n") == []
+
+
+def test_counted_projects_measures_portfolios_and_topping_out() -> None:
+    # a counted class of projects after a name (辽宁 2026: 中科院金属研究所创新港14个项目; 江阴 2023's 首批10个重点项目
+    # prompted it) and a measure (new text: 货物吞吐量3.5亿吨) are no projects; a column's amount still introduces one
+    # project with its count (锦州 plan: …石化资源替代转型升级2个项目)
+    assert _around("provinces-2026/2026_辽宁省_政府工作报告.txt", "中科院金属研究所创新港14个项目") == []
+    assert ("中锦州石化公司石化资源替代转型升级2个项目", None) in _around(
+        "jinzhou/004_9898a4a294c82fae.txt", "石化资源替代转型升级 2 个项目")
+    text = ("2022年工作回顾。完成货物吞吐量3.5亿吨。滨江科创谷一期项目入选国家eod项目库,"
+            "南湖大学东校区一期主体结构基本封顶。\n")
+    assert _names(text) == [("滨江科创谷一期项目", None), ("南湖大学东校区一期", "topped_out")]

@@ -75,7 +75,7 @@ _COUNT_START = re.compile(
     r"^(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:个|所|座|条|段|户|家|套|项|栋|处|名|人|台|辆|批|块)"
 )
 _QUANTITY = re.compile(
-    rf"{_NUM}(?:万|亿|千)?(?:平方米|平方公里|公里|米|亩|公顷|元|万元|亿元|户|个|套|人次|人|栋|座|块|处|项|%|％)$"
+    rf"{_NUM}(?:万|亿|千)?(?:平方米|平方公里|公里|米|亩|公顷|元|万元|亿元|户|个|套|人次|人|栋|座|块|处|项|标箱|%|％)$"
 )  # (设计年吞吐能力为100万人次, 占工业投资的61.4%: a figure ends it, so it is a statement, not a name)
 _SLOGAN = re.compile(
     r"[一二三四五六七八九十两\d]+大(?:中心|工程|产业|基地|集群)|双千亿|千亿级|百亿级"
@@ -118,6 +118,8 @@ _SCOPED_PORTFOLIO = re.compile(r"(?:全?[省市区县州盟旗]|[省市县区]�
 _JOINED_WORKS = re.compile(r"(.{4,}?)(?:与|和|及|并)(?:提升|完善|美化|亮化|绿化|提质)")
 _BARE_SLOGAN = re.compile(r"(?P<pairs>(?:[一二两三四五六七八九十][\u4e00-\u9fff]){2,3})(?:设施|工程|项目|建设)?"
                           r"|(?P<pair>[一二两三四五六七八九十][\u4e00-\u9fff])(?:设施|工程|项目|建设)")
+_COUNTED_PROJECTS = re.compile(r"(?:\d+|[两三四五六七八九十]+)(?:个|项)[^、，。]{0,6}(?:项目|工程)$")
+_MEASURED = re.compile(r"(?:运量|吞吐量|产量|销量|发电量|用电量|客流量|周转量)(?:为|达|达到)?\d")
 _CODE_PROGRAMME = re.compile(r"(?<![A-Za-z\d.])\d{3,}(?:工程|行动|计划)$")
 _SLOGAN_PROGRAMME = re.compile(r"“[^”]{2,12}”(?:工程|行动|计划)")
 # a short quoted name that opens with a number is a slogan (“两重”, “五个一”, “2+N”), not a project's name
@@ -963,6 +965,14 @@ class ProjectExtractor:
                     if obj > m.start() and self._valid(t[obj:obj_end], "free"):
                         return self._general(c, m.start(), end, allow_bare, investment)
                 break
+        if head is None and before_stage is None and investment is None:
+            # X项目入选国家eod项目库, X工程列入省重点项目: a project put into a portfolio (its stage word, if any)
+            listed = self._listed_in.search(t, lead_end, end)
+            if listed is not None and _PROJECT_END.search(t, lead_end, listed.start()) \
+                    and self._valid(t[lead_end:listed.start()], "free"):
+                cue = self._portfolio_stage(listed.start(), end)
+                stage, stage_span = cue if cue else (None, None)
+                return [_Statement([(lead_end, listed.start())], stage, stage_span, listed.start(), "listed", "free")]
         obj_start = lead_end
         while True:
             cue_info = self._after_cue(obj_start, end)
@@ -1452,6 +1462,10 @@ class ProjectExtractor:
             return False  # 两新一重, 四新设施 (unquoted), 新基建761工程: programmes, not projects
         if (num := re.match(r"\d+", name)) and _PROJECT_END.search(name) and self._is_category(name[num.end():]):
             return False  # 27工业项目 (a count that lost its 个): a counted class
+        if (mode != "investment" and _COUNTED_PROJECTS.search(name)) or _MEASURED.search(name):
+            # 武汉大学…中心首批10个重点项目, 货物吞吐量3.5亿吨: a counted class, a measure (but a column's amount
+            # introduces one project with its count: 投资50亿元锦州石化公司…转型升级2个项目)
+            return False
         bare = _TRAILING_BRACKET.sub("", name)
         if self.gazetteer.resolve(bare) is not None or bare in self._generic_names:
             return False
