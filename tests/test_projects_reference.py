@@ -157,7 +157,7 @@ def test_scores_on_the_new_reference() -> None:
     (docs/projects-reference.md)."""
     new = evaluate(NEW, WIDER_DIR)
     assert new.n_reference >= 50
-    assert new.precision >= 0.95 and new.recall >= 0.96
+    assert new.precision >= 0.97 and new.recall >= 0.96  # 0.981 / 0.981 since round 9 (电网新建工程 no mention)
 
 
 # -- a fourth held-out reference: four news documents of four more provinces -------------------
