@@ -94,11 +94,13 @@ def _region_of(text: str, context: Region | None = None) -> Region | None:
     return found[-1][2] if found else None
 
 
+_LEX = load_lexicon().raw
 _SPAN_FOCUS = re.compile(
-    r"^(?:过去五年|过去的五年|五年来|近五年|这五年|五年间|未来五年|今后五年|过去[三四]年|[三四]年来|《[^》]{0,20}纲要[^》]{0,6}》|“?十[一二三四五]五”?(?:时期|期间|以来)|“?十[一二三四五]五”?规划实施)"
+    rf"^(?:{alternation(_LEX['span_focus_openers'])}|《[^》]{{0,20}}纲要[^》]{{0,6}}》"
+    r"|“?十[一二三四五]五”?(?:时期|期间|以来)|“?十[一二三四五]五”?规划实施)"
 )
 _YEAR_FOCUS = re.compile(
-    r"^(?:过去一年|过去的一年|一年来|去年|(?:19|20)\d\d年[，,是]|今年以来|刚刚过去的(?:一年|(?:19|20)\d\d年))"
+    rf"^(?:{alternation(_LEX['year_focus_openers'])}|(?:19|20)\d\d年[，,是]|刚刚过去的(?:19|20)\d\d年)"
 )
 #: A paragraph of a report turning to the year it plans: "今年是“十五五”开局之年", "今年全省…主要预期目标是".
 _THIS_YEAR_FOCUS = re.compile(r"^今年(?:是|政府工作|(?:全省|全市|全区|全县)?(?:经济社会发展)?的?主要预期目标)")
@@ -112,7 +114,7 @@ _PLAN_GOALS = re.compile(
 _ADDRESS = re.compile(r"^各位代表[！!，,、：:]\s*")
 #: Words that report what follows ("报告指出：2010年，是…"): the paragraph turns where they end.
 _REPORTING = re.compile(
-    r"^(?:(?:政府工作)?报告(?:指出|显示|称|提到|回顾)|[\u4e00-\u9fff]{2,4}在报告中(?:指出|说)|据(?:介绍|统计|了解|悉))"
+    rf"^(?:{alternation(_LEX['reporting_leads'])}|[\u4e00-\u9fff]{{2,4}}在报告中(?:{alternation(_LEX['reporting_verbs'])}))"
     r"[：:，,]\s*")
 
 
@@ -188,7 +190,7 @@ def _is_heading(line: str) -> bool:
 #: A heading over a term of five years ("赶超发展的五年", "过去五年工作回顾", "今后五年的重点目标"); the
 #: words that make it the five years ahead rather than those just past.
 _TERM = re.compile(r"五年")
-_TERM_AHEAD = re.compile(r"今后|未来|目标|展望|任务")
+_TERM_AHEAD = re.compile(alternation(_LEX["term_ahead_words"]))
 
 
 def _term_span(heading: str, year: int | None) -> tuple[int, int] | None:

@@ -1387,3 +1387,88 @@ def test_a_rule_of_thumb_about_countries_is_no_fact():
         "记者从国家统计局了解到,今年我国人均GDP将超过1000美元。高技术产业对工业增长的贡献率预计达23.7%。\n",
         context=planwatch.StatedContext(date="2003-12", doc_type="新闻报道"))
     assert {f.text for f in xinhua.facts} >= {"1000美元", "23.7%"}
+
+
+def _wider(rel: str) -> planwatch.Document:
+    """A wider-corpus document read with its manifest row (region, date, type), as the CLI reads it."""
+    from planwatch.context import find_manifest
+
+    path = ROOT / "tests" / "data" / "wider" / rel
+    manifest = find_manifest(path)
+    return planwatch.extract(path, context=manifest.get(path) if manifest else None)
+
+
+def test_a_colon_after_goals_opens_them_for_the_whole_sentence():
+    """Round l (广州 十四五 news: ``“八个新”的确切目标: 经济发展进入全新阶段,年均增长6%左右``): a colon after
+    目标 (lexicon ``kind_cues.goals_intro``) opens a list of goals for its whole sentence, whatever the
+    clause.  Accepted from the 2026 reports of 辽宁 and 北京 (news quoting them reads the same); a review's
+    completion ratio (``完成年度目标的75.9%``, a not-cue) and a review sentence without the colon stay actual."""
+    from planwatch.extractors.scope import kind_in_sentence
+
+    liaoning = "《纲要（草案）》提出了经济社会发展奋斗目标：全省经济实力显著增强，"
+    beijing = "《纲要草案》明确了今后五年的发展目标：一是首都功能持续提升，二是高质量发展迈上新台阶，"
+    assert kind_in_sentence("actual", liaoning, "") == "target"
+    assert kind_in_sentence("actual", beijing, "") == "target"
+    assert kind_in_sentence("actual", "全年完成年度目标的", "全年完成年度目标的") == "actual"
+    assert kind_in_sentence("actual", "围绕年初确定的目标，全市地区生产总值增长", "全市地区生产总值增长") == "actual"
+    guangzhou = _wider("news/guangzhou_14th_plan_2021.txt")
+    assert {(f.kind, f.period) for f in guangzhou.facts if f.text == "6%左右"} == {("target", "2021-2025")}
+
+
+def test_news_of_a_plan_not_yet_begun_states_its_goals():
+    """A paragraph of a news item opening on a plan period that starts in the item's year or later
+    (``“十二五”期间，甘肃将开建17条高速公路`` in April 2011, ``“十二五”期间，西藏将实现60％的乡镇通油路`` in
+    March 2011) is about the plan's goals, as the same turn is in a report.  One opening on a plan period
+    already under way or past (湖南's 2026 report, ``“十四五”时期是我们感恩奋进、阔步向前的五年``, read as a
+    news item of 2026) reviews it: its figures stay actuals."""
+    gansu = _wider("news/gansu_2011_highways.txt")
+    assert find(gansu, "17条", start=50).kind == "target"
+    # "…突破5500公里；“十二五”末，甘肃将打通…13条“接头”高速公路": a time named between two numbers gives the
+    # second its own date, so it does not continue the first's list (prose._NEW_TIME): the plan's end year
+    assert (find(gansu, "13条", start=111).kind, find(gansu, "13条", start=111).period) == ("target", "2015")
+    assert find(_wider("news/xizang_2011_roads.txt"), "60％").kind == "target"
+    # 2015-11 news of two provinces' 十三五 transport plans (贵州, 中国日报 2015-11-20; 云南, a trade site's copy
+    # of the 省交通运输厅 news of 11月3日), quoted as stored: the goals after the turn, before actuals (and
+    # 云南's dated 2011-2015 from the 十二五 named in the opening line)
+    news = planwatch.StatedContext(date="2015-11", doc_type="新闻报道")
+    guizhou = planwatch.extract_text(
+        "本报讯记者从贵州省交通运输厅获悉,根据初步规划,“十三五”期间贵州交通建设预计投入5000亿元,环贵州高速公路将建成。\n"
+        "“十三五”期间,我省将建成环贵州高速公路,贵州南部三自治州的通道建设取得重大突破,国省道二级公路比例进一步提高,"
+        "农村公路实现村村通油路、村村通客运。到2020年,全省公路网总里程将达20万公里,其中高速公路将突破7000公里。\n",
+        context=news.over(planwatch.StatedContext(region="贵州省")))
+    assert (find(guizhou, "20万公里").kind, find(guizhou, "20万公里").period) == ("target", "2020")
+    yunnan = planwatch.extract_text(
+        "11月3日,记者从云南省交通运输厅获悉,在确保“十二五”规划圆满收官的同时,省交通运输厅将进一步做好“十三五”规划。\n"
+        "“十三五”期间,全省公路水路建设拟完成投资4900亿元。其中:高速公路建设拟完成投资3700亿元,拟建成高速公路2000公里以上;"
+        "“七出省、五出境”通道基本建成。\n"
+        "到2020年底,力争高速公路通车里程达到6000公里,在建高速公路项目里程达到2000公里,普通国省道二级公路以上比例达到40%,"
+        "100%建制村实现通硬化路,航道通航里程达到5000公里。\n",
+        context=news.over(planwatch.StatedContext(region="云南省")))
+    assert (find(yunnan, "3700亿元").kind, find(yunnan, "3700亿元").period) == ("target", "2016-2020")
+    goals = {(f.kind, f.period) for f in yunnan.facts if f.text in ("2000公里", "40%", "5000公里")}
+    assert goals == {("target", "2020")}
+    hunan = (PROVINCES / "2026_湖南省_政府工作报告.txt").read_text(encoding="utf-8")
+    opening = ("“十四五”时期是我们", "这五年，综合经济")
+    review = "\n".join(line for line in hunan.splitlines() if line.startswith(opening))
+    doc = planwatch.extract_text(review, context=planwatch.StatedContext(
+        region="湖南省", date="2026-01", doc_type="新闻报道"))
+    assert find(doc, "1.36万亿元").kind == "actual" and find(doc, "1.19万美元").kind == "actual"
+
+
+def test_the_field_of_a_ranking_is_no_fact():
+    """Round l (房县 2018 前三季度: ``在16个县市区(含其他县市区比拼对象)经济指标综合排名中,我县由…第12位上升到
+    第6位``): the number of places a ranking runs over (lexicon ``ranked_fields``) is no fact, as the rank is
+    none.  Accepted from a 2016 榆林 news item on 陕西's county ranking (``在陕西省83个县中,县域城乡发展一体化
+    排名前十位的依次为``); rejected from 甘肃's 2026 report, where a count of places after 在 names where work
+    was done (``在14个市州城区和兰州新区增补义务教育学位2万个``: no ranking word, a fact)."""
+    news = planwatch.extract_text(
+        "报告显示,在陕西省83个县中,县域城乡发展一体化排名前十位的依次为:神木、府谷、高陵、凤县、黄陵。\n",
+        context=planwatch.StatedContext(region="陕西省", date="2016-12", doc_type="新闻报道"))
+    assert not [f for f in news.facts if f.text.startswith("83")]
+    gansu = planwatch.extract_text(
+        "所普通高中改善办学条件、提升办学能力，在14个市州城区和兰州新区增补义务教育学位2万个。\n",
+        context=planwatch.StatedContext(region="甘肃省", date="2026-01", doc_type="政府工作报告"))
+    assert {f.text for f in gansu.facts} >= {"14个", "2万个"}
+    fangxian = _wider("news/fangxian_2018q1q3.txt")
+    assert not [f for f in fangxian.facts if f.text == "16个"]
+    assert {f.text for f in fangxian.facts} >= {"56.7亿", "18687元", "9.2%"}

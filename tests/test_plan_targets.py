@@ -139,3 +139,25 @@ def test_ordering_a_page_reads_the_target_index_only(store: Store) -> None:
     for extra, params in narrowed:
         plan = store.db.query("EXPLAIN QUERY PLAN " + TARGET_ORDER_SELECT + where + extra, ("210700", *params))
         assert any("COVERING INDEX ix_facts_targets" in r["detail"] for r in plan), plan
+
+
+def test_documents_short_columns_come_from_their_index(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fact row's document year and name (``with_documents``) are read from ix_documents_head
+    (migration 7), not from the table, whose rows hold each document's whole text before them;
+    the answer is the table's."""
+    rows = store.db.query("SELECT MIN(id) AS id, document_id FROM facts WHERE kind = 'target' GROUP BY document_id")
+    assert len({r["document_id"] for r in rows}) >= 2
+    seen: list[str] = []
+    real = store.db.query
+    monkeypatch.setattr(store.db, "query", lambda sql, params=(): seen.append(sql) or real(sql, params))
+    got = store.with_documents([dict(r) for r in rows], doc_year="year", doc_name="name", plan_start="plan_start")
+    monkeypatch.undo()
+    plan = store.db.query("EXPLAIN QUERY PLAN " + seen[0], sorted({r["document_id"] for r in rows}))
+    assert any("COVERING INDEX ix_documents_head" in r["detail"] for r in plan), plan
+    for row in got:
+        table = store.db.query("SELECT year, name, plan_start FROM documents WHERE id = ?", (row["document_id"],))[0]
+        assert (row["doc_year"], row["doc_name"], row["plan_start"]) == (table["year"], table["name"],
+                                                                          table["plan_start"])
+    # a column the index does not hold is read from the table
+    typed = store.with_documents([dict(r) for r in rows[:3]], reader="reader")
+    assert all(r["reader"] for r in typed)

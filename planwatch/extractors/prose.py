@@ -107,6 +107,22 @@ def _classification_whole() -> re.Pattern[str]:
 
 
 @cache
+def _ranked_field() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """``在16个县市区…排名中``: the places a ranking runs over (lexicon ``ranked_fields``), and its words."""
+    fields = load_lexicon()["ranked_fields"]
+    return re.compile(alternation(fields["places"])), re.compile(alternation(fields["ranking"]))
+
+
+def _ranking_field(text: str, q: Quantity, sent_start: int, sent_end: int) -> bool:
+    """A count of places after 在/对 (``在陕西省83个县中``) with a ranking word later in its sentence."""
+    if q.unit != "个" or not re.search(r"[在对](?:全国|全省|全市|[\u4e00-\u9fff]{2,4}[省市])?$",
+                                      text[max(sent_start, q.num_start - 6):q.num_start]):
+        return False
+    places, ranking = _ranked_field()
+    return bool(places.match(text, q.end)) and bool(ranking.search(text, q.end, min(sent_end, q.end + 40)))
+
+
+@cache
 def _general_experience() -> re.Pattern[str]:
     """``按照国际经验,``: the sentence it opens states a rule of thumb, not the region's figures."""
     return re.compile(alternation(load_lexicon()["general_experience"]))
@@ -299,6 +315,8 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
         return True  # a plan's own indicator count: "13个预期性指标", "其中预期性指标19项"
     if q.unit in ("个", "类") and _classification_whole().match(text, q.end, clause_end):
         return True  # the size of a classification: 在统计的40个行业大类中 (the 27个 that grew count)
+    if _ranking_field(text, q, sent_start, sent_end):
+        return True  # "在16个县市区…综合排名中": the field of a ranking, as the rank itself is no fact
     if _enumerated_names(text, clause_start, q, clause_end, sent_end):
         return True
     if _general_experience().search(text, sent_start, q.start):
@@ -360,6 +378,11 @@ _ATTRIBUTE = re.compile(r"\s*(?:总?面积|建筑面积|总?里程|长度|总?�
 def _counts_people(q: Quantity) -> bool:
     """``12万人``, ``312户``, ``50名``: people or households, which a threshold or a list item may count."""
     return q.unit.endswith(("人", "名", "户"))
+
+
+#: A time named between two numbers ("…突破5500公里；“十二五”末，甘肃将打通…13条"): the second has its own date,
+#: so it does not continue the first's list.
+_NEW_TIME = re.compile(r"(?:19|20)\d\d年|十[一二三四五六]五[”\"]?(?:末|期间|时期)|今年|明年|年底|年末")
 
 
 def _continues_list(clause: str, q: Quantity) -> bool:
@@ -735,6 +758,7 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
         period = period_for(scope, kind, measure, sentence_before, text[clause_start:q.start], described,
                             rate=q.unit_kind == "percent", part=part)
         if (prev_fact is not None and scope.span and prev_fact.period == scope.span and period == str(scope.year)
+                and not _NEW_TIME.search(text, prev_fact.end, q.start)
                 and measure == prev_fact.measure == "level" and (_continues_list(text[clause_start:q.start], q)
                                                                  or _ATTRIBUTE.fullmatch(text[clause_start:q.start]))):
             # "组建省重点实验室24个，省专业技术创新中心34个", "改造566个小区，面积为1433万平方米": the span goes on

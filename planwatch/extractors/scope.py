@@ -109,6 +109,12 @@ def _scope_at(layout: Layout, pos: int) -> Scope:
     if turn is not None and turn.focus == "span" and turn.plan and report and turn.plan[0] >= layout.year:  # type: ignore[operator]
         # "“十五五”时期是…" under "“十四五”时期发展成就和“十五五”时期主要目标任务": the new plan's goals
         return Scope("target", turn.plan[1], _span(*turn.plan), False)
+    if (turn is not None and turn.focus == "span" and turn.plan and layout.year and not report
+            and layout.doc_type != "规划纲要" and scope.kind == "actual" and turn.plan[0] >= layout.year
+            and "以来" not in turn.heading):
+        # news of a plan just adopted: "《纲要》提出“十四五”时期(2021年至2025年)…的确切目标:" opens the
+        # plan's goals, as the same turn does in a report (a plan not yet begun has no results)
+        return Scope("target", turn.plan[1], _span(*turn.plan), False)
     if turn is not None and turn.focus == "span" and scope.kind == "actual" and scope.span is None and report:
         # "五年来，…" under a heading that names no period: the five years before the report (or the
         # term the paragraph names: "四年来")
@@ -196,7 +202,10 @@ def states_current(sentence_before: str, clause_before: str) -> bool:
     return not _FUTURE.search(re.sub(r"“[^”]*”", "", sentence_before))  # not inside names (“万人计划”)
 
 
-_GOALS_HEAD = re.compile(r"目标(?:是|为)[：:]|预期目标[：:]")
+@cache
+def _goals_head() -> re.Pattern[str]:
+    """``…主要预期目标是：``, ``…的确切目标:``: a colon opening a list of goals (lexicon ``goals_intro``)."""
+    return re.compile(rf"(?:{alternation(load_lexicon()['kind_cues']['goals_intro'])})\s*[：:]")
 
 
 def kind_in_sentence(default: str, sentence_before: str, clause_before: str, year: int | None = None) -> str:
@@ -210,7 +219,7 @@ def kind_in_sentence(default: str, sentence_before: str, clause_before: str, yea
     if default == "target":
         return "target"
     sentence_before, clause_before = _not_cues().sub("", sentence_before), _not_cues().sub("", clause_before)
-    if _GOALS_HEAD.search(sentence_before):
+    if _goals_head().search(sentence_before):
         return "target"  # "今年…主要预期目标是：地区生产总值增长5%左右"
     if estimate.search(sentence_before):
         return "estimate"

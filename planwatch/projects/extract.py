@@ -151,6 +151,18 @@ _TRAILING_LENGTH = re.compile(rf"(?<=[段线路桥道])(?:{ARABIC})(?:公里|千
 _ASCII_SEP = re.compile(r"(?<=[\u4e00-\u9fff）)”%])\s*[,;:.]\s*(?=[\u4e00-\u9fff（(“])")
 _DIRECTION_SUFFIX = re.compile(r"(?<=[路道街桥线])[东南西北](?:延伸段|延长线|段)?$")
 _ASCII_STOP_END = re.compile(r"(?<=[\u4e00-\u9fff）)”])\s*\.\s*$")
+#: An ASCII mark not before a digit (not 3.5 or 1,000): where _ASCII_SEP or _ASCII_STOP_END can match,
+#: found by a scan that starts at the mark (theirs start with a look behind, tried at every character).
+_ASCII_CANDIDATE = re.compile(r"[,;:.](?!\d)")
+_WORD_END = re.compile(r"[\u4e00-\u9fff）)”%]")
+
+
+def _after_word(t: str, pos: int) -> bool:
+    """Whether the last character before ``pos`` that is not a space ends a Chinese word or a bracket."""
+    q = pos - 1
+    while q >= 0 and t[q].isspace():
+        q -= 1
+    return q >= 0 and _WORD_END.match(t, q) is not None
 _SUBJECT_COUNT = re.compile(r"\d|[一二两三四五六七八九十百]+个")
 _FIELD_LABEL = re.compile(r"(?![另一这那各多两])[\u4e00-\u9fff]{1,6}?方面")  # (not 另一方面: a discourse marker)
 _MID_VERB = re.compile(r"全力加快|加快推进|加快|开工建设|重点推进|重点建设|推动|力促|确保|完成了|完成|启动了|启动|依托")
@@ -272,6 +284,7 @@ class ProjectExtractor:
         self._newlines = [m.start() for m in re.finditer("\n", norm.text)]
         self._stops = [m.start() for m in re.finditer("[。！？；\n]", norm.text)]
         self._plan_lines: dict[int, bool] = {}
+        self._heading_hits: dict[str, list[tuple[int, str]]] = {}
         out = ProjectExtraction(doc=doc.name)
         self._out = out
         self._lists = 0
@@ -306,6 +319,13 @@ class ProjectExtractor:
         project statements are read clause by clause as in text with full-width marks (``1,000``,
         ``3:1`` and ``3.5`` stay whole); a semicolon or a full stop ends a sentence, as ``；``/``。`` do."""
         t = self.t
+        if not clauses:
+            return clauses
+        # (one look over the whole stretch first: most documents write no ASCII mark between Chinese
+        # words, and a mark a clause has is one the stretch has)
+        lo, hi = min(c.start for c in clauses), max(c.end for c in clauses)
+        if not any(_after_word(t, m.start()) for m in _ASCII_CANDIDATE.finditer(t, lo, hi)):
+            return clauses
         if not any(_ASCII_SEP.search(t, c.start, c.end) or _ASCII_STOP_END.search(t, c.start, c.end) for c in clauses):
             return clauses
         out: list[_Clause] = []
@@ -1767,11 +1787,10 @@ class ProjectExtractor:
         return m.group("label") if m else ""
 
     def _sector_of_heading(self, heading: str, name: str) -> str | None:
-        hits = []
-        for sector_id, pattern in self._sector_heading_re.items():
-            m = pattern.search(heading)
-            if m:
-                hits.append((m.start(), sector_id))
+        hits = self._heading_hits.get(heading)
+        if hits is None:
+            # (every mention of a section asks about the same headings: each is read once a document)
+            hits = self._heading_hits[heading] = self._sector_hits(heading)
         if not hits:
             return None
         if len(hits) > 1:
@@ -1787,12 +1806,17 @@ class ProjectExtractor:
         return None
 
     def _sector_in(self, text: str) -> str | None:
+        hits = self._sector_hits(text)
+        return min(hits)[1] if hits else None
+
+    def _sector_hits(self, text: str) -> list[tuple[int, str]]:
+        """Where each sector's heading words first occur in ``text``."""
         hits = []
         for sector_id, pattern in self._sector_heading_re.items():
             m = pattern.search(text)
             if m:
                 hits.append((m.start(), sector_id))
-        return min(hits)[1] if hits else None
+        return hits
 
     def _span(self, s: int, e: int) -> Span:
         os_, oe = self.norm.span_to_original(s, e)

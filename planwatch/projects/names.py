@@ -27,6 +27,7 @@ _BRACKETED = re.compile(r"[(（]([^()（）]*)[)）]")
 _SPACE = re.compile(r"\s+")
 MIN_PREFIX = 3  # a key at least this long may be the start of another key of the same project
 MIN_CONTAINED = 6  # a key at least this long may stand anywhere inside another
+_MEMO_SIZE = 50_000  # names keyed and kept per taxonomy (a few MB); then the memo starts again
 
 
 def squash(text: str) -> str:
@@ -76,6 +77,16 @@ def _clean_key(text: str, tax: ProjectTaxonomy) -> str:
 def name_keys(name: str, tax: ProjectTaxonomy | None = None) -> NameKeys:
     """The normalised key of a project name, its bracketed aliases and its brand core."""
     tax = tax or load_project_taxonomy()
+    memo = tax.name_key_memo
+    found = memo.get(name)
+    if found is None:
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        found = memo[name] = _name_keys(name, tax)
+    return found  # type: ignore[return-value]
+
+
+def _name_keys(name: str, tax: ProjectTaxonomy) -> NameKeys:
     text = _nfkc(squash(name))
     aliases: list[str] = []
     for m in _BRACKETED.finditer(text):

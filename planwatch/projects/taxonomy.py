@@ -105,6 +105,12 @@ class ProjectTaxonomy:
         return {}
 
     @cached_property
+    def name_key_memo(self) -> dict[str, object]:
+        """Keys already computed for a name with this taxonomy (``names.name_keys``): a document
+        and its neighbours repeat the same names, and keying one costs some thirty string passes."""
+        return {}
+
+    @cached_property
     def _stages_by_id(self) -> dict[str, Stage]:
         return {s.id: s for s in self.stages}
 
