@@ -1021,3 +1021,11 @@ def test_counted_projects_measures_portfolios_and_topping_out() -> None:
     text = ("2022年工作回顾。完成货物吞吐量3.5亿吨。滨江科创谷一期项目入选国家eod项目库,"
             "南湖大学东校区一期主体结构基本封顶。\n")
     assert _names(text) == [("滨江科创谷一期项目", None), ("南湖大学东校区一期", "topped_out")]
+
+
+def test_a_centre_a_city_aims_to_be_is_no_facility() -> None:
+    # 长江上游航运中心 (重庆 2026), 国际消费中心 (广州 十四五 news, round l, prompted it): roles, not facilities;
+    # a centre that is a building stays (new text)
+    assert _around("provinces-2026/2026_重庆市_政府工作报告.txt", "长江上游航运中心") == []
+    assert _names("2021年计划。建成国际消费中心和国际交流中心,建成滨海国际会展中心。\n") == [
+        ("滨海国际会展中心", "completed")]
