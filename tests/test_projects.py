@@ -1029,3 +1029,17 @@ def test_a_centre_a_city_aims_to_be_is_no_facility() -> None:
     assert _around("provinces-2026/2026_重庆市_政府工作报告.txt", "长江上游航运中心") == []
     assert _names("2021年计划。建成国际消费中心和国际交流中心,建成滨海国际会展中心。\n") == [
         ("滨海国际会展中心", "completed")]
+
+
+def test_rail_lines_water_plants_and_enumerations_with_notes() -> None:
+    # 等轨道交通线, 等水厂 close lists; 启动建设 is started; 国家大科学装置 is a kind (上海 2023; new text)
+    text = ("2023年计划。开工建设5号线南延伸、9号线东延伸等轨道交通线,启动建设原水东环线,"
+            "推进南市、月浦等水厂深度处理改造,重点推进建设国家大科学装置。\n")
+    assert _names(text) == [("5号线南延伸", "started"), ("9号线东延伸", "started"), ("原水东环线", "started"),
+                            ("南市", "construction"), ("月浦", "construction")]
+    # an enumeration goes on past a note in brackets with a stage word, and past a name of no project (平台,
+    # 提升), which is dropped (new text)
+    text = ("2023年计划。计划新开工3项,包括东海聚变装置项目(国家重大科技基础设施首个开工项目)、"
+            "滨江算力平台、临港无人机基地、北外滩核心区功能提升等。\n")
+    assert _names(text) == [("东海聚变装置项目(国家重大科技基础设施首个开工项目)", "started"),
+                            ("临港无人机基地", "started")]

@@ -247,13 +247,13 @@ def test_round9_reference_is_grounded_and_scored() -> None:
     extractor was run on them, first measured 0.800 / 0.765; then three more (新疆 2022 1-8月 key projects,
     万州区 2022 half-year progress, 青海 2023 briefing) annotated after the round's rules and scored once,
     0.844 / 0.794; then two (交通运输部 2022 major transport works, 光明日报 2022 新疆) after all the round's
-    rules, scored once, 1.000 / 0.357; then the 江阴 2023 report's review, 0.250 / 0.333
-    (docs/projects-reference.md). The floors keep the figures reached from falling."""
+    rules, scored once, 1.000 / 0.357; then the 江阴 2023 report's review, 0.250 / 0.333; then two 上海 2023
+    documents, 0.800 / 0.160 (docs/projects-reference.md). The floors keep the figures reached from falling."""
     zones, mentions = load_reference(ROUND9)
-    assert len(zones) == 10 and len(mentions) == 119
+    assert len(zones) == 12 and len(mentions) == 144
     _assert_grounded(zones, mentions)
     scores = evaluate(ROUND9, WIDER_DIR)
-    assert scores.precision >= 0.96 and scores.recall >= 0.96
+    assert scores.precision >= 0.97 and scores.recall >= 0.94
     assert scores.summary()["stage_accuracy"] >= 0.97
 
 

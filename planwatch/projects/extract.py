@@ -662,8 +662,9 @@ class ProjectExtractor:
             s += 1
         if s >= end or tax.leading_re.match(t, s, end) or self._inv_re.search(t, s, end):
             return False
-        if any(not tax.blocked(t, a.start(), a.end()) for a in tax.after_re.finditer(t, s, end)):
-            return False
+        if any(not tax.blocked(t, a.start(), a.end()) and _opened(t, s, a.start()) == 0
+               for a in tax.after_re.finditer(t, s, end)):
+            return False  # (a stage word inside a bracket qualifies a name: …项目(“十四五”…首个开工项目))
         head = self._list_head.search(t, s, end)
         item_end = head.start() if head else end
         spans = [self._clean_name(a, b, "list") for a, b in self._split_items(s, item_end, in_list=True)]
@@ -671,6 +672,8 @@ class ProjectExtractor:
             if span is None or _COUNTED.search(t, *span) or _FIGURE.search(t, *span):
                 return False  # 比重分别为99.3%、93.8%: figures, not names
             name = t[span[0]:span[1]]
+            if self._rejected_end(name) and not _QUANTITY.search(name):
+                continue  # (商汤人工智能算力平台, …功能提升: names of no project, dropped later; the list goes on)
             if not (self._valid(name, "list") or self._place_shares_head(name, spans[k + 1:k + 2])) or (
                     _CLAUSE_VERBS.search(name) and not self._has_head(name)):
                 return False
@@ -1470,7 +1473,8 @@ class ProjectExtractor:
         return (s, e) if e - s >= 2 else None
 
     def _valid(self, name: str, mode: str) -> bool:
-        if len(name) < 2 or len(name) > (70 if mode == "investment" else 40):
+        core = _TRAILING_BRACKET.sub("", name)  # (a bracket after a name, a note on it, is no part of its length)
+        if len(core) < 2 or len(core) > (70 if mode == "investment" else 40):
             return False
         if _COUNT_START.match(name) or _QUANTITY.search(name) or _SLOGAN.search(name):
             return False
