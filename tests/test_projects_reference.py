@@ -92,6 +92,9 @@ ROUND6 = Path(__file__).parent / "data" / "projects_reference_round6.jsonl"
 ROUND7 = Path(__file__).parent / "data" / "projects_reference_round7.jsonl"
 #: the three documents of the sixth unseen round (ranges-k), annotated whole before either extractor ran
 ROUND8 = Path(__file__).parent / "data" / "projects_reference_round8.jsonl"
+#: round 9 of issue 11 §7: 贵州 2022 major-project list and Q1 starts, 黑龙江/吉林 2022 report plans, 山西 2018
+#: key-works progress, annotated whole before the extractor ran on them
+ROUND9 = Path(__file__).parent / "data" / "projects_reference_round9.jsonl"
 #: the three documents of the seventh unseen round (ranges-l), annotated whole before either extractor ran
 ROUND_L = Path(__file__).parent / "data" / "projects_reference_round_l.jsonl"
 #: the three documents of the eighth unseen round (ranges-m), annotated whole before either extractor ran
@@ -121,7 +124,7 @@ def test_wider_reference_is_grounded() -> None:
     tax = load_project_taxonomy()
     docs = {str(p.relative_to(WIDER_DIR)) for p in WIDER_DIR.rglob("*.txt")}
     # the documents added later for a fresh held-out figure have their own reference (NEW, below)
-    later = (NEW, ROUND4, ROUND5, ROUND6, ROUND7, ROUND8, ROUND_L, ROUND_M)
+    later = (NEW, ROUND4, ROUND5, ROUND6, ROUND7, ROUND8, ROUND9, ROUND_L, ROUND_M)
     new_docs = {z["doc"] for ref in later for z in load_reference(ref)[0]}
     assert {z["doc"] for z in zones} | new_docs == docs and len(mentions) >= 30
     assert not {z["doc"] for z in zones} & new_docs
@@ -158,7 +161,7 @@ def test_scores_on_the_new_reference() -> None:
     (docs/projects-reference.md)."""
     new = evaluate(NEW, WIDER_DIR)
     assert new.n_reference >= 50
-    assert new.precision >= 0.95 and new.recall >= 0.96
+    assert new.precision >= 0.97 and new.recall >= 0.96  # 0.981 / 0.981 since round 9 (电网新建工程 no mention)
 
 
 # -- a fourth held-out reference: four news documents of four more provinces -------------------
@@ -191,12 +194,13 @@ def test_round6_reference_is_grounded_and_scored() -> None:
     (four false mentions from a strategy's parts listed before 等…工程 in 锡林郭勒盟's plan, 两转双赢转人、
     减畜、增绿、增收战略; missed: a signed pair counted as 两个项目 without 等, and works named by a land
     acquisition statement); 0.600 / 0.857 once a count right after the names closes their list
-    (A、B两个项目). The floors keep those figures from falling."""
+    (A、B两个项目); 0.857 / 0.857 since round 9 (a strategy's parts before its head 战略 are dropped; left: the
+    programme 京津风沙源治理 after it). The floors keep those figures from falling."""
     zones, mentions = load_reference(ROUND6)
     assert len(zones) == 10 and len(mentions) == 7
     _assert_grounded(zones, mentions, names=False)
     scores = evaluate(ROUND6, WIDER_DIR)
-    assert scores.precision >= 0.6 and scores.recall >= 0.85
+    assert scores.precision >= 0.85 and scores.recall >= 0.85
 
 
 def test_round7_reference_is_grounded_and_scored() -> None:
@@ -214,14 +218,14 @@ def test_round8_reference_is_grounded_and_scored() -> None:
     """鲤城区 十三五 outline review, 海南 2021Q1 statistics news and 2010 bulletin opening: no project
     is named in any of them, so every project mention found there is a false positive. First measured:
     none in the two statistics documents (kept), six in 鲤城区's review (``围绕建设创新型和谐文化名城``, the
-    sectors of ``以商贸、金融、电子商务、文化创意、文化旅游为代表的现代服务业``): a ceiling until fixed."""
+    sectors of ``以商贸、金融、电子商务、文化创意、文化旅游为代表的现代服务业``); none since round 9 (a clause of
+    purpose names the aim; exemplars that are sectors name no project)."""
     zones, mentions = load_reference(ROUND8)
     assert len(zones) == 3 and not mentions
     _assert_grounded(zones, [], names=False)
     scores = evaluate(ROUND8, WIDER_DIR)
     found = {doc: n_pred for doc, (n_ref, n_pred, _) in scores.by_doc.items() if n_ref == 0}
-    assert len(found) == 3 and sum(found.values()) <= 6
-    assert [n for doc, n in found.items() if "hainan" in doc] == [0, 0]
+    assert len(found) == 3 and sum(found.values()) == 0
 
 
 def test_round5_reference_is_grounded_and_scored() -> None:
@@ -238,11 +242,29 @@ def test_round5_reference_is_grounded_and_scored() -> None:
     assert scores.summary()["stage_accuracy"] >= 0.85
 
 
+def test_round9_reference_is_grounded_and_scored() -> None:
+    """Round 9 of issue 11 §7: four news documents of provinces no project reference had (贵州 2022 list of
+    provincial major projects by group and its Q1 collective start, the 黑龙江 and 吉林 parts of a digest of the
+    2022 work reports, 山西 2018 key works completed early and not on time), annotated whole before the
+    extractor was run on them, first measured 0.800 / 0.765; then three more (新疆 2022 1-8月 key projects,
+    万州区 2022 half-year progress, 青海 2023 briefing) annotated after the round's rules and scored once,
+    0.844 / 0.794; then two (交通运输部 2022 major transport works, 光明日报 2022 新疆) after all the round's
+    rules, scored once, 1.000 / 0.357; then the 江阴 2023 report's review, 0.250 / 0.333; then two 上海 2023
+    documents, 0.800 / 0.160 (docs/projects-reference.md). The floors keep the figures reached from falling."""
+    zones, mentions = load_reference(ROUND9)
+    assert len(zones) == 12 and len(mentions) == 144
+    _assert_grounded(zones, mentions)
+    scores = evaluate(ROUND9, WIDER_DIR)
+    assert scores.precision >= 0.97 and scores.recall >= 0.94
+    assert scores.summary()["stage_accuracy"] >= 0.97
+
+
 def test_round_l_reference_is_grounded_and_scored() -> None:
     """涪陵区 2025 前三季度 release, 房县 2018 前三季度 news and 广州 十四五 outline news: no project is named in
     any of them (房县's ``5000万元以上项目投资`` is a category), so every project mention found there is a
     false positive. First measured: none in the two statistics documents (kept), two in 广州's goals
-    (``建成国际消费中心和国际交流中心``: roles the city aims at read as two works completed): a ceiling until fixed."""
+    (``建成国际消费中心和国际交流中心``: roles the city aims at read as two works completed); none since round 9
+    (消费中心, 交流中心, 航运中心 are roles: non_project_heads)."""
     zones, mentions = load_reference(ROUND_L)
     assert len(zones) == 3 and not mentions
     texts = {z["doc"]: (WIDER_DIR / z["doc"]).read_text(encoding="utf-8") for z in zones}
@@ -250,8 +272,7 @@ def test_round_l_reference_is_grounded_and_scored() -> None:
         assert (z["start"], z["end"]) == (0, len(texts[z["doc"]]))
     scores = evaluate(ROUND_L, WIDER_DIR)
     found = {doc: n_pred for doc, (n_ref, n_pred, _) in scores.by_doc.items() if n_ref == 0}
-    assert len(found) == 3 and sum(found.values()) <= 2
-    assert [n for doc, n in sorted(found.items()) if "guangzhou" not in doc] == [0, 0]
+    assert len(found) == 3 and sum(found.values()) == 0
 
 
 def test_round_m_reference_is_grounded_and_scored() -> None:

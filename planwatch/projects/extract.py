@@ -46,7 +46,7 @@ from planwatch.analysis import Clause as _Clause
 from planwatch.analysis import analysis_of, split_clauses
 from planwatch.extractors.scope import scope_at
 from planwatch.gazetteer import Region, load_gazetteer
-from planwatch.lexicon import alternation
+from planwatch.lexicon import alternation, load_lexicon
 from planwatch.model import Document
 from planwatch.normalize import NormalizedText
 from planwatch.numbers import ARABIC, CHINESE, parse_number
@@ -75,7 +75,7 @@ _COUNT_START = re.compile(
     r"^(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:个|所|座|条|段|户|家|套|项|栋|处|名|人|台|辆|批|块)"
 )
 _QUANTITY = re.compile(
-    rf"{_NUM}(?:万|亿|千)?(?:平方米|平方公里|公里|米|亩|公顷|元|万元|亿元|户|个|套|人次|人|栋|座|块|处|项|%|％)$"
+    rf"{_NUM}(?:万|亿|千)?(?:平方米|平方公里|公里|米|亩|公顷|元|万元|亿元|户|个|套|人次|人|栋|座|块|处|项|标箱|%|％)$"
 )  # (设计年吞吐能力为100万人次, 占工业投资的61.4%: a figure ends it, so it is a statement, not a name)
 _SLOGAN = re.compile(
     r"[一二三四五六七八九十两\d]+大(?:中心|工程|产业|基地|集群)|双千亿|千亿级|百亿级"
@@ -89,7 +89,7 @@ _CLAUSE_VERBS = re.compile(
 _PART_WORDS = frozenset({"基础设施", "主体工程", "主体", "项目", "工程", "该项目", "工人们", "现场"})
 _OBJECT_TAKING = frozenset({"建成", "完成", "建设完成", "打通", "开工", "贯通", "开工建设", "启动建设"})
 _INLINE_LABEL = re.compile(r"(?:[（(][一二三四五六七八九十\d]+[)）])?(?P<label>[^，。；：、\n]{2,20})[：。]")
-_PLACE_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,6}[河山湖江]$")
+_PLACE_ONLY = re.compile(r"^(?![^至]*至)[\u4e00-\u9fff]{2,6}[河山湖江]$")  # (not a stretch: 五大连池至嫩江)
 _RELATIVE = re.compile(r"关注|落户|位于|投资|建设|实施|引进|相依|具有|形成|打造|承接|面向|为|是|有|达到|设在")
 _AND_SPLIT = re.compile(r"以及|和|及")
 _CHAIN = re.compile(r"(?:并|和|及|、)?")
@@ -112,6 +112,15 @@ _ETC_COUNT = re.compile(r"等\d|等[一二三四五六七八九十]+个")
 _TRAILING_BRACKET = re.compile(r"[(（][^()（）]*[)）]$")
 _ENDS_PROJECT = re.compile(r"项目$|工程$")
 _BARE_PROJECT = re.compile(r"(.{0,2})(?:项目|工程)")
+_SCOPED_PORTFOLIO = re.compile(r"(?:全?[省市区县州盟旗]|[省市县区]级)(?:重点|重大)(?:建设)?(?:项目|工程)(?:建设项目)?")
+# an unquoted numbered slogan (两新一重, 四新设施) and a programme named by a code number (新基建761工程)
+# a second works joined to the first (保护修缮与提升): the name's head is the first
+_JOINED_WORKS = re.compile(r"(.{4,}?)(?:与|和|及|并)(?:提升|完善|美化|亮化|绿化|提质)")
+_BARE_SLOGAN = re.compile(r"(?P<pairs>(?:[一二两三四五六七八九十][\u4e00-\u9fff]){2,3})(?:设施|工程|项目|建设)?"
+                          r"|(?P<pair>[一二两三四五六七八九十][\u4e00-\u9fff])(?:设施|工程|项目|建设)")
+_COUNTED_PROJECTS = re.compile(r"(?:\d+|[两三四五六七八九十]+)(?:个|项)[^、，。]{0,6}(?:项目|工程)$")
+_MEASURED = re.compile(r"(?:运量|吞吐量|产量|销量|发电量|用电量|客流量|周转量)(?:为|达|达到)?\d")
+_CODE_PROGRAMME = re.compile(r"(?<![A-Za-z\d.])\d{3,}(?:工程|行动|计划)$")
 _SLOGAN_PROGRAMME = re.compile(r"“[^”]{2,12}”(?:工程|行动|计划)")
 # a short quoted name that opens with a number is a slogan (“两重”, “五个一”, “2+N”), not a project's name
 _NUMBERED_SLOGAN = re.compile(r"“[一二两三四五六七八九十百千万\d][^“”]{0,3}”")
@@ -128,6 +137,7 @@ _OWNER_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)个$")
 _COUNTED = re.compile(r"\d+(?:个|对|家|项|所|座)")  # 与39个国家缔结118对友城: counts, not a name
 # a count of works (开工建设3段, 建成1圈, 两条…高速公路): what an enumeration after it names
 _WORKS_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)(?:个|条|段|座|项|处|圈)")
+_WORKS_COUNT_END = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)(?:个|条|段|座|项|处)[，,]\s*$")
 _FIGURE = re.compile(r"\d[\d.]*\s*[%％‰]|^[\d.]+$")
 _TIME_OPENING = re.compile(r"(?:^|[。；;\n])(?:目前|当前|现在|今年|去年|此外|同时|其中)[，,]$")
 _AMOUNT_LEAD = re.compile(r"(?:该|本)?(?:项目|工程)?(?:计划|预计|概算)?")
@@ -176,6 +186,7 @@ class _Statement:
     investment: Investment | None = None
     count: ProjectCount | None = None
     list_sector: str | None = None
+    lead_end: int | None = None  # an enumeration's: where its enumerator is (the lead is the statement before)
 
 
 @dataclass
@@ -239,6 +250,12 @@ class ProjectExtractor:
         self._listed_in = re.compile(
             rf"被?(?:{alternation(tax.words('listing_verbs'))})[^，。；,;]{{0,24}}?(?:项目|名单|计划)")
         self._colon_enumerator_re = re.compile(rf"(?:{alternation(tax.words('colon_enumerators'))})[：:]$")
+        self._part_prefixes = tuple(tax.words("part_prefixes"))
+        self._class_prefix = re.compile(alternation(tax.words("class_prefixes")))
+        self._not_conjunction = tuple(load_lexicon()["not_conjunction_starts"])
+        self._purpose_re = re.compile(alternation(tax.words("purpose_openers")))
+        self._count_enumerator_re = re.compile(
+            alternation([w for w in tax.words("colon_enumerators") if w not in ("有", "如下")]))
         self._list_rejected_heads = tuple(tax.words("list_rejected_heads"))
         self._own_head_nouns = frozenset(tax.words("list_nouns_own_heads"))
         self._etc_non_project = re.compile(
@@ -362,9 +379,14 @@ class ProjectExtractor:
             if m is None and c.end < len(self.t) and self.t[c.end] in "：:":
                 # (…的大项目有：A、B等: a verb of being before a colon ending the clause)
                 m = self._colon_enumerator_re.search(self.t, max(c.start, c.end - 4), c.end + 1)
+            if m is None:
+                # (…提前竣工4项,为A,B,C: a verb of being opening the clause after a count of works)
+                m = self._count_enumerator(c)
             bracket = _COUNT_BRACKET.search(self.t, c.start, c.end)
             if bracket is not None and (m is None or bracket.start() < m.start()):
                 m = bracket
+            if m is not None and m is not bracket and self._inclusive_list(m, c):
+                return
             if m is None or not self._plan_enumeration(m, c, bracket=m is bracket):
                 self._clause(c)
                 return
@@ -380,6 +402,36 @@ class ProjectExtractor:
             pos = max(pos, e)
         if pos < c.end and self.t[pos:c.end].strip("，,；;：: 等"):
             self._clause(_Clause(pos, c.end, c.sentence))  # what follows the names (its own stage)
+
+    def _inclusive_list(self, m: re.Match[str], c: _Clause) -> bool:
+        """``包括A、B在内的6个重点公路项目集中开工``: the names before 在内的 are members of the counted list
+        after it, with the stage phrase that closes it (a list, not an enumeration of what came before)."""
+        t = self.t
+        inner = t.find("在内的", m.end(), c.end)
+        if inner < 0:
+            return False
+        head = self._counted_head.match(t, inner + 3, c.end)
+        if head is None:
+            return False
+        items = self._named_items(self._split_items(m.end(), inner, in_list=True))
+        if not items:
+            return False
+        cue = self._predicate_cue(head.end(), c.end)
+        stage, span = cue if cue else (None, None)
+        sector = self._sector_in(head.group("mods") + head.group("noun"))
+        self._emit(_Statement(items, stage, span, head.start(), "list", "list", None, self._list_count(head, c),
+                              sector), c)
+        return True
+
+    def _count_enumerator(self, c: _Clause) -> re.Match[str] | None:
+        """``其中提前竣工4项，为A，B，C，D；``: a verb of being (``colon_enumerators``) opening a clause right
+        after a count of works opens an enumeration as a colon does (not ``项目数为``, no count before)."""
+        t = self.t
+        before = t[max(0, c.start - 6):c.start]
+        if not _WORKS_COUNT_END.search(before):
+            return None
+        m = self._count_enumerator_re.match(t, c.start, c.end)
+        return m if m is not None and m.end() < c.end else None
 
     def _plan_enumeration(self, m: re.Match[str], c: _Clause, bracket: bool = False) -> bool:
         """``开工建设一大批重点公路建设项目。其中包括A、B，C以及D等``, ``开工建设3段，分别是，A、B、C``,
@@ -416,7 +468,7 @@ class ProjectExtractor:
             if not certified and not any(self._has_head(n) for n in names):
                 return False
             stage, span = cue if cue else (None, None)
-            st = _Statement(items, stage, span, start, "enumeration", "list", None, None, None)
+            st = _Statement(items, stage, span, start, "enumeration", "list", None, None, None, m.start())
             self._enum_items = [(start, close, st, min(cue[1][0], ante[0]) if cue else ante[0])]
             return True
         while start < hi and t[start] in "：:，, ":
@@ -429,21 +481,28 @@ class ProjectExtractor:
         if not t[lead.end() if lead else part_start:m.start()].strip("，, "):
             # 其中包括 opening a sentence: the sentence before is the statement
             prev_end = part_start - 1
+            while prev_end > lo and t[prev_end - 1] in "。；;！？\n ":
+                prev_end -= 1  # (…予以重点推进。⏎其中包括A、B: the sentence before ends a paragraph)
             if prev_end <= lo:
                 return False
             ante = (max(t.rfind(ch, lo, prev_end) for ch in "。；;！？\n") + 1, prev_end)
+        ante = (self._past_purpose(*ante), ante[1])
         frame = None
         if sent_start < ante[0]:
             # the sentence's opening statement (在计划新开工的项目中，…包括A；B项目86个，包括C), up to its first list
             first = self._enumerator_re.search(t, sent_start, ante[0])
-            frame = (sent_start, first.start() if first else ante[0])
+            frame = (self._past_purpose(sent_start, ante[0]), first.start() if first else ante[0])
         if not self._project_class(*ante) and not (frame and self._project_class(*frame)):
             return False
         if self._non_lists.search(t, ante[0], ante[1]):
             return False  # 包括辽晶电子等企业: not projects
-        cue = self._last_cue(*ante) or (self._last_cue(frame[0], frame[1]) if frame else None)
-        ctx = cue[1][0] if cue else ante[0]
-        ctx = min(ctx, ante[0])
+        cue = self._last_cue(*ante)
+        ctx = min(cue[1][0] if cue else ante[0], ante[0])
+        if cue is None and frame and not self._negated_cue(*ante):
+            cue = self._last_cue(*frame)  # (not past a negated stage: 实际竣工22项；…未按期竣工4项，为…)
+            if cue is not None:
+                ctx = frame[0]  # the frame's kind cue with its stage: 在计划新开工的项目中
+
         seps = "。\n" if colon else "。；;\n"
         end = min([k for k in (t.find(ch, start, hi) for ch in seps) if k >= 0] or [hi])
         parts = self._sub_parts(start, end, "；;") if colon else [(start, end)]
@@ -466,7 +525,9 @@ class ProjectExtractor:
                 stage, span = cue if cue else (None, None)
                 count = self._list_count(head, c) if head and item_end < e else None
                 st = _Statement(items, stage, span, s, "enumeration", "list", None, count,
-                                self._sector_in(t[ante[0]:ante[1]]))
+                                # (the list's own head first: …等地铁项目 under 新型城镇化项目)
+                                (self._sector_in(head.group("mods") + head.group("noun")) if head else None)
+                                or self._sector_in(t[ante[0]:ante[1]]), m.start())
                 planned.append((s, e, st, ctx))
                 if colon:
                     break  # after a colon, one name opens each part; the rest of the part is about it
@@ -552,6 +613,48 @@ class ProjectExtractor:
                     best = (stage, span)
         return best
 
+    def _chained_list_stage(self, pos: int) -> tuple[str, tuple[int, int]] | None:
+        """``A、B等重大产业项目，C、D等基础设施项目，以及E、F等重大民生工程开工建设``: a list closed at the comma at
+        ``pos`` without a stage of its own, followed in its sentence only by other lists (the last maybe joined
+        by 以及/和/及), shares the stage phrase that closes the last one."""
+        t = self.t
+        if pos >= len(t) or t[pos] not in "，,":
+            return None
+        stops = [k for k in (t.find(ch, pos, pos + _LOOKBACK) for ch in "。；;！？\n") if k >= 0]
+        if not stops:
+            return None
+        stop = min(stops)
+        k = pos
+        while k < stop:
+            start = k + 1
+            commas = [x for x in (t.find(ch, start, stop) for ch in "，,") if x >= 0]
+            ce = min(commas) if commas else stop
+            heads = list(self._list_head.finditer(t, start, ce))
+            if not heads or "、" not in t[start:heads[-1].start()]:
+                return None  # not a list of names
+            head = heads[-1]
+            if ce == stop:
+                return self._predicate_cue(head.end(), ce)
+            if head.end() != ce:
+                return None  # a clause saying more than a list
+            k = ce
+        return None
+
+    def _past_purpose(self, start: int, end: int) -> int:
+        """Where the statement of ``[start, end)`` begins after a clause of purpose that opens it
+        (``purpose_openers``: ``围绕深入实施“六网会战”、加快补齐民生短板，安排重大基础设施项目436个``): its verbs
+        and sectors are the aim, not the stage or the sector of the projects."""
+        if self._purpose_re.match(self.t, start, end) is None:
+            return start
+        cut = min([k for k in (self.t.find(ch, start, end) for ch in "，,") if k >= 0] or [start - 1])
+        return cut + 1 if cut >= start else start
+
+    def _negated_cue(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` holds a stage cue that a negation blocks (``未按期竣工4项``)."""
+        t, tax = self.t, self.tax
+        return any(tax.negation_re.search(t[max(0, cm.start() - 4):cm.start()])
+                   for regex in (tax.before_re, tax.after_re) for cm in regex.finditer(t, start, end))
+
     def _names_only(self, start: int, end: int) -> bool:
         """A stretch made only of names (``A、B以及C等``): no stage phrase, amount or leading verb."""
         t, tax = self.t, self.tax
@@ -560,8 +663,9 @@ class ProjectExtractor:
             s += 1
         if s >= end or tax.leading_re.match(t, s, end) or self._inv_re.search(t, s, end):
             return False
-        if any(not tax.blocked(t, a.start(), a.end()) for a in tax.after_re.finditer(t, s, end)):
-            return False
+        if any(not tax.blocked(t, a.start(), a.end()) and _opened(t, s, a.start()) == 0
+               for a in tax.after_re.finditer(t, s, end)):
+            return False  # (a stage word inside a bracket qualifies a name: …项目(“十四五”…首个开工项目))
         head = self._list_head.search(t, s, end)
         item_end = head.start() if head else end
         spans = [self._clean_name(a, b, "list") for a, b in self._split_items(s, item_end, in_list=True)]
@@ -569,6 +673,8 @@ class ProjectExtractor:
             if span is None or _COUNTED.search(t, *span) or _FIGURE.search(t, *span):
                 return False  # 比重分别为99.3%、93.8%: figures, not names
             name = t[span[0]:span[1]]
+            if self._rejected_end(name) and not _QUANTITY.search(name):
+                continue  # (商汤人工智能算力平台, …功能提升: names of no project, dropped later; the list goes on)
             if not (self._valid(name, "list") or self._place_shares_head(name, spans[k + 1:k + 2])) or (
                     _CLAUSE_VERBS.search(name) and not self._has_head(name)):
                 return False
@@ -582,6 +688,8 @@ class ProjectExtractor:
             return  # 把锦州古玩城建成…第一城: making one thing into another, not a stage
         if self._is_label(c):
             return  # 建设军民融合产业基地。全力推进…: a paragraph's lead label is a heading
+        if self._purpose_re.match(t, c.start, c.end):
+            return  # 围绕建设创新型和谐文化名城，…: a clause of purpose names the aim, not a project's stage
         if not self._trigger.search(t, c.start, c.end):
             return  # no stage word, no 项目/工程, no amount, no list: nothing to find (most clauses)
         for chunk in self._chunks(c):
@@ -701,8 +809,9 @@ class ProjectExtractor:
             cue = self.tax.after_re.search(self.t, cls_start, cls_end)
             if cue:
                 stage, stage_span = self.tax.after_cues[cue.group()], cue.span()
-        items = self._split_items(*m.span("obj"))
-        return [_Statement(items, stage, stage_span, m.end("obj"), "exemplar", "list")]
+        # (以商贸、金融、电子商务…为代表的现代服务业: sectors exemplify a sector, no project is named)
+        items = [(a, b) for a, b in self._split_items(*m.span("obj")) if not self._is_category(self.t[a:b])]
+        return [_Statement(items, stage, stage_span, m.end("obj"), "exemplar", "list")] if items else []
 
     def _nominal(self, c: _Clause) -> list[_Statement] | None:
         if self.t.find("的", c.start, c.end) < 0:
@@ -807,7 +916,8 @@ class ProjectExtractor:
             limit = first_sep if first_sep >= 0 else head.start()
             last = None
             for m in tax.before_re.finditer(t, lead_end, limit):
-                last = m
+                if not _PROJECT_WORD.match(t, m.end()):  # (建设项目, 新建工程: nouns inside a name, no verb)
+                    last = m
             if last is not None and last.start() - lead_end >= 2 and limit - last.end() >= 2:
                 lead_end = last.end()
                 before_stage, before_span = tax.before_cues[last.group()], last.span()
@@ -816,6 +926,8 @@ class ProjectExtractor:
             mods = head.group("mods")
             just_before = t[max(lead_end, head.start() - 3):head.start()]
             dropped = bool(self._non_lists.search(mods)) or bool(self._non_lists.search(just_before))
+            # (等7大领域新型基础设施项目: the items are fields, not projects)
+            dropped = dropped or self._category_marker.search(mods) is not None
             rest_start = head.end()
             cont_items: list[tuple[int, int]] = []
             conj = _LIST_CONJ.match(t[rest_start:end])
@@ -834,6 +946,8 @@ class ProjectExtractor:
                 stage_span = (head.start("mods") + lm.start(), head.start("mods") + lm.end())
             elif before_stage:
                 stage, stage_span = before_stage, before_span
+            elif head.end() == end and (chained := self._chained_list_stage(end)) is not None:
+                stage, stage_span = chained
             if not dropped and investment is None:
                 raw = [t[a:b] for a, b in self._split_items(lead_end, head.start(), cut_at_list=True)]
                 dropped = any(x.strip("、和及") in self._sector_words for x in raw)  # 交通、能源等…项目: categories
@@ -846,13 +960,14 @@ class ProjectExtractor:
                     expected = count.value if count else self._count_in_last_item(lead_end, head.start())
                     items = self._split_items(lead_end, head.start(), cut_at_list=True,
                                               expected=expected, in_list=True)
-                    items = self._named_items(items)
+                    items = self._named_items(self._past_shared_programme(items))
                     if not items:
                         return []  # 双千兆网络、量子通信等项目: kinds of works, no project named
                     if head.group("noun") in self._own_head_nouns and 2 * sum(
                             self._ends_with_head(t[a:b]) for a, b in items) <= len(items):
                         return []  # 黑山庞河、北镇沟帮子等省级飞地园区: places and sectors, zones not projects
-                sector = self._sector_in(mods)
+                # (the list's own noun says it too: A至B、C至D等高速公路)
+                sector = self._sector_in(mods) or self._sector_in(head.group("noun"))
                 statements.append(_Statement(items, stage, stage_span, head.start(), "list",
                                              "investment" if investment is not None else "list",
                                              investment, count, sector))
@@ -874,6 +989,14 @@ class ProjectExtractor:
                     if obj > m.start() and self._valid(t[obj:obj_end], "free"):
                         return self._general(c, m.start(), end, allow_bare, investment)
                 break
+        if head is None and before_stage is None and investment is None:
+            # X项目入选国家eod项目库, X工程列入省重点项目: a project put into a portfolio (its stage word, if any)
+            listed = self._listed_in.search(t, lead_end, end)
+            if listed is not None and _PROJECT_END.search(t, lead_end, listed.start()) \
+                    and self._valid(t[lead_end:listed.start()], "free"):
+                cue = self._portfolio_stage(listed.start(), end)
+                stage, stage_span = cue if cue else (None, None)
+                return [_Statement([(lead_end, listed.start())], stage, stage_span, listed.start(), "listed", "free")]
         obj_start = lead_end
         while True:
             cue_info = self._after_cue(obj_start, end)
@@ -894,10 +1017,10 @@ class ProjectExtractor:
                 out.extend(self._general(c, stage_span[1] + 1, end))
             return out
         obj_end = self._strip_trailing(lead_end, end)
-        single_works = (self._works_re.search(t, lead_end, obj_end) is not None
-                        and len(self._split_items(lead_end, obj_end)) == 1 and "等" not in t[lead_end:obj_end]
-                        and (_PLACE_MARK.search(t, lead_end, obj_end) is not None
-                             or t.endswith("项目", lead_end, obj_end)))
+        works_items = self._split_items(lead_end, obj_end)
+        single_works = "等" not in t[lead_end:obj_end] and (
+            len(works_items) == 1 and t.endswith("项目", lead_end, obj_end)
+            or all(self._named_works(t[a:b]) for a, b in works_items or [(0, 0)]))
         # (实施A项目、B项目: objects that all say they are projects need no 建设 after them)
         named_projects = circumfix and self._all_projects(lead_end, obj_end)
         if before_stage and (not circumfix or obj_end < end and t.find("建设", obj_end, end) >= 0 or single_works
@@ -912,6 +1035,17 @@ class ProjectExtractor:
             items = self._split_items(lead_end, obj_end, single=True)
             return [_Statement(items[:1], None, None, lead_end, "investment", "free", investment)]
         return []
+
+    def _named_works(self, name: str) -> bool:
+        """Works on one named facility (``漠河机场改扩建``, ``哈尔滨机场二期扩建``, ``X路改造``), which a verb
+        needing 建设 takes without it: the works noun ends the name, and a place word marks it, or it opens
+        with a place and names a facility before the works (not ``城镇老旧小区改造``, a kind of works)."""
+        w = self._works_re.search(name)
+        if w is None:
+            return False
+        if _PLACE_MARK.search(name) is not None:
+            return True
+        return self._place_at(name, 0) and self._ends_with_head(name[:w.start()].rstrip("改"))
 
     def _all_projects(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` lists several names that each end in 项目 (``昆明长水机场“9+2”项目、腾冲机场
@@ -1083,11 +1217,16 @@ class ProjectExtractor:
         parts = self._cut_outside_brackets(start, end, "、")
         if cut_at_list:
             # 汽车及零部件、农产品加工等产业和中北石化润滑油等…项目: only what follows 等…和 is listed
+            # (unless the first list is one of projects too: A、B等新兴产业项目和C、D等转型升级项目 lists all four)
             for k in range(len(parts) - 1, -1, -1):
                 ps, pe = parts[k]
                 m = _ETC_AND.search(t[ps:pe])
                 if m:
-                    parts = [(ps + m.end(), pe)] + parts[k + 1:]
+                    head = t[ps + m.start():ps + m.end()].rstrip("以及和")
+                    if self._list_noun_end.search(head) and not self._is_rejected_item(head[1:]):
+                        parts = [*parts[:k], (ps, ps + m.start()), (ps + m.end(), pe), *parts[k + 1:]]
+                    else:
+                        parts = [(ps + m.end(), pe)] + parts[k + 1:]
                     break
         out: list[tuple[int, int]] = []
         for ps, pe in parts:
@@ -1131,8 +1270,10 @@ class ProjectExtractor:
                     # (a count asking for more items splits at 及 too: G207、G325及S280、S370等15条国省道; not
                     # before works on the first part: 四十军军部及周边改造)
                     counted = force and self._works_re.search(right) is None
+                    # (nor after works done in full on the left: 珍酒改扩建及盘江新光电厂 are two projects)
                     if m.group() == "及" and not counted and not (
-                            both and len(right) >= 7 and not right.startswith(("配套", "其"))
+                            both and (len(right) >= 7 or len(right) >= 4 and self._works_re.search(left))
+                            and not right.startswith(self._part_prefixes)
                             and not right.endswith(self._whole_project)):
                         continue  # 四十军军部及周边改造, 辽西北锦州供水及配套管网, A基地及B研究院建设项目: one project
                     # two long items of a list, unless only the right one ends in a facility word: then
@@ -1285,10 +1426,13 @@ class ProjectExtractor:
                 s = last.end()
         for _ in range(4):
             while s < e and t[s] in "、，和及与并 ":
+                if t[s] in "和及与并" and (self._place_at(t, s) or t.startswith(self._not_conjunction, s)
+                                          or s > 0 and t[s - 1] == "、"):
+                    break  # 和田至若羌铁路, 和静机场, 、和山巨力…项目: a name, not a conjunction
                 s += 1
-            s2, _ = self._strip_lead(s, e)
-            if s2 == s:
-                break
+            s2, word = self._strip_lead(s, e)
+            if s2 == s or (word == "将" and not self._future(s + 1, e)):
+                break  # (将军庙至淖毛湖铁路: 将 before no verb is no future, but a name)
             s = s2
         if _CLASS_WORDS.match(t, s, e):
             return None  # 开工建设一大批重点项目: the class, once the verb is stripped
@@ -1341,7 +1485,8 @@ class ProjectExtractor:
         return found
 
     def _judge_name(self, name: str, mode: str) -> bool:
-        if len(name) < 2 or len(name) > (70 if mode == "investment" else 40):
+        core = _TRAILING_BRACKET.sub("", name)  # (a bracket after a name, a note on it, is no part of its length)
+        if len(core) < 2 or len(core) > (70 if mode == "investment" else 40):
             return False
         if _COUNT_START.match(name) or _QUANTITY.search(name) or _SLOGAN.search(name):
             return False
@@ -1349,22 +1494,35 @@ class ProjectExtractor:
             return False  # 与6省区的13条“接头路”: a counted class after its qualifier, no name
         if _ETC_COUNT.search(name) or _ALL_QUOTED.fullmatch(name) or _NUMBERED_SLOGAN.match(name):
             return False  # “两重”项目: a programme named by a numbered slogan
+        if self._bare_numbered_slogan(name) or _CODE_PROGRAMME.search(name):
+            return False  # 两新一重, 四新设施 (unquoted), 新基建761工程: programmes, not projects
+        if (num := re.match(r"\d+", name)) and _PROJECT_END.search(name) and self._is_category(name[num.end():]):
+            return False  # 27工业项目 (a count that lost its 个): a counted class
+        if (mode != "investment" and _COUNTED_PROJECTS.search(name)) or _MEASURED.search(name):
+            # 武汉大学…中心首批10个重点项目, 货物吞吐量3.5亿吨: a counted class, a measure (but a column's amount
+            # introduces one project with its count: 投资50亿元锦州石化公司…转型升级2个项目)
+            return False
         bare = _TRAILING_BRACKET.sub("", name)
         if self.gazetteer.resolve(bare) is not None or bare in self._generic_names:
             return False
         if mode != "investment" and _ENDS_PROJECT.search(bare) and self._non_lists.search(bare):
             return False  # 重大公共卫生项目, 科技项目: programmes, not construction
+        if _SCOPED_PORTFOLIO.fullmatch(bare):
+            return False  # 全省重点工程完成投资238.7亿元: a region's portfolio of key works, no project
         if mode == "investment":
             return not bare.endswith(("企业", "公司"))
         if _BARE_PROJECT.fullmatch(bare):
             return False  # 优质项目, 重大项目, 三期工程: no project named
         if bare.endswith(self.tax.non_project_heads):
-            if mode == "list" and not bare.endswith(self._list_rejected_heads):
+            if mode == "list" and not self._rejected_end(bare):
                 return True
             return False
         if mode == "list":
-            # a list item needs a name of its own: 景观提升 in a list of works is a kind of works
-            return not bare.endswith(self._list_rejected_heads)
+            # a list item needs a name of its own: 景观提升 in a list of works is a kind of works; and a class
+            # of works opened by a word of scale is none (大中型病险水库除险加固工程, 县城基础设施补短板)
+            if (prefix := self._class_prefix.match(bare)) is not None and self._is_category(bare[prefix.end():]):
+                return False
+            return not self._rejected_end(bare)
         if _SLOGAN_PROGRAMME.fullmatch(bare):
             return False  # “北义闾山会师”工程: a programme named by its slogan
         generic = _BARE_PROJECT.fullmatch(bare)
@@ -1380,6 +1538,15 @@ class ProjectExtractor:
         if _BUILD_CLAUSE.search(name):
             return False  # 小区配套建设幼儿园: a clause, not a name
         return self._has_head(name) and not _CLAUSE_VERBS.search(name)
+
+    def _bare_numbered_slogan(self, name: str) -> bool:
+        """``两新一重``, ``四新设施``: a slogan written without quotes, made only of numbers each with one word
+        (one such pair only before a generic noun: ``九绵`` is a road), none of them a place (``三亚``, ``九江``)."""
+        m = _BARE_SLOGAN.fullmatch(name)
+        if m is None:
+            return False
+        pairs = m.group("pairs") or m.group("pair")  # (one pair only before a noun: 九绵 is a road's short name)
+        return not any(self.gazetteer.resolve(pairs[k:k + 2]) is not None for k in range(0, len(pairs), 2))
 
     def _shares_head(self, name: str, following: list[tuple[int, int] | None], mode: str) -> bool:
         """``西康、西十高铁``, ``府谷、定边机场``: a short bare name before a named facility shares its head."""
@@ -1433,6 +1600,8 @@ class ProjectExtractor:
     def _has_head(self, name: str) -> bool:
         if self._ends_with_head(name) or _PROJECT_END.search(name):
             return True
+        if (m := _JOINED_WORKS.fullmatch(name)) is not None and self._ends_with_head(m.group(1)):
+            return True  # 安顺古城历史文化街区保护修缮与提升: the first works is the head
         return bool(capacities(name))
 
     def _place_at(self, text: str, pos: int) -> bool:
@@ -1471,12 +1640,40 @@ class ProjectExtractor:
         cleaned = [self._clean_name(a, b, "list") for a, b in items]
         names = [self.t[x[0]:x[1]] if x else "" for x in cleaned]
         if not self._category_list(names):
-            return items
+            # (building a kind of works among named projects names none: 电网建设工程 between 海榆西线 and
+            # 东方高排风电场; but 供热管网改造 among a city's works is that city's renovation)
+            return [it for it, name in zip(items, names, strict=True)
+                    if not (name.endswith(self._whole_project) and self._is_kind(name))]
         return [it for it, name in zip(items, names, strict=True)
                 if not (self._is_category(name) or self._is_rejected_item(name))]
 
+    def _past_shared_programme(self, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """``两转双赢转人、减畜、增绿、增收战略和京津风沙源治理等…工程``: an item whose part before 和/及 ends in a
+        head no project has (战略, 行动, 计划) closes a run of bare words sharing that head (a strategy's parts);
+        they are dropped with it, and the list goes on after the 和."""
+        t = self.t
+        for k, (a, b) in enumerate(items):
+            if k == 0:
+                continue
+            m = _AND_SPLIT.search(t, a, b)
+            left_end = m.start() if m is not None and m.start() - a >= 2 else b
+            if not t[a:left_end].endswith(self.tax.non_project_heads):
+                continue
+            if any(self._has_head(t[x:y]) for x, y in items[:k]):
+                return items  # (the items before have heads of their own: not one strategy's parts)
+            return [(m.end(), b), *items[k + 1:]] if left_end < b else items[k + 1:]
+        return items
+
     def _is_rejected_item(self, name: str) -> bool:
-        return not name or name.endswith(self._list_rejected_heads)
+        return not name or self._rejected_end(name)
+
+    def _rejected_end(self, name: str) -> bool:
+        """Whether a list item ends in a head no project has (企业, 地块, 提升), unless that head is a second
+        works joined to the works of a named place (``安顺古城历史文化街区保护修缮与提升``)."""
+        if not name.endswith(self._list_rejected_heads):
+            return False
+        m = _JOINED_WORKS.fullmatch(name)
+        return m is None or not self._ends_with_head(m.group(1))
 
     # -- context -------------------------------------------------------------------------
     def _kind_period(self, c: _Clause, st: _Statement) -> tuple[str, str]:
@@ -1495,12 +1692,16 @@ class ProjectExtractor:
         k = bisect_left(self._stops, c.start)
         sentence_start = self._stops[k - 1] + 1 if k else 0
         if kind != "target":
-            lead = t[c.start:st.items[0][0]] if st.items else ""
+            # (an enumeration's lead is the statement before its enumerator, not the names before this one)
+            lead_end = st.lead_end if st.lead_end is not None else (st.items[0][0] if st.items else c.start)
+            lead = t[c.start:max(c.start, lead_end)]
             if tax.kind_estimate_re.search(before) or tax.kind_estimate_re.match(t, sentence_start):
                 kind = "estimate"
             elif tax.kind_target_re.search(before) or self._plan_paragraph(c.start):
                 kind = "target"
-            elif layout.doc_type in ("新闻报道", "other") and _INTENT.search(lead) and not _DONE.search(lead):
+            elif layout.doc_type in ("新闻报道", "other") and not _DONE.search(lead) and any(
+                    not _PROJECT_WORD.match(lead, im.end()) for im in _INTENT.finditer(lead)):
+                # (建设 before 项目/工程 is a noun, no intent: 为A开发保护建设项目，B…)
                 # a news report's "加快X建设", "开工建设X": what is planned (what was done reads "X开工建设")
                 kind = "target"
         year = scope.year

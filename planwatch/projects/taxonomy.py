@@ -197,13 +197,20 @@ class ProjectTaxonomy:
     def blocker_re(self) -> re.Pattern[str]:
         return re.compile(alternation(self.words("cue_blockers")) or r"(?!)")
 
+    @cached_property
+    def negation_re(self) -> re.Pattern[str]:
+        """A negation right before a stage cue, a manner word between (未按期竣工, 尚未开工)."""
+        fillers = alternation(self.words("negation_fillers"))
+        return re.compile(rf"(?:{alternation(self.words('stage_negations'))})(?:{fillers})?$")
+
     def blocked(self, text: str, start: int, end: int) -> bool:
-        """Whether the cue at ``text[start:end]`` is part of a longer word (经营业态, 建成区)."""
+        """Whether the cue at ``text[start:end]`` is part of a longer word (经营业态, 建成区), or negated
+        (``未按期竣工4项``: those works are not completed, so the cue states no stage)."""
         lo = max(0, start - 4)
         for m in self.blocker_re.finditer(text, lo, min(len(text), end + 4)):
             if m.start() < end and m.end() > start:
                 return True
-        return False
+        return self.negation_re.search(text[lo:start]) is not None
 
     @cached_property
     def kind_estimate_re(self) -> re.Pattern[str]:
