@@ -1017,14 +1017,11 @@ class ProjectExtractor:
                 out.extend(self._general(c, stage_span[1] + 1, end))
             return out
         obj_end = self._strip_trailing(lead_end, end)
-        works_items = self._split_items(lead_end, obj_end)
-        single_works = "等" not in t[lead_end:obj_end] and (
-            len(works_items) == 1 and t.endswith("项目", lead_end, obj_end)
-            or all(self._named_works(t[a:b]) for a, b in works_items or [(0, 0)]))
-        # (实施A项目、B项目: objects that all say they are projects need no 建设 after them)
-        named_projects = circumfix and self._all_projects(lead_end, obj_end)
-        if before_stage and (not circumfix or obj_end < end and t.find("建设", obj_end, end) >= 0 or single_works
-                             or named_projects):
+        # (实施A项目、B项目: objects that all say they are projects need no 建设 after them; both tests
+        # split the objects, so they are made only for a verb that needs them)
+        if before_stage and (not circumfix or obj_end < end and t.find("建设", obj_end, end) >= 0
+                             or self._single_works(lead_end, obj_end)
+                             or circumfix and self._all_projects(lead_end, obj_end)):
             items = self._split_items(lead_end, obj_end, single=investment is not None)
             mode = "investment" if investment else self._shared_head_mode(items)
             return [_Statement(items, before_stage, before_span, before_span[0], "verb", mode, investment)]
@@ -1035,6 +1032,15 @@ class ProjectExtractor:
             items = self._split_items(lead_end, obj_end, single=True)
             return [_Statement(items[:1], None, None, lead_end, "investment", "free", investment)]
         return []
+
+    def _single_works(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` names one project (``…项目``) or only works on named facilities."""
+        t = self.t
+        if "等" in t[start:end]:
+            return False
+        items = self._split_items(start, end)
+        return (len(items) == 1 and t.endswith("项目", start, end)
+                or all(self._named_works(t[a:b]) for a, b in items or [(0, 0)]))
 
     def _named_works(self, name: str) -> bool:
         """Works on one named facility (``漠河机场改扩建``, ``哈尔滨机场二期扩建``, ``X路改造``), which a verb
