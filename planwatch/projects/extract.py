@@ -427,11 +427,10 @@ class ProjectExtractor:
         """``其中提前竣工4项，为A，B，C，D；``: a verb of being (``colon_enumerators``) opening a clause right
         after a count of works opens an enumeration as a colon does (not ``项目数为``, no count before)."""
         t = self.t
-        before = t[max(0, c.start - 6):c.start]
-        if not _WORKS_COUNT_END.search(before):
+        m = self._count_enumerator_re.match(t, c.start, c.end)  # (the rarer of the two: tested first)
+        if m is None or m.end() >= c.end or not _WORKS_COUNT_END.search(t[max(0, c.start - 6):c.start]):
             return None
-        m = self._count_enumerator_re.match(t, c.start, c.end)
-        return m if m is not None and m.end() < c.end else None
+        return m
 
     def _plan_enumeration(self, m: re.Match[str], c: _Clause, bracket: bool = False) -> bool:
         """``开工建设一大批重点公路建设项目。其中包括A、B，C以及D等``, ``开工建设3段，分别是，A、B、C``,
