@@ -7,6 +7,7 @@ from __future__ import annotations
 import multiprocessing
 import random
 import re
+import threading
 import time
 import zlib
 from pathlib import Path
@@ -266,3 +267,41 @@ def test_the_cap_is_restored_when_the_signal_cuts_exit_short() -> None:
     outcome, capped, restored = results.get(timeout=60)
     proc.join(10)
     assert (outcome, capped, restored) == ("watchdog", True, True)
+
+
+def test_the_watchdog_reads_before_the_cap_and_ends_only_after_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The watchdog thread must need no new memory while the address space is capped: a worker hung
+    for good with it spinning in glibc's ``malloc`` (holding the GIL) as it ended, at the cap, right
+    after its signal.  So its first reading (which makes its malloc arena) is done before ``__enter__``
+    returns, and once it has tripped it stays, waiting, until ``close`` — which restores the cap first."""
+    from planwatch.store import limits
+
+    readings: list[str] = []
+    real = limits._status_kb
+    monkeypatch.setattr(limits, "_status_kb", lambda field: readings.append(field) or real(field))
+    done = threading.Event()
+    seen: dict[str, object] = {}
+
+    def off_main_thread() -> None:  # (no signal there: the trip is only recorded)
+        memory = limits.FileMemory(1.0)
+        with memory:
+            seen["read_before_enter_returned"] = len(readings) >= 1
+            blob = bytearray(64 * 1048576)
+            for i in range(0, len(blob), 4096):
+                blob[i] = 1  # touch every page: the resident set rises 64 MB
+            for _ in range(500):
+                if memory.tripped:
+                    break
+                time.sleep(0.01)
+            seen["tripped"] = memory.tripped
+            seen["alive_after_trip"] = memory._thread is not None and memory._thread.is_alive()
+            del blob
+        seen["alive_after_close"] = memory._thread is not None and memory._thread.is_alive()
+        done.set()
+
+    worker = threading.Thread(target=off_main_thread)
+    worker.start()
+    assert done.wait(30)
+    worker.join(5)
+    assert seen == {"read_before_enter_returned": True, "tripped": True, "alive_after_trip": True,
+                    "alive_after_close": False}

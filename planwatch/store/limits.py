@@ -143,9 +143,11 @@ class FileMemory:
         if self._main:
             self._previous_handler = signal.signal(_MEMORY_SIGNAL, self._interrupt)  # type: ignore[arg-type]
         self._armed = True
-        self._thread = threading.Thread(target=self._watch, args=(threading.main_thread().ident,), daemon=True,
-                                        name="planwatch-memory-watch")
+        ready = threading.Event()
+        self._thread = threading.Thread(target=self._watch, args=(threading.main_thread().ident, ready),
+                                        daemon=True, name="planwatch-memory-watch")
         self._thread.start()  # before the cap: its stack is reserved outside the file's share
+        ready.wait()  # (and its first reading done, so its malloc arena too)
         if self.cap_address_space:
             self._previous_cap = _lower_address_space(hard_cap_mb(self.mb))
         return self
@@ -178,19 +180,38 @@ class FileMemory:
             self.tripped = True
         self._closed = True
 
-    def _watch(self, main_ident: int | None) -> None:
+    def _watch(self, main_ident: int | None, ready: threading.Event) -> None:
+        """Read the resident set until the file is done or over its limit.
+
+        Under the address-space cap this thread must not need new memory from the system: glibc
+        gives a thread its own malloc arena (64 MB of address space) at its first allocation, and
+        a worker was seen to hang for good with this thread spinning in ``malloc`` — holding the
+        GIL, so the main thread never ran the signal's handler — when it ended right after its
+        signal, with the process at its cap.  So its first reading is made before the cap (its
+        arena then exists), and after its signal it waits, ending only once ``close`` has
+        restored the address space.
+        """
         assert self._start is not None
         limit = self.mb * 1048576
-        while not self._stop.wait(SAMPLE_SECONDS):
+        try:
             try:
-                rss = _status_kb("VmRSS") * 1024
+                _status_kb("VmRSS")
             except (OSError, ValueError):
                 return
-            if rss - self._start > limit:
-                self.tripped = True
-                if self._main and main_ident is not None:
-                    signal.pthread_kill(main_ident, _MEMORY_SIGNAL)  # type: ignore[arg-type]
-                return
+            finally:
+                ready.set()
+            while not self._stop.wait(SAMPLE_SECONDS):
+                try:
+                    rss = _status_kb("VmRSS") * 1024
+                except (OSError, ValueError, MemoryError):
+                    return
+                if rss - self._start > limit:
+                    self.tripped = True
+                    if self._main and main_ident is not None:
+                        signal.pthread_kill(main_ident, _MEMORY_SIGNAL)  # type: ignore[arg-type]
+                    return
+        finally:
+            self._stop.wait()
 
     def _interrupt(self, _signum: int, _frame: object) -> None:
         if self._armed:
