@@ -87,8 +87,6 @@ def _unit_kinds() -> dict[str, str]:
     return kinds
 
 
-
-
 _VERB_LINK = re.compile(r"(?:了|达到|达|到|为)$")
 _STRONG_BEFORE_VERB = re.compile(r"(至少|不少于|不低于|不超过)[\u4e00-\u9fff]{1,2}$")
 

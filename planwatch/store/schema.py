@@ -42,6 +42,7 @@ class Migration:
 
 
 #: Migration 7's index: SQLite is told to read the documents' short columns from it (``INDEXED BY``).
+#: (Frozen with the migration: a later change of columns is a new migration.)
 DOCUMENT_HEAD_INDEX = "ix_documents_head"
 DOCUMENT_HEAD_COLUMNS = ("id", "is_current", "year", "name", "title", "doc_type", "version", "plan_start", "plan_end",
                          "region_id", "n_facts")
@@ -364,9 +365,8 @@ MIGRATIONS: tuple[Migration, ...] = (
         # A monitor answer gives each fact its document's year and name (``Store.with_documents``).
         # SQLite keeps a row's columns in order and ``text`` comes before ``year``: reading the year
         # from the table walks the whole text's overflow pages, some 50 KB a document, so a region's
-        # targets over a few hundred documents read megabytes for a few bytes each, and counting
-        # the current documents (every dashboard page) read every text.  This index (led by
-        # ``id``, so that a look-up by id can use it) holds the short columns alone.
+        # targets over a few hundred documents read megabytes for a few bytes each.  This index
+        # (led by ``id``, so that a look-up by id can use it) holds the short columns alone.
         # PostgreSQL keeps a long text out of line (TOAST): its rows need no such index.
         (),
         {"sqlite": (f"CREATE INDEX {DOCUMENT_HEAD_INDEX} ON documents ({', '.join(DOCUMENT_HEAD_COLUMNS)})",)},
