@@ -1523,3 +1523,22 @@ def test_a_list_of_differences_takes_the_names_of_the_list_before_it():
     danzhai = _wider("bulletins/danzhai_2015.txt")
     assert [f.indicator for f in danzhai.facts if f.text in ("2.16", "1.66个百分点")] == [
         "第二产业占地区生产总值的比重", "第三产业占地区生产总值的比重"]
+
+
+def test_a_part_of_the_year_every_figure_paragraph_opens_on_is_the_documents():
+    """Round n (大庆市统计局 2017, titled ``大庆市经济运行开局良好``, lead ``年初以来``): every figure paragraph opens
+    on ``一季度`` (``一季度全市实现地区生产总值626.9亿元``), and the sentences that do not repeat it
+    (``其中，一产实现增加值16.9亿元``, ``全市实现社会消费品零售总额290亿元``) were dated the whole year.  A part of
+    the year that opens two or more sentences, and no other part opening any, is now the document's
+    (``context.opening_part``).  Accepted on 广西日报's 2018H1 news (infographic captions after the lead,
+    ``服务业对经济增长的贡献率为66.0%``, before dated 2018); rejected where openings name two parts (安庆's
+    1-8月 2022 news opens on ``8月份`` and ``1-8月份``) or one opening only."""
+    from planwatch.context import opening_part
+
+    daqing = _wider("releases/daqing_2017q1.txt")
+    assert [f.period for f in daqing.facts if f.text in ("16.9亿元", "290亿元", "24.5亿元")] == ["2017Q1"] * 3
+    guangxi = _wider("news/guangxi_2018h1.txt")
+    assert [f.period for f in guangxi.facts if f.text in ("66.0%", "10.2%")] == ["2018H1"] * 5
+    anqing = (ROOT / "tests" / "data" / "wider" / "releases" / "anqing_2022m1m8_news.txt").read_text(encoding="utf-8")
+    assert opening_part(anqing) is None
+    assert opening_part("一季度全市实现地区生产总值626.9亿元。其中，一产16.9亿元。") is None
