@@ -1542,3 +1542,27 @@ def test_a_part_of_the_year_every_figure_paragraph_opens_on_is_the_documents():
     anqing = (ROOT / "tests" / "data" / "wider" / "releases" / "anqing_2022m1m8_news.txt").read_text(encoding="utf-8")
     assert opening_part(anqing) is None
     assert opening_part("一季度全市实现地区生产总值626.9亿元。其中，一产16.9亿元。") is None
+
+
+def test_a_decline_that_narrows_is_a_rise_in_points():
+    """Round n (大庆 2016H1: ``中直经济实现增加值384.8亿元，同比下降1.2%，降幅比同期收窄2.2个百分点``): the change
+    in points was read as negative, 降幅 being a word of decline.  A rate that narrows (lexicon
+    ``measure_cues.narrowing``) moves toward zero: a decline's narrowing is a rise, a growth's a fall.
+    Accepted on 乳源's 1-5月 release (``同比下降18.9%,降幅比1-4月收窄2.4个百分点``), 深圳's 2022H1 news
+    (``降幅比一季度虽收窄5.9个百分点``) and 南都's 2020-07 item on the national half year
+    (``降幅比一季度收窄7.1个百分点``, and a list ``降幅分别比一季度收窄0.6、8.8、4.3个百分点``); its
+    ``增速比5月份加快0.4个百分点`` stays a rise."""
+    daqing = _wider("releases/daqing_2016h1.txt")
+    assert [f.value for f in daqing.facts if f.text in ("2.2个百分点", "1.9个百分点")] == [2.2, 1.9]
+    ruyuan = _wider("releases/ruyuan_m1m5.txt")
+    assert [f.value for f in ruyuan.facts if f.text == "2.4个百分点"] == [2.4]
+    shenzhen = _wider("releases/sz_2022h1_news.txt")
+    assert [f.value for f in shenzhen.facts if f.text == "5.9个百分点"] == [5.9]
+    nandu = planwatch.extract_text(
+        "上半年 , 全国规模以上工业增加值同比下降1.3% , 降幅比一季度收窄7.1个百分点;其中 , 二季度增长4.4% , "
+        "一季度为下降8.4% 。 6月份 , 规模以上工业增加值同比增长4.8% , 增速比5月份加快0.4个百分点 , 连续3个月增长。\n"
+        "分三大门类看 , 采矿业增加值下降1.1% , 制造业下降1.4% , 电力、热力、燃气及水生产和供应业下降0.9% , "
+        "降幅分别比一季度收窄0.6、8.8、4.3个百分点 。\n",
+        context=planwatch.StatedContext(date="2020-07", doc_type="新闻报道"))
+    assert [(f.text, f.value) for f in nandu.facts if f.measure == "change_pp"] == [
+        ("7.1个百分点", 7.1), ("0.4个百分点", 0.4), ("0.6", 0.6), ("8.8", 8.8), ("4.3个百分点", 4.3)]

@@ -85,6 +85,9 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "rate_noun": re.compile(
             rf"(?:(?P<down>{alternation(m['rate_nouns_down'])})|{alternation(m['rate_nouns_up'])})"
             r"(?![^，；。]*?(?:比重|占比|比例|份额|率|指数))[^，；。\d%]{0,12}(?:为|至|到|达|是|的|了)?$"),
+        "narrowed": re.compile(
+            rf"(?:(?P<down>{alternation(m['rate_nouns_down'])})|{alternation(m['rate_nouns_up'])})"
+            rf"[^，；。%]{{0,10}}?(?:{alternation(m['narrowing'])})了?$"),
         "avg_with_span": re.compile(
             rf"{YEAR_SPAN}[^，；。]*(?:{alternation(m['avg_with_span'])})"),
         "linking_tail": re.compile(rf"(?:{alternation(lex['linking_verbs'])})+$"),
@@ -330,6 +333,9 @@ def _measure(text: str, q: Quantity, pre: str, prev: tuple[Quantity, str, float]
     value, unit = q.value, q.unit
     tail = pre[-10:]
     if q.unit_kind == "points":
+        narrowed = cues["narrowed"].search(pre[-16:])
+        if narrowed:  # "降幅比同期收窄2.2个百分点": the rate moved toward zero
+            return "change_pp", (value if narrowed.group("down") else -value), "百分点"
         sign = -1 if cues["down_word"].search(tail) else 1
         return "change_pp", sign * value, "百分点"
     if q.unit_kind == "multiple":
