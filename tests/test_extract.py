@@ -1566,3 +1566,18 @@ def test_a_decline_that_narrows_is_a_rise_in_points():
         context=planwatch.StatedContext(date="2020-07", doc_type="新闻报道"))
     assert [(f.text, f.value) for f in nandu.facts if f.measure == "change_pp"] == [
         ("7.1个百分点", 7.1), ("0.4个百分点", 0.4), ("0.6", 0.6), ("8.8", 8.8), ("4.3个百分点", 4.3)]
+
+
+def test_the_products_a_release_tracks_are_no_count_of_the_region():
+    """Round n (大庆 2017 一季度: ``纳入统计的82种工业产品中，产量同比增长的有45种``): the number of products a
+    statistics office tracks is the size of a classification, as ``40个行业大类`` is (lexicon
+    ``classification_wholes``: ``工业产品``, ``产品``; unit ``种``); the part that grew is the fact.  Accepted on
+    广东's 2026 report (``国家公布产量的104种工业产品中，我省在全国占比超过10%的有44种、超过20%的有23种``, 104种
+    absent from the shared reference and before a false fact); rejected where no ``中`` closes the count
+    (锦州 ``开发新产品580种`` stays a fact)."""
+    daqing = _wider("releases/daqing_2017q1.txt")
+    assert [f.text for f in daqing.facts if f.unit == "种"] == ["45种"]
+    guangdong = planwatch.extract(PROVINCES / "2026_广东省_政府工作报告.txt")
+    assert [f.text for f in guangdong.facts if f.unit == "种"] == ["44种", "23种", "11种"]
+    jinzhou = planwatch.extract(CORPUS / "jinzhou" / "001_a4dd6afc1d6d7e9f.txt")
+    assert "580种" in {f.text for f in jinzhou.facts}

@@ -316,7 +316,7 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
     named_before = re.search(rf"{_INDICATOR_KIND}指标(?:共|有)?$", text[max(clause_start, q.start - 8):q.start])
     if (own_indicators or named_before) and q.unit in ("项", "个", "类", ""):
         return True  # a plan's own indicator count: "13个预期性指标", "其中预期性指标19项"
-    if q.unit in ("个", "类") and _classification_whole().match(text, q.end, clause_end):
+    if q.unit in ("个", "类", "种") and _classification_whole().match(text, q.end, clause_end):
         return True  # the size of a classification: 在统计的40个行业大类中 (the 27个 that grew count)
     if _ranking_field(text, q, sent_start, sent_end):
         return True  # "在16个县市区…综合排名中": the field of a ranking, as the rank itself is no fact
