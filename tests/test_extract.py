@@ -1581,3 +1581,17 @@ def test_the_products_a_release_tracks_are_no_count_of_the_region():
     assert [f.text for f in guangdong.facts if f.unit == "种"] == ["44种", "23种", "11种"]
     jinzhou = planwatch.extract(CORPUS / "jinzhou" / "001_a4dd6afc1d6d7e9f.txt")
     assert "580种" in {f.text for f in jinzhou.facts}
+
+
+def test_a_percent_of_positive_growth_is_a_growth():
+    """Round n (大庆 2016 上半年: ``全市经济运行呈现“八增长两收窄”特点（GDP实现1.5%的正增长、…）``): a percent
+    followed by ``的正增长`` was a level; ``的增长`` already made a growth (``保持20%以上增长``), and now ``的正增长``
+    and ``的负增长`` (negative) do.  Accepted on a 2021 commentary on the trade war (``2020年中国GDP仍实现了2.3%的
+    正增长，成为全球唯一实现正增长的主要经济体``); a share before ``的格局`` stays a level."""
+    daqing = _wider("releases/daqing_2016h1.txt")
+    assert [(f.measure, f.value) for f in daqing.facts if f.start == 209] == [("growth", 1.5)]
+    commentary = planwatch.extract_text(
+        "2020年中国GDP仍实现了2.3%的正增长，成为全球唯一实现正增长的主要经济体。\n"
+        "全市服务业增加值占比为45.2%的格局基本形成。\n",
+        context=planwatch.StatedContext(date="2021-03", doc_type="新闻报道"))
+    assert [(f.text, f.measure) for f in commentary.facts] == [("2.3%", "growth"), ("45.2%", "level")]

@@ -349,8 +349,9 @@ def _measure(text: str, q: Quantity, pre: str, prev: tuple[Quantity, str, float]
         return "growth", round(sign * value * 10, 9), "%"
     if q.unit_kind != "percent":
         return "level", value, unit
-    if re.match(r"(?:以上|左右)?的?(?:增长|增速|涨幅)", text[q.end:q.end + 5]):
-        return "growth", value, "%"  # "保持20%以上增长"
+    after = re.match(r"(?:以上|左右)?的?(?P<sign>[正负])?(?:增长|增速|涨幅)", text[q.end:q.end + 7])
+    if after:  # "保持20%以上增长", "GDP实现1.5%的正增长"
+        return "growth", -value if after.group("sign") == "负" else value, "%"
     if cues["avg_with_span"].search(pre):
         sign = -1 if cues["down"].search(tail) else 1
         return "avg_growth", sign * value, "%"
