@@ -381,6 +381,11 @@ def find_context(
             if part:
                 clues.append(Clue("part", part, words[:30], source))
                 break
+        if part is None and doc_type in ("经济数据", "新闻报道"):
+            opened = opening_part(seg_text)
+            if opened:
+                part, words = opened
+                clues.append(Clue("part", part, words, "openings"))
     if year is None and dateline is not None and doc_type in ("政府工作报告", "other", "规划纲要"):
         y, m = (int(g) for g in _DATE.match(dateline.group("date")).groups())  # type: ignore[union-attr]
         year = y + 1 if m >= 11 else y  # a report delivered in December plans the next year
@@ -481,6 +486,38 @@ def _title_match(title: str) -> str | None:
     """The title without its document-type words, when it names a region (``XX县…统计公报``)."""
     flat = _CJK_SPACED.sub("", title.strip().lstrip("#").strip())
     return flat if load_gazetteer().find_all(flat) else None
+
+
+#: Where a sentence opens: the text's start, after a full stop or semicolon, or a new line.
+_SENTENCE_OPENING = re.compile(r"(?:^|(?<=[。！；\n]))[\s\u3000]*")
+
+
+def opening_part(text: str) -> tuple[str, str] | None:
+    """The part of a year a release reports when neither its title nor its lead names it.
+
+    A statistics office's analysis may be titled ``大庆市经济运行开局良好`` and open on ``年初以来``,
+    and yet every figure paragraph opens on the same period (``一季度全市实现地区生产总值…``,
+    ``一季度末，全市生猪出栏…``).  That period is the document's, so the figures of sentences that
+    do not repeat it (``其中，一产实现增加值…``) are of that part of the year too.  Only a part
+    that opens two or more sentences and is the only one opening any counts: a release that
+    opens paragraphs on ``8月份`` and ``1—8月份`` alike leaves the part to each sentence.
+    """
+    marker = _time_marker()
+    found: dict[str, str] = {}
+    count = 0
+    for opening in _SENTENCE_OPENING.finditer(text):
+        m = marker.match(text, opening.end())
+        if m is None or not m.group("part"):
+            continue
+        part = part_of_year(m.group("part"))
+        if part is None:
+            continue
+        found.setdefault(part, m.group(0))
+        count += 1
+    if len(found) == 1 and count >= 2:
+        part, words = next(iter(found.items()))
+        return part, words
+    return None
 
 
 def _lead_sentence(text: str) -> str:

@@ -1523,3 +1523,75 @@ def test_a_list_of_differences_takes_the_names_of_the_list_before_it():
     danzhai = _wider("bulletins/danzhai_2015.txt")
     assert [f.indicator for f in danzhai.facts if f.text in ("2.16", "1.66个百分点")] == [
         "第二产业占地区生产总值的比重", "第三产业占地区生产总值的比重"]
+
+
+def test_a_part_of_the_year_every_figure_paragraph_opens_on_is_the_documents():
+    """Round n (大庆市统计局 2017, titled ``大庆市经济运行开局良好``, lead ``年初以来``): every figure paragraph opens
+    on ``一季度`` (``一季度全市实现地区生产总值626.9亿元``), and the sentences that do not repeat it
+    (``其中，一产实现增加值16.9亿元``, ``全市实现社会消费品零售总额290亿元``) were dated the whole year.  A part of
+    the year that opens two or more sentences, and no other part opening any, is now the document's
+    (``context.opening_part``).  Accepted on 广西日报's 2018H1 news (infographic captions after the lead,
+    ``服务业对经济增长的贡献率为66.0%``, before dated 2018); rejected where openings name two parts (安庆's
+    1-8月 2022 news opens on ``8月份`` and ``1-8月份``) or one opening only."""
+    from planwatch.context import opening_part
+
+    daqing = _wider("releases/daqing_2017q1.txt")
+    assert [f.period for f in daqing.facts if f.text in ("16.9亿元", "290亿元", "24.5亿元")] == ["2017Q1"] * 3
+    guangxi = _wider("news/guangxi_2018h1.txt")
+    assert [f.period for f in guangxi.facts if f.text in ("66.0%", "10.2%")] == ["2018H1"] * 5
+    anqing = (ROOT / "tests" / "data" / "wider" / "releases" / "anqing_2022m1m8_news.txt").read_text(encoding="utf-8")
+    assert opening_part(anqing) is None
+    assert opening_part("一季度全市实现地区生产总值626.9亿元。其中，一产16.9亿元。") is None
+
+
+def test_a_decline_that_narrows_is_a_rise_in_points():
+    """Round n (大庆 2016H1: ``中直经济实现增加值384.8亿元，同比下降1.2%，降幅比同期收窄2.2个百分点``): the change
+    in points was read as negative, 降幅 being a word of decline.  A rate that narrows (lexicon
+    ``measure_cues.narrowing``) moves toward zero: a decline's narrowing is a rise, a growth's a fall.
+    Accepted on 乳源's 1-5月 release (``同比下降18.9%,降幅比1-4月收窄2.4个百分点``), 深圳's 2022H1 news
+    (``降幅比一季度虽收窄5.9个百分点``) and 南都's 2020-07 item on the national half year
+    (``降幅比一季度收窄7.1个百分点``, and a list ``降幅分别比一季度收窄0.6、8.8、4.3个百分点``); its
+    ``增速比5月份加快0.4个百分点`` stays a rise."""
+    daqing = _wider("releases/daqing_2016h1.txt")
+    assert [f.value for f in daqing.facts if f.text in ("2.2个百分点", "1.9个百分点")] == [2.2, 1.9]
+    ruyuan = _wider("releases/ruyuan_m1m5.txt")
+    assert [f.value for f in ruyuan.facts if f.text == "2.4个百分点"] == [2.4]
+    shenzhen = _wider("releases/sz_2022h1_news.txt")
+    assert [f.value for f in shenzhen.facts if f.text == "5.9个百分点"] == [5.9]
+    nandu = planwatch.extract_text(
+        "上半年 , 全国规模以上工业增加值同比下降1.3% , 降幅比一季度收窄7.1个百分点;其中 , 二季度增长4.4% , "
+        "一季度为下降8.4% 。 6月份 , 规模以上工业增加值同比增长4.8% , 增速比5月份加快0.4个百分点 , 连续3个月增长。\n"
+        "分三大门类看 , 采矿业增加值下降1.1% , 制造业下降1.4% , 电力、热力、燃气及水生产和供应业下降0.9% , "
+        "降幅分别比一季度收窄0.6、8.8、4.3个百分点 。\n",
+        context=planwatch.StatedContext(date="2020-07", doc_type="新闻报道"))
+    assert [(f.text, f.value) for f in nandu.facts if f.measure == "change_pp"] == [
+        ("7.1个百分点", 7.1), ("0.4个百分点", 0.4), ("0.6", 0.6), ("8.8", 8.8), ("4.3个百分点", 4.3)]
+
+
+def test_the_products_a_release_tracks_are_no_count_of_the_region():
+    """Round n (大庆 2017 一季度: ``纳入统计的82种工业产品中，产量同比增长的有45种``): the number of products a
+    statistics office tracks is the size of a classification, as ``40个行业大类`` is (lexicon
+    ``classification_wholes``: ``工业产品``, ``产品``; unit ``种``); the part that grew is the fact.  Accepted on
+    广东's 2026 report (``国家公布产量的104种工业产品中，我省在全国占比超过10%的有44种、超过20%的有23种``, 104种
+    absent from the shared reference and before a false fact); rejected where no ``中`` closes the count
+    (锦州 ``开发新产品580种`` stays a fact)."""
+    daqing = _wider("releases/daqing_2017q1.txt")
+    assert [f.text for f in daqing.facts if f.unit == "种"] == ["45种"]
+    guangdong = planwatch.extract(PROVINCES / "2026_广东省_政府工作报告.txt")
+    assert [f.text for f in guangdong.facts if f.unit == "种"] == ["44种", "23种", "11种"]
+    jinzhou = planwatch.extract(CORPUS / "jinzhou" / "001_a4dd6afc1d6d7e9f.txt")
+    assert "580种" in {f.text for f in jinzhou.facts}
+
+
+def test_a_percent_of_positive_growth_is_a_growth():
+    """Round n (大庆 2016 上半年: ``全市经济运行呈现“八增长两收窄”特点（GDP实现1.5%的正增长、…）``): a percent
+    followed by ``的正增长`` was a level; ``的增长`` already made a growth (``保持20%以上增长``), and now ``的正增长``
+    and ``的负增长`` (negative) do.  Accepted on a 2021 commentary on the trade war (``2020年中国GDP仍实现了2.3%的
+    正增长，成为全球唯一实现正增长的主要经济体``); a share before ``的格局`` stays a level."""
+    daqing = _wider("releases/daqing_2016h1.txt")
+    assert [(f.measure, f.value) for f in daqing.facts if f.start == 209] == [("growth", 1.5)]
+    commentary = planwatch.extract_text(
+        "2020年中国GDP仍实现了2.3%的正增长，成为全球唯一实现正增长的主要经济体。\n"
+        "全市服务业增加值占比为45.2%的格局基本形成。\n",
+        context=planwatch.StatedContext(date="2021-03", doc_type="新闻报道"))
+    assert [(f.text, f.measure) for f in commentary.facts] == [("2.3%", "growth"), ("45.2%", "level")]

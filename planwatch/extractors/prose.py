@@ -85,6 +85,9 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "rate_noun": re.compile(
             rf"(?:(?P<down>{alternation(m['rate_nouns_down'])})|{alternation(m['rate_nouns_up'])})"
             r"(?![^，；。]*?(?:比重|占比|比例|份额|率|指数))[^，；。\d%]{0,12}(?:为|至|到|达|是|的|了)?$"),
+        "narrowed": re.compile(
+            rf"(?:(?P<down>{alternation(m['rate_nouns_down'])})|{alternation(m['rate_nouns_up'])})"
+            rf"[^，；。%]{{0,10}}?(?:{alternation(m['narrowing'])})了?$"),
         "avg_with_span": re.compile(
             rf"{YEAR_SPAN}[^，；。]*(?:{alternation(m['avg_with_span'])})"),
         "linking_tail": re.compile(rf"(?:{alternation(lex['linking_verbs'])})+$"),
@@ -313,7 +316,7 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
     named_before = re.search(rf"{_INDICATOR_KIND}指标(?:共|有)?$", text[max(clause_start, q.start - 8):q.start])
     if (own_indicators or named_before) and q.unit in ("项", "个", "类", ""):
         return True  # a plan's own indicator count: "13个预期性指标", "其中预期性指标19项"
-    if q.unit in ("个", "类") and _classification_whole().match(text, q.end, clause_end):
+    if q.unit in ("个", "类", "种") and _classification_whole().match(text, q.end, clause_end):
         return True  # the size of a classification: 在统计的40个行业大类中 (the 27个 that grew count)
     if _ranking_field(text, q, sent_start, sent_end):
         return True  # "在16个县市区…综合排名中": the field of a ranking, as the rank itself is no fact
@@ -330,6 +333,9 @@ def _measure(text: str, q: Quantity, pre: str, prev: tuple[Quantity, str, float]
     value, unit = q.value, q.unit
     tail = pre[-10:]
     if q.unit_kind == "points":
+        narrowed = cues["narrowed"].search(pre[-16:])
+        if narrowed:  # "降幅比同期收窄2.2个百分点": the rate moved toward zero
+            return "change_pp", (value if narrowed.group("down") else -value), "百分点"
         sign = -1 if cues["down_word"].search(tail) else 1
         return "change_pp", sign * value, "百分点"
     if q.unit_kind == "multiple":
@@ -343,8 +349,9 @@ def _measure(text: str, q: Quantity, pre: str, prev: tuple[Quantity, str, float]
         return "growth", round(sign * value * 10, 9), "%"
     if q.unit_kind != "percent":
         return "level", value, unit
-    if re.match(r"(?:以上|左右)?的?(?:增长|增速|涨幅)", text[q.end:q.end + 5]):
-        return "growth", value, "%"  # "保持20%以上增长"
+    after = re.match(r"(?:以上|左右)?的?(?P<sign>[正负])?(?:增长|增速|涨幅)", text[q.end:q.end + 7])
+    if after:  # "保持20%以上增长", "GDP实现1.5%的正增长"
+        return "growth", -value if after.group("sign") == "负" else value, "%"
     if cues["avg_with_span"].search(pre):
         sign = -1 if cues["down"].search(tail) else 1
         return "avg_growth", sign * value, "%"
