@@ -127,6 +127,8 @@ _ARRANGED = re.compile(
     rf"(?:{alternation(_PLAN_LEADS['arrange_verbs'])})(?:{alternation(_PLAN_LEADS['arrange_manners'])})?的?"
     rf"(?:{alternation(_PLAN_LEADS['arrange_nouns'])})")
 _REVIEWS = re.compile(alternation(_PLAN_LEADS["review_words"]))
+#: ``对2022年的重点工作``, ``对今年工作``: the year whose work is arranged (group ``year``, none for 今年)
+_ARRANGED_YEAR = re.compile(rf"对(?:(?P<year>(?:19|20)\d\d)年|{alternation(_PLAN_LEADS['arranged_years'])})")
 #: ``印发《关于…的工作方案》``: a plan or programme issued; the title in group ``title``.
 _ISSUED_PLAN = re.compile(
     rf"(?:{alternation(_PLAN_LEADS['issue_verbs'])})了?《(?P<title>[^《》]{{2,80}}?"
@@ -147,9 +149,10 @@ def _plan_turn(paragraph: str) -> tuple[int | None, tuple[int, int] | None] | No
         if _REVIEWS.search(sentence):
             continue  # "报告回顾了2016年政府工作，对2017年工作作了总体部署": review and plan both
         arranged = _ARRANGED.search(sentence)
-        if arranged:
-            year = re.search(r"((?:19|20)\d\d)年", sentence[:arranged.start()])
-            return (int(year.group(1)) if year else None), None
+        whose = list(_ARRANGED_YEAR.finditer(sentence, 0, arranged.start())) if arranged else []
+        if whose:
+            year = whose[-1].group("year")
+            return (int(year) if year else None), None
         issued = _ISSUED_PLAN.search(sentence)
         if issued:
             title = issued.group("title")

@@ -1534,7 +1534,8 @@ def test_a_lead_saying_what_follows_is_a_plan_makes_targets():
     their own paragraph a plan.  Accepted on a 宁夏 2023 item on a plan just issued (华兴时报: ``印发了《2023年
     自治区重点项目投资计划》``) and a 上海 2021 item (``龚正说，今年上海将启动建设嘉闵线…``); rejected on a lead
     that reviews as well (youth.cn 2017: ``报告回顾了2016年政府工作，对2017年工作作了总体部署``), on the 上海 2022
-    item's words on last year (``龚正说，去年全市重大工程投资完成1957.5亿元``), on a plan adopted years before
+    item's words on last year (``龚正说，去年全市重大工程投资完成1957.5亿元``), on a meeting that arranged tasks,
+    not a year's work (a 2016 district news: ``…并对各项任务的落实进行了安排部署``), on a plan adopted years before
     (甘肃's 十二五 midterm review: ``审议通过《…规划纲要》``) and on a plan issued deep in a review (古塔区 2011:
     ``出台了《2011年古塔区经济工作考核评比方案》``)."""
     from planwatch.structure import _plan_turn
@@ -1569,6 +1570,9 @@ def test_a_lead_saying_what_follows_is_a_plan_makes_targets():
         "龚正说，今年上海将启动建设嘉闵线。\n2020年，全市重大工程投资完成1957.5亿元。"), context=context)
     assert [(f.text, f.kind) for f in after.facts] == [("1957.5亿元", "actual")]
     assert _plan_turn("报告回顾了2016年政府工作，对2017年工作作了总体部署，还明确了重点工作任务。") is None
+    # a meeting on a quarter's figures arranges tasks, not a year's work (区政府 2016-03-30 news)
+    assert _plan_turn("会议通报了2016年一季度全区经济运行情况，分析了当前存在的问题，分析预判了一季度全区经济形势，"
+                      "并对各项任务的落实进行了安排部署。") is None
     assert _plan_turn("《政府工作报告》对2023年的工作进行了详细规划与部署，明确了新一年的主要目标。") == (2023, None)
     assert _plan_turn("2011年1月省十一届人大四次会议审议通过《甘肃省国民经济和社会发展第十二个五年规划纲要》。") is None
     assert _plan_turn("4月20日，市统计局发布《2022年锦州市国民经济和社会发展统计公报》。") is None
