@@ -1548,6 +1548,11 @@ def test_a_lead_saying_what_follows_is_a_plan_makes_targets():
         ("target", "2023"), ("target", "2023")]
     ministry = _wider("news/mot_2022_transport_key_projects.txt")
     assert find(ministry, "11项").kind == "target"
+    # 广州's 十四五 news read without its manifest row is a plan outline by its header; after the lead on the
+    # outline issued, "《纲要》提出“十四五”时期…" opens its goals, not the review of 十三五
+    guangzhou = planwatch.extract(ROOT / "tests" / "data" / "wider" / "news" / "guangzhou_14th_plan_2021.txt")
+    assert [(f.kind, f.period) for f in guangzhou.facts if f.text in ("6%左右", "88%")][-2:] == [
+        ("target", "2021-2025"), ("target", "2025")]
     ningxia = planwatch.extract_text(
         "2023年自治区本级“155”重点项目计划“出炉”\n"
         "本报讯 近日，记者获悉，为充分发挥重点项目建设对扩大有效投资“压舱石”作用，近期，经自治区政府同意，"

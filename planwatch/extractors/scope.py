@@ -103,6 +103,12 @@ def _scope_at(layout: Layout, pos: int) -> Scope:
         # or someone's words on what will be done ("龚正说，上海将…"): targets of the year or period named
         year = turn.year or (turn.plan[1] if turn.plan else layout.year)
         return Scope("target", year, _span(*turn.plan) if turn.plan else None, False)
+    lead = next((s for s in reversed(focused) if s.focus == "plan"), None)
+    if (lead is not None and turn is not None and turn is not lead and turn.focus == "span" and turn.plan
+            and lead.plan and turn.plan[0] >= lead.plan[0] and scope.kind == "actual"
+            and (section is None or section.start < lead.start)):
+        # "《纲要》提出“十四五”时期…" after a lead on the plan issued ("发布《…十四五…纲要》"): its goals
+        return Scope("target", turn.plan[1], _span(*turn.plan), False)
     if turn is not None and turn.focus in ("year", "this_year") and layout.year and layout.doc_type == "政府工作报告":
         year = layout.year if turn.focus == "this_year" else turn.year
         if year and year >= layout.year:
