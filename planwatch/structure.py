@@ -42,7 +42,10 @@ class Section:
     kind: str | None  # "actual" | "target" | None (inherit the default)
     year: int | None
     plan: tuple[int, int] | None  # a five-year span the heading names
-    focus: str | None = None  # "span", "year" or "this_year": a paragraph opening with 过去五年 / 过去一年 / 今年是
+    # "span", "year" or "this_year": a paragraph opening with 过去五年 / 过去一年 / 今年是; "plan": a lead
+    # saying what follows is a plan (…进行了安排和部署, 印发《…方案》); "said": one paragraph of someone's
+    # words about what will be done (龚正说，上海将…), closed by an "end" at the next line
+    focus: str | None = None
     level: int = 5  # a heading's depth (heading_level); 5 for bare lines and focus paragraphs
 
 
@@ -116,6 +119,47 @@ _ADDRESS = re.compile(r"^各位代表[！!，,、：:]\s*")
 _REPORTING = re.compile(
     rf"^(?:{alternation(_LEX['reporting_leads'])}|[\u4e00-\u9fff]{{2,4}}在报告中(?:{alternation(_LEX['reporting_verbs'])}))"
     r"[：:，,]\s*")
+
+
+_PLAN_LEADS = _LEX["plan_leads"]
+#: ``对2022年的重点工作进行了安排和部署``, ``对2023年的工作进行了详细规划与部署``
+_ARRANGED = re.compile(
+    rf"(?:{alternation(_PLAN_LEADS['arrange_verbs'])})(?:{alternation(_PLAN_LEADS['arrange_manners'])})?的?"
+    rf"(?:{alternation(_PLAN_LEADS['arrange_nouns'])})")
+_REVIEWS = re.compile(alternation(_PLAN_LEADS["review_words"]))
+#: ``对2022年的重点工作``, ``对今年工作``: the year whose work is arranged (group ``year``, none for 今年)
+_ARRANGED_YEAR = re.compile(rf"对(?:(?P<year>(?:19|20)\d\d)年|{alternation(_PLAN_LEADS['arranged_years'])})")
+#: ``印发《关于…的工作方案》``: a plan or programme issued; the title in group ``title``.
+_ISSUED_PLAN = re.compile(
+    rf"(?:{alternation(_PLAN_LEADS['issue_verbs'])})了?《(?P<title>[^《》]{{2,80}}?"
+    rf"(?:{alternation(_PLAN_LEADS['plan_documents'])}))(?:[（(][^《》]{{0,12}}[)）])?》")
+#: ``龚正说，上海将持续推进…``: someone's words about what will be done.
+_SAID_PLAN = re.compile(
+    rf"^[\u4e00-\u9fff]{{2,6}}?(?:{alternation(_LEX['speaker_verbs'])})[：:，,]\s*[\u4e00-\u9fff]{{1,6}}?(?<!即)将(?!近|军)")
+
+
+def _plan_turn(paragraph: str) -> tuple[int | None, tuple[int, int] | None] | None:
+    """Whether a lead paragraph says the text is a plan, and the year or plan period it names.
+
+    ``政府工作报告对2022年的重点工作进行了安排和部署``: the report's plan for 2022 (the year the
+    arranging sentence names); ``印发《关于扎实推动“十四五”规划…的工作方案》``: a plan over the
+    period its title names (or the year it names).
+    """
+    for sentence in re.split(r"(?<=[。！？])", paragraph):
+        if _REVIEWS.search(sentence):
+            continue  # "报告回顾了2016年政府工作，对2017年工作作了总体部署": review and plan both
+        arranged = _ARRANGED.search(sentence)
+        whose = list(_ARRANGED_YEAR.finditer(sentence, 0, arranged.start())) if arranged else []
+        if whose:
+            year = whose[-1].group("year")
+            return (int(year) if year else None), None
+        issued = _ISSUED_PLAN.search(sentence)
+        if issued:
+            title = issued.group("title")
+            span = plan_span(title)
+            year = re.search(r"((?:19|20)\d\d)年", title)
+            return (None if span or not year else int(year.group(1))), span
+    return None
 
 
 def _focus(line: str) -> tuple[str, int | None] | None:
@@ -205,6 +249,7 @@ def _sections(text: str, start: int, end: int, report_year: int | None = None,
               table_lines: frozenset[int] = frozenset(), doc_year: int | None = None) -> list[Section]:
     sections: list[Section] = []
     focus_plan: tuple[int, int] | None = None  # the plan period the paragraphs under a heading turned to
+    lead_left = int(_PLAN_LEADS["lead_paragraphs"])  # paragraphs of the lead still to come
     for pos, line in _lines(text, start, end):
         if pos in table_lines:
             continue  # a row of a plain-text table ("粮食万吨52.3 3.1") is no heading
@@ -222,9 +267,27 @@ def _sections(text: str, start: int, end: int, report_year: int | None = None,
                 kind = "target" if doc_year is not None and term[0] >= doc_year else "actual"  # "赶超发展的五年"
             sections.append(Section(pos, end, stripped, kind, years[-1] if years else None,
                                     plan_span(stripped) or term, level=level))
+            if kind is not None:
+                lead_left = 0  # the lead ends at the first heading of a kind
             continue
         paragraph = _ADDRESS.sub("", stripped)
         turn = _focus(stripped)
+        if turn is None and stripped and lead_left > 0:
+            planned = _plan_turn(paragraph)
+            if planned is not None:
+                # the lead says what follows is a plan: its figures and works are targets
+                sections.append(Section(pos, end, stripped[:20], None, planned[0], planned[1], "plan"))
+                lead_left = 0
+                continue
+        if stripped:
+            lead_left -= 1
+        if turn is None and _SAID_PLAN.match(paragraph):
+            # "龚正说，上海将…": a plan for this paragraph only; the next line turns back
+            sections.append(Section(pos, end, stripped[:20], None, None, None, "said"))
+            after = pos + len(line) + 1
+            if after < end:
+                sections.append(Section(after, end, "", None, None, None, "end"))
+            continue
         named: tuple[int, int] | None = None
         if turn is None and report_year:
             # "（三）关于“十五五”时期发展的主要目标。《纲要（草案）》提出…", "…编制了“十五五”规划纲要（草案）"

@@ -1595,3 +1595,65 @@ def test_a_percent_of_positive_growth_is_a_growth():
         "全市服务业增加值占比为45.2%的格局基本形成。\n",
         context=planwatch.StatedContext(date="2021-03", doc_type="新闻报道"))
     assert [(f.text, f.measure) for f in commentary.facts] == [("2.3%", "growth"), ("45.2%", "level")]
+
+
+def test_a_lead_saying_what_follows_is_a_plan_makes_targets():
+    """Round 9 (docs/projects-reference.md): a digest of the 2022 work reports (``政府工作报告对2022年的重点工作
+    进行了安排和部署，…主要内容汇总如下``), a ministry's programme (``交通运输部印发《关于扎实推动“十四五”规划…
+    的工作方案》``) and a 上海 news item (``龚正说，上海将持续推进重大工程建设，全年完成投资2150亿元``) were read as
+    reviews: their plans became actuals.  A lead that says what follows is a plan (lexicon ``plan_leads``) makes
+    targets of the year or plan period it names; someone's words on what will be done (``speaker_verbs``) make
+    their own paragraph a plan.  Accepted on a 宁夏 2023 item on a plan just issued (华兴时报: ``印发了《2023年
+    自治区重点项目投资计划》``) and a 上海 2021 item (``龚正说，今年上海将启动建设嘉闵线…``); rejected on a lead
+    that reviews as well (youth.cn 2017: ``报告回顾了2016年政府工作，对2017年工作作了总体部署``), on the 上海 2022
+    item's words on last year (``龚正说，去年全市重大工程投资完成1957.5亿元``), on a meeting that arranged tasks,
+    not a year's work (a 2016 district news: ``…并对各项任务的落实进行了安排部署``), on a plan adopted years before
+    (甘肃's 十二五 midterm review: ``审议通过《…规划纲要》``) and on a plan issued deep in a review (古塔区 2011:
+    ``出台了《2011年古塔区经济工作考核评比方案》``)."""
+    from planwatch.structure import _plan_turn
+
+    digest = _wider("news/heilongjiang_jilin_2022_reports_transport.txt")
+    assert {(f.kind, f.period) for f in digest.facts if f.text in ("500个", "722公里", "307公里")} == {
+        ("target", "2022")}
+    shanghai = _wider("reports/shanghai_2023_major_works.txt")
+    assert [(f.kind, f.period) for f in shanghai.facts if f.text in ("2150亿元", "15平方公里")] == [
+        ("target", "2023"), ("target", "2023")]
+    ministry = _wider("news/mot_2022_transport_key_projects.txt")
+    assert find(ministry, "11项").kind == "target"
+    # 广州's 十四五 news read without its manifest row is a plan outline by its header; after the lead on the
+    # outline issued, "《纲要》提出“十四五”时期…" opens its goals, not the review of 十三五
+    guangzhou = planwatch.extract(ROOT / "tests" / "data" / "wider" / "news" / "guangzhou_14th_plan_2021.txt")
+    assert [(f.kind, f.period) for f in guangzhou.facts if f.text in ("6%左右", "88%")][-2:] == [
+        ("target", "2021-2025"), ("target", "2025")]
+    ningxia = planwatch.extract_text(
+        "2023年自治区本级“155”重点项目计划“出炉”\n"
+        "本报讯 近日，记者获悉，为充分发挥重点项目建设对扩大有效投资“压舱石”作用，近期，经自治区政府同意，"
+        "自治区发展改革委印发了《2023年自治区重点项目投资计划》。\n"
+        "2023年度，自治区确定“155”自治区本级重点项目投资计划，包括101个重点建设项目、52个重点预备开工项目、"
+        "51个重点前期项目。其中，自治区本级重点建设项目101个，总投资4049亿元。\n",
+        context=planwatch.StatedContext(region="宁夏回族自治区", doc_type="news"))
+    assert {(f.kind, f.period) for f in ningxia.facts} == {("target", "2023")}
+    said = "上海市第十五届人大五次会议1月24日上午在世博中心开幕。上海市市长龚正作政府工作报告。\n{}\n"
+    context = planwatch.StatedContext(region="上海市", date="2021-01", doc_type="news")
+    ahead = planwatch.extract_text(said.format(
+        "龚正说，今年上海将启动建设嘉闵线、两港快线等轨道交通线，建成14号线、18号线部分区段共61公里轨道交通线。"),
+        context=context)
+    assert [(f.text, f.kind, f.period) for f in ahead.facts] == [("61公里", "target", "2021")]
+    done = planwatch.extract_text(said.format("龚正说，去年全市重大工程投资完成1957.5亿元，增长14.6%。"
+                                              "\n全年建成61公里轨道交通线。"), context=context)
+    assert {f.kind for f in done.facts} == {"actual"}
+    # the paragraph of someone's words ends the plan: the next paragraph is read as before
+    after = planwatch.extract_text(said.format(
+        "龚正说，今年上海将启动建设嘉闵线。\n2020年，全市重大工程投资完成1957.5亿元。"), context=context)
+    assert [(f.text, f.kind) for f in after.facts] == [("1957.5亿元", "actual")]
+    assert _plan_turn("报告回顾了2016年政府工作，对2017年工作作了总体部署，还明确了重点工作任务。") is None
+    # a meeting on a quarter's figures arranges tasks, not a year's work (区政府 2016-03-30 news)
+    assert _plan_turn("会议通报了2016年一季度全区经济运行情况，分析了当前存在的问题，分析预判了一季度全区经济形势，"
+                      "并对各项任务的落实进行了安排部署。") is None
+    assert _plan_turn("《政府工作报告》对2023年的工作进行了详细规划与部署，明确了新一年的主要目标。") == (2023, None)
+    assert _plan_turn("2011年1月省十一届人大四次会议审议通过《甘肃省国民经济和社会发展第十二个五年规划纲要》。") is None
+    assert _plan_turn("4月20日，市统计局发布《2022年锦州市国民经济和社会发展统计公报》。") is None
+    gutaqu = planwatch.extract(CORPUS / "jinzhou" / "001_a4dd6afc1d6d7e9f.txt")
+    assert "出台了《2011" in gutaqu.text.replace(" ", "")
+    assert not [s for layout in planwatch.analysis.analysis_of(gutaqu).layouts for s in layout.sections
+                if s.focus in ("plan", "said")]

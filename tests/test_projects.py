@@ -1043,3 +1043,17 @@ def test_rail_lines_water_plants_and_enumerations_with_notes() -> None:
             "滨江算力平台、临港无人机基地、北外滩核心区功能提升等。\n")
     assert _names(text) == [("东海聚变装置项目(国家重大科技基础设施首个开工项目)", "started"),
                             ("临港无人机基地", "started")]
+
+
+def test_someones_words_on_what_will_be_done_are_a_plan() -> None:
+    """Round 9's 上海 2023 news (``龚正说，上海将持续推进重大工程建设…``) read as a report without a plan heading:
+    its works were actuals.  The paragraph of someone's words about what will be done is a plan (the shared
+    scope, ``structure._SAID_PLAN``): accepted on a 上海 2021 item (新浪, 2021-01-24), where the works after the
+    first clause (``建成14号线、18号线部分区段``) were actuals; rejected on a 上海 2022 item on last year's works."""
+    head = "上海市第十五届人大五次会议1月24日上午在世博中心开幕。上海市市长龚正作政府工作报告。\n"
+    ahead = extract_projects(extract_text(head + "龚正说，今年上海将启动建设嘉闵线、两港快线等轨道交通线，"
+                                                 "建成14号线、18号线部分区段共61公里轨道交通线。\n"))
+    assert {(m.name, m.kind) for m in ahead.mentions} >= {("嘉闵线", "target"), ("14号线", "target")}
+    done = extract_projects(extract_text(head + "龚正说，去年全市重大工程投资完成1957.5亿元，增长14.6%，"
+                                                "开工建设机场联络线、嘉闵线等轨道交通项目。\n"))
+    assert {(m.name, m.kind) for m in done.mentions} >= {("机场联络线", "actual"), ("嘉闵线", "actual")}

@@ -63,7 +63,7 @@ def scope_at(layout: Layout, pos: int) -> Scope:
 
 def _why(layout: Layout, pos: int) -> str:
     """The words that set a position's default kind and period: the paragraph turn or heading in force."""
-    before = _section_at(layout, pos)
+    before = _turns_in_force(_section_at(layout, pos))
     turn = next((s for s in reversed(before) if s.focus), None)
     section = next((s for s in reversed(before) if s.kind), None)
     if turn is not None and (section is None or turn.start > section.start):
@@ -74,8 +74,20 @@ def _why(layout: Layout, pos: int) -> str:
     return f"{what} of {layout.year}" if layout.year else what
 
 
+def _turns_in_force(sections: list[Section]) -> list[Section]:
+    """The sections before a position without a paragraph's ``said`` turn that has ended, nor its ``end``."""
+    out: list[Section] = []
+    for s in sections:
+        if s.focus == "end":
+            if out and out[-1].focus == "said":
+                out.pop()
+            continue
+        out.append(s)
+    return out
+
+
 def _scope_at(layout: Layout, pos: int) -> Scope:
-    before = _section_at(layout, pos)
+    before = _turns_in_force(_section_at(layout, pos))
     kinded = [s for s in before if s.kind]
     section = kinded[-1] if kinded else None
     # A paragraph's turn to one year or to the plan period ("过去一年…", "五年来…") holds through
@@ -85,6 +97,18 @@ def _scope_at(layout: Layout, pos: int) -> Scope:
     focus = focused[-1].focus if focused else None
     scope = _scope(layout, section)
     turn = focused[-1] if focused else None
+    if (turn is not None and turn.focus in ("plan", "said") and scope.kind == "actual"
+            and (section is None or section.start < turn.start)):
+        # a lead saying what follows is a plan ("…对2022年的重点工作进行了安排和部署", "印发《…方案》"),
+        # or someone's words on what will be done ("龚正说，上海将…"): targets of the year or period named
+        year = turn.year or (turn.plan[1] if turn.plan else layout.year)
+        return Scope("target", year, _span(*turn.plan) if turn.plan else None, False)
+    lead = next((s for s in reversed(focused) if s.focus == "plan"), None)
+    if (lead is not None and turn is not None and turn is not lead and turn.focus == "span" and turn.plan
+            and lead.plan and turn.plan[0] >= lead.plan[0] and scope.kind == "actual"
+            and (section is None or section.start < lead.start)):
+        # "《纲要》提出“十四五”时期…" after a lead on the plan issued ("发布《…十四五…纲要》"): its goals
+        return Scope("target", turn.plan[1], _span(*turn.plan), False)
     if turn is not None and turn.focus in ("year", "this_year") and layout.year and layout.doc_type == "政府工作报告":
         year = layout.year if turn.focus == "this_year" else turn.year
         if year and year >= layout.year:
