@@ -222,6 +222,11 @@ _CORPUS = Path(__file__).parent / "data" / "corpus"
 _UNSEEN_CACHE: dict[str, tuple[Document, ProjectExtraction]] = {}
 
 
+def _mentions(text: str, name: str) -> list[ProjectMention]:
+    """The project mentions of ``text`` read as a document called ``name``."""
+    return extract_projects(extract_text(text, name=name)).mentions
+
+
 def _around(doc_name: str, phrase: str) -> list[tuple[str, str | None]]:
     """(name, stage) of the mentions inside ``phrase`` of a corpus document."""
     if doc_name not in _UNSEEN_CACHE:
@@ -430,7 +435,7 @@ def test_an_enumeration_takes_the_stage_of_the_statement_before_it() -> None:
     # figures after 分别为, and platforms after 主要包括, are no enumeration of projects
     assert _around("provinces-2026/2026_浙江省_政府工作报告.txt", "支持民间投资项目比重分别为99.3%、93.8%") == []
     text = "2011年工作回顾。推进开放平台建设，主要包括综合保税区、跨境电商综合试验区、自贸试验区。\n"
-    assert extract_projects(extract_text(text, name="platforms.txt")).mentions == []
+    assert _mentions(text, "platforms.txt") == []
 
 
 def test_whole_line_fillers_and_road_heads() -> None:
@@ -453,7 +458,7 @@ def test_trunk_roads_safety_works_batches_and_dates_are_no_names() -> None:
     for text in ("2012年工作安排。今年完成投资50亿元，开工建设一大批重点项目。\n",
                  "2011年工作回顾。打通与周边3省区的8条出省通道。\n",
                  "2011年工作回顾。黄河防洪工程，堤防全长90公里，2010年元月工程可研报告已通过审查。\n"):
-        names = [m.name for m in extract_projects(extract_text(text, name="n.txt")).mentions]
+        names = [m.name for m in _mentions(text, "n.txt")]
         assert not any(n.startswith(("一大批", "3省区", "2010年")) for n in names), names
 
 
@@ -463,7 +468,7 @@ def test_a_sentence_about_one_project_named_in_its_opening_clause() -> None:
     # the shape, so the accepted example is new text)
     text = ("2012年工作回顾。目前，引黄济宁调水工程，省水利厅组织专家对可研报告进行了审查，输水线路全长90公里，"
             "总投资达30亿元。\n")
-    found = extract_projects(extract_text(text, name="topic.txt")).mentions
+    found = _mentions(text, "topic.txt")
     assert [(m.name, m.stage, m.investment.value if m.investment else None) for m in found] == [
         ("引黄济宁调水工程", "planning", 30)]
     # a verb with an object of its own in the next clause is another statement, not the topic's stage
@@ -485,7 +490,7 @@ def test_a_bracket_after_a_count_of_works_names_them() -> None:
     # 建成N条…（A、B）: the bracket names the works counted, with the verb's stage (甘肃 2011 prompted it;
     # no other stored document has the shape, so the accepted example is new text)
     text = "2014年计划。今年建成3条高速公路（寻乌至全南、万载至宜春、九江绕城高速公路），新增通车里程242公里。\n"
-    found = extract_projects(extract_text(text, name="bracket.txt")).mentions
+    found = _mentions(text, "bracket.txt")
     assert [(m.name, m.stage) for m in found] == [
         ("寻乌至全南", "completed"), ("万载至宜春", "completed"), ("九江绕城高速公路", "completed")]
     # a bracket that qualifies the count, or gives another word for its noun, names nothing
@@ -510,7 +515,7 @@ def test_a_count_before_the_shared_head_splits_the_items() -> None:
     # A、B和C三条<head>等项目: the count after the last short name says 和 separates two items (江西 2018
     # prompted it; no other stored document has short names so, so the accepted example is new text)
     text = "2013年计划。沪昆、成贵和渝黔三条高铁贵州段等项目续建。\n"
-    found = extract_projects(extract_text(text, name="count.txt")).mentions
+    found = _mentions(text, "count.txt")
     assert [(m.name, m.stage) for m in found] == [
         ("沪昆", "construction"), ("成贵", "construction"), ("渝黔三条高铁贵州段", "construction")]
     # long items joined by 和 before a count were split already, and stay so
@@ -525,7 +530,7 @@ def test_a_project_noun_after_ji_makes_one_project_of_both_parts() -> None:
     for tail, expected in (("及工程研究院建设项目", ["江铃新能源汽车新基地及工程研究院建设项目"]),
                            ("及长春汽车检测中心综合楼", ["江铃新能源汽车新基地", "长春汽车检测中心综合楼"])):
         text = f"2018年计划。包括吉利汽车零部件产业园、江铃新能源汽车新基地{tail}等项目开工建设。\n"
-        found = extract_projects(extract_text(text, name="ji.txt")).mentions
+        found = _mentions(text, "ji.txt")
         assert [m.name for m in found] == ["吉利汽车零部件产业园", *expected]
 
 
@@ -534,7 +539,7 @@ def test_a_stretch_joined_through_after_a_time_word() -> None:
     # the name, nor the length after a stretch from A to B (甘肃 2011 prompted it; new text, as no other
     # stored document has the shape)
     text = "2012年工作安排。预计11月底贯通银川至石嘴山路段80公里，明年底贯通石嘴山至乌海段。\n"
-    found = extract_projects(extract_text(text, name="stretch.txt")).mentions
+    found = _mentions(text, "stretch.txt")
     assert [(m.name, m.stage) for m in found] == [("银川至石嘴山路段", "completed"), ("石嘴山至乌海段", "completed")]
     # joining a shoreline or an aim through names no project
     assert _around("provinces-2026/2026_上海市_政府工作报告.txt", "黄浦江累计贯通69公里岸线") == []
@@ -544,7 +549,7 @@ def test_a_stretch_joined_through_after_a_time_word() -> None:
 def test_zai_before_a_time_and_a_stage_phrase() -> None:
     # 将在今年建成 (江西 2018 prompted it; new text, as no other stored document has it); 在…前 stays one time
     text = "2018年计划。社会各界关注的南昌西站扩能改造、景德镇机场改扩建等工程项目将在今年建成。\n"
-    found = extract_projects(extract_text(text, name="zai.txt")).mentions
+    found = _mentions(text, "zai.txt")
     assert [(m.name, m.stage, m.kind) for m in found] == [
         ("南昌西站扩能改造", "completed", "target"), ("景德镇机场改扩建", "completed", "target")]
     assert _around("hailaer/hailaer_2014.txt", "力争包商银行培训中心、中成大酒店等项目在旅游旺季前投入运营") == [
@@ -558,20 +563,20 @@ def test_ascii_marks_cut_clauses_and_pairs_of_name_and_amount_are_listed() -> No
     text = ("2017年重大项目。总投资达50亿元以上大项目有3个。其中,莆田站综合枢纽总投资60亿元、湄洲湾港罗屿港区"
             "总投资52亿元、仙游抽水蓄能电站二期工程总投资51亿元。总投资30亿元以上的大项目有:福州地铁5号线、"
             "厦门翔安机场快速路等。\n")
-    found = extract_projects(extract_text(text, name="fj.txt")).mentions
+    found = _mentions(text, "fj.txt")
     assert [(m.name, m.investment.value if m.investment else None) for m in found] == [
         ("莆田站综合枢纽", 60), ("湄洲湾港罗屿港区", 52), ("仙游抽水蓄能电站二期工程", 51),
         ("福州地铁5号线", None), ("厦门翔安机场快速路", None)]
     # amounts by sector, one after another, name no project; 1,000 and 3:1 are no clause marks
     assert _around("provinces-2026/2026_山东省_政府工作报告.txt", "完成交通投资2300亿元、能源投资2100亿元") == []
     text = "2017年重大项目。新建3:1比例的1,000套保障房,总投资达5亿元。\n"
-    assert extract_projects(extract_text(text, name="n.txt")).mentions == []
+    assert _mentions(text, "n.txt") == []
 
 
 def test_a_capacity_stated_of_a_project_makes_it_a_mention() -> None:
     text = ("2017年重大项目。其中,长乐外海海上风电项目总装机规模为500兆瓦;莆田平海湾海上风电项目,涉海面积约30平方公里,"
             "规划装机容量246兆瓦。\n")
-    found = extract_projects(extract_text(text, name="cap.txt")).mentions
+    found = _mentions(text, "cap.txt")
     assert [(m.name, m.stage) for m in found] == [("长乐外海海上风电项目", None), ("莆田平海湾海上风电项目", None)]
     # a region's capacity is no project's
     assert _around("provinces-2026/2026_内蒙古自治区_政府工作报告.txt", "电力总装机规模3.1亿千瓦") == []
@@ -594,7 +599,7 @@ def test_road_numbers_joined_by_ji_under_a_count_and_direction_suffixes() -> Non
     # 等15条国省道: 国省道 heads a list, and a count asking for more items splits at 及 (new text: no other
     # stored document has road numbers so) ...
     text = "2016年工作回顾。改造完成G228、G324及S201、S205等12条国省道。迎宾大道北、滨海路东延伸段开工建设。\n"
-    found = extract_projects(extract_text(text, name="roads.txt")).mentions
+    found = _mentions(text, "roads.txt")
     assert [(m.name, m.stage) for m in found] == [
         ("G228", "completed"), ("G324", "completed"), ("S201", "completed"), ("S205", "completed"),
         ("迎宾大道北", "started"), ("滨海路东延伸段", "started")]
@@ -609,7 +614,7 @@ def test_field_labels_ascii_full_stops_and_town_categories() -> None:
     # 铁路方面抓好…: a field label before the verb is no part of a name; an ASCII full stop between
     # Chinese words ends a sentence (3.5 stays a number)
     text = "2017年计划.交通网,铁路方面抓好渝怀铁路增建二线、怀邵衡铁路等项目建设.民航方面推进武冈机场建设.\n"
-    found = extract_projects(extract_text(text, name="field.txt")).mentions
+    found = _mentions(text, "field.txt")
     assert [(m.name, m.stage) for m in found] == [
         ("渝怀铁路增建二线", "construction"), ("怀邵衡铁路", "construction"), ("武冈机场", "construction")]
     # but 另一方面 is a discourse marker, not a field
@@ -617,14 +622,14 @@ def test_field_labels_ascii_full_stops_and_town_categories() -> None:
     # 城镇 opens a kind of works, 黑臭水体 is one; a list of such kinds names no project (new text)
     assert _around(_JINZHOU_PLAN, "推进农村黑臭水体治理") == []
     text = "2017年计划。加快城镇污水处理、城镇生活垃圾焚烧处理等重点项目建设。\n"
-    assert extract_projects(extract_text(text, name="kinds.txt")).mentions == []
+    assert _mentions(text, "kinds.txt") == []
 
 
 def test_a_zone_as_subject_before_its_stage_verb() -> None:
     # <zone>新开工建设A、B: the zone is the subject, the names after the verb its objects (湖南 2017
     # prompted it; new text, as no other stored document has the shape); 新开工建设 is one verb (started)
     text = "2017年计划。望城经开区新开工建设三一重卡产业园、博世汽车部件二期项目。\n"
-    found = extract_projects(extract_text(text, name="zone.txt")).mentions
+    found = _mentions(text, "zone.txt")
     assert [(m.name, m.stage) for m in found] == [("三一重卡产业园", "started"), ("博世汽车部件二期项目", "started")]
     # a place where (在30个县) is no subject, nor a zone whose own stage follows (紫荆产业园筹建…)
     assert _around("provinces-2026/2026_贵州省_政府工作报告.txt", "在30个县建设运营现代农事综合服务中心") == []
@@ -665,11 +670,11 @@ def test_a_word_of_being_after_a_field_label() -> None:
     # 铁路建设方面主要是推进A、B建设: the field, a word of being, then the verb (云南 2014 prompted it; new
     # text, as no other stored document has the shape)
     text = "2014年计划。铁路建设方面主要是推进渝怀铁路增建二线、怀邵衡铁路建设。\n"
-    found = extract_projects(extract_text(text, name="copula.txt")).mentions
+    found = _mentions(text, "copula.txt")
     assert [(m.name, m.stage) for m in found] == [("渝怀铁路增建二线", "construction"), ("怀邵衡铁路", "construction")]
     # a count of fields is no label (山西 2026: 努力实现以下8个方面主要目标)
     text = "2014年计划。努力实现以下8个方面主要目标。\n"
-    assert extract_projects(extract_text(text, name="aims.txt")).mentions == []
+    assert _mentions(text, "aims.txt") == []
 
 
 def test_a_comma_between_two_numbers_of_one_name() -> None:
@@ -677,12 +682,12 @@ def test_a_comma_between_two_numbers_of_one_name() -> None:
     # 、 joins the numbers of one project's berths, units or phases, not two items
     text = ("2022年工作回顾。中伟新材料南部产业基地项目一期二、三阶段、钦州港环珠东大街工程等50个项目开竣工。"
             "国电钦州电厂3、4号机组建成投产。\n")
-    found = extract_projects(extract_text(text, name="numbers.txt")).mentions
+    found = _mentions(text, "numbers.txt")
     assert [m.name for m in found] == ["中伟新材料南部产业基地项目一期二、三阶段", "钦州港环珠东大街工程",
                                        "国电钦州电厂3、4号机组"]
     # numbers without a counter after the 、 are items of their own (road numbers, as in the test above)
     text = "2016年工作回顾。改造完成G228、G324等12条国省道。\n"
-    assert [m.name for m in extract_projects(extract_text(text, name="roads.txt")).mentions] == ["G228", "G324"]
+    assert [m.name for m in _mentions(text, "roads.txt")] == ["G228", "G324"]
 
 
 def test_a_stretch_ending_in_a_figure_is_no_name() -> None:
@@ -690,10 +695,10 @@ def test_a_stretch_ending_in_a_figure_is_no_name() -> None:
     # an enumeration stating a capacity, and a share after an amount, end in a figure: statements, not names
     text = ("2015年计划。新开工重大项目中,交通方面项目主要有北海港铁山港区3号泊位,设计年吞吐能力为200万人次;"
             "建设北海港20万吨级航道,长10公里。\n")
-    names = [m.name for m in extract_projects(extract_text(text, name="capacity.txt")).mentions]
+    names = [m.name for m in _mentions(text, "capacity.txt")]
     assert names == ["北海港铁山港区3号泊位", "北海港20万吨级航道"]
     text = "2015年工作回顾。全年技改投入300亿元、占工业投资的50.2%,新开工滨江大桥。\n"
-    assert [m.name for m in extract_projects(extract_text(text, name="share.txt")).mentions] == ["滨江大桥"]
+    assert [m.name for m in _mentions(text, "share.txt")] == ["滨江大桥"]
     # a figure inside a name, not at its end, is a capacity (锦州 news: 年产40万吨针状焦装置)
     assert ("年产40万吨针状焦装置", "started") in _around("jinzhou/002_c76068c0fa3bff33.txt", "年产40万吨针状焦装置")
 
@@ -707,10 +712,10 @@ def test_a_list_put_into_a_portfolio_takes_its_stage() -> None:
     assert found == [("昌九客专", "planning"), ("瑞梅铁路(江西段)", "planning"), ("长赣铁路(江西段)", "planning")]
     # a portfolio without a stage word gives none (new text, like 锦州's 列入省高质量发展项目)
     text = "2021年工作回顾。滨海大道、锦州港三期工程等5个项目列入省高质量发展项目。\n"
-    assert {m.stage for m in extract_projects(extract_text(text, name="portfolio.txt")).mentions} == {None}
+    assert {m.stage for m in _mentions(text, "portfolio.txt")} == {None}
     # 预备 in an enumeration's statement is the reserve too (new text, like 广西 2013's 预备重大项目中包括…)
     text = "2014年计划。预备重大项目中包括北海至钦州一级公路、国道209扩建工程等项目。\n"
-    found = [(m.name, m.stage) for m in extract_projects(extract_text(text, name="reserve.txt")).mentions]
+    found = [(m.name, m.stage) for m in _mentions(text, "reserve.txt")]
     assert found == [("北海至钦州一级公路", "planning"), ("国道209扩建工程", "planning")]
 
 
@@ -718,24 +723,24 @@ def test_a_verb_whose_objects_all_say_they_are_projects() -> None:
     # 抓紧实施A项目、B项目: a verb that needs 建设 after its object takes names that each end in 项目 without it
     # (云南 2014 prompted it; new text, as no other stored document has the shape)
     text = "2014年计划。抓紧实施南宁机场T3航站楼项目、钦州港东航道扩建项目,抓好北海机场建设。\n"
-    found = [(m.name, m.stage) for m in extract_projects(extract_text(text, name="objects.txt")).mentions]
+    found = [(m.name, m.stage) for m in _mentions(text, "objects.txt")]
     assert found == [("南宁机场T3航站楼项目", "construction"), ("钦州港东航道扩建项目", "construction"),
                      ("北海机场", "construction")]
     # not names ending in 工程, as often programmes (安徽 2026), nor 项目 without a place (new text)
     assert _around("provinces-2026/2026_安徽省_政府工作报告.txt", "实施新产业标准化领航工程、质量强基赋能工程") == []
     text = "2014年计划。实施重大科技项目、重点民生项目。\n"
-    assert [m.name for m in extract_projects(extract_text(text, name="programmes.txt")).mentions] == []
+    assert [m.name for m in _mentions(text, "programmes.txt")] == []
 
 
 def test_a_word_of_being_after_a_field_label_stands_for_its_verb() -> None:
     # 机场建设方面主要是A、B机场建设: with no verb, the field's work is building what follows (云南 2014
     # prompted it; new text, as no other stored document has the shape)
     text = "2015年计划。港口建设方面主要是钦州港东航道、北海港铁山港区4号泊位建设。\n"
-    found = [(m.name, m.stage) for m in extract_projects(extract_text(text, name="field.txt")).mentions]
+    found = [(m.name, m.stage) for m in _mentions(text, "field.txt")]
     assert found == [("钦州港东航道", "construction"), ("北海港铁山港区4号泊位", "construction")]
     # a kind of works after it names none (new text), nor does a count of fields (山西 2026)
     text = "2015年计划。民生方面主要是保障性住房建设。\n"
-    assert extract_projects(extract_text(text, name="kind.txt")).mentions == []
+    assert _mentions(text, "kind.txt") == []
     assert _around("provinces-2026/2026_山西省_政府工作报告.txt", "努力实现以下8个方面主要目标") == []
 
 
@@ -760,13 +765,13 @@ def test_the_stage_of_a_list_after_de() -> None:
         ("天顺公司肉牛屠宰", "planning")]
     # 的 before a word that is no stage phrase leaves the verb's stage (new text)
     text = "2014年计划。加快滨海大道等项目的建设。\n"
-    found = [(m.name, m.stage) for m in extract_projects(extract_text(text, name="de.txt")).mentions]
+    found = [(m.name, m.stage) for m in _mentions(text, "de.txt")]
     assert found == [("滨海大道", "construction")]
 
 
 # -- round 9 of issue 11 §7 (贵州 2022 lists, 黑龙江/吉林 2022 plans, 山西 2018 progress) ----------------
 def _names(text: str) -> list[tuple[str, str | None]]:
-    return [(m.name, m.stage) for m in extract_projects(extract_text(text, name="r9.txt")).mentions]
+    return [(m.name, m.stage) for m in _mentions(text, "r9.txt")]
 
 
 def test_an_enumeration_of_two_lists_of_projects_keeps_both() -> None:
@@ -811,7 +816,7 @@ def test_a_count_of_works_then_wei_enumerates_them() -> None:
     assert _names(text) == [("大同市御河生态公园项目", "completed"), ("运城市黄河大桥", "completed"),
                             ("太原市新建药品生产基地项目", None), ("长治市乙二醇项目", None)]
     # the kind is the statement's before the enumerator, not the words of the names before (新建 in a name)
-    found = extract_projects(extract_text(text, name="r9.txt")).mentions
+    found = _mentions(text, "r9.txt")
     assert {m.kind for m in found} == {"actual"}
     # and an enumeration's frame gives its kind cue with its stage (江西 2018: 在计划新开工的项目中, …包括A)
     doc = extract(Path(__file__).parent / "data" / "wider" / "news" / "jiangxi_2018_key_projects.txt")
@@ -878,7 +883,7 @@ def test_a_clause_of_purpose_gives_no_stage_nor_sector() -> None:
     # not the projects' (贵州 2022 prompted it; new text)
     text = ("2023年计划。围绕深入实施交通强省、加快补齐民生短板,安排重大基础设施项目40个,"
             "包括西河水库、北海至南宁铁路等项目。\n")
-    found = extract_projects(extract_text(text, name="r9.txt")).mentions
+    found = _mentions(text, "r9.txt")
     assert [(m.name, m.stage, m.sector) for m in found] == [
         ("西河水库", None, "infrastructure"), ("北海至南宁铁路", None, "infrastructure")]
     # without the aim, the statement's verb is the stage (new text)

@@ -115,6 +115,19 @@ def _assert_grounded(zones: list[dict], mentions: list[dict], *, names: bool = T
         if names:
             assert m["name"] == "".join(m["text"].split())
             assert m["stage"] is None or tax.stage(m["stage"]) is not None
+
+
+def _false_mentions(reference: Path, n_docs: int) -> dict[str, int]:
+    """A reference of whole documents that name no project: the mentions found in each (all false)."""
+    zones, mentions = load_reference(reference)
+    assert len(zones) == n_docs and not mentions
+    _assert_grounded(zones, [], names=False)
+    scores = evaluate(reference, WIDER_DIR)
+    found = {doc: n_pred for doc, (n_ref, n_pred, _) in scores.by_doc.items() if n_ref == 0}
+    assert len(found) == n_docs
+    return found
+
+
 #: round 5 of issue 11 §7: 广西 2013, 合肥 2015, 云南 2014, annotated whole before the extractor ran on them
 ROUND5 = Path(__file__).parent / "data" / "projects_reference_round5.jsonl"
 
@@ -222,12 +235,7 @@ def test_round8_reference_is_grounded_and_scored() -> None:
     none in the two statistics documents (kept), six in 鲤城区's review (``围绕建设创新型和谐文化名城``, the
     sectors of ``以商贸、金融、电子商务、文化创意、文化旅游为代表的现代服务业``); none since round 9 (a clause of
     purpose names the aim; exemplars that are sectors name no project)."""
-    zones, mentions = load_reference(ROUND8)
-    assert len(zones) == 3 and not mentions
-    _assert_grounded(zones, [], names=False)
-    scores = evaluate(ROUND8, WIDER_DIR)
-    found = {doc: n_pred for doc, (n_ref, n_pred, _) in scores.by_doc.items() if n_ref == 0}
-    assert len(found) == 3 and sum(found.values()) == 0
+    assert sum(_false_mentions(ROUND8, 3).values()) == 0
 
 
 def test_round5_reference_is_grounded_and_scored() -> None:
@@ -270,14 +278,7 @@ def test_round_l_reference_is_grounded_and_scored() -> None:
     false positive. First measured: none in the two statistics documents (kept), two in 广州's goals
     (``建成国际消费中心和国际交流中心``: roles the city aims at read as two works completed); none since round 9
     (消费中心, 交流中心, 航运中心 are roles: non_project_heads)."""
-    zones, mentions = load_reference(ROUND_L)
-    assert len(zones) == 3 and not mentions
-    texts = {z["doc"]: (WIDER_DIR / z["doc"]).read_text(encoding="utf-8") for z in zones}
-    for z in zones:
-        assert (z["start"], z["end"]) == (0, len(texts[z["doc"]]))
-    scores = evaluate(ROUND_L, WIDER_DIR)
-    found = {doc: n_pred for doc, (n_ref, n_pred, _) in scores.by_doc.items() if n_ref == 0}
-    assert len(found) == 3 and sum(found.values()) == 0
+    assert sum(_false_mentions(ROUND_L, 3).values()) == 0
 
 
 def test_round_m_reference_is_grounded_and_scored() -> None:
@@ -285,14 +286,8 @@ def test_round_m_reference_is_grounded_and_scored() -> None:
     of them, so every project mention found there is a false positive.  First measured: none in the two
     statistics documents (kept), one in 万源's work plan (``重点抓好…打造宜居家园``: an aim read as a work under
     construction): a ceiling until fixed."""
-    zones, mentions = load_reference(ROUND_M)
-    assert len(zones) == 3 and not mentions
-    texts = {z["doc"]: (WIDER_DIR / z["doc"]).read_text(encoding="utf-8") for z in zones}
-    for z in zones:
-        assert (z["start"], z["end"]) == (0, len(texts[z["doc"]]))
-    scores = evaluate(ROUND_M, WIDER_DIR)
-    found = {doc: n_pred for doc, (n_ref, n_pred, _) in scores.by_doc.items() if n_ref == 0}
-    assert len(found) == 3 and sum(found.values()) <= 1
+    found = _false_mentions(ROUND_M, 3)
+    assert sum(found.values()) <= 1
     assert [n for doc, n in sorted(found.items()) if "wanyuan" not in doc] == [0, 0]
 
 
