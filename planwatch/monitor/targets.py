@@ -599,11 +599,7 @@ def _read_whole_rows(store: Store, groups: list[_TargetGroup]) -> None:
     """Give the members of ``groups``, read with ``TARGET_ORDER_SELECT``, the rest of their columns
     (what they were given by ``_compound_parts`` and their documents' fields kept)."""
     ids = sorted({m["id"] for group in groups for m in group.members})
-    whole: dict[int, dict[str, Any]] = {}
-    for i in range(0, len(ids), 500):
-        part = ids[i:i + 500]
-        for row in store.db.query(FACT_SELECT + f"WHERE f.id IN ({', '.join('?' * len(part))})", part):
-            whole[row["id"]] = row
+    whole = {row["id"]: row for row in store.db.query_ids(FACT_SELECT + "WHERE f.id IN", ids)}
     for group in groups:
         group.members = [{**whole[m["id"]], **m} for m in group.members]
 

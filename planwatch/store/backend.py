@@ -132,6 +132,18 @@ class Backend:
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:  # pragma: no cover
         raise NotImplementedError
 
+    #: Ids bound in one ``IN (…)`` of ``query_ids`` (SQLite allows 32,766 parameters; a page of a
+    #: region's targets, or the documents of its facts, are a few hundred).
+    IDS_PER_QUERY = 500
+
+    def query_ids(self, sql: str, ids: Sequence[Any]) -> list[dict[str, Any]]:
+        """The rows of ``sql`` — a query ending in ``IN`` — for ``ids``, queried a slice at a time."""
+        rows: list[dict[str, Any]] = []
+        for i in range(0, len(ids), self.IDS_PER_QUERY):
+            part = list(ids[i:i + self.IDS_PER_QUERY])
+            rows.extend(self.query(f"{sql} ({', '.join('?' * len(part))})", part))
+        return rows
+
     _depth = 0  # nesting of transaction(): only the outermost call begins and ends one
 
     @contextmanager
