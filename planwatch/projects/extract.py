@@ -51,7 +51,7 @@ from planwatch.model import Document
 from planwatch.normalize import NormalizedText
 from planwatch.numbers import ARABIC, CHINESE, parse_number
 from planwatch.projects.model import Capacity, Investment, ProjectCount, ProjectExtraction, ProjectMention, Span
-from planwatch.projects.names import capacities, is_generic_name, name_keys, owner_of
+from planwatch.projects.names import capacities, is_generic_name, memoised, name_keys, owner_of
 from planwatch.projects.taxonomy import ProjectTaxonomy, load_project_taxonomy
 from planwatch.structure import Layout, analyse
 
@@ -1481,13 +1481,7 @@ class ProjectExtractor:
     def _valid(self, name: str, mode: str) -> bool:
         """Whether ``name`` can name one project read in ``mode`` (a function of the two alone:
         answers are kept, as a document asks about the same names many times)."""
-        key = (name, mode)
-        found = self._valid_memo.get(key)
-        if found is None:
-            if len(self._valid_memo) >= 50_000:
-                self._valid_memo.clear()
-            found = self._valid_memo[key] = self._judge_name(name, mode)
-        return found
+        return memoised(self._valid_memo, (name, mode), lambda: self._judge_name(name, mode))
 
     def _judge_name(self, name: str, mode: str) -> bool:
         core = _TRAILING_BRACKET.sub("", name)  # (a bracket after a name, a note on it, is no part of its length)

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import TypeVar
 
 from planwatch.gazetteer import Region, load_gazetteer
 from planwatch.lexicon import alternation, load_lexicon
@@ -27,7 +28,21 @@ _BRACKETED = re.compile(r"[(（]([^()（）]*)[)）]")
 _SPACE = re.compile(r"\s+")
 MIN_PREFIX = 3  # a key at least this long may be the start of another key of the same project
 MIN_CONTAINED = 6  # a key at least this long may stand anywhere inside another
-_MEMO_SIZE = 50_000  # names keyed and kept per taxonomy (a few MB); then the memo starts again
+_MEMO_SIZE = 50_000  # answers kept per memo (a few MB); then the memo starts again
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def memoised(memo: dict[_K, _V], key: _K, compute: Callable[[], _V]) -> _V:
+    """``memo[key]``, computed once: a document and its neighbours ask about the same names many
+    times, and each answer costs dozens of string passes.  Bounded by ``_MEMO_SIZE``."""
+    found = memo.get(key)
+    if found is None:
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        found = memo[key] = compute()
+    return found
 
 
 def squash(text: str) -> str:
@@ -77,13 +92,7 @@ def _clean_key(text: str, tax: ProjectTaxonomy) -> str:
 def name_keys(name: str, tax: ProjectTaxonomy | None = None) -> NameKeys:
     """The normalised key of a project name, its bracketed aliases and its brand core."""
     tax = tax or load_project_taxonomy()
-    memo = tax.name_key_memo
-    found = memo.get(name)
-    if found is None:
-        if len(memo) >= _MEMO_SIZE:
-            memo.clear()
-        found = memo[name] = _name_keys(name, tax)
-    return found  # type: ignore[return-value]
+    return memoised(tax.name_key_memo, name, lambda: _name_keys(name, tax))  # type: ignore[arg-type]
 
 
 def _name_keys(name: str, tax: ProjectTaxonomy) -> NameKeys:

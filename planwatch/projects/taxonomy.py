@@ -106,8 +106,7 @@ class ProjectTaxonomy:
 
     @cached_property
     def name_key_memo(self) -> dict[str, object]:
-        """Keys already computed for a name with this taxonomy (``names.name_keys``): a document
-        and its neighbours repeat the same names, and keying one costs some thirty string passes."""
+        """Keys already computed for a name with this taxonomy (``names.name_keys``, ``names.memoised``)."""
         return {}
 
     @cached_property
