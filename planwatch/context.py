@@ -537,9 +537,12 @@ def _title_subject(title: str) -> Region | None:
 @cache
 def _title_subject_pattern() -> re.Pattern[str]:
     words = load_lexicon()["document_titles"]["subject_words"]
-    period = r"(?:(?:19|20)\d\d年度?)"
+    year = r"(?:(?:19|20)\d\d年度?)"
+    # "2022年前三季度城厢区…", "【2022年1-5月】…": the year and part of the year a release names first
+    part = r"(?:[一二三四]季度|[上下]半年|前三季度|(?:1[—\-－~至])?\d{1,2}月份?)"
+    lead = rf"[【\[（(]?{year}?{part}?[】\]）)]?"
     return re.compile(
-        rf"{period}?(?P<name>[\u4e00-\u9fff]{{2,10}}?){period}?(?:{'|'.join(map(re.escape, words))})"
+        rf"{lead}(?P<name>[\u4e00-\u9fff]{{2,10}}?){year}?{part}?(?:{'|'.join(map(re.escape, words))})"
     )
 
 

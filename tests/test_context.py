@@ -175,6 +175,14 @@ def test_a_title_names_a_unit_too_common_to_trust_in_prose() -> None:
     titles = ("沿海城市国民经济和社会发展统计公报", "示范县国民经济和社会发展统计公报", "2019年全县国民经济运行情况")
     for title in titles:
         assert planwatch.extract_text(title + "\n" + BODY).region == "", title
+    from planwatch.context import _title_subject
+
+    # a release's title may name its year and part of the year first, bracketed or not
+    released = ("【2022年1-5月】城厢区经济运行情况", "2022年前三季度城厢区经济运行情况",
+                "城厢区2022年1-5月经济运行情况")
+    for title in released:
+        assert getattr(_title_subject(title), "name", None) == "城厢区", title
+    assert _title_subject("2022年前三季度全区经济运行情况") is None
 
 
 def test_a_unit_written_after_its_city_or_province_is_that_unit() -> None:
