@@ -44,6 +44,11 @@ _DATELINE = re.compile(
 _DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月")
 #: ``海拉尔区人民政府区长  杜联合``: the government that signs the report.
 _SIGNATURE = re.compile(r"(?P<who>[^\s，。；、]{2,24}?)人民政府(?:代理?)?(?:区长|市长|县长|省长|主席|旗长)")
+#: ``来源：房县人民政府``, ``来源: XX市统计局``: the government or statistics office that published a page.
+_PUBLISHER = re.compile(
+    r"(?:来源|来源单位|发布机构|信息来源|发布单位)[:：]\s*(?P<who>[^\s，。；、:：]{2,16}?)"
+    r"(?:人民政府(?:办公室|办公厅)?|统计局|政府办公室|政府办|发展和改革委员会|发改委)"
+)
 #: A year as written ("2019年"); structure.py reads headings with it too.
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 #: A year that opens a sentence as its time ("2019年，全县…", "2019年前三季度，…", "2019年1—5月，…").
@@ -352,13 +357,20 @@ def find_context(
         clues.append(Clue("region", region.name if region else stated.region, stated.region, "stated"))
     else:
         signature = _SIGNATURE.search(head)
-        for match, source in ((dateline, "dateline"), (_title_match(title), "title"), (signature, "signature")):
+        publisher = _PUBLISHER.search(head[:400])
+        for match, source in ((dateline, "dateline"), (_title_match(title), "title"), (signature, "signature"),
+                              (publisher, "source line")):
             if match is None:
                 continue
             who = match.group("who") if source != "title" else match
             found = _deepest(_CJK_SPACED.sub("", who))
             if found is None and source == "title":
                 found = _title_subject(who)
+            elif found is None:
+                # the congress, the government or the office is the unit's own: its whole name stands
+                # there, however common (义县, 交城县, 城厢区 need a city beside them in prose)
+                exact = resolve_region(_CJK_SPACED.sub("", who))
+                found = exact if exact is not None and exact.name == _CJK_SPACED.sub("", who) else None
             former = _former(_CJK_SPACED.sub("", who)) if found is None else None
             if former is not None:
                 found, former_name = former
@@ -540,7 +552,7 @@ def _title_subject_pattern() -> re.Pattern[str]:
     year = r"(?:(?:19|20)\d\d年度?)"
     # "2022年前三季度城厢区…", "【2022年1-5月】…": the year and part of the year a release names first
     part = r"(?:[一二三四]季度|[上下]半年|前三季度|(?:1[—\-－~至])?\d{1,2}月份?)"
-    lead = rf"[【\[（(]?{year}?{part}?[】\]）)]?"
+    lead = rf"(?:关于)?[【\[（(]?{year}?{part}?[】\]）)]?"
     return re.compile(
         rf"{lead}(?P<name>[\u4e00-\u9fff]{{2,10}}?){year}?{part}?(?:{'|'.join(map(re.escape, words))})"
     )

@@ -217,3 +217,20 @@ def test_a_pages_header_date_dates_a_release_that_names_no_year() -> None:
 
     assert _issue_date("2019年1月至10月，全省规模以上工业增加值") is None
     assert _issue_date("发布时间：2020/3/5 来源：") == ("2020-03-05", "2020/3/5")
+
+
+def test_the_congress_and_the_publisher_name_the_unit_whole() -> None:
+    """The unit before ``第N届人民代表大会`` in a dateline, or before ``人民政府``/``统计局`` in a page's
+    source line, is named whole there, even a two-character county (蠡县, 河北: the dateline beats the
+    province in brackets before the title) or one ending in 城区 that prose alone would not trust.  A
+    newspaper or a national office in the source line names no unit."""
+    lixian = planwatch.extract(_wider("reports/lixian_2017.txt"))
+    assert (lixian.region, lixian.year) == ("蠡县", 2017)
+    assert ("region", "dateline", "蠡县") in {(c.field, c.source, c.words) for c in lixian.clues}
+    dateline = "政府工作报告\n——2021年1月6日在城厢区第八届人民代表大会第五次会议上\n各位代表：\n2020年，"
+    assert planwatch.extract_text(dateline + BODY).region == "城厢区"
+    release = "前三季度全县经济运行稳中有进\n2019-10-28 来源：{}\n前三季度，"
+    assert planwatch.extract_text(release.format("房县人民政府") + BODY).region == "房县"
+    for paper in ("河北日报", "国家统计局"):
+        clues = planwatch.extract_text(release.format(paper) + BODY).clues
+        assert "source line" not in {c.source for c in clues}, paper
