@@ -1085,6 +1085,25 @@ def test_a_change_on_a_named_basis_is_of_the_indicator_before_it():
     assert {f.indicator for f in news.facts if start <= f.start < start + 60} == {"居民人均可支配收入"}
 
 
+def test_a_change_against_the_start_of_the_year_or_last_month_is_of_the_indicator_before_it():
+    """``比年初增加``, ``较上月``, ``环比``, ``与上年同期相比``, ``同增`` name the base of a change, not what
+    changed: a county's banking paragraph of 2009 (``各项存款余额349458万元，比年初增加62104万元，增幅
+    21.6%``, a public county yearbook page) and 江苏's 1-8月 2021 trade news of the wider corpus
+    (``同增17.1%``).  A name before the base keeps its own words (``住户贷款比年初增加``)."""
+    banking = planwatch.extract_text(
+        "截至2009年末，各项存款余额349458万元，比年初增加62104万元，增幅21.6%。各项贷款余额300318万元，"
+        "比年初增加49886万元，增幅19.9%。6月末，住户存款余额3.2万亿元，较上月增加210亿元，环比增长0.7%，"
+        "与上年同期相比增加2100亿元。住户贷款比年初增加980亿元。")
+    assert [(f.text, f.mention) for f in banking.facts] == [
+        ("349458万元", "各项存款余额"), ("62104万元", "各项存款余额"), ("21.6%", "各项存款余额"),
+        ("300318万元", "各项贷款余额"), ("49886万元", "各项贷款余额"), ("19.9%", "各项贷款余额"),
+        ("3.2万亿元", "住户存款余额"), ("210亿元", "住户存款余额"), ("0.7%", "住户存款余额"),
+        ("2100亿元", "住户存款余额"), ("980亿元", "住户贷款")]
+    trade = planwatch.extract(ROOT / "tests" / "data" / "wider" / "releases" / "js_2021m1m8_trade_news.txt")
+    start = trade.text.index("同期，加工贸易和保税物流进出口")
+    assert {f.indicator for f in trade.facts if start <= f.start < start + 60} == {"加工贸易和保税物流进出口"}
+
+
 def test_a_span_of_years_written_out_dates_averages_and_is_no_part_of_the_name():
     """"2016—2020年全市地区生产总值年均增长6.5%" (no comma after the span): the span is no part of the
     indicator, and dates the average; a year written after the span dates what follows it
