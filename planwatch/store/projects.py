@@ -321,7 +321,9 @@ class ProjectLinker:
         # its first mention is linked (``prefetch``), by (column, value); and the keys written
         # since, by scope.  One query a mention was most of the writer's time for projects.
         self._fetched: dict[tuple[str, str | None], dict[tuple[str, str], list[dict[str, Any]]]] = {}
-        self._added: dict[str, list[dict[str, Any]]] = {}
+        # (by scope, then by (column, value) as ``_fetched``: a document of 200 mentions would
+        # otherwise test each new mention against every key written before it)
+        self._added: dict[str, dict[tuple[str, str], list[dict[str, Any]]]] = {}
         # Keys of this document's mentions, written with them (``write_keys``): (project id,
         # mention seq, scope, key, core, region id, p3, s6, c2).
         self._pending: list[tuple[Any, ...]] = []
@@ -379,7 +381,7 @@ class ProjectLinker:
             # and those of this document, not written yet (the project may have merged others)
             known |= {(row[3], row[5]) for row in self._pending if self.live(row[0]) == link.project_id}
             self._known[link.project_id] = known
-        added = self._added.setdefault(link.scope, [])
+        added = self._added.setdefault(link.scope, {})
         for key in link.variants:
             if (key, code) in known:
                 continue
@@ -387,8 +389,10 @@ class ProjectLinker:
             core = brand_core(key) if key == link.keys.key else None
             row = (link.project_id, seq, link.scope, key, core, code, key[:3], key[-6:], (core or "")[-2:])
             self._pending.append(row)
-            added.append({"project_id": row[0], "key": key, "core": core, "region_id": code,
-                          "p3": row[6], "s6": row[7], "c2": row[8]})  # fmt: skip
+            entry = {"project_id": row[0], "key": key, "core": core, "region_id": code,
+                     "p3": row[6], "s6": row[7], "c2": row[8]}  # fmt: skip
+            for column in ("p3", "s6", "c2"):
+                added.setdefault((column, entry[column]), []).append(entry)
 
     def write_keys(self, mention_ids: Sequence[int]) -> None:
         """Write the keys ``add_keys`` kept, with their mentions' ids (by seq) and live projects."""
@@ -410,8 +414,10 @@ class ProjectLinker:
         else:
             rows = [row for column, values in lookups for value in values for row in index.get((column, value), ())]
         near = _nearby(region, self.gazetteer)
-        rows += [row for row in self._added.get(scope, ())
-                 if any(row[column] in values for column, values in lookups) and near(row["region_id"])]  # fmt: skip
+        added = self._added.get(scope)
+        if added:
+            rows += [row for column, values in lookups for value in values
+                     for row in added.get((column, value), ()) if near(row["region_id"])]  # fmt: skip
         matched: set[int] = set()
         for r in rows:
             if int(r["project_id"]) in matched:
