@@ -26,6 +26,9 @@ from planwatch.lexicon import load_lexicon
 
 #: Document types, as recognised from a title or the first lines (order matters: first wins).
 _DOC_TYPES = [
+    # a review of how a plan is carried out (its mid-term or final evaluation) reports results, not goals
+    ("规划评估", re.compile(
+        r"(?:规划|纲要)[^，。；\n]{0,12}?(?:中期评估|终期评估|总结评估|实施情况|执行情况|评估报告)")),
     ("规划纲要", re.compile(r"五年规划|规划纲要|远景目标纲要|发展规划")),
     ("政府工作报告", re.compile(r"政府工作报告")),
     ("统计公报", re.compile(r"统计公报")),
@@ -33,13 +36,13 @@ _DOC_TYPES = [
     ("新闻报道", re.compile(r"本报记者|记者|新华社|通讯员|日报|晚报|新闻")),
 ]
 #: Stated types (``--type``, a manifest's ``type`` column) and the internal names they stand for.
-TYPE_NAMES = {"report": "政府工作报告", "plan": "规划纲要", "bulletin": "统计公报", "release": "经济数据",
-              "brief": "经济数据", "news": "新闻报道", "other": "other"}
+TYPE_NAMES = {"report": "政府工作报告", "plan": "规划纲要", "evaluation": "规划评估", "bulletin": "统计公报",
+              "release": "经济数据", "brief": "经济数据", "news": "新闻报道", "other": "other"}
 
 #: ``——2019年3月4日在呼伦贝尔市海拉尔区第十五届人民代表大会第三次会议上``: date and body of a report.
 _DATELINE = re.compile(
     r"(?P<date>(?:19|20)\d\d年\d{1,2}月(?:\d{1,2}日)?)[^\n]{0,6}?在(?P<who>[^\s，。；、]{2,30}?)"
-    r"(?:第[一二三四五六七八九十\d]+届)?人民代表大会"
+    r"(?:第?[一二三四五六七八九十\d]+届)?(?:人民代表大会|人大常委会|人大)"
 )
 _DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月")
 #: ``海拉尔区人民政府区长  杜联合``: the government that signs the report.
@@ -413,9 +416,10 @@ def find_context(
             if opened:
                 part, words = opened
                 clues.append(Clue("part", part, words, "openings"))
-    if year is None and dateline is not None and doc_type in ("政府工作报告", "other", "规划纲要"):
+    if year is None and dateline is not None and doc_type in ("政府工作报告", "other", "规划纲要", "规划评估"):
         y, m = (int(g) for g in _DATE.match(dateline.group("date")).groups())  # type: ignore[union-attr]
-        year = y + 1 if m >= 11 else y  # a report delivered in December plans the next year
+        # a report delivered in December plans the next year; an evaluation reports on the years before
+        year = y + 1 if m >= 11 and doc_type != "规划评估" else y
         clues.append(Clue("year", str(year), dateline.group("date"), "dateline"))
     if year is None:
         years = YEAR.findall(title_flat)

@@ -19,7 +19,7 @@ Kind = Literal["actual", "estimate", "target"]
 Qualifier = Literal["about", "at_least", "at_most"]
 
 # Document types recognised from a document's own text.
-DOC_TYPES = ("规划纲要", "政府工作报告", "统计公报", "经济数据", "新闻报道", "other")
+DOC_TYPES = ("规划纲要", "规划评估", "政府工作报告", "统计公报", "经济数据", "新闻报道", "other")
 
 
 @dataclass

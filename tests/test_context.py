@@ -234,3 +234,24 @@ def test_the_congress_and_the_publisher_name_the_unit_whole() -> None:
     for paper in ("河北日报", "国家统计局"):
         clues = planwatch.extract_text(release.format(paper) + BODY).clues
         assert "source line" not in {c.source for c in clues}, paper
+
+
+def test_a_plans_evaluation_reports_results_up_to_the_year_before_it() -> None:
+    """A mid-term evaluation (甘肃 2013, of the 十二五 outline; a 遂宁 2023 one of the 十四五 outline) is
+    read as what it is: results of the plan's years up to the one before the report, not a plan whose
+    figures are the base year's or its goals; a target it restates keeps its own year."""
+    gansu = planwatch.extract(_wider("plans/gansu_12th_midterm_2013.txt"))
+    assert (gansu.doc_type, gansu.region, gansu.year) == ("规划评估", "甘肃省", 2013)
+    evaluation = planwatch.extract_text(
+        "关于遂宁市国民经济和社会发展第十四个五年规划纲要实施情况的中期评估报告\n"
+        "2023年8月22日在遂宁市第八届人民代表大会常务委员会第十二次会议上\n一、主要指标完成情况\n"
+        "2021—2022年，全市地区生产总值年均增长6.3%；2022年地区生产总值达到1614.5亿元。"
+        "研发经费投入强度为1.1%，低于预期进度。全市常住人口城镇化率2022年达到54.6%。\n"
+        "到2025年，全市地区生产总值力争达到2000亿元。\n")
+    assert evaluation.doc_type == "规划评估"
+    assert [(f.text, f.mention, f.kind, f.period) for f in evaluation.facts] == [
+        ("6.3%", "地区生产总值", "actual", "2021-2022"), ("1614.5亿元", "地区生产总值", "actual", "2022"),
+        ("1.1%", "研发经费投入强度", "actual", "2022"), ("54.6%", "常住人口城镇化率", "actual", "2022"),
+        ("2000亿元", "地区生产总值", "target", "2025")]
+    plan = planwatch.extract_text("遂宁市国民经济和社会发展第十四个五年规划纲要\n" + BODY)
+    assert plan.doc_type == "规划纲要"

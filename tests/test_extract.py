@@ -1676,3 +1676,20 @@ def test_a_lead_saying_what_follows_is_a_plan_makes_targets():
     assert "出台了《2011" in gutaqu.text.replace(" ", "")
     assert not [s for layout in planwatch.analysis.analysis_of(gutaqu).layouts for s in layout.sections
                 if s.focus in ("plan", "said")]
+
+
+def test_a_year_between_a_name_and_its_number_dates_it_and_is_no_part_of_the_name():
+    """山西's 2026 report: ``非常规天然气产量2030年达到300亿立方米``, ``技术合同成交额2030年达到600亿元``; 深圳's
+    2022 news: ``深圳GDP在2021年突破3万亿元``.  A year compared with (``快于2024年1.8个百分点``) is no such
+    year: the change stays with GDP."""
+    shanxi = planwatch.extract(CORPUS / "provinces-2026" / "2026_山西省_政府工作报告.txt")
+    def at(words: str, number: str) -> tuple[str, str, str]:
+        start = shanxi.text.index(words) + words.index(number)
+        found = next(f for f in shanxi.facts if f.start == start)
+        return found.mention, found.indicator, found.period
+
+    assert at("非常规天然气产量2030年达到300亿立方米", "300") == ("非常规天然气产量", "非常规天然气产量", "2030")
+    assert at("技术合同成交额2030年达到600亿元", "600") == ("技术合同成交额", "技术合同成交额", "2030")
+    assert [f.mention for f in shanxi.facts if f.text == "1.8个百分点"] == ["GDP"]
+    news = planwatch.extract(ROOT / "tests" / "data" / "wider" / "releases" / "sz_2022h1_news.txt")
+    assert [(f.mention, f.period) for f in news.facts if f.text == "3万亿元"] == [("GDP", "2021")]

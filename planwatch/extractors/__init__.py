@@ -22,7 +22,7 @@ def run_extractors(doc: Document, stated: StatedContext | None = None) -> Docume
         s, e = norm.span_to_original(layout.start, layout.end)
         doc.segments.append(Segment(s, e, layout.title, layout.doc_type, layout.region_name, layout.year))
         tracker = RegionTracker(layout.region, layout.region_name, norm.text[layout.start:layout.end],
-                                official=layout.doc_type in ("政府工作报告", "规划纲要", "统计公报"))
+                                official=layout.doc_type in ("政府工作报告", "规划纲要", "规划评估", "统计公报"))
         raw: list[RawFact] = extract_prose(norm, layout, tracker)
         raw.extend(extract_tables(norm, layout))
         for r in raw:

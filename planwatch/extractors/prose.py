@@ -454,6 +454,11 @@ _PLAN_COMPARISON = re.compile(
 )
 
 
+#: "常住人口城镇化率2022年达到54.6%", "地区生产总值2022年末…": a year written between the name and its
+#: number dates the number (scope reads it) and is no part of the name
+_TRAILING_YEAR = re.compile(r"(?<=[\u4e00-\u9fff])(?<![于比较是为到至])在?(?:19|20)\d\d年(?:末|底)?$")
+
+
 # "（间）、累计达到": a unit's aside left over from the number before; "四县(市)完成…": the region's group
 _LEADING_ASIDE = re.compile(rf"^(?:[（(][^）)]{{0,8}}[）)][、，]?|[一二两三四五六七八九十\d]+个?(?:{COUNTY_GROUP}))")
 
@@ -490,6 +495,7 @@ def _clean_mention(phrase: str) -> str:
         new = cues["linking_tail"].sub("", new)
         new = _LEADING_TIME.sub("", new)
         new = _PLAN_COMPARISON.sub("", new)
+        new = _TRAILING_YEAR.sub("", new)
         new = _LEADING_ASIDE.sub("", new)
         new = new.strip("，、；：。 的")
         if new == phrase:

@@ -171,6 +171,16 @@ def _scope(layout: Layout, section: Section | None) -> Scope:
             return Scope("actual", y, _span(a - 5, a - 1))
         return Scope("target", section.year if section and section.year else b, _span(a, b))
 
+    if doc_type == "规划评估" and layout.plan:
+        # a plan's evaluation (``…纲要实施情况的中期评估报告``, delivered in 2023) reports the plan's
+        # years up to the one before it: its levels are that year's, its averages run from the plan's start
+        a, b = layout.plan
+        kind = section.kind if section else "actual"
+        if kind == "actual":
+            y = section.year if section and section.year else (year - 1 if year else None)
+            return Scope("actual", y, _span(a, y) if y and a < y <= b else None)
+        return Scope("target", section.year if section and section.year else b, _span(a, b))
+
     if doc_type == "政府工作报告":
         kind = section.kind if section else "actual"
         if kind == "actual":
