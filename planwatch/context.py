@@ -427,11 +427,11 @@ def find_context(
             year = int(years[0])
             clues.append(Clue("year", str(year), title.strip()[:30], "title"))
     if year is None and doc_type == "政府工作报告":
-        date = _DATE.search(head)
-        if date:
-            y, m = int(date.group(1)), int(date.group(2))
+        month = _header_month(head)
+        if month:
+            y, m, words = month
             year = y + 1 if m >= 11 else y
-            clues.append(Clue("year", str(year), date.group(0), "header"))
+            clues.append(Clue("year", str(year), words, "header"))
     if year is None:
         lead = _LEAD_YEAR.search(seg_text[:1500])
         if lead:
@@ -518,6 +518,17 @@ def _last_month(part: str) -> int:
     if part.startswith("M") and m:
         return int(m.group(1))
     return {"Q1": 3, "Q2": 6, "H1": 6, "Q3": 9, "Q1-Q3": 9, "Q4": 12, "H2": 12}.get(part, 12)
+
+
+def _header_month(head: str) -> tuple[int, int, str] | None:
+    """The first year and month a header names (``2020年1月8日``, or ``2021-01-12 08:30 来源：宜宾日报``)."""
+    date = _DATE.search(head)
+    if date:
+        return int(date.group(1)), int(date.group(2)), date.group(0)
+    issued_on = _issue_date(head[:300])
+    if issued_on:
+        return int(issued_on[0][:4]), int(issued_on[0][5:7]), issued_on[1]
+    return None
 
 
 def _issue_date(head: str) -> tuple[str, str] | None:

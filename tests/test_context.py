@@ -255,3 +255,17 @@ def test_a_plans_evaluation_reports_results_up_to_the_year_before_it() -> None:
         ("2000亿元", "地区生产总值", "target", "2025")]
     plan = planwatch.extract_text("遂宁市国民经济和社会发展第十四个五年规划纲要\n" + BODY)
     assert plan.doc_type == "规划纲要"
+
+
+def test_news_of_a_report_takes_its_year_from_the_pages_day() -> None:
+    """News of a city's report that names no year (``过去一年…``, ``今年…``) under a page header
+    ``2021-01-12 08:30 来源：宜宾日报``: the report is 2021's, its review 2020's.  Without the header
+    nothing dates it, and the periods stay empty."""
+    body = ("政府工作报告解读：过去一年成绩亮眼 今年目标明确\n{}1月11日，宜宾市第五届人民代表大会第六次会议开幕。"
+            "市长代表市人民政府作政府工作报告。\n报告指出，过去一年，全市实现地区生产总值2802.12亿元，增长4.6%。\n"
+            "报告提出，今年全市经济社会发展的主要预期目标是：地区生产总值增长8%以上。\n")
+    dated = planwatch.extract_text(body.format("2021-01-12 08:30 来源：宜宾日报\n"))
+    assert (dated.region, dated.year, dated.doc_type) == ("宜宾市", 2021, "政府工作报告")
+    assert [(f.text, f.kind, f.period) for f in dated.facts] == [
+        ("2802.12亿元", "actual", "2020"), ("4.6%", "actual", "2020"), ("8%以上", "target", "2021")]
+    assert {f.period for f in planwatch.extract_text(body.format("")).facts} == {""}

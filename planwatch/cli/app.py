@@ -121,7 +121,8 @@ def context_options(command: Callable[..., Any]) -> Callable[..., Any]:
                            help="A CSV (path,region,date,type,title,url; paths relative to it) stating "
                            "each file's context.")(command)
     command = click.option("--type", "doc_type", default=None, metavar="TYPE",
-                           help="The document's type: report, plan, evaluation, bulletin, release, brief, news.")(command)
+                           help="The document's type: report, plan, evaluation, bulletin, release, brief, "
+                                "news.")(command)
     command = click.option("--date", default=None, metavar="YYYY[-MM]",
                            help="The document's date: YYYY is the year it reports; YYYY-MM when it was "
                            "issued (a bulletin of March reports the year before).")(command)
