@@ -1693,3 +1693,21 @@ def test_a_year_between_a_name_and_its_number_dates_it_and_is_no_part_of_the_nam
     assert [f.mention for f in shanxi.facts if f.text == "1.8个百分点"] == ["GDP"]
     news = planwatch.extract(ROOT / "tests" / "data" / "wider" / "releases" / "sz_2022h1_news.txt")
     assert [(f.mention, f.period) for f in news.facts if f.text == "3万亿元"] == [("GDP", "2021")]
+
+
+def test_a_sentence_looking_back_over_n_years_dates_what_was_done_over_them():
+    """``五年来``/``四年来`` inside a sentence, in a paragraph that does not open on them, review those years as
+    a paragraph opening on them would: counts of things done and averages get the span, levels reached the
+    last year.  海拉尔区 2016 (``…工程，五年来，完成街巷硬化134.6公里、新建文化活动室17所…农村人均住房面积达到
+    46平方米``), 株洲县 2006 (``五年来,全县GDP年均增长10%``), 苍山县 2012 (``四年来,全县累计新上…项目95个``)."""
+    hailaer = planwatch.extract(CORPUS / "hailaer" / "hailaer_2016.txt")
+    periods = {f.text: f.period for f in hailaer.facts if "十个全覆盖" in hailaer.text[max(0, f.start - 120):f.start]}
+    assert periods["17所"] == periods["85公里"] == "2011-2015"
+    assert periods["46平方米"] == "2015"
+    zhuzhou = planwatch.extract(ROOT / "tests" / "data" / "wider" / "reports" / "zhuzhou_county_2006.txt")
+    assert {f.period for f in zhuzhou.facts if f.text in ("10%", "15.21%", "22.91%")} == {"2001-2005"}
+    cangshan = planwatch.extract(ROOT / "tests" / "data" / "wider" / "reports" / "cangshan_2012.txt")
+    assert [f.period for f in cangshan.facts if f.text == "95个"] == ["2008-2011"]
+    from planwatch.extractors.scope import read_time
+
+    assert read_time("十五年来，全县", "全县").review_years is None

@@ -404,6 +404,7 @@ class TimeWords:
     over_span: bool  # 五年增长, 比“十三五”时期增长, 比2010年增加 (the year before a span): over the span
     base_year: int | None  # 比2010年, 是2010年的: a year only compared with
     base_value: int | None = None  # 比2020年的73129亿元: the base given as a value is that year's
+    review_years: int | None = None  # 五年来, 过去三年: the years up to the one reviewed, in the sentence
 
 
 #: A span of years written out ("2016—2020年", "2011-2015年"; groups: first year, last year as
@@ -437,6 +438,12 @@ _BASE_YEAR = re.compile(
 )
 
 
+#: "五年来，完成街巷硬化134.6公里", "过去三年…": the sentence looks back over the last N years (not 十五年来)
+_REVIEW_YEARS = re.compile(
+    r"(?:过去的?|近|这|最近)?(?<![十\d])([三四五])年(?:来|间|以来)|过去的?(?<![十\d])([三四五])年")
+_YEARS_NUMBER = {"三": 3, "四": 4, "五": 5}
+
+
 def read_time(before: str, clause: str) -> TimeWords:
     starting = _FROM_YEAR.search(before)
     base_value = _BASE_VALUE.search(before)
@@ -458,7 +465,13 @@ def read_time(before: str, clause: str) -> TimeWords:
         over_span=bool(_OVER_FIVE_YEARS.search(clause)),
         base_year=int(base.group(1)) if base else None,
         base_value=int(base_value.group(1)) if base_value else None,
+        review_years=_review_years(before),
     )
+
+
+def _review_years(before: str) -> int | None:
+    found = _REVIEW_YEARS.search(before) if "年" in before else None
+    return _YEARS_NUMBER[found.group(1) or found.group(2)] if found else None
 
 
 def _year_or_span(scope: Scope, kind: str, measure: str, before: str, clause: str = "", mention: str = "",
@@ -491,6 +504,10 @@ def _year_or_span(scope: Scope, kind: str, measure: str, before: str, clause: st
     if t.earlier:
         (a, b), at_end = t.earlier
         return str(b) if at_end else _span(a, b)  # "较“十三五”末的9323.1亿元"
+    if t.review_years and kind == "actual" and scope.span is None and scope.year:
+        # "…工程，五年来，完成街巷硬化134.6公里" in a paragraph that does not open on the five years:
+        # the sentence reviews them, as a paragraph opening on 五年来 would
+        scope = replace(scope, span=_span(scope.year - t.review_years + 1, scope.year), multi_year=True)
     if scope.span:
         start = int(scope.span[:4])
         over = t.over_span or (scope.multi_year and t.base_year == start - 1)
