@@ -281,7 +281,8 @@ def test_round10_reference_is_grounded_and_scored() -> None:
     whole before the extractor was run on them and first measured 0.892 / 0.702 (stage 0.848): stage words it
     did not know (``全线动工``, ``正式铺轨``, ``主体结构完工``, ``主体竣工``, ``试运营``, ``获批``, ``全面实施``),
     a list of stations, parts of facilities (``…高速六安东出口``), a series of stages
-    (``实现当年签约、当年开工、当年投产``) (docs/projects-reference.md).  The floors keep the figures reached from falling."""
+    (``实现当年签约、当年开工、当年投产``) (docs/projects-reference.md).  The floors keep the figures reached
+    from falling."""
     zones, mentions = load_reference(ROUND10)
     assert len(zones) == 6 and len(mentions) == 47
     _assert_grounded(zones, mentions)
