@@ -77,6 +77,7 @@ _COUNT_START = re.compile(
 _QUANTITY = re.compile(
     rf"{_NUM}(?:万|亿|千)?(?:平方米|平方公里|公里|米|亩|公顷|元|万元|亿元|户|个|套|人次|人|栋|座|块|处|项|标箱|%|％)$"
 )  # (设计年吞吐能力为100万人次, 占工业投资的61.4%: a figure ends it, so it is a statement, not a name)
+_QUANTITY_ENDS = frozenset("米里亩顷元户个套次人栋座块处项箱%％")  # (the last characters _QUANTITY can end with)
 _SLOGAN = re.compile(
     r"[一二三四五六七八九十两\d]+大(?:中心|工程|产业|基地|集群)|双千亿|千亿级|百亿级"
     # numbered sets of facilities (三基地一枢纽, 一区两基地, “三基地两中心”): a programme's slogan
@@ -1163,7 +1164,8 @@ class ProjectExtractor:
                     and not re.fullmatch(r"[了的。]*|成功|工作", rest)):
                 pos = m.end()
                 continue
-            if rest and rest[0] not in "、，；…。" and _QUANTITY.search(rest.rstrip("。；")):
+            if (rest and rest[0] not in "、，；…。" and rest.rstrip("。；")[-1:] in _QUANTITY_ENDS
+                    and _QUANTITY.search(rest.rstrip("。；"))):
                 # 集中示范园区新建续建道路41.3公里: the verb of a measured class of works, not a stage of the name
                 pos = m.end()
                 continue
