@@ -1142,3 +1142,10 @@ def test_a_clause_seeking_projects_names_none() -> None:
                   "基础设施建设加快推进。\n") == []
     assert _names("2019年工作回顾。城南污水处理厂项目,基础设施建设加快推进。\n") == [
         ("城南污水处理厂项目", "construction")]
+
+
+def test_ring_roads_end_names() -> None:
+    # 外环, 内环, 环线 end a road's name: 公路东、西外环开工建设 (海拉尔 2016; 崇阳 2016's 西外环全线贯通 prompted it);
+    # 内外环境 is no road (new text)
+    assert ("西外环", "started") in _around("hailaer/hailaer_2016.txt", "公路东、西外环开工建设")
+    assert _names("2019年工作回顾。优化内外环境开工建设,滨江内环全线贯通。\n") == [("滨江内环", "completed")]
