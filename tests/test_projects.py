@@ -1062,3 +1062,90 @@ def test_someones_words_on_what_will_be_done_are_a_plan() -> None:
     done = extract_projects(extract_text(head + "龚正说，去年全市重大工程投资完成1957.5亿元，增长14.6%，"
                                                 "开工建设机场联络线、嘉闵线等轨道交通项目。\n"))
     assert {(m.name, m.kind) for m in done.mentions} >= {("机场联络线", "actual"), ("嘉闵线", "actual")}
+
+
+# -- round 10 (city, district and county work reports) ----------------------------------------------------------
+
+
+def test_stage_words_of_round10() -> None:
+    # 全面实施 after a name (海拉尔 2014; not before an object: 海南 2026's 也是海南自由贸易港全面实施封关运作…),
+    # 铺轨 chained with 贯通 (黑龙江 2026), 获批 ending its clause (黑龙江 2026's 保税物流中心); the rest new text
+    assert ("伊敏河沿河景观改造工程", "construction") in _around("hailaer/hailaer_2014.txt",
+                                                              "伊敏河沿河景观改造工程全面实施")
+    assert _around("provinces-2026/2026_海南省_政府工作报告.txt", "也是海南自由贸易港全面实施封关运作") == []
+    assert _around("provinces-2026/2026_黑龙江省_政府工作报告.txt", "哈伊高铁全线铺轨贯通") == [
+        ("哈伊高铁", "completed")]
+    assert _around("provinces-2026/2026_黑龙江省_政府工作报告.txt", "保税物流中心获批") == [
+        ("自贸试验区哈尔滨片区保税物流中心", "planning")]
+    text = ("2019年工作回顾。轨道交通2号线全线动工,市民中心主体结构完工,第二人民医院门诊楼主体竣工,"
+            "城东冷链物流园试运营,滨江快线方案基本确定,城西大桥获批国家试点。\n")
+    assert _names(text) == [("轨道交通2号线", "started"), ("市民中心", "topped_out"),
+                            ("第二人民医院门诊楼", "topped_out"), ("城东冷链物流园", "operating"),
+                            ("滨江快线", "planning")]
+    # 动工 alone is no stage word: 联动工作机制 (锦州 凌河区 2014) names no start
+    assert _around("jinzhou/003_821d0610ff899f65.txt", "建立大型商业综合体、高层地下建筑等灭火救援联动工作机制") == []
+
+
+def test_a_grade_given_to_a_place_is_no_project() -> None:
+    # 老牛湾黄河大峡谷5A级景区获批 (内蒙古 2026): a grade, not a works approved; a works approved stays
+    # (黑龙江 2026's 保税物流中心, above)
+    assert _around("provinces-2026/2026_内蒙古自治区_政府工作报告.txt", "5A级景区获批") == []
+
+
+def test_a_part_of_a_facility_ends_a_name() -> None:
+    # 沈海高速鳌头出口开通 (茂名 2017, round 4's leftover), …高速六安东出口 of 金安 2018 prompted it; 外贸出口 has no
+    # facility before it (new text)
+    doc = extract(Path(__file__).parent / "data" / "wider" / "reports" / "maoming_2017.txt")
+    assert ("沈海高速鳌头出口", "operating") in [(m.name, m.stage) for m in extract_projects(doc).mentions]
+    assert _names("2019年工作回顾。外贸出口开通新航线,吉宝物流园仓储冷库区试运营。\n") == [
+        ("吉宝物流园仓储冷库区", "operating")]
+
+
+def test_a_stage_verb_over_a_measured_class_states_no_stage() -> None:
+    # 高速公路通车里程突破9500公里 (贵州 2026), 通车里程达到4771公里 (重庆 2026): a measure, not 高速公路 opened;
+    # 集中示范园区新建续建道路41.3公里 (金安 2018) prompted it; a stage ending its clause stays (new text)
+    assert _around("provinces-2026/2026_贵州省_政府工作报告.txt", "全省高速公路通车里程突破9500公里") == []
+    assert _around("provinces-2026/2026_重庆市_政府工作报告.txt", "高速公路通车里程达到4771公里") == []
+    assert _names("2019年工作回顾。示范园区新建续建道路41.3公里,东山路续建。\n") == [("东山路", "construction")]
+
+
+def test_a_series_of_stages_each_after_its_own_time_word() -> None:
+    # 博格华纳、东软睿驰等项目实现当年签约、当年开工、当年投产 (蔡甸 2018) prompted it: one mention for each stage, the
+    # count once; stage words chained without a time word of their own stay one stage, the later (new text)
+    text = "2019年工作回顾。滨海热电、临港物流园等2个项目实现当年签约、当年开工、当年投产。\n"
+    r = extract_projects(extract_text(text, name="r10.txt"))
+    assert [(m.name, m.stage) for m in r.mentions] == [
+        ("滨海热电", "signed"), ("滨海热电", "started"), ("滨海热电", "operating"),
+        ("临港物流园", "signed"), ("临港物流园", "started"), ("临港物流园", "operating")]
+    assert [c.value for c in r.counts] == [2]
+    assert _names("2019年工作回顾。滨海热电、临港物流园等项目建成投产。\n") == [
+        ("滨海热电", "operating"), ("临港物流园", "operating")]
+
+
+def test_stations_and_service_points_and_kinds_of_works_in_lists() -> None:
+    # 等N个地下站点 closes a list of metro stations (蔡甸 2018; new text here), 等服务站点 a list of service points
+    # (广东 2026); a kind of works named as 工程 among named projects is none (水利安保工程 of 君山 2020 prompted
+    # it; 煤改电二期工程 among 新疆 2022's started works, round 9)
+    assert _names("2019年工作回顾。江城站、汉阳站等3个地下站点主体结构完工。\n") == [
+        ("江城站", "topped_out"), ("汉阳站", "topped_out")]
+    assert _around("provinces-2026/2026_广东省_政府工作报告.txt", "妇女维权服务站") == []
+    doc = extract(Path(__file__).parent / "data" / "wider" / "news" / "xinjiang_2022m1m8_key_projects.txt")
+    assert "煤改电二期工程" not in [m.name for m in extract_projects(doc).mentions]
+    assert _names("2019年工作回顾。华洪运河河湖连通、君山垸围堤加固、水利安保工程等项目全面实施。\n") == [
+        ("华洪运河河湖连通", "construction"), ("君山垸围堤加固", "construction")]
+
+
+def test_a_clause_seeking_projects_names_none() -> None:
+    # 经济发展积累新动能积极争取国家和省市政策性投资项目 (君山 2020's run-on heading, read as a topic): seeking, not a
+    # name; a topic naming its project stays (new text)
+    assert _names("2019年工作回顾\n一、强化基础支撑,产业发展积累新动能积极争取国家政策性投资项目,争资额度增长20%,"
+                  "基础设施建设加快推进。\n") == []
+    assert _names("2019年工作回顾。城南污水处理厂项目,基础设施建设加快推进。\n") == [
+        ("城南污水处理厂项目", "construction")]
+
+
+def test_ring_roads_end_names() -> None:
+    # 外环, 内环, 环线 end a road's name: 公路东、西外环开工建设 (海拉尔 2016; 崇阳 2016's 西外环全线贯通 prompted it);
+    # 内外环境 is no road (new text)
+    assert ("西外环", "started") in _around("hailaer/hailaer_2016.txt", "公路东、西外环开工建设")
+    assert _names("2019年工作回顾。优化内外环境开工建设,滨江内环全线贯通。\n") == [("滨江内环", "completed")]

@@ -77,6 +77,7 @@ _COUNT_START = re.compile(
 _QUANTITY = re.compile(
     rf"{_NUM}(?:万|亿|千)?(?:平方米|平方公里|公里|米|亩|公顷|元|万元|亿元|户|个|套|人次|人|栋|座|块|处|项|标箱|%|％)$"
 )  # (设计年吞吐能力为100万人次, 占工业投资的61.4%: a figure ends it, so it is a statement, not a name)
+_QUANTITY_ENDS = frozenset("米里亩顷元户个套次人栋座块处项箱%％")  # (the last characters _QUANTITY can end with)
 _SLOGAN = re.compile(
     r"[一二三四五六七八九十两\d]+大(?:中心|工程|产业|基地|集群)|双千亿|千亿级|百亿级"
     # numbered sets of facilities (三基地一枢纽, 一区两基地, “三基地两中心”): a programme's slogan
@@ -84,10 +85,11 @@ _SLOGAN = re.compile(
 )
 _ALL_QUOTED = re.compile(r"(?:“[^“”]{1,12}”)+")  # “蓝色粮仓”“海上花园”: slogans, not names
 _CLAUSE_VERBS = re.compile(
-    r"实现|达到|提高|增长|形成|成为|提升|促进|带动|推广|完善|加强|优化|扩大|开展|举办|获得|评为|列入"
+    r"实现|达到|提高|增长|形成|成为|提升|促进|带动|推广|完善|加强|优化|扩大|开展|举办|获得|评为|列入|争取|积累"
 )
 _PART_WORDS = frozenset({"基础设施", "主体工程", "主体", "项目", "工程", "该项目", "工人们", "现场"})
-_OBJECT_TAKING = frozenset({"建成", "完成", "建设完成", "打通", "开工", "贯通", "开工建设", "启动建设"})
+_OBJECT_TAKING = frozenset({"建成", "完成", "建设完成", "打通", "开工", "贯通", "开工建设", "启动建设",
+                            "获批", "成功获批", "全面实施"})
 _INLINE_LABEL = re.compile(r"(?:[（(][一二三四五六七八九十\d]+[)）])?(?P<label>[^，。；：、\n]{2,20})[：。]")
 _PLACE_ONLY = re.compile(r"^(?![^至]*至)[\u4e00-\u9fff]{2,6}[河山湖江]$")  # (not a stretch: 五大连池至嫩江)
 _RELATIVE = re.compile(r"关注|落户|位于|投资|建设|实施|引进|相依|具有|形成|打造|承接|面向|为|是|有|达到|设在")
@@ -126,6 +128,7 @@ _SLOGAN_PROGRAMME = re.compile(r"“[^”]{2,12}”(?:工程|行动|计划)")
 _NUMBERED_SLOGAN = re.compile(r"“[一二两三四五六七八九十百千万\d][^“”]{0,3}”")
 _CATEGORY_JOINS = re.compile(r"[和及与、的“”\"（）()]")
 _AMBITION = re.compile(r"(?:重要|领先|一流|知名|最大|先进)的")
+_RATING = re.compile(r"[1-5１-５][AＡ]级")
 _BUILD_CLAUSE = re.compile(r"建设.{3,}")
 #: 马鞍岭1、2号旅游码头, 一期二、三阶段: a 、 between two numbers of one name's berths, units or phases
 _NUMBERED_PARTS = re.compile(r"[0-9一二三四五六七八九十]{1,3}(?:号|期|#|＃|标段|阶段)")
@@ -242,6 +245,9 @@ class ProjectExtractor:
         self._subject_end = re.compile(rf"(?:{alternation(tax.words('subject_zones'))})$")
         self._bracket_qualifier = re.compile(alternation(tax.words("bracket_qualifiers")))
         self._whole_project = tuple(tax.words("whole_project_nouns"))
+        self._part_heads = tuple(tax.words("facility_part_heads"))
+        self._kind_project = (*self._whole_project, "工程")
+        self._part_owners = tuple(w for w in tax.facility_heads if len(w) >= 2)
         self._list_noun_end = re.compile(rf"(?:{alternation(tax.words('list_nouns'))})$")
         self._enumerator_re = re.compile(rf"(?:{alternation(tax.words('enumerators'))})[：:，,]?")
         self._capacity_re = re.compile(
@@ -924,7 +930,9 @@ class ProjectExtractor:
         if head is not None:
             mods = head.group("mods")
             just_before = t[max(lead_end, head.start() - 3):head.start()]
-            dropped = bool(self._non_lists.search(mods)) or bool(self._non_lists.search(just_before))
+            # (its noun too: 联动青少年服务中心、…妇女维权服务站等服务站点 are service points)
+            dropped = (bool(self._non_lists.search(mods + head.group("noun")))
+                       or bool(self._non_lists.search(just_before)))
             # (等7大领域新型基础设施项目: the items are fields, not projects)
             dropped = dropped or self._category_marker.search(mods) is not None
             rest_start = head.end()
@@ -938,8 +946,10 @@ class ProjectExtractor:
                 cont_items = self._split_items(cont_start, self._strip_trailing(cont_start, cont_end))
                 pred_start = cont_end
             cue = self._predicate_cue(pred_start, end) or self._portfolio_stage(pred_start, end)
+            series: list[tuple[str, tuple[int, int]]] = []
             if cue is not None:
                 stage, stage_span = cue
+                series = self._stage_series(stage_span[1], end)
             elif (lm := tax.list_re.search(mods)) is not None:
                 stage = tax.list_cues[lm.group()]
                 stage_span = (head.start("mods") + lm.start(), head.start("mods") + lm.end())
@@ -970,6 +980,9 @@ class ProjectExtractor:
                 statements.append(_Statement(items, stage, stage_span, head.start(), "list",
                                              "investment" if investment is not None else "list",
                                              investment, count, sector))
+                # (…等项目实现当年签约、当年开工、当年投产: one statement for each stage, the count once)
+                statements.extend(_Statement(items, more, more_span, head.start(), "list", "list", None, None, sector)
+                                  for more, more_span in series)
                 if cont_items:
                     statements.append(_Statement(cont_items, stage, stage_span, head.end(), "verb", "free"))
             return statements
@@ -1151,6 +1164,11 @@ class ProjectExtractor:
                     and not re.fullmatch(r"[了的。]*|成功|工作", rest)):
                 pos = m.end()
                 continue
+            if (rest and rest[0] not in "、，；…。" and rest.rstrip("。；")[-1:] in _QUANTITY_ENDS
+                    and _QUANTITY.search(rest.rstrip("。；"))):
+                # 集中示范园区新建续建道路41.3公里: the verb of a measured class of works, not a stage of the name
+                pos = m.end()
+                continue
             # the name ends before the manner/time words that precede the stage phrase
             obj_end = s
             fill = self._trailing_fillers(start, s)
@@ -1182,6 +1200,23 @@ class ProjectExtractor:
         if m2 and tax.order(tax.after_cues[m2.group()]) > tax.order(stage):
             stage, e = tax.after_cues[m2.group()], m2.end()
         return stage, (m.start(), e)
+
+    def _stage_series(self, pos: int, end: int) -> list[tuple[str, tuple[int, int]]]:
+        """The stages after a list's stage phrase ending at ``pos`` when each comes after ``、`` and a time or
+        manner word of its own (``实现当年签约、当年开工、当年投产``): each a statement of its own.  Without such
+        a word the phrases are one chained stage (``建成、投产``: the later wins), read by the callers."""
+        t, tax = self.t, self.tax
+        out: list[tuple[str, tuple[int, int]]] = []
+        while t.startswith("、", pos) and pos + 1 < end:
+            f = tax.filler_re.match(t, pos + 1, end)
+            if f is None or f.end() == pos + 1:
+                break
+            m = tax.after_re.match(t, f.end(), end)
+            if m is None:
+                break
+            out.append((tax.after_cues[m.group()], m.span()))
+            pos = m.end()
+        return out
 
     def _trailing_fillers(self, start: int, end: int) -> int:
         """How many characters of manner/time words end ``[start, end)``."""
@@ -1534,6 +1569,8 @@ class ProjectExtractor:
             return False  # 省级物流园区, 高水平县级医院: a kind of facility, no particular one
         if _AMBITION.search(name):
             return False  # 全国重要的新能源装备制造基地: an ambition, not a project
+        if _RATING.search(name):
+            return False  # 老牛湾黄河大峡谷5A级景区(获批): a grade given to a place, not a project
         if _BUILD_CLAUSE.search(name):
             return False  # 小区配套建设幼儿园: a clause, not a name
         return self._has_head(name) and not _CLAUSE_VERBS.search(name)
@@ -1592,6 +1629,12 @@ class ProjectExtractor:
         bare = _PHASE_SUFFIX.sub("", bare)
         if bare.endswith(self.tax.facility_heads):
             return True
+        if bare.endswith(self._part_heads):
+            # 沪陕高速六安东出口, 沈海高速鳌头出口, 吉宝物流园仓储冷库区: a part of the facility named before it (not
+            # 外贸出口: no facility before)
+            rest = bare[:-max(len(h) for h in self._part_heads if bare.endswith(h))]
+            if any(h in rest for h in self._part_owners):
+                return True
         core = _DIRECTION_SUFFIX.sub("", bare)  # 工业大道南, 迎宾路东延伸段 (but 公路东、西外环: 公路 names none)
         return core != bare and len(core) >= 3 and core not in self._generic_names and core.endswith(
             self.tax.facility_heads)
@@ -1642,7 +1685,7 @@ class ProjectExtractor:
             # (building a kind of works among named projects names none: 电网建设工程 between 海榆西线 and
             # 东方高排风电场; but 供热管网改造 among a city's works is that city's renovation)
             return [it for it, name in zip(items, names, strict=True)
-                    if not (name.endswith(self._whole_project) and self._is_kind(name))]
+                    if not (name.endswith(self._kind_project) and self._is_kind(name))]
         return [it for it, name in zip(items, names, strict=True)
                 if not (self._is_category(name) or self._is_rejected_item(name))]
 
