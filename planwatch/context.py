@@ -50,7 +50,7 @@ _SIGNATURE = re.compile(r"(?P<who>[^\s，。；、]{2,24}?)人民政府(?:代理
 #: ``来源：房县人民政府``, ``来源: XX市统计局``: the government or statistics office that published a page.
 _PUBLISHER = re.compile(
     r"(?:来源|来源单位|发布机构|信息来源|发布单位)[:：]\s*(?P<who>[^\s，。；、:：]{2,16}?)"
-    r"(?:人民政府(?:办公室|办公厅)?|统计局|政府办公室|政府办|发展和改革委员会|发改委)"
+    r"(?:人民政府(?:办公室|办公厅)?|统计局|政府办公室|政府办|发展和改革委员会|发改委|新闻网|融媒体中心|政府网)"
 )
 #: A year as written ("2019年"); structure.py reads headings with it too.
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
@@ -372,8 +372,11 @@ def find_context(
             elif found is None:
                 # the congress, the government or the office is the unit's own: its whole name stands
                 # there, however common (义县, 交城县, 城厢区 need a city beside them in prose)
-                exact = resolve_region(_CJK_SPACED.sub("", who))
-                found = exact if exact is not None and exact.name == _CJK_SPACED.sub("", who) else None
+                whole = _CJK_SPACED.sub("", who)
+                exact = resolve_region(whole)
+                found = exact if exact is not None and exact.name == whole else None
+                if found is None and source == "source line":
+                    found = load_gazetteer().unique_short(whole)  # "来源:崇阳新闻网": the county's own site
             former = _former(_CJK_SPACED.sub("", who)) if found is None else None
             if former is not None:
                 found, former_name = former

@@ -290,6 +290,13 @@ class Gazetteer:
             return min(valid, key=lambda r: self._preference(r, context))
         return None
 
+    def unique_short(self, name: str) -> Region | None:
+        """The one region whose short name ``name`` is, if exactly one has it and no region's full name
+        is it (崇阳 → 崇阳县): for a place that names itself, such as a county's news site."""
+        name = _nfkc(name)
+        found = self._by_short.get(name, ())
+        return found[0] if len(found) == 1 and name not in self._by_full else None
+
     def _preference(self, region: Region, context: Region | None) -> tuple[int, int, str]:
         inside = 0 if context is not None and self.contains(context, region) else 1
         return (inside, _LEVEL_RANK[region.level], region.code)

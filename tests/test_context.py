@@ -231,7 +231,10 @@ def test_the_congress_and_the_publisher_name_the_unit_whole() -> None:
     assert planwatch.extract_text(dateline + BODY).region == "城厢区"
     release = "前三季度全县经济运行稳中有进\n2019-10-28 来源：{}\n前三季度，"
     assert planwatch.extract_text(release.format("房县人民政府") + BODY).region == "房县"
-    for paper in ("河北日报", "国家统计局"):
+    # a county's own news site (崇阳新闻网, 湖北 2016): its short name, held by no other unit
+    chongyang = planwatch.extract(_wider("reports/chongyang_2016.txt"))
+    assert (chongyang.region, chongyang.year) == ("崇阳县", 2016)
+    for paper in ("河北日报", "国家统计局", "人民网", "朝阳新闻网"):
         clues = planwatch.extract_text(release.format(paper) + BODY).clues
         assert "source line" not in {c.source for c in clues}, paper
 
