@@ -53,6 +53,12 @@ _LEAD_YEAR = re.compile(
 )
 #: A page saved with YAML front matter (Hexo, Jekyll, Hugo): ``---\ntitle: '…'\ndate: …\n---``.
 _FRONT_MATTER = re.compile(r"\A\s*---\n(?P<body>(?:[^\n]*\n){1,40}?)---\n")
+#: A date with its day, as a page's header prints the day it was issued.
+_FULL_DATE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d\d)(?:年(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日|(?P<sep>[-/.])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2})(?!\d))"
+)
+#: Sentence punctuation: a line holding it is prose, not a piece of a title.
+_SENTENCE_MARK = re.compile(r"[。，；：！？,;:!?]")
 _CJK_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 
 
@@ -305,9 +311,16 @@ def find_context(
         title = page["title"]
     elif detect_doc_type(title) == "other":
         # a saved page or a cover may come first: the title is the first short line naming a type
-        named = next((line.strip() for _, line in lines[title_index:title_index + 15]
-                      if 4 <= len(line.strip()) <= 60 and detect_doc_type(line) not in ("other", "新闻报道")), None)
-        title = named or title
+        window = [line.strip() for _, line in lines[title_index:title_index + 15]]
+        at = next((k for k, line in enumerate(window)
+                   if 4 <= len(line) <= 60 and detect_doc_type(line) not in ("other", "新闻报道")), None)
+        if at is not None:
+            # a title broken over lines ("泉州市鲤城区国民经济和社会发展" / "第十三个五年规划纲要"): the
+            # short unpunctuated lines right above the line naming the type are its beginning
+            first = at
+            while first > 0 and 0 < len(window[first - 1]) <= 30 and not _SENTENCE_MARK.search(window[first - 1]):
+                first -= 1
+            title = "".join(window[first:at + 1])
     # the header: a saved portal page may put a menu and a source line before the dateline
     head = "\n".join(line for _, line in lines[title_index:title_index + 40] if line.strip())[:1500]
     seg_text = text[start:end]
@@ -344,6 +357,8 @@ def find_context(
                 continue
             who = match.group("who") if source != "title" else match
             found = _deepest(_CJK_SPACED.sub("", who))
+            if found is None and source == "title":
+                found = _title_subject(who)
             former = _former(_CJK_SPACED.sub("", who)) if found is None else None
             if former is not None:
                 found, former_name = former
@@ -414,6 +429,13 @@ def find_context(
             y, m = int(date.group(1)), int(date.group(2))
             year = y - 1 if doc_type == "统计公报" and m <= 6 else y
             clues.append(Clue("year", str(year), date.group(0), "release date"))
+    if year is None and doc_type in ("新闻报道", "经济数据", "other"):
+        # a news page's or a release's header carries the day it was issued ("王菲菲 2022年07月03日09:22",
+        # "2021-04-21 中国发展网"): the year of what it reports follows from that day and its part of the year
+        issued_on = _issue_date(head[:300])
+        if issued_on:
+            year = _year_of_issue(issued_on[0], doc_type, part)
+            clues.append(Clue("year", str(year), issued_on[1], "header date"))
     if year is None and page.get("date"):
         year = _year_of_issue(page["date"], doc_type, part)
         clues.append(Clue("year", str(year), page["date"], "front matter"))
@@ -482,10 +504,52 @@ def _last_month(part: str) -> int:
     return {"Q1": 3, "Q2": 6, "H1": 6, "Q3": 9, "Q1-Q3": 9, "Q4": 12, "H2": 12}.get(part, 12)
 
 
+def _issue_date(head: str) -> tuple[str, str] | None:
+    """The first whole date (day included) of a page's header, as ``YYYY-MM-DD`` and as written.
+
+    Only a date with its day: ``2019年1月`` opening a sentence is the start of a period
+    (``2019年1月至10月``), not the day a page was issued.
+    """
+    m = _FULL_DATE.search(head)
+    if m is None:
+        return None
+    year, month, day = int(m.group("y")), int(m.group("m1") or m.group("m2")), int(m.group("d1") or m.group("d2"))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}", m.group(0)
+
+
+def _title_subject(title: str) -> Region | None:
+    """The unit a document title is about when its name is one too common to trust in running text.
+
+    ``2019年交城县国民经济和社会发展统计公报``: a county-level name ending in ``城县`` or ``城区``, or of
+    two characters, is found in prose only with its city beside it (``沿海城市`` holds 海城市); in a
+    title, right after the year or at the start and right before the words a title names its
+    subject with (lexicon ``document_titles.subject_words``), it is the document's unit.
+    """
+    m = _title_subject_pattern().match(_CJK_SPACED.sub("", title.strip().lstrip("#").strip()))
+    if m is None:
+        return None
+    region = resolve_region(m.group("name"))
+    return region if region is not None and region.name == m.group("name") else None
+
+
+@cache
+def _title_subject_pattern() -> re.Pattern[str]:
+    words = load_lexicon()["document_titles"]["subject_words"]
+    year = r"(?:(?:19|20)\d\d年度?)"
+    # "2022年前三季度城厢区…", "【2022年1-5月】…": the year and part of the year a release names first
+    part = r"(?:[一二三四]季度|[上下]半年|前三季度|(?:1[—\-－~至])?\d{1,2}月份?)"
+    lead = rf"[【\[（(]?{year}?{part}?[】\]）)]?"
+    return re.compile(
+        rf"{lead}(?P<name>[\u4e00-\u9fff]{{2,10}}?){year}?{part}?(?:{'|'.join(map(re.escape, words))})"
+    )
+
+
 def _title_match(title: str) -> str | None:
     """The title without its document-type words, when it names a region (``XX县…统计公报``)."""
     flat = _CJK_SPACED.sub("", title.strip().lstrip("#").strip())
-    return flat if load_gazetteer().find_all(flat) else None
+    return flat if load_gazetteer().find_all(flat) or _title_subject(flat) else None
 
 
 #: Where a sentence opens: the text's start, after a full stop or semicolon, or a new line.

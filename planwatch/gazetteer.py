@@ -392,7 +392,7 @@ class Gazetteer:
                     continue
                 if r.name.endswith("市") and next_char == "圈":
                     continue  # 南昌都市圈 is not 昌都市
-                if not self._full_valid(r, context, scope):
+                if not self._full_valid(r, context, scope) and not self._after_parent(r, text, start):
                     continue
             else:
                 if next_char in _UNIT_CHARS or street:
@@ -400,7 +400,9 @@ class Gazetteer:
                 if prev_char and prev_char in "小大" and r.short[-1] in _FEATURE_LAST_CHARS:
                     feature = True
                     continue
-                if not self._short_valid(r, context, scope):
+                if not self._short_valid(r, context, scope) and not (
+                    r.level == "county" and self._after_parent(r, text, start)
+                ):
                     continue
             inside, rank, code = self._preference(r, context)
             key = (inside, 0 if entry.full else 1, rank, code)
@@ -409,6 +411,22 @@ class Gazetteer:
         if best is None and feature:
             return _BLOCKED  # 小凌河 is a river: its span must not yield 河北 either
         return best
+
+    def _after_parent(self, region: Region, text: str, start: int) -> bool:
+        """Whether ``region``'s name follows the name of a unit containing it (``泉州市鲤城区``, ``吕梁交城县``).
+
+        A full name too common or too short to trust alone (鲤城区 hides in 鲤城区域, 房县 in 厨房县城)
+        is a region when the text writes its city or province right before it, as titles and
+        datelines do: the parent is the context the name would otherwise need.
+        """
+        if start < 2:
+            return False
+        before = text[max(0, start - 12):start]
+        for parent in self.parents(region):
+            for name in (parent.name, parent.short):
+                if name and len(name) >= 2 and before.endswith(name):
+                    return True
+        return False
 
     def _full_valid(self, region: Region, context: Region | None, scope: Region | None) -> bool:
         """Whether a full-name match may stand for ``region`` in running text (module doc)."""

@@ -155,3 +155,65 @@ def test_a_stated_issue_date_does_not_outrank_the_year_a_bulletins_title_reports
     untitled = "长顺县国民经济和社会发展统计公报\n\n全县地区生产总值155864万元，增长8.6%。\n"
     assert periods(untitled, "2020-09") == {"2019"}
     assert periods(untitled, "2019") == {"2019"}
+
+
+def _wider(path: str):
+    from conftest import REPO
+
+    return REPO / "tests" / "data" / "wider" / path
+
+
+def test_a_title_names_a_unit_too_common_to_trust_in_prose() -> None:
+    """``2019年交城县…统计公报`` (山西) and ``2020年襄城县…统计公报`` (河南) read without their manifest: a
+    county name ending in ``城县`` hides in prose (``城县一体``), but right after the title's year and
+    before what the title reports it is the document's unit.  The same words elsewhere name no unit."""
+    for path, region in (("bulletins/jiaocheng_2019.txt", "交城县"), ("bulletins/xiangcheng_2020.txt", "襄城县")):
+        doc = planwatch.extract(_wider(path))
+        assert (doc.region, doc.year, doc.doc_type) == (region, int(path[-8:-4]), "统计公报")
+        assert {f.region for f in doc.facts} == {region}
+        assert ("region", "title") in {(c.field, c.source) for c in doc.clues}
+    titles = ("沿海城市国民经济和社会发展统计公报", "示范县国民经济和社会发展统计公报", "2019年全县国民经济运行情况")
+    for title in titles:
+        assert planwatch.extract_text(title + "\n" + BODY).region == "", title
+    from planwatch.context import _title_subject
+
+    # a release's title may name its year and part of the year first, bracketed or not
+    released = ("【2022年1-5月】城厢区经济运行情况", "2022年前三季度城厢区经济运行情况",
+                "城厢区2022年1-5月经济运行情况")
+    for title in released:
+        assert getattr(_title_subject(title), "name", None) == "城厢区", title
+    assert _title_subject("2022年前三季度全区经济运行情况") is None
+
+
+def test_a_unit_written_after_its_city_or_province_is_that_unit() -> None:
+    """泉州市鲤城区 (a title broken over two lines, 福建) and 四川万源 (a news headline) name the district
+    and the county-level city, not the city or province before them; alone, ``鲤城区域`` or ``厨房县城``
+    name nothing."""
+    from planwatch.gazetteer import load_gazetteer
+
+    licheng = planwatch.extract(_wider("plans/licheng_13th_plan_2015.txt"))
+    assert (licheng.region, licheng.doc_type) == ("鲤城区", "规划纲要")
+    wanyuan = planwatch.extract(_wider("news/wanyuan_14th_plan_2021.txt"))
+    assert wanyuan.region == "万源市" and {f.region for f in wanyuan.facts} == {"万源市"}
+    names = lambda text: [r.name for _, _, r in load_gazetteer().find_all(text)]  # noqa: E731
+    assert names("许昌市襄城县统计局") == ["许昌市", "襄城县"]
+    assert names("湖北十堰房县") == ["湖北省", "十堰市", "房县"]
+    assert names("鲤城区域") == names("厨房县城") == names("沿海城市") == []
+    assert names("四川大学") == ["四川省"]  # 大学 is no county after its province
+
+
+def test_a_pages_header_date_dates_a_release_that_names_no_year() -> None:
+    """News of a statistics release that names its part of the year but not the year: the day in the
+    page's header (``王菲菲 2022年07月03日09:22``, 人民网 青海; ``2021-04-21 中国发展网``, 海南;
+    ``发布时间：2011-03-24``, 西藏) gives it.  A month without its day opening a sentence
+    (``2019年1月至10月``) is a period, not the day of issue."""
+    qinghai = planwatch.extract(_wider("releases/qinghai_2022m1m5.txt"))
+    assert (qinghai.year, qinghai.part) == (2022, "M1-M5")
+    assert ("year", "header date", "2022年07月03日") in {(c.field, c.source, c.words) for c in qinghai.clues}
+    hainan = planwatch.extract(_wider("releases/hainan_2021q1_news.txt"))
+    assert (hainan.region, hainan.year, hainan.part) == ("海南省", 2021, "Q1")
+    assert planwatch.extract(_wider("news/xizang_2011_roads.txt")).year == 2011
+    from planwatch.context import _issue_date
+
+    assert _issue_date("2019年1月至10月，全省规模以上工业增加值") is None
+    assert _issue_date("发布时间：2020/3/5 来源：") == ("2020-03-05", "2020/3/5")
