@@ -401,7 +401,7 @@ def find_context(
         pieces = stated.date.strip().split("-")
         # YYYY names the year reported; YYYY-MM(-DD) is when it was issued, and a title naming the
         # year it reports ("长顺县2019年国民经济和社会发展统计公报", issued 2020-07) says more
-        titled = YEAR.findall(title_flat) if len(pieces) > 1 else []
+        titled = _title_years(title_flat, doc_type) if len(pieces) > 1 else []
         if titled:
             year = int(titled[0])
             clues.append(Clue("year", str(year), title.strip()[:30], "title"))
@@ -425,7 +425,7 @@ def find_context(
         year = y + 1 if m >= 11 and doc_type != "规划评估" else y
         clues.append(Clue("year", str(year), dateline.group("date"), "dateline"))
     if year is None:
-        years = YEAR.findall(title_flat)
+        years = _title_years(title_flat, doc_type)
         if years:
             year = int(years[0])
             clues.append(Clue("year", str(year), title.strip()[:30], "title"))
@@ -574,6 +574,20 @@ def _title_subject_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"{lead}(?P<name>[\u4e00-\u9fff]{{2,10}}?){year}?{part}?(?:{'|'.join(map(re.escape, words))})"
     )
+
+
+#: ``2015年国民经济和社会发展计划执行情况与2016年国民经济和社会发展计划草案的报告``: a report on how one
+#: year's plan went and on the next year's plan; the year after 与 is the one it plans.
+_PLAN_EXECUTION = re.compile(r"执行情况(?:与|和|及)((?:19|20)\d\d)年")
+
+
+def _title_years(title_flat: str, doc_type: str) -> list[str]:
+    """The years a title names, the one it is about first.  Read as a work report (a report to the
+    congress plans a year and reviews the one before), a plan-execution report is about the year it
+    plans, not the year it reviews, which its title names first."""
+    years = YEAR.findall(title_flat)
+    planned = _PLAN_EXECUTION.search(title_flat) if doc_type == "政府工作报告" else None
+    return [planned.group(1), *years] if planned else years
 
 
 def _title_match(title: str) -> str | None:

@@ -511,6 +511,8 @@ _MILESTONE = re.compile(
 #: Markup left in text saved with its HTML (a tag, or a tag cut by the window): never part of a name.
 _MARKUP = re.compile(r"<[^<>]*>|^[^<>]*>|<[^<>]*$|&[a-z]+;")
 _BARE_VERBS = {"新增", "增加", "净增", "减少", "新建", "累计", "完成", "其中"}
+#: A share named with what it is a share of ("规上工业总产值占全市规上工业总产值的比重"): its numerator first.
+_SHARE_OF = re.compile(r"(?P<part>[^占]{2,}?)占[^占]{1,30}?(?:比重|比例|份额)")
 _AFTER_NOUN = re.compile(
     r"(?:[^，；。：、！？\n《》（(]|[（(][^）)\n]{0,10}[）)])(?:[^，；。：、！？\n《》\d（(]|[（(][^）)\n]{0,10}[）)]){0,19}"
 )
@@ -717,6 +719,11 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
                 mention += "比重"
         elif not mention and prev_fact is not None and "；" not in text[prev_fact.end:clause_start]:
             mention = prev_fact.mention
+            share = _SHARE_OF.fullmatch(mention)
+            if share and measure in ("growth", "avg_growth"):
+                # "产值…占全市…的比重为69.3%，同比增长5.4%": a share changes in points, so a percent
+                # growth after it is of the amount the share is of
+                mention = share.group("part")
             if "累计" in pre:  # "新建绿道137公里、累计达到2136公里": the running total of 绿道, not of 新建
                 flow, _ = period_cues()
                 mention = re.sub(rf"^(?:{flow.pattern})+", "", mention) or mention
