@@ -389,7 +389,8 @@ def find_context(
             region, former_name = former
             clues.append(Clue("region", former_name, former_name, "former name"))
         if region is None:
-            region = _main_region(seg_text[:2000]) or _main_region(seg_text)
+            own = _own_unit(seg_text)
+            region = _main_region(seg_text[:2000], own) or _main_region(seg_text, own)
             if region is not None:
                 clues.append(Clue("region", region.name, "", "mentions"))
 
@@ -636,10 +637,32 @@ def _lead_sentence(text: str) -> str:
     return ""
 
 
-def _main_region(text: str) -> Region | None:
+#: How a text speaks of its own unit (全县, 我县, 县委, 县政府 …): the suffix that unit's name ends with.
+#: (not a ranking within the unit above: a county's "增速全市第一")
+_OWN_UNIT = re.compile(
+    r"(?:全|我|本)(省|市|县|区|旗|盟|州)(?![第前首]|排名|领先)|(省|市|县|区|旗|盟|州)(?:委|政府|人大|政协)")
+
+
+def _own_unit(text: str) -> str | None:
+    """The kind of unit a text calls its own, when one kind clearly dominates (``全县``, ``我县``, ``县委``).
+
+    A news item that never names its county (``本报讯…前三季度，全县…``) may name others in passing
+    (``位居郧阳区、丹江口市、茅箭区之后``): a unit found only by mentions must be of the kind the text
+    says it is about.
+    """
+    counts = Counter(a or b for a, b in _OWN_UNIT.findall(text[:4000]))
+    if not counts:
+        return None
+    (kind, n), *rest = counts.most_common(2)
+    return kind if n >= 2 and (not rest or n >= 2 * rest[0][1]) else None
+
+
+def _main_region(text: str, own: str | None = None) -> Region | None:
     """The region a text is most about: the most mentioned one, preferring the earlier on ties.
 
-    A unit written with its parent (``呼伦贝尔市海拉尔区``) counts as itself, not the parent.
+    A unit written with its parent (``呼伦贝尔市海拉尔区``) counts as itself, not the parent.  With
+    ``own`` (``_own_unit``), only units whose name ends with it count, a unit of another kind counting
+    for the unit above it that is of that kind.
     """
     gazetteer = load_gazetteer()
     found = gazetteer.find_all(text)
@@ -652,6 +675,13 @@ def _main_region(text: str) -> Region | None:
         following = found[i + 1] if i + 1 < len(found) else None
         if following is not None and following[0] == end and gazetteer.contains(region, following[2]):
             continue  # the parent qualifying its child
+        if own is not None and not region.name.endswith(own):
+            # (全区: a district or an autonomous region, 广西壮族自治区, alike) a unit of another kind
+            # stands for the unit above it that is of the text's kind (爱辉区 in news of 全市: 黑河市)
+            above = next((p for p in gazetteer.parents(region) if p.name.endswith(own)), None)
+            if above is None:
+                continue
+            region = above
         counts[region.code] += 1
         first.setdefault(region.code, start)
         by_code[region.code] = region

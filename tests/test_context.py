@@ -272,3 +272,17 @@ def test_news_of_a_report_takes_its_year_from_the_pages_day() -> None:
     assert [(f.text, f.kind, f.period) for f in dated.facts] == [
         ("2802.12亿元", "actual", "2020"), ("4.6%", "actual", "2020"), ("8%以上", "target", "2021")]
     assert {f.period for f in planwatch.extract_text(body.format("")).facts} == {""}
+
+
+def test_a_unit_found_only_by_mentions_is_of_the_kind_the_text_calls_its_own() -> None:
+    """黑河's news (``我市一季度…``, ``全市…``) names only a district, once, in a list of projects
+    (``爱辉区北丰进口大豆加工等7个项目``): the text's own unit is a city, the district's city; 山西's 1-11月
+    key works (``全省…``) name a city's works, not the city.  A county's ``增速全市第一`` is a rank in its
+    city, not a word for its own unit (房县's news: 县)."""
+    from planwatch.context import _own_unit
+
+    heihe = planwatch.extract(_wider("news/heihe_2016q1.txt"))
+    assert heihe.region == "黑河市" and {f.region for f in heihe.facts} == {"黑河市"}
+    assert planwatch.extract(_wider("news/shanxi_2018m11_key_works.txt")).region == "山西省"
+    assert _own_unit(_wider("news/fangxian_2018q1q3.txt").read_text(encoding="utf-8")) == "县"
+    assert _own_unit("全省经济运行平稳，全市增速居全省第一。") is None  # two kinds, neither dominant
