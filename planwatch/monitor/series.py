@@ -58,12 +58,14 @@ def preference_rank(row: dict[str, Any]) -> tuple[int, int, int, int, int]:
 def mark_preferred(rows: Iterable[dict[str, Any]]) -> dict[tuple[str, str, str], dict[str, Any]]:
     """The preferred row of each (period, measure, kind class); sets ``row["preferred"]``."""
     best: dict[tuple[str, str, str], dict[str, Any]] = {}
+    ranks: dict[tuple[str, str, str], tuple[int, int, int, int, int]] = {}  # (each row's rank computed once)
     rows = list(rows)
     for row in rows:
         key = (row["period"], row["measure"], kind_class(row["kind"]))
-        cur = best.get(key)
-        if cur is None or preference_rank(row) > preference_rank(cur):
-            best[key] = row
+        rank = preference_rank(row)
+        cur = ranks.get(key)
+        if cur is None or rank > cur:
+            best[key], ranks[key] = row, rank
     chosen = {id(r) for r in best.values()}
     for row in rows:
         row["preferred"] = id(row) in chosen
