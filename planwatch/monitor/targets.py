@@ -162,6 +162,8 @@ class _Obs:
     avg_growth: dict[tuple[int, int], dict[str, Any]]
     observed: list[dict[str, Any]] = field(default_factory=list)
     unit: str = ""
+    #: ``observed``'s one-year levels by (document, year), made when a target first asks.
+    own_levels: dict[tuple[int, int], list[dict[str, Any]]] | None = None
 
 
 def _converted(r: dict[str, Any], unit: str) -> float | None:
@@ -260,13 +262,14 @@ def _own_baseline(t: dict[str, Any], obs: _Obs, base: int) -> dict[str, Any] | N
     revision from another source; within the document, the mention nearest the target wins
     (the same table row or sentence).
     """
-    doc_id, seq = t["document_id"], t["seq"]
-    own = [
-        (r, v)
-        for r in obs.observed
-        if r["document_id"] == doc_id and r["period_start"] == base and r["period_end"] == base
-        and r["measure"] == "level" and (v := _converted(r, obs.unit)) is not None
-    ]  # fmt: skip
+    if obs.own_levels is None:
+        obs.own_levels = {}
+        for r in obs.observed:
+            if r["measure"] == "level" and r["period_start"] is not None and r["period_start"] == r["period_end"]:
+                obs.own_levels.setdefault((r["document_id"], r["period_start"]), []).append(r)
+    seq = t["seq"]
+    candidates = obs.own_levels.get((t["document_id"], base), [])
+    own = [(r, v) for r in candidates if (v := _converted(r, obs.unit)) is not None]
     if not own:
         return None
     r, v = min(own, key=lambda rv: abs(rv[0]["seq"] - seq))
@@ -666,8 +669,10 @@ def _target_groups(
         t = members[0]
         group = _TargetGroup(members, taxonomy.get(t["indicator_id"]) if t["indicator_id"] else None)
         # A quantity the plan's table lists is a main indicator, whichever mention states it best.
-        place = next((p for m in members if m["source"] == "table" and (p := _table_place(store, m, texts))
-                      is not None), None)  # fmt: skip
+        place = None
+        for m in members:
+            if m["source"] == "table" and (place := _table_place(store, m, texts)) is not None:
+                break
         if place is not None:
             group.main, group.category, group.order = True, place.category, place.table * 1000 + place.order
         groups.append(group)
