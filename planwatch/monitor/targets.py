@@ -646,14 +646,20 @@ def _target_groups(
         params.append(store.indicator_key(indicator))
     rows = fact_query(store, TARGET_ORDER_SELECT + where, params, plan_start="plan_start", plan_end="plan_end")
     by_target: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    # What becomes of a row depends on its names alone: split (a compound), kept, or left out (a
+    # fragment); decided once per distinct names, as the region's thousands of rows repeat them.
+    verdicts: dict[tuple[str, str, str | None], bool] = {}
     for r in rows:
-        if _compound_indicators(store, r["mention"] or r["indicator"] or ""):
-            parts = _compound_parts(store, r)
-        elif fragments or r["indicator_id"] or not is_fragment(store, r["indicator"]):
-            parts = [r]
-        else:
+        names = (r["mention"], r["indicator"], r["indicator_id"])
+        keep = verdicts.get(names)
+        if keep is None:
+            compound = bool(_compound_indicators(store, r["mention"] or r["indicator"] or ""))
+            keep = verdicts[names] = compound or fragments or bool(r["indicator_id"]) or not is_fragment(
+                store, r["indicator"])  # fmt: skip
+        if not keep:
             continue
-        for part in parts:  # (a compound's parts are indicators of the taxonomy: never fragments)
+        # (a compound's parts are indicators of the taxonomy: never fragments)
+        for part in _compound_parts(store, r):
             key = (part["indicator_key"], part["measure"], part["period"])
             found = by_target.get(key)
             if found is None:
