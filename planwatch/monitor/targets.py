@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any
 
 from planwatch.lexicon import load_lexicon
 from planwatch.monitor import growth as g
-from planwatch.monitor.series import LIVE, fact_query, mark_preferred, preference_rank
+from planwatch.monitor.series import LIVE, fact_query, mark_preferred, rank_of
 from planwatch.numbers import convert
 from planwatch.projects.names import memoised
 from planwatch.store.records import parse_period
@@ -474,19 +474,8 @@ def _mark_stale(a: TargetAssessment, as_of: int) -> None:
         _say(a, "stale: latest value is from {year} (as of {as_of})", year=a.latest_year, as_of=as_of)
 
 
-def _compound_parts(store: Store, row: dict[str, Any]) -> list[dict[str, Any]]:
-    """One target row per indicator it names: ``城乡居民人均可支配收入增长8%`` and
-    ``城镇常住…、农村常住…均增长8%`` set the same goal for each part (FACTS.md keeps one fact for the
-    one number; a goal is judged per indicator).  The row stays whole unless every part resolves to
-    an indicator of the taxonomy, each a different one."""
-    found = _compound_indicators(store, row["mention"] or row["indicator"] or "")
-    if not found:
-        return [row]
-    return [{**row, "indicator": ind.name, "indicator_id": ind.id, "indicator_key": ind.id} for ind in found]
-
-
 def _compound_indicators(store: Store, mention: str) -> tuple[Any, ...]:
-    """The taxonomy indicators a compound name sets one goal for (``_compound_parts``), else ``()``;
+    """The taxonomy indicators a compound name sets one goal for (``_compound_part``), else ``()``;
     once a name for the store's life (``Resolver.memo``): a region's targets repeat their names."""
     return memoised(store.resolver.memo, ("compound", mention), lambda: _split_compound(store, mention))
 
@@ -559,19 +548,17 @@ class TargetPage:
 class _TargetGroup:
     """The mentions of one target (indicator, measure, target period), the preferred first, with
     what orders it among the region's targets — known before the target is judged, so that a page
-    of a region with thousands of targets judges only its own."""
+    of a region with thousands of targets judges only its own.  ``members`` are rows of
+    ``TARGET_ORDER_SELECT`` as tuples while the targets are ordered; a page's become dicts
+    (``_member_dicts``), since making a dict of each of a region's 3,000-4,000 rows was most of
+    the cost of a page at 100,000 documents."""
 
-    members: list[dict[str, Any]]
+    members: list[Any]
     indicator: Any  # the taxonomy's Indicator, or None
     main: bool = False
     category: str = ""
     order: int = 0
-
-    def sort_key(self) -> tuple[Any, ...]:
-        t = self.members[0]
-        name = self.indicator.name if self.indicator else t["indicator"]
-        return (not self.main, self.order, t["period_end"], t["indicator_id"] is None, name, t["measure"] != "level",
-                t["id"])  # fmt: skip
+    key: tuple[Any, ...] = ()  # the order of ``targets``: main indicators in table order, then year, name
 
 
 def targets(
@@ -608,8 +595,10 @@ def target_page(
     read: at 100,000 documents a region holds up to 2,500 targets, and judging all of them took
     most of the time of a whole answer."""
     region_key, span = store.region_key(region), plan_span(plan)
-    groups = _target_groups(store, region_key, span, indicator, fragments)
+    groups, columns, docs = _target_groups(store, region_key, span, indicator, fragments)
     page = groups[offset:] if limit is None else groups[offset:offset + limit]
+    for group in page:
+        group.members = [_member_dict(columns, m, docs) for m in group.members]
     _read_values(store, page)
     return TargetPage(_assess(store, region_key, page, span, as_of), len(groups), offset)
 
@@ -629,11 +618,24 @@ def _read_values(store: Store, groups: list[_TargetGroup]) -> None:
             m.update(values[m["id"]])
 
 
+#: What a target row carries of its document (``Store.with_documents``'s fields).
+TARGET_DOCUMENT_FIELDS = {"doc_year": "year", "doc_name": "name", "plan_start": "plan_start", "plan_end": "plan_end"}
+
+
+def _member_dict(columns: list[str], row: tuple[Any, ...], docs: dict[int, dict[str, Any]]) -> dict[str, Any]:
+    """A target row of ``_target_groups`` (a tuple of ``columns``) as the dict ``_assess`` reads,
+    with its document's fields (``TARGET_DOCUMENT_FIELDS``)."""
+    member = dict(zip(columns, row, strict=True))
+    member.update(docs.get(member["document_id"]) or dict.fromkeys(TARGET_DOCUMENT_FIELDS))
+    return member
+
+
 def _target_groups(
     store: Store, region_key: str, span: tuple[int, int] | None, indicator: str | None, fragments: bool
-) -> list[_TargetGroup]:
-    """The region's targets, one group per target, in the order ``targets`` lists them, their rows
-    with only the columns that order them (``TARGET_ORDER_SELECT``, from an index)."""
+) -> tuple[list[_TargetGroup], list[str], dict[int, dict[str, Any]]]:
+    """The region's targets, one group per target, in the order ``targets`` lists them, their
+    members rows of ``TARGET_ORDER_SELECT`` (from an index) as tuples; with the rows' column names
+    and their documents' fields (``_member_dict``)."""
     # The plan and the indicator narrow the query itself: a dashboard asks one plan of a region
     # that holds thousands of targets over the years.
     where = f"WHERE f.region_key = ? AND f.kind = 'target' AND {LIVE} AND f.period_end IS NOT NULL"
@@ -644,46 +646,74 @@ def _target_groups(
     if indicator:
         where += " AND f.indicator_key = ?"
         params.append(store.indicator_key(indicator))
-    rows = fact_query(store, TARGET_ORDER_SELECT + where, params, plan_start="plan_start", plan_end="plan_end")
-    by_target: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
-    # What becomes of a row depends on its names alone: split (a compound), kept, or left out (a
-    # fragment); decided once per distinct names, as the region's thousands of rows repeat them.
-    verdicts: dict[tuple[str, str, str | None], bool] = {}
+    columns, rows = store.db.query_tuples(TARGET_ORDER_SELECT + where, params)
+    if not rows:
+        return [], columns, {}
+    at = {name: i for i, name in enumerate(columns)}
+    i_id, i_doc, i_seq, i_status, i_kind = at["id"], at["document_id"], at["seq"], at["status"], at["kind"]
+    i_key, i_measure, i_period, i_end = at["indicator_key"], at["measure"], at["period"], at["period_end"]
+    i_name, i_ind, i_mention, i_source = at["indicator"], at["indicator_id"], at["mention"], at["source"]
+    docs = store.document_columns({r[i_doc] for r in rows}, **TARGET_DOCUMENT_FIELDS)
+    years = {doc: fields["doc_year"] for doc, fields in docs.items()}
+    by_target: dict[tuple[str, str, str], list[tuple[Any, ...]]] = {}
+    # What becomes of a row depends on its names alone: split (a compound: one row per indicator it
+    # names), kept, or left out (a fragment); decided once per distinct names, as the region's
+    # thousands of rows repeat them.
+    verdicts: dict[tuple[str, str, str | None], tuple[Any, ...] | bool] = {}
     for r in rows:
-        names = (r["mention"], r["indicator"], r["indicator_id"])
-        keep = verdicts.get(names)
-        if keep is None:
-            compound = bool(_compound_indicators(store, r["mention"] or r["indicator"] or ""))
-            keep = verdicts[names] = compound or fragments or bool(r["indicator_id"]) or not is_fragment(
-                store, r["indicator"])  # fmt: skip
-        if not keep:
+        names = (r[i_mention], r[i_name], r[i_ind])
+        verdict = verdicts.get(names)
+        if verdict is None:
+            compound = _compound_indicators(store, r[i_mention] or r[i_name] or "")
+            verdict = verdicts[names] = compound or fragments or bool(r[i_ind]) or not is_fragment(store, r[i_name])
+        if verdict is False:
             continue
         # (a compound's parts are indicators of the taxonomy: never fragments)
-        for part in _compound_parts(store, r):
-            key = (part["indicator_key"], part["measure"], part["period"])
+        for part in (r,) if verdict is True else (_compound_part(r, ind, i_name, i_ind, i_key) for ind in verdict):
+            key = (part[i_key], part[i_measure], part[i_period])
             found = by_target.get(key)
             if found is None:
                 by_target[key] = [part]
             else:
                 found.append(part)
+
+    def rank(r: tuple[Any, ...]) -> tuple[int, int, int, int, int]:
+        return rank_of(r[i_status], r[i_kind], years.get(r[i_doc]), r[i_doc], r[i_seq])
+
     texts: dict[int, Any] = {}
     groups = []
     taxonomy = store.taxonomy
     for members in by_target.values():
         if len(members) > 1:
-            members.sort(key=preference_rank, reverse=True)
+            members.sort(key=rank, reverse=True)
         t = members[0]
-        group = _TargetGroup(members, taxonomy.get(t["indicator_id"]) if t["indicator_id"] else None)
+        group = _TargetGroup(members, taxonomy.get(t[i_ind]) if t[i_ind] else None)
         # A quantity the plan's table lists is a main indicator, whichever mention states it best.
         place = None
         for m in members:
-            if m["source"] == "table" and (place := _table_place(store, m, texts)) is not None:
+            if m[i_source] == "table" and (
+                place := _table_place(store, _member_dict(columns, m, docs), texts)
+            ) is not None:
                 break
         if place is not None:
             group.main, group.category, group.order = True, place.category, place.table * 1000 + place.order
+        name = group.indicator.name if group.indicator else t[i_name]
+        group.key = (not group.main, group.order, t[i_end], t[i_ind] is None, name, t[i_measure] != "level",
+                     t[i_id])  # fmt: skip
         groups.append(group)
-    groups.sort(key=_TargetGroup.sort_key)
-    return groups
+    groups.sort(key=lambda group: group.key)
+    return groups, columns, docs
+
+
+def _compound_part(row: tuple[Any, ...], ind: Any, i_name: int, i_ind: int, i_key: int) -> tuple[Any, ...]:
+    """``row`` as the target of ``ind``, one of the indicators its compound name names:
+    ``城乡居民人均可支配收入增长8%`` and ``城镇常住…、农村常住…均增长8%`` set the same goal for each
+    part (FACTS.md keeps one fact for the one number; a goal is judged per indicator).  A row is
+    split only when every part resolves to an indicator of the taxonomy, each a different one
+    (``_compound_indicators``)."""
+    part = list(row)
+    part[i_name], part[i_ind], part[i_key] = ind.name, ind.id, ind.id
+    return tuple(part)
 
 
 def _assess(
