@@ -141,6 +141,19 @@ def test_ordering_a_page_reads_the_target_index_only(store: Store) -> None:
         assert any("COVERING INDEX ix_facts_targets" in r["detail"] for r in plan), plan
 
 
+def test_rows_as_tuples_are_the_rows_as_dicts(store: Store) -> None:
+    """``query_tuples`` (what orders a region's targets without a dict per row) gives the columns
+    and values of ``query``, in order, and no columns for no rows."""
+    from planwatch.monitor.targets import TARGET_ORDER_SELECT
+
+    sql = TARGET_ORDER_SELECT + "WHERE f.region_key = ? AND f.kind = 'target' ORDER BY f.id"
+    dicts = store.db.query(sql, ("210700",))
+    names, rows = store.db.query_tuples(sql, ("210700",))
+    assert len(rows) > 100 and names[:3] == ["id", "document_id", "seq"]
+    assert [dict(zip(names, r, strict=True)) for r in rows] == dicts
+    assert store.db.query_tuples(sql, ("no such region",))[1] == []
+
+
 def test_documents_short_columns_come_from_their_index(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     """A fact row's document year and name (``with_documents``) are read from ix_documents_head
     (migration 7), not from the table, whose rows hold each document's whole text before them;

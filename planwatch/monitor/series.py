@@ -46,24 +46,26 @@ def kind_class(kind: str) -> str:
 
 def preference_rank(row: dict[str, Any]) -> tuple[int, int, int, int, int]:
     """Sort key, higher is preferred (see the module docstring)."""
-    return (
-        1 if row["status"] in VERIFIED else 0,
-        KIND_RANK.get(row["kind"], 0),
-        row["doc_year"] if row["doc_year"] is not None else -1,
-        row["document_id"],
-        -row["seq"],
-    )
+    return rank_of(row["status"], row["kind"], row["doc_year"], row["document_id"], row["seq"])
+
+
+def rank_of(status: str, kind: str, doc_year: int | None, document_id: int, seq: int) -> tuple[int, int, int, int, int]:
+    """``preference_rank`` of a row's columns, for a reader that keeps its rows as tuples."""
+    return (1 if status in VERIFIED else 0, KIND_RANK.get(kind, 0), doc_year if doc_year is not None else -1,
+            document_id, -seq)  # fmt: skip
 
 
 def mark_preferred(rows: Iterable[dict[str, Any]]) -> dict[tuple[str, str, str], dict[str, Any]]:
     """The preferred row of each (period, measure, kind class); sets ``row["preferred"]``."""
     best: dict[tuple[str, str, str], dict[str, Any]] = {}
+    ranks: dict[tuple[str, str, str], tuple[int, int, int, int, int]] = {}  # (each row's rank computed once)
     rows = list(rows)
     for row in rows:
         key = (row["period"], row["measure"], kind_class(row["kind"]))
-        cur = best.get(key)
-        if cur is None or preference_rank(row) > preference_rank(cur):
-            best[key] = row
+        rank = preference_rank(row)
+        cur = ranks.get(key)
+        if cur is None or rank > cur:
+            best[key], ranks[key] = row, rank
     chosen = {id(r) for r in best.values()}
     for row in rows:
         row["preferred"] = id(row) in chosen

@@ -48,8 +48,9 @@ from typing import TYPE_CHECKING, Any
 
 from planwatch.lexicon import load_lexicon
 from planwatch.monitor import growth as g
-from planwatch.monitor.series import FACT_SELECT, LIVE, fact_query, kind_class, mark_preferred, preference_rank
+from planwatch.monitor.series import LIVE, fact_query, mark_preferred, rank_of
 from planwatch.numbers import convert
+from planwatch.projects.names import memoised
 from planwatch.store.records import parse_period
 from planwatch.structure import FIVE_YEAR_PLANS
 
@@ -69,6 +70,14 @@ TARGET_ORDER_SELECT = (
     "SELECT f.id, f.document_id, f.seq, f.status, f.kind, f.indicator_key, f.measure, f.period, f.period_end, "
     "f.period_start, f.indicator, f.indicator_id, f.mention, f.source, f.start_offset FROM facts f "
 )
+#: What a target reads besides its ordering columns once the targets are ordered (``_read_values``):
+#: its value and what is shown of it.  The other mentions of a target read only ``OTHER_VALUE_SELECT``
+#: (their values are listed in ``other_values``): at 100,000 documents a region's list reads 3,000-4,000
+#: target rows, and making a Python object of each column read was most of the cost of reading them.
+TARGET_VALUE_SELECT = (
+    "SELECT f.id, f.value, f.norm_value, f.norm_unit, f.qualifier, f.region, f.text, f.quote FROM facts f "
+)
+OTHER_VALUE_SELECT = "SELECT f.id, f.value, f.norm_value, f.qualifier FROM facts f "
 BASELINE_WINDOW = 3
 TREND_WINDOW = 5
 STALE_YEARS = 2  # a latest value more than this many years before the as-of year is marked stale
@@ -141,29 +150,32 @@ def plan_span(plan: str | None) -> tuple[int, int] | None:
 
 @dataclass
 class _Obs:
-    """The preferred observations of one indicator, by measure, converted to one unit."""
+    """The preferred observations of one indicator, by measure, converted to one unit.
+
+    ``observed``: every observation (not only the preferred) in the order read, ``unit`` the one
+    they are converted to; ``_own_baseline`` looks a target's own document's levels up among
+    them, which only a few targets need, instead of a converted copy of every level row.
+    """
 
     levels: dict[int, dict[str, Any]]
     growth: dict[int, dict[str, Any]]
     avg_growth: dict[tuple[int, int], dict[str, Any]]
-    all_levels: list[dict[str, Any]] = field(default_factory=list)
+    observed: list[dict[str, Any]] = field(default_factory=list)
+    unit: str = ""
+    #: ``observed``'s one-year levels by (document, year), made when a target first asks.
+    own_levels: dict[tuple[int, int], list[dict[str, Any]]] | None = None
+
+
+def _converted(r: dict[str, Any], unit: str) -> float | None:
+    """A level row's value in ``unit`` (``None``: another quantity under the same name)."""
+    value = r["norm_value"] if r["norm_value"] is not None else r["value"]
+    return value if r["norm_unit"] == unit else convert(value, r["norm_unit"], unit)
 
 
 def _observations(rows: list[dict[str, Any]], unit: str, as_of: int | None) -> _Obs:
-    obs = [
-        r
-        for r in rows
-        if kind_class(r["kind"]) == "observed"
-        and (as_of is None or (r["period_end"] is not None and r["period_end"] <= as_of))
-    ]
+    # (the query reads no targets: every row is an observation)
+    obs = rows if as_of is None else [r for r in rows if r["period_end"] is not None and r["period_end"] <= as_of]
     best = mark_preferred(obs)
-    all_levels: list[dict[str, Any]] = []
-    for r in obs:
-        if r["measure"] == "level" and r["period_start"] is not None and r["period_start"] == r["period_end"]:
-            value = r["norm_value"] if r["norm_value"] is not None else r["value"]
-            converted = value if r["norm_unit"] == unit else convert(value, r["norm_unit"], unit)
-            if converted is not None:
-                all_levels.append({**r, "v": converted})
     levels: dict[int, dict[str, Any]] = {}
     grow: dict[int, dict[str, Any]] = {}
     avg: dict[tuple[int, int], dict[str, Any]] = {}
@@ -172,8 +184,7 @@ def _observations(rows: list[dict[str, Any]], unit: str, as_of: int | None) -> _
         if a is None or b is None:
             continue
         if measure == "level" and a == b:
-            value = r["norm_value"] if r["norm_value"] is not None else r["value"]
-            converted = value if r["norm_unit"] == unit else convert(value, r["norm_unit"], unit)
+            converted = _converted(r, unit)
             if converted is None:
                 continue  # another quantity under the same name (万人 against %)
             levels[a] = {**r, "v": converted}
@@ -181,7 +192,7 @@ def _observations(rows: list[dict[str, Any]], unit: str, as_of: int | None) -> _
             grow[a] = {**r, "v": r["value"]}
         elif measure == "avg_growth" and a < b:
             avg[(a, b)] = {**r, "v": r["value"]}
-    return _Obs(levels, grow, avg, all_levels)
+    return _Obs(levels, grow, avg, obs, unit)
 
 
 def _direction(
@@ -251,10 +262,18 @@ def _own_baseline(t: dict[str, Any], obs: _Obs, base: int) -> dict[str, Any] | N
     revision from another source; within the document, the mention nearest the target wins
     (the same table row or sentence).
     """
-    own = [r for r in obs.all_levels if r["document_id"] == t["document_id"] and r["period_start"] == base]
+    if obs.own_levels is None:
+        obs.own_levels = {}
+        for r in obs.observed:
+            if r["measure"] == "level" and r["period_start"] is not None and r["period_start"] == r["period_end"]:
+                obs.own_levels.setdefault((r["document_id"], r["period_start"]), []).append(r)
+    seq = t["seq"]
+    candidates = obs.own_levels.get((t["document_id"], base), [])
+    own = [(r, v) for r in candidates if (v := _converted(r, obs.unit)) is not None]
     if not own:
         return None
-    return min(own, key=lambda r: abs(r["seq"] - t["seq"]))
+    r, v = min(own, key=lambda rv: abs(rv[0]["seq"] - seq))
+    return {**r, "v": v}
 
 
 def _level_unit(rows: list[dict[str, Any]], preferred: str | None) -> str:
@@ -455,24 +474,13 @@ def _mark_stale(a: TargetAssessment, as_of: int) -> None:
         _say(a, "stale: latest value is from {year} (as of {as_of})", year=a.latest_year, as_of=as_of)
 
 
-def _compound_parts(store: Store, row: dict[str, Any], cache: dict[str, Any]) -> list[dict[str, Any]]:
-    """One target row per indicator it names: ``城乡居民人均可支配收入增长8%`` and
-    ``城镇常住…、农村常住…均增长8%`` set the same goal for each part (FACTS.md keeps one fact for the
-    one number; a goal is judged per indicator).  The row stays whole unless every part resolves to
-    an indicator of the taxonomy, each a different one."""
-    mention = row["mention"] or row["indicator"] or ""
-    found = _compound_indicators(store, mention, cache)
-    if not found:
-        return [row]
-    return [{**row, "indicator": ind.name, "indicator_id": ind.id, "indicator_key": ind.id} for ind in found]
+def _compound_indicators(store: Store, mention: str) -> tuple[Any, ...]:
+    """The taxonomy indicators a compound name sets one goal for (``_compound_part``), else ``()``;
+    once a name for the store's life (``Resolver.memo``): a region's targets repeat their names."""
+    return memoised(store.resolver.memo, ("compound", mention), lambda: _split_compound(store, mention))
 
 
-def _compound_indicators(store: Store, mention: str, cache: dict[str, Any]) -> list[Any]:
-    """The taxonomy indicators a compound name sets one goal for (``_compound_parts``), else ``[]``;
-    ``cache``: a region's targets repeat their names, each read once a call."""
-    if mention in cache:
-        return cache[mention]
-    cache[mention] = []
+def _split_compound(store: Store, mention: str) -> tuple[Any, ...]:
     names = [n for n in re.split(r"[、和及与]", mention) if n]
     if len(names) < 2:
         names = []
@@ -481,12 +489,11 @@ def _compound_indicators(store: Store, mention: str, cache: dict[str, Any]) -> l
                 names = [mention.replace(compound, part, 1) for part in parts]
                 break
     if len(names) < 2:
-        return []
+        return ()
     found = [store.indicator(n) for n in names]
     if any(ind is None for ind in found) or len({ind.id for ind in found if ind}) != len(found):
-        return []
-    cache[mention] = found
-    return found
+        return ()
+    return tuple(found)
 
 
 def is_fragment(store: Store, name: str) -> bool:
@@ -496,7 +503,10 @@ def is_fragment(store: Store, name: str) -> bool:
     head (产值, 投资), a bare place (北镇市), or a name that starts or ends on a function word or on
     a verb cut off from its object (…公司新建年产, 在各县（市）新建).
     """
-    name = name.strip()
+    return memoised(store.resolver.memo, ("fragment", name), lambda: _is_fragment(store, name.strip()))
+
+
+def _is_fragment(store: Store, name: str) -> bool:
     if store.indicator(name) is not None:
         return False
     lex = load_lexicon().raw
@@ -538,19 +548,17 @@ class TargetPage:
 class _TargetGroup:
     """The mentions of one target (indicator, measure, target period), the preferred first, with
     what orders it among the region's targets — known before the target is judged, so that a page
-    of a region with thousands of targets judges only its own."""
+    of a region with thousands of targets judges only its own.  ``members`` are rows of
+    ``TARGET_ORDER_SELECT`` as tuples while the targets are ordered; a page's become dicts
+    (``_member_dicts``), since making a dict of each of a region's 3,000-4,000 rows was most of
+    the cost of a page at 100,000 documents."""
 
-    members: list[dict[str, Any]]
+    members: list[Any]
     indicator: Any  # the taxonomy's Indicator, or None
     main: bool = False
     category: str = ""
     order: int = 0
-
-    def sort_key(self) -> tuple[Any, ...]:
-        t = self.members[0]
-        name = self.indicator.name if self.indicator else t["indicator"]
-        return (not self.main, self.order, t["period_end"], t["indicator_id"] is None, name, t["measure"] != "level",
-                t["id"])  # fmt: skip
+    key: tuple[Any, ...] = ()  # the order of ``targets``: main indicators in table order, then year, name
 
 
 def targets(
@@ -586,30 +594,48 @@ def target_page(
     and the total.  Only the page's targets are judged and only their indicators' observations
     read: at 100,000 documents a region holds up to 2,500 targets, and judging all of them took
     most of the time of a whole answer."""
-    paged = limit is not None or offset > 0
     region_key, span = store.region_key(region), plan_span(plan)
-    groups = _target_groups(store, region_key, span, indicator, fragments, narrow=paged)
+    groups, columns, docs = _target_groups(store, region_key, span, indicator, fragments)
     page = groups[offset:] if limit is None else groups[offset:offset + limit]
-    if paged:
-        _read_whole_rows(store, page)
+    for group in page:
+        group.members = [_member_dict(columns, m, docs) for m in group.members]
+    _read_values(store, page)
     return TargetPage(_assess(store, region_key, page, span, as_of), len(groups), offset)
 
 
-def _read_whole_rows(store: Store, groups: list[_TargetGroup]) -> None:
-    """Give the members of ``groups``, read with ``TARGET_ORDER_SELECT``, the rest of their columns
-    (what they were given by ``_compound_parts`` and their documents' fields kept)."""
-    ids = sorted({m["id"] for group in groups for m in group.members})
-    whole = {row["id"]: row for row in store.db.query_ids(FACT_SELECT + "WHERE f.id IN", ids)}
+def _read_values(store: Store, groups: list[_TargetGroup]) -> None:
+    """Give the members of ``groups``, read with ``TARGET_ORDER_SELECT``, what judging and showing
+    them reads: the first (preferred) member ``TARGET_VALUE_SELECT``, the others ``OTHER_VALUE_SELECT``
+    (by id, once the targets are ordered: a page reads only its own)."""
+    first = sorted({group.members[0]["id"] for group in groups})
+    others = sorted({m["id"] for group in groups for m in group.members[1:]})
+    shown = {row["id"]: row for row in store.db.query_ids(TARGET_VALUE_SELECT + "WHERE f.id IN", first)}
+    values = {row["id"]: row for row in store.db.query_ids(OTHER_VALUE_SELECT + "WHERE f.id IN", others)}
     for group in groups:
-        group.members = [{**whole[m["id"]], **m} for m in group.members]
+        members = group.members
+        members[0].update(shown[members[0]["id"]])
+        for m in members[1:]:
+            m.update(values[m["id"]])
+
+
+#: What a target row carries of its document (``Store.with_documents``'s fields).
+TARGET_DOCUMENT_FIELDS = {"doc_year": "year", "doc_name": "name", "plan_start": "plan_start", "plan_end": "plan_end"}
+
+
+def _member_dict(columns: list[str], row: tuple[Any, ...], docs: dict[int, dict[str, Any]]) -> dict[str, Any]:
+    """A target row of ``_target_groups`` (a tuple of ``columns``) as the dict ``_assess`` reads,
+    with its document's fields (``TARGET_DOCUMENT_FIELDS``)."""
+    member = dict(zip(columns, row, strict=True))
+    member.update(docs.get(member["document_id"]) or dict.fromkeys(TARGET_DOCUMENT_FIELDS))
+    return member
 
 
 def _target_groups(
-    store: Store, region_key: str, span: tuple[int, int] | None, indicator: str | None, fragments: bool, *,
-    narrow: bool = False,
-) -> list[_TargetGroup]:
-    """The region's targets, one group per target, in the order ``targets`` lists them; ``narrow``:
-    their rows with only the columns that order them (``TARGET_ORDER_SELECT``, from an index)."""
+    store: Store, region_key: str, span: tuple[int, int] | None, indicator: str | None, fragments: bool
+) -> tuple[list[_TargetGroup], list[str], dict[int, dict[str, Any]]]:
+    """The region's targets, one group per target, in the order ``targets`` lists them, their
+    members rows of ``TARGET_ORDER_SELECT`` (from an index) as tuples; with the rows' column names
+    and their documents' fields (``_member_dict``)."""
     # The plan and the indicator narrow the query itself: a dashboard asks one plan of a region
     # that holds thousands of targets over the years.
     where = f"WHERE f.region_key = ? AND f.kind = 'target' AND {LIVE} AND f.period_end IS NOT NULL"
@@ -620,34 +646,74 @@ def _target_groups(
     if indicator:
         where += " AND f.indicator_key = ?"
         params.append(store.indicator_key(indicator))
-    select = TARGET_ORDER_SELECT if narrow else FACT_SELECT
-    rows = fact_query(store, select + where, params, plan_start="plan_start", plan_end="plan_end")
-    compounds: dict[str, Any] = {}
-    rows = [part for r in rows for part in _compound_parts(store, r, compounds)]
-    if not fragments:
-        fragment: dict[str, bool] = {}
-        for r in rows:
-            if not r["indicator_id"] and r["indicator"] not in fragment:
-                fragment[r["indicator"]] = is_fragment(store, r["indicator"])
-        rows = [r for r in rows if r["indicator_id"] or not fragment[r["indicator"]]]
-    by_target: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    columns, rows = store.db.query_tuples(TARGET_ORDER_SELECT + where, params)
+    if not rows:
+        return [], columns, {}
+    at = {name: i for i, name in enumerate(columns)}
+    i_id, i_doc, i_seq, i_status, i_kind = at["id"], at["document_id"], at["seq"], at["status"], at["kind"]
+    i_key, i_measure, i_period, i_end = at["indicator_key"], at["measure"], at["period"], at["period_end"]
+    i_name, i_ind, i_mention, i_source = at["indicator"], at["indicator_id"], at["mention"], at["source"]
+    docs = store.document_columns({r[i_doc] for r in rows}, **TARGET_DOCUMENT_FIELDS)
+    years = {doc: fields["doc_year"] for doc, fields in docs.items()}
+    by_target: dict[tuple[str, str, str], list[tuple[Any, ...]]] = {}
+    # What becomes of a row depends on its names alone: split (a compound: one row per indicator it
+    # names), kept, or left out (a fragment); decided once per distinct names, as the region's
+    # thousands of rows repeat them.
+    verdicts: dict[tuple[str, str, str | None], tuple[Any, ...] | bool] = {}
     for r in rows:
-        by_target[(r["indicator_key"], r["measure"], r["period"])].append(r)
+        names = (r[i_mention], r[i_name], r[i_ind])
+        verdict = verdicts.get(names)
+        if verdict is None:
+            compound = _compound_indicators(store, r[i_mention] or r[i_name] or "")
+            verdict = verdicts[names] = compound or fragments or bool(r[i_ind]) or not is_fragment(store, r[i_name])
+        if verdict is False:
+            continue
+        # (a compound's parts are indicators of the taxonomy: never fragments)
+        for part in (r,) if verdict is True else (_compound_part(r, ind, i_name, i_ind, i_key) for ind in verdict):
+            key = (part[i_key], part[i_measure], part[i_period])
+            found = by_target.get(key)
+            if found is None:
+                by_target[key] = [part]
+            else:
+                found.append(part)
+
+    def rank(r: tuple[Any, ...]) -> tuple[int, int, int, int, int]:
+        return rank_of(r[i_status], r[i_kind], years.get(r[i_doc]), r[i_doc], r[i_seq])
+
     texts: dict[int, Any] = {}
     groups = []
+    taxonomy = store.taxonomy
     for members in by_target.values():
         if len(members) > 1:
-            members.sort(key=preference_rank, reverse=True)
+            members.sort(key=rank, reverse=True)
         t = members[0]
-        group = _TargetGroup(members, store.taxonomy.get(t["indicator_id"]) if t["indicator_id"] else None)
+        group = _TargetGroup(members, taxonomy.get(t[i_ind]) if t[i_ind] else None)
         # A quantity the plan's table lists is a main indicator, whichever mention states it best.
-        place = next((p for m in members if m["source"] == "table" and (p := _table_place(store, m, texts))
-                      is not None), None)  # fmt: skip
+        place = None
+        for m in members:
+            if m[i_source] == "table" and (
+                place := _table_place(store, _member_dict(columns, m, docs), texts)
+            ) is not None:
+                break
         if place is not None:
             group.main, group.category, group.order = True, place.category, place.table * 1000 + place.order
+        name = group.indicator.name if group.indicator else t[i_name]
+        group.key = (not group.main, group.order, t[i_end], t[i_ind] is None, name, t[i_measure] != "level",
+                     t[i_id])  # fmt: skip
         groups.append(group)
-    groups.sort(key=_TargetGroup.sort_key)
-    return groups
+    groups.sort(key=lambda group: group.key)
+    return groups, columns, docs
+
+
+def _compound_part(row: tuple[Any, ...], ind: Any, i_name: int, i_ind: int, i_key: int) -> tuple[Any, ...]:
+    """``row`` as the target of ``ind``, one of the indicators its compound name names:
+    ``城乡居民人均可支配收入增长8%`` and ``城镇常住…、农村常住…均增长8%`` set the same goal for each
+    part (FACTS.md keeps one fact for the one number; a goal is judged per indicator).  A row is
+    split only when every part resolves to an indicator of the taxonomy, each a different one
+    (``_compound_indicators``)."""
+    part = list(row)
+    part[i_name], part[i_ind], part[i_key] = ind.name, ind.id, ind.id
+    return tuple(part)
 
 
 def _assess(
@@ -667,6 +733,8 @@ def _assess(
             by_indicator[r["indicator_key"]].append(r)
     out: list[TargetAssessment] = []
     obs_cache: dict[tuple[str, str], _Obs] = {}
+    level_units: dict[tuple[str, str | None], str] = {}
+    this_year = as_of if as_of is not None else date.today().year
     for group in groups:
         members, indicator_obj = group.members, group.indicator
         t = members[0]
@@ -676,7 +744,10 @@ def _assess(
             unit = "%"
         elif measure in ("growth", "avg_growth"):
             # A rate is judged on rates, or on the levels in their own unit (not the target's %).
-            unit = _level_unit(by_indicator.get(ind_key, []), indicator_obj.unit if indicator_obj else None)
+            preferred_unit = indicator_obj.unit if indicator_obj else None
+            if (ind_key, preferred_unit) not in level_units:
+                level_units[ind_key, preferred_unit] = _level_unit(by_indicator.get(ind_key, []), preferred_unit)
+            unit = level_units[ind_key, preferred_unit]
         cache_key = (ind_key, unit)
         if cache_key not in obs_cache:
             obs_cache[cache_key] = _observations(by_indicator.get(ind_key, []), unit, as_of)
@@ -710,6 +781,6 @@ def _assess(
             _assess_rate(a, t, obs, base, ind_dir)
         else:
             _assess_level(a, t, obs, base, ind_dir)
-        _mark_stale(a, as_of if as_of is not None else date.today().year)
+        _mark_stale(a, this_year)
         out.append(a)
     return out

@@ -978,18 +978,23 @@ class Store:
         36 ms without (100,000 documents); an index on the columns is not used for the join, and
         since migration 7 this query reads no text at all.
         """
-        ids = sorted({r["document_id"] for r in rows})
+        found = self.document_columns({r["document_id"] for r in rows}, **fields)
+        for row in rows:
+            row.update(found.get(row["document_id"], dict.fromkeys(fields)))
+        return rows
+
+    def document_columns(self, ids: Iterable[int], **fields: str) -> dict[int, dict[str, Any]]:
+        """{document id: {name: column}} for ``fields`` (``doc_year="year"``) of documents ``ids``:
+        the look-up of ``with_documents``, for rows that are not dicts."""
         found: dict[int, dict[str, Any]] = {}
         columns = ", ".join(f"{column} AS {quote_name(name)}" for name, column in fields.items())
         table = "documents"
         if self.db.dialect == "sqlite" and set(fields.values()) <= set(DOCUMENT_HEAD_COLUMNS):
             # (the planner prefers the table's own key, which reads through the text: migration 7)
             table = f"documents INDEXED BY {DOCUMENT_HEAD_INDEX}"
-        for doc in self.db.query_ids(f"SELECT id, {columns} FROM {table} WHERE id IN", ids):
+        for doc in self.db.query_ids(f"SELECT id, {columns} FROM {table} WHERE id IN", sorted(ids)):
             found[doc.pop("id")] = doc
-        for row in rows:
-            row.update(found.get(row["document_id"], dict.fromkeys(fields)))
-        return rows
+        return found
 
     def documents(self, *, current: bool = True) -> list[dict[str, Any]]:
         """The documents (without their text)."""

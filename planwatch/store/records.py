@@ -93,6 +93,11 @@ class Resolver:
     def __post_init__(self) -> None:
         self._regions: dict[tuple[str, str | None], tuple[Region | None, Region | None]] = {}
         self._indicators: dict[tuple[str, str, str | None], Indicator | None] = {}
+        #: Answers that depend on a name and this taxonomy and gazetteer alone, kept for the
+        #: resolver's life (``planwatch.monitor.targets``: whether a target's name is a fragment,
+        #: which indicators a compound name sets one goal for — a region restates the same
+        #: names every year, and regions share them); bounded like ``projects.names.memoised``.
+        self.memo: dict[tuple[str, str], Any] = {}
 
     # -- indicators ----------------------------------------------------------------------
     def indicator(self, name: str, mention: str = "", given_id: str | None = None) -> Indicator | None:
