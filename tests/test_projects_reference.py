@@ -106,8 +106,8 @@ ROUND_M = Path(__file__).parent / "data" / "projects_reference_round_m.jsonl"
 ROUND_N = Path(__file__).parent / "data" / "projects_reference_round_n.jsonl"
 #: the four documents of the tenth unseen round (ranges-o), annotated whole before either extractor ran
 ROUND_O = Path(__file__).parent / "data" / "projects_reference_round_o.jsonl"
-#: round 11 of issue 11 §7: the plan parts of city and district documents (咸安区 2023 report tasks, 厦门 2016, 中山 2024
-#: key-project plan, 武汉 2018 key works), annotated whole before the extractor ran on them
+#: round 11 of issue 11 §7: the plan parts of city and district documents (咸安区 2023 report tasks, 厦门 2016,
+#: 中山 2024 key-project plan, 武汉 2018 key works), annotated whole before the extractor ran on them
 ROUND11 = Path(__file__).parent / "data" / "projects_reference_round11.jsonl"
 
 

@@ -95,6 +95,12 @@ _PLACE_ONLY = re.compile(r"^(?![^至]*至)[\u4e00-\u9fff]{2,6}[河山湖江]$") 
 _RELATIVE = re.compile(r"关注|落户|位于|投资|建设|实施|引进|相依|具有|形成|打造|承接|面向|为|是|有|达到|设在")
 _AND_SPLIT = re.compile(r"以及|和|及")
 _CHAIN = re.compile(r"(?:并|和|及|、)?")
+_PHASE_ONLY = re.compile(r"(?:[一二三四五六七八九十]+|首)期$")
+_PORTFOLIO_AMOUNT = re.compile(r"固定资产|新增|社会|房地产|工业|园区|基础设施建设|年度|累计$")
+# a numbered road opening a name (S356横沟至黄沙铺改扩建二期, G98环岛高速提档扩容工程): a named facility
+_ROAD_NUMBER = re.compile(r"[GSXYgsxy]\d{1,4}(?![\dA-Za-z])")
+# an item number opening a line (12.启动…, 3．推进…): no part of what follows
+_ITEM_NUMBER = re.compile(r"\s*\d{1,3}[.．](?!\d)\s*")
 _PLACE_MARK = re.compile(r"[\u4e00-\u9fff]{1,4}(?:街|路|河|山|湖|村|里|镇|港|湾|桥|大道)")
 _CLASS_WORDS = re.compile(r"(?:[^、，]{0,4}?)(?:一大批|一批|一些|若干|多个|各类|部分|一系列)")
 _INTENT = re.compile(r"加快|推动|推进|确保|力促|启动|开工建设|新建|建设|完成|抓好|实施")
@@ -148,7 +154,9 @@ _LEADING_DATE = re.compile(r"(?:19|20)\d\d年(?:\d{1,2}月|[元正]月)?(?:份|�
 # a bracket after a count of works encloses their names (打通2条重要通道瓶颈路段（A、B）)
 _COUNT_BRACKET = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)(?:个|条|段|座|项|处|圈)[^，。；、（()]{0,12}[（(]")
 _SHARED_COUNT = re.compile(r"[^、，]{2,6}?(\d+|[两三四五六七八九十])(?:条|个|座|所|家|处)")
-_LEAD_TIME = re.compile(r"(?:\d{1,2}月份?(?:\d{1,2}日)?(?:底|初|末|中旬|上旬|下旬|前)?|明年底|明年初|年底前|年底|明年)")
+# (a year opening a plan's item: 2019年开工建设X, 2025年底前建成Y)
+_LEAD_TIME = re.compile(r"(?:(?:19|20)\d\d年(?:\d{1,2}月份?)?(?:底前|底|初|末|前|内)?|\d{1,2}月份?(?:\d{1,2}日)?"
+                        r"(?:底|初|末|中旬|上旬|下旬|前)?|明年底|明年初|年底前|年底|明年)")
 _TRAILING_LENGTH = re.compile(rf"(?<=[段线路桥道])(?:{ARABIC})(?:公里|千米|米)$")
 # an ASCII comma, colon or semicolon between Chinese words (not in 1,000 or 3:1)
 _ASCII_SEP = re.compile(r"(?<=[\u4e00-\u9fff）)”%])\s*[,;:.]\s*(?=[\u4e00-\u9fff（(“])")
@@ -880,7 +888,8 @@ class ProjectExtractor:
         if m.group("more") == "以上" or t.startswith(("以上", "及以上"), m.end()):
             return False  # 投资10亿元以上的…项目: a threshold, not an amount
         before = t[max(c.start, m.start() - 6):m.start()]
-        if re.search(r"固定资产|新增|社会|房地产|工业|园区|基础设施建设|累计$", before) and not m.group("de"):
+        # (力争完成年度投资10亿元: a year's amount of a field or portfolio, no project's)
+        if _PORTFOLIO_AMOUNT.search(before) and not m.group("de"):
             return False
         return not (m.end() >= c.end and not before.strip())  # 投资50亿元， with nothing named
 
@@ -1058,10 +1067,10 @@ class ProjectExtractor:
         """Works on one named facility (``漠河机场改扩建``, ``哈尔滨机场二期扩建``, ``X路改造``), which a verb
         needing 建设 takes without it: the works noun ends the name, and a place word marks it, or it opens
         with a place and names a facility before the works (not ``城镇老旧小区改造``, a kind of works)."""
-        w = self._works_re.search(name)
+        w = self._works_re.search(_PHASE_ONLY.sub("", name))  # (改扩建二期: the works' phase)
         if w is None:
             return False
-        if _PLACE_MARK.search(name) is not None:
+        if _PLACE_MARK.search(name) is not None or _ROAD_NUMBER.match(name) is not None:
             return True
         return self._place_at(name, 0) and self._ends_with_head(name[:w.start()].rstrip("改"))
 
@@ -1114,6 +1123,8 @@ class ProjectExtractor:
         return lead_end, before_stage, before_span, circumfix
 
     def _strip_lead(self, start: int, end: int) -> tuple[int, str]:
+        if (start == 0 or self.t[start - 1] == "\n") and (num := _ITEM_NUMBER.match(self.t, start, end)) is not None:
+            start = num.end()  # 12.启动A建设: the item's number, then its verb
         m = self.tax.leading_re.match(self.t, start, end)
         pos = m.end() if m else start
         while (when := _LEAD_TIME.match(self.t, pos, end)) is not None:
