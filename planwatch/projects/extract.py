@@ -1836,6 +1836,11 @@ class ProjectExtractor:
             found = self._sector_of_heading(label, name)
             if found:
                 return found, "heading", label
+        group = self._group_label(pos)
+        if group:
+            found = self._sector_of_heading(group, name)
+            if found:
+                return found, "heading", group
         found = self._sector_of_name(name)
         return (found, "name", "") if found else (None, None, "")
 
@@ -1848,6 +1853,18 @@ class ProjectExtractor:
                 chain.append(section.heading)
                 level = section.level
         return chain
+
+    def _group_label(self, pos: int) -> str:
+        """``其中基础设施项目82个，总投资2905亿元，重点推进A、B…；民生工程项目25个，…启动建设C、D…``: a group of a
+        portfolio counted earlier in the same sentence part is the field of the names after it (the last such count)."""
+        t = self.t
+        part_start = max(t.rfind(sep, max(0, pos - _GROUP_WINDOW), pos) for sep in "；;。\n") + 1
+        if part_start <= 0:
+            part_start = max(0, pos - _GROUP_WINDOW)
+        last = None
+        for m in _GROUP_COUNT.finditer(t, part_start, pos):
+            last = m
+        return last.group("label") if last else ""
 
     def _paragraph_label(self, pos: int) -> str:
         t = self.t
@@ -1941,6 +1958,9 @@ class ProjectExtractor:
             ))
 
 
+#: A portfolio's group and its count (基础设施项目82个, 民生工程项目25个) opening a sentence part: its field.
+_GROUP_COUNT = re.compile(r"(?P<label>[\u4e00-\u9fff]{2,8}?)(?:项目|工程)(?:共|共计)?\d+(?:个|项|宗)")
+_GROUP_WINDOW = 160  # (how far back a sentence part is looked for: the count stands near its names)
 #: What every ``_portfolio_re`` match holds after its lead (``ProjectExtractor._portfolio_matches``).
 _PORTFOLIO_ANCHOR = re.compile(r"项目(?:库)?(?:共|共计|总数)?\d+个")
 
