@@ -95,6 +95,8 @@ _PLACE_ONLY = re.compile(r"^(?![^至]*至)[\u4e00-\u9fff]{2,6}[河山湖江]$") 
 _RELATIVE = re.compile(r"关注|落户|位于|投资|建设|实施|引进|相依|具有|形成|打造|承接|面向|为|是|有|达到|设在")
 _AND_SPLIT = re.compile(r"以及|和|及")
 _CHAIN = re.compile(r"(?:并|和|及|、)?")
+#: a stretch named by its two ends and nothing else (武汉至福州): it may share the head of the next item
+_BARE_STRETCH = re.compile(r"[\u4e00-\u9fff]{2,4}至[\u4e00-\u9fff]{2,4}")
 _PHASE_ONLY = re.compile(r"(?:[一二三四五六七八九十]+|首)期$")
 _PORTFOLIO_AMOUNT = re.compile(r"固定资产|新增|社会|房地产|工业|园区|基础设施建设|年度|累计$")
 # a numbered road opening a name (S356横沟至黄沙铺改扩建二期, G98环岛高速提档扩容工程): a named facility
@@ -1597,7 +1599,8 @@ class ProjectExtractor:
 
     def _shares_head(self, name: str, following: list[tuple[int, int] | None], mode: str) -> bool:
         """``西康、西十高铁``, ``府谷、定边机场``: a short bare name before a named facility shares its head."""
-        if mode != "free" or not following or following[0] is None or not 2 <= len(name) <= 4:
+        if mode != "free" or not following or following[0] is None or not (
+                2 <= len(name) <= 4 or _BARE_STRETCH.fullmatch(name)):  # (武汉至福州、武汉至贵阳高铁: a stretch)
             return False
         if self.tax.leading_re.match(name) or _COUNT_START.match(name) or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
             return False
