@@ -133,6 +133,11 @@ _ARRANGED_YEAR = re.compile(rf"对(?:(?P<year>(?:19|20)\d\d)年|{alternation(_PL
 _ISSUED_PLAN = re.compile(
     rf"(?:{alternation(_PLAN_LEADS['issue_verbs'])})了?《(?P<title>[^《》]{{2,80}}?"
     rf"(?:{alternation(_PLAN_LEADS['plan_documents'])}))(?:[（(][^《》]{{0,12}}[)）])?》")
+#: ``武汉市出台精准发力补短板十二大重点工程实施方案。``: a plan issued, its title unquoted but ending the clause
+#: (not ``出台支持重建XX条政策措施``: no plan document; nor ``出台方案的同时…``: the title must end its clause).
+_ISSUED_PLAN_BARE = re.compile(
+    rf"(?:{alternation(_PLAN_LEADS['issue_verbs'])})了?(?P<title>[^《》“”，。；：,;:]{{4,40}}?"
+    rf"(?:{alternation(_PLAN_LEADS['plan_documents'])}))(?=[，。；,;]|$)")
 #: ``龚正说，上海将持续推进…``: someone's words about what will be done.
 _SAID_PLAN = re.compile(
     rf"^[\u4e00-\u9fff]{{2,6}}?(?:{alternation(_LEX['speaker_verbs'])})[：:，,]\s*[\u4e00-\u9fff]{{1,6}}?(?<!即)将(?!近|军)")
@@ -153,7 +158,7 @@ def _plan_turn(paragraph: str) -> tuple[int | None, tuple[int, int] | None] | No
         if whose:
             year = whose[-1].group("year")
             return (int(year) if year else None), None
-        issued = _ISSUED_PLAN.search(sentence)
+        issued = _ISSUED_PLAN.search(sentence) or _ISSUED_PLAN_BARE.search(sentence)
         if issued:
             title = issued.group("title")
             span = plan_span(title)

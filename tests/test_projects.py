@@ -1149,3 +1149,75 @@ def test_ring_roads_end_names() -> None:
     # 内外环境 is no road (new text)
     assert ("西外环", "started") in _around("hailaer/hailaer_2016.txt", "公路东、西外环开工建设")
     assert _names("2019年工作回顾。优化内外环境开工建设,滨江内环全线贯通。\n") == [("滨江内环", "completed")]
+
+
+def _kinds(text: str) -> list[tuple[str, str | None, str]]:
+    return [(m.name, m.stage, m.kind) for m in _mentions(text, "r11.txt")]
+
+
+def test_a_year_or_an_item_number_opening_a_plan_item() -> None:
+    # 2019年开工建设X (武汉 2018's key works prompted it) and 12.启动X建设 (咸安 2023's task list): the year and the
+    # item's number open the item, the verb follows (new text); a target line of the same list names nothing
+    assert _names("二、2023年主要工作安排\n2025年开工建设城北污水处理厂项目。\n") == [("城北污水处理厂项目", "started")]
+    assert _names("二、2023年主要工作安排\n  12.启动滨江大道建设。\n  1.地区生产总值增长8%以上。\n") == [
+        ("滨江大道", "started")]
+
+
+def test_a_numbered_road_marks_named_works() -> None:
+    # a road number opening works a verb takes without 建设 (推进s356横沟至黄沙铺改扩建二期、s319…改造工程 of 咸安 2023
+    # prompted it; new text, as the stored documents write such works with 建设 or in lists); a number before no works
+    # is none (G60科创走廊 of 上海 2026)
+    assert _names("二、2023年主要工作安排\n推进S221城关至南岭段改扩建二期、G105北环段提质改造工程。\n") == [
+        ("S221城关至南岭段改扩建二期", "construction"), ("G105北环段提质改造工程", "construction")]
+    assert _around("provinces-2026/2026_上海市_政府工作报告.txt", "G60科创走廊") == []
+
+
+def test_intercity_lines_and_river_crossings() -> None:
+    # 城际 ends a name (南中城际 of 中山 2024 prompted it; 深惠城际、南珠（中）城际、佛穗莞城际 of 广东 2026),
+    # 过江通道 closes a list (A和B等2座过江通道 of 武汉 2018; 江阴靖江等过江通道 of 江苏 2026)
+    found = _around("provinces-2026/2026_广东省_政府工作报告.txt", "深惠城际、南珠（中）城际、佛穗莞城际")
+    assert [n for n, _ in found] == ["深惠城际", "南珠（中）城际", "佛穗莞城际"]
+    jiangsu = "provinces-2026/2026_江苏省_政府工作报告.txt"
+    assert _around(jiangsu, "建成江阴靖江等过江通道") == [("江阴靖江", "completed")]
+
+
+def test_a_stretch_named_by_its_ends_shares_the_next_head() -> None:
+    # 武汉至福州、武汉至青岛、武汉至贵阳高铁 (武汉 2018 prompted it); 海拉尔至宝日希勒、特尼河农村公路 (海拉尔 2018);
+    # a stretch before no facility stays none (new text)
+    found = _around("hailaer/hailaer_2018.txt", "海拉尔至宝日希勒、特尼河农村公路")
+    assert ("海拉尔至宝日希勒", "construction") in found
+    assert _names("二、2023年主要工作安排\n推进南宁至玉林、大力发展旅游。\n") == []
+
+
+def test_studies_and_plans_of_a_project_are_planning() -> None:
+    # 开展X规划研究, X纳入国家相关规划 (武汉 2018 prompted them; new text); a study of no facility names none
+    assert _names("二、2023年主要工作安排\n开展西部机场二期规划研究。\n") == [("西部机场二期", "planning")]
+    assert _names("二、2023年主要工作安排\n开展国土空间规划研究。\n") == []
+    assert _names("二、2023年主要工作安排\n争取城南至北港铁路纳入国家相关规划。\n") == [("城南至北港铁路", "planning")]
+
+
+def test_a_years_amount_and_a_kind_of_transport_are_no_project() -> None:
+    # 力争完成年度投资10亿元 看病难… (厦门 2016 prompted it: the amount read as a column item's); 加快轨道交通建设
+    # (武汉 2018); new text, an amount before a named project stays its investment
+    assert _names("二、2023年主要工作安排\n医疗 力争完成年度投资8亿元 城区看病难问题。\n") == []
+    assert _names("二、2023年主要工作安排\n加快轨道交通建设。\n") == []
+    assert [n for n, _ in _names("二、2023年主要工作安排\n投资8亿元建设城北医院。\n")] == ["城北医院"]
+
+
+def test_a_portfolio_group_gives_its_field() -> None:
+    # 其中基础设施项目82个,…,重点推进A；民生工程项目25个,…启动建设B (中山 2024 prompted it): 全年实施重点工业项目34个，
+    # 古纳河酒业二期…等项目全面完工 (海拉尔 2013); a count of another field in an earlier part gives none (new text)
+    doc = extract(_CORPUS / "hailaer" / "hailaer_2013.txt")
+    sectors = {m.name: m.sector for m in extract_projects(doc).mentions}
+    assert sectors["古纳河酒业二期"] == sectors["蒙西商品砼"] == "industry"
+    found = _mentions("二、2023年主要工作安排\n农业项目12个,总投资5亿元；推进城北大道、南湖大桥建设。\n", "r11.txt")
+    assert [(m.name, m.sector) for m in found] == [("城北大道", "infrastructure"), ("南湖大桥", "infrastructure")]
+
+
+def test_a_plan_issued_under_an_unquoted_title_is_a_plan_lead() -> None:
+    # 武汉市出台精准发力补短板十二大重点工程实施方案。实施方案提出，… (武汉 2018 prompted it): what follows is the plan
+    # (new text); a policy issued (出台…政策措施) is no plan
+    lead = "某市出台城市更新三年行动实施方案。\n方案提出,建成滨江大道和城北大桥。\n"
+    assert _kinds(lead) == [("滨江大道", "completed", "target"), ("城北大桥", "completed", "target")]
+    other = "某市出台支持企业发展十条政策措施。\n去年,建成滨江大道和城北大桥。\n"
+    assert [k for _, _, k in _kinds(other)] == ["actual", "actual"]

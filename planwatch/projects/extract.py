@@ -95,6 +95,14 @@ _PLACE_ONLY = re.compile(r"^(?![^至]*至)[\u4e00-\u9fff]{2,6}[河山湖江]$") 
 _RELATIVE = re.compile(r"关注|落户|位于|投资|建设|实施|引进|相依|具有|形成|打造|承接|面向|为|是|有|达到|设在")
 _AND_SPLIT = re.compile(r"以及|和|及")
 _CHAIN = re.compile(r"(?:并|和|及|、)?")
+#: a stretch named by its two ends and nothing else (武汉至福州): it may share the head of the next item
+_BARE_STRETCH = re.compile(r"[\u4e00-\u9fff]{2,4}至[\u4e00-\u9fff]{2,4}")
+_PHASE_ONLY = re.compile(r"(?:[一二三四五六七八九十]+|首)期$")
+_PORTFOLIO_AMOUNT = re.compile(r"固定资产|新增|社会|房地产|工业|园区|基础设施建设|年度|累计$")
+# a numbered road opening a name (S356横沟至黄沙铺改扩建二期, G98环岛高速提档扩容工程): a named facility
+_ROAD_NUMBER = re.compile(r"[GSXYgsxy]\d{1,4}(?![\dA-Za-z])")
+# an item number opening a line (12.启动…, 3．推进…): no part of what follows
+_ITEM_NUMBER = re.compile(r"\s*\d{1,3}[.．](?!\d)\s*")
 _PLACE_MARK = re.compile(r"[\u4e00-\u9fff]{1,4}(?:街|路|河|山|湖|村|里|镇|港|湾|桥|大道)")
 _CLASS_WORDS = re.compile(r"(?:[^、，]{0,4}?)(?:一大批|一批|一些|若干|多个|各类|部分|一系列)")
 _INTENT = re.compile(r"加快|推动|推进|确保|力促|启动|开工建设|新建|建设|完成|抓好|实施")
@@ -148,7 +156,9 @@ _LEADING_DATE = re.compile(r"(?:19|20)\d\d年(?:\d{1,2}月|[元正]月)?(?:份|�
 # a bracket after a count of works encloses their names (打通2条重要通道瓶颈路段（A、B）)
 _COUNT_BRACKET = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)(?:个|条|段|座|项|处|圈)[^，。；、（()]{0,12}[（(]")
 _SHARED_COUNT = re.compile(r"[^、，]{2,6}?(\d+|[两三四五六七八九十])(?:条|个|座|所|家|处)")
-_LEAD_TIME = re.compile(r"(?:\d{1,2}月份?(?:\d{1,2}日)?(?:底|初|末|中旬|上旬|下旬|前)?|明年底|明年初|年底前|年底|明年)")
+# (a year opening a plan's item: 2019年开工建设X, 2025年底前建成Y)
+_LEAD_TIME = re.compile(r"(?:(?:19|20)\d\d年(?:\d{1,2}月份?)?(?:底前|底|初|末|前|内)?|\d{1,2}月份?(?:\d{1,2}日)?"
+                        r"(?:底|初|末|中旬|上旬|下旬|前)?|明年底|明年初|年底前|年底|明年)")
 _TRAILING_LENGTH = re.compile(rf"(?<=[段线路桥道])(?:{ARABIC})(?:公里|千米|米)$")
 # an ASCII comma, colon or semicolon between Chinese words (not in 1,000 or 3:1)
 _ASCII_SEP = re.compile(r"(?<=[\u4e00-\u9fff）)”%])\s*[,;:.]\s*(?=[\u4e00-\u9fff（(“])")
@@ -880,7 +890,8 @@ class ProjectExtractor:
         if m.group("more") == "以上" or t.startswith(("以上", "及以上"), m.end()):
             return False  # 投资10亿元以上的…项目: a threshold, not an amount
         before = t[max(c.start, m.start() - 6):m.start()]
-        if re.search(r"固定资产|新增|社会|房地产|工业|园区|基础设施建设|累计$", before) and not m.group("de"):
+        # (力争完成年度投资10亿元: a year's amount of a field or portfolio, no project's)
+        if _PORTFOLIO_AMOUNT.search(before) and not m.group("de"):
             return False
         return not (m.end() >= c.end and not before.strip())  # 投资50亿元， with nothing named
 
@@ -1058,10 +1069,10 @@ class ProjectExtractor:
         """Works on one named facility (``漠河机场改扩建``, ``哈尔滨机场二期扩建``, ``X路改造``), which a verb
         needing 建设 takes without it: the works noun ends the name, and a place word marks it, or it opens
         with a place and names a facility before the works (not ``城镇老旧小区改造``, a kind of works)."""
-        w = self._works_re.search(name)
+        w = self._works_re.search(_PHASE_ONLY.sub("", name))  # (改扩建二期: the works' phase)
         if w is None:
             return False
-        if _PLACE_MARK.search(name) is not None:
+        if _PLACE_MARK.search(name) is not None or _ROAD_NUMBER.match(name) is not None:
             return True
         return self._place_at(name, 0) and self._ends_with_head(name[:w.start()].rstrip("改"))
 
@@ -1114,6 +1125,8 @@ class ProjectExtractor:
         return lead_end, before_stage, before_span, circumfix
 
     def _strip_lead(self, start: int, end: int) -> tuple[int, str]:
+        if (start == 0 or self.t[start - 1] == "\n") and (num := _ITEM_NUMBER.match(self.t, start, end)) is not None:
+            start = num.end()  # 12.启动A建设: the item's number, then its verb
         m = self.tax.leading_re.match(self.t, start, end)
         pos = m.end() if m else start
         while (when := _LEAD_TIME.match(self.t, pos, end)) is not None:
@@ -1586,7 +1599,8 @@ class ProjectExtractor:
 
     def _shares_head(self, name: str, following: list[tuple[int, int] | None], mode: str) -> bool:
         """``西康、西十高铁``, ``府谷、定边机场``: a short bare name before a named facility shares its head."""
-        if mode != "free" or not following or following[0] is None or not 2 <= len(name) <= 4:
+        if mode != "free" or not following or following[0] is None or not (
+                2 <= len(name) <= 4 or _BARE_STRETCH.fullmatch(name)):  # (武汉至福州、武汉至贵阳高铁: a stretch)
             return False
         if self.tax.leading_re.match(name) or _COUNT_START.match(name) or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
             return False
@@ -1825,6 +1839,11 @@ class ProjectExtractor:
             found = self._sector_of_heading(label, name)
             if found:
                 return found, "heading", label
+        group = self._group_label(pos)
+        if group:
+            found = self._sector_of_heading(group, name)
+            if found:
+                return found, "heading", group
         found = self._sector_of_name(name)
         return (found, "name", "") if found else (None, None, "")
 
@@ -1837,6 +1856,18 @@ class ProjectExtractor:
                 chain.append(section.heading)
                 level = section.level
         return chain
+
+    def _group_label(self, pos: int) -> str:
+        """``其中基础设施项目82个，总投资2905亿元，重点推进A、B…；民生工程项目25个，…启动建设C、D…``: a group of a
+        portfolio counted earlier in the same sentence part is the field of the names after it (the last such count)."""
+        t = self.t
+        part_start = max(t.rfind(sep, max(0, pos - _GROUP_WINDOW), pos) for sep in "；;。\n") + 1
+        if part_start <= 0:
+            part_start = max(0, pos - _GROUP_WINDOW)
+        last = None
+        for m in _GROUP_COUNT.finditer(t, part_start, pos):
+            last = m
+        return last.group("label") if last else ""
 
     def _paragraph_label(self, pos: int) -> str:
         t = self.t
@@ -1930,6 +1961,9 @@ class ProjectExtractor:
             ))
 
 
+#: A portfolio's group and its count (基础设施项目82个, 民生工程项目25个) opening a sentence part: its field.
+_GROUP_COUNT = re.compile(r"(?P<label>[\u4e00-\u9fff]{2,8}?)(?:项目|工程)(?:共|共计)?\d+(?:个|项|宗)")
+_GROUP_WINDOW = 160  # (how far back a sentence part is looked for: the count stands near its names)
 #: What every ``_portfolio_re`` match holds after its lead (``ProjectExtractor._portfolio_matches``).
 _PORTFOLIO_ANCHOR = re.compile(r"项目(?:库)?(?:共|共计|总数)?\d+个")
 
