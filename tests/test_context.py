@@ -286,3 +286,18 @@ def test_a_unit_found_only_by_mentions_is_of_the_kind_the_text_calls_its_own() -
     assert planwatch.extract(_wider("news/shanxi_2018m11_key_works.txt")).region == "山西省"
     assert _own_unit(_wider("news/fangxian_2018q1q3.txt").read_text(encoding="utf-8")) == "县"
     assert _own_unit("全省经济运行平稳，全市增速居全省第一。") is None  # two kinds, neither dominant
+
+
+def test_a_reports_sentence_naming_this_year_turns_again() -> None:
+    """News of a report putting the review and the year's goals in one paragraph (``过去一年，…。今年…主要
+    预期目标是：…``): the second sentence is the report's own year; ``比去年`` and ``去年同期`` are bases, not
+    the sentence's year."""
+    news = planwatch.extract_text(
+        "（2023年1月10日）\n毕节市人民政府市长吴东来作政府工作报告\n过去一年，全市地区生产总值完成2200亿元，增长1.5%。"
+        "今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右。\n")
+    assert [(f.text, f.kind, f.period) for f in news.facts] == [
+        ("2200亿元", "actual", "2022"), ("1.5%", "actual", "2022"), ("6%左右", "target", "2023")]
+    from planwatch.extractors.scope import _THIS_OR_LAST_YEAR
+
+    assert _THIS_OR_LAST_YEAR.search("全市社会消费品零售总额比去年增长") is None
+    assert _THIS_OR_LAST_YEAR.search("，与去年同期相比") is None

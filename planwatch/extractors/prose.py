@@ -26,6 +26,7 @@ from planwatch.extractors.scope import (
     period_cues,
     period_for,
     scope_at,
+    sentence_turn,
     states_current,
 )
 from planwatch.extractors.scope import (
@@ -761,8 +762,8 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
         if rate_named and _rate_patterns()[1].search(text, start, end):
             # "江西（6.9%）、福建（6.7%）…7省份的增速超过6%": units' figures in brackets, of the rate the sentence names
             measure = "growth"
-        scope = scope_at(layout, q.start)
         sentence_before = text[lo:q.start]
+        scope = sentence_turn(scope_at(layout, q.start), layout, sentence_before)
         # an estimate cue at the head of a sentence governs all of it, elsewhere only its ；-part
         semi = text.rfind("；", lo, q.start)
         estimate_window = sentence_before if not semi >= 0 or _HEAD_CUE.match(sentence_before) else text[semi:q.start]

@@ -155,6 +155,28 @@ def _scope_at(layout: Layout, pos: int) -> Scope:
     return Scope(scope.kind, scope.year, scope.span, multi)
 
 
+#: "过去一年，…。今年全市…主要预期目标是：…": a sentence of a report naming its year as 今年 or 去年
+#: (as its time, not as a base: 比去年, 去年同期)
+_THIS_OR_LAST_YEAR = re.compile(r"(?:^|[，,。；;：:\s])(今年|去年)(?!同期|同月|底|末)")
+
+
+def sentence_turn(scope: Scope, layout: Layout, sentence: str) -> Scope:
+    """The scope of a report's sentence that says which year it is about (``今年``, ``去年``).
+
+    A paragraph's turn (``过去一年，…``) holds for the paragraph, but a later sentence of it may turn
+    again: ``过去一年，全市地区生产总值完成2200亿元…。今年全市经济社会发展的主要预期目标是：…`` (news of a
+    report putting both in one paragraph).  Only in a report, whose year is the year it plans.
+    """
+    if layout.doc_type != "政府工作报告" or layout.year is None or "年" not in sentence:
+        return scope
+    found = list(_THIS_OR_LAST_YEAR.finditer(sentence))
+    if not found:
+        return scope
+    found = found[-1]
+    year = layout.year if found.group(1) == "今年" else layout.year - 1
+    return scope if scope.year == year else replace(scope, year=year, span=None, multi_year=False)
+
+
 def _names_period(heading: str) -> bool:
     return bool(re.search(r"(?:19|20)\d\d年", heading) or plan_span(heading))
 
@@ -546,4 +568,4 @@ def _year_or_span(scope: Scope, kind: str, measure: str, before: str, clause: st
 
 
 __all__ = ["COMPARED_PLAN", "FIVE_YEAR_PLANS", "STARTING_YEAR", "Scope", "kind_in_sentence", "period_cues",
-           "period_for", "scope_at", "states_current"]
+           "period_for", "scope_at", "sentence_turn", "states_current"]
