@@ -106,6 +106,8 @@ ROUND_M = Path(__file__).parent / "data" / "projects_reference_round_m.jsonl"
 ROUND_N = Path(__file__).parent / "data" / "projects_reference_round_n.jsonl"
 #: the four documents of the tenth unseen round (ranges-o), annotated whole before either extractor ran
 ROUND_O = Path(__file__).parent / "data" / "projects_reference_round_o.jsonl"
+#: the three documents of the eleventh unseen round (ranges-p), annotated whole before either extractor ran
+ROUND_P = Path(__file__).parent / "data" / "projects_reference_round_p.jsonl"
 
 
 def _assert_grounded(zones: list[dict], mentions: list[dict], *, names: bool = True) -> None:
@@ -144,7 +146,7 @@ def test_wider_reference_is_grounded() -> None:
     tax = load_project_taxonomy()
     docs = {str(p.relative_to(WIDER_DIR)) for p in WIDER_DIR.rglob("*.txt")}
     # the documents added later for a fresh held-out figure have their own reference (NEW, below)
-    later = (NEW, ROUND4, ROUND5, ROUND6, ROUND7, ROUND8, ROUND9, ROUND10, ROUND_L, ROUND_M, ROUND_N, ROUND_O)
+    later = (NEW, ROUND4, ROUND5, ROUND6, ROUND7, ROUND8, ROUND9, ROUND10, ROUND_L, ROUND_M, ROUND_N, ROUND_O, ROUND_P)
     new_docs = {z["doc"] for ref in later for z in load_reference(ref)[0]}
     assert {z["doc"] for z in zones} | new_docs == docs and len(mentions) >= 30
     assert not {z["doc"] for z in zones} & new_docs
@@ -339,3 +341,10 @@ def test_round_o_reference_is_grounded_and_scored() -> None:
     report: no project is named in any of them (``重点工业项目37项``, ``12个技改项目`` are unnamed counts), so every
     project mention found there is a false positive.  First measured: none in any of the four (a floor)."""
     assert sum(_false_mentions(ROUND_O, 4).values()) == 0
+
+
+def test_round_p_reference_is_grounded_and_scored() -> None:
+    """赫章县 2021 bulletin, 北京市统计局's 1季度 2020 京津冀 note and 云南's 一季度 2023 news: no project is
+    named in any of them (产业投资, 工业投资 are categories), so every project mention found there is a false
+    positive.  First measured: none in any of the three (a floor)."""
+    assert sum(_false_mentions(ROUND_P, 3).values()) == 0
