@@ -80,3 +80,16 @@ def test_a_name_header_without_rows_opens_no_table() -> None:
     # a single row is not a table either
     one = "2021年某县统计公报\n指标\n绝对值(亿元)\n比上年增长(%)\n地区生产总值\n162.78\n5.7\n全年粮食产量增长4%。\n"
     assert _table_facts(one) == []
+
+
+def test_a_counter_before_a_list_shares_the_points_unit_after_it() -> None:
+    # 黑龙江 and 山西's 2026 work reports (corpus): "个" of the "个百分点" written once after the list
+    hlj = planwatch.extract_text("2026年政府工作报告\n"
+                                 "工业技改投资、制造业技改投资增速分别高于全国12.7个、12个百分点。\n")
+    assert [(f.text, f.measure, f.value, f.unit) for f in hlj.facts] == [
+        ("12.7个", "change_pp", 12.7, "百分点"), ("12个百分点", "change_pp", 12.0, "百分点")]
+    sx = planwatch.extract_text("2026年政府工作报告\n投资、消费增速分别快于全国3.4个、1个百分点。\n")
+    assert [(f.measure, f.unit) for f in sx.facts] == [("change_pp", "百分点")] * 2
+    # counts joined to counts stay counts
+    counts = planwatch.extract_text("2025年某县政府工作报告\n全年新建学校3个和医院2个。\n")
+    assert [(f.text, f.unit) for f in counts.facts] == [("3个", "个"), ("2个", "个")]
