@@ -93,3 +93,18 @@ def test_a_counter_before_a_list_shares_the_points_unit_after_it() -> None:
     # counts joined to counts stay counts
     counts = planwatch.extract_text("2025年某县政府工作报告\n全年新建学校3个和医院2个。\n")
     assert [(f.text, f.unit) for f in counts.facts] == [("3个", "个"), ("2个", "个")]
+
+
+def test_a_breakdown_of_a_total_by_units_gives_each_part_its_unit_and_the_total_s_indicator() -> None:
+    # the shape of a regional bureau's note (长三角, 2023 一季度): the total, then 其中 its units in a 分别 list,
+    # then their growths in the same order
+    text = ("2023年一季度长三角地区经济运行情况\n初步核算，一季度长三角地区生产总值70000亿元。"
+            "其中上海、江苏、浙江分别为10000亿元、30000亿元和20000亿元，同比分别增长3.0%、4.7%和4.8%。\n")
+    facts = [(f.text, f.region) for f in planwatch.extract_text(text).facts]
+    assert facts[1:] == [("10000亿元", "上海市"), ("30000亿元", "江苏省"), ("20000亿元", "浙江省"),
+                         ("3.0%", "上海市"), ("4.7%", "江苏省"), ("4.8%", "浙江省")]
+    assert all(f.mention.endswith("地区生产总值") for f in planwatch.extract_text(text).facts)
+    # a 其中 list of things, not units, keeps its own names
+    parts = planwatch.extract_text("2022年某县统计公报\n"
+                                   "年末常住人口50万人。其中城镇人口、乡村人口分别为30万人和20万人。\n")
+    assert [(f.mention, f.region) for f in parts.facts][1:] == [("城镇人口", ""), ("乡村人口", "")]
