@@ -108,3 +108,27 @@ def test_a_breakdown_of_a_total_by_units_gives_each_part_its_unit_and_the_total_
     parts = planwatch.extract_text("2022年某县统计公报\n"
                                    "年末常住人口50万人。其中城镇人口、乡村人口分别为30万人和20万人。\n")
     assert [(f.mention, f.region) for f in parts.facts][1:] == [("城镇人口", ""), ("乡村人口", "")]
+
+
+def test_differences_after_a_list_of_units_keep_the_units_in_order() -> None:
+    # a bureau's note on two provinces: the growths, then how much they changed, in the same order
+    text = ("2023年一季度长三角地区经济运行情况\n一季度，上海规模以上工业增加值下降2.0%。江苏、浙江规模以上工业增加值"
+            "分别增长6.1%和5.0%，增幅比1-2月分别扩大0.3个和0.8个百分点。\n")
+    facts = [(f.text, f.measure, f.region) for f in planwatch.extract_text(text).facts]
+    assert facts[1:] == [("6.1%", "growth", "江苏省"), ("5.0%", "growth", "浙江省"),
+                         ("0.3个", "change_pp", "江苏省"), ("0.8个百分点", "change_pp", "浙江省")]
+    # a list of two indicators of one place: its differences are named by the indicators, as before
+    one = planwatch.extract_text("2017年某市统计公报\n"
+                                 "全市工业和投资分别增长5.0%和6.0%，比上年分别提高1.0和2.0个百分点。\n")
+    assert [f.mention for f in one.facts][2:] == ["工业比上年提高", "投资比上年提高"]
+
+
+def test_a_sentence_opening_with_a_comparison_compares_the_number_before_it() -> None:
+    # the 2021H1 sub-provincial cities news (长春): "两年平均增速达到了6.2%。比一季度加快1.7个百分点。"
+    cities = planwatch.extract(WIDER / "news" / "sub_provincial_cities_2021h1.txt")
+    point = next(f for f in cities.facts if f.text == "1.7个百分点" and "长春" in cities.text[f.start - 40:f.start])
+    before = max((f for f in cities.facts if f.end <= point.start), key=lambda f: f.end)
+    assert point.mention == before.mention + "比一季度加快" and before.text == "6.2%"
+    # a comparison with its own subject, or a sentence that opens otherwise, is left as it was
+    text = "2022年某市统计公报\n全市地区生产总值增长5.0%。全市工业比上年提高1.2个百分点。\n"
+    assert [f.mention for f in planwatch.extract_text(text).facts][1:] == ["工业"]

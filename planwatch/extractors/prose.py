@@ -651,9 +651,27 @@ def _paragraph(text: str, start: int, end: int, layout: Layout, regions: RegionT
         if estimates and "预计" in text[s:e]:
             for fact in facts:
                 fact.kind = "estimate" if fact.kind == "actual" else fact.kind
+        if out and facts and _COMPARISON_OPENING.match(text, s):
+            _name_comparisons(facts, out[-1])
         out.extend(facts)
         s = e
     return out
+
+
+#: A sentence that opens with a comparison and no subject ("。比全国高0.3个百分点，较2022年全年增长0.5个百分点").
+_COMPARISON_OPENING = re.compile(r"\s*(?:比|较)(?:全国|全省|全市|全区|上年|去年|20\d\d年|一季度|上半年|前三季度|同期)")
+
+
+def _name_comparisons(facts: list[RawFact], before: RawFact) -> None:
+    """``…地区生产总值…同比增长4.8%。比全国高0.3个百分点，较2022年全年增长0.5个百分点``: a sentence with no
+    subject that opens with a comparison compares the number just before it; its changes in points are named
+    by that number's indicator and the comparison (as a difference after a list is: ``…比全国高``)."""
+    if before.measure not in ("growth", "avg_growth", "level") or not before.mention:
+        return
+    for fact in facts:
+        if fact.measure != "change_pp" or not re.match(r"(?:比|较)", fact.mention):
+            break
+        fact.mention = before.mention + fact.mention
 
 
 #: How far back in its paragraph a number looks for the part of a year it is about ("前三季度，…").
@@ -824,8 +842,8 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
 #: What stands between a ``分别`` list and a list of its differences: a comparison with no subject of
 #: its own ("，比7月份高", "，高于全省", "，增速分别快于全部投资").
 _DIFFERENCE_LEAD = re.compile(
-    r"^[，,]\s*(?:增速|增幅|涨幅)?(?:分别|均)?(?:(?:比|较)[^，,。；;、]{1,10}?)?"
-    r"(?:高于|低于|快于|慢于|高出|低出|提高|加快|回落|提升|下降|放缓|高|低|快|慢)[^，,。；;、\d]{0,8}$"
+    r"^[，,]\s*(?:增速|增幅|涨幅|降幅)?(?:分别|均)?(?:(?:比|较)[^，,。；;、]{1,10}?)?(?:分别|均)?"
+    r"(?:高于|低于|快于|慢于|高出|低出|提高|加快|回落|提升|下降|放缓|收窄|扩大|回升|高|低|快|慢)[^，,。；;、\d]{0,8}$"
 )
 
 
@@ -847,10 +865,14 @@ def _paired_differences(text: str, facts: list[RawFact]) -> None:
         lead = text[head[-1].end:facts[i].start] if head else ""
         if (head and i + n <= len(facts) and _DIFFERENCE_LEAD.match(lead) and _joined(text, head)
                 and "分别" in text[max(0, head[0].start - 12):head[0].start]
-                and len({f.mention for f in head}) == n and _joined(text, facts[i:i + n])):
-            words = re.sub(r"^[，,\s]*(?:增速|增幅|涨幅)?(?:分别|均)?", "", lead)
+                and (len({f.mention for f in head}) == n or len({f.region for f in head}) == n)
+                and _joined(text, facts[i:i + n])):
+            words = re.sub(r"^[，,\s]*(?:增速|增幅|涨幅|降幅)?(?:分别|均)?", "", lead).replace("分别", "")
+            units = len({f.region for f in head}) == n  # "天津、河北…分别下降16.0%和4.8%，降幅…分别收窄…"
             for before, fact in zip(head, facts[i:i + n], strict=True):
                 fact.mention = before.mention + words
+                if units:
+                    fact.region = before.region
         i += n
 
 
