@@ -64,13 +64,18 @@ def test_a_table_printed_one_cell_a_line_is_read_as_a_table() -> None:
         ("3453.93", "全区生产总值", "level", "亿元", "2017"), ("7.8", "全区生产总值", "growth", "%", "2017"),
         ("276.64", "农林牧渔业", "level", "亿元", "2017"), ("4.3", "农林牧渔业", "growth", "%", "2017"),
         ("1096.30", "工业", "level", "亿元", "2017"), ("8.4", "工业", "growth", "%", "2017")]
-    # its 2022 bulletin: a header with a space (指 标), a share column left open (比重( %), a sub-item row;
-    # the whole numbers alone on a line are taken for page numbers by normalisation and give no fact
+    # its 2022 bulletin: a header with a space (指 标), a share column left open (比重( %), a sub-item row,
+    # whole numbers alone on their lines that are cells, not page numbers
     nx22 = ("2022年宁夏回族自治区国民经济和社会发展统计公报\n\n  表1 2022年年末全区人口数及其结构\n\n指 标\n\n"
             "年末数(万人)\n\n比重( %\n\n年末常住人口\n\n728\n\n100.00\n\n其中:城镇\n\n483\n\n66.34\n\n"
             "乡村\n\n245\n\n33.66\n")
-    assert _table_facts(nx22) == [("100.00", "年末常住人口", "level", "%", "2022"),
-                                  ("66.34", "城镇", "level", "%", "2022"), ("33.66", "乡村", "level", "%", "2022")]
+    assert _table_facts(nx22) == [
+        ("728", "年末常住人口", "level", "万人", "2022"), ("100.00", "年末常住人口", "level", "%", "2022"),
+        ("483", "城镇", "level", "万人", "2022"), ("66.34", "城镇", "level", "%", "2022"),
+        ("245", "乡村", "level", "万人", "2022"), ("33.66", "乡村", "level", "%", "2022")]
+    # outside such a table a whole number alone on its line is still a page number (兴隆台区 2008, round o)
+    xlt = planwatch.extract(WIDER / "reports" / "xinglongtai_2008.txt")
+    assert not any(f.text == "1" for f in xlt.facts)
 
 
 def test_a_name_header_without_rows_opens_no_table() -> None:

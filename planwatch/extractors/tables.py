@@ -202,86 +202,24 @@ def _aligned_tables(norm: NormalizedText, start: int, end: int) -> list[Table]:
     return tables
 
 
-_STACKED_NUMBER = re.compile(r"^[-—－]?\d+(?:\.\d+)?[%％]?$")
-_SENTENCE_MARK = re.compile(r"[，,。；;：:！？]")
-_STACKED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-
-
-def _lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """The non-blank lines of ``[start, end)``, each with the offsets of its stripped content."""
-    lines = []
-    for m in re.finditer(r"[^\n]+", text[start:end]):
-        content = m.group().strip()
-        if content:
-            s = start + m.start() + m.group().index(content)
-            lines.append((s, s + len(content), content))
-    return lines
-
-
 def _stacked_tables(norm: NormalizedText, start: int, end: int) -> list[Table]:
-    """Tables printed one cell a line, as web copies of a bulletin's tables keep them.
-
-    Why: a county bulletin's ``表1`` copied from its page reads ``指标名称`` / ``完成值(亿元)`` /
-    ``比上年增长(%)`` / ``地区生产总值`` / ``162.78`` / ``5.7`` …: no pipes, no aligned columns, and
-    bare numbers that prose cannot place.  A line naming the name column (lexicon
-    ``table_name_headers``) opens the table; the lines up to the first row name are its column
-    headers (k of them); then each row is a name line and k number lines.  A group of k numbers
-    without a name (a row whose label the copy lost) is passed over; anything else ends the
-    table.  A table needs two rows, so a lone ``项目`` line in prose opens nothing.  The line
-    before the header is the table's title, which dates it (``1  2021 年全县生产总值``).  Lines are
-    read in the original text (normalisation joins such short lines); cells get normalised offsets.
-    """
-    names = {w.replace(" ", "") for w in load_lexicon()["table_name_headers"]}
-    o_start, o_end = norm.span_to_original(start, end)
-    lines = [(norm.from_original(s), norm.from_original(e - 1) + 1, c)
-             for s, e, c in _lines(norm.original, o_start, o_end)]
+    """Tables printed one cell a line (``planwatch.stacked``) of the segment ``[start, end)``, their cells in
+    normalised offsets; the title line dates them (``1  2021 年全县生产总值``)."""
     tables: list[Table] = []
-    i = 0
-    while i < len(lines):
-        if lines[i][2].replace(" ", "").replace("\u3000", "") not in names:
-            i += 1
+    for stacked in norm.stacked:
+        if not start <= norm.from_original(stacked.start) < end:
             continue
-        first_number = next((j for j in range(i + 1, min(len(lines), i + 9))
-                             if _STACKED_NUMBER.match(lines[j][2])), None)
-        if first_number is None or first_number - i < 3:
-            i += 1
-            continue
-        columns = [c for _, _, c in lines[i + 1:first_number - 1]]
-        if any(_STACKED_NUMBER.match(c) or _SENTENCE_MARK.search(c) or len(c) > 16 for c in columns):
-            i += 1
-            continue
-        # a bracket the copy left open ("绝对数(亿元") is closed, so the header's unit reads
-        columns = [c.replace(" ", "") + (")" if c.count("(") > c.count(")") else "") for c in columns]
-        k = len(columns)
         rows: list[Row] = []
-        j = first_number - 1
-        while j < len(lines):
-            group = lines[j + 1:j + 1 + k]
-            if len(group) == k and all(_STACKED_NUMBER.match(c) for _, _, c in group):
-                s, e, name = lines[j]
-                if _STACKED_NUMBER.match(name):  # a row whose label was lost: k numbers, no name
-                    if all(_STACKED_NUMBER.match(c) for _, _, c in lines[j:j + k]):
-                        j += k
-                        continue
-                    break
-                if _SENTENCE_MARK.search(name.replace("其中:", "").replace("其中：", "")) or len(name) > 30:
-                    break
-                # a bare integer on its own line is taken by normalisation for a page number and
-                # deleted; such a cell is left empty rather than read from what follows it
-                cells = [Cell(c, cs, ce) if norm.text[cs:ce] == c else Cell("", cs, cs) for cs, ce, c in group]
-                rows.append([Cell(norm.text[s:e], s, e), *cells])
-                j += 1 + k
-            elif all(_STACKED_NUMBER.match(c) for _, _, c in lines[j:j + k]) and len(lines[j:j + k]) == k:
-                j += k  # an unnamed row at the table's end
-            else:
-                break
-        if len(rows) >= 2:
-            title = lines[i - 1][2] if i > 0 else ""
-            years = _STACKED_YEAR.findall(title) if len(title) <= 40 else []
-            tables.append(Table([lines[i][2]] + columns, rows, year=int(years[-1]) if years else None))
-            i = j
-        else:
-            i += 1
+        for row in stacked.rows:
+            cells = []
+            for s, e, content in row:
+                ns, ne = norm.from_original(s), norm.from_original(e - 1) + 1
+                # a cell normalisation changed or dropped is left empty rather than read from what follows
+                cells.append(Cell(_clean(norm.text[ns:ne]), ns, ne) if norm.text[ns:ne] == content or not cells
+                             else Cell("", ns, ns))
+            rows.append(cells)
+        years = re.findall(r"((?:19|20)\d{2})\s*年", stacked.title)
+        tables.append(Table(stacked.header, rows, year=int(years[-1]) if years else None))
     return tables
 
 
