@@ -46,8 +46,8 @@ def test_round_p_reference_is_scored_with_and_without_the_manifest(tmp_path: Pat
     for score in (stated, unstated):
         assert score["bad_spans"] == 0
         assert score["precision"] >= 0.99  # first 0.973 (points read as counts)
-        assert score["recall"] >= 0.94  # first 0.735 (0.949 reached): 赫章县's two tables printed one cell a line
-        assert score["strict_f1"] >= 0.91  # first 0.686 both ways (0.921 reached)
+        assert score["recall"] >= 0.95  # first 0.735 (0.959 reached): 赫章县's two tables printed one cell a line
+        assert score["strict_f1"] >= 0.92  # first 0.686 both ways (0.927 reached)
 
 
 def _table_facts(text: str) -> list[tuple]:
