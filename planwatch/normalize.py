@@ -19,6 +19,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from planwatch.aligned import AlignedTable, find_aligned_tables
+from planwatch.stacked import StackedTable, find_stacked_tables
 
 # 1:1 substitutions: same length, so offsets are unchanged by them.
 _FULLWIDTH = {chr(0xFF10 + i): str(i) for i in range(10)}
@@ -80,6 +81,8 @@ class NormalizedText:
     aligned: list[AlignedTable] = field(default_factory=list, repr=False)
     #: normalised offsets of the lines of those tables: prose and headings skip them
     table_lines: frozenset[int] = field(default_factory=frozenset, repr=False)
+    #: tables printed one cell a line (original offsets), read by the table extractor
+    stacked: list[StackedTable] = field(default_factory=list, repr=False)
 
     def to_original(self, pos: int) -> int:
         """Original offset of the character at normalised position ``pos``."""
@@ -154,7 +157,12 @@ def normalize(original: str) -> NormalizedText:
         if _is_mark(text, m):
             deletions.append(m.span())
 
+    # tables printed one cell a line (planwatch.stacked): their whole-number cells are no page numbers
+    stacked = find_stacked_tables(text)
+    cell_starts = {s for table in stacked for row in table.rows for s, _, _ in row}
     for m in _FURNITURE.finditer(text):
+        if m.start() + len(m.group()) - len(m.group().lstrip(" \t\u3000")) in cell_starts:
+            continue
         end = m.end()
         if end < len(text) and text[end] == "\n":
             end += 1
@@ -164,7 +172,8 @@ def normalize(original: str) -> NormalizedText:
     width = _typical_line_width(text)
     for m in _NEWLINES.finditer(text):
         s, e = m.span()
-        in_table = any(t.start <= e and s <= t.end for t in aligned)  # a table's lines stay apart
+        in_table = (any(t.start <= e and s <= t.end for t in aligned)  # a table's lines stay apart
+                    or any(t.start <= s and e <= t.end for t in stacked))
         if s == 0 or e == len(text):
             deletions.append((s, e))
         elif not in_table and _should_join(text, s, e, width):
@@ -227,7 +236,9 @@ def normalize(original: str) -> NormalizedText:
     normalized = "".join(out)
     normalized = _ascii_punct_to_cjk(normalized)
     norm = NormalizedText(original, normalized, norm_starts or [0], orig_starts or [0], aligned)
-    starts = (norm.from_original(pos) for table in aligned for pos in table.lines)
+    norm.stacked = stacked
+    starts = [norm.from_original(pos) for table in aligned for pos in table.lines]
+    starts += [norm.from_original(s) for table in stacked for row in table.rows for s, _, _ in row]
     norm.table_lines = frozenset(normalized.rfind("\n", 0, p) + 1 for p in starts)
     return norm
 

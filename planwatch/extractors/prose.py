@@ -648,13 +648,31 @@ def _paragraph(text: str, start: int, end: int, layout: Layout, regions: RegionT
     while s < end:
         m = _SENTENCE_END.search(text, s, end)
         e = m.end() if m else end
-        facts = _sentence(text, s, e, layout, regions)
+        facts = _sentence(text, s, e, layout, regions, out[-1] if out else None)
         if estimates and "预计" in text[s:e]:
             for fact in facts:
                 fact.kind = "estimate" if fact.kind == "actual" else fact.kind
+        if out and facts and _COMPARISON_OPENING.match(text, s):
+            _name_comparisons(facts, out[-1])
         out.extend(facts)
         s = e
     return out
+
+
+#: A sentence that opens with a comparison and no subject ("。比全国高0.3个百分点，较2022年全年增长0.5个百分点").
+_COMPARISON_OPENING = re.compile(r"\s*(?:比|较)(?:全国|全省|全市|全区|上年|去年|20\d\d年|一季度|上半年|前三季度|同期)")
+
+
+def _name_comparisons(facts: list[RawFact], before: RawFact) -> None:
+    """``…地区生产总值…同比增长4.8%。比全国高0.3个百分点，较2022年全年增长0.5个百分点``: a sentence with no
+    subject that opens with a comparison compares the number just before it; its changes in points are named
+    by that number's indicator and the comparison (as a difference after a list is: ``…比全国高``)."""
+    if before.measure not in ("growth", "avg_growth", "level") or not before.mention:
+        return
+    for fact in facts:
+        if fact.measure != "change_pp" or not re.match(r"(?:比|较)", fact.mention):
+            break
+        fact.mention = before.mention + fact.mention
 
 
 #: How far back in its paragraph a number looks for the part of a year it is about ("前三季度，…").
@@ -665,7 +683,10 @@ _LEAD_IN = re.compile(r"^\s*(?:\*\*)?(?:[（(][一二三四五六七八九十\d]
 _ESTIMATED_YEAR_END = re.compile(r"(?:到|至|截至)\s*(?:19|20)\d\d\s*年(?:末|底)[，,]\s*(?:预计|初步预计)")
 
 
-def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTracker) -> list[RawFact]:
+def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTracker,
+              total: RawFact | None = None) -> list[RawFact]:
+    """The facts of one sentence; ``total`` is the paragraph's fact just before it, whose parts a
+    breakdown (``其中北京、天津、河北分别为…``) may list."""
     quantities = find_quantities(text, start, end)
     if not quantities:
         regions.observe(text, start, end)
@@ -800,12 +821,12 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
                                           period))
         listed_subject = "、" in pre and next_q is not None and text[q.end:next_q.start] in ("、", "和")
         if ("分别" in pre or listed_subject) and not in_list:
-            last_names = _assign_list(text, list_members, last_names, facts)
+            last_names = _assign_list(text, list_members, last_names, facts, total)
             list_members = [(fact, clause_start)]
         elif in_list and list_members:
             list_members.append((fact, clause_start))
         else:
-            last_names = _assign_list(text, list_members, last_names, facts)
+            last_names = _assign_list(text, list_members, last_names, facts, total)
             list_members = []
         facts.append(fact)
         prev = (q, measure, value)
@@ -813,7 +834,7 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
     if not facts:
         regions.note_opening(text, start, end)  # its numbers were years or names: its subject still counts
         return facts
-    _assign_list(text, list_members, last_names, facts)
+    _assign_list(text, list_members, last_names, facts, total)
     _paired_differences(text, facts)
     _from_to(text, facts, scope_at(layout, start))
     return facts
@@ -822,8 +843,8 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
 #: What stands between a ``分别`` list and a list of its differences: a comparison with no subject of
 #: its own ("，比7月份高", "，高于全省", "，增速分别快于全部投资").
 _DIFFERENCE_LEAD = re.compile(
-    r"^[，,]\s*(?:增速|增幅|涨幅)?(?:分别|均)?(?:(?:比|较)[^，,。；;、]{1,10}?)?"
-    r"(?:高于|低于|快于|慢于|高出|低出|提高|加快|回落|提升|下降|放缓|高|低|快|慢)[^，,。；;、\d]{0,8}$"
+    r"^[，,]\s*(?:增速|增幅|涨幅|降幅)?(?:分别|均)?(?:(?:比|较)[^，,。；;、]{1,10}?)?(?:分别|均)?"
+    r"(?:高于|低于|快于|慢于|高出|低出|提高|加快|回落|提升|下降|放缓|收窄|扩大|回升|高|低|快|慢)[^，,。；;、\d]{0,8}$"
 )
 
 
@@ -845,10 +866,14 @@ def _paired_differences(text: str, facts: list[RawFact]) -> None:
         lead = text[head[-1].end:facts[i].start] if head else ""
         if (head and i + n <= len(facts) and _DIFFERENCE_LEAD.match(lead) and _joined(text, head)
                 and "分别" in text[max(0, head[0].start - 12):head[0].start]
-                and len({f.mention for f in head}) == n and _joined(text, facts[i:i + n])):
-            words = re.sub(r"^[，,\s]*(?:增速|增幅|涨幅)?(?:分别|均)?", "", lead)
+                and (len({f.mention for f in head}) == n or len({f.region for f in head}) == n)
+                and _joined(text, facts[i:i + n])):
+            words = re.sub(r"^[，,\s]*(?:增速|增幅|涨幅|降幅)?(?:分别|均)?", "", lead).replace("分别", "")
+            units = len({f.region for f in head}) == n  # "天津、河北…分别下降16.0%和4.8%，降幅…分别收窄…"
             for before, fact in zip(head, facts[i:i + n], strict=True):
                 fact.mention = before.mention + words
+                if units:
+                    fact.region = before.region
         i += n
 
 
@@ -974,8 +999,13 @@ def _date_from_to(a: RawFact, b: RawFact, from_year: str | None, scope: Scope) -
         a.kind = "actual"
 
 
+@cache
+def _breakdown_leads() -> tuple[str, ...]:
+    return tuple(load_lexicon()["breakdown_leads"])
+
+
 def _assign_list(text: str, members: list[tuple[RawFact, int]], last: list[str] | None,
-                 earlier: list[RawFact]) -> list[str] | None:
+                 earlier: list[RawFact], total: RawFact | None = None) -> list[str] | None:
     """Give each number of a ``分别`` list its own indicator from the shared subject.
 
     A list with no subject of its own refers back to the numbers just before it
@@ -992,13 +1022,20 @@ def _assign_list(text: str, members: list[tuple[RawFact, int]], last: list[str] 
         return last  # without 分别 only a subject listing its items ("每千人床位数、执业医师数增至…") distributes
     subject = re.sub(r"(?:年均)?(?:增长|增速|增幅|涨幅)$", "", subject)
     listed = _MARKUP.sub("", before[:idx] if idx >= 0 else before)  # a page's <p> before its first words
-    places = _listed_places(listed.strip("，、；：。 \u3000"), len(members))
+    listed = listed.strip("，、；：。 \u3000")
+    lead = next((w for w in sorted(_breakdown_leads(), key=len, reverse=True) if listed.startswith(w)), "")
+    places = _listed_places(listed[len(lead):], len(members))
+    position = next((i for i, f in enumerate(earlier) if f is first), len(earlier))
     if places is not None:
         # "广州、深圳地铁线网单日最高客运量分别达1409万、1305万人次": one unit per number, one indicator
         units, rest = places
         subject = _clean_mention(rest)
         for (fact, _), unit in zip(members, units, strict=True):
             fact.region = unit
+        prior = earlier[position - 1] if position > 0 else total
+        if not subject and lead and prior is not None and prior.measure == first.measure:
+            # "京津冀地区生产总值17746.7亿元。其中北京、天津、河北分别为…": the parts of the total just before
+            subject = prior.mention
         if not subject:
             return last
         for fact, _ in members:
@@ -1008,8 +1045,13 @@ def _assign_list(text: str, members: list[tuple[RawFact, int]], last: list[str] 
     n = len(members)
     if names is None and last is not None and len(last) == n and len(subject) <= 4:
         names = last  # "…增速分别为…，总量分别达到…": the same indicators again
+        preceding = earlier[max(0, position - n):position]
+        if (len(preceding) == n and [f.mention for f in preceding] == last
+                and len({f.region for f in preceding}) == n):
+            # "北京、天津、河北分别为…亿元…，同比分别下降6.6%、9.5%和6.2%": the same units again, in order
+            for (fact, _), before_fact in zip(members, preceding, strict=True):
+                fact.region = before_fact.region
     if names is None and (not subject or re.search(r"指标|任务|计划", subject)):
-        position = next((i for i, f in enumerate(earlier) if f is first), len(earlier))
         preceding = earlier[max(0, position - n):position]
         if len(preceding) == n and len({f.mention for f in preceding}) == n:
             names = [f.mention for f in preceding]

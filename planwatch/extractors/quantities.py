@@ -282,12 +282,26 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
 _UNIT_SHARED = re.compile(r"\s*(?:和|、|及|与|或)\s*")
 
 
+@cache
+def _points_counters() -> frozenset[str]:
+    """The counters a points unit begins with ("个" of "个百分点")."""
+    words = load_lexicon()["points"]
+    return frozenset(w[:i] for w in words for v in words if w.endswith(v) and w != v for i in [len(w) - len(v)])
+
+
 def _share_units(text: str, quantities: list[Quantity]) -> None:
-    """"分别回落2.16和1.66个百分点", "8.1、9.2%": a bare number joined to a number with a unit has that unit."""
+    """"分别回落2.16和1.66个百分点", "8.1、9.2%": a bare number joined to a number with a unit has that unit.
+
+    So does a number with only the counter of a points unit ("分别收窄0.1个和4.6个百分点", "分别快于全国3.4个、1个
+    百分点"): its "个" is the first word of the "个百分点" written once after the list, not a count.
+    """
     for q in reversed(range(len(quantities) - 1)):  # from the end, so that "1、2和3个" chains
         this, after = quantities[q], quantities[q + 1]
-        if (not this.unit and not this.unit_kind and not this.chinese and after.unit
-                and _UNIT_SHARED.fullmatch(text, this.end, after.start)):
+        if not _UNIT_SHARED.fullmatch(text, this.end, after.start) or not after.unit:
+            continue
+        if not this.unit and not this.unit_kind and not this.chinese:
+            this.unit, this.unit_kind = after.unit, after.unit_kind
+        elif after.unit_kind == "points" and this.unit in _points_counters() and not this.chinese:
             this.unit, this.unit_kind = after.unit, after.unit_kind
 
 

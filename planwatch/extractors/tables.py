@@ -202,6 +202,27 @@ def _aligned_tables(norm: NormalizedText, start: int, end: int) -> list[Table]:
     return tables
 
 
+def _stacked_tables(norm: NormalizedText, start: int, end: int) -> list[Table]:
+    """Tables printed one cell a line (``planwatch.stacked``) of the segment ``[start, end)``, their cells in
+    normalised offsets; the title line dates them (``1  2021 年全县生产总值``)."""
+    tables: list[Table] = []
+    for stacked in norm.stacked:
+        if not start <= norm.from_original(stacked.start) < end:
+            continue
+        rows: list[Row] = []
+        for row in stacked.rows:
+            cells = []
+            for s, e, content in row:
+                ns, ne = norm.from_original(s), norm.from_original(e - 1) + 1
+                # a cell normalisation changed or dropped is left empty rather than read from what follows
+                cells.append(Cell(_clean(norm.text[ns:ne]), ns, ne) if norm.text[ns:ne] == content or not cells
+                             else Cell("", ns, ns))
+            rows.append(cells)
+        years = re.findall(r"((?:19|20)\d{2})\s*年", stacked.title)
+        tables.append(Table(stacked.header, rows, year=int(years[-1]) if years else None))
+    return tables
+
+
 @dataclass
 class Column:
     kind: str
@@ -285,7 +306,8 @@ def extract_tables(norm: NormalizedText, layout: Layout, region: str | None = No
     text = norm.text
     facts: list[RawFact] = []
     tables = (_markdown_tables(text, layout.start, layout.end) + _html_tables(text, layout.start, layout.end)
-              + _aligned_tables(norm, layout.start, layout.end))
+              + _aligned_tables(norm, layout.start, layout.end)
+              + _stacked_tables(norm, layout.start, layout.end))
     for table in tables:
         if not table.rows:
             continue
