@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any
 
 from planwatch.lexicon import load_lexicon
 from planwatch.monitor import growth as g
-from planwatch.monitor.series import LIVE, fact_query, mark_preferred, rank_of
+from planwatch.monitor.series import DOCUMENT_FIELDS, LIVE, rank_of
 from planwatch.numbers import convert
 from planwatch.projects.names import memoised
 from planwatch.store.records import parse_period
@@ -59,11 +59,15 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: What judging a target reads of each observation of its indicator (``_observations``): a
 #: region's targets read thousands of them, and their texts and quotes, which only a shown
-#: target needs, were most of the time of ``targets`` at 100,000 documents.
-OBSERVATION_SELECT = (
-    "SELECT f.id, f.document_id, f.seq, f.start_offset, f.indicator_key, f.measure, f.value, f.norm_value, "
-    "f.norm_unit, f.kind, f.period, f.period_start, f.period_end, f.status FROM facts f "
-)
+#: target needs, were most of the time of ``targets`` at 100,000 documents.  They are read as
+#: tuples (``OBS``: each column's place): a dict of each of a plan's 1,000-3,000 observations,
+#: most of them sources that lose to another of their period, cost more than judging its targets.
+OBSERVATION_COLUMNS = ("id", "document_id", "seq", "start_offset", "indicator_key", "measure", "value", "norm_value",
+                       "norm_unit", "kind", "period", "period_start", "period_end", "status")  # fmt: skip
+OBSERVATION_SELECT = f"SELECT {', '.join('f.' + c for c in OBSERVATION_COLUMNS)} FROM facts f "
+OBS = {name: i for i, name in enumerate(OBSERVATION_COLUMNS)}
+(_O_ID, _O_DOC, _O_SEQ, _O_START, _O_KEY, _O_MEASURE, _O_VALUE, _O_NORM, _O_UNIT, _O_KIND, _O_PERIOD, _O_A, _O_B,
+ _O_STATUS) = range(len(OBSERVATION_COLUMNS))  # fmt: skip
 #: What ordering a region's targets reads of each target row (``_target_groups``), all of it in the
 #: covering index ``ix_facts_targets`` (migration 6); a page then reads its targets' whole rows.
 TARGET_ORDER_SELECT = (
@@ -149,50 +153,83 @@ def plan_span(plan: str | None) -> tuple[int, int] | None:
 
 
 @dataclass
+class _Preferred:
+    """The observations of one indicator (rows of ``OBSERVATION_SELECT``, not after ``as_of``)
+    and the preferred of each (period, measure) in the order ``mark_preferred`` gives them — the
+    same for every unit the indicator is read in, so chosen once per indicator."""
+
+    observed: list[tuple[Any, ...]]
+    best: list[tuple[Any, ...]]
+    #: ``observed``'s one-year levels by (document, year), made when a target first asks.
+    own_levels: dict[tuple[int, int], list[tuple[Any, ...]]] | None = None
+
+
+@dataclass
 class _Obs:
     """The preferred observations of one indicator, by measure, converted to one unit.
 
-    ``observed``: every observation (not only the preferred) in the order read, ``unit`` the one
-    they are converted to; ``_own_baseline`` looks a target's own document's levels up among
-    them, which only a few targets need, instead of a converted copy of every level row.
+    Each value is a small dict: ``v`` (the value in ``unit``), ``kind`` and where it is from
+    (``id``, ``doc_name``, ``start_offset``).  ``preferred``: every observation (not only the
+    preferred), in which ``_own_baseline`` looks a target's own document's levels up, which
+    only a few targets need, instead of a converted copy of every level row.
     """
 
     levels: dict[int, dict[str, Any]]
     growth: dict[int, dict[str, Any]]
     avg_growth: dict[tuple[int, int], dict[str, Any]]
-    observed: list[dict[str, Any]] = field(default_factory=list)
+    preferred: _Preferred
     unit: str = ""
-    #: ``observed``'s one-year levels by (document, year), made when a target first asks.
-    own_levels: dict[tuple[int, int], list[dict[str, Any]]] | None = None
+    docs: dict[int, dict[str, Any]] = field(default_factory=dict)
 
 
-def _converted(r: dict[str, Any], unit: str) -> float | None:
+def _converted(r: tuple[Any, ...], unit: str) -> float | None:
     """A level row's value in ``unit`` (``None``: another quantity under the same name)."""
-    value = r["norm_value"] if r["norm_value"] is not None else r["value"]
-    return value if r["norm_unit"] == unit else convert(value, r["norm_unit"], unit)
+    value = r[_O_NORM] if r[_O_NORM] is not None else r[_O_VALUE]
+    return value if r[_O_UNIT] == unit else convert(value, r[_O_UNIT], unit)
 
 
-def _observations(rows: list[dict[str, Any]], unit: str, as_of: int | None) -> _Obs:
-    # (the query reads no targets: every row is an observation)
-    obs = rows if as_of is None else [r for r in rows if r["period_end"] is not None and r["period_end"] <= as_of]
-    best = mark_preferred(obs)
+def _entry(r: tuple[Any, ...], v: float, docs: dict[int, dict[str, Any]]) -> dict[str, Any]:
+    """What judging reads of a preferred observation: its value ``v`` and where it is from."""
+    doc = docs.get(r[_O_DOC])
+    return {"v": v, "kind": r[_O_KIND], "id": r[_O_ID], "start_offset": r[_O_START],
+            "doc_name": doc["doc_name"] if doc else None}  # fmt: skip
+
+
+def _preferred(rows: list[tuple[Any, ...]], years: dict[int, Any], as_of: int | None) -> _Preferred:
+    """``mark_preferred`` of an indicator's observations as tuples (the same rank, ``rank_of``;
+    the first of equal ranks in the order read), ``years`` their documents' years."""
+    # (the query reads no targets: every row is an observation, of one kind class)
+    obs = rows if as_of is None else [r for r in rows if r[_O_B] is not None and r[_O_B] <= as_of]
+    best: dict[tuple[str, str], tuple[Any, ...]] = {}
+    ranks: dict[tuple[str, str], tuple[int, int, int, int, int]] = {}
+    for r in obs:
+        key = (r[_O_PERIOD], r[_O_MEASURE])
+        rank = rank_of(r[_O_STATUS], r[_O_KIND], years.get(r[_O_DOC]), r[_O_DOC], r[_O_SEQ])
+        cur = ranks.get(key)
+        if cur is None or rank > cur:
+            best[key], ranks[key] = r, rank
+    return _Preferred(obs, list(best.values()))
+
+
+def _observations(pref: _Preferred, unit: str, docs: dict[int, dict[str, Any]]) -> _Obs:
     levels: dict[int, dict[str, Any]] = {}
     grow: dict[int, dict[str, Any]] = {}
     avg: dict[tuple[int, int], dict[str, Any]] = {}
-    for (_period, measure, _cls), r in best.items():
-        a, b = r["period_start"], r["period_end"]
+    for r in pref.best:
+        a, b = r[_O_A], r[_O_B]
         if a is None or b is None:
             continue
+        measure = r[_O_MEASURE]
         if measure == "level" and a == b:
             converted = _converted(r, unit)
             if converted is None:
                 continue  # another quantity under the same name (万人 against %)
-            levels[a] = {**r, "v": converted}
+            levels[a] = _entry(r, converted, docs)
         elif measure == "growth" and a == b:
-            grow[a] = {**r, "v": r["value"]}
+            grow[a] = _entry(r, r[_O_VALUE], docs)
         elif measure == "avg_growth" and a < b:
-            avg[(a, b)] = {**r, "v": r["value"]}
-    return _Obs(levels, grow, avg, obs, unit)
+            avg[(a, b)] = _entry(r, r[_O_VALUE], docs)
+    return _Obs(levels, grow, avg, pref, unit, docs)
 
 
 def _direction(
@@ -262,23 +299,24 @@ def _own_baseline(t: dict[str, Any], obs: _Obs, base: int) -> dict[str, Any] | N
     revision from another source; within the document, the mention nearest the target wins
     (the same table row or sentence).
     """
-    if obs.own_levels is None:
-        obs.own_levels = {}
-        for r in obs.observed:
-            if r["measure"] == "level" and r["period_start"] is not None and r["period_start"] == r["period_end"]:
-                obs.own_levels.setdefault((r["document_id"], r["period_start"]), []).append(r)
+    pref = obs.preferred
+    if pref.own_levels is None:
+        pref.own_levels = {}
+        for r in pref.observed:
+            if r[_O_MEASURE] == "level" and r[_O_A] is not None and r[_O_A] == r[_O_B]:
+                pref.own_levels.setdefault((r[_O_DOC], r[_O_A]), []).append(r)
     seq = t["seq"]
-    candidates = obs.own_levels.get((t["document_id"], base), [])
+    candidates = pref.own_levels.get((t["document_id"], base), [])
     own = [(r, v) for r in candidates if (v := _converted(r, obs.unit)) is not None]
     if not own:
         return None
-    r, v = min(own, key=lambda rv: abs(rv[0]["seq"] - seq))
-    return {**r, "v": v}
+    r, v = min(own, key=lambda rv: abs(rv[0][_O_SEQ] - seq))
+    return _entry(r, v, obs.docs)
 
 
-def _level_unit(rows: list[dict[str, Any]], preferred: str | None) -> str:
+def _level_unit(rows: list[tuple[Any, ...]], preferred: str | None) -> str:
     """The unit to read an indicator's levels in: the taxonomy's, if any level has it, else the most used."""
-    units = [r["norm_unit"] for r in rows if r["measure"] == "level" and r["norm_unit"]]
+    units = [r[_O_UNIT] for r in rows if r[_O_MEASURE] == "level" and r[_O_UNIT]]
     if preferred and preferred in units:
         return preferred
     return max(set(units), key=units.count) if units else (preferred or "")
@@ -721,17 +759,21 @@ def _assess(
 ) -> list[TargetAssessment]:
     """Judge each group's preferred target against the region's observations of its indicator."""
     keys = sorted({g.members[0]["indicator_key"] for g in groups})
-    by_indicator: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    by_indicator: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    docs: dict[int, dict[str, Any]] = {}
     if keys:
         marks = ", ".join("?" for _ in keys)
-        for r in fact_query(
-            store,
+        _, rows = store.db.query_tuples(
             OBSERVATION_SELECT
             + f"WHERE f.region_key = ? AND f.indicator_key IN ({marks}) AND f.kind <> 'target' AND {LIVE}",
             (region_key, *keys),
-        ):
-            by_indicator[r["indicator_key"]].append(r)
+        )
+        for r in rows:
+            by_indicator[r[_O_KEY]].append(r)
+        docs = store.document_columns({r[_O_DOC] for r in rows}, **DOCUMENT_FIELDS)
+    years = {doc: fields["doc_year"] for doc, fields in docs.items()}
     out: list[TargetAssessment] = []
+    preferred: dict[str, _Preferred] = {}
     obs_cache: dict[tuple[str, str], _Obs] = {}
     level_units: dict[tuple[str, str | None], str] = {}
     this_year = as_of if as_of is not None else date.today().year
@@ -750,7 +792,9 @@ def _assess(
             unit = level_units[ind_key, preferred_unit]
         cache_key = (ind_key, unit)
         if cache_key not in obs_cache:
-            obs_cache[cache_key] = _observations(by_indicator.get(ind_key, []), unit, as_of)
+            if ind_key not in preferred:
+                preferred[ind_key] = _preferred(by_indicator.get(ind_key, []), years, as_of)
+            obs_cache[cache_key] = _observations(preferred[ind_key], unit, docs)
         obs = obs_cache[cache_key]
         value = t["norm_value"] if t["norm_value"] is not None else t["value"]
         a = TargetAssessment(
