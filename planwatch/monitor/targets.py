@@ -70,10 +70,12 @@ OBS = {name: i for i, name in enumerate(OBSERVATION_COLUMNS)}
  _O_STATUS) = range(len(OBSERVATION_COLUMNS))  # fmt: skip
 #: What ordering a region's targets reads of each target row (``_target_groups``), all of it in the
 #: covering index ``ix_facts_targets`` (migration 6); a page then reads its targets' whole rows.
-TARGET_ORDER_SELECT = (
-    "SELECT f.id, f.document_id, f.seq, f.status, f.kind, f.indicator_key, f.measure, f.period, f.period_end, "
-    "f.period_start, f.indicator, f.indicator_id, f.mention, f.source, f.start_offset FROM facts f "
-)
+TARGET_ORDER_COLUMNS = ("id", "document_id", "seq", "status", "kind", "indicator_key", "measure", "period",
+                        "period_end", "period_start", "indicator", "indicator_id", "mention", "source",
+                        "start_offset")  # fmt: skip
+TARGET_ORDER_SELECT = f"SELECT {', '.join('f.' + c for c in TARGET_ORDER_COLUMNS)} FROM facts f "
+#: The places in ``TARGET_ORDER_COLUMNS`` of what judging reads of a target's other mentions.
+_T_ID, _T_DOC, _T_START = (TARGET_ORDER_COLUMNS.index(c) for c in ("id", "document_id", "start_offset"))
 #: What a target reads besides its ordering columns once the targets are ordered (``_read_values``):
 #: its value and what is shown of it.  The other mentions of a target read only ``OTHER_VALUE_SELECT``
 #: (their values are listed in ``other_values``): at 100,000 documents a region's list reads 3,000-4,000
@@ -587,12 +589,14 @@ class _TargetGroup:
     """The mentions of one target (indicator, measure, target period), the preferred first, with
     what orders it among the region's targets — known before the target is judged, so that a page
     of a region with thousands of targets judges only its own.  ``members`` are rows of
-    ``TARGET_ORDER_SELECT`` as tuples while the targets are ordered; a page's become dicts
-    (``_member_dicts``), since making a dict of each of a region's 3,000-4,000 rows was most of
-    the cost of a page at 100,000 documents."""
+    ``TARGET_ORDER_SELECT`` as tuples; a shown target's first (preferred) member becomes the dict
+    ``target`` (``_member_dict``) that judging reads, the others stay tuples (their values are
+    read by id, ``_read_values``), since making a dict of each of a region's 3,000-4,000 rows was
+    most of the cost of a page at 100,000 documents, and of a plan's 1,500-2,000 a tenth of it."""
 
     members: list[Any]
     indicator: Any  # the taxonomy's Indicator, or None
+    target: dict[str, Any] = field(default_factory=dict)
     main: bool = False
     category: str = ""
     order: int = 0
@@ -636,24 +640,27 @@ def target_page(
     groups, columns, docs = _target_groups(store, region_key, span, indicator, fragments)
     page = groups[offset:] if limit is None else groups[offset:offset + limit]
     for group in page:
-        group.members = [_member_dict(columns, m, docs) for m in group.members]
-    _read_values(store, page)
-    return TargetPage(_assess(store, region_key, page, span, as_of), len(groups), offset)
+        group.target = _member_dict(columns, group.members[0], docs)
+    values = _read_values(store, page)
+    return TargetPage(_assess(store, region_key, page, span, as_of, values, docs), len(groups), offset)
 
 
-def _read_values(store: Store, groups: list[_TargetGroup]) -> None:
-    """Give the members of ``groups``, read with ``TARGET_ORDER_SELECT``, what judging and showing
-    them reads: the first (preferred) member ``TARGET_VALUE_SELECT``, the others ``OTHER_VALUE_SELECT``
-    (by id, once the targets are ordered: a page reads only its own)."""
-    first = sorted({group.members[0]["id"] for group in groups})
-    others = sorted({m["id"] for group in groups for m in group.members[1:]})
+def _read_values(store: Store, groups: list[_TargetGroup]) -> dict[int, tuple[Any, ...]]:
+    """Give each group's ``target`` (its first member, read with ``TARGET_ORDER_SELECT``) what judging
+    and showing it reads, ``TARGET_VALUE_SELECT``; the values of the other members, ``OTHER_VALUE_SELECT``
+    as tuples by id (by id, once the targets are ordered: a page reads only its own)."""
+    first = sorted({group.target["id"] for group in groups})
+    others = sorted({m[_T_ID] for group in groups for m in group.members[1:]})
     shown = {row["id"]: row for row in store.db.query_ids(TARGET_VALUE_SELECT + "WHERE f.id IN", first)}
-    values = {row["id"]: row for row in store.db.query_ids(OTHER_VALUE_SELECT + "WHERE f.id IN", others)}
+    values: dict[int, tuple[Any, ...]] = {}
+    step = store.db.IDS_PER_QUERY
+    for i in range(0, len(others), step):
+        part = others[i:i + step]
+        _, rows = store.db.query_tuples(f"{OTHER_VALUE_SELECT}WHERE f.id IN ({', '.join('?' * len(part))})", part)
+        values.update((r[0], r) for r in rows)
     for group in groups:
-        members = group.members
-        members[0].update(shown[members[0]["id"]])
-        for m in members[1:]:
-            m.update(values[m["id"]])
+        group.target.update(shown[group.target["id"]])
+    return values
 
 
 #: What a target row carries of its document (``Store.with_documents``'s fields).
@@ -755,10 +762,18 @@ def _compound_part(row: tuple[Any, ...], ind: Any, i_name: int, i_ind: int, i_ke
 
 
 def _assess(
-    store: Store, region_key: str, groups: list[_TargetGroup], span: tuple[int, int] | None, as_of: int | None
+    store: Store,
+    region_key: str,
+    groups: list[_TargetGroup],
+    span: tuple[int, int] | None,
+    as_of: int | None,
+    values: dict[int, tuple[Any, ...]],
+    target_docs: dict[int, dict[str, Any]],
 ) -> list[TargetAssessment]:
-    """Judge each group's preferred target against the region's observations of its indicator."""
-    keys = sorted({g.members[0]["indicator_key"] for g in groups})
+    """Judge each group's preferred target against the region's observations of its indicator;
+    ``values``: the other members' (id, value, norm_value, qualifier) by id, ``target_docs`` the
+    targets' documents' fields (``_read_values``, ``_target_groups``)."""
+    keys = sorted({g.target["indicator_key"] for g in groups})
     by_indicator: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
     docs: dict[int, dict[str, Any]] = {}
     if keys:
@@ -779,7 +794,7 @@ def _assess(
     this_year = as_of if as_of is not None else date.today().year
     for group in groups:
         members, indicator_obj = group.members, group.indicator
-        t = members[0]
+        t = group.target
         ind_key, measure = t["indicator_key"], t["measure"]
         unit = t["norm_unit"]
         if measure == "change_pp":
@@ -806,16 +821,18 @@ def _assess(
         )  # fmt: skip
         seen = {round(value, 9)}
         for other in members[1:]:
-            v = other["norm_value"] if other["norm_value"] is not None else other["value"]
+            _, other_value, other_norm, other_qualifier = values[other[_T_ID]]
+            v = other_norm if other_norm is not None else other_value
             if round(v, 9) not in seen:
                 seen.add(round(v, 9))
+                doc = target_docs.get(other[_T_DOC])
                 a.other_values.append(
                     {
                         "value": v,
-                        "qualifier": other["qualifier"],
-                        "fact_id": other["id"],
-                        "doc": other["doc_name"],
-                        "start": other["start_offset"],
+                        "qualifier": other_qualifier,
+                        "fact_id": other[_T_ID],
+                        "doc": doc["doc_name"] if doc else None,
+                        "start": other[_T_START],
                     }
                 )
         a.annual = _is_annual(t)
