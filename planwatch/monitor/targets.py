@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any
 
 from planwatch.lexicon import load_lexicon
 from planwatch.monitor import growth as g
-from planwatch.monitor.series import DOCUMENT_FIELDS, LIVE, rank_of
+from planwatch.monitor.series import DOCUMENT_FIELDS, KIND_RANK, LIVE, VERIFIED, rank_of
 from planwatch.numbers import convert
 from planwatch.projects.names import memoised
 from planwatch.store.records import parse_period
@@ -197,16 +197,19 @@ def _entry(r: tuple[Any, ...], v: float, docs: dict[int, dict[str, Any]]) -> dic
             "doc_name": doc["doc_name"] if doc else None}  # fmt: skip
 
 
-def _preferred(rows: list[tuple[Any, ...]], years: dict[int, Any], as_of: int | None) -> _Preferred:
-    """``mark_preferred`` of an indicator's observations as tuples (the same rank, ``rank_of``;
-    the first of equal ranks in the order read), ``years`` their documents' years."""
+def _preferred(rows: list[tuple[Any, ...]], years: dict[int, int], as_of: int | None) -> _Preferred:
+    """``mark_preferred`` of an indicator's observations as tuples: the same rank (``rank_of``,
+    written out: it is computed for each of thousands of rows), the first of equal ranks in the
+    order read; ``years`` their documents' years, -1 for none."""
     # (the query reads no targets: every row is an observation, of one kind class)
     obs = rows if as_of is None else [r for r in rows if r[_O_B] is not None and r[_O_B] <= as_of]
     best: dict[tuple[str, str], tuple[Any, ...]] = {}
     ranks: dict[tuple[str, str], tuple[int, int, int, int, int]] = {}
+    kind_rank, year_of = KIND_RANK.get, years.get
     for r in obs:
         key = (r[_O_PERIOD], r[_O_MEASURE])
-        rank = rank_of(r[_O_STATUS], r[_O_KIND], years.get(r[_O_DOC]), r[_O_DOC], r[_O_SEQ])
+        doc = r[_O_DOC]
+        rank = (1 if r[_O_STATUS] in VERIFIED else 0, kind_rank(r[_O_KIND], 0), year_of(doc, -1), doc, -r[_O_SEQ])
         cur = ranks.get(key)
         if cur is None or rank > cur:
             best[key], ranks[key] = r, rank
@@ -786,7 +789,7 @@ def _assess(
         for r in rows:
             by_indicator[r[_O_KEY]].append(r)
         docs = store.document_columns({r[_O_DOC] for r in rows}, **DOCUMENT_FIELDS)
-    years = {doc: fields["doc_year"] for doc, fields in docs.items()}
+    years = {doc: fields["doc_year"] for doc, fields in docs.items() if fields["doc_year"] is not None}
     out: list[TargetAssessment] = []
     preferred: dict[str, _Preferred] = {}
     obs_cache: dict[tuple[str, str], _Obs] = {}
