@@ -89,7 +89,7 @@ TREND_WINDOW = 5
 STALE_YEARS = 2  # a latest value more than this many years before the as-of year is marked stale
 
 
-@dataclass
+@dataclass(slots=True)  # (a list makes hundreds of them: slots are quicker to fill)
 class TargetAssessment:
     """One target and how far the region has come (growth rates in percent)."""
 
