@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any
 
 from planwatch.lexicon import load_lexicon
 from planwatch.monitor import growth as g
-from planwatch.monitor.series import LIVE, fact_query, mark_preferred, rank_of
+from planwatch.monitor.series import DOCUMENT_FIELDS, KIND_RANK, LIVE, VERIFIED, rank_of
 from planwatch.numbers import convert
 from planwatch.projects.names import memoised
 from planwatch.store.records import parse_period
@@ -59,17 +59,23 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: What judging a target reads of each observation of its indicator (``_observations``): a
 #: region's targets read thousands of them, and their texts and quotes, which only a shown
-#: target needs, were most of the time of ``targets`` at 100,000 documents.
-OBSERVATION_SELECT = (
-    "SELECT f.id, f.document_id, f.seq, f.start_offset, f.indicator_key, f.measure, f.value, f.norm_value, "
-    "f.norm_unit, f.kind, f.period, f.period_start, f.period_end, f.status FROM facts f "
-)
+#: target needs, were most of the time of ``targets`` at 100,000 documents.  They are read as
+#: tuples (``OBS``: each column's place): a dict of each of a plan's 1,000-3,000 observations,
+#: most of them sources that lose to another of their period, cost more than judging its targets.
+OBSERVATION_COLUMNS = ("id", "document_id", "seq", "start_offset", "indicator_key", "measure", "value", "norm_value",
+                       "norm_unit", "kind", "period", "period_start", "period_end", "status")  # fmt: skip
+OBSERVATION_SELECT = f"SELECT {', '.join('f.' + c for c in OBSERVATION_COLUMNS)} FROM facts f "
+OBS = {name: i for i, name in enumerate(OBSERVATION_COLUMNS)}
+(_O_ID, _O_DOC, _O_SEQ, _O_START, _O_KEY, _O_MEASURE, _O_VALUE, _O_NORM, _O_UNIT, _O_KIND, _O_PERIOD, _O_A, _O_B,
+ _O_STATUS) = range(len(OBSERVATION_COLUMNS))  # fmt: skip
 #: What ordering a region's targets reads of each target row (``_target_groups``), all of it in the
 #: covering index ``ix_facts_targets`` (migration 6); a page then reads its targets' whole rows.
-TARGET_ORDER_SELECT = (
-    "SELECT f.id, f.document_id, f.seq, f.status, f.kind, f.indicator_key, f.measure, f.period, f.period_end, "
-    "f.period_start, f.indicator, f.indicator_id, f.mention, f.source, f.start_offset FROM facts f "
-)
+TARGET_ORDER_COLUMNS = ("id", "document_id", "seq", "status", "kind", "indicator_key", "measure", "period",
+                        "period_end", "period_start", "indicator", "indicator_id", "mention", "source",
+                        "start_offset")  # fmt: skip
+TARGET_ORDER_SELECT = f"SELECT {', '.join('f.' + c for c in TARGET_ORDER_COLUMNS)} FROM facts f "
+#: The places in ``TARGET_ORDER_COLUMNS`` of what judging reads of a target's other mentions.
+_T_ID, _T_DOC, _T_START = (TARGET_ORDER_COLUMNS.index(c) for c in ("id", "document_id", "start_offset"))
 #: What a target reads besides its ordering columns once the targets are ordered (``_read_values``):
 #: its value and what is shown of it.  The other mentions of a target read only ``OTHER_VALUE_SELECT``
 #: (their values are listed in ``other_values``): at 100,000 documents a region's list reads 3,000-4,000
@@ -83,7 +89,7 @@ TREND_WINDOW = 5
 STALE_YEARS = 2  # a latest value more than this many years before the as-of year is marked stale
 
 
-@dataclass
+@dataclass(slots=True)  # (a list makes hundreds of them: slots are quicker to fill)
 class TargetAssessment:
     """One target and how far the region has come (growth rates in percent)."""
 
@@ -149,50 +155,86 @@ def plan_span(plan: str | None) -> tuple[int, int] | None:
 
 
 @dataclass
+class _Preferred:
+    """The observations of one indicator (rows of ``OBSERVATION_SELECT``, not after ``as_of``)
+    and the preferred of each (period, measure) in the order ``mark_preferred`` gives them — the
+    same for every unit the indicator is read in, so chosen once per indicator."""
+
+    observed: list[tuple[Any, ...]]
+    best: list[tuple[Any, ...]]
+    #: ``observed``'s one-year levels by (document, year), made when a target first asks.
+    own_levels: dict[tuple[int, int], list[tuple[Any, ...]]] | None = None
+
+
+@dataclass
 class _Obs:
     """The preferred observations of one indicator, by measure, converted to one unit.
 
-    ``observed``: every observation (not only the preferred) in the order read, ``unit`` the one
-    they are converted to; ``_own_baseline`` looks a target's own document's levels up among
-    them, which only a few targets need, instead of a converted copy of every level row.
+    Each value is a small dict: ``v`` (the value in ``unit``), ``kind`` and where it is from
+    (``id``, ``doc_name``, ``start_offset``).  ``preferred``: every observation (not only the
+    preferred), in which ``_own_baseline`` looks a target's own document's levels up, which
+    only a few targets need, instead of a converted copy of every level row.
     """
 
     levels: dict[int, dict[str, Any]]
     growth: dict[int, dict[str, Any]]
     avg_growth: dict[tuple[int, int], dict[str, Any]]
-    observed: list[dict[str, Any]] = field(default_factory=list)
+    preferred: _Preferred
     unit: str = ""
-    #: ``observed``'s one-year levels by (document, year), made when a target first asks.
-    own_levels: dict[tuple[int, int], list[dict[str, Any]]] | None = None
+    docs: dict[int, dict[str, Any]] = field(default_factory=dict)
 
 
-def _converted(r: dict[str, Any], unit: str) -> float | None:
+def _converted(r: tuple[Any, ...], unit: str) -> float | None:
     """A level row's value in ``unit`` (``None``: another quantity under the same name)."""
-    value = r["norm_value"] if r["norm_value"] is not None else r["value"]
-    return value if r["norm_unit"] == unit else convert(value, r["norm_unit"], unit)
+    value = r[_O_NORM] if r[_O_NORM] is not None else r[_O_VALUE]
+    return value if r[_O_UNIT] == unit else convert(value, r[_O_UNIT], unit)
 
 
-def _observations(rows: list[dict[str, Any]], unit: str, as_of: int | None) -> _Obs:
-    # (the query reads no targets: every row is an observation)
-    obs = rows if as_of is None else [r for r in rows if r["period_end"] is not None and r["period_end"] <= as_of]
-    best = mark_preferred(obs)
+def _entry(r: tuple[Any, ...], v: float, docs: dict[int, dict[str, Any]]) -> dict[str, Any]:
+    """What judging reads of a preferred observation: its value ``v`` and where it is from."""
+    doc = docs.get(r[_O_DOC])
+    return {"v": v, "kind": r[_O_KIND], "id": r[_O_ID], "start_offset": r[_O_START],
+            "doc_name": doc["doc_name"] if doc else None}  # fmt: skip
+
+
+def _preferred(rows: list[tuple[Any, ...]], years: dict[int, int], as_of: int | None) -> _Preferred:
+    """``mark_preferred`` of an indicator's observations as tuples: the same rank (``rank_of``,
+    written out: it is computed for each of thousands of rows), the first of equal ranks in the
+    order read; ``years`` their documents' years, -1 for none."""
+    # (the query reads no targets: every row is an observation, of one kind class)
+    obs = rows if as_of is None else [r for r in rows if r[_O_B] is not None and r[_O_B] <= as_of]
+    best: dict[tuple[str, str], tuple[Any, ...]] = {}
+    ranks: dict[tuple[str, str], tuple[int, int, int, int, int]] = {}
+    kind_rank, year_of = KIND_RANK.get, years.get
+    for r in obs:
+        key = (r[_O_PERIOD], r[_O_MEASURE])
+        doc = r[_O_DOC]
+        rank = (1 if r[_O_STATUS] in VERIFIED else 0, kind_rank(r[_O_KIND], 0), year_of(doc, -1), doc, -r[_O_SEQ])
+        cur = ranks.get(key)
+        if cur is None or rank > cur:
+            best[key], ranks[key] = r, rank
+    return _Preferred(obs, list(best.values()))
+
+
+def _observations(pref: _Preferred, unit: str, docs: dict[int, dict[str, Any]]) -> _Obs:
     levels: dict[int, dict[str, Any]] = {}
     grow: dict[int, dict[str, Any]] = {}
     avg: dict[tuple[int, int], dict[str, Any]] = {}
-    for (_period, measure, _cls), r in best.items():
-        a, b = r["period_start"], r["period_end"]
+    for r in pref.best:
+        a, b = r[_O_A], r[_O_B]
         if a is None or b is None:
             continue
+        measure = r[_O_MEASURE]
         if measure == "level" and a == b:
             converted = _converted(r, unit)
             if converted is None:
                 continue  # another quantity under the same name (万人 against %)
-            levels[a] = {**r, "v": converted}
+            levels[a] = _entry(r, converted, docs)
         elif measure == "growth" and a == b:
-            grow[a] = {**r, "v": r["value"]}
+            grow[a] = _entry(r, r[_O_VALUE], docs)
         elif measure == "avg_growth" and a < b:
-            avg[(a, b)] = {**r, "v": r["value"]}
-    return _Obs(levels, grow, avg, obs, unit)
+            avg[(a, b)] = _entry(r, r[_O_VALUE], docs)
+    return _Obs(levels, grow, avg, pref, unit, docs)
 
 
 def _direction(
@@ -262,23 +304,24 @@ def _own_baseline(t: dict[str, Any], obs: _Obs, base: int) -> dict[str, Any] | N
     revision from another source; within the document, the mention nearest the target wins
     (the same table row or sentence).
     """
-    if obs.own_levels is None:
-        obs.own_levels = {}
-        for r in obs.observed:
-            if r["measure"] == "level" and r["period_start"] is not None and r["period_start"] == r["period_end"]:
-                obs.own_levels.setdefault((r["document_id"], r["period_start"]), []).append(r)
+    pref = obs.preferred
+    if pref.own_levels is None:
+        pref.own_levels = {}
+        for r in pref.observed:
+            if r[_O_MEASURE] == "level" and r[_O_A] is not None and r[_O_A] == r[_O_B]:
+                pref.own_levels.setdefault((r[_O_DOC], r[_O_A]), []).append(r)
     seq = t["seq"]
-    candidates = obs.own_levels.get((t["document_id"], base), [])
+    candidates = pref.own_levels.get((t["document_id"], base), [])
     own = [(r, v) for r in candidates if (v := _converted(r, obs.unit)) is not None]
     if not own:
         return None
-    r, v = min(own, key=lambda rv: abs(rv[0]["seq"] - seq))
-    return {**r, "v": v}
+    r, v = min(own, key=lambda rv: abs(rv[0][_O_SEQ] - seq))
+    return _entry(r, v, obs.docs)
 
 
-def _level_unit(rows: list[dict[str, Any]], preferred: str | None) -> str:
+def _level_unit(rows: list[tuple[Any, ...]], preferred: str | None) -> str:
     """The unit to read an indicator's levels in: the taxonomy's, if any level has it, else the most used."""
-    units = [r["norm_unit"] for r in rows if r["measure"] == "level" and r["norm_unit"]]
+    units = [r[_O_UNIT] for r in rows if r[_O_MEASURE] == "level" and r[_O_UNIT]]
     if preferred and preferred in units:
         return preferred
     return max(set(units), key=units.count) if units else (preferred or "")
@@ -549,12 +592,14 @@ class _TargetGroup:
     """The mentions of one target (indicator, measure, target period), the preferred first, with
     what orders it among the region's targets — known before the target is judged, so that a page
     of a region with thousands of targets judges only its own.  ``members`` are rows of
-    ``TARGET_ORDER_SELECT`` as tuples while the targets are ordered; a page's become dicts
-    (``_member_dicts``), since making a dict of each of a region's 3,000-4,000 rows was most of
-    the cost of a page at 100,000 documents."""
+    ``TARGET_ORDER_SELECT`` as tuples; a shown target's first (preferred) member becomes the dict
+    ``target`` (``_member_dict``) that judging reads, the others stay tuples (their values are
+    read by id, ``_read_values``), since making a dict of each of a region's 3,000-4,000 rows was
+    most of the cost of a page at 100,000 documents, and of a plan's 1,500-2,000 a tenth of it."""
 
     members: list[Any]
     indicator: Any  # the taxonomy's Indicator, or None
+    target: dict[str, Any] = field(default_factory=dict)
     main: bool = False
     category: str = ""
     order: int = 0
@@ -598,24 +643,27 @@ def target_page(
     groups, columns, docs = _target_groups(store, region_key, span, indicator, fragments)
     page = groups[offset:] if limit is None else groups[offset:offset + limit]
     for group in page:
-        group.members = [_member_dict(columns, m, docs) for m in group.members]
-    _read_values(store, page)
-    return TargetPage(_assess(store, region_key, page, span, as_of), len(groups), offset)
+        group.target = _member_dict(columns, group.members[0], docs)
+    values = _read_values(store, page)
+    return TargetPage(_assess(store, region_key, page, span, as_of, values, docs), len(groups), offset)
 
 
-def _read_values(store: Store, groups: list[_TargetGroup]) -> None:
-    """Give the members of ``groups``, read with ``TARGET_ORDER_SELECT``, what judging and showing
-    them reads: the first (preferred) member ``TARGET_VALUE_SELECT``, the others ``OTHER_VALUE_SELECT``
-    (by id, once the targets are ordered: a page reads only its own)."""
-    first = sorted({group.members[0]["id"] for group in groups})
-    others = sorted({m["id"] for group in groups for m in group.members[1:]})
+def _read_values(store: Store, groups: list[_TargetGroup]) -> dict[int, tuple[Any, ...]]:
+    """Give each group's ``target`` (its first member, read with ``TARGET_ORDER_SELECT``) what judging
+    and showing it reads, ``TARGET_VALUE_SELECT``; the values of the other members, ``OTHER_VALUE_SELECT``
+    as tuples by id (by id, once the targets are ordered: a page reads only its own)."""
+    first = sorted({group.target["id"] for group in groups})
+    others = sorted({m[_T_ID] for group in groups for m in group.members[1:]})
     shown = {row["id"]: row for row in store.db.query_ids(TARGET_VALUE_SELECT + "WHERE f.id IN", first)}
-    values = {row["id"]: row for row in store.db.query_ids(OTHER_VALUE_SELECT + "WHERE f.id IN", others)}
+    values: dict[int, tuple[Any, ...]] = {}
+    step = store.db.IDS_PER_QUERY
+    for i in range(0, len(others), step):
+        part = others[i:i + step]
+        _, rows = store.db.query_tuples(f"{OTHER_VALUE_SELECT}WHERE f.id IN ({', '.join('?' * len(part))})", part)
+        values.update((r[0], r) for r in rows)
     for group in groups:
-        members = group.members
-        members[0].update(shown[members[0]["id"]])
-        for m in members[1:]:
-            m.update(values[m["id"]])
+        group.target.update(shown[group.target["id"]])
+    return values
 
 
 #: What a target row carries of its document (``Store.with_documents``'s fields).
@@ -717,27 +765,39 @@ def _compound_part(row: tuple[Any, ...], ind: Any, i_name: int, i_ind: int, i_ke
 
 
 def _assess(
-    store: Store, region_key: str, groups: list[_TargetGroup], span: tuple[int, int] | None, as_of: int | None
+    store: Store,
+    region_key: str,
+    groups: list[_TargetGroup],
+    span: tuple[int, int] | None,
+    as_of: int | None,
+    values: dict[int, tuple[Any, ...]],
+    target_docs: dict[int, dict[str, Any]],
 ) -> list[TargetAssessment]:
-    """Judge each group's preferred target against the region's observations of its indicator."""
-    keys = sorted({g.members[0]["indicator_key"] for g in groups})
-    by_indicator: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    """Judge each group's preferred target against the region's observations of its indicator;
+    ``values``: the other members' (id, value, norm_value, qualifier) by id, ``target_docs`` the
+    targets' documents' fields (``_read_values``, ``_target_groups``)."""
+    keys = sorted({g.target["indicator_key"] for g in groups})
+    by_indicator: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    docs: dict[int, dict[str, Any]] = {}
     if keys:
         marks = ", ".join("?" for _ in keys)
-        for r in fact_query(
-            store,
+        _, rows = store.db.query_tuples(
             OBSERVATION_SELECT
             + f"WHERE f.region_key = ? AND f.indicator_key IN ({marks}) AND f.kind <> 'target' AND {LIVE}",
             (region_key, *keys),
-        ):
-            by_indicator[r["indicator_key"]].append(r)
+        )
+        for r in rows:
+            by_indicator[r[_O_KEY]].append(r)
+        docs = store.document_columns({r[_O_DOC] for r in rows}, **DOCUMENT_FIELDS)
+    years = {doc: fields["doc_year"] for doc, fields in docs.items() if fields["doc_year"] is not None}
     out: list[TargetAssessment] = []
+    preferred: dict[str, _Preferred] = {}
     obs_cache: dict[tuple[str, str], _Obs] = {}
     level_units: dict[tuple[str, str | None], str] = {}
     this_year = as_of if as_of is not None else date.today().year
     for group in groups:
         members, indicator_obj = group.members, group.indicator
-        t = members[0]
+        t = group.target
         ind_key, measure = t["indicator_key"], t["measure"]
         unit = t["norm_unit"]
         if measure == "change_pp":
@@ -750,7 +810,9 @@ def _assess(
             unit = level_units[ind_key, preferred_unit]
         cache_key = (ind_key, unit)
         if cache_key not in obs_cache:
-            obs_cache[cache_key] = _observations(by_indicator.get(ind_key, []), unit, as_of)
+            if ind_key not in preferred:
+                preferred[ind_key] = _preferred(by_indicator.get(ind_key, []), years, as_of)
+            obs_cache[cache_key] = _observations(preferred[ind_key], unit, docs)
         obs = obs_cache[cache_key]
         value = t["norm_value"] if t["norm_value"] is not None else t["value"]
         a = TargetAssessment(
@@ -762,16 +824,18 @@ def _assess(
         )  # fmt: skip
         seen = {round(value, 9)}
         for other in members[1:]:
-            v = other["norm_value"] if other["norm_value"] is not None else other["value"]
+            _, other_value, other_norm, other_qualifier = values[other[_T_ID]]
+            v = other_norm if other_norm is not None else other_value
             if round(v, 9) not in seen:
                 seen.add(round(v, 9))
+                doc = target_docs.get(other[_T_DOC])
                 a.other_values.append(
                     {
                         "value": v,
-                        "qualifier": other["qualifier"],
-                        "fact_id": other["id"],
-                        "doc": other["doc_name"],
-                        "start": other["start_offset"],
+                        "qualifier": other_qualifier,
+                        "fact_id": other[_T_ID],
+                        "doc": doc["doc_name"] if doc else None,
+                        "start": other[_T_START],
                     }
                 )
         a.annual = _is_annual(t)
