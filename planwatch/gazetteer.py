@@ -40,6 +40,9 @@ Hong Kong, Macau and Taiwan (新社区, 大社区 …) need the same city-level 
 ``…新区`` names (滨海新区 is also 锦州滨海新区) need a context containing them.  Fixed phrases
 (``BLOCKED_PHRASES``), street names (广州街) and rivers named like a district (小凌河) are
 skipped.  Groups such as ``四县(市)`` or ``三城区`` are not regions and are left alone.
+
+A county-level name written right after the name of its city or province (``泉州市鲤城区``,
+``四川万源``) needs no other context: the parent before it is the context (``_after_parent``).
 """
 
 from __future__ import annotations

@@ -172,8 +172,7 @@ def sentence_turn(scope: Scope, layout: Layout, sentence: str) -> Scope:
     found = list(_THIS_OR_LAST_YEAR.finditer(sentence))
     if not found:
         return scope
-    found = found[-1]
-    year = layout.year if found.group(1) == "今年" else layout.year - 1
+    year = layout.year if found[-1].group(1) == "今年" else layout.year - 1
     return scope if scope.year == year else replace(scope, year=year, span=None, multi_year=False)
 
 
