@@ -36,6 +36,33 @@ def require_shared() -> Path:
         pytest.fail(message + " and $PLANWATCH_TEST_REQUIRE_SHARED=1")
     pytest.skip(message)
 
+WIDER = REPO / "tests" / "data" / "wider"
+
+
+def score_wider_round(tmp_path: Path, letter: str, *, manifest: bool) -> dict:
+    """The shared scorer's figures (``--json``) for one round of the wider folder (``ranges-<letter>.json``
+    and its ``w<letter>_*.jsonl``), with the folder's manifest or — as the hidden documents are read,
+    from their text alone — on a copy without it."""
+    import json
+    import shutil
+
+    scorer = require_shared() / "tools" / "score.py"
+    gold = tmp_path / "gold"
+    gold.mkdir(parents=True)
+    shutil.copy(WIDER / "gold" / f"ranges-{letter}.json", gold / "ranges.json")
+    for path in (WIDER / "gold").glob(f"w{letter}_*.jsonl"):
+        shutil.copy(path, gold / path.name)
+    corpus = WIDER
+    if not manifest:
+        corpus = tmp_path / "bare" / "wider"
+        shutil.copytree(WIDER, corpus)
+        (corpus / "manifest.csv").unlink()
+    cmd = f"{sys.executable} -m planwatch extract {{file}} --format jsonl"
+    out = subprocess.run([sys.executable, str(scorer), str(gold), str(corpus), "--json", "--cmd", cmd],
+                         capture_output=True, text=True, check=True, cwd=REPO)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 # Text used in generated documents: a real sentence of the kind PlanWatch reads.
 CHINESE_LINE = "全年实现地区生产总值111.5亿元，同比增长7.6%。"
 

@@ -4,45 +4,18 @@ The round's reference (``tests/data/wider/gold/ranges-o.json`` and ``wo_*.jsonl`
 hidden set is, with and without the manifest's region and date, and may not fall below the figures
 reached; the rules the round added are tested on documents other than the ones that prompted them.
 """
-import json
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
-from conftest import SHARED
+from conftest import WIDER, score_wider_round
 
 import planwatch
 from planwatch.context import StatedContext
 
-ROOT = Path(__file__).resolve().parents[1]
-WIDER = ROOT / "tests" / "data" / "wider"
-#: the shared scorer, beside the main checkout (or at its usual place when run from a worktree)
-SCORER = next((p for p in (SHARED / "tools" / "score.py", Path("/work/shared/tools/score.py")) if p.is_file()),
-              SHARED / "tools" / "score.py")
 
-
-def _score(tmp_path: Path, corpus: Path) -> dict:
-    gold = tmp_path / "gold"
-    gold.mkdir(parents=True)
-    shutil.copy(WIDER / "gold" / "ranges-o.json", gold / "ranges.json")
-    for path in (WIDER / "gold").glob("wo_*.jsonl"):
-        shutil.copy(path, gold / path.name)
-    cmd = f"{sys.executable} -m planwatch extract {{file}} --format jsonl"
-    out = subprocess.run([sys.executable, str(SCORER), str(gold), str(corpus), "--json", "--cmd", cmd],
-                         capture_output=True, text=True, check=True, cwd=ROOT)
-    return json.loads(out.stdout.strip().splitlines()[-1])
-
-
-@pytest.mark.skipif(not SCORER.is_file(), reason="the shared scorer is not on this machine")
 def test_round_o_reference_is_scored_with_and_without_the_manifest(tmp_path: Path) -> None:
-    stated = _score(tmp_path / "a", WIDER)
+    stated = score_wider_round(tmp_path / "a", "o", manifest=True)
     # the hidden documents come with no manifest: only what the text says about region and date
-    bare = tmp_path / "bare"
-    shutil.copytree(WIDER, bare / "wider")
-    (bare / "wider" / "manifest.csv").unlink()
-    unstated = _score(tmp_path / "b", bare / "wider")
+    unstated = score_wider_round(tmp_path / "b", "o", manifest=False)
     for score in (stated, unstated):
         assert score["bad_spans"] == 0
         assert score["f1"] >= 1.0
