@@ -327,7 +327,7 @@ class Gazetteer:
                 return True  # 仙桃, 济源, 石河子 …: county-level units directly under the province
             if resolving and region.name.endswith("市"):
                 # A county-level city with a nationally unique short name (昆山, 义乌).
-                return len(self._by_short.get(region.short, ())) == 1 and region.short not in self._by_full
+                return self.unique_short(region.short) is region
             return False
         if region.short in COMMON_WORD_SHORTS and not resolving:
             return context is not None and context.province_code == region.province_code

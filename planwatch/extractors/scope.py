@@ -460,8 +460,7 @@ _BASE_YEAR = re.compile(
 
 
 #: "五年来，完成街巷硬化134.6公里", "过去三年…": the sentence looks back over the last N years (not 十五年来)
-_REVIEW_YEARS = re.compile(
-    r"(?:过去的?|近|这|最近)?(?<![十\d])([三四五])年(?:来|间|以来)|过去的?(?<![十\d])([三四五])年")
+_REVIEW_YEARS = re.compile(r"(?<![十\d])([三四五])年(?:来|间|以来)|过去的?([三四五])年")
 _YEARS_NUMBER = {"三": 3, "四": 4, "五": 5}
 
 

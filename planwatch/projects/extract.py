@@ -123,9 +123,9 @@ _TRAILING_BRACKET = re.compile(r"[(（][^()（）]*[)）]$")
 _ENDS_PROJECT = re.compile(r"项目$|工程$")
 _BARE_PROJECT = re.compile(r"(.{0,2})(?:项目|工程)")
 _SCOPED_PORTFOLIO = re.compile(r"(?:全?[省市区县州盟旗]|[省市县区]级)(?:重点|重大)(?:建设)?(?:项目|工程)(?:建设项目)?")
-# an unquoted numbered slogan (两新一重, 四新设施) and a programme named by a code number (新基建761工程)
 # a second works joined to the first (保护修缮与提升): the name's head is the first
 _JOINED_WORKS = re.compile(r"(.{4,}?)(?:与|和|及|并)(?:提升|完善|美化|亮化|绿化|提质)")
+# an unquoted numbered slogan (两新一重, 四新设施) and a programme named by a code number (新基建761工程)
 _BARE_SLOGAN = re.compile(r"(?P<pairs>(?:[一二两三四五六七八九十][\u4e00-\u9fff]){2,3})(?:设施|工程|项目|建设)?"
                           r"|(?P<pair>[一二两三四五六七八九十][\u4e00-\u9fff])(?:设施|工程|项目|建设)")
 _COUNTED_PROJECTS = re.compile(r"(?:\d+|[两三四五六七八九十]+)(?:个|项)[^、，。]{0,6}(?:项目|工程)$")
