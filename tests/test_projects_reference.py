@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLE_DIR
 
-from planwatch.projects.evaluate import DEFAULT_REFERENCE, evaluate, load_reference
+from planwatch.projects.evaluate import DEFAULT_REFERENCE, Scores, evaluate, load_reference
 from planwatch.projects.taxonomy import load_project_taxonomy
 
 REFERENCE = Path(__file__).parent / "data" / "projects_reference.jsonl"
@@ -125,6 +125,15 @@ def _assert_grounded(zones: list[dict], mentions: list[dict], *, names: bool = T
         if names:
             assert m["name"] == "".join(m["text"].split())
             assert m["stage"] is None or tax.stage(m["stage"]) is not None
+
+
+def _scored_round(reference: Path, n_zones: int, n_mentions: int) -> Scores:
+    """A round's reference, checked to be grounded in its texts (``n_zones`` documents, ``n_mentions``
+    mentions), then scored on the wider folder."""
+    zones, mentions = load_reference(reference)
+    assert len(zones) == n_zones and len(mentions) == n_mentions
+    _assert_grounded(zones, mentions)
+    return evaluate(reference, WIDER_DIR)
 
 
 def _false_mentions(reference: Path, n_docs: int) -> dict[str, int]:
@@ -255,10 +264,7 @@ def test_round5_reference_is_grounded_and_scored() -> None:
     measured 0.783 / 0.450 (the held-out estimate: 云南's lists of short railway names after 推进…建设 and
     its airports missed, 广西's 1、2号 split); 0.971 / 0.850 after the round's rules (stage 0.611 → 0.882).
     The floors keep the figures reached from falling."""
-    zones, mentions = load_reference(ROUND5)
-    assert len(zones) == 3 and len(mentions) == 40
-    _assert_grounded(zones, mentions)
-    scores = evaluate(ROUND5, WIDER_DIR)
+    scores = _scored_round(ROUND5, 3, 40)
     assert scores.precision >= 0.96 and scores.recall >= 0.84
     assert scores.summary()["stage_accuracy"] >= 0.85
 
@@ -274,10 +280,7 @@ def test_round9_reference_is_grounded_and_scored() -> None:
     documents, 0.800 / 0.160 (docs/projects-reference.md). The floors keep the figures reached from falling.
     Kind 0.686 → 0.956 once a lead saying what follows is a plan (the digest's ``…进行了安排和部署``, the
     ministry's ``印发《…工作方案》``) and someone's words on what will be done (``龚正说，上海将…``) made targets."""
-    zones, mentions = load_reference(ROUND9)
-    assert len(zones) == 12 and len(mentions) == 144
-    _assert_grounded(zones, mentions)
-    scores = evaluate(ROUND9, WIDER_DIR)
+    scores = _scored_round(ROUND9, 12, 144)
     assert scores.precision >= 0.97 and scores.recall >= 0.94
     assert scores.summary()["stage_accuracy"] >= 0.97
     assert scores.summary()["kind_accuracy"] >= 0.95
@@ -291,17 +294,14 @@ def test_round10_reference_is_grounded_and_scored() -> None:
     a list of stations, parts of facilities (``…高速六安东出口``), a series of stages
     (``实现当年签约、当年开工、当年投产``); then two more (浔阳区 2011, 崇阳县 2016) annotated after those rules and
     scored once, 1.000 / 0.962 (docs/projects-reference.md).  The floors keep the figures reached from falling."""
-    zones, mentions = load_reference(ROUND10)
-    assert len(zones) == 8 and len(mentions) == 73
-    _assert_grounded(zones, mentions)
-    scores = evaluate(ROUND10, WIDER_DIR)
+    scores = _scored_round(ROUND10, 8, 73)
     assert scores.precision >= 0.98 and scores.recall >= 0.97
     summary = scores.summary()
     assert summary["stage_accuracy"] >= 0.99 and summary["kind_accuracy"] >= 0.8
     assert summary["list_count_recall"] >= 1.0
     # the second batch (浔阳区 2011, 崇阳县 2016), annotated after the round's rules and scored once: 1.000 / 0.962
-    # (``西外环``: 外环, 内环, 环线 were then made facility words); its kind stays low (崇阳's news copy is read as a
-    # report of 2015, so the 2015 summary is read as that year's plan: the shared layout's year, not a project rule)
+    # (``西外环``: 外环, 内环, 环线 were then made facility words); its kind was low until the document's context
+    # read the day in 崇阳's page header (``日期:2016/1/22``): the copy had been read as a report of 2015
     by_doc = scores.by_doc
     assert by_doc["reports/xunyang_2011.txt"][2] == 13 and by_doc["reports/chongyang_2016.txt"][2] == 13
 
@@ -354,10 +354,7 @@ def test_round11_reference_is_grounded_and_scored() -> None:
     0.704): a year and an item number opening an item, numbered roads, ``城际``, ``过江通道``, stretches sharing a head,
     studies and plans as planning, an unquoted plan title as the lead, a portfolio group's field
     (docs/projects-reference.md).  The floors keep the figures reached from falling."""
-    zones, mentions = load_reference(ROUND11)
-    assert len(zones) == 4 and len(mentions) == 53
-    _assert_grounded(zones, mentions)
-    scores = evaluate(ROUND11, WIDER_DIR)
+    scores = _scored_round(ROUND11, 4, 53)
     assert scores.precision >= 0.94 and scores.recall >= 0.90
     summary = scores.summary()
     assert summary["stage_accuracy"] >= 0.99 and summary["kind_accuracy"] >= 0.99
@@ -368,6 +365,8 @@ def test_round11_reference_is_grounded_and_scored() -> None:
     assert list(by_doc["reports/xianan_2023_tasks.txt"]) == [8, 8, 8]
     assert by_doc["news/zhongshan_2024_key_projects.txt"][2] == 7
     assert by_doc["news/wuhan_2018_key_works.txt"][2] >= 17
+
+
 def test_round_p_reference_is_grounded_and_scored() -> None:
     """赫章县 2021 bulletin, 北京市统计局's 1季度 2020 京津冀 note and 云南's 一季度 2023 news: no project is
     named in any of them (产业投资, 工业投资 are categories), so every project mention found there is a false
