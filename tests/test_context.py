@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import CORPUS, run_planwatch
+from conftest import CORPUS, WIDER, run_planwatch
 
 import planwatch
 from planwatch.context import StatedContext, part_of_year
@@ -157,10 +157,6 @@ def test_a_stated_issue_date_does_not_outrank_the_year_a_bulletins_title_reports
     assert periods(untitled, "2019") == {"2019"}
 
 
-def _wider(path: str):
-    from conftest import REPO
-
-    return REPO / "tests" / "data" / "wider" / path
 
 
 def test_a_title_names_a_unit_too_common_to_trust_in_prose() -> None:
@@ -168,7 +164,7 @@ def test_a_title_names_a_unit_too_common_to_trust_in_prose() -> None:
     county name ending in ``城县`` hides in prose (``城县一体``), but right after the title's year and
     before what the title reports it is the document's unit.  The same words elsewhere name no unit."""
     for path, region in (("bulletins/jiaocheng_2019.txt", "交城县"), ("bulletins/xiangcheng_2020.txt", "襄城县")):
-        doc = planwatch.extract(_wider(path))
+        doc = planwatch.extract(WIDER / path)
         assert (doc.region, doc.year, doc.doc_type) == (region, int(path[-8:-4]), "统计公报")
         assert {f.region for f in doc.facts} == {region}
         assert ("region", "title") in {(c.field, c.source) for c in doc.clues}
@@ -191,9 +187,9 @@ def test_a_unit_written_after_its_city_or_province_is_that_unit() -> None:
     name nothing."""
     from planwatch.gazetteer import load_gazetteer
 
-    licheng = planwatch.extract(_wider("plans/licheng_13th_plan_2015.txt"))
+    licheng = planwatch.extract(WIDER / "plans/licheng_13th_plan_2015.txt")
     assert (licheng.region, licheng.doc_type) == ("鲤城区", "规划纲要")
-    wanyuan = planwatch.extract(_wider("news/wanyuan_14th_plan_2021.txt"))
+    wanyuan = planwatch.extract(WIDER / "news/wanyuan_14th_plan_2021.txt")
     assert wanyuan.region == "万源市" and {f.region for f in wanyuan.facts} == {"万源市"}
     names = lambda text: [r.name for _, _, r in load_gazetteer().find_all(text)]  # noqa: E731
     assert names("许昌市襄城县统计局") == ["许昌市", "襄城县"]
@@ -207,12 +203,12 @@ def test_a_pages_header_date_dates_a_release_that_names_no_year() -> None:
     page's header (``王菲菲 2022年07月03日09:22``, 人民网 青海; ``2021-04-21 中国发展网``, 海南;
     ``发布时间：2011-03-24``, 西藏) gives it.  A month without its day opening a sentence
     (``2019年1月至10月``) is a period, not the day of issue."""
-    qinghai = planwatch.extract(_wider("releases/qinghai_2022m1m5.txt"))
+    qinghai = planwatch.extract(WIDER / "releases/qinghai_2022m1m5.txt")
     assert (qinghai.year, qinghai.part) == (2022, "M1-M5")
     assert ("year", "header date", "2022年07月03日") in {(c.field, c.source, c.words) for c in qinghai.clues}
-    hainan = planwatch.extract(_wider("releases/hainan_2021q1_news.txt"))
+    hainan = planwatch.extract(WIDER / "releases/hainan_2021q1_news.txt")
     assert (hainan.region, hainan.year, hainan.part) == ("海南省", 2021, "Q1")
-    assert planwatch.extract(_wider("news/xizang_2011_roads.txt")).year == 2011
+    assert planwatch.extract(WIDER / "news/xizang_2011_roads.txt").year == 2011
     from planwatch.context import _issue_date
 
     assert _issue_date("2019年1月至10月，全省规模以上工业增加值") is None
@@ -224,7 +220,7 @@ def test_the_congress_and_the_publisher_name_the_unit_whole() -> None:
     source line, is named whole there, even a two-character county (蠡县, 河北: the dateline beats the
     province in brackets before the title) or one ending in 城区 that prose alone would not trust.  A
     newspaper or a national office in the source line names no unit."""
-    lixian = planwatch.extract(_wider("reports/lixian_2017.txt"))
+    lixian = planwatch.extract(WIDER / "reports/lixian_2017.txt")
     assert (lixian.region, lixian.year) == ("蠡县", 2017)
     assert ("region", "dateline", "蠡县") in {(c.field, c.source, c.words) for c in lixian.clues}
     dateline = "政府工作报告\n——2021年1月6日在城厢区第八届人民代表大会第五次会议上\n各位代表：\n2020年，"
@@ -232,7 +228,7 @@ def test_the_congress_and_the_publisher_name_the_unit_whole() -> None:
     release = "前三季度全县经济运行稳中有进\n2019-10-28 来源：{}\n前三季度，"
     assert planwatch.extract_text(release.format("房县人民政府") + BODY).region == "房县"
     # a county's own news site (崇阳新闻网, 湖北 2016): its short name, held by no other unit
-    chongyang = planwatch.extract(_wider("reports/chongyang_2016.txt"))
+    chongyang = planwatch.extract(WIDER / "reports/chongyang_2016.txt")
     assert (chongyang.region, chongyang.year) == ("崇阳县", 2016)
     for paper in ("河北日报", "国家统计局", "人民网", "朝阳新闻网"):
         clues = planwatch.extract_text(release.format(paper) + BODY).clues
@@ -243,7 +239,7 @@ def test_a_plans_evaluation_reports_results_up_to_the_year_before_it() -> None:
     """A mid-term evaluation (甘肃 2013, of the 十二五 outline; a 遂宁 2023 one of the 十四五 outline) is
     read as what it is: results of the plan's years up to the one before the report, not a plan whose
     figures are the base year's or its goals; a target it restates keeps its own year."""
-    gansu = planwatch.extract(_wider("plans/gansu_12th_midterm_2013.txt"))
+    gansu = planwatch.extract(WIDER / "plans/gansu_12th_midterm_2013.txt")
     assert (gansu.doc_type, gansu.region, gansu.year) == ("规划评估", "甘肃省", 2013)
     evaluation = planwatch.extract_text(
         "关于遂宁市国民经济和社会发展第十四个五年规划纲要实施情况的中期评估报告\n"
@@ -281,10 +277,10 @@ def test_a_unit_found_only_by_mentions_is_of_the_kind_the_text_calls_its_own() -
     city, not a word for its own unit (房县's news: 县)."""
     from planwatch.context import _own_unit
 
-    heihe = planwatch.extract(_wider("news/heihe_2016q1.txt"))
+    heihe = planwatch.extract(WIDER / "news/heihe_2016q1.txt")
     assert heihe.region == "黑河市" and {f.region for f in heihe.facts} == {"黑河市"}
-    assert planwatch.extract(_wider("news/shanxi_2018m11_key_works.txt")).region == "山西省"
-    assert _own_unit(_wider("news/fangxian_2018q1q3.txt").read_text(encoding="utf-8")) == "县"
+    assert planwatch.extract(WIDER / "news/shanxi_2018m11_key_works.txt").region == "山西省"
+    assert _own_unit(WIDER / "news/fangxian_2018q1q3.txt".read_text(encoding="utf-8")) == "县"
     assert _own_unit("全省经济运行平稳，全市增速居全省第一。") is None  # two kinds, neither dominant
 
 
