@@ -280,7 +280,7 @@ def test_a_unit_found_only_by_mentions_is_of_the_kind_the_text_calls_its_own() -
     heihe = planwatch.extract(WIDER / "news/heihe_2016q1.txt")
     assert heihe.region == "黑河市" and {f.region for f in heihe.facts} == {"黑河市"}
     assert planwatch.extract(WIDER / "news/shanxi_2018m11_key_works.txt").region == "山西省"
-    assert _own_unit(WIDER / "news/fangxian_2018q1q3.txt".read_text(encoding="utf-8")) == "县"
+    assert _own_unit((WIDER / "news/fangxian_2018q1q3.txt").read_text(encoding="utf-8")) == "县"
     assert _own_unit("全省经济运行平稳，全市增速居全省第一。") is None  # two kinds, neither dominant
 
 
