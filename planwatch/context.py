@@ -592,9 +592,8 @@ def _title_years(title_flat: str, doc_type: str) -> list[str]:
 
 
 def _title_match(title: str) -> str | None:
-    """The title without its document-type words, when it names a region (``XX县…统计公报``)."""
-    flat = _CJK_SPACED.sub("", title.strip().lstrip("#").strip())
-    return flat if load_gazetteer().find_all(flat) or _title_subject(flat) else None
+    """The title as the region clues read it (spaces between characters and a Markdown ``#`` dropped)."""
+    return _CJK_SPACED.sub("", title.strip().lstrip("#").strip()) or None
 
 
 #: Where a sentence opens: the text's start, after a full stop or semicolon, or a new line.
