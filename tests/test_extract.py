@@ -1711,3 +1711,27 @@ def test_a_sentence_looking_back_over_n_years_dates_what_was_done_over_them():
     from planwatch.extractors.scope import read_time
 
     assert read_time("十五年来，全县", "全县").review_years is None
+
+
+def test_the_parts_of_a_total_are_of_its_time():
+    """万源's news of its 十四五 goals, read from its own text (no manifest, no year in it): ``到“十四五”末,万源全市
+    地区生产总值要达到300亿元…。其中,一产业年均增速保持在2.6%以上、增加值总量冲刺63.3亿元`` — the sentence of the
+    parts names no time, so its averages are over the plan period and its levels at its end (before: no period).
+    Accepted on 锦州's 十四五 plan (``纳入全市“十四五”时期重点项目库共530个…。其中：…农业项目32个``: the parts of the
+    plan's project list are over the period, as the total is).  Rejected where the parts' sentence names its own
+    year (山东's 2021 news: ``其中,山东2021年全年服务业对经济增长的贡献率达59.5%``) and in a bulletin's breakdown
+    of the year's product (赫章县 2021: the parts are of the bulletin's year, as before)."""
+    path = ROOT / "tests" / "data" / "wider" / "news" / "wanyuan_14th_plan_2021.txt"
+    wanyuan = planwatch.extract_text(path.read_text(encoding="utf-8"))
+    assert [(f.text, f.measure, f.period) for f in wanyuan.facts if f.text in ("2.6%以上", "63.3亿元")] == [
+        ("2.6%以上", "avg_growth", "2021-2025"), ("63.3亿元", "level", "2025")]
+    jinzhou = planwatch.extract(CORPUS / "jinzhou" / "004_9898a4a294c82fae.txt")
+    parts = [f for f in jinzhou.facts if f.text in ("32个", "120亿元") and f.indicator in ("农业项目", "投资")]
+    assert [(f.text, f.period) for f in parts][:2] == [("32个", "2021-2025"), ("120亿元", "2021-2025")]
+    assert parts[0].evidence["period"].startswith("part of “")
+    shandong = planwatch.extract_text(
+        "2021年,山东生产总值为83095.9亿元,比2020年的73129亿元增加了9966.9亿元。"
+        "其中,山东2021年全年服务业对经济增长的贡献率达59.5%。", context=planwatch.StatedContext(date="2022-01"))
+    assert [(f.text, f.period) for f in shandong.facts if f.text == "59.5%"] == [("59.5%", "2021")]
+    hezhang = _wider("bulletins/hezhang_2021.txt")
+    assert {f.period for f in hezhang.facts if f.text in ("54.91亿元", "27.28亿元", "80.6亿元")} == {"2021"}

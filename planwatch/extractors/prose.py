@@ -645,10 +645,18 @@ def _paragraph(text: str, start: int, end: int, layout: Layout, regions: RegionT
     # in a paragraph opening with an estimated year end, a sentence with 预计 estimates all of it
     estimates = bool(_ESTIMATED_YEAR_END.match(_LEAD_IN.sub("", text[start:min(end, start + 80)])))
     s = start
+    carried = ""
+    previous: list[RawFact] = []
     while s < end:
         m = _SENTENCE_END.search(text, s, end)
         e = m.end() if m else end
-        facts = _sentence(text, s, e, layout, regions, out[-1] if out else None)
+        breakdown = _BREAKDOWN_OPENING.match(text, s) is not None and not _NEW_TIME.search(text, s, e)
+        facts = _sentence(text, s, e, layout, regions, out[-1] if out else None, carried if breakdown else "")
+        if breakdown:
+            _date_as_total(facts, previous)
+        phrases = list(_TIME_PHRASE.finditer(text, s, e)) if "年" in text[s:e] or "五" in text[s:e] else []
+        carried = phrases[-1].group() + "，" if phrases else ""
+        previous = facts
         if estimates and "预计" in text[s:e]:
             for fact in facts:
                 fact.kind = "estimate" if fact.kind == "actual" else fact.kind
@@ -657,6 +665,26 @@ def _paragraph(text: str, start: int, end: int, layout: Layout, regions: RegionT
         out.extend(facts)
         s = e
     return out
+
+
+#: A sentence that breaks down the one before it (``其中，一产业年均增速保持在2.6%以上``) is about the time
+#: that sentence opens on (``到“十四五”末，…地区生产总值要达到300亿元。``), not the document's year.
+_BREAKDOWN_OPENING = re.compile(r"\s*其中")
+#: A time phrase dating what follows it: a year, a span of years or a plan period, with its by-word and
+#: end word (``到“十四五”末``), not one compared with (``比2015年``, ``是2010年的``).
+_TIME_PHRASE = re.compile(
+    r"(?<![比较与是同和跟])(?:到|至|截至)?\s*(?:(?:19|20)\d\d\s*年(?:[-—–至到](?:19|20)?\d\d年)?"
+    r"|[“\"]?十[一二三四五六]五[”\"]?)(?:末|底|期间|时期)?")
+def _date_as_total(parts: list[RawFact], totals: list[RawFact]) -> None:
+    """``纳入“十四五”时期重点项目库共530个…。其中：农业项目32个…``: the parts of a total are of its period, where
+    the sentence of the parts names no time of its own; a part measured otherwise than any total
+    (``其中，一产业年均增速保持在2.6%以上`` after levels) is dated by the time words carried over."""
+    for fact in parts:
+        total = next((t for t in totals if t.measure == fact.measure and t.kind == fact.kind and t.period), None)
+        if total is not None and fact.period != total.period:
+            fact.period = total.period
+            if fact.evidence is not None:
+                fact.evidence["period"] = f"part of “{total.mention}” ({total.period})"
 
 
 #: A sentence that opens with a comparison and no subject ("。比全国高0.3个百分点，较2022年全年增长0.5个百分点").
@@ -684,9 +712,10 @@ _ESTIMATED_YEAR_END = re.compile(r"(?:到|至|截至)\s*(?:19|20)\d\d\s*年(?:�
 
 
 def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTracker,
-              total: RawFact | None = None) -> list[RawFact]:
+              total: RawFact | None = None, carried: str = "") -> list[RawFact]:
     """The facts of one sentence; ``total`` is the paragraph's fact just before it, whose parts a
-    breakdown (``其中北京、天津、河北分别为…``) may list."""
+    breakdown (``其中北京、天津、河北分别为…``) may list; ``carried`` the time phrase the sentence it breaks
+    down opens on, read before its own words."""
     quantities = find_quantities(text, start, end)
     if not quantities:
         regions.observe(text, start, end)
@@ -798,7 +827,7 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
         described = mention + text[q.end:clause_end] if after else mention
         para_start = text.rfind("\n", max(0, q.start - _PART_WINDOW), q.start) + 1
         part = part_in_effect(text[max(para_start, q.start - _PART_WINDOW):q.start])
-        period = period_for(scope, kind, measure, sentence_before, text[clause_start:q.start], described,
+        period = period_for(scope, kind, measure, carried + sentence_before, text[clause_start:q.start], described,
                             rate=q.unit_kind == "percent", part=part)
         if kind == "target" and _ended_year_estimate(estimate_window, period, layout):
             # "…定下目标" over a news item, then "2020年,万源预计全年实现地区生产总值140亿元": the expected
