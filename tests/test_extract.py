@@ -1735,3 +1735,29 @@ def test_the_parts_of_a_total_are_of_its_time():
     assert [(f.text, f.period) for f in shandong.facts if f.text == "59.5%"] == [("59.5%", "2021")]
     hezhang = _wider("bulletins/hezhang_2021.txt")
     assert {f.period for f in hezhang.facts if f.text in ("54.91亿元", "27.28亿元", "80.6亿元")} == {"2021"}
+
+
+def test_figures_without_a_name_of_their_own_take_the_frame_they_are_read_under():
+    """News ranking provinces (新浪财经 on 2022Q1: ``从GDP同比增速来看，共有21个省份增速高于4.8%的全国水平，其中
+    江西（6.9%）…``, and paragraphs later ``目前已公布的省份中，江西（6.9%）…``): a figure whose clause names only units
+    (``省份``, ``江西（``), a rate alone (``名义增速``) or nothing is of the last frame's indicator
+    (``从X来看``, ``X方面``), and a percent under a frame naming a rate is its growth (before: 41 figures named
+    ``省份``, ``广东（``, ``名义``; 广东（3.3%） read as a level).  Rejected where the frame names no
+    indicator (``从区域来看``) and where the clause names its own (大庆's 2016H1 release: ``从公有与非公有看，…
+    公有制经济实现增加值833亿元``; 云南's 2022 news: ``从三大工业门类看,采矿业增加值同比增长11.8%,制造业增长8.3%``)."""
+    news = _wider("news/jiangxi_2022q1_provinces.txt")
+    by_region = {(f.text, f.region): f for f in news.facts}
+    assert (by_region["3.3%", "广东省"].indicator, by_region["3.3%", "广东省"].measure) == ("地区生产总值", "growth")
+    assert by_region["5.8%", "内蒙古自治区"].indicator == "地区生产总值"
+    assert by_region["10804.66亿元", "湖北省"].indicator == "地区生产总值"
+    assert [f.indicator for f in news.facts if f.text == "7%"] == ["居民人均可支配收入"]
+    ranked = [f for f in news.facts if f.unit == "%" and f.start < 2000 and f.region != "全国"]
+    assert len(ranked) >= 20 and {f.indicator for f in ranked} == {"地区生产总值"}
+    framed = planwatch.extract_text("从区域来看，一季度东部地区增速相对放缓。\n其中，江西（6.9%）位列第一。",
+                                    context=planwatch.StatedContext(region="江西省", date="2022-04"))
+    assert [f.indicator for f in framed.facts] != ["地区生产总值"]
+    daqing = _wider("releases/daqing_2016h1.txt")
+    assert [f.indicator for f in daqing.facts if f.text == "833亿元"] == ["公有制经济实现增加值"]
+    yunnan = _wider("news/yunnan_2022m1m7.txt")
+    assert [(f.text, f.indicator) for f in yunnan.facts if f.text in ("11.8%", "8.3%")][:2] == [
+        ("11.8%", "采矿业增加值"), ("8.3%", "制造业")]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from planwatch.context import part_in_effect
 from planwatch.extractors.quantities import Quantity, find_quantities
@@ -36,6 +36,7 @@ from planwatch.gazetteer import load_gazetteer
 from planwatch.lexicon import alternation, load_lexicon
 from planwatch.normalize import NormalizedText
 from planwatch.structure import Layout
+from planwatch.taxonomy import load_taxonomy
 
 
 @dataclass
@@ -438,6 +439,47 @@ def _rate_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 #: "…共5个，按责任单位（主管单位）划分分别是：": a total broken down by owner, item by item.
 _BY_OWNER = re.compile(r"按[^，。；：]{1,24}?(?:划分|分)[，,]?分别(?:是|为)[：:]")
+#: A frame naming what the figures after it are about, carried over paragraphs until the next one
+#: ("从GDP同比增速来看，…", "从人均可支配收入的增速来看，…", "增速方面，…"), and how far back it is looked for.
+_FRAME = re.compile(r"从(?P<topic>[^，,。；：\n从]{2,14}?)(?:上)?(?:来看|看)[，,：:]"
+                    r"|(?<=[\n。　\s])(?P<aspect>[^，,。；：\n]{2,10})方面[，,：:]")
+_FRAME_REACH = 1500
+#: What a topic says of its indicator beside naming it: its rate of change, or its size.
+_TOPIC_RATE = re.compile(r"的?(?:同比|名义|实际)?(?:增速|增幅|增长率|增长速度)$")
+_TOPIC_SIZE = re.compile(r"的?(?:总量|规模|总额|增量)$")
+#: The words that name units and how many of them, not what is measured ("目前已公布的省份中，江西（").
+_UNIT_WORDS = re.compile(r"[\d一二三四五六七八九十]*个?(?:省份|省区市|省市|城市|地市|县市区|区县|地区)|其中|目前|"
+                         r"已|上述|公布的|中|除了|还包括|包括|以及|和|及|与|、|，|,|（|\(|等|均|有|共|分别以|分别")
+
+
+@lru_cache(maxsize=8192)
+def _unnamed(mention: str) -> bool:
+    """A name that says nothing of what is measured: none, a rate alone (``名义增速``), or units only."""
+    rest = _UNIT_WORDS.sub("", mention).lstrip("的")
+    if rest and len(rest) <= 8:
+        for a, b, _ in reversed(load_gazetteer().find_all(rest)):
+            rest = rest[:a] + rest[b:]
+        rest = _UNIT_WORDS.sub("", rest).lstrip("的")
+    return not rest or bool(_rate_patterns()[0].match(rest) or _comparison_only().match(rest))
+
+
+def _framed_topic(text: str, pos: int) -> tuple[str, bool] | None:
+    """The indicator of the last frame before ``pos`` (``从GDP同比增速来看``) and whether it names its rate,
+    where the topic is an indicator the taxonomy knows (not ``从区域来看``)."""
+    window = text[max(0, pos - _FRAME_REACH):pos]
+    if "看" not in window and "方面" not in window:
+        return None
+    found = list(_FRAME.finditer(window))
+    if not found:
+        return None
+    topic = found[-1].group("topic") or found[-1].group("aspect")
+    names_rate = _TOPIC_RATE.search(topic) is not None
+    base = _TOPIC_SIZE.sub("", _TOPIC_RATE.sub("", topic))
+    if not base or load_taxonomy().resolve(base) is None:
+        return None
+    return base, names_rate
+
+
 #: "按2019年平均汇率计算为5686美元": the same figure on another basis, of the indicator just measured.
 _BASIS_ONLY = re.compile(r"^按[^，。；]{1,14}?(?:计算|折算|核算)$")
 #: "从GDP总量来看，广东…为124369.67亿元": the topic a paragraph's figures are about.
@@ -808,6 +850,13 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
                 measure = "avg_growth"
             elif measure == "level":
                 measure = prev_fact.measure
+        if _unnamed(mention):
+            # "从GDP同比增速来看，…其中江西（6.9%）、福建（6.7%）…": no name of its own, the frame's topic
+            framed = _framed_topic(text, q.start)
+            if framed is not None:
+                mention, names_rate = framed
+                if names_rate and q.unit_kind == "percent" and measure == "level":
+                    measure = "growth"
         rate_named = named_unit and measure == "level" and q.unit_kind == "percent"
         if rate_named and _rate_patterns()[1].search(text, start, end):
             # "江西（6.9%）、福建（6.7%）…7省份的增速超过6%": units' figures in brackets, of the rate the sentence names
