@@ -55,6 +55,8 @@ _PUBLISHER = re.compile(
 #: A year as written ("2019年"); structure.py reads headings with it too.
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 #: A year that opens a sentence as its time ("2019年，全县…", "2019年前三季度，…", "2019年1—5月，…").
+#: The year a work report reviews, as its review names it: "回顾了2018年工作", "2018年工作回顾".
+_REVIEWED_YEAR = re.compile(r"(?:回顾|总结)了?\s*((?:19|20)\d\d)年的?(?:政府)?工作|((?:19|20)\d\d)年(?:政府)?工作回顾")
 _LEAD_YEAR = re.compile(
     r"(?:^|[。！\n>])[\s\u3000]*(?:[一二三四五六七八九十]+、)?(?:在)?((?:19|20)\d\d)年"
     r"(?=[，,]|全年|[上下前一二三四]|\d{1,2}[—\-－~至到]|\d{1,2}月(?!\d{1,2}日))"
@@ -425,6 +427,13 @@ def find_context(
         # a report delivered in December plans the next year; an evaluation reports on the years before
         year = y + 1 if m >= 11 and doc_type != "规划评估" else y
         clues.append(Clue("year", str(year), dateline.group("date"), "dateline"))
+    if year is None and doc_type == "政府工作报告":
+        # "报告中，刘忻首先回顾了2018年工作", "一、2018年工作回顾": a work report reviews the year before the
+        # one it is delivered in and plans (news of it may title the year reviewed: "2018年长春…受到表扬")
+        reviewed = _REVIEWED_YEAR.search(seg_text[:4000])
+        if reviewed:
+            year = int(reviewed.group(1) or reviewed.group(2)) + 1
+            clues.append(Clue("year", str(year), reviewed.group(), "review"))
     if year is None:
         years = _title_years(title_flat, doc_type)
         if years:

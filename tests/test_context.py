@@ -297,3 +297,22 @@ def test_a_reports_sentence_naming_this_year_turns_again() -> None:
 
     assert _THIS_OR_LAST_YEAR.search("全市社会消费品零售总额比去年增长") is None
     assert _THIS_OR_LAST_YEAR.search("，与去年同期相比") is None
+
+
+def test_a_work_report_is_the_year_after_the_one_it_reviews() -> None:
+    """News of 长春's 2019 report (``…作《政府工作报告》 2018年长春六方面工作受到国务院通报表扬`` as its title,
+    ``刘忻首先回顾了2018年工作``) was dated by its title's 2018, so every result fell in 2017.  A report
+    reviews the year before the one it plans: ``回顾了2018年工作`` or ``2018年工作回顾`` make it 2019's.
+    Accepted on 闽清县's 2019 report read without its manifest (``一、2018年工作回顾``; before, its lead's
+    ``2018年，在市委…`` made it 2018's and its results targets).  Rejected: a report with a dateline keeps the
+    dateline's year (海拉尔区 2016), and a plan is no work report."""
+    changchun = planwatch.extract_text((WIDER / "news/changchun_2019_report_news.txt").read_text(encoding="utf-8"))
+    assert changchun.year == 2019
+    assert [(f.kind, f.period) for f in changchun.facts if f.text == "478亿元"] == [("actual", "2018")]
+    minqing = planwatch.extract_text((WIDER / "reports/minqing_2019.txt").read_text(encoding="utf-8"))
+    assert minqing.year == 2019 and any(c.source == "review" for c in minqing.clues)
+    hailaer = planwatch.extract(CORPUS / "hailaer" / "hailaer_2016.txt")
+    assert hailaer.year == 2016 and not any(c.source == "review" for c in hailaer.clues)
+    plan = planwatch.extract_text("某县国民经济和社会发展第十三个五年规划纲要\n"
+                                  "回顾了2015年工作。到2020年，地区生产总值达到100亿元。")
+    assert not any(c.source == "review" for c in plan.clues)
