@@ -665,6 +665,11 @@ def _own_unit(text: str) -> str | None:
     return kind if n >= 2 and (not rest or n >= 2 * rest[0][1]) else None
 
 
+#: What puts a unit's name as the one compared with (its list included: "位居郧阳区、丹江口市、…之后").
+_COMPARED_UNIT = re.compile(r"(?:与|同|跟|较|比|比拼对象|对标|位居|次于|落后于|超过|高于|低于|赶超|追赶)"
+                            r"(?:[\u4e00-\u9fff]{2,8}[、和])*$")
+
+
 def _main_region(text: str, own: str | None = None) -> Region | None:
     """The region a text is most about: the most mentioned one, preferring the earlier on ties.
 
@@ -683,6 +688,8 @@ def _main_region(text: str, own: str | None = None) -> Region | None:
         following = found[i + 1] if i + 1 < len(found) else None
         if following is not None and following[0] == end and gazetteer.contains(region, following[2]):
             continue  # the parent qualifying its child
+        if _COMPARED_UNIT.search(text, max(0, start - 24), start):
+            continue  # "与比拼对象保康县比", "位居郧阳区、丹江口市、茅箭区之后": a unit compared with, not the subject
         if own is not None and not region.name.endswith(own):
             # (全区: a district or an autonomous region, 广西壮族自治区, alike) a unit of another kind
             # stands for the unit above it that is of the text's kind (爱辉区 in news of 全市: 黑河市)
