@@ -1761,3 +1761,23 @@ def test_figures_without_a_name_of_their_own_take_the_frame_they_are_read_under(
     yunnan = _wider("news/yunnan_2022m1m7.txt")
     assert [(f.text, f.indicator) for f in yunnan.facts if f.text in ("11.8%", "8.3%")][:2] == [
         ("11.8%", "采矿业增加值"), ("8.3%", "制造业")]
+
+
+def test_an_estimate_note_said_once_holds_for_the_rest_of_the_paragraph():
+    """鲤城区's 十三五 plan, written in December 2015: ``“十二五”期间年均增长9.8%(预计数,下同);…一般公共预算收入
+    12.09亿元…,年均增长11.7%,高于GDP增幅1.9个百分点。…服务业增加值占GDP比重达57%`` — the note makes the figures
+    after it estimates too (before: actual).  Accepted in the other wording a plan uses (``（2015年为预计数，下同）``);
+    rejected for a note of another kind (广州's 十四五 news: ``3.5万亿元(人民币,下同)`` stays a target, 西藏's 2017H1
+    news keeps its actuals)."""
+    licheng = _wider("plans/licheng_13th_plan_2015.txt")
+    assert {f.kind for f in licheng.facts if f.text in ("12.09亿元", "11.7%", "57%")} == {"estimate"}
+    other = planwatch.extract_text(
+        "“十二五”时期，全县地区生产总值达到120亿元（2015年为预计数，下同），年均增长9%；财政总收入10亿元。\n"
+        "2014年，全县粮食产量50万吨。",
+        context=planwatch.StatedContext(region="岳阳县", date="2015-12", doc_type="规划纲要"))
+    assert [(f.text, f.kind) for f in other.facts] == [
+        ("120亿元", "estimate"), ("9%", "estimate"), ("10亿元", "estimate"), ("50万吨", "actual")]
+    guangzhou = _wider("news/guangzhou_14th_plan_2021.txt")
+    assert {f.kind for f in guangzhou.facts if f.text == "3.5万亿元"} == {"target"}
+    tibet = _wider("news/tibet_2017h1.txt")
+    assert "estimate" not in {f.kind for f in tibet.facts}

@@ -689,6 +689,7 @@ def _paragraph(text: str, start: int, end: int, layout: Layout, regions: RegionT
     s = start
     carried = ""
     previous: list[RawFact] = []
+    estimates_onward = False
     while s < end:
         m = _SENTENCE_END.search(text, s, end)
         e = m.end() if m else end
@@ -702,6 +703,14 @@ def _paragraph(text: str, start: int, end: int, layout: Layout, regions: RegionT
         if estimates and "预计" in text[s:e]:
             for fact in facts:
                 fact.kind = "estimate" if fact.kind == "actual" else fact.kind
+        if not estimates and "下同" in text[s:e] and _ESTIMATES_ONWARD.search(text, s, e):
+            estimates_onward = True  # "…年均增长9.8%(预计数,下同)": this sentence's figures and the rest
+        if estimates_onward:
+            for fact in facts:
+                if fact.kind == "actual":
+                    fact.kind = "estimate"
+                    if fact.evidence is not None:
+                        fact.evidence["kind"] = "“预计数，下同”"
         if out and facts and _COMPARISON_OPENING.match(text, s):
             _name_comparisons(facts, out[-1])
         out.extend(facts)
@@ -709,6 +718,8 @@ def _paragraph(text: str, start: int, end: int, layout: Layout, regions: RegionT
     return out
 
 
+#: "(预计数,下同)", "（2015年为预计数，下同）": the figures of the sentence and the rest of its paragraph are estimates.
+_ESTIMATES_ONWARD = re.compile(r"[（(][^（）()]{0,10}预计(?:数|值)?[^（）()]{0,4}下同[)）]")
 #: A sentence that breaks down the one before it (``其中，一产业年均增速保持在2.6%以上``) is about the time
 #: that sentence opens on (``到“十四五”末，…地区生产总值要达到300亿元。``), not the document's year.
 _BREAKDOWN_OPENING = re.compile(r"\s*其中")
