@@ -1781,3 +1781,25 @@ def test_an_estimate_note_said_once_holds_for_the_rest_of_the_paragraph():
     assert {f.kind for f in guangzhou.facts if f.text == "3.5万亿元"} == {"target"}
     tibet = _wider("news/tibet_2017h1.txt")
     assert "estimate" not in {f.kind for f in tibet.facts}
+
+
+def test_a_list_led_by_its_years_dates_each_number_by_its_year():
+    """大庆's 2017Q1 release: ``地方工业实现增加值116.1亿元，同比增长6.8%（2015和2016年同期增速分别为3.3%、0.5%）`` —
+    before, the years were taken for names (``2015``, ``2016年同期``) and both dated 2016Q1; now each number is its
+    year's (the same quarter: 同期) and of the indicator just before the list.  Accepted in a report's wording
+    (``2019年、2020年分别增长7.2%和3.6%``); rejected where the list leads with places (``广州、深圳…分别``) or the
+    years list no numbers (山东's 2026 report: ``…突破3400公里，2027年、2028年分别建成津潍、潍宿高铁``)."""
+    daqing = _wider("releases/daqing_2017q1.txt")
+    listed = [(f.text, f.period) for f in daqing.facts if f.indicator == "地方工业实现增加值" and f.measure == "growth"]
+    assert listed == [("6.8%", "2017Q1"), ("3.3%", "2015Q1"), ("0.5%", "2016Q1")]
+    report = planwatch.extract_text("2021年，全县地区生产总值增长8.5%，2019年、2020年分别增长7.2%和3.6%。",
+                                    context=planwatch.StatedContext(region="岳阳县", date="2022-02"))
+    assert [(f.text, f.indicator, f.period) for f in report.facts] == [
+        ("8.5%", "地区生产总值", "2021"), ("7.2%", "地区生产总值", "2019"), ("3.6%", "地区生产总值", "2020")]
+    places = planwatch.extract_text("2021年，广州、深圳地铁线网单日最高客运量分别达1409万、1305万人次。",
+                                    context=planwatch.StatedContext(region="广东省", date="2022-02"))
+    assert [(f.region, f.period) for f in places.facts] == [("广州市", "2021"), ("深圳市", "2021")]
+    railways = planwatch.extract_text("政府工作报告\n"
+                                      "今年建成雄商、济滨高铁，高铁里程突破3400公里，2027年、2028年分别建成津潍、潍宿高铁。",
+                                      context=planwatch.StatedContext(region="山东省", date="2026-01"))
+    assert [(f.text, f.period) for f in railways.facts] == [("3400公里", "2026")]

@@ -606,6 +606,12 @@ def _compound_subjects() -> dict[str, list[str]]:
     return load_lexicon()["compound_subjects"]
 
 
+#: A list's subject opening with its years: "2015和2016年同期增速", "2019年、2020年".
+_LISTED_YEARS = re.compile(r"(?P<years>(?:19|20)\d\d年?(?:[、和与及](?:19|20)\d\d年?)+)(?P<rest>.*)")
+#: The part of a year a period names after its year (``2017Q1`` → ``Q1``), kept for years listed as 同期.
+_PART_OF_YEAR = re.compile(r"[QHM][\dQM-]*")
+
+
 def _listed_places(subject: str, n: int) -> tuple[list[str], str] | None:
     """``广州、深圳地铁线网单日最高客运量`` over two numbers → ([广州市, 深圳市], 地铁线网单日最高客运量):
     a subject that opens with as many units as the list has numbers, joined by 、/和/与/及."""
@@ -1130,6 +1136,20 @@ def _assign_list(text: str, members: list[tuple[RawFact, int]], last: list[str] 
         for fact, _ in members:
             fact.mention = subject
         return [subject] * len(members)
+    years = _LISTED_YEARS.match(listed)
+    if years is not None and len(found_years := re.findall(r"(?:19|20)\d\d", years.group("years"))) == len(members):
+        # "（2015和2016年同期增速分别为3.3%、0.5%）": one year per number, of the indicator just before the list
+        prior = earlier[position - 1] if position > 0 else total
+        same_part = years.group("rest").lstrip("的").startswith("同期")  # the same part of those years
+        subject = _clean_mention(re.sub(r"^的?同期", "", years.group("rest")))
+        if (not subject or _unnamed(subject)) and prior is not None:
+            subject = prior.mention
+        for (fact, _), year in zip(members, found_years, strict=True):
+            part = fact.period[4:] if same_part and _PART_OF_YEAR.fullmatch(fact.period[4:]) else ""
+            fact.period = year + part
+            if subject:
+                fact.mention = subject
+        return [subject] * len(members) if subject else last
     names = _distribute(subject, len(members))
     n = len(members)
     if names is None and last is not None and len(last) == n and len(subject) <= 4:
