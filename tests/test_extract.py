@@ -1821,3 +1821,14 @@ def test_what_is_measured_once_a_year_is_the_years_in_a_release_for_part_of_it()
                                      context=planwatch.StatedContext(region="岳阳县", date="2016-07",
                                                                      doc_type="经济数据"))
     assert [(f.text, f.period) for f in release.facts] == [("3.2万亩", "2016H1"), ("50万亩", "2016")]
+
+
+def test_a_planned_sowing_is_a_target():
+    """大庆's 2017Q1 release: ``全市计划播种面积1128万亩`` is the year's plan, a target of 2017 (before: an actual of
+    2017Q1).  Accepted in ``计划种植``; rejected where the sowing is done (``已播种面积``)."""
+    daqing = _wider("releases/daqing_2017q1.txt")
+    assert [(f.kind, f.period) for f in daqing.facts if f.text == "1128万亩"] == [("target", "2017")]
+    release = planwatch.extract_text("一季度，全县计划种植水稻5万亩。截至3月末，已播种面积0.8万亩。",
+                                     context=planwatch.StatedContext(region="岳阳县", date="2017-04",
+                                                                     doc_type="经济数据"))
+    assert [(f.text, f.kind) for f in release.facts] == [("5万亩", "target"), ("0.8万亩", "actual")]
