@@ -1832,3 +1832,23 @@ def test_a_planned_sowing_is_a_target():
                                      context=planwatch.StatedContext(region="岳阳县", date="2017-04",
                                                                      doc_type="经济数据"))
     assert [(f.text, f.kind) for f in release.facts] == [("5万亩", "target"), ("0.8万亩", "actual")]
+
+
+def test_a_milestone_verb_or_a_bare_total_is_of_the_indicator_just_measured():
+    """``2010年全省人均生产总值23644元,…,登上了3000美元的新台阶`` (海南's 2010 bulletin) and
+    ``预计地区生产总值增长7%以上,总量迈上7000亿元台阶`` (长春's 2019 report news) were named ``登上`` and ``总量``;
+    they are the indicator just measured, at least the milestone.  A total after an addition is the stock of what
+    was added (广东's 2026 report: ``新登记经营主体320万户、增长13%，总量达2037.7万户`` → 经营主体总量, the
+    reference's name).  Rejected: a total
+    named with its own noun (``信访总量下降9.6%``) keeps it."""
+    hainan = _wider("bulletins/hainan_2010.txt")
+    milestone = [(f.indicator, f.qualifier) for f in hainan.facts if f.text == "3000美元"]
+    assert milestone == [("人均地区生产总值", "at_least")]
+    changchun = _wider("news/changchun_2019_report_news.txt")
+    assert {f.indicator for f in changchun.facts if f.text == "7000亿元"} == {"地区生产总值"}
+    report = planwatch.extract_text(
+        "新登记经营主体320万户、增长13%，总量达2037.7万户。新增境内外上市公司45家、总量达1224家。信访总量下降9.6%。",
+        context=planwatch.StatedContext(region="广东省", date="2026-01", doc_type="政府工作报告"))
+    assert [(f.text, f.mention) for f in report.facts] == [
+        ("320万户", "新登记经营主体"), ("13%", "新登记经营主体"), ("2037.7万户", "经营主体总量"),
+        ("45家", "新增境内外上市公司"), ("1224家", "境内外上市公司总量"), ("9.6%", "信访总量")]

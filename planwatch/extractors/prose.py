@@ -549,8 +549,12 @@ def _clean_mention(phrase: str) -> str:
 
 #: A milestone passed on the way ("连续迈上4个万亿元台阶"): no part of what is measured.
 _MILESTONE = re.compile(
-    r"(?:连续|接连|先后)?(?:历史性)?(?:迈上|跨上|跃上|登上|站上|跨过|跨越|越过)[^，。；]{0,16}?(?:台阶|大关|关口)|(?:连续|接连|历史性)$"
+    r"(?:连续|接连|先后)?(?:历史性)?(?:迈上|跨上|跃上|登上|站上|跨过|跨越|越过|迈过)[^，。；]{0,16}?(?:台阶|大关|关口)|(?:连续|接连|历史性)$"
 )
+#: A name that is only the verb of a milestone or only the size of what came before ("…人均生产总值23644元，…，登上了
+#: 3000美元的新台阶", "地区生产总值增长7%，总量迈上7000亿元台阶"): the indicator just measured.
+_VERB_OR_ASPECT_ONLY = re.compile(r"(?:但|并|已|还|也|又|再|首次|历史性)*"
+                                  r"(?:(?:迈上|跨上|跃上|登上|站上|跨过|跨越|越过|迈过)了?|总量|总额|规模|经济总量)")
 #: Markup left in text saved with its HTML (a tag, or a tag cut by the window): never part of a name.
 _MARKUP = re.compile(r"<[^<>]*>|^[^<>]*>|<[^<>]*$|&[a-z]+;")
 _BARE_VERBS = {"新增", "增加", "净增", "减少", "新建", "累计", "完成", "其中"}
@@ -857,8 +861,15 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
             counted = re.sub(r"(?:共|合计|总计)?[\d一二三四五六七八九十]*个?$", "", total)
             mention = _clean_mention(counted) or mention
         if prev_fact is not None and (_TIME_FRAGMENT.search(mention) or _comparison_only().match(mention)
-                                      or _rate_patterns()[0].match(mention) or _BASIS_ONLY.match(mention)):
+                                      or _rate_patterns()[0].match(mention) or _BASIS_ONLY.match(mention)
+                                      or _VERB_OR_ASPECT_ONLY.fullmatch(mention)):
+            size = mention.endswith("总量")
             mention = prev_fact.mention  # "增加到2015年的23.53亿元，年均增长23.53%": the same indicator
+            if size:
+                # "新增上市公司48家、总量达122家": the stock of what was added, not the addition
+                flow, _ = period_cues()
+                stock = re.sub(rf"^(?:累计)?(?:{flow.pattern})+", "", mention)
+                mention = stock + "总量" if stock and stock != mention else mention
         named_unit = other is not None and text[q.start - 1:q.start] in "（("  # "江西（6.9%）、福建（6.7%）"
         if other and prev_fact is not None and (q.unit_kind == "percent" or named_unit):
             # "增长46.9%，高于全国同期1.7%的两年平均增速": the other unit's figure of the same indicator
