@@ -1852,3 +1852,15 @@ def test_a_milestone_verb_or_a_bare_total_is_of_the_indicator_just_measured():
     assert [(f.text, f.mention) for f in report.facts] == [
         ("320万户", "新登记经营主体"), ("13%", "新登记经营主体"), ("2037.7万户", "经营主体总量"),
         ("45家", "新增境内外上市公司"), ("1224家", "境内外上市公司总量"), ("9.6%", "信访总量")]
+
+
+def test_an_amount_of_a_latin_named_indicator_after_it_takes_that_name():
+    """``相比2020年102719亿元的GDP，也增加了约1.36万亿元`` (粤苏鲁 news of 2021): the amount is of the GDP named after
+    it with 的 (before: ``相比年``, the remains of its comparison).  Rejected without 的: a unit written in Latin
+    letters right after a number (甘肃's 2026 report: ``算力规模…万P``) is no name."""
+    news = _wider("news/yue_su_lu_2021_gdp.txt")
+    assert {f.indicator for f in news.facts if f.text == "102719亿元"} == {"地区生产总值"}
+    report = planwatch.extract_text("全省算力规模达到3.3万P。",
+                                    context=planwatch.StatedContext(region="甘肃省", date="2026-01",
+                                                                    doc_type="政府工作报告"))
+    assert [f.indicator for f in report.facts] != ["P"]

@@ -565,7 +565,7 @@ _AFTER_NOUN = re.compile(
 )
 _NOT_A_NOUN = re.compile(
     r"^(?:增长|下降|提高|降低|减少|增加|同比|比上年|比去年|占|为|是|达|用于|以上|以下|左右|上下|时间|以来|之间|之内|内|后|前"
-    r"|完成|实现|建成|开展|实施|推进|全部|均|和|及|与|或|的[^\u4e00-\u9fff]|[）)%]"
+    r"|完成|实现|建成|开展|实施|推进|全部|均|和|及|与|或|的[^\u4e00-\u9fffA-Za-z]|[）)%]"
     r"|的?(?:数据|数字|数值)(?=[，。；、]|$)"  # "110760.94亿元的数据": the figure, not what it measures
     r"|新?台阶|大关|关口|新高)"  # "迈上3万亿元台阶", "跨过5000亿元大关": a milestone, not what is measured
 )
@@ -592,7 +592,8 @@ def _noun_after(text: str, q: Quantity, limit: int, next_q: Quantity | None) -> 
         # "5个主业突出、具有核心竞争力、营业收入超亿元的重点骨干企业": the head after the modifiers
         return modified.group(1)
     noun = m.group().lstrip("的")
-    if not noun or _NOT_A_NOUN.match(noun) or not (_is_cjk(noun[0]) or noun[0].isdigit() or noun[0] == "“"):
+    latin = m.group().startswith("的") and "A" <= noun[:1] <= "Z"  # "102719亿元的GDP" (not "300万P算力")
+    if not noun or _NOT_A_NOUN.match(noun) or not (_is_cjk(noun[0]) or noun[0].isdigit() or noun[0] == "“" or latin):
         return ""
     if noun[0].isdigit() and not re.match(r"[\d.]+[万亿千]?[^\d，。、；]{0,3}级", noun):
         return ""
