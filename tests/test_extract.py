@@ -1864,3 +1864,19 @@ def test_an_amount_of_a_latin_named_indicator_after_it_takes_that_name():
                                     context=planwatch.StatedContext(region="甘肃省", date="2026-01",
                                                                     doc_type="政府工作报告"))
     assert [f.indicator for f in report.facts] != ["P"]
+
+
+def test_an_amount_bounding_a_counted_noun_is_part_of_its_name():
+    """``奥迪Q工厂、中粮聚乳酸等11个投资超10亿元工业项目竣工投产`` (长春's 2019 report news): the count is of
+    ``投资超10亿元工业项目``, and the 10亿元 no fact of its own (before: the count named ``投资超`` and a false
+    10亿元).  Accepted on 锦州's 2022 report (``8个投资10亿元以上重大农产品加工项目建设``: before ``投资``).
+    Rejected where the amount is a figure of its own (``新签约项目15个，投资额32亿元``)."""
+    changchun = _wider("news/changchun_2019_report_news.txt")
+    assert [f.indicator for f in changchun.facts if f.text == "11个"] == ["投资超10亿元工业项目竣工投产"]
+    assert not [f for f in changchun.facts if f.text == "10亿元"]
+    jinzhou = planwatch.extract(CORPUS / "jinzhou" / "001_a4dd6afc1d6d7e9f.txt")
+    assert "投资10亿元以上重大农产品加工项目建设" in {f.indicator for f in jinzhou.facts if f.text == "8个"}
+    report = planwatch.extract_text("全市新签约项目15个，投资额32亿元。",
+                                    context=planwatch.StatedContext(region="长春市", date="2019-01",
+                                                                    doc_type="政府工作报告"))
+    assert [(f.text, f.indicator) for f in report.facts] == [("15个", "新签约项目"), ("32亿元", "投资额")]

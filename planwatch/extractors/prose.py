@@ -603,6 +603,8 @@ def _noun_after(text: str, q: Quantity, limit: int, next_q: Quantity | None) -> 
     return noun.rstrip("的")
 
 
+#: What a count's noun may open with before an amount that bounds it ("11个投资超10亿元工业项目").
+_THRESHOLD = re.compile(r"(?:总投资|计划投资|投资|产值|营业收入|营收|规模)(?:超过|超|逾|达到|达|在)?")
 _MODIFIED_HEAD = re.compile(r"[^，；。：！？\n]{2,40}的([\u4e00-\u9fff“”]{2,16})(?=[，；。：！？\n]|$)")
 
 
@@ -789,13 +791,14 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
     prev_fact: RawFact | None = None
     list_members: list[tuple[RawFact, int]] = []  # facts of the current 分别 list with their clause start
     last_names: list[str] | None = None
+    thresholds: set[int] = set()  # amounts that are part of a counted noun's name, no facts of their own
     for index, q in enumerate(quantities):
         # Look no further than a window around the number: sentences are short in real prose, and
         # a pathological one-line "sentence" must not make the work quadratic.
         lo, hi = max(start, q.start - _WINDOW), min(end, q.end + _WINDOW)
         clause_start = _clause_start(text, lo, q.start)
         clause_end = min([i for i in (text.find(c, q.end, hi) for c in "，；。：\n") if i >= 0] + [hi])
-        if _excluded(text, q, lo, clause_start, clause_end, hi):
+        if q.start in thresholds or _excluded(text, q, lo, clause_start, clause_end, hi):
             continue
         # "低于全国（49.5%）" is the country's value; "高于全国8.5个百分点" the gap, the region's own
         # (a number opening a bracket starts its own clause: "江西（6.9%）" is read with the name before it)
@@ -818,6 +821,14 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
         in_list = prev is not None and prev_fact is not None and re.fullmatch(r"[、和及与]?|[、，]?和", pre) is not None
         next_q = quantities[index + 1] if index + 1 < len(quantities) else None
         after = _noun_after(text, q, clause_end, next_q) if q.unit_kind not in ("multiple", "doubling") else ""
+        threshold = _THRESHOLD.match(text, q.end) if q.unit_kind == "count" and next_q is not None else None
+        if threshold and next_q is not None and next_q.start == threshold.end() and next_q.unit_kind == "money":
+            # "11个投资超10亿元工业项目竣工投产": the amount is part of what is counted, not a fact
+            named = _AFTER_NOUN.match(text, next_q.end, clause_end)
+            noun = re.sub(r"^(?:以上|及以上|左右)?的?", "", named.group()) if named else ""
+            if noun and _is_cjk(noun[0]) and not _NOT_A_NOUN.match(noun):
+                after = text[q.end:named.end()]  # the bound stays in the name, as the text counts it
+                thresholds.add(next_q.start)
         if after and q.unit_kind == "percent" and mention:
             after = ""  # "比重 55%" : a rate follows its name
         if after and re.match(r".*(?:率|比例|比重|占比)$", after) and next_q and next_q.start == q.end + len(after):
