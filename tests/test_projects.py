@@ -1221,3 +1221,22 @@ def test_a_plan_issued_under_an_unquoted_title_is_a_plan_lead() -> None:
     assert _kinds(lead) == [("滨江大道", "completed", "target"), ("城北大桥", "completed", "target")]
     other = "某市出台支持企业发展十条政策措施。\n去年,建成滨江大道和城北大桥。\n"
     assert [k for _, _, k in _kinds(other)] == ["actual", "actual"]
+
+
+def test_a_list_runs_back_over_commas_to_its_verb() -> None:
+    # 加快推进A、B,C、D,E、F等项目建设 (荆州 2018's report news prompted it; new text, as no other stored document has
+    # the shape): the names of the stretches before the list's own clause are its items, the verb its stage
+    plan = "二、2023年主要工作安排\n"
+    items = [(n, "construction") for n in ("城北大道", "南湖大桥", "滨江公园", "城南污水处理厂")]
+    assert _names(plan + "加快推进城北大道、南湖大桥，滨江公园、城南污水处理厂等项目建设。\n") == items
+    assert _names(plan + "加快推进城北大道、南湖大桥,滨江公园、城南污水处理厂等项目建设。\n") == items
+    # a stretch of categories stops it (the list is its own clause), and so does a statement of its own before it
+    assert _names(plan + "加快推进交通、水利，滨江公园、城南污水处理厂等项目建设。\n") == [
+        ("滨江公园", None), ("城南污水处理厂", None)]
+    assert _names(plan + "推动城北大道、南湖大桥开工，滨江公园、城南污水处理厂等项目建成投用。\n") == [
+        ("城北大道", "started"), ("南湖大桥", "started"), ("滨江公园", "operating"), ("城南污水处理厂", "operating")]
+    # a list whose clause states something else keeps to its clause (内蒙古 2026: places to be rated); 低等级公路 is
+    # a grade of road, no list (西藏 2026: the clause was read as a list named 改造提升边境低)
+    rated = "推动乌拉盖九曲湾、敖鲁古雅使鹿部落创建国家5A级景区"
+    assert _around("provinces-2026/2026_内蒙古自治区_政府工作报告.txt", rated) == []
+    assert _around("provinces-2026/2026_西藏自治区_政府工作报告.txt", "改造提升边境低等级公路") == []

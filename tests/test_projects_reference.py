@@ -109,6 +109,9 @@ ROUND_O = Path(__file__).parent / "data" / "projects_reference_round_o.jsonl"
 #: round 11 of issue 11 §7: the plan parts of city and district documents (咸安区 2023 report tasks, 厦门 2016,
 #: 中山 2024 key-project plan, 武汉 2018 key works), annotated whole before the extractor ran on them
 ROUND11 = Path(__file__).parent / "data" / "projects_reference_round11.jsonl"
+#: round 12 of issue 11 §7: the plan parts of city reports and city transport news (洪湖 2018 report, 荆州 2018 and
+#: 临沂 2019 reports as news, 高邮 2019 transport plan), annotated whole before the extractor ran on them
+ROUND12 = Path(__file__).parent / "data" / "projects_reference_round12.jsonl"
 #: the three documents of the eleventh unseen round (ranges-p), annotated whole before either extractor ran
 ROUND_P = Path(__file__).parent / "data" / "projects_reference_round_p.jsonl"
 
@@ -159,7 +162,7 @@ def test_wider_reference_is_grounded() -> None:
     docs = {str(p.relative_to(WIDER_DIR)) for p in WIDER_DIR.rglob("*.txt")}
     # the documents added later for a fresh held-out figure have their own reference (NEW, below)
     later = (NEW, ROUND4, ROUND5, ROUND6, ROUND7, ROUND8, ROUND9, ROUND10, ROUND_L, ROUND_M, ROUND_N, ROUND_O,
-             ROUND11, ROUND_P)
+             ROUND11, ROUND12, ROUND_P)
     new_docs = {z["doc"] for ref in later for z in load_reference(ref)[0]}
     assert {z["doc"] for z in zones} | new_docs == docs and len(mentions) >= 30
     assert not {z["doc"] for z in zones} & new_docs

@@ -58,7 +58,7 @@ from planwatch.structure import Layout, analyse
 _NUM = rf"(?:{ARABIC}|{CHINESE})"
 
 _LIST_HEAD_FORM = (
-    r"(?:(?<![甲乙丙一二三特初高中平同相均对])等|为主的)(?:(?P<n>\d+|[一二两三四五六七八九十百]+)(?P<clf>个|项|条|座|所|家|处))?(?P<batch>一大批|一批|多个|若干|一系列)?"
+    r"(?:(?<![甲乙丙一二三特初高中低平同相均对])等|为主的)(?:(?P<n>\d+|[一二两三四五六七八九十百]+)(?P<clf>个|项|条|座|所|家|处))?(?P<batch>一大批|一批|多个|若干|一系列)?"
     r"(?P<mods>[^、，。；：等]{{0,24}}?)(?P<noun>{nouns})(?:项目|工程)?"
 )
 # A count right after the last name, without 等 (A、B两个项目): a list only when it counts the names
@@ -981,6 +981,16 @@ class ProjectExtractor:
                     items = self._split_items(lead_end, head.start(), cut_at_list=True,
                                               expected=expected, in_list=True)
                     items = self._named_items(self._past_shared_programme(items))
+                    if (lead_end == start and before_stage is None and stage is None
+                            and t[head.end():end].strip() in ("", "建设") and "、" in t[start:head.start()]
+                            and (back := self._list_run_back(start))):
+                        # 加快推进A、B,C、D,E、F等项目建设: the list runs back over commas to its verb
+                        back_items, (verb_stage, verb_span) = back
+                        items = self._named_items(back_items) + items
+                        if stage is None and (t[verb_span[0]:verb_span[1]] not in tax.circumfix_cues
+                                              or t.startswith("建设", head.end())
+                                              or head.group().endswith("建设")):
+                            stage, stage_span = verb_stage, verb_span
                     if not items:
                         return []  # 双千兆网络、量子通信等项目: kinds of works, no project named
                     if head.group("noun") in self._own_head_nouns and 2 * sum(
@@ -1055,6 +1065,37 @@ class ProjectExtractor:
             items = self._split_items(lead_end, obj_end, single=True)
             return [_Statement(items[:1], None, None, lead_end, "investment", "free", investment)]
         return []
+
+    def _list_run_back(self, start: int) -> tuple[list[tuple[int, int]], tuple[str, tuple[int, int]]] | None:
+        """``加快推进A、B,C、D,E、F等项目建设``: a list closed by its head in a clause that opens with no verb runs
+        back across the commas of its sentence, over stretches made only of names, to the stage verb opening the
+        first of them: their names are the list's items (the verb's clause, its objects not closed by 建设, made
+        none), that verb the list's stage.  Anything else on the way (a category, a figure, a verb of another
+        statement, the sentence's start) stops it: the list is only what its own clause holds."""
+        t = self.t
+        items: list[tuple[int, int]] = []
+        end = start - 1
+        for _ in range(8):
+            if end < 0 or t[end] not in "，,":
+                return None
+            lo = max(0, end - 200)
+            stop = max(t.rfind(ch, lo, end) for ch in "。；;！？\n，,")
+            ps = stop + 1 if stop >= 0 else lo
+            if end - ps < 2 or self._list_head.search(t, ps, end):
+                return None
+            lead_end, before_stage, before_span, _ = self._lead(ps, end)
+            if lead_end >= end or not self._names_only(lead_end, end):
+                return None
+            items = self._split_items(lead_end, end, cut_at_list=True, in_list=True) + items
+            if before_stage is not None and before_span is not None:
+                first = self.norm.to_original(ps)
+                if any(m.end > first for m in self._out.mentions[-8:]):
+                    return None  # (开工建设A、B,C、D等项目: the verb's clause named its own objects)
+                return items, (before_stage, before_span)
+            if lead_end != ps or stop < 0:
+                return None
+            end = stop
+        return None
 
     def _single_works(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` names one project (``…项目``) or only works on named facilities."""
