@@ -1240,3 +1240,20 @@ def test_a_list_runs_back_over_commas_to_its_verb() -> None:
     rated = "推动乌拉盖九曲湾、敖鲁古雅使鹿部落创建国家5A级景区"
     assert _around("provinces-2026/2026_内蒙古自治区_政府工作报告.txt", rated) == []
     assert _around("provinces-2026/2026_西藏自治区_政府工作报告.txt", "改造提升边境低等级公路") == []
+
+
+def test_a_portfolio_of_key_projects_a_verb_of_securing_and_a_bare_railway_word() -> None:
+    # a name ending in 重点项目/重大项目/重大工程 is a class of projects, no project (荆州 2018's
+    # 中心城区180亿元政府投资重大项目 prompted it): 山东, 甘肃 and 四川 2026
+    assert _around("provinces-2026/2026_山东省_政府工作报告.txt", "省市县重点项目完成投资2.8万亿元") == []
+    assert _around("provinces-2026/2026_甘肃省_政府工作报告.txt", "推动庆阳数据中心集群重点项目尽快投产达效") == []
+    assert _around("provinces-2026/2026_四川省_政府工作报告.txt", "实施跨区域文旅融合重大项目") == []
+    # 保障 opens a statement as a verb (高邮 2019's 保障高铁…建成通车 prompted it; 西藏 2026), not before 性
+    # (海拉尔 2013)
+    found = _around("provinces-2026/2026_西藏自治区_政府工作报告.txt", "全力保障雅下水电和川藏铁路等重大工程建设")
+    assert found and not any(n.startswith("保障") for n, _ in found)
+    assert [n for n, _ in _around("hailaer/hailaer_2013.txt", "投资12.4亿元的保障性住房")] == [
+        "保障性住房、1.3亿元的供水主管网改造"]
+    # 高铁 alone names no railway (广东 2026: 高铁运营总里程3411公里 is a measure), a named one stays
+    assert _around("provinces-2026/2026_广东省_政府工作报告.txt", "高铁运营总里程3411公里") == []
+    assert ("广湛高铁", "operating") in _around("provinces-2026/2026_广东省_政府工作报告.txt", "广湛高铁建成通车")
