@@ -1257,3 +1257,15 @@ def test_a_portfolio_of_key_projects_a_verb_of_securing_and_a_bare_railway_word(
     # 高铁 alone names no railway (广东 2026: 高铁运营总里程3411公里 is a measure), a named one stays
     assert _around("provinces-2026/2026_广东省_政府工作报告.txt", "高铁运营总里程3411公里") == []
     assert ("广湛高铁", "operating") in _around("provinces-2026/2026_广东省_政府工作报告.txt", "广湛高铁建成通车")
+
+
+def test_implementing_closes_the_object_and_on_time_opens_the_statement() -> None:
+    # 加快推进X项目实施 (高邮 2019 prompted it): 实施 closes the object of a verb that needs 建设 as 建设 does
+    # (海拉尔 2015: 重点抓好中华天竺苑、西航大元文化城项目的实施); a strategy implemented is none (new text)
+    found = _around("hailaer/hailaer_2015.txt", "重点抓好中华天竺苑、西航大元文化城项目的实施")
+    assert found == [("中华天竺苑", "construction"), ("西航大元文化城项目", "construction")]
+    plan = "二、2023年主要工作安排\n"
+    assert _names(plan + "加快推进乡村振兴战略实施。\n") == []
+    # 按期完成X工程 (高邮 2019): 按期 opens the statement before its verb (new text); a year's task is no project
+    assert _names(plan + "按期完成城南污水处理厂二期工程。\n") == [("城南污水处理厂二期工程", "completed")]
+    assert _names(plan + "按期完成年度目标任务。\n") == []

@@ -250,6 +250,7 @@ class ProjectExtractor:
                                                              reverse=True)))
         self._physical_heads = tuple(w for w in tax.facility_heads if w not in set(tax.words("works_nouns")))
         self._list_head = re.compile(_LIST_HEAD_FORM.format(nouns=alternation(tax.words("list_nouns"))))
+        self._closer_re = re.compile(alternation(tax.words("circumfix_closers")))
         self._counted_head = re.compile(_COUNTED_HEAD_FORM.format(nouns=alternation(tax.words("list_nouns"))))
         self._list_noun_re = re.compile(alternation(tax.words("list_nouns")))
         self._subject_end = re.compile(rf"(?:{alternation(tax.words('subject_zones'))})$")
@@ -1052,7 +1053,7 @@ class ProjectExtractor:
         obj_end = self._strip_trailing(lead_end, end)
         # (实施A项目、B项目: objects that all say they are projects need no 建设 after them; both tests
         # split the objects, so they are made only for a verb that needs them)
-        if before_stage and (not circumfix or obj_end < end and t.find("建设", obj_end, end) >= 0
+        if before_stage and (not circumfix or obj_end < end and self._closer_re.search(t, obj_end, end) is not None
                              or self._single_works(lead_end, obj_end)
                              or circumfix and self._all_projects(lead_end, obj_end)):
             items = self._split_items(lead_end, obj_end, single=investment is not None)
