@@ -1269,3 +1269,15 @@ def test_implementing_closes_the_object_and_on_time_opens_the_statement() -> Non
     # 按期完成X工程 (高邮 2019): 按期 opens the statement before its verb (new text); a year's task is no project
     assert _names(plan + "按期完成城南污水处理厂二期工程。\n") == [("城南污水处理厂二期工程", "completed")]
     assert _names(plan + "按期完成年度目标任务。\n") == []
+
+
+def test_what_a_report_proposes_is_a_plan() -> None:
+    # 报告中提出,… / 政府工作报告提出,… in a news lead (临沂 2019 and 荆州 2018 prompted it; no other stored document
+    # has the words, so new text): what follows is the report's plan
+    lead = "某市第十届人民代表大会第三次会议开幕。报告中提出,推进城北大道建设,确保南湖大桥建成通车。\n"
+    assert _kinds(lead) == [("城北大道", "construction", "target"), ("南湖大桥", "operating", "target")]
+    # not a review the report tells (报告提出,过去一年…), nor the report's aims as a modifier (no comma)
+    past = "某市第十届人民代表大会第三次会议开幕。报告提出,过去一年,南湖大桥建成通车。\n"
+    assert [k for _, _, k in _kinds(past)] == ["actual"]
+    done = "某市第十届人民代表大会第三次会议开幕。完成了报告提出的各项任务,南湖大桥建成通车。\n"
+    assert [k for _, _, k in _kinds(done)] == ["actual"]
