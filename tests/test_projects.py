@@ -1281,3 +1281,12 @@ def test_what_a_report_proposes_is_a_plan() -> None:
     assert [k for _, _, k in _kinds(past)] == ["actual"]
     done = "某市第十届人民代表大会第三次会议开幕。完成了报告提出的各项任务,南湖大桥建成通车。\n"
     assert [k for _, _, k in _kinds(done)] == ["actual"]
+
+
+def test_the_work_before_a_start_is_planning() -> None:
+    # 完成X开建前各项准备工作 (高邮 2019 prompted it; no other stored document has the words, so new text): the stage
+    # before the start is planning, not the start; a start itself stays one
+    plan = "二、2023年主要工作安排\n"
+    assert _names(plan + "完成城北大道开工前各项准备工作。\n") == [("城北大道", "planning")]
+    assert _names(plan + "完成城北大道开建前各项准备工作。\n") == [("城北大道", "planning")]
+    assert _names(plan + "确保城北大道6月份全线开工。\n") == [("城北大道", "started")]
