@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import PROVINCES, SAMPLE_DIR
+from conftest import PROVINCES, SAMPLE_DIR, WIDER
 
 from planwatch.model import Document
 from planwatch.pipeline import extract, extract_text
@@ -1290,3 +1290,22 @@ def test_the_work_before_a_start_is_planning() -> None:
     assert _names(plan + "完成城北大道开工前各项准备工作。\n") == [("城北大道", "planning")]
     assert _names(plan + "完成城北大道开建前各项准备工作。\n") == [("城北大道", "planning")]
     assert _names(plan + "确保城北大道6月份全线开工。\n") == [("城北大道", "started")]
+
+
+def _sectors(text: str) -> list[tuple[str, str | None]]:
+    return [(m.name, m.sector) for m in _mentions(text, "r12.txt")]
+
+
+def test_a_field_label_opening_a_sentence_gives_its_field() -> None:
+    # 。干线公路方面,继续推进S333…;全力推进G344…。农村公路方面,… (高邮 2019 prompted it): a label opening a sentence
+    # of a run-together paragraph is the field of the names after it, up to the next label; 广西 2013 (旅游业方面:
+    # services) and 山东 2026 (公路方面)
+    guangxi = extract(WIDER / "news" / "guangxi_2013_major_projects.txt")
+    found = {m.name: m.sector for m in extract_projects(guangxi).mentions}
+    assert found["第四届广西(北海)园林园艺博览会主园区项目一期工程"] == "services"
+    doc = extract(_CORPUS / "provinces-2026" / "2026_山东省_政府工作报告.txt")
+    assert {m.name: m.sector for m in extract_projects(doc).mentions}["晏城至表白寺"] == "infrastructure"
+    # the label's head noun decides (农村公路 is roads), and 方面 inside a clause labels nothing (new text)
+    plan = "二、2023年主要工作安排\n"
+    assert _sectors(plan + "具体为:农村公路方面,积极推进城北大道建设。\n") == [("城北大道", "infrastructure")]
+    assert _sectors(plan + "加强合作,在交通、水利等方面开展合作,推进城北医院建设。\n") == [("城北医院", "social")]

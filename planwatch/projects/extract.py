@@ -1881,6 +1881,12 @@ class ProjectExtractor:
             found = self._sector_of_heading(label, name)
             if found:
                 return found, "heading", label
+        field = self._field_label(pos)
+        if field:
+            # (the field a label names is its head noun, its last sector word: 农村公路方面 is roads)
+            hits = self._sector_hits(field)
+            if hits:
+                return max(hits)[1], "heading", field
         group = self._group_label(pos)
         if group:
             found = self._sector_of_heading(group, name)
@@ -1908,6 +1914,18 @@ class ProjectExtractor:
             part_start = max(0, pos - _GROUP_WINDOW)
         last = None
         for m in _GROUP_COUNT.finditer(t, part_start, pos):
+            last = m
+        return last.group("label") if last else ""
+
+    def _field_label(self, pos: int) -> str:
+        """``…。干线公路方面,继续推进S333高邮东段建设,…;全力推进G344、S125等项目前期工作。农村公路方面,…``: a field
+        label opening a sentence of a run-together paragraph is the field of the names after it, up to the next
+        label (the last one before ``pos`` on its line, at most ``_FIELD_WINDOW`` back); not 方面 inside a clause
+        (``在城市建设、商贸物流等方面发挥引领作用``)."""
+        t = self.t
+        lo = max(self._line_start(pos), pos - _FIELD_WINDOW)
+        last = None
+        for m in _SENTENCE_FIELD_LABEL.finditer(t, lo, pos):
             last = m
         return last.group("label") if last else ""
 
@@ -2005,6 +2023,10 @@ class ProjectExtractor:
 
 #: A portfolio's group and its count (基础设施项目82个, 民生工程项目25个) opening a sentence part: its field.
 _GROUP_COUNT = re.compile(r"(?P<label>[\u4e00-\u9fff]{2,8}?)(?:项目|工程)(?:共|共计)?\d+(?:个|项|宗)")
+#: a field label opening a sentence (``。高速公路方面,``; ``具体为:铁路方面,``), its field in group ``label``
+_SENTENCE_FIELD_LABEL = re.compile(
+    r"(?:^|(?<=[。；;：:]))\s*(?P<label>(?![另一这那各多两])[\u4e00-\u9fff]{1,6}?)方面[，,：:]", re.M)
+_FIELD_WINDOW = 600  # (how far back in its paragraph a field label is looked for)
 _GROUP_WINDOW = 160  # (how far back a sentence part is looked for: the count stands near its names)
 #: What every ``_portfolio_re`` match holds after its lead (``ProjectExtractor._portfolio_matches``).
 _PORTFOLIO_ANCHOR = re.compile(r"项目(?:库)?(?:共|共计|总数)?\d+个")
