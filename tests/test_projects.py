@@ -1309,3 +1309,28 @@ def test_a_field_label_opening_a_sentence_gives_its_field() -> None:
     plan = "二、2023年主要工作安排\n"
     assert _sectors(plan + "具体为:农村公路方面,积极推进城北大道建设。\n") == [("城北大道", "infrastructure")]
     assert _sectors(plan + "加强合作,在交通、水利等方面开展合作,推进城北医院建设。\n") == [("城北医院", "social")]
+
+
+def test_a_counted_class_beside_a_name_and_a_shared_project_word() -> None:
+    # 建设魏井邻里中心和6个城市之家 (宿迁 2019 prompted it; new text): the counted class after 和 is an item of its own,
+    # dropped; the name before it stays; 青海 2026 keeps its centre and drops its count of centres
+    plan = "二、2023年主要工作安排\n"
+    assert _names(plan + "建设城北邻里中心和6个城市之家。\n") == [("城北邻里中心", "construction")]
+    assert _around("provinces-2026/2026_青海省_政府工作报告.txt", "全省首个国家区域医疗中心和3所省级区域医疗中心") == [
+        ("全省首个国家区域医疗中心", "operating")]
+    # a scope before the count makes the class too (浙江 2026: 全省1000所学校周边道路…治理)
+    assert _around("provinces-2026/2026_浙江省_政府工作报告.txt", "全省1000所学校周边道路") == []
+    assert _names(plan + "加快全市30所中小学建设。\n") == []
+    # 推进A、B、C项目: the last item's 项目 is the list's when every item is a facility (new text); programmes stay none
+    assert _names(plan + "推进青年公园、楚风公园、滨江公园项目。\n") == [
+        ("青年公园", "construction"), ("楚风公园", "construction"), ("滨江公园项目", "construction")]
+    assert _names(plan + "推进重大科技项目、重点民生项目。\n") == []
+
+
+def test_what_will_be_done_according_to_a_report_is_a_plan() -> None:
+    # 根据《政府工作报告》,2019年宿迁将实施这些大事 (宿迁 2019 prompted it; no other stored document has the words, so
+    # new text): what follows is the report's plan; a report cited for a past year is not
+    lead = "某市人民代表大会开幕。根据《政府工作报告》,今年某市将实施这些大事。\n1、南湖大桥建成通车\n"
+    assert _kinds(lead) == [("南湖大桥", "operating", "target")]
+    past = "某市人民代表大会开幕。根据《政府工作报告》,去年某市完成了这些大事。\n1、南湖大桥建成通车\n"
+    assert [k for _, _, k in _kinds(past)] == ["actual"]

@@ -72,7 +72,8 @@ _NOMINAL = re.compile(
 )
 _NOMINAL_CUT = re.compile(r".*(?:完成|实现|推动|加快|随着|经过)")
 _COUNT_START = re.compile(
-    r"^(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:个|所|座|条|段|户|家|套|项|栋|处|名|人|台|辆|批|块)"
+    # (a scope before the count too: 全市30所中小学幼儿园 is a counted class of the city's schools)
+    r"^(?:全[省市区县州旗]|各[省市区县])?(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:个|所|座|条|段|户|家|套|项|栋|处|名|人|台|辆|批|块)"
 )
 _QUANTITY = re.compile(
     rf"{_NUM}(?:万|亿|千)?(?:平方米|平方公里|公里|米|亩|公顷|元|万元|亿元|户|个|套|人次|人|栋|座|块|处|项|标箱|%|％)$"
@@ -1125,9 +1126,14 @@ class ProjectExtractor:
         if "等" in self.t[start:end]:
             return False
         items = self._split_items(start, end)
-        return len(items) >= 2 and all(
-            self.t[a:b].endswith("项目") and self._place_at(self.t[a:b], 0) and self._valid(self.t[a:b], "free")
-            for a, b in items)
+        if len(items) >= 2 and all(
+                self.t[a:b].endswith("项目") and self._place_at(self.t[a:b], 0) and self._valid(self.t[a:b], "free")
+                for a, b in items):
+            return True
+        # (推进青年公园、楚风公园、虞姬公园项目: the last item's 项目 is the list's, and every item is a facility)
+        names = [self.t[a:b] for a, b in items]
+        return len(names) >= 2 and names[-1].endswith("项目") and all(
+            self._ends_with_head(n.removesuffix("项目")) and self._valid(n, "free") for n in names)
 
     def _counted_list_head(self, start: int, end: int) -> re.Match[str] | None:
         """``现场签约A、B两个项目``: a count right after the last of several names closes their list
@@ -1380,7 +1386,9 @@ class ProjectExtractor:
                     # (和 before a place alone: 定安塔岭工业园和儋州、三亚国家农业科技园, the place's own park)
                     place = (in_list and m.group() == "和" and self._ends_with_head(left)
                              and self.gazetteer.resolve(right) is not None)
-                    if force or both or long_items or _COUNT_START.match(left) or place or (
+                    # (a counted class after 和 is an item of its own, dropped later: 魏井邻里中心和6个城市之家)
+                    counted_right = _COUNT_START.match(right) is not None and self._ends_with_head(left)
+                    if force or both or long_items or _COUNT_START.match(left) or counted_right or place or (
                             in_list and m.group() == "以及"):
                         return [(start, start + i), *self._split_and(start + m.end(), end, force, in_list)]
         return [(start, end)]
