@@ -1334,3 +1334,11 @@ def test_what_will_be_done_according_to_a_report_is_a_plan() -> None:
     assert _kinds(lead) == [("南湖大桥", "operating", "target")]
     past = "某市人民代表大会开幕。根据《政府工作报告》,去年某市完成了这些大事。\n1、南湖大桥建成通车\n"
     assert [k for _, _, k in _kinds(past)] == ["actual"]
+
+
+def test_laying_works_in_a_list_are_no_project() -> None:
+    # 连镇铁路高铁站房、电气化和轨道铺设等线上工程 (高邮 2019 prompted it; new text): laying (铺设) is works on
+    # a facility, no item of a list of projects, as 绿化, 亮化 are; the named item stays
+    plan = "二、2023年主要工作安排\n"
+    assert _names(plan + "建成城北大道、南湖大桥和管线铺设等工程。\n") == [
+        ("城北大道", "completed"), ("南湖大桥", "completed")]

@@ -378,7 +378,7 @@ def test_round12_reference_is_grounded_and_scored() -> None:
     items as news), annotated after the round's rules and scored once, 0.933 / 0.737
     (docs/projects-reference.md).  The floors keep the figures reached from falling."""
     scores = _scored_round(ROUND12, 5, 81)
-    assert scores.precision >= 0.95 and scores.recall >= 0.95
+    assert scores.precision >= 0.96 and scores.recall >= 0.95
     summary = scores.summary()
     assert summary["stage_accuracy"] >= 0.98 and summary["kind_accuracy"] >= 0.85
     assert summary["sector_accuracy"] >= 0.99
