@@ -138,6 +138,12 @@ _ISSUED_PLAN = re.compile(
 _ISSUED_PLAN_BARE = re.compile(
     rf"(?:{alternation(_PLAN_LEADS['issue_verbs'])})了?(?P<title>[^《》“”，。；：,;:]{{4,40}}?"
     rf"(?:{alternation(_PLAN_LEADS['plan_documents'])}))(?=[，。；,;]|$)")
+#: ``报告中提出,发展立体大交通,…``, ``政府工作报告提出，…``: what a report proposes (not ``报告提出,过去一年…``).
+_PROPOSED = re.compile(
+    rf"报告》?中?(?:{alternation(_PLAN_LEADS['propose_verbs'])})[，,：:]\s*(?!{alternation(_PLAN_LEADS['proposal_past'])})")
+#: ``根据《政府工作报告》,2019年宿迁将实施…``: what will be done according to a report.
+_ACCORDING_PLAN = re.compile(
+    rf"(?:{alternation(_PLAN_LEADS['according_words'])})《?[^《》，,。]{{0,12}}报告》?[，,][^。]*?(?<!即)将(?!近|军)")
 #: ``龚正说，上海将持续推进…``: someone's words about what will be done.
 _SAID_PLAN = re.compile(
     rf"^[\u4e00-\u9fff]{{2,6}}?(?:{alternation(_LEX['speaker_verbs'])})[：:，,]\s*[\u4e00-\u9fff]{{1,6}}?(?<!即)将(?!近|军)")
@@ -158,6 +164,8 @@ def _plan_turn(paragraph: str) -> tuple[int | None, tuple[int, int] | None] | No
         if whose:
             year = whose[-1].group("year")
             return (int(year) if year else None), None
+        if _PROPOSED.search(sentence) or _ACCORDING_PLAN.search(sentence):
+            return None, None  # "报告中提出,发展立体大交通,…": the report's plan (the document's year)
         issued = _ISSUED_PLAN.search(sentence) or _ISSUED_PLAN_BARE.search(sentence)
         if issued:
             title = issued.group("title")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import PROVINCES, SAMPLE_DIR
+from conftest import PROVINCES, SAMPLE_DIR, WIDER
 
 from planwatch.model import Document
 from planwatch.pipeline import extract, extract_text
@@ -1221,3 +1221,124 @@ def test_a_plan_issued_under_an_unquoted_title_is_a_plan_lead() -> None:
     assert _kinds(lead) == [("滨江大道", "completed", "target"), ("城北大桥", "completed", "target")]
     other = "某市出台支持企业发展十条政策措施。\n去年,建成滨江大道和城北大桥。\n"
     assert [k for _, _, k in _kinds(other)] == ["actual", "actual"]
+
+
+def test_a_list_runs_back_over_commas_to_its_verb() -> None:
+    # 加快推进A、B,C、D,E、F等项目建设 (荆州 2018's report news prompted it; new text, as no other stored document has
+    # the shape): the names of the stretches before the list's own clause are its items, the verb its stage
+    plan = "二、2023年主要工作安排\n"
+    items = [(n, "construction") for n in ("城北大道", "南湖大桥", "滨江公园", "城南污水处理厂")]
+    assert _names(plan + "加快推进城北大道、南湖大桥，滨江公园、城南污水处理厂等项目建设。\n") == items
+    assert _names(plan + "加快推进城北大道、南湖大桥,滨江公园、城南污水处理厂等项目建设。\n") == items
+    # a stretch of categories stops it (the list is its own clause), and so does a statement of its own before it
+    assert _names(plan + "加快推进交通、水利，滨江公园、城南污水处理厂等项目建设。\n") == [
+        ("滨江公园", None), ("城南污水处理厂", None)]
+    assert _names(plan + "推动城北大道、南湖大桥开工，滨江公园、城南污水处理厂等项目建成投用。\n") == [
+        ("城北大道", "started"), ("南湖大桥", "started"), ("滨江公园", "operating"), ("城南污水处理厂", "operating")]
+    # a list whose clause states something else keeps to its clause (内蒙古 2026: places to be rated); 低等级公路 is
+    # a grade of road, no list (西藏 2026: the clause was read as a list named 改造提升边境低)
+    rated = "推动乌拉盖九曲湾、敖鲁古雅使鹿部落创建国家5A级景区"
+    assert _around("provinces-2026/2026_内蒙古自治区_政府工作报告.txt", rated) == []
+    assert _around("provinces-2026/2026_西藏自治区_政府工作报告.txt", "改造提升边境低等级公路") == []
+
+
+def test_a_portfolio_of_key_projects_a_verb_of_securing_and_a_bare_railway_word() -> None:
+    # a name ending in 重点项目/重大项目/重大工程 is a class of projects, no project (荆州 2018's
+    # 中心城区180亿元政府投资重大项目 prompted it): 山东, 甘肃 and 四川 2026
+    assert _around("provinces-2026/2026_山东省_政府工作报告.txt", "省市县重点项目完成投资2.8万亿元") == []
+    assert _around("provinces-2026/2026_甘肃省_政府工作报告.txt", "推动庆阳数据中心集群重点项目尽快投产达效") == []
+    assert _around("provinces-2026/2026_四川省_政府工作报告.txt", "实施跨区域文旅融合重大项目") == []
+    # 保障 opens a statement as a verb (高邮 2019's 保障高铁…建成通车 prompted it; 西藏 2026), not before 性
+    # (海拉尔 2013)
+    found = _around("provinces-2026/2026_西藏自治区_政府工作报告.txt", "全力保障雅下水电和川藏铁路等重大工程建设")
+    assert found and not any(n.startswith("保障") for n, _ in found)
+    assert [n for n, _ in _around("hailaer/hailaer_2013.txt", "投资12.4亿元的保障性住房")] == [
+        "保障性住房、1.3亿元的供水主管网改造"]
+    # 高铁 alone names no railway (广东 2026: 高铁运营总里程3411公里 is a measure), a named one stays
+    assert _around("provinces-2026/2026_广东省_政府工作报告.txt", "高铁运营总里程3411公里") == []
+    assert ("广湛高铁", "operating") in _around("provinces-2026/2026_广东省_政府工作报告.txt", "广湛高铁建成通车")
+
+
+def test_implementing_closes_the_object_and_on_time_opens_the_statement() -> None:
+    # 加快推进X项目实施 (高邮 2019 prompted it): 实施 closes the object of a verb that needs 建设 as 建设 does
+    # (海拉尔 2015: 重点抓好中华天竺苑、西航大元文化城项目的实施); a strategy implemented is none (new text)
+    found = _around("hailaer/hailaer_2015.txt", "重点抓好中华天竺苑、西航大元文化城项目的实施")
+    assert found == [("中华天竺苑", "construction"), ("西航大元文化城项目", "construction")]
+    plan = "二、2023年主要工作安排\n"
+    assert _names(plan + "加快推进乡村振兴战略实施。\n") == []
+    # 按期完成X工程 (高邮 2019): 按期 opens the statement before its verb (new text); a year's task is no project
+    assert _names(plan + "按期完成城南污水处理厂二期工程。\n") == [("城南污水处理厂二期工程", "completed")]
+    assert _names(plan + "按期完成年度目标任务。\n") == []
+
+
+def test_what_a_report_proposes_is_a_plan() -> None:
+    # 报告中提出,… / 政府工作报告提出,… in a news lead (临沂 2019 and 荆州 2018 prompted it; no other stored document
+    # has the words, so new text): what follows is the report's plan
+    lead = "某市第十届人民代表大会第三次会议开幕。报告中提出,推进城北大道建设,确保南湖大桥建成通车。\n"
+    assert _kinds(lead) == [("城北大道", "construction", "target"), ("南湖大桥", "operating", "target")]
+    # not a review the report tells (报告提出,过去一年…), nor the report's aims as a modifier (no comma)
+    past = "某市第十届人民代表大会第三次会议开幕。报告提出,过去一年,南湖大桥建成通车。\n"
+    assert [k for _, _, k in _kinds(past)] == ["actual"]
+    done = "某市第十届人民代表大会第三次会议开幕。完成了报告提出的各项任务,南湖大桥建成通车。\n"
+    assert [k for _, _, k in _kinds(done)] == ["actual"]
+
+
+def test_the_work_before_a_start_is_planning() -> None:
+    # 完成X开建前各项准备工作 (高邮 2019 prompted it; no other stored document has the words, so new text): the stage
+    # before the start is planning, not the start; a start itself stays one
+    plan = "二、2023年主要工作安排\n"
+    assert _names(plan + "完成城北大道开工前各项准备工作。\n") == [("城北大道", "planning")]
+    assert _names(plan + "完成城北大道开建前各项准备工作。\n") == [("城北大道", "planning")]
+    assert _names(plan + "确保城北大道6月份全线开工。\n") == [("城北大道", "started")]
+
+
+def _sectors(text: str) -> list[tuple[str, str | None]]:
+    return [(m.name, m.sector) for m in _mentions(text, "r12.txt")]
+
+
+def test_a_field_label_opening_a_sentence_gives_its_field() -> None:
+    # 。干线公路方面,继续推进S333…;全力推进G344…。农村公路方面,… (高邮 2019 prompted it): a label opening a sentence
+    # of a run-together paragraph is the field of the names after it, up to the next label; 广西 2013 (旅游业方面:
+    # services) and 山东 2026 (公路方面)
+    guangxi = extract(WIDER / "news" / "guangxi_2013_major_projects.txt")
+    found = {m.name: m.sector for m in extract_projects(guangxi).mentions}
+    assert found["第四届广西(北海)园林园艺博览会主园区项目一期工程"] == "services"
+    doc = extract(_CORPUS / "provinces-2026" / "2026_山东省_政府工作报告.txt")
+    assert {m.name: m.sector for m in extract_projects(doc).mentions}["晏城至表白寺"] == "infrastructure"
+    # the label's head noun decides (农村公路 is roads), and 方面 inside a clause labels nothing (new text)
+    plan = "二、2023年主要工作安排\n"
+    assert _sectors(plan + "具体为:农村公路方面,积极推进城北大道建设。\n") == [("城北大道", "infrastructure")]
+    assert _sectors(plan + "加强合作,在交通、水利等方面开展合作,推进城北医院建设。\n") == [("城北医院", "social")]
+
+
+def test_a_counted_class_beside_a_name_and_a_shared_project_word() -> None:
+    # 建设魏井邻里中心和6个城市之家 (宿迁 2019 prompted it; new text): the counted class after 和 is an item of its own,
+    # dropped; the name before it stays; 青海 2026 keeps its centre and drops its count of centres
+    plan = "二、2023年主要工作安排\n"
+    assert _names(plan + "建设城北邻里中心和6个城市之家。\n") == [("城北邻里中心", "construction")]
+    assert _around("provinces-2026/2026_青海省_政府工作报告.txt", "全省首个国家区域医疗中心和3所省级区域医疗中心") == [
+        ("全省首个国家区域医疗中心", "operating")]
+    # a scope before the count makes the class too (浙江 2026: 全省1000所学校周边道路…治理)
+    assert _around("provinces-2026/2026_浙江省_政府工作报告.txt", "全省1000所学校周边道路") == []
+    assert _names(plan + "加快全市30所中小学建设。\n") == []
+    # 推进A、B、C项目: the last item's 项目 is the list's when every item is a facility (new text); programmes stay none
+    assert _names(plan + "推进青年公园、楚风公园、滨江公园项目。\n") == [
+        ("青年公园", "construction"), ("楚风公园", "construction"), ("滨江公园项目", "construction")]
+    assert _names(plan + "推进重大科技项目、重点民生项目。\n") == []
+
+
+def test_what_will_be_done_according_to_a_report_is_a_plan() -> None:
+    # 根据《政府工作报告》,2019年宿迁将实施这些大事 (宿迁 2019 prompted it; no other stored document has the words, so
+    # new text): what follows is the report's plan; a report cited for a past year is not
+    lead = "某市人民代表大会开幕。根据《政府工作报告》,今年某市将实施这些大事。\n1、南湖大桥建成通车\n"
+    assert _kinds(lead) == [("南湖大桥", "operating", "target")]
+    past = "某市人民代表大会开幕。根据《政府工作报告》,去年某市完成了这些大事。\n1、南湖大桥建成通车\n"
+    assert [k for _, _, k in _kinds(past)] == ["actual"]
+
+
+def test_laying_works_in_a_list_are_no_project() -> None:
+    # 连镇铁路高铁站房、电气化和轨道铺设等线上工程 (高邮 2019 prompted it; new text): laying (铺设) is works on
+    # a facility, no item of a list of projects, as 绿化, 亮化 are; the named item stays
+    plan = "二、2023年主要工作安排\n"
+    assert _names(plan + "建成城北大道、南湖大桥和管线铺设等工程。\n") == [
+        ("城北大道", "completed"), ("南湖大桥", "completed")]

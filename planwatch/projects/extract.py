@@ -58,7 +58,7 @@ from planwatch.structure import Layout, analyse
 _NUM = rf"(?:{ARABIC}|{CHINESE})"
 
 _LIST_HEAD_FORM = (
-    r"(?:(?<![甲乙丙一二三特初高中平同相均对])等|为主的)(?:(?P<n>\d+|[一二两三四五六七八九十百]+)(?P<clf>个|项|条|座|所|家|处))?(?P<batch>一大批|一批|多个|若干|一系列)?"
+    r"(?:(?<![甲乙丙一二三特初高中低平同相均对])等|为主的)(?:(?P<n>\d+|[一二两三四五六七八九十百]+)(?P<clf>个|项|条|座|所|家|处))?(?P<batch>一大批|一批|多个|若干|一系列)?"
     r"(?P<mods>[^、，。；：等]{{0,24}}?)(?P<noun>{nouns})(?:项目|工程)?"
 )
 # A count right after the last name, without 等 (A、B两个项目): a list only when it counts the names
@@ -72,7 +72,8 @@ _NOMINAL = re.compile(
 )
 _NOMINAL_CUT = re.compile(r".*(?:完成|实现|推动|加快|随着|经过)")
 _COUNT_START = re.compile(
-    r"^(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:个|所|座|条|段|户|家|套|项|栋|处|名|人|台|辆|批|块)"
+    # (a scope before the count too: 全市30所中小学幼儿园 is a counted class of the city's schools)
+    r"^(?:全[省市区县州旗]|各[省市区县])?(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:个|所|座|条|段|户|家|套|项|栋|处|名|人|台|辆|批|块)"
 )
 _QUANTITY = re.compile(
     rf"{_NUM}(?:万|亿|千)?(?:平方米|平方公里|公里|米|亩|公顷|元|万元|亿元|户|个|套|人次|人|栋|座|块|处|项|标箱|%|％)$"
@@ -250,6 +251,7 @@ class ProjectExtractor:
                                                              reverse=True)))
         self._physical_heads = tuple(w for w in tax.facility_heads if w not in set(tax.words("works_nouns")))
         self._list_head = re.compile(_LIST_HEAD_FORM.format(nouns=alternation(tax.words("list_nouns"))))
+        self._closer_re = re.compile(alternation(tax.words("circumfix_closers")))
         self._counted_head = re.compile(_COUNTED_HEAD_FORM.format(nouns=alternation(tax.words("list_nouns"))))
         self._list_noun_re = re.compile(alternation(tax.words("list_nouns")))
         self._subject_end = re.compile(rf"(?:{alternation(tax.words('subject_zones'))})$")
@@ -981,6 +983,16 @@ class ProjectExtractor:
                     items = self._split_items(lead_end, head.start(), cut_at_list=True,
                                               expected=expected, in_list=True)
                     items = self._named_items(self._past_shared_programme(items))
+                    if (lead_end == start and before_stage is None and stage is None
+                            and t[head.end():end].strip() in ("", "建设") and "、" in t[start:head.start()]
+                            and (back := self._list_run_back(start))):
+                        # 加快推进A、B,C、D,E、F等项目建设: the list runs back over commas to its verb
+                        back_items, (verb_stage, verb_span) = back
+                        items = self._named_items(back_items) + items
+                        if stage is None and (t[verb_span[0]:verb_span[1]] not in tax.circumfix_cues
+                                              or t.startswith("建设", head.end())
+                                              or head.group().endswith("建设")):
+                            stage, stage_span = verb_stage, verb_span
                     if not items:
                         return []  # 双千兆网络、量子通信等项目: kinds of works, no project named
                     if head.group("noun") in self._own_head_nouns and 2 * sum(
@@ -1042,7 +1054,7 @@ class ProjectExtractor:
         obj_end = self._strip_trailing(lead_end, end)
         # (实施A项目、B项目: objects that all say they are projects need no 建设 after them; both tests
         # split the objects, so they are made only for a verb that needs them)
-        if before_stage and (not circumfix or obj_end < end and t.find("建设", obj_end, end) >= 0
+        if before_stage and (not circumfix or obj_end < end and self._closer_re.search(t, obj_end, end) is not None
                              or self._single_works(lead_end, obj_end)
                              or circumfix and self._all_projects(lead_end, obj_end)):
             items = self._split_items(lead_end, obj_end, single=investment is not None)
@@ -1055,6 +1067,37 @@ class ProjectExtractor:
             items = self._split_items(lead_end, obj_end, single=True)
             return [_Statement(items[:1], None, None, lead_end, "investment", "free", investment)]
         return []
+
+    def _list_run_back(self, start: int) -> tuple[list[tuple[int, int]], tuple[str, tuple[int, int]]] | None:
+        """``加快推进A、B,C、D,E、F等项目建设``: a list closed by its head in a clause that opens with no verb runs
+        back across the commas of its sentence, over stretches made only of names, to the stage verb opening the
+        first of them: their names are the list's items (the verb's clause, its objects not closed by 建设, made
+        none), that verb the list's stage.  Anything else on the way (a category, a figure, a verb of another
+        statement, the sentence's start) stops it: the list is only what its own clause holds."""
+        t = self.t
+        items: list[tuple[int, int]] = []
+        end = start - 1
+        for _ in range(8):
+            if end < 0 or t[end] not in "，,":
+                return None
+            lo = max(0, end - 200)
+            stop = max(t.rfind(ch, lo, end) for ch in "。；;！？\n，,")
+            ps = stop + 1 if stop >= 0 else lo
+            if end - ps < 2 or self._list_head.search(t, ps, end):
+                return None
+            lead_end, before_stage, before_span, _ = self._lead(ps, end)
+            if lead_end >= end or not self._names_only(lead_end, end):
+                return None
+            items = self._split_items(lead_end, end, cut_at_list=True, in_list=True) + items
+            if before_stage is not None and before_span is not None:
+                first = self.norm.to_original(ps)
+                if any(m.end > first for m in self._out.mentions[-8:]):
+                    return None  # (开工建设A、B,C、D等项目: the verb's clause named its own objects)
+                return items, (before_stage, before_span)
+            if lead_end != ps or stop < 0:
+                return None
+            end = stop
+        return None
 
     def _single_works(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` names one project (``…项目``) or only works on named facilities."""
@@ -1083,9 +1126,14 @@ class ProjectExtractor:
         if "等" in self.t[start:end]:
             return False
         items = self._split_items(start, end)
-        return len(items) >= 2 and all(
-            self.t[a:b].endswith("项目") and self._place_at(self.t[a:b], 0) and self._valid(self.t[a:b], "free")
-            for a, b in items)
+        if len(items) >= 2 and all(
+                self.t[a:b].endswith("项目") and self._place_at(self.t[a:b], 0) and self._valid(self.t[a:b], "free")
+                for a, b in items):
+            return True
+        # (推进青年公园、楚风公园、虞姬公园项目: the last item's 项目 is the list's, and every item is a facility)
+        names = [self.t[a:b] for a, b in items]
+        return len(names) >= 2 and names[-1].endswith("项目") and all(
+            self._ends_with_head(n.removesuffix("项目")) and self._valid(n, "free") for n in names)
 
     def _counted_list_head(self, start: int, end: int) -> re.Match[str] | None:
         """``现场签约A、B两个项目``: a count right after the last of several names closes their list
@@ -1338,7 +1386,9 @@ class ProjectExtractor:
                     # (和 before a place alone: 定安塔岭工业园和儋州、三亚国家农业科技园, the place's own park)
                     place = (in_list and m.group() == "和" and self._ends_with_head(left)
                              and self.gazetteer.resolve(right) is not None)
-                    if force or both or long_items or _COUNT_START.match(left) or place or (
+                    # (a counted class after 和 is an item of its own, dropped later: 魏井邻里中心和6个城市之家)
+                    counted_right = _COUNT_START.match(right) is not None and self._ends_with_head(left)
+                    if force or both or long_items or _COUNT_START.match(left) or counted_right or place or (
                             in_list and m.group() == "以及"):
                         return [(start, start + i), *self._split_and(start + m.end(), end, force, in_list)]
         return [(start, end)]
@@ -1839,6 +1889,12 @@ class ProjectExtractor:
             found = self._sector_of_heading(label, name)
             if found:
                 return found, "heading", label
+        field = self._field_label(pos)
+        if field:
+            # (the field a label names is its head noun, its last sector word: 农村公路方面 is roads)
+            hits = self._sector_hits(field)
+            if hits:
+                return max(hits)[1], "heading", field
         group = self._group_label(pos)
         if group:
             found = self._sector_of_heading(group, name)
@@ -1866,6 +1922,18 @@ class ProjectExtractor:
             part_start = max(0, pos - _GROUP_WINDOW)
         last = None
         for m in _GROUP_COUNT.finditer(t, part_start, pos):
+            last = m
+        return last.group("label") if last else ""
+
+    def _field_label(self, pos: int) -> str:
+        """``…。干线公路方面,继续推进S333高邮东段建设,…;全力推进G344、S125等项目前期工作。农村公路方面,…``: a field
+        label opening a sentence of a run-together paragraph is the field of the names after it, up to the next
+        label (the last one before ``pos`` on its line, at most ``_FIELD_WINDOW`` back); not 方面 inside a clause
+        (``在城市建设、商贸物流等方面发挥引领作用``)."""
+        t = self.t
+        lo = max(self._line_start(pos), pos - _FIELD_WINDOW)
+        last = None
+        for m in _SENTENCE_FIELD_LABEL.finditer(t, lo, pos):
             last = m
         return last.group("label") if last else ""
 
@@ -1963,6 +2031,10 @@ class ProjectExtractor:
 
 #: A portfolio's group and its count (基础设施项目82个, 民生工程项目25个) opening a sentence part: its field.
 _GROUP_COUNT = re.compile(r"(?P<label>[\u4e00-\u9fff]{2,8}?)(?:项目|工程)(?:共|共计)?\d+(?:个|项|宗)")
+#: a field label opening a sentence (``。高速公路方面,``; ``具体为:铁路方面,``), its field in group ``label``
+_SENTENCE_FIELD_LABEL = re.compile(
+    r"(?:^|(?<=[。；;：:]))\s*(?P<label>(?![另一这那各多两])[\u4e00-\u9fff]{1,6}?)方面[，,：:]", re.M)
+_FIELD_WINDOW = 600  # (how far back in its paragraph a field label is looked for)
 _GROUP_WINDOW = 160  # (how far back a sentence part is looked for: the count stands near its names)
 #: What every ``_portfolio_re`` match holds after its lead (``ProjectExtractor._portfolio_matches``).
 _PORTFOLIO_ANCHOR = re.compile(r"项目(?:库)?(?:共|共计|总数)?\d+个")

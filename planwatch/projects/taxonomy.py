@@ -178,7 +178,8 @@ class ProjectTaxonomy:
 
     @cached_property
     def leading_re(self) -> re.Pattern[str]:
-        return re.compile(rf"(?:{alternation(self.words('leading_words'))})+")
+        # (a word before 性 is an adjective's stem, no verb: 保障性住房 is a kind of housing, 保障 a verb)
+        return re.compile(rf"(?:(?:{alternation(self.words('leading_words'))})(?!性))+")
 
     @cached_property
     def trailing_re(self) -> re.Pattern[str]:
