@@ -52,6 +52,9 @@ _PUBLISHER = re.compile(
     r"(?:来源|来源单位|发布机构|信息来源|发布单位)[:：]\s*(?P<who>[^\s，。；、:：]{2,16}?)"
     r"(?:人民政府(?:办公室|办公厅)?|统计局|政府办公室|政府办|发展和改革委员会|发改委|新闻网|融媒体中心|政府网)"
 )
+#: ``记者从旺苍县第十二次代表大会上获悉``, ``记者从安庆市统计局了解到``: the office or meeting a news item
+#: reports from; the unit it names (in full) is the item's subject, whatever region its headline names.
+_REPORTED_FROM = re.compile(r"记者[^，。；\n]{0,8}?从(?P<who>[^，。；\n]{2,30}?)(?:获悉|了解到|得知)")
 #: A year as written ("2019年"); structure.py reads headings with it too.
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 #: A year that opens a sentence as its time ("2019年，全县…", "2019年前三季度，…", "2019年1—5月，…").
@@ -67,6 +70,9 @@ _FRONT_MATTER = re.compile(r"\A\s*---\n(?P<body>(?:[^\n]*\n){1,40}?)---\n")
 _FULL_DATE = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d\d)(?:年(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日|(?P<sep>[-/.])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2})(?!\d))"
 )
+#: A page header's day written day first, with its time (``23.07.2014  23:04``, ``18.11.2015 14:44``): the
+#: time after it tells it from a version number or a list of decimals.
+_DMY_DATE = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?=[ \t\u3000]+\d{1,2}:\d\d)")
 #: Sentence punctuation: a line holding it is prose, not a piece of a title.
 _SENTENCE_MARK = re.compile(r"[。，；：！？,;:!?]")
 _CJK_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
@@ -265,6 +271,21 @@ _COMPARED = re.compile(
 )
 
 
+@cache
+def _bare_base() -> re.Pattern[str]:
+    """A part of a year touching a change in points, its 比/较 left out (``同比增长22.6%,1-4月提高5.0个百分点``).
+
+    Why: a change in percentage points is always against some base, so the part of the year right before
+    its verb is that base, and it must not become the time of the sentences after it (``其中,项目投资…``).
+    A growth in % after a part (``1-4月下降5.0%``) may be that part's own and is left alone (``prose``
+    passes a change in points with its own text, so that the change itself is dated by the part before).
+    """
+    cues = load_lexicon()["measure_cues"]
+    verbs = sorted({*cues["growth_up"], *cues["growth_down"], *cues["narrowing"],
+                    *load_lexicon()["parts_of_year"]["change_verbs"]}, key=len, reverse=True)
+    return re.compile(rf"{_BASE_PART}(?=(?:{'|'.join(map(re.escape, verbs))})[\d.]+个?百分点)")
+
+
 #: ``part_in_effect``'s code for 当月/本月: the last month of the part of the year in force.
 CURRENT_MONTH = "M"
 
@@ -287,7 +308,8 @@ def part_in_effect(text: str) -> tuple[int | None, str] | None:
     if base and base.group("part"):
         part = part_of_year(base.group("part"))  # "高于今年第一季度的2%": the value of that quarter
         return ((int(base.group("year")) if base.group("year") else None), part) if part else None
-    markers = list(_time_marker().finditer(_COMPARED.sub(lambda m: "#" * len(m.group()), text)))
+    masked = _bare_base().sub(lambda m: "#" * len(m.group()), _COMPARED.sub(lambda m: "#" * len(m.group()), text))
+    markers = list(_time_marker().finditer(masked))
     last = markers[-1] if markers else None
     this_month = max(text.rfind("当月"), text.rfind("本月"))
     if this_month >= 0 and (last is None or this_month > last.start()):
@@ -363,13 +385,17 @@ def find_context(
     else:
         signature = _SIGNATURE.search(head)
         publisher = _PUBLISHER.search(head[:400])
-        for match, source in ((dateline, "dateline"), (_title_match(title), "title"), (signature, "signature"),
-                              (publisher, "source line")):
+        reported = _REPORTED_FROM.search(head[:600])
+        for match, source in ((dateline, "dateline"), (reported, "reported from"), (_title_match(title), "title"),
+                              (signature, "signature"), (publisher, "source line")):
             if match is None:
                 continue
             who = match.group("who") if source != "title" else match
             found = _deepest(_CJK_SPACED.sub("", who))
-            if found is None and source == "title":
+            if source == "reported from":
+                if found is None:
+                    continue  # "记者从省统计局获悉", "从国家统计局": no unit named in full
+            elif found is None and source == "title":
                 found = _title_subject(who)
             elif found is None:
                 # the congress, the government or the office is the unit's own: its whole name stands
@@ -551,6 +577,12 @@ def _issue_date(head: str) -> tuple[str, str] | None:
     (``2019年1月至10月``), not the day a page was issued.
     """
     m = _FULL_DATE.search(head)
+    dmy = _DMY_DATE.search(head)
+    if dmy is not None and (m is None or dmy.start() < m.start()):
+        year, month, day = int(dmy.group("y")), int(dmy.group("m")), int(dmy.group("d"))
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        return f"{year:04d}-{month:02d}-{day:02d}", dmy.group(0)
     if m is None:
         return None
     year, month, day = int(m.group("y")), int(m.group("m1") or m.group("m2")), int(m.group("d1") or m.group("d2"))

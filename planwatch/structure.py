@@ -115,6 +115,8 @@ _PLAN_GOALS = re.compile(
     r"(?:[（(][一二三四五六七八九十]+[)）])?(?:关于)?[“\"]?十[一二三四五六]五[”\"]?(?:时期|期间)?的?(?:发展的?)?(?:主要)?目标"
 )
 _ADDRESS = re.compile(r"^各位代表[！!，,、：:]\s*")
+#: A paragraph opening on the year its goals are for: "到2020年,该县将…", "到2019年末,通过加快补齐短板…".
+_GOAL_YEAR_OPENING = re.compile(r"^(?:到|至)((?:19|20)\d\d)年(?:底|末)?[，,]")
 #: Words that report what follows ("报告指出：2010年，是…"): the paragraph turns where they end.
 _REPORTING = re.compile(
     rf"^(?:{alternation(_LEX['reporting_leads'])}|[\u4e00-\u9fff]{{2,4}}在报告中(?:{alternation(_LEX['reporting_verbs'])}))"
@@ -294,6 +296,15 @@ def _sections(text: str, start: int, end: int, report_year: int | None = None,
                 continue
         if stripped:
             lead_left -= 1
+        goal_year = _GOAL_YEAR_OPENING.match(paragraph) if turn is None and report_year is None else None
+        if goal_year and doc_year is not None and int(goal_year.group(1)) > doc_year:
+            # news of goals: "到2020年,该县将通过实施…实现四大具体目标:" (an item of 2016), "到2019年末,通过加快补齐
+            # 短板…" (of 2018): a paragraph opening on a year still ahead turns to what is to be reached by then
+            # (its totals over the years up to it); a report's own year plan is read by its headings
+            by = int(goal_year.group(1))
+            sections.append(Section(pos, end, stripped[:20], None, by, (doc_year, by) if by - doc_year <= 5 else None,
+                                    "plan"))
+            continue
         if turn is None and _SAID_PLAN.match(paragraph):
             # "龚正说，上海将…": a plan for this paragraph only; the next line turns back
             sections.append(Section(pos, end, stripped[:20], None, None, None, "said"))
@@ -335,6 +346,18 @@ def _sections(text: str, start: int, end: int, report_year: int | None = None,
             section.year, section.plan = previous.year, previous.plan
         previous = section
     return sections
+
+
+@cache
+def _breadcrumb() -> re.Pattern[str]:
+    """A saved page's navigation path (lexicon ``breadcrumbs``): ``您当前所在位置: 首页>…>政府工作报告``.
+
+    Why: it may end on the name of the page's column, which would make it pass for the title and hide
+    the real one (``2009年政府工作报告`` two lines below) with its year.
+    """
+    crumbs = _LEX["breadcrumbs"]
+    seps = "".join(re.escape(s) for s in crumbs["separators"])
+    return re.compile(rf"(?:{alternation(crumbs['openers'])})\s*[:：]|(?:{alternation(crumbs['roots'])})\s*[{seps}]")
 
 
 @cache
@@ -387,8 +410,8 @@ def analyse(
     if stated is not None and not stated.empty:
         starts = starts[:1]  # what the user states is about the whole file
     if not starts:
-        first = next(((i, line.strip().lstrip("#").strip()) for i, (_, line) in enumerate(lines) if line.strip()),
-                     (0, ""))
+        first = next(((i, line.strip().lstrip("#").strip()) for i, (_, line) in enumerate(lines)
+                      if line.strip() and not _breadcrumb().match(line.strip())), (0, ""))
         starts = [(first[0], 0, first[1], None)]
     else:
         starts[0] = (starts[0][0], 0, starts[0][2], starts[0][3])

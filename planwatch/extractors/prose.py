@@ -915,7 +915,9 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
         # a count before its noun may have its verb after it: "14公里百股河滨河路完成路基建设"
         described = mention + text[q.end:clause_end] if after else mention
         para_start = text.rfind("\n", max(0, q.start - _PART_WINDOW), q.start) + 1
-        part = part_in_effect(text[max(para_start, q.start - _PART_WINDOW):q.start])
+        # (a change in points is read with its own text: "1-4月提高5.0个百分点" compares with 1-4月)
+        own_text = text[q.start:q.end] if measure == "change_pp" else ""
+        part = part_in_effect(text[max(para_start, q.start - _PART_WINDOW):q.start] + own_text)
         period = period_for(scope, kind, measure, carried + sentence_before, text[clause_start:q.start], described,
                             rate=q.unit_kind == "percent", part=part)
         if kind == "target" and _ended_year_estimate(estimate_window, period, layout):

@@ -315,6 +315,12 @@ COMPARED_PLAN = re.compile(
 )
 
 
+#: "提前两年完成“十一五”目标", "粮油储备规模提前完成“十四五”目标任务": a plan's goals named as met, which
+#: dates what was met (the year reviewed), not the numbers after it
+_PLAN_MET = re.compile(
+    r"(?:完成|实现|达到|达成)[^，。；,;]{0,8}?[“”\"]?(?:十[一二三四五六]五|第十[一二三四五六]个五年)[”\"]?"
+    r"(?:规划)?(?:确定的|的)?(?:各项|主要)?(?:目标|任务)"
+)
 #: "较“十三五”末的9323.1亿元": the number is the earlier period's
 _COMPARED_BASE = re.compile(COMPARED_PLAN.pattern + "的$")
 #: "五年增长30.8%", "比“十三五”时期增长19.1%": a change over a whole plan period
@@ -473,7 +479,7 @@ _YEARS_NUMBER = {"三": 3, "四": 4, "五": 5}
 def read_time(before: str, clause: str) -> TimeWords:
     starting = _FROM_YEAR.search(before)
     base_value = _BASE_VALUE.search(before)
-    plan = plan_span(COMPARED_PLAN.sub("", before)) or _written_span(before)
+    plan = plan_span(_PLAN_MET.sub("", COMPARED_PLAN.sub("", before))) or _written_span(before)
     at_end = _PLAN_END.search(before) if "五" in before else None
     earlier = _COMPARED_BASE.search(before)
     earlier_span = plan_span(earlier.group()) if earlier else None
