@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -174,3 +176,48 @@ def test_documents_short_columns_come_from_their_index(store: Store, monkeypatch
     # a column the index does not hold is read from the table
     typed = store.with_documents([dict(r) for r in rows[:3]], reader="reader")
     assert all(r["reader"] for r in typed)
+
+
+def test_unobserved_targets_are_judged_as_before(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A target whose indicator the region has no observation of is given its verdict by
+    ``_assess_unobserved``, without observations to rank or convert; the verdicts are those of the
+    general judging run on no observations (what every target went through before), and what a
+    reader works out by hand: nothing observed, so no data, and the note says what is missing."""
+    import importlib
+
+    targets_module = importlib.import_module("planwatch.monitor.targets")
+    fast = targets_module._assess_unobserved
+    seen: list[int] = []
+
+    def spy(a: Any, t: dict[str, Any], base: int, ind_dir: str | None) -> None:
+        seen.append(t["id"])
+        fast(a, t, base, ind_dir)
+
+    monkeypatch.setattr(targets_module, "_assess_unobserved", spy)
+    quick = [a.to_dict() for a in monitor.targets(store, region="锦州市", plan="十四五")]
+    assert len(seen) > 100 and len(quick) > len(seen)  # most, not all, of the plan's targets
+
+    def general(a: Any, t: dict[str, Any], base: int, ind_dir: str | None) -> None:
+        none = targets_module._Obs({}, {}, {}, targets_module._Preferred([], []), t["norm_unit"] or "")
+        rate = t["measure"] in ("growth", "avg_growth")
+        (targets_module._assess_rate if rate else targets_module._assess_level)(a, t, none, base, ind_dir)
+        targets_module._mark_stale(a, date.today().year)
+
+    monkeypatch.setattr(targets_module, "_assess_unobserved", general)
+    assert [a.to_dict() for a in monitor.targets(store, region="锦州市", plan="十四五")] == quick
+
+    by_name = {(a["indicator"], a["measure"], a["period"]): a for a in quick if a["fact_id"] in seen}
+    expected = {  # (status, direction, note), by hand from the plan's text and the taxonomy
+        ("保险业保费收入", "avg_growth", "2021-2025"): ("no data", "up", "no observed growth for 2021-2025"),
+        ("金融业增加值占第三产业增加值比重", "change_pp", "2025"): (
+            "no data", "up", "a change in percentage points needs the baseline level, which is missing"),
+        ("“智慧校园”示范学校", "level", "2021-2025"): (
+            "no data", "up", "a total over 2021-2025: needs the value of every year (0 of 5 known)"),
+        ("新增建设用地规模", "level", "2021-2025"): (  # (the taxonomy says lower is better)
+            "no data", "down", "a total over 2021-2025: needs the value of every year (0 of 5 known)"),
+        ("人均公园绿地面积", "level", "2025"): ("no data", "up", "no observed value of 人均公园绿地面积 up to 2025"),
+    }  # fmt: skip
+    for key, (status, direction, note) in expected.items():
+        a = by_name[key]
+        assert (a["status"], a["direction"], a["note"]) == (status, direction, note), key
+        assert a["latest"] is None and a["baseline"] is None and a["projection"] is None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _MARKUP = re.compile(r"<[^>]+>|\*\*|__")
 #: ``一、经济发展``, ``（二）创新驱动``, ``3. 民生福祉``: a numbered category heading in one cell.
@@ -35,8 +36,15 @@ def _cells(line: str) -> list[str]:
     return [" ".join(_MARKUP.sub("", c).split()) for c in inner.split("|")]
 
 
+@lru_cache(maxsize=64)
 def table_rows(text: str) -> dict[int, TableRow]:
-    """{offset of a table line's start: its TableRow} for every Markdown table row of ``text``."""
+    """{offset of a table line's start: its TableRow} for every Markdown table row of ``text``.
+
+    Kept for the last 64 texts (keyed by the text itself, so an edited document is parsed again):
+    each list of a region's targets asks it of the region's plans, and parsing a plan's hundreds of
+    table lines was about a twentieth of a plan's answer at 100,000 documents.  Callers must not
+    change the dict.
+    """
     out: dict[int, TableRow] = {}
     table, order, blanks, category, category_col = -1, 0, 99, "", -1
     offset = 0
