@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, PROVINCES, require_shared
+from conftest import CORPUS, PROVINCES, WIDER, require_shared
 
 import planwatch
 from planwatch.model import Fact
@@ -1880,3 +1880,22 @@ def test_an_amount_bounding_a_counted_noun_is_part_of_its_name():
                                     context=planwatch.StatedContext(region="长春市", date="2019-01",
                                                                     doc_type="政府工作报告"))
     assert [(f.text, f.indicator) for f in report.facts] == [("15个", "新签约项目"), ("32亿元", "投资额")]
+
+
+def test_the_years_ahead_are_a_plan_period_of_goals():
+    """吉木萨尔县's news of its 十三五 outline, issued in November 2015: ``依据该规划,未来五年吉木萨尔县地区生产总值
+    年均递增14%,将达260亿元`` — goals over 2016—2020 (before: results of 2011—2015, or of 2015).  Accepted in a
+    news item of a county congress that names no plan (``今后五年，全县地区生产总值年均增长8%，达到300亿元`` in
+    2021: 2021—2025); rejected where the goals' plan is already in force (福建's 2026 report: ``今后五年…地区生产
+    总值年均增长5%左右`` stays 2026—2030) and where the text does not look ahead (旺苍县's goals keep theirs)."""
+    text = (WIDER / "plans/jimsar_13th_plan_news_2015.txt").read_text(encoding="utf-8")
+    for jimsar in (_wider("plans/jimsar_13th_plan_news_2015.txt"), planwatch.extract_text(text)):
+        assert [(f.text, f.kind, f.period) for f in jimsar.facts if f.text in ("14%", "260亿元")][:2] == [
+            ("14%", "target", "2016-2020"), ("260亿元", "target", "2020")]
+    news = planwatch.extract_text("今后五年，全县地区生产总值年均增长8%，达到300亿元。",
+                                  context=planwatch.StatedContext(region="岳阳县", date="2021-02",
+                                                                  doc_type="新闻报道"))
+    assert [(f.text, f.kind, f.period) for f in news.facts] == [
+        ("8%", "target", "2021-2025"), ("300亿元", "target", "2025")]
+    fujian = planwatch.extract(PROVINCES / "2026_福建省_政府工作报告.txt")
+    assert {f.period for f in fujian.facts if f.text == "5%左右" and f.measure == "avg_growth"} == {"2026-2030"}

@@ -404,7 +404,7 @@ def _continues_list(clause: str, q: Quantity) -> bool:
 
 
 _LEADING_TIME = re.compile(
-    r"^(?:连续[一二两三四五六七八九十\d]+年|[^，]{0,6}(?:以来|期间|时期|年末|年底)"
+    r"^(?:连续[一二两三四五六七八九十\d]+年|(?:未来|今后|过去)的?[一二两三四五六七八九十\d]年|[^，]{0,6}(?:以来|期间|时期|年末|年底)"
     rf"|{YEAR_SPAN}(?:间|期间|同期)?"  # "2016—2020年全市地区生产总值年均增长…"
     r"|(?:到|至|截至|截止|相比|相较于?|对比)?(?:19|20)\d\d年(?:末|底)?"
     r"|(?:截至|截止|到|至)?(?:今年)?(?:前三季度|[上下]半年|第?[一二三四]季度|1[—\-－~～至]\d{1,2}月份?|\d{1,2}月份?(?:末|底)?))"
@@ -541,6 +541,8 @@ def _clean_mention(phrase: str) -> str:
         new = _TRAILING_YEAR.sub("", new)
         new = _LEADING_ASIDE.sub("", new)
         new = new.strip("，、；：。 的")
+        if new != phrase and _YEARS_AHEAD.match(phrase):
+            new = _leading_region(new)  # "未来五年吉木萨尔县地区生产总值": the unit after the time words
         if new == phrase:
             break
         phrase = new
@@ -733,6 +735,29 @@ def _paragraph(text: str, start: int, end: int, layout: Layout, regions: RegionT
 
 #: "(预计数,下同)", "（2015年为预计数，下同）": the figures of the sentence and the rest of its paragraph are estimates.
 _ESTIMATES_ONWARD = re.compile(r"[（(][^（）()]{0,10}预计(?:数|值)?[^（）()]{0,4}下同[)）]")
+#: "未来五年", "今后五年": the years ahead of the text, a plan's period.
+_YEARS_AHEAD = re.compile(r"(?:未来|今后)(?:五|5)年")
+
+
+def _years_ahead(layout: Layout, scope: Scope, sentence: str) -> str:
+    """The span a sentence's ``未来五年`` means, written out (``2016—2020年，``) for the period reading, or "".
+
+    The plan period of the goals in force, or the plan the text names when it is still ahead of the text's
+    year (news of a 十三五 outline issued in November 2015: 2016—2020), else the five years from the text's
+    own."""
+    if "年" not in sentence or not _YEARS_AHEAD.search(sentence):
+        return ""
+    if scope.kind == "target" and scope.span:
+        return f"{scope.span.replace('-', '—')}年，"  # a plan's goals already over its period
+    if layout.plan and (layout.year is None or layout.plan[0] >= layout.year):
+        a, b = layout.plan
+    elif layout.year:
+        a, b = layout.year, layout.year + 4
+    else:
+        return ""
+    return f"{a}—{b}年，"
+
+
 #: A sentence that breaks down the one before it (``其中，一产业年均增速保持在2.6%以上``) is about the time
 #: that sentence opens on (``到“十四五”末，…地区生产总值要达到300亿元。``), not the document's year.
 _BREAKDOWN_OPENING = re.compile(r"\s*其中")
@@ -918,8 +943,11 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
         # (a change in points is read with its own text: "1-4月提高5.0个百分点" compares with 1-4月)
         own_text = text[q.start:q.end] if measure == "change_pp" else ""
         part = part_in_effect(text[max(para_start, q.start - _PART_WINDOW):q.start] + own_text)
-        period = period_for(scope, kind, measure, carried + sentence_before, text[clause_start:q.start], described,
-                            rate=q.unit_kind == "percent", part=part)
+        ahead = _years_ahead(layout, scope, sentence_before)
+        if ahead and kind == "actual":
+            kind = "target"  # "依据该规划，未来五年…地区生产总值年均递增14%，将达260亿元": what the years ahead hold
+        period = period_for(scope, kind, measure, ahead + carried + sentence_before, text[clause_start:q.start],
+                            described, rate=q.unit_kind == "percent", part=part)
         if kind == "target" and _ended_year_estimate(estimate_window, period, layout):
             # "…定下目标" over a news item, then "2020年,万源预计全年实现地区生产总值140亿元": the expected
             # result of a year already over when the item was written is an estimate, not a goal
