@@ -42,7 +42,7 @@ TYPE_NAMES = {"report": "政府工作报告", "plan": "规划纲要", "evaluatio
 #: ``——2019年3月4日在呼伦贝尔市海拉尔区第十五届人民代表大会第三次会议上``: date and body of a report.
 _DATELINE = re.compile(
     r"(?P<date>(?:19|20)\d\d年\d{1,2}月(?:\d{1,2}日)?)[^\n]{0,6}?在(?P<who>[^\s，。；、]{2,30}?)"
-    r"(?:第?[一二三四五六七八九十\d]+届)?(?:人民代表大会|人大常委会|人大)"
+    r"(?:第?[一二三四五六七八九十\d]+届)?\s?(?:人民代表大会|人大常委会|人大)"
 )
 _DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月")
 #: ``海拉尔区人民政府区长  杜联合``: the government that signs the report.
@@ -255,12 +255,23 @@ def _base_marker() -> re.Pattern[str]:
 
 
 #: The base of a comparison ("比2019年1—7月增长", "较一季度提高", "高于深圳今年第一季度的"): it dates
-#: nothing but the value right after it.
+#: nothing but the value right after it.  A part of a year that runs straight into a change in points
+#: ("同比增长22.6%,1-4月提高5.0个百分点": the 较 left out) is such a base too: a period's own growth
+#: is never told in points, so the part there is what the growth is compared with.
 _BASE_PART = r"(?:前三季度|[上下]半年|第?[一二三四1-4]季度|1[—\-－~～至到]\d{1,2}月份?|\d{1,2}月份?(?:末|底)?)"
 _COMPARED = re.compile(
     rf"(?:比|较|相比|对比|与|同比|是)(?:上年|去年|(?:19|20)\d\d年)?(?:同期)?{_BASE_PART}?"
     rf"|[高低快慢]于[\u4e00-\u9fff]{{0,6}}?(?:上年|去年|今年|(?:19|20)\d\d年)?{_BASE_PART}"
+    rf"|{_BASE_PART}(?=(?:增速|增幅|降幅)?(?:提高|加快|回落|收窄|扩大|回升|放缓)(?:\s*\d+(?:\.\d+)?\s*个?百分点|\s*$))"
 )
+
+
+def reported_part(words: str) -> str | None:
+    """The part of a year a title or lead says a document reports: ``part_of_year`` of its words once the
+    bases of comparison are set aside.  ``全县经济较上半年增幅回落明显`` in a bulletin's opening compares the
+    year with its first half; the bulletin reports no half (a year's figures filed under 2017H1 otherwise).
+    """
+    return part_of_year(_COMPARED.sub(lambda m: "#" * len(m.group()), words))
 
 
 #: ``part_in_effect``'s code for 当月/本月: the last month of the part of the year in force.
@@ -403,6 +414,10 @@ def find_context(
         # YYYY names the year reported; YYYY-MM(-DD) is when it was issued, and a title naming the
         # year it reports ("长顺县2019年国民经济和社会发展统计公报", issued 2020-07) says more
         titled = _title_years(title_flat, doc_type) if len(pieces) > 1 else []
+        if doc_type == "政府工作报告" and dateline is not None:
+            # a report's title may name the year it reviews ("泉州人民政府2011年工作报告" delivered
+            # "2012年1月5日在泉州市第十五届人民代表大会…"): the day it was delivered dates it
+            titled = []
         if titled:
             year = int(titled[0])
             clues.append(Clue("year", str(year), title.strip()[:30], "title"))
@@ -411,7 +426,7 @@ def find_context(
             clues.append(Clue("year", str(year), stated.date, "stated"))
     if doc_type in ("统计公报", "经济数据", "新闻报道", "other"):
         for words, source in ((title_flat, "title"), (_lead_sentence(seg_text), "lead")):
-            part = part_of_year(words)
+            part = reported_part(words)
             if part:
                 clues.append(Clue("part", part, words[:30], source))
                 break
