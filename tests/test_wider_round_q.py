@@ -6,7 +6,7 @@ rule the round added is tested on documents other than the one that prompted it.
 """
 from pathlib import Path
 
-from conftest import CORPUS, score_wider_round
+from conftest import CORPUS, WIDER, score_wider_round
 
 import planwatch
 from planwatch.context import StatedContext, part_in_effect, part_of_year, reported_part
@@ -67,3 +67,41 @@ def test_a_reports_dateline_broken_over_two_lines_dates_and_places_it() -> None:
     # a bulletin's title still names the year it reports
     bulletin = "长顺县2019年国民经济和社会发展统计公报\n\n全县地区生产总值155864万元，增长8.6%。\n"
     assert {f.period for f in planwatch.extract_text(bulletin, context=StatedContext(date="2020-07")).facts} == {"2019"}
+
+
+def _named(text: str) -> list[tuple[str, str]]:
+    return [(f.text, f.mention) for f in planwatch.extract_text(text).facts]
+
+
+def test_a_bare_run_right_after_a_list_names_the_same_things_in_order() -> None:
+    # 江苏's 2026 report (corpus): the levels' list, then a run of growths with no subject of its own
+    js = "2026年政府工作报告\n城乡居民人均可支配收入分别达6.9万元、3.4万元，增长4.2%、5.3%。\n"
+    assert _named(js) == [("6.9万元", "城镇居民人均可支配收入"), ("3.4万元", "农村居民人均可支配收入"),
+                          ("4.2%", "城镇居民人均可支配收入"), ("5.3%", "农村居民人均可支配收入")]
+    # a run of another length, or with a subject of its own, is not that list again
+    other = "2026年政府工作报告\n城乡居民人均可支配收入分别达6.9万元、3.4万元，新建学校3所、医院2所、养老院4所。\n"
+    assert [m for _, m in _named(other)][2:] == ["新建学校", "医院", "养老院"]
+
+
+def test_a_bracketed_note_inside_a_lists_names_is_none_of_them() -> None:
+    # 江苏's figures (corpus) with a note after the first name, as 五年来 reviews write "(预计,下同)"
+    js = "2026年政府工作报告\n地区生产总值(预计，下同)、一般公共预算收入分别增长5.1%、2.1%。\n"
+    assert [m for _, m in _named(js)] == ["地区生产总值", "一般公共预算收入"]
+    # a bracket without a comma belongs to the name (陕西's 2026 report, corpus)
+    sx = "2026年政府工作报告\n每千人口执业（助理）医师数、注册护士数分别达3.6人、4.1人。\n"
+    assert [m for _, m in _named(sx)][0].endswith("执业（助理）医师数")
+
+
+def test_an_estimate_note_marks_every_result_after_it() -> None:
+    # 鲤城区's 十三五 outline (wider): "年均增长9.8%(预计数,下同)" — the next sentences are estimates too
+    lc = planwatch.extract(WIDER / "plans" / "licheng_13th_plan_2015.txt")
+    assert {(f.text, f.kind) for f in lc.facts if f.text in ("12.09亿元", "57%")} == {
+        ("12.09亿元", "estimate"), ("57%", "estimate")}
+    # a note on the currency (西藏's 2017 上半年 news, wider) estimates nothing
+    xz = planwatch.extract(WIDER / "news" / "tibet_2017h1.txt")
+    assert {f.kind for f in xz.facts} == {"actual"}
+    # goals after the note stay goals
+    text = ("2016年政府工作报告\n过去五年，全区地区生产总值年均增长9.8%（预计数，下同），一般公共预算收入12.09亿元。\n"
+            "今年全区地区生产总值预期增长7%。\n")
+    assert [(f.text, f.kind) for f in planwatch.extract_text(text).facts] == [
+        ("9.8%", "estimate"), ("12.09亿元", "estimate"), ("7%", "target")]

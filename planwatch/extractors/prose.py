@@ -635,7 +635,27 @@ def extract_prose(norm: NormalizedText, layout: Layout, regions: RegionTracker) 
         if not text.startswith("|", pos) and pos not in norm.table_lines:  # table rows: extract_tables
             facts.extend(_paragraph(text, pos, para_end, layout, regions))
         pos = para_end + 1
+    _estimated_below(text, layout, facts)
     return facts
+
+
+#: A note that the figures from here on are estimates: "生产总值(预计,下同)", "年均增长9.8%（预计数，下同）".
+_ESTIMATE_NOTE = re.compile(r"[（(](?:以下|以上)?(?:均为|均|为)?(?:初步)?预计(?:数|值)?[，,]\s*下同[）)]")
+
+
+def _estimated_below(text: str, layout: Layout, facts: list[RawFact]) -> None:
+    """``五年来，我市生产总值(预计，下同)、…`` makes every result reported after it an estimate, in the
+    paragraphs after it too (下同: "the same below"); goals stay goals, and so do figures of the year
+    the document is for (a report's plans for its own year are no results)."""
+    note = _ESTIMATE_NOTE.search(text, layout.start, layout.end)
+    if note is None:
+        return
+    # the note's own clause too ("年均增长9.8%(预计数,下同)")
+    clause = _clause_start(text, layout.start, note.start())
+    for fact in facts:
+        if fact.start >= clause and fact.kind == "actual" and fact.period[:4].isdigit() and (
+                layout.year is None or int(fact.period[-4:] if "-" in fact.period else fact.period[:4]) < layout.year):
+            fact.kind = "estimate"
 
 
 def _paragraph(text: str, start: int, end: int, layout: Layout, regions: RegionTracker) -> list[RawFact]:
@@ -819,7 +839,11 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
                        value_high=range_high(q, value),
                        evidence=_evidence(scope, kind, estimate_window, sentence_before, part, region, regions,
                                           period))
-        listed_subject = "、" in pre and next_q is not None and text[q.end:next_q.start] in ("、", "和")
+        joined_next = next_q is not None and text[q.end:next_q.start] in ("、", "和")
+        # "年均分别增长14.1%、…和26.8%，达4270亿元、…和1573亿元": a run after a bare verb is a list of its own
+        # (named after the list before it, _assign_list)
+        bare_run = joined_next and not in_list and not _clean_mention(pre) and bool(last_names or list_members)
+        listed_subject = ("、" in pre and joined_next) or bare_run
         if ("分别" in pre or listed_subject) and not in_list:
             last_names = _assign_list(text, list_members, last_names, facts, total)
             list_members = [(fact, clause_start)]
@@ -929,7 +953,8 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
     while start > lo and text[start - 1] in "）)":
         opening = max(text.rfind("（", lo, start - 1), text.rfind("(", lo, start - 1))
         aside = text[opening + 1:start - 1]
-        if opening < 0 or len(aside) > 8 or re.search(r"[\d，。；]", aside):
+        # a note on how the figures are given ("生产总值（预计，下同）、财政总收入…") is an aside too
+        if opening < 0 or len(aside) > 8 or (re.search(r"[\d，。；]", aside) and not aside.endswith("下同")):
             break
         start = max(max(text.rfind(c, lo, opening) for c in _CLAUSE_BOUNDARY) + 1, lo)
     return start
@@ -1004,6 +1029,11 @@ def _breakdown_leads() -> tuple[str, ...]:
     return tuple(load_lexicon()["breakdown_leads"])
 
 
+#: A short note in brackets with a comma ("(预计,下同)") inside the subject of a list (a bracket without
+#: one is part of a name: "执业（助理）医师数").
+_BRACKET_NOTE = re.compile(r"[（(][^（）()，,]{0,8}[，,][^（）()]{0,8}[）)]")
+
+
 def _assign_list(text: str, members: list[tuple[RawFact, int]], last: list[str] | None,
                  earlier: list[RawFact], total: RawFact | None = None) -> list[str] | None:
     """Give each number of a ``分别`` list its own indicator from the shared subject.
@@ -1015,9 +1045,16 @@ def _assign_list(text: str, members: list[tuple[RawFact, int]], last: list[str] 
     if len(members) < 2:
         return last
     first, clause_start = members[0]
-    before = text[clause_start:first.start]
+    # a note in brackets inside the names ("我市生产总值(预计,下同)、财政总收入、…年均分别增长") is none of them
+    before = _BRACKET_NOTE.sub("", text[clause_start:first.start])
     idx = before.find("分别")
     subject = _clean_mention(before[:idx] if idx >= 0 else before)
+    if idx < 0 and not subject and last is not None and len(last) == len(members):
+        # "…分别增长14.1%、22.1%和26.8%，达4270亿元、500.36亿元和1573亿元": a bare run of as many numbers
+        # right after a list is of the same things, in the same order
+        for (fact, _), name in zip(members, last, strict=True):
+            fact.mention = name
+        return last
     if idx < 0 and "、" not in subject:
         return last  # without 分别 only a subject listing its items ("每千人床位数、执业医师数增至…") distributes
     subject = re.sub(r"(?:年均)?(?:增长|增速|增幅|涨幅)$", "", subject)
