@@ -105,3 +105,21 @@ def test_an_estimate_note_marks_every_result_after_it() -> None:
             "今年全区地区生产总值预期增长7%。\n")
     assert [(f.text, f.kind) for f in planwatch.extract_text(text).facts] == [
         ("9.8%", "estimate"), ("12.09亿元", "estimate"), ("7%", "target")]
+
+
+def test_a_doubling_keeps_its_qualifier() -> None:
+    # 浙江's ten-year news (wider): "城乡居民收入都翻一番以上"
+    zj = planwatch.extract(WIDER / "news" / "zhejiang_decade_2022.txt")
+    assert [(f.text, f.value, f.qualifier) for f in zj.facts if "翻" in f.text] == [("翻一番以上", 100.0, "at_least")]
+    # 北京's 十一五 targets (wider): a plain doubling has none
+    bj = planwatch.extract(WIDER / "plans" / "beijing_11th_plan_targets_2006.txt")
+    assert {(f.text, f.qualifier) for f in bj.facts if "翻" in f.text} == {("翻一番", None)}
+
+
+def test_an_amount_between_a_count_and_its_noun_is_a_threshold() -> None:
+    # 长春's 2019 report news (wider): "11个投资超10亿元工业项目竣工投产" — the projects are counted, 10亿元 says which
+    cc = planwatch.extract(WIDER / "news" / "changchun_2019_report_news.txt")
+    assert "11个" in {f.text for f in cc.facts} and "10亿元" not in {f.text for f in cc.facts}
+    # 贵州's 一季度 starts (wider): an amount after a count that closes its clause is the projects' total
+    gz = planwatch.extract(WIDER / "news" / "guizhou_2022q1_starts.txt")
+    assert {"907个", "3700亿元"} <= {f.text for f in gz.facts}

@@ -187,6 +187,13 @@ def _enumerated_names(text: str, clause_start: int, q: Quantity, clause_end: int
 _ID_BEFORE_SLASH = re.compile(r"(?:[A-Za-z][A-Za-z0-9]*|\d{5,})[/／]$")
 
 
+#: A count and the measure a threshold after it is of ("11个投资超", "2个产值"): the amount that follows
+#: defines the kind of thing counted (FACTS.md: thresholds that define a category are no facts).
+_COUNT_BEFORE_THRESHOLD = re.compile(
+    r"(?<![\d.])\d+\s*(?:个|家|户|项|座|批|所)(?:产值|投资|总投资|营业收入|营收|销售收入|年产值|年销售收入|规模)"
+    r"(?:超过|超|过|逾|达)?$")
+
+
 def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause_end: int, sent_end: int) -> bool:
     """True when the quantity is not an indicator fact (FACTS.md: what does not count)."""
     prev = text[q.num_start - 1] if q.num_start > 0 else ""
@@ -259,6 +266,9 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
     if (q.prefix_verb in ("超", "超过", "逾", "过") and nxt == "的") or (
             q.chinese and q.value == 1 and text[q.start] in "过超逾" and _is_cjk(nxt)):
         return True  # a threshold: 超百亿元的产业集群, 超过亿元企业
+    if (q.unit_kind in ("money", "magnitude") and nxt and (nxt in "、的" or _is_cjk(nxt))
+            and _COUNT_BEFORE_THRESHOLD.search(text, max(clause_start, q.start - 12), q.start)):
+        return True  # between a count and its noun: "11个投资超10亿元工业项目"
     base = q.unit[1:] if q.unit[:1] in "万亿" else q.unit
     capacity = base in _capacity_units() or q.unit in _capacity_units()
     if q.unit_kind == "physical" and capacity and nxt and _is_cjk(nxt):
