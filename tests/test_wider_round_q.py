@@ -123,3 +123,17 @@ def test_an_amount_between_a_count_and_its_noun_is_a_threshold() -> None:
     # 贵州's 一季度 starts (wider): an amount after a count that closes its clause is the projects' total
     gz = planwatch.extract(WIDER / "news" / "guizhou_2022q1_starts.txt")
     assert {"907个", "3700亿元"} <= {f.text for f in gz.facts}
+
+
+def test_the_districts_of_the_city_above_are_named_with_it() -> None:
+    # a district's release (the shape of 凌河区's, corpus): "市辖区" is the city's districts together, and a
+    # breakdown after ；其中 goes on with it; the district's own figures stay its own
+    text = ("2023年1-5月凌河区经济运行情况\n1-5月，全区固定资产投资12.0亿元，同比增长5.0%。5月末，市辖区金融机构"
+            "本外币各项存款余额3582.6亿元，同比增长7.3%；其中住户存款余额2000.1亿元，增长9.1%。\n")
+    assert [f.region for f in planwatch.extract_text(text).facts] == ["凌河区"] * 2 + ["锦州市市辖区"] * 4
+    # in the city's own release the districts are its own
+    city = text.replace("凌河区", "锦州市").replace("全区", "全市")
+    assert [f.region for f in planwatch.extract_text(city).facts][2:] == ["锦州市市辖区"] * 4
+    # a later ；-part that does not open on 其中 turns back to the document's unit
+    turn = text.replace("；其中住户存款余额", "；全区住户存款余额")
+    assert [f.region for f in planwatch.extract_text(turn).facts][4:] == ["凌河区"] * 2
