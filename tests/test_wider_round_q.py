@@ -18,9 +18,30 @@ def test_round_q_reference_is_scored_with_and_without_the_manifest(tmp_path: Pat
     unstated = score_wider_round(tmp_path / "b", "q", manifest=False)
     for score in (stated, unstated):
         assert score["bad_spans"] == 0
-        assert score["precision"] >= 0.98 and score["recall"] >= 0.99  # first 0.986 / 1.000 both ways
-    assert stated["strict_f1"] >= 0.45  # first 0.451
-    assert unstated["strict_f1"] >= 0.23  # first 0.236
+        assert score["precision"] >= 0.99 and score["recall"] >= 0.99  # first 0.986 / 1.000 both ways
+    # first 0.451 (the first four documents; 0.236 without the manifest); 1.000 reached with it.  Without it
+    # 安徽's news and 安化县's release never name their unit (全省, 我县) nor 安徽 its year: left empty (0.659)
+    assert stated["strict_f1"] >= 0.99
+    assert unstated["strict_f1"] >= 0.65
+
+
+def test_round_q_documents_read_from_their_own_text() -> None:
+    """Facts of the round's documents with their exact spans, as read with no manifest beside them."""
+    def fact(path: Path, start: int) -> tuple:
+        doc = planwatch.extract_text(path.read_text(encoding="utf-8"), name=path.name)
+        f = next(f for f in doc.facts if f.start == start)
+        return f.text, f.end, f.indicator, f.measure, f.value, f.kind, f.period, f.region, f.qualifier
+
+    # 泉州's 2012 report: dated by its dateline over two lines, not by its title's 2011; (预计,下同) estimates
+    qz = WIDER / "reports" / "quanzhou_2012.txt"
+    assert fact(qz, 396) == ("4270亿元", 402, "地区生产总值", "level", 4270.0, "estimate", "2011", "泉州市", None)
+    # 平遥县's bulletin: 较上半年 in its opening is no half-year
+    py = WIDER / "bulletins" / "pingyao_2017.txt"
+    assert fact(py, 236) == ("116.5亿元", 243, "地区生产总值", "level", 116.5, "actual", "2017", "平遥县", None)
+    # 丰泽区's 1-5月 release: "1-4月提高5.0个百分点" compares; 市辖区 is 泉州's districts
+    fz = WIDER / "releases" / "fengze_2023m1m5.txt"
+    assert fact(fz, 547)[6:8] == ("2023M1-M5", "丰泽区")
+    assert fact(fz, 820)[6:8] == ("2023M1-M5", "泉州市市辖区")
 
 
 def test_a_part_of_a_year_named_as_a_base_is_not_the_part_a_document_reports() -> None:
