@@ -158,3 +158,15 @@ def test_the_districts_of_the_city_above_are_named_with_it() -> None:
     # a later ；-part that does not open on 其中 turns back to the document's unit
     turn = text.replace("；其中住户存款余额", "；全区住户存款余额")
     assert [f.region for f in planwatch.extract_text(turn).facts][4:] == ["凌河区"] * 2
+
+
+def test_a_unit_named_only_as_a_comparison_is_not_what_a_text_is_about() -> None:
+    # a county paper's news (the shape of 竹山县's, a neighbour of round l's 房县): the county is 全县 throughout,
+    # a neighbour named only as what it is measured against
+    text = ("本报讯 前三季度，全县上下统筹推进稳增长各项工作。\n前三季度，全县完成生产总值80.2亿元，增长8.5%，"
+            "主要指标与比拼对象竹溪县相比，规上工业增加值增速高于竹溪县1.2个百分点，位居郧西县之后。\n")
+    doc = planwatch.extract_text(text)
+    assert doc.region == "" and {f.region for f in doc.facts} == {""}
+    # a unit that is the subject, even right before 比 ("竹山县比上年增长"), is the text's
+    own = text.replace("全县完成生产总值80.2亿元", "竹山县完成生产总值80.2亿元，竹山县比上年增长")
+    assert planwatch.extract_text(own).region == "竹山县"
