@@ -42,7 +42,7 @@ TYPE_NAMES = {"report": "政府工作报告", "plan": "规划纲要", "evaluatio
 #: ``——2019年3月4日在呼伦贝尔市海拉尔区第十五届人民代表大会第三次会议上``: date and body of a report.
 _DATELINE = re.compile(
     r"(?P<date>(?:19|20)\d\d年\d{1,2}月(?:\d{1,2}日)?)[^\n]{0,6}?在(?P<who>[^\s，。；、]{2,30}?)"
-    r"(?:第?[一二三四五六七八九十\d]+届)?(?:人民代表大会|人大常委会|人大)"
+    r"(?:第?[一二三四五六七八九十\d]+届)?\s?(?:人民代表大会|人大常委会|人大)"
 )
 _DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月")
 #: ``海拉尔区人民政府区长  杜联合``: the government that signs the report.
@@ -263,7 +263,8 @@ def _base_marker() -> re.Pattern[str]:
 
 
 #: The base of a comparison ("比2019年1—7月增长", "较一季度提高", "高于深圳今年第一季度的"): it dates
-#: nothing but the value right after it.
+#: nothing but the value right after it (a part touching a change in points with its 较 left out:
+#: ``_bare_base``).
 _BASE_PART = r"(?:前三季度|[上下]半年|第?[一二三四1-4]季度|1[—\-－~～至到]\d{1,2}月份?|\d{1,2}月份?(?:末|底)?)"
 _COMPARED = re.compile(
     rf"(?:比|较|相比|对比|与|同比|是)(?:上年|去年|(?:19|20)\d\d年)?(?:同期)?{_BASE_PART}?"
@@ -284,6 +285,14 @@ def _bare_base() -> re.Pattern[str]:
     verbs = sorted({*cues["growth_up"], *cues["growth_down"], *cues["narrowing"],
                     *load_lexicon()["parts_of_year"]["change_verbs"]}, key=len, reverse=True)
     return re.compile(rf"{_BASE_PART}(?=(?:{'|'.join(map(re.escape, verbs))})[\d.]+个?百分点)")
+
+
+def reported_part(words: str) -> str | None:
+    """The part of a year a title or lead says a document reports: ``part_of_year`` of its words once the
+    bases of comparison are set aside.  ``全县经济较上半年增幅回落明显`` in a bulletin's opening compares the
+    year with its first half; the bulletin reports no half (a year's figures filed under 2017H1 otherwise).
+    """
+    return part_of_year(_COMPARED.sub(lambda m: "#" * len(m.group()), words))
 
 
 #: ``part_in_effect``'s code for 当月/本月: the last month of the part of the year in force.
@@ -431,6 +440,10 @@ def find_context(
         # YYYY names the year reported; YYYY-MM(-DD) is when it was issued, and a title naming the
         # year it reports ("长顺县2019年国民经济和社会发展统计公报", issued 2020-07) says more
         titled = _title_years(title_flat, doc_type) if len(pieces) > 1 else []
+        if doc_type == "政府工作报告" and dateline is not None:
+            # a report's title may name the year it reviews ("泉州人民政府2011年工作报告" delivered
+            # "2012年1月5日在泉州市第十五届人民代表大会…"): the day it was delivered dates it
+            titled = []
         if titled:
             year = int(titled[0])
             clues.append(Clue("year", str(year), title.strip()[:30], "title"))
@@ -439,7 +452,7 @@ def find_context(
             clues.append(Clue("year", str(year), stated.date, "stated"))
     if doc_type in ("统计公报", "经济数据", "新闻报道", "other"):
         for words, source in ((title_flat, "title"), (_lead_sentence(seg_text), "lead")):
-            part = part_of_year(words)
+            part = reported_part(words)
             if part:
                 clues.append(Clue("part", part, words[:30], source))
                 break
@@ -697,11 +710,6 @@ def _own_unit(text: str) -> str | None:
     return kind if n >= 2 and (not rest or n >= 2 * rest[0][1]) else None
 
 
-#: What puts a unit's name as the one compared with (its list included: "位居郧阳区、丹江口市、…之后").
-_COMPARED_UNIT = re.compile(r"(?:与|同|跟|较|比|比拼对象|对标|位居|次于|落后于|超过|高于|低于|赶超|追赶)"
-                            r"(?:[\u4e00-\u9fff]{2,8}[、和])*$")
-
-
 def _main_region(text: str, own: str | None = None) -> Region | None:
     """The region a text is most about: the most mentioned one, preferring the earlier on ties.
 
@@ -716,12 +724,13 @@ def _main_region(text: str, own: str | None = None) -> Region | None:
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     by_code: dict[str, Region] = {}
+    lex = load_lexicon()["region_subjects"]
     for i, (start, end, region) in enumerate(found):
         following = found[i + 1] if i + 1 < len(found) else None
         if following is not None and following[0] == end and gazetteer.contains(region, following[2]):
             continue  # the parent qualifying its child
-        if _COMPARED_UNIT.search(text, max(0, start - 24), start):
-            continue  # "与比拼对象保康县比", "位居郧阳区、丹江口市、茅箭区之后": a unit compared with, not the subject
+        if text[:start].endswith(tuple(lex["compared_before"])) or text.startswith(tuple(lex["compared_after"]), end):
+            continue  # "与比拼对象保康县比": what the text's own unit is measured against
         if own is not None and not region.name.endswith(own):
             # (全区: a district or an autonomous region, 广西壮族自治区, alike) a unit of another kind
             # stands for the unit above it that is of the text's kind (爱辉区 in news of 全市: 黑河市)

@@ -1805,24 +1805,6 @@ def test_a_list_led_by_its_years_dates_each_number_by_its_year():
     assert [(f.text, f.period) for f in railways.facts] == [("3400公里", "2026")]
 
 
-def test_what_is_measured_once_a_year_is_the_years_in_a_release_for_part_of_it():
-    """The area sown is known by spring and measured once a year: 黑龙江's 2010H1 news
-    (``全省农作物播种面积达到2.14亿亩,
-    比上年增长2.7%``) and 大庆's 2016H1 release (``全市农作物种植总面积为1128万亩``) report the year's, not the half's
-    (lexicon ``period_cues.annual``; before: 2010H1, 2016H1).  Rejected: the half's other figures in the same
-    release stay the half's (大庆's 地区生产总值), and so does an area done over the half (``完成造林面积``)."""
-    heilongjiang = _wider("news/heilongjiang_2010h1.txt")
-    assert [(f.text, f.period) for f in heilongjiang.facts if f.text in ("2.14亿亩", "2.7%")] == [
-        ("2.14亿亩", "2010"), ("2.7%", "2010")]
-    daqing = _wider("releases/daqing_2016h1.txt")
-    assert [f.period for f in daqing.facts if f.text == "1128万亩"] == ["2016"]
-    assert {f.period for f in daqing.facts if f.indicator == "地区生产总值"} == {"2016H1"}
-    release = planwatch.extract_text("上半年，全县完成造林面积3.2万亩，粮食播种面积稳定在50万亩。",
-                                     context=planwatch.StatedContext(region="岳阳县", date="2016-07",
-                                                                     doc_type="经济数据"))
-    assert [(f.text, f.period) for f in release.facts] == [("3.2万亩", "2016H1"), ("50万亩", "2016")]
-
-
 def test_a_planned_sowing_is_a_target():
     """大庆's 2017Q1 release: ``全市计划播种面积1128万亩`` is the year's plan, a target of 2017 (before: an actual of
     2017Q1).  Accepted in ``计划种植``; rejected where the sowing is done (``已播种面积``)."""

@@ -188,6 +188,13 @@ def _enumerated_names(text: str, clause_start: int, q: Quantity, clause_end: int
 _ID_BEFORE_SLASH = re.compile(r"(?:[A-Za-z][A-Za-z0-9]*|\d{5,})[/／]$")
 
 
+#: A count and the measure a threshold after it is of ("11个投资超", "2个产值"): the amount that follows
+#: defines the kind of thing counted (FACTS.md: thresholds that define a category are no facts).
+_COUNT_BEFORE_THRESHOLD = re.compile(
+    r"(?<![\d.])\d+\s*(?:个|家|户|项|座|批|所)(?:产值|投资|总投资|营业收入|营收|销售收入|年产值|年销售收入|规模)"
+    r"(?:超过|超|过|逾|达)?$")
+
+
 def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause_end: int, sent_end: int) -> bool:
     """True when the quantity is not an indicator fact (FACTS.md: what does not count)."""
     prev = text[q.num_start - 1] if q.num_start > 0 else ""
@@ -260,6 +267,9 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
     if (q.prefix_verb in ("超", "超过", "逾", "过") and nxt == "的") or (
             q.chinese and q.value == 1 and text[q.start] in "过超逾" and _is_cjk(nxt)):
         return True  # a threshold: 超百亿元的产业集群, 超过亿元企业
+    if (q.unit_kind in ("money", "magnitude") and nxt and (nxt in "、的" or _is_cjk(nxt))
+            and _COUNT_BEFORE_THRESHOLD.search(text, max(clause_start, q.start - 12), q.start)):
+        return True  # between a count and its noun: "11个投资超10亿元工业项目"
     base = q.unit[1:] if q.unit[:1] in "万亿" else q.unit
     capacity = base in _capacity_units() or q.unit in _capacity_units()
     if q.unit_kind == "physical" and capacity and nxt and _is_cjk(nxt):
@@ -692,7 +702,42 @@ def extract_prose(norm: NormalizedText, layout: Layout, regions: RegionTracker) 
         if not text.startswith("|", pos) and pos not in norm.table_lines:  # table rows: extract_tables
             facts.extend(_paragraph(text, pos, para_end, layout, regions))
         pos = para_end + 1
+    _estimated_below(text, layout, facts)
     return facts
+
+
+#: A note that the figures from here on are estimates: "生产总值(预计,下同)", "年均增长9.8%（预计数，下同）",
+#: "（2015年为预计数，下同）" (the year it is of, when it says).
+_ESTIMATE_NOTE = re.compile(
+    r"[（(](?:以下|以上)?(?:(?P<year>(?:19|20)\d\d)年)?(?:均为|均|为)?(?:初步)?预计(?:数|值)?[，,]\s*下同[）)]")
+
+
+def _end_year(period: str) -> int | None:
+    return int(period[-4:]) if "-" in period and period[-4:].isdigit() else (
+        int(period[:4]) if period[:4].isdigit() else None)
+
+
+def _estimated_below(text: str, layout: Layout, facts: list[RawFact]) -> None:
+    """``五年来，我市生产总值(预计，下同)、…`` makes the results reported after it estimates, in the
+    paragraphs after it too (下同: "the same below") — the results of the year it notes: the year it
+    names, else the last year of the figure it stands after (``“十二五”期间年均增长9.8%(预计数,下同)``: 2015),
+    else any year before the document's.  Goals stay goals, and a year already closed stays actual
+    (``2014年，全县粮食产量50万吨`` after a note on 2015)."""
+    note = _ESTIMATE_NOTE.search(text, layout.start, layout.end)
+    if note is None:
+        return
+    # the note's own clause too ("年均增长9.8%(预计数,下同)")
+    clause = _clause_start(text, layout.start, note.start())
+    noted = [f for f in facts if clause <= f.start < note.start() and _end_year(f.period)]
+    year = int(note.group("year")) if note.group("year") else (_end_year(noted[-1].period) if noted else None)
+    for fact in facts:
+        end = _end_year(fact.period)
+        if fact.start < clause or fact.kind != "actual" or end is None:
+            continue
+        if (end == year) if year is not None else (layout.year is None or end < layout.year):
+            fact.kind = "estimate"
+            if fact.evidence is not None:
+                fact.evidence["kind"] = f"“{note.group()}”"
 
 
 def _paragraph(text: str, start: int, end: int, layout: Layout, regions: RegionTracker) -> list[RawFact]:
@@ -704,7 +749,6 @@ def _paragraph(text: str, start: int, end: int, layout: Layout, regions: RegionT
     s = start
     carried = ""
     previous: list[RawFact] = []
-    estimates_onward = False
     while s < end:
         m = _SENTENCE_END.search(text, s, end)
         e = m.end() if m else end
@@ -718,14 +762,6 @@ def _paragraph(text: str, start: int, end: int, layout: Layout, regions: RegionT
         if estimates and "预计" in text[s:e]:
             for fact in facts:
                 fact.kind = "estimate" if fact.kind == "actual" else fact.kind
-        if not estimates and "下同" in text[s:e] and _ESTIMATES_ONWARD.search(text, s, e):
-            estimates_onward = True  # "…年均增长9.8%(预计数,下同)": this sentence's figures and the rest
-        if estimates_onward:
-            for fact in facts:
-                if fact.kind == "actual":
-                    fact.kind = "estimate"
-                    if fact.evidence is not None:
-                        fact.evidence["kind"] = "“预计数，下同”"
         if out and facts and _COMPARISON_OPENING.match(text, s):
             _name_comparisons(facts, out[-1])
         out.extend(facts)
@@ -733,8 +769,6 @@ def _paragraph(text: str, start: int, end: int, layout: Layout, regions: RegionT
     return out
 
 
-#: "(预计数,下同)", "（2015年为预计数，下同）": the figures of the sentence and the rest of its paragraph are estimates.
-_ESTIMATES_ONWARD = re.compile(r"[（(][^（）()]{0,10}预计(?:数|值)?[^（）()]{0,4}下同[)）]")
 #: "未来五年", "今后五年": the years ahead of the text, a plan's period.
 _YEARS_AHEAD = re.compile(r"(?:未来|今后)(?:五|5)年")
 
@@ -816,14 +850,13 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
     prev_fact: RawFact | None = None
     list_members: list[tuple[RawFact, int]] = []  # facts of the current 分别 list with their clause start
     last_names: list[str] | None = None
-    thresholds: set[int] = set()  # amounts that are part of a counted noun's name, no facts of their own
     for index, q in enumerate(quantities):
         # Look no further than a window around the number: sentences are short in real prose, and
         # a pathological one-line "sentence" must not make the work quadratic.
         lo, hi = max(start, q.start - _WINDOW), min(end, q.end + _WINDOW)
         clause_start = _clause_start(text, lo, q.start)
         clause_end = min([i for i in (text.find(c, q.end, hi) for c in "，；。：\n") if i >= 0] + [hi])
-        if q.start in thresholds or _excluded(text, q, lo, clause_start, clause_end, hi):
+        if _excluded(text, q, lo, clause_start, clause_end, hi):
             continue
         # "低于全国（49.5%）" is the country's value; "高于全国8.5个百分点" the gap, the region's own
         # (a number opening a bracket starts its own clause: "江西（6.9%）" is read with the name before it)
@@ -848,12 +881,11 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
         after = _noun_after(text, q, clause_end, next_q) if q.unit_kind not in ("multiple", "doubling") else ""
         threshold = _THRESHOLD.match(text, q.end) if q.unit_kind == "count" and next_q is not None else None
         if threshold and next_q is not None and next_q.start == threshold.end() and next_q.unit_kind == "money":
-            # "11个投资超10亿元工业项目竣工投产": the amount is part of what is counted, not a fact
+            # "11个投资超10亿元工业项目竣工投产": the amount is part of what is counted (_excluded drops it)
             named = _AFTER_NOUN.match(text, next_q.end, clause_end)
             noun = re.sub(r"^(?:以上|及以上|左右)?的?", "", named.group()) if named else ""
             if noun and _is_cjk(noun[0]) and not _NOT_A_NOUN.match(noun):
                 after = text[q.end:named.end()]  # the bound stays in the name, as the text counts it
-                thresholds.add(next_q.start)
         if after and q.unit_kind == "percent" and mention:
             after = ""  # "比重 55%" : a rate follows its name
         if after and re.match(r".*(?:率|比例|比重|占比)$", after) and next_q and next_q.start == q.end + len(after):
@@ -967,7 +999,11 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
                        value_high=range_high(q, value),
                        evidence=_evidence(scope, kind, estimate_window, sentence_before, part, region, regions,
                                           period))
-        listed_subject = "、" in pre and next_q is not None and text[q.end:next_q.start] in ("、", "和")
+        joined_next = next_q is not None and text[q.end:next_q.start] in ("、", "和")
+        # "年均分别增长14.1%、…和26.8%，达4270亿元、…和1573亿元": a run after a bare verb is a list of its own
+        # (named after the list before it, _assign_list)
+        bare_run = joined_next and not in_list and not _clean_mention(pre) and bool(last_names or list_members)
+        listed_subject = ("、" in pre and joined_next) or bare_run
         if ("分别" in pre or listed_subject) and not in_list:
             last_names = _assign_list(text, list_members, last_names, facts, total)
             list_members = [(fact, clause_start)]
@@ -1077,7 +1113,8 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
     while start > lo and text[start - 1] in "）)":
         opening = max(text.rfind("（", lo, start - 1), text.rfind("(", lo, start - 1))
         aside = text[opening + 1:start - 1]
-        if opening < 0 or len(aside) > 8 or re.search(r"[\d，。；]", aside):
+        # a note on how the figures are given ("生产总值（预计，下同）、财政总收入…") is an aside too
+        if opening < 0 or len(aside) > 8 or (re.search(r"[\d，。；]", aside) and not aside.endswith("下同")):
             break
         start = max(max(text.rfind(c, lo, opening) for c in _CLAUSE_BOUNDARY) + 1, lo)
     return start
@@ -1152,6 +1189,11 @@ def _breakdown_leads() -> tuple[str, ...]:
     return tuple(load_lexicon()["breakdown_leads"])
 
 
+#: A short note in brackets with a comma ("(预计,下同)") inside the subject of a list (a bracket without
+#: one is part of a name: "执业（助理）医师数").
+_BRACKET_NOTE = re.compile(r"[（(][^（）()，,]{0,8}[，,][^（）()]{0,8}[）)]")
+
+
 def _assign_list(text: str, members: list[tuple[RawFact, int]], last: list[str] | None,
                  earlier: list[RawFact], total: RawFact | None = None) -> list[str] | None:
     """Give each number of a ``分别`` list its own indicator from the shared subject.
@@ -1163,9 +1205,16 @@ def _assign_list(text: str, members: list[tuple[RawFact, int]], last: list[str] 
     if len(members) < 2:
         return last
     first, clause_start = members[0]
-    before = text[clause_start:first.start]
+    # a note in brackets inside the names ("我市生产总值(预计,下同)、财政总收入、…年均分别增长") is none of them
+    before = _BRACKET_NOTE.sub("", text[clause_start:first.start])
     idx = before.find("分别")
     subject = _clean_mention(before[:idx] if idx >= 0 else before)
+    if idx < 0 and not subject and last is not None and len(last) == len(members):
+        # "…分别增长14.1%、22.1%和26.8%，达4270亿元、500.36亿元和1573亿元": a bare run of as many numbers
+        # right after a list is of the same things, in the same order
+        for (fact, _), name in zip(members, last, strict=True):
+            fact.mention = name
+        return last
     if idx < 0 and "、" not in subject:
         return last  # without 分别 only a subject listing its items ("每千人床位数、执业医师数增至…") distributes
     subject = re.sub(r"(?:年均)?(?:增长|增速|增幅|涨幅)$", "", subject)

@@ -244,7 +244,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         # "人均地区生产总值比2020年翻一番": doubling n times, a growth of (2ⁿ − 1) × 100%
         if not any(q.start <= m.start() < q.end for q in out):
             times = {"": 1, "一": 1, "两": 2, "二": 2, "三": 3}[m.group(1) or ""]
-            out.append(Quantity(m.start(), m.end(), m.start(), m.end(), float(times), "番", "doubling", None, False,
+            end_at, after = _suffix_after(text, m.end())  # "均比2006年翻一番以上": at least doubled
+            out.append(Quantity(m.start(), end_at, m.start(), m.end(), float(times), "番", "doubling", after, False,
                                 True, ""))
     fractions = _FRACTION.finditer(text, start, end) if ("/" in span or "分之" in span) else ()
     for m in fractions:

@@ -30,6 +30,16 @@ def _subject_follow() -> re.Pattern[str]:
 
 
 @cache
+def _breakdown_leads() -> tuple[str, ...]:
+    return tuple(load_lexicon()["breakdown_leads"])
+
+
+@cache
+def _parent_parts() -> tuple[str, ...]:
+    return tuple(load_lexicon()["region_subjects"]["parent_parts"])
+
+
+@cache
 def _continuation() -> re.Pattern[str]:
     """A clause going on about the figure before it (lexicon ``region_subjects.continuations``, the
     basis of a change, ``change_bases``, or a comparison with a year: ``比2019年1—8月份增长42.9%``)."""
@@ -163,6 +173,13 @@ class RegionTracker:
             # "全省…", "全市…": the text turns back to its own region — in a news item about several,
             # to the one of that level it last named ("江苏省统计局分析称，2021年，全省GDP…")
             return (None if self.official else self._last_named(text, p)) or self.segment_name
+        part = next((w for w in _parent_parts() if text.startswith(w, p)), None)
+        if part and self.segment_region is not None and self.segment_region.level != "province":
+            # "市辖区金融机构…" in 丰泽区's release: 泉州市市辖区 (in a city's own text, its own)
+            city = self.segment_region if self.segment_region.level == "city" else next(
+                iter(self.gazetteer.parents(self.segment_region)), None)
+            if city is not None:
+                return city.name + part
         if text.startswith("全国", p) and _subject_follow().match(text[p + 2:p + 8]):
             self.clause_only.add(pos)
             return "全国"  # "全国规模以上工业企业实现利润总额…": the country's figure, for its clause
@@ -236,6 +253,9 @@ class RegionTracker:
             self.sentence_start = sent_start
             self.sentence_zone = None
         semi = text.rfind("；", sent_start, pos)
+        while semi >= 0 and text.startswith(_breakdown_leads(), semi + 1):
+            # "…存贷款余额8069.9亿元，同比增长10.8%；其中存款余额…": a breakdown goes on with the part before
+            semi = text.rfind("；", sent_start, semi)
         part_start = sent_start if self.first_sentence or semi < 0 else semi + 1
         part_start = max(part_start, window_start if window_start is not None else sent_start)
         clause_starts = [part_start] + [part_start + m.end() for m in re.finditer(r"[，；：]", text[part_start:pos])]

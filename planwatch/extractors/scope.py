@@ -347,7 +347,7 @@ def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str =
                   and period != str(scope.year) and "同期" not in before)
     if part is None and scope.part and kind != "target" and not other_year:
         part = (None, scope.part)
-    if part is None or _annual().search(mention):
+    if part is None:
         return period
     year, code = part
     if code == CURRENT_MONTH:
@@ -359,12 +359,6 @@ def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str =
     if not period and year is not None:
         return f"{year}{code}"
     return period
-
-
-@cache
-def _annual() -> re.Pattern[str]:
-    """What is measured once a year (lexicon ``period_cues.annual``): of the year in a release for part of it."""
-    return re.compile(alternation(load_lexicon()["period_cues"]["annual"]))
 
 
 NumberClass = Literal["stock", "flow", "change", "rate"]
