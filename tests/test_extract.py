@@ -1881,3 +1881,22 @@ def test_the_years_ahead_are_a_plan_period_of_goals():
         ("8%", "target", "2021-2025"), ("300亿元", "target", "2025")]
     fujian = planwatch.extract(PROVINCES / "2026_福建省_政府工作报告.txt")
     assert {f.period for f in fujian.facts if f.text == "5%左右" and f.measure == "avg_growth"} == {"2026-2030"}
+
+
+def test_a_list_since_a_year_runs_over_the_years_after_it():
+    """江西's 2014H1 news: ``2010年以来,我省年度GDP分别增长14%、12.5%、11%、10.1%`` is 2010…2013, and
+    ``2013年一季度以来,GDP累计增速分别为10.3%、10.2%、10.1%、10.1%、9.3%`` the running totals 2013Q1, 2013H1,
+    2013Q1-Q3, 2013, 2014Q1 (before: all the release's 2014H1, or 2013Q1).  Accepted in a county's wording
+    (``2016年以来，全县历年财政收入分别增长…``); rejected where the list names several indicators since a year
+    (``2018年以来，全市地区生产总值和财政收入分别增长20%、15%``: one period) or quarters without 累计."""
+    jiangxi = _wider("news/jiangxi_2014h1.txt")
+    since = (WIDER / "news/jiangxi_2014h1.txt").read_text(encoding="utf-8").index("2010年以来")
+    periods = [f.period for f in jiangxi.facts if f.start > since][:9]
+    assert periods == ["2010", "2011", "2012", "2013", "2013Q1", "2013H1", "2013Q1-Q3", "2013", "2014Q1"]
+    context = planwatch.StatedContext(region="岳阳县", date="2019-02", doc_type="新闻报道")
+    county = planwatch.extract_text("2016年以来，全县历年财政收入分别增长8%、9%、10%。", context=context)
+    assert [f.period for f in county.facts] == ["2016", "2017", "2018"]
+    several = planwatch.extract_text("2018年以来，全县地区生产总值和财政收入分别增长20%、15%。", context=context)
+    assert len({f.period for f in several.facts}) == 1
+    quarters = planwatch.extract_text("2018年一季度以来，全县GDP增速分别为8%、7%。", context=context)
+    assert "2018H1" not in {f.period for f in quarters.facts}

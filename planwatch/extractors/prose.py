@@ -625,6 +625,30 @@ def _compound_subjects() -> dict[str, list[str]]:
     return load_lexicon()["compound_subjects"]
 
 
+#: "2010年以来,我省年度GDP分别增长14%、12.5%…", "2013年一季度以来,GDP累计增速分别为10.3%、10.2%…": a list of
+#: successive years, or of the running totals of successive quarters, from the one named.
+_SINCE_LIST = re.compile(r"((?:19|20)\d\d)年(第?一季度|上半年|前三季度)?以来[，,]\s*$")
+#: The running totals of a year's quarters in order (the fourth is the whole year).
+_RUNNING_QUARTERS = ("Q1", "H1", "Q1-Q3", "")
+
+
+def _date_successive(since: re.Match[str], listed: str, facts: list[RawFact]) -> None:
+    """Date each number of a ``…以来…分别`` list by its place in the run: years from the one named, or the
+    running totals (``累计``) of quarters from the one named, into the years after."""
+    year = int(since.group(1))
+    start = since.group(2)
+    if start:
+        if "累计" not in listed:
+            return
+        index = {"一季度": 0, "第一季度": 0, "上半年": 1, "前三季度": 2}[start]
+        for fact in facts:
+            fact.period = f"{year + index // 4}{_RUNNING_QUARTERS[index % 4]}"
+            index += 1
+    elif re.search(r"年度|每年|历年|逐年|各年", listed):  # not "2018年以来，GDP和财政收入分别增长…" (since then)
+        for offset, fact in enumerate(facts):
+            fact.period = str(year + offset)
+
+
 #: A list's subject opening with its years: "2015和2016年同期增速", "2019年、2020年".
 _LISTED_YEARS = re.compile(r"(?P<years>(?:19|20)\d\d年?(?:[、和与及](?:19|20)\d\d年?)+)(?P<rest>.*)")
 #: The part of a year a period names after its year (``2017Q1`` → ``Q1``), kept for years listed as 同期.
@@ -1238,6 +1262,9 @@ def _assign_list(text: str, members: list[tuple[RawFact, int]], last: list[str] 
         for fact, _ in members:
             fact.mention = subject
         return [subject] * len(members)
+    since = _SINCE_LIST.search(text, max(0, clause_start - 16), clause_start)
+    if since is not None:
+        _date_successive(since, listed, [fact for fact, _ in members])
     years = _LISTED_YEARS.match(listed)
     if years is not None and len(found_years := re.findall(r"(?:19|20)\d\d", years.group("years"))) == len(members):
         # "（2015和2016年同期增速分别为3.3%、0.5%）": one year per number, of the indicator just before the list
