@@ -118,6 +118,8 @@ ROUND_P = Path(__file__).parent / "data" / "projects_reference_round_p.jsonl"
 #: ran on them and before the project extractor did
 ROUND_Q = Path(__file__).parent / "data" / "projects_reference_round_q.jsonl"
 ROUND_R = Path(__file__).parent / "data" / "projects_reference_round_r.jsonl"
+#: the three documents of the fourteenth unseen round (ranges-s): whole zones, annotated before either extractor ran
+ROUND_S = Path(__file__).parent / "data" / "projects_reference_round_s.jsonl"
 
 
 def _assert_grounded(zones: list[dict], mentions: list[dict], *, names: bool = True) -> None:
@@ -166,7 +168,7 @@ def test_wider_reference_is_grounded() -> None:
     docs = {str(p.relative_to(WIDER_DIR)) for p in WIDER_DIR.rglob("*.txt")}
     # the documents added later for a fresh held-out figure have their own reference (NEW, below)
     later = (NEW, ROUND4, ROUND5, ROUND6, ROUND7, ROUND8, ROUND9, ROUND10, ROUND_L, ROUND_M, ROUND_N, ROUND_O,
-             ROUND11, ROUND12, ROUND_P, ROUND_Q, ROUND_R)
+             ROUND11, ROUND12, ROUND_P, ROUND_Q, ROUND_R, ROUND_S)
     new_docs = {z["doc"] for ref in later for z in load_reference(ref)[0]}
     assert {z["doc"] for z in zones} | new_docs == docs and len(mentions) >= 30
     assert not {z["doc"] for z in zones} & new_docs
@@ -415,3 +417,16 @@ def test_round_r_reference_is_grounded_and_scored() -> None:
     Annotated after the extractor had run on them (a grounding, not a first-sight figure): both found, no false one."""
     scores = _scored_round(ROUND_R, 4, 2)
     assert scores.precision == 1.0 and scores.recall == 1.0
+
+
+def test_round_s_reference_is_grounded_and_scored() -> None:
+    """成都's 2014 report opening (``一汽大众三期扩能等159个项目竣工投产``,
+    ``捷普基地、新筑轨道交通等266个项目进展顺利``: three listed projects), 天祝藏族自治县's 2015
+    bulletin and 衡阳's 1-4月 2023 industry page (no project: 行业, 产业 and 百亿企业 are categories).
+    Annotated before the project extractor ran on them; first sight: all three found with stage, kind
+    and list count, no false one in any of the three documents (a floor)."""
+    scores = _scored_round(ROUND_S, 3, 3)
+    assert scores.precision == 1.0 and scores.recall == 1.0
+    assert (scores.exact, scores.stage_right, scores.kind_right, scores.counts_found) == (3, 3, 3, 2)
+    assert scores.by_doc["bulletins/tianzhu_2015.txt"][1] == 0
+    assert scores.by_doc["releases/hengyang_2023m1m4.txt"][1] == 0
