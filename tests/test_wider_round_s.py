@@ -45,13 +45,3 @@ def test_a_page_that_names_neither_its_city_nor_its_year_leaves_both_empty() -> 
     hy = planwatch.extract(WIDER / "releases" / "hengyang_2023m1m4.txt", StatedContext())
     assert hy.region in (None, "") and hy.year is None
     assert {(f.period, f.region) for f in hy.facts} == {("", "")}
-
-
-def test_indicator_names_the_lenient_scorer_lets_pass() -> None:
-    # first sight: matched by the scorer's containment/closeness test, yet not the standard names the
-    # reference gives (what a rule would have to do: see the doc)
-    cd = planwatch.extract(WIDER / "reports" / "chengdu_2014.txt")
-    assert {f.text: f.indicator for f in cd.facts}["40%"] == "汽车信息产业"  # reference: 汽车产业
-    tz = planwatch.extract(WIDER / "bulletins" / "tianzhu_2015.txt")
-    above = [f.indicator for f in tz.facts if f.text in ("1.9", "0.9", "0.1个百分点")]
-    assert above == ["分别比全国、全省、全市高"] * 3  # reference: 地区生产总值增速高于全国/全省/全市
