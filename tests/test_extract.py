@@ -1900,3 +1900,18 @@ def test_a_list_since_a_year_runs_over_the_years_after_it():
     assert len({f.period for f in several.facts}) == 1
     quarters = planwatch.extract_text("2018年一季度以来，全县GDP增速分别为8%、7%。", context=context)
     assert "2018H1" not in {f.period for f in quarters.facts}
+
+
+def test_a_zone_right_after_its_sentences_time_is_the_region_of_that_part():
+    """江西's 2014H1 news: ``上半年,昌九经济体累计实现规模以上工业增加值998.9亿元,占全省的34.2%,同比提高0.6个百分点;…``
+    — the zone (lexicon ``zone_subjects``: 经济体 now a suffix, 规模以上工业 a head, its verb may come first)
+    after the sentence's time words is the subject of its ；-part, as a zone opening a sentence is (before: the
+    province).  Accepted on a city group (``2021年，长株潭都市圈实现地区生产总值1.8万亿元，增长8%``); rejected where
+    the sentence goes on with an action (``上半年，加快建设湘江新区，完成投资120亿元``: not_openings)."""
+    jiangxi = _wider("news/jiangxi_2014h1.txt")
+    assert [f.region for f in jiangxi.facts if f.text in ("998.9亿元", "34.2%", "0.6个百分点")] == ["昌九经济体"] * 3
+    context = planwatch.StatedContext(region="湖南省", date="2022-01", doc_type="新闻报道")
+    group = planwatch.extract_text("2021年，长株潭都市圈实现地区生产总值1.8万亿元，增长8%。", context=context)
+    assert [f.region for f in group.facts] == ["长株潭都市圈", "长株潭都市圈"]
+    action = planwatch.extract_text("上半年，加快建设湘江新区，完成投资120亿元。", context=context)
+    assert [f.region for f in action.facts] == ["湖南省"]

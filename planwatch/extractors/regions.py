@@ -54,7 +54,13 @@ def _zone_subject() -> re.Pattern[str]:
     fact is about the zone, written as named (FACTS.md), for that clause only."""
     zones = load_lexicon()["zone_subjects"]
     name = rf"[\u4e00-\u9fff]{{2,10}}?(?:{alternation(zones['suffixes'])})"
-    return re.compile(rf"({name})(?={alternation(zones['heads'])})")
+    # (its verb may come first: "昌九经济体累计实现规模以上工业增加值998.9亿元")
+    return re.compile(rf"({name})(?=(?:累计)?(?:实现|完成)?(?:{alternation(zones['heads'])}))")
+
+
+#: A sentence's opening time words and nothing else ("上半年，", "2021年，", "1—5月，").
+_TIME_LEAD_ONLY = re.compile(
+    r"\s*(?:(?:19|20)\d\d年)?(?:上半年|下半年|前三季度|第?[一二三四]季度|1[-—－至]\d{1,2}月份?|今年以来|全年)?[，,]\s*")
 
 
 @cache
@@ -161,11 +167,14 @@ class RegionTracker:
             return self._named(m.group())
         if text.startswith("县域", p) and self.county_group:
             return self._named(self.county_group)
+        after_time = (0 <= self.sentence_start < pos
+                      and _TIME_LEAD_ONLY.fullmatch(text, self.sentence_start, pos) is not None)
         zone = _zone_subject().match(text, p, limit)
-        if zone:
+        if zone and not after_time:
             self.zones.add(zone.group(1))
             return zone.group(1)
-        zone = _zone_opening().match(text, p, limit) if pos == self.sentence_start else None
+        # a zone opening its sentence, or right after the sentence's time ("上半年,昌九经济体累计实现…")
+        zone = _zone_opening().match(text, p, limit) if pos == self.sentence_start or after_time else None
         if zone and _is_zone_name(zone.group(1)):
             self.sentence_zone = (zone.group(1), pos)
             return zone.group(1)
