@@ -817,13 +817,15 @@ def _years_ahead(layout: Layout, scope: Scope, sentence: str) -> str:
 
 
 #: A sentence that breaks down the one before it (``其中，一产业年均增速保持在2.6%以上``) is about the time
-#: that sentence opens on (``到“十四五”末，…地区生产总值要达到300亿元。``), not the document's year.
+#: that sentence names (``到“十四五”末，…地区生产总值要达到300亿元。``), not the document's year.
 _BREAKDOWN_OPENING = re.compile(r"\s*其中")
 #: A time phrase dating what follows it: a year, a span of years or a plan period, with its by-word and
 #: end word (``到“十四五”末``), not one compared with (``比2015年``, ``是2010年的``).
 _TIME_PHRASE = re.compile(
     r"(?<![比较与是同和跟])(?:到|至|截至)?\s*(?:(?:19|20)\d\d\s*年(?:[-—–至到](?:19|20)?\d\d年)?"
     r"|[“\"]?十[一二三四五六]五[”\"]?)(?:末|底|期间|时期)?")
+
+
 def _date_as_total(parts: list[RawFact], totals: list[RawFact]) -> None:
     """``纳入“十四五”时期重点项目库共530个…。其中：农业项目32个…``: the parts of a total are of its period, where
     the sentence of the parts names no time of its own; a part measured otherwise than any total
