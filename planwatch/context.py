@@ -729,7 +729,7 @@ def _main_region(text: str, own: str | None = None) -> Region | None:
         following = found[i + 1] if i + 1 < len(found) else None
         if following is not None and following[0] == end and gazetteer.contains(region, following[2]):
             continue  # the parent qualifying its child
-        if text[:start].endswith(tuple(lex["compared_before"])) or text.startswith(tuple(lex["compared_after"]), end):
+        if text.endswith(tuple(lex["compared_before"]), 0, start) or text.startswith(tuple(lex["compared_after"]), end):
             continue  # "与比拼对象保康县比": what the text's own unit is measured against
         if own is not None and not region.name.endswith(own):
             # (全区: a district or an autonomous region, 广西壮族自治区, alike) a unit of another kind
