@@ -169,15 +169,18 @@ class RegionTracker:
             return self._named(self.county_group)
         after_time = (0 <= self.sentence_start < pos
                       and _TIME_LEAD_ONLY.fullmatch(text, self.sentence_start, pos) is not None)
-        zone = _zone_subject().match(text, p, limit)
-        if zone and not after_time:
-            self.zones.add(zone.group(1))
-            return zone.group(1)
+        subject = _zone_subject().match(text, p, limit)
+        if subject and not after_time:
+            self.zones.add(subject.group(1))
+            return subject.group(1)
         # a zone opening its sentence, or right after the sentence's time ("上半年,昌九经济体累计实现…")
         zone = _zone_opening().match(text, p, limit) if pos == self.sentence_start or after_time else None
         if zone and _is_zone_name(zone.group(1)):
             self.sentence_zone = (zone.group(1), pos)
             return zone.group(1)
+        if subject:
+            self.zones.add(subject.group(1))
+            return subject.group(1)
         if _TURN_BACK.match(text, p):
             # "全省…", "全市…": the text turns back to its own region — in a news item about several,
             # to the one of that level it last named ("江苏省统计局分析称，2021年，全省GDP…")
