@@ -1915,3 +1915,16 @@ def test_a_zone_right_after_its_sentences_time_is_the_region_of_that_part():
     assert [f.region for f in group.facts] == ["长株潭都市圈", "长株潭都市圈"]
     action = planwatch.extract_text("上半年，加快建设湘江新区，完成投资120亿元。", context=context)
     assert [f.region for f in action.facts] == ["湖南省"]
+
+
+def test_ahead_of_time_is_no_name():
+    """宜丰县's 2009 report: ``财政总收入3.12亿元,增长37%,提前两年实现翻番目标`` — the doubling is of 财政总收入, not of
+    ``提前两年`` (before).  Accepted in another wording (``…增长12%，提前一年完成翻番``); rejected where the clause
+    names its own subject after the words (``提前两年实现农村贫困人口脱贫1.2万人``)."""
+    yifeng = _wider("reports/yifeng_2009.txt")
+    assert [f.indicator for f in yifeng.facts if f.text == "翻番"] == ["财政总收入"]
+    context = planwatch.StatedContext(region="宜丰县", date="2010-02", doc_type="政府工作报告")
+    other = planwatch.extract_text("全县地区生产总值36.8亿元，增长12%，提前一年完成翻番。", context=context)
+    assert {f.indicator for f in other.facts if f.text == "翻番"} == {"地区生产总值"}
+    own = planwatch.extract_text("全县提前两年实现农村贫困人口脱贫1.2万人。", context=context)
+    assert "农村贫困人口脱贫" in own.facts[0].indicator

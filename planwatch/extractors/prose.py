@@ -498,6 +498,7 @@ _TOPIC = re.compile(r"从(?P<topic>[^，。；从]{2,14}?)(?:上)?(?:来看|看)
 #: A name that is only a time phrase or a verb reaching one ("增加到2015年", "是2010年"): no indicator.
 _TIME_FRAGMENT = re.compile(
     r"(?:(?:19|20)\d\d年(?:的|末|底)?|^是|^为)$|^(?:增加|提高|提升|增长|下降|减少|达到)(?:到|至)"
+    r"|^提前[一两二三四五\d]年(?:实现|完成)?$"  # "财政总收入3.12亿元,增长37%,提前两年实现翻番目标"
 )
 
 
