@@ -1928,3 +1928,18 @@ def test_ahead_of_time_is_no_name():
     assert {f.indicator for f in other.facts if f.text == "翻番"} == {"地区生产总值"}
     own = planwatch.extract_text("全县提前两年实现农村贫困人口脱贫1.2万人。", context=context)
     assert "农村贫困人口脱贫" in own.facts[0].indicator
+
+
+def test_a_sentences_five_year_total_sums_what_each_clause_did():
+    """海拉尔区's 2016 report: ``五年共实施重点工业项目141个，累计完成工业固定资产投资196亿元，完成规模以上工业总产值
+    745亿元`` — the 745亿元 is the five years' output, 2011–2015 (before: 2015's, which the demo then showed as
+    a conflict with 2015's 188亿元).  Accepted in a county's review (``五年累计…，完成规模以上工业总产值800亿元``);
+    rejected for a level reached in the same sentence (``规模以上工业企业达到62户`` stays 2015's)."""
+    hailaer = planwatch.extract(CORPUS / "hailaer" / "hailaer_2016.txt")
+    assert [(f.text, f.period) for f in hailaer.facts if f.text in ("62户", "745亿元")] == [
+        ("62户", "2015"), ("745亿元", "2011-2015")]
+    review = planwatch.extract_text(
+        "政府工作报告\n一、“十三五”时期工作回顾\n五年累计新建公路300公里，完成规模以上工业总产值800亿元，城镇化率达到55%。",
+        context=planwatch.StatedContext(region="岳阳县", date="2021-02", doc_type="政府工作报告"))
+    assert [(f.text, f.period) for f in review.facts] == [
+        ("300公里", "2016-2020"), ("800亿元", "2016-2020"), ("55%", "2020")]
