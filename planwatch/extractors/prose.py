@@ -190,9 +190,11 @@ _ID_BEFORE_SLASH = re.compile(r"(?:[A-Za-z][A-Za-z0-9]*|\d{5,})[/／]$")
 
 #: A count and the measure a threshold after it is of ("11个投资超", "2个产值"): the amount that follows
 #: defines the kind of thing counted (FACTS.md: thresholds that define a category are no facts).
-_COUNT_BEFORE_THRESHOLD = re.compile(
-    r"(?<![\d.])\d+\s*(?:个|家|户|项|座|批|所)(?:产值|投资|总投资|营业收入|营收|销售收入|年产值|年销售收入|规模)"
-    r"(?:超过|超|过|逾|达)?$")
+_BOUNDED_BY = (r"(?:总投资|计划投资|投资|年产值|产值|营业收入|营收|年销售收入|销售收入|规模)"
+               r"(?:超过|超|过|逾|达到|达|在)?")
+_COUNT_BEFORE_THRESHOLD = re.compile(rf"(?<![\d.])\d+\s*(?:个|家|户|项|座|批|所){_BOUNDED_BY}$")
+#: The same words right after a count ("11个投资超10亿元工业项目"): the count's noun opens with its bound.
+_THRESHOLD = re.compile(_BOUNDED_BY)
 
 
 def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause_end: int, sent_end: int) -> bool:
@@ -561,13 +563,14 @@ def _clean_mention(phrase: str) -> str:
 
 
 #: A milestone passed on the way ("连续迈上4个万亿元台阶"): no part of what is measured.
+_MILESTONE_VERBS = r"(?:迈上|跨上|跃上|登上|站上|跨过|跨越|越过|迈过)"
 _MILESTONE = re.compile(
-    r"(?:连续|接连|先后)?(?:历史性)?(?:迈上|跨上|跃上|登上|站上|跨过|跨越|越过|迈过)[^，。；]{0,16}?(?:台阶|大关|关口)|(?:连续|接连|历史性)$"
+    rf"(?:连续|接连|先后)?(?:历史性)?{_MILESTONE_VERBS}[^，。；]{{0,16}}?(?:台阶|大关|关口)|(?:连续|接连|历史性)$"
 )
 #: A name that is only the verb of a milestone or only the size of what came before ("…人均生产总值23644元，…，登上了
 #: 3000美元的新台阶", "地区生产总值增长7%，总量迈上7000亿元台阶"): the indicator just measured.
 _VERB_OR_ASPECT_ONLY = re.compile(r"(?:但|并|已|还|也|又|再|首次|历史性)*"
-                                  r"(?:(?:迈上|跨上|跃上|登上|站上|跨过|跨越|越过|迈过)了?|总量|总额|规模|经济总量)")
+                                  rf"(?:{_MILESTONE_VERBS}了?|总量|总额|规模|经济总量)")
 #: Markup left in text saved with its HTML (a tag, or a tag cut by the window): never part of a name.
 _MARKUP = re.compile(r"<[^<>]*>|^[^<>]*>|<[^<>]*$|&[a-z]+;")
 _BARE_VERBS = {"新增", "增加", "净增", "减少", "新建", "累计", "完成", "其中"}
@@ -616,8 +619,6 @@ def _noun_after(text: str, q: Quantity, limit: int, next_q: Quantity | None) -> 
     return noun.rstrip("的")
 
 
-#: What a count's noun may open with before an amount that bounds it ("11个投资超10亿元工业项目").
-_THRESHOLD = re.compile(r"(?:总投资|计划投资|投资|产值|营业收入|营收|规模)(?:超过|超|逾|达到|达|在)?")
 _MODIFIED_HEAD = re.compile(r"[^，；。：！？\n]{2,40}的([\u4e00-\u9fff“”]{2,16})(?=[，；。：！？\n]|$)")
 
 
@@ -772,18 +773,17 @@ def _paragraph(text: str, start: int, end: int, layout: Layout, regions: RegionT
     # in a paragraph opening with an estimated year end, a sentence with 预计 estimates all of it
     estimates = bool(_ESTIMATED_YEAR_END.match(_LEAD_IN.sub("", text[start:min(end, start + 80)])))
     s = start
-    carried = ""
+    before = (start, start)  # the sentence before, whose time words a breakdown carries
     previous: list[RawFact] = []
     while s < end:
         m = _SENTENCE_END.search(text, s, end)
         e = m.end() if m else end
         breakdown = _BREAKDOWN_OPENING.match(text, s) is not None and not _NEW_TIME.search(text, s, e)
-        facts = _sentence(text, s, e, layout, regions, out[-1] if out else None, carried if breakdown else "")
+        carried = _last_time_phrase(text, *before) if breakdown else ""
+        facts = _sentence(text, s, e, layout, regions, out[-1] if out else None, carried)
         if breakdown:
             _date_as_total(facts, previous)
-        phrases = list(_TIME_PHRASE.finditer(text, s, e)) if "年" in text[s:e] or "五" in text[s:e] else []
-        carried = phrases[-1].group() + "，" if phrases else ""
-        previous = facts
+        before, previous = (s, e), facts
         if estimates and "预计" in text[s:e]:
             for fact in facts:
                 fact.kind = "estimate" if fact.kind == "actual" else fact.kind
@@ -825,6 +825,14 @@ _BREAKDOWN_OPENING = re.compile(r"\s*其中")
 _TIME_PHRASE = re.compile(
     r"(?<![比较与是同和跟])(?:到|至|截至)?\s*(?:(?:19|20)\d\d\s*年(?:[-—–至到](?:19|20)?\d\d年)?"
     r"|[“\"]?十[一二三四五六]五[”\"]?)(?:末|底|期间|时期)?")
+
+
+def _last_time_phrase(text: str, start: int, end: int) -> str:
+    """The last time phrase of ``text[start:end]`` with a comma after it (to be read before a breakdown), or ""."""
+    if "年" not in text[start:end] and "五" not in text[start:end]:
+        return ""
+    phrases = list(_TIME_PHRASE.finditer(text, start, end))
+    return phrases[-1].group() + "，" if phrases else ""
 
 
 def _date_as_total(parts: list[RawFact], totals: list[RawFact]) -> None:
