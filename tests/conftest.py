@@ -63,6 +63,19 @@ def score_wider_round(tmp_path: Path, letter: str, *, manifest: bool) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+
+def score_wider_round_both(tmp_path: Path, letter: str, *, floor: float | None = 0.99) -> tuple[dict, dict]:
+    """A round scored with its manifest and — as the hidden documents are read, from their text alone —
+    without it: (stated, unstated).  Neither may have a bad span, and with ``floor`` both keep precision
+    and recall at least that."""
+    stated = score_wider_round(tmp_path / "a", letter, manifest=True)
+    unstated = score_wider_round(tmp_path / "b", letter, manifest=False)
+    for score in (stated, unstated):
+        assert score["bad_spans"] == 0
+        if floor is not None:
+            assert score["precision"] >= floor and score["recall"] >= floor, score
+    return stated, unstated
+
 # Text used in generated documents: a real sentence of the kind PlanWatch reads.
 CHINESE_LINE = "全年实现地区生产总值111.5亿元，同比增长7.6%。"
 
