@@ -96,7 +96,8 @@ class Analysis:
 
 def page_metadata(doc: Document) -> dict[str, str]:
     """The file's own metadata: a reader's (an HTML page's title and date) or a saved page's front matter."""
-    return {**front_matter(doc.text), **{k: str(doc.meta[k]) for k in ("title", "date") if doc.meta.get(k)}}
+    found = {**front_matter(doc.text), **{k: str(doc.meta[k]) for k in ("title", "date") if doc.meta.get(k)}}
+    return {**found, "file": doc.path} if doc.path else found
 
 
 def analyse_document(doc: Document, stated: StatedContext | None = None) -> Analysis:

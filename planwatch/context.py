@@ -85,7 +85,7 @@ class Clue:
     field: str  # "region" | "year" | "part" | "type"
     value: str
     words: str
-    source: str  # "stated" | "dateline" | "title" | "signature" | "lead" | "mentions" | "plan"
+    source: str  # "stated" | "dateline" | "title" | "signature" | "lead" | "mentions" | "plan" | "file name" …
 
     def __str__(self) -> str:
         said = f"{self.source} “{self.words}”" if self.words else self.source
@@ -344,10 +344,12 @@ def find_context(
     """The context of the text ``text[start:end]`` whose title line is ``lines[title_index]``.
 
     ``page``: the ``title`` and ``date`` (``YYYY-MM-DD``) the file's own metadata states (a web
-    page's, a saved page's front matter), weaker than the text's dateline but stronger than a guess.
+    page's, a saved page's front matter), weaker than the text's dateline but stronger than a guess;
+    and its ``file`` path, whose name is read only where the text is silent (``file_name_context``).
     """
     clues: list[Clue] = []
     page = page or {}
+    named = file_name_context(page.get("file", ""))
     if page.get("title"):
         title = page["title"]
     elif detect_doc_type(title) == "other":
@@ -425,6 +427,9 @@ def find_context(
         if former is not None:  # "2012年苍山县两会《政府工作报告》" under a news site's furniture
             region, former_name = former
             clues.append(Clue("region", former_name, former_name, "former name"))
+        if region is None and named.region is not None:
+            region = named.region
+            clues.append(Clue("region", region.name, named.words, "file name"))
         if region is None:
             own = _own_unit(seg_text)
             region = _main_region(seg_text[:2000], own) or _main_region(seg_text, own)
@@ -507,6 +512,14 @@ def find_context(
     if year is None and page.get("date"):
         year = _year_of_issue(page["date"], doc_type, part)
         clues.append(Clue("year", str(year), page["date"], "front matter"))
+    if named.year is not None and doc_type not in ("规划纲要", "规划评估"):
+        # a plan's file names the year it was issued, not the first year it plans
+        if part is None and named.part and doc_type in ("统计公报", "经济数据", "新闻报道", "other"):
+            part = named.part
+            clues.append(Clue("part", part, named.words, "file name"))
+        if year is None:
+            year = named.year
+            clues.append(Clue("year", str(year), named.words, "file name"))
     issued = (stated.date if stated and stated.date else None) or page.get("date")
     if year is not None and issued and doc_type in ("新闻报道", "other") and not part:
         # news of January–March about last year's figures ("2021年，山东生产总值…" in an item of
@@ -519,6 +532,66 @@ def find_context(
 
     name = former_name or (region.name if region else "")
     return DocContext(title, doc_type, region, name, year, part, clues, issued)
+
+
+#: A year in a file name, standing alone (``2026_上海市_政府工作报告``, ``hailaer_2012``,
+#: ``hebei_2024m1m8_news``) and not inside a hash or a longer number (``6cc6ed5f7fc9b850``).
+_FILE_YEAR = re.compile(
+    r"(?<![0-9A-Za-z])(?P<year>(?:19|20)\d\d)(?:年度?)?"
+    r"(?P<part>[qQ][1-4](?:-?[qQ][1-4])?|[hH][12]|[mM]\d{1,2}(?:-?[mM]\d{1,2})?)?(?![0-9A-Za-z])"
+)
+
+
+#: A word in Latin letters long enough to be a place's name in Pinyin (``hailaer``, ``hebei``).
+_LATIN_WORD = re.compile(r"[A-Za-z]{4,}")
+
+
+@dataclass(frozen=True)
+class FileNamed:
+    """What a file's name says of its document: users name files ``2019_海拉尔区_政府工作报告.txt`` or
+    ``jiangxi_2014h1.txt``.  Weaker than anything the text states, so it is read only where the text is
+    silent, and its clue names the file so that a user sees where a year came from."""
+
+    region: Region | None = None
+    year: int | None = None
+    part: str | None = None
+    words: str = ""
+
+
+def file_name_context(name: str) -> FileNamed:
+    """The region, year and part of the year a file name states: one year only (a name with two is a
+    span or a comparison), FACTS.md's codes for a part of a year (``2018Q1-Q3``, ``2022m1m10``) or
+    its words (``前三季度``), and a region by its full name (``_deepest``)."""
+    stem = Path(name).stem if name else ""
+    if not stem or stem in ("-", "<stdin>"):
+        return FileNamed()
+    years = list(_FILE_YEAR.finditer(stem))
+    year = int(years[0].group("year")) if len({m.group("year") for m in years}) == 1 else None
+    code = next((m.group("part") for m in years if m.group("part")), None)
+    part = _file_part(code) if code else reported_part(stem)
+    region = _deepest(_CJK_SPACED.sub("", stem.replace("_", " ")))
+    if region is None:  # hailaer_2012.txt, yueyang_county_13th_plan.txt: a place in Pinyin
+        gazetteer, kinds = load_gazetteer(), load_lexicon()["file_name_units"]
+        words = _LATIN_WORD.findall(stem)
+        for word, after in zip(words, [*words[1:], ""], strict=False):
+            region = gazetteer.romanised(word, tuple(kinds.get(after.lower(), ())))
+            if region is not None:
+                break
+    return FileNamed(region, year, part, Path(name).name) if (region or year or part) else FileNamed()
+
+
+def _file_part(code: str) -> str | None:
+    """FACTS.md's part of a year from a file name's code: ``q1q3`` → ``Q1-Q3``, ``m1m6`` → ``H1``."""
+    kind, numbers = code[0].upper(), [int(n) for n in re.findall(r"\d+", code)]
+    if kind == "H":
+        return f"H{numbers[0]}"
+    if kind == "Q":
+        return f"Q{numbers[0]}" if len(numbers) == 1 else (f"Q1-Q{numbers[1]}" if numbers[0] == 1 else None)
+    if any(not 1 <= n <= 12 for n in numbers):
+        return None
+    if len(numbers) == 1:
+        return f"M{numbers[0]}"
+    return _PART_ENDING.get(numbers[1], f"M1-M{numbers[1]}") if numbers[0] == 1 else None
 
 
 def front_matter(text: str) -> dict[str, str]:

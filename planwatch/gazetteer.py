@@ -293,6 +293,29 @@ class Gazetteer:
             return min(valid, key=lambda r: self._preference(r, context))
         return None
 
+    def romanised(self, word: str, suffixes: tuple[str, ...] = ()) -> Region | None:
+        """The unit a word in Hanyu Pinyin names (``hailaer``, ``fangxian``, ``hebei``), as file names
+        write places: its short or full name without tones or spaces.  With ``suffixes`` (``yueyang_county``:
+        县, 旗) only units whose full name ends in one count.  Where several units still read alike
+        (``quanzhou``: 泉州市 and 全州县), the one of the highest level if it alone has that level, as a
+        bare name means the larger place; otherwise none."""
+        found = [r for r in self._pinyin_index().get(word.lower(), ()) if r.name.endswith(suffixes or r.name)]
+        if not found:
+            return None
+        top = min(_LEVEL_RANK[r.level] for r in found)
+        highest = [r for r in found if _LEVEL_RANK[r.level] == top]
+        return highest[0] if len(highest) == 1 else None
+
+    @functools.cache  # noqa: B019  (one gazetteer per process: load_gazetteer is cached)
+    def _pinyin_index(self) -> dict[str, tuple[Region, ...]]:
+        from pypinyin import lazy_pinyin
+
+        index: dict[str, dict[str, Region]] = {}
+        for r in self._regions:
+            for name in {r.name, r.short} - {""}:
+                index.setdefault("".join(lazy_pinyin(name)).lower(), {})[r.code] = r
+        return {k: tuple(v.values()) for k, v in index.items()}
+
     def unique_short(self, name: str) -> Region | None:
         """The one region whose short name ``name`` is, if exactly one has it and no region's full name
         is it (崇阳 → 崇阳县): for a place that names itself, such as a county's news site."""

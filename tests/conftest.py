@@ -41,22 +41,27 @@ WIDER = REPO / "tests" / "data" / "wider"
 
 def score_wider_round(tmp_path: Path, letter: str, *, manifest: bool) -> dict:
     """The shared scorer's figures (``--json``) for one round of the wider folder (``ranges-<letter>.json``
-    and its ``w<letter>_*.jsonl``), with the folder's manifest or — as the hidden documents are read,
-    from their text alone — on a copy without it."""
+    and its ``w<letter>_*.jsonl``), with the folder's manifest or — as the hidden documents may be read,
+    from their text alone — on a copy without it, each file renamed ``doc<k>.txt`` so that the year and
+    place our own file names carry (``hebei_2024m1m8_news.txt``) say nothing either."""
     import json
     import shutil
 
     scorer = require_shared() / "tools" / "score.py"
     gold = tmp_path / "gold"
     gold.mkdir(parents=True)
-    shutil.copy(WIDER / "gold" / f"ranges-{letter}.json", gold / "ranges.json")
+    ranges = json.loads((WIDER / "gold" / f"ranges-{letter}.json").read_text(encoding="utf-8"))
     for path in (WIDER / "gold").glob(f"w{letter}_*.jsonl"):
         shutil.copy(path, gold / path.name)
     corpus = WIDER
     if not manifest:
         corpus = tmp_path / "bare" / "wider"
-        shutil.copytree(WIDER, corpus)
-        (corpus / "manifest.csv").unlink()
+        corpus.mkdir(parents=True)
+        bare = {name: f"doc{k}{Path(name).suffix}" for k, name in enumerate(sorted({r["file"] for r in ranges}))}
+        for name, new_name in bare.items():
+            shutil.copy(WIDER / name, corpus / new_name)
+        ranges = [{**r, "file": bare[r["file"]]} for r in ranges]
+    (gold / "ranges.json").write_text(json.dumps(ranges, ensure_ascii=False), encoding="utf-8")
     cmd = f"{sys.executable} -m planwatch extract {{file}} --format jsonl"
     out = subprocess.run([sys.executable, str(scorer), str(gold), str(corpus), "--json", "--cmd", cmd],
                          capture_output=True, text=True, check=True, cwd=REPO)

@@ -327,3 +327,49 @@ def test_a_unit_compared_with_is_not_the_texts_own() -> None:
     assert fangxian.region in (None, "") and {f.region for f in fangxian.facts} == {""}
     heihe = planwatch.extract_text((WIDER / "news/heihe_2016q1.txt").read_text(encoding="utf-8"))
     assert heihe.region == "黑河市"
+
+
+@pytest.mark.parametrize(("name", "region", "year", "part"), [
+    ("2026_上海市_政府工作报告.txt", "上海市", 2026, None),  # ../shared's provinces-2026 names its files so
+    ("hailaer_2012.txt", "海拉尔区", 2012, None),  # ../shared's hailaer series: a place in Pinyin
+    ("fangxian_2018q1q3.txt", "房县", 2018, "Q1-Q3"),  # the full name in Pinyin; FACTS.md's code, lower case
+    ("hebei_2024m1m8_news.txt", "河北省", 2024, "M1-M8"),
+    ("sichuan_2022m1m6_fdi.txt", "四川省", 2022, "H1"),  # 1—6月 is H1, as in the text
+    ("2019年前三季度丹寨县经济运行.txt", "丹寨县", 2019, "Q1-Q3"),
+    ("yueyang_county_13th_plan.txt", "岳阳县", None, None),  # the English word says which 岳阳
+    ("quanzhou_2012.txt", "泉州市", 2012, None),  # 泉州市 and 全州县 read alike: the bare name is the larger
+    # rejected: a hash, two years, a year inside a word, units that read alike at one level, English words
+    ("000_6cc6ed5f7fc9b850.txt", None, None, None),
+    ("a_2015_2016.txt", None, None, None),
+    ("x2015.txt", None, None, None),
+    ("tianzhu_county_2015.txt", None, 2015, None),  # 天祝 and 天柱 are both counties
+    ("report_news_plan_bulletin_rural_major_works.txt", None, None, None),
+])
+def test_a_file_name_states_a_region_year_and_part(name: str, region: str | None, year: int | None,
+                                                  part: str | None) -> None:
+    from planwatch.context import file_name_context
+
+    named = file_name_context(name)
+    assert (named.region.name if named.region else None, named.year, named.part) == (region, year, part)
+
+
+def test_a_file_name_fills_only_what_the_text_leaves_unknown(tmp_path) -> None:
+    """涪陵区's release names neither its district nor its year (``前三季度,全区实现地区生产总值…``): named
+    ``fuling_2025q1q3.txt``, as a user files it, its facts are 涪陵区's of 2025Q1-Q3, and the summary says
+    it is the file name that says so; named ``doc1.txt`` they stay unknown.  The text's own year and
+    unit win: 海拉尔区's report of 2019 saved as ``2013_锦州市_公报.txt`` is still 海拉尔区's 2019 report."""
+    import json
+    import shutil
+
+    release = (WIDER / "releases/fuling_2025q1q3.txt").read_text(encoding="utf-8")
+    for name, expected in (("fuling_2025q1q3.txt", {("涪陵区", "2025Q1-Q3")}), ("doc1.txt", {("", "")})):
+        (tmp_path / name).write_text(release, encoding="utf-8")
+        result = run_planwatch("extract", str(tmp_path / name), "--format", "jsonl")
+        facts = [json.loads(line) for line in result.stdout.splitlines()]
+        assert {(f["region"], f["period"]) for f in facts} == expected
+    summary = run_planwatch("extract", str(tmp_path / "fuling_2025q1q3.txt")).stderr
+    assert "year 2025 (file name “fuling_2025q1q3.txt”)" in summary
+    assert "region 涪陵区 (file name “fuling_2025q1q3.txt”)" in summary
+    shutil.copy(CORPUS / "hailaer" / "hailaer_2019.txt", tmp_path / "2013_锦州市_公报.txt")
+    report = planwatch.extract(tmp_path / "2013_锦州市_公报.txt")
+    assert (report.region, report.year) == ("海拉尔区", 2019)

@@ -36,8 +36,13 @@ def test_a_bulletin_titled_on_an_aggregator_and_a_report_under_a_link_line_frame
     assert kinds["2.82%"] == ("estimate", "2013") and kinds["1700亿元"] == ("actual", "2013")
 
 
-def test_a_page_that_names_neither_its_city_nor_its_year_leaves_both_empty() -> None:
-    # 衡阳's 1—4月 page: "全市", no title, no date line; the period stays empty rather than guessed
-    hy = planwatch.extract(WIDER / "releases" / "hengyang_2023m1m4.txt", StatedContext())
+def test_a_page_that_names_neither_its_city_nor_its_year_leaves_both_empty(tmp_path) -> None:
+    # 衡阳's 1—4月 page: "全市", no title, no date line; the period stays empty rather than guessed,
+    # unless the file's name says them (hengyang_2023m1m4.txt, as it is kept here)
+    (tmp_path / "page.txt").write_text((WIDER / "releases" / "hengyang_2023m1m4.txt").read_text(encoding="utf-8"),
+                                       encoding="utf-8")
+    hy = planwatch.extract(tmp_path / "page.txt", StatedContext())
     assert hy.region in (None, "") and hy.year is None
     assert {(f.period, f.region) for f in hy.facts} == {("", "")}
+    named = planwatch.extract(WIDER / "releases" / "hengyang_2023m1m4.txt", StatedContext())
+    assert {(f.period, f.region) for f in named.facts} == {("2023M1-M4", "衡阳市")}
