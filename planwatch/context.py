@@ -58,8 +58,6 @@ _REPORTED_FROM = re.compile(r"记者[^，。；\n]{0,8}?从(?P<who>[^，。；\n
 #: A year as written ("2019年"); structure.py reads headings with it too.
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 #: A year that opens a sentence as its time ("2019年，全县…", "2019年前三季度，…", "2019年1—5月，…").
-#: The year a work report reviews, as its review names it: "回顾了2018年工作", "2018年工作回顾".
-_REVIEWED_YEAR = re.compile(r"(?:回顾|总结)了?\s*((?:19|20)\d\d)年的?(?:政府)?工作|((?:19|20)\d\d)年(?:政府)?工作回顾")
 _LEAD_YEAR = re.compile(
     r"(?:^|[。！\n>])[\s\u3000]*(?:[一二三四五六七八九十]+、)?(?:在)?((?:19|20)\d\d)年"
     r"(?=[，,]|全年|[上下前一二三四]|\d{1,2}[—\-－~至到]|\d{1,2}月(?!\d{1,2}日))"
@@ -331,6 +329,14 @@ def part_in_effect(text: str) -> tuple[int | None, str] | None:
     return (int(last.group("year")) if last.group("year") else None), part
 
 
+@cache
+def _reviewed_year() -> re.Pattern[str]:
+    """The year a work report reviews, as its review names it: ``回顾了2018年工作``, ``2018年工作回顾``
+    (lexicon ``review_verbs``)."""
+    verbs = "|".join(map(re.escape, load_lexicon()["review_verbs"]))
+    return re.compile(rf"(?:{verbs})了?\s*((?:19|20)\d\d)年的?(?:政府)?工作|((?:19|20)\d\d)年(?:政府)?工作(?:{verbs})")
+
+
 def find_context(
     lines: list[tuple[int, str]],
     text: str,
@@ -474,7 +480,7 @@ def find_context(
     if year is None and doc_type == "政府工作报告":
         # "报告中，刘忻首先回顾了2018年工作", "一、2018年工作回顾": a work report reviews the year before the
         # one it is delivered in and plans (news of it may title the year reviewed: "2018年长春…受到表扬")
-        reviewed = _REVIEWED_YEAR.search(seg_text[:4000])
+        reviewed = _reviewed_year().search(seg_text[:4000])
         if reviewed:
             year = int(reviewed.group(1) or reviewed.group(2)) + 1
             clues.append(Clue("year", str(year), reviewed.group(), "review"))

@@ -188,13 +188,16 @@ def _enumerated_names(text: str, clause_start: int, q: Quantity, clause_end: int
 _ID_BEFORE_SLASH = re.compile(r"(?:[A-Za-z][A-Za-z0-9]*|\d{5,})[/／]$")
 
 
-#: A count and the measure a threshold after it is of ("11个投资超", "2个产值"): the amount that follows
-#: defines the kind of thing counted (FACTS.md: thresholds that define a category are no facts).
-_BOUNDED_BY = (r"(?:总投资|计划投资|投资|年产值|产值|营业收入|营收|年销售收入|销售收入|规模)"
-               r"(?:超过|超|过|逾|达到|达|在)?")
-_COUNT_BEFORE_THRESHOLD = re.compile(rf"(?<![\d.])\d+\s*(?:个|家|户|项|座|批|所){_BOUNDED_BY}$")
-#: The same words right after a count ("11个投资超10亿元工业项目"): the count's noun opens with its bound.
-_THRESHOLD = re.compile(_BOUNDED_BY)
+@cache
+def _thresholds() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A count and the measure a threshold after it is of (``11个投资超``, ``2个产值``), and the same words right
+    after a count (``11个投资超10亿元工业项目``: the count's noun opens with its bound).  The amount that follows
+    defines the kind of thing counted (FACTS.md: thresholds that define a category are no facts); lexicon
+    ``count_thresholds``."""
+    words = load_lexicon()["count_thresholds"]
+    bounded_by = f"(?:{alternation(words['measures'])})(?:{alternation(words['bounds'])})?"
+    count_before = re.compile(rf"(?<![\d.])\d+\s*(?:{alternation(words['counters'])}){bounded_by}$")
+    return count_before, re.compile(bounded_by)
 
 
 def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause_end: int, sent_end: int) -> bool:
@@ -270,7 +273,7 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
             q.chinese and q.value == 1 and text[q.start] in "过超逾" and _is_cjk(nxt)):
         return True  # a threshold: 超百亿元的产业集群, 超过亿元企业
     if (q.unit_kind in ("money", "magnitude") and nxt and (nxt in "、的" or _is_cjk(nxt))
-            and _COUNT_BEFORE_THRESHOLD.search(text, max(clause_start, q.start - 12), q.start)):
+            and _thresholds()[0].search(text, max(clause_start, q.start - 12), q.start)):
         return True  # between a count and its noun: "11个投资超10亿元工业项目"
     base = q.unit[1:] if q.unit[:1] in "万亿" else q.unit
     capacity = base in _capacity_units() or q.unit in _capacity_units()
@@ -456,22 +459,33 @@ _BY_OWNER = re.compile(r"按[^，。；：]{1,24}?(?:划分|分)[，,]?分别(?:
 _FRAME = re.compile(r"从(?P<topic>[^，,。；：\n从]{2,14}?)(?:上)?(?:来看|看)[，,：:]"
                     r"|(?<=[\n。　\s])(?P<aspect>[^，,。；：\n]{2,10})方面[，,：:]")
 _FRAME_REACH = 1500
-#: What a topic says of its indicator beside naming it: its rate of change, or its size.
-_TOPIC_RATE = re.compile(r"的?(?:同比|名义|实际)?(?:增速|增幅|增长率|增长速度)$")
-_TOPIC_SIZE = re.compile(r"的?(?:总量|规模|总额|增量)$")
-#: The words that name units and how many of them, not what is measured ("目前已公布的省份中，江西（").
-_UNIT_WORDS = re.compile(r"[\d一二三四五六七八九十]*个?(?:省份|省区市|省市|城市|地市|县市区|区县|地区)|其中|目前|"
-                         r"已|上述|公布的|中|除了|还包括|包括|以及|和|及|与|、|，|,|（|\(|等|均|有|共|分别以|分别")
+
+
+@cache
+def _topic_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What a frame's topic says of its indicator beside naming it: its rate of change, or its size
+    (lexicon ``frame_topics``)."""
+    words = load_lexicon()["frame_topics"]
+    rate = re.compile(f"的?(?:{alternation(words['rate_bases'])})?(?:{alternation(words['rate'])})$")
+    return rate, re.compile(f"的?(?:{alternation(words['size'])})$")
+
+
+@cache
+def _unit_words() -> re.Pattern[str]:
+    """The words that name units and how many of them, not what is measured (``目前已公布的省份中，江西（``;
+    lexicon ``unit_names``)."""
+    words = load_lexicon()["unit_names"]
+    return re.compile(rf"[\d一二三四五六七八九十]*个?(?:{alternation(words['units'])})|{alternation(words['fillers'])}")
 
 
 @lru_cache(maxsize=8192)
 def _unnamed(mention: str) -> bool:
     """A name that says nothing of what is measured: none, a rate alone (``名义增速``), or units only."""
-    rest = _UNIT_WORDS.sub("", mention).lstrip("的")
+    rest = _unit_words().sub("", mention).lstrip("的")
     if rest and len(rest) <= 8:
         for a, b, _ in reversed(load_gazetteer().find_all(rest)):
             rest = rest[:a] + rest[b:]
-        rest = _UNIT_WORDS.sub("", rest).lstrip("的")
+        rest = _unit_words().sub("", rest).lstrip("的")
     return not rest or bool(_rate_patterns()[0].match(rest) or _comparison_only().match(rest))
 
 
@@ -485,8 +499,9 @@ def _framed_topic(text: str, pos: int) -> tuple[str, bool] | None:
     if not found:
         return None
     topic = found[-1].group("topic") or found[-1].group("aspect")
-    names_rate = _TOPIC_RATE.search(topic) is not None
-    base = _TOPIC_SIZE.sub("", _TOPIC_RATE.sub("", topic))
+    rate, size = _topic_words()
+    names_rate = rate.search(topic) is not None
+    base = size.sub("", rate.sub("", topic))
     if not base or load_taxonomy().resolve(base) is None:
         return None
     return base, names_rate
@@ -540,7 +555,7 @@ def _clean_mention(phrase: str) -> str:
     cues = _cues()
     phrase = _MARKUP.sub("", phrase.replace("*", "").replace("#", ""))
     phrase = _FUSED_HEADING.sub("", phrase)
-    phrase = _MILESTONE.sub("", phrase).strip("，、；：。 '\"")
+    phrase = _milestones()[0].sub("", phrase).strip("，、；：。 '\"")
     phrase = _leading_region(phrase)
     for _ in range(3):
         new = cues["leading"].sub("", phrase)
@@ -554,7 +569,7 @@ def _clean_mention(phrase: str) -> str:
         new = _TRAILING_YEAR.sub("", new)
         new = _LEADING_ASIDE.sub("", new)
         new = new.strip("，、；：。 的")
-        if new != phrase and _YEARS_AHEAD.match(phrase):
+        if new != phrase and _years_ahead_words().match(phrase):
             new = _leading_region(new)  # "未来五年吉木萨尔县地区生产总值": the unit after the time words
         if new == phrase:
             break
@@ -562,15 +577,18 @@ def _clean_mention(phrase: str) -> str:
     return phrase
 
 
-#: A milestone passed on the way ("连续迈上4个万亿元台阶"): no part of what is measured.
-_MILESTONE_VERBS = r"(?:迈上|跨上|跃上|登上|站上|跨过|跨越|越过|迈过)"
-_MILESTONE = re.compile(
-    rf"(?:连续|接连|先后)?(?:历史性)?{_MILESTONE_VERBS}[^，。；]{{0,16}}?(?:台阶|大关|关口)|(?:连续|接连|历史性)$"
-)
-#: A name that is only the verb of a milestone or only the size of what came before ("…人均生产总值23644元，…，登上了
-#: 3000美元的新台阶", "地区生产总值增长7%，总量迈上7000亿元台阶"): the indicator just measured.
-_VERB_OR_ASPECT_ONLY = re.compile(r"(?:但|并|已|还|也|又|再|首次|历史性)*"
-                                  rf"(?:{_MILESTONE_VERBS}了?|总量|总额|规模|经济总量)")
+@cache
+def _milestones() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A milestone passed on the way (``连续迈上4个万亿元台阶``): no part of what is measured; and a name that
+    is only the verb of a milestone or only the size of what came before (``…人均生产总值23644元，…，登上了
+    3000美元的新台阶``, ``地区生产总值增长7%，总量迈上7000亿元台阶``): the indicator just measured.  Lexicon
+    ``milestones``."""
+    words = load_lexicon()["milestones"]
+    verbs = f"(?:{alternation(words['verbs'])})"
+    milestone = re.compile(rf"(?:{alternation(words['leads'])})?(?:历史性)?{verbs}[^，。；]{{0,16}}?"
+                           rf"(?:{alternation(words['marks'])})|(?:{alternation(words['dangling'])})$")
+    verb_or_total = re.compile(rf"(?:{alternation(words['adverbs'])})*(?:{verbs}了?|{alternation(words['totals'])})")
+    return milestone, verb_or_total
 #: Markup left in text saved with its HTML (a tag, or a tag cut by the window): never part of a name.
 _MARKUP = re.compile(r"<[^<>]*>|^[^<>]*>|<[^<>]*$|&[a-z]+;")
 _BARE_VERBS = {"新增", "增加", "净增", "减少", "新建", "累计", "完成", "其中"}
@@ -627,26 +645,36 @@ def _compound_subjects() -> dict[str, list[str]]:
     return load_lexicon()["compound_subjects"]
 
 
-#: "2010年以来,我省年度GDP分别增长14%、12.5%…", "2013年一季度以来,GDP累计增速分别为10.3%、10.2%…": a list of
-#: successive years, or of the running totals of successive quarters, from the one named.
-_SINCE_LIST = re.compile(r"((?:19|20)\d\d)年(第?一季度|上半年|前三季度)?以来[，,]\s*$")
 #: The running totals of a year's quarters in order (the fourth is the whole year).
 _RUNNING_QUARTERS = ("Q1", "H1", "Q1-Q3", "")
+
+
+@cache
+def _since_list() -> tuple[re.Pattern[str], dict[str, int], re.Pattern[str]]:
+    """``2010年以来,我省年度GDP分别增长14%、12.5%…``, ``2013年一季度以来,GDP累计增速分别为10.3%、10.2%…``: a list of
+    successive years, or of the running totals of successive quarters, from the one named.  The running
+    totals are named as ``parts_of_year`` names them; a list of years says so (lexicon ``yearly_words``)."""
+    lexicon = load_lexicon()
+    starts = {word: _RUNNING_QUARTERS.index(code) for code, words in lexicon["parts_of_year"]["named"].items()
+              if code in _RUNNING_QUARTERS for word in words}
+    since = re.compile(rf"((?:19|20)\d\d)年({alternation(list(starts))})?以来[，,]\s*$")
+    return since, starts, re.compile(alternation(lexicon["yearly_words"]))
 
 
 def _date_successive(since: re.Match[str], listed: str, facts: list[RawFact]) -> None:
     """Date each number of a ``…以来…分别`` list by its place in the run: years from the one named, or the
     running totals (``累计``) of quarters from the one named, into the years after."""
+    _, starts, yearly = _since_list()
     year = int(since.group(1))
     start = since.group(2)
     if start:
         if "累计" not in listed:
             return
-        index = {"一季度": 0, "第一季度": 0, "上半年": 1, "前三季度": 2}[start]
+        index = starts[start]
         for fact in facts:
             fact.period = f"{year + index // 4}{_RUNNING_QUARTERS[index % 4]}"
             index += 1
-    elif re.search(r"年度|每年|历年|逐年|各年", listed):  # not "2018年以来，GDP和财政收入分别增长…" (since then)
+    elif yearly.search(listed):  # not "2018年以来，GDP和财政收入分别增长…" (since then)
         for offset, fact in enumerate(facts):
             fact.period = str(year + offset)
 
@@ -794,8 +822,10 @@ def _paragraph(text: str, start: int, end: int, layout: Layout, regions: RegionT
     return out
 
 
-#: "未来五年", "今后五年": the years ahead of the text, a plan's period.
-_YEARS_AHEAD = re.compile(r"(?:未来|今后)(?:五|5)年")
+@cache
+def _years_ahead_words() -> re.Pattern[str]:
+    """``未来五年``, ``今后五年``: the years ahead of the text, a plan's period (lexicon ``years_ahead``)."""
+    return re.compile(alternation(load_lexicon()["years_ahead"]))
 
 
 def _years_ahead(layout: Layout, scope: Scope, sentence: str) -> str:
@@ -804,7 +834,7 @@ def _years_ahead(layout: Layout, scope: Scope, sentence: str) -> str:
     The plan period of the goals in force, or the plan the text names when it is still ahead of the text's
     year (news of a 十三五 outline issued in November 2015: 2016—2020), else the five years from the text's
     own."""
-    if "年" not in sentence or not _YEARS_AHEAD.search(sentence):
+    if "年" not in sentence or not _years_ahead_words().search(sentence):
         return ""
     if scope.kind == "target" and scope.span:
         return f"{scope.span.replace('-', '—')}年，"  # a plan's goals already over its period
@@ -914,7 +944,7 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
         in_list = prev is not None and prev_fact is not None and re.fullmatch(r"[、和及与]?|[、，]?和", pre) is not None
         next_q = quantities[index + 1] if index + 1 < len(quantities) else None
         after = _noun_after(text, q, clause_end, next_q) if q.unit_kind not in ("multiple", "doubling") else ""
-        threshold = _THRESHOLD.match(text, q.end) if q.unit_kind == "count" and next_q is not None else None
+        threshold = _thresholds()[1].match(text, q.end) if q.unit_kind == "count" and next_q is not None else None
         if threshold and next_q is not None and next_q.start == threshold.end() and next_q.unit_kind == "money":
             # "11个投资超10亿元工业项目竣工投产": the amount is part of what is counted (_excluded drops it)
             named = _AFTER_NOUN.match(text, next_q.end, clause_end)
@@ -966,7 +996,7 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
             mention = _clean_mention(counted) or mention
         if prev_fact is not None and (_TIME_FRAGMENT.search(mention) or _comparison_only().match(mention)
                                       or _rate_patterns()[0].match(mention) or _BASIS_ONLY.match(mention)
-                                      or _VERB_OR_ASPECT_ONLY.fullmatch(mention)):
+                                      or _milestones()[1].fullmatch(mention)):
             size = mention.endswith("总量")
             mention = prev_fact.mention  # "增加到2015年的23.53亿元，年均增长23.53%": the same indicator
             if size:
@@ -1273,7 +1303,7 @@ def _assign_list(text: str, members: list[tuple[RawFact, int]], last: list[str] 
         for fact, _ in members:
             fact.mention = subject
         return [subject] * len(members)
-    since = _SINCE_LIST.search(text, max(0, clause_start - 16), clause_start)
+    since = _since_list()[0].search(text, max(0, clause_start - 16), clause_start)
     if since is not None:
         _date_successive(since, listed, [fact for fact, _ in members])
     years = _LISTED_YEARS.match(listed)

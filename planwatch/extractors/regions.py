@@ -58,9 +58,13 @@ def _zone_subject() -> re.Pattern[str]:
     return re.compile(rf"({name})(?=(?:累计)?(?:实现|完成)?(?:{alternation(zones['heads'])}))")
 
 
-#: A sentence's opening time words and nothing else ("上半年，", "2021年，", "1—5月，").
-_TIME_LEAD_ONLY = re.compile(
-    r"\s*(?:(?:19|20)\d\d年)?(?:上半年|下半年|前三季度|第?[一二三四]季度|1[-—－至]\d{1,2}月份?|今年以来|全年)?[，,]\s*")
+@cache
+def _time_lead_only() -> re.Pattern[str]:
+    """A sentence's opening time words and nothing else (``上半年，``, ``2021年，``, ``1—5月，``): a part of a year
+    (lexicon ``parts_of_year.named``), a run of months from January, or ``time_leads``."""
+    lexicon = load_lexicon()
+    words = [*(w for named in lexicon["parts_of_year"]["named"].values() for w in named), *lexicon["time_leads"]]
+    return re.compile(rf"\s*(?:(?:19|20)\d\d年)?(?:{alternation(words)}|1[-—－至]\d{{1,2}}月份?)?[，,]\s*")
 
 
 @cache
@@ -168,7 +172,7 @@ class RegionTracker:
         if text.startswith("县域", p) and self.county_group:
             return self._named(self.county_group)
         after_time = (0 <= self.sentence_start < pos
-                      and _TIME_LEAD_ONLY.fullmatch(text, self.sentence_start, pos) is not None)
+                      and _time_lead_only().fullmatch(text, self.sentence_start, pos) is not None)
         subject = _zone_subject().match(text, p, limit)
         if subject and not after_time:
             self.zones.add(subject.group(1))

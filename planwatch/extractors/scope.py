@@ -326,9 +326,20 @@ _COMPARED_BASE = re.compile(COMPARED_PLAN.pattern + "的$")
 #: "五年增长30.8%", "比“十三五”时期增长19.1%": a change over a whole plan period
 _OVER_FIVE_YEARS = re.compile(r"五年|" + COMPARED_PLAN.pattern)
 _CHANGED = re.compile(r"(?:增加|减少|增长|提高|下降|降低)$")
-_SENTENCE_TOTAL = re.compile(r"五年(?:来)?(?:共|累计|合计)")
-_DONE = re.compile(r"(?:累计)?(?:完成|实施|实现)")
 _INVESTED = re.compile(r"(?:新增|计划|总)?投资(?:额|规模)?(?:约|近|超过?)?$")
+
+
+@cache
+def _span_totals() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = load_lexicon()["span_totals"]
+    return re.compile(alternation(words["verbs"])), re.compile(alternation(words["leads"]))
+
+
+def _sums_five_years(clause: str, before: str) -> bool:
+    """``五年共实施重点工业项目141个，…，完成规模以上工业总产值745亿元``: the sentence's ``五年共`` sums what each of
+    its clauses did (lexicon ``span_totals``)."""
+    done, sentence_total = _span_totals()
+    return bool(done.match(clause) and sentence_total.search(before))
 
 
 def period_for(scope: Scope, kind: str, measure: str, before: str, clause: str = "", mention: str = "",
@@ -403,7 +414,7 @@ def classify(measure: str, clause: str, described: str, rate: bool, before: str,
     total = bool(_TOTALS.search(words)) and not (_RUNNING_TOTAL.search(clause) and not _OVER_FIVE_YEARS.search(words))
     # "五年共实施重点工业项目141个，…，完成规模以上工业总产值745亿元": the sentence's 五年共 sums what each of its
     # clauses did (完成/实施), not a level one reached (达到)
-    total = total or bool(_DONE.match(clause) and _SENTENCE_TOTAL.search(before))
+    total = total or _sums_five_years(clause, before)
     held = bool(_held_cue().search(clause) or _STREAK_HELD.search(clause))
     changed = bool(_CHANGED.search(before))
     flowing = bool(flow.search(words))
