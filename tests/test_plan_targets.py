@@ -221,3 +221,15 @@ def test_unobserved_targets_are_judged_as_before(store: Store, monkeypatch: pyte
         a = by_name[key]
         assert (a["status"], a["direction"], a["note"]) == (status, direction, note), key
         assert a["latest"] is None and a["baseline"] is None and a["projection"] is None
+
+
+def test_a_plans_table_rows_are_shared_read_only() -> None:
+    """``table_rows`` keeps its answer for the next caller (a region's targets ask it of each plan): a caller
+    that changed it would change every later answer, so it cannot."""
+    from planwatch.monitor.plan_table import table_rows
+
+    text = "| 指标 | 2020年 | 2025年 |\n|---|---|---|\n| 地区生产总值（亿元） | 1000 | 1500 |\n"
+    rows = table_rows(text)
+    assert table_rows(text) is rows and rows[text.index("| 地区")].order == 2
+    with pytest.raises(TypeError):
+        rows[0] = rows[next(iter(rows))]  # type: ignore[index]

@@ -10,8 +10,10 @@ separated by blank lines only) is one table.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 _MARKUP = re.compile(r"<[^>]+>|\*\*|__")
 #: ``一、经济发展``, ``（二）创新驱动``, ``3. 民生福祉``: a numbered category heading in one cell.
@@ -37,13 +39,13 @@ def _cells(line: str) -> list[str]:
 
 
 @lru_cache(maxsize=64)
-def table_rows(text: str) -> dict[int, TableRow]:
+def table_rows(text: str) -> Mapping[int, TableRow]:
     """{offset of a table line's start: its TableRow} for every Markdown table row of ``text``.
 
     Kept for the last 64 texts (keyed by the text itself, so an edited document is parsed again):
     each list of a region's targets asks it of the region's plans, and parsing a plan's hundreds of
-    table lines was about a twentieth of a plan's answer at 100,000 documents.  Callers must not
-    change the dict.
+    table lines was about a twentieth of a plan's answer at 100,000 documents.  The answer is shared
+    by every caller, so it is a read-only view: a caller that changed it would change the next one's.
     """
     out: dict[int, TableRow] = {}
     table, order, blanks, category, category_col = -1, 0, 99, "", -1
@@ -74,9 +76,9 @@ def table_rows(text: str) -> dict[int, TableRow]:
             category = cells[category_col]
         order += 1
         out[start] = TableRow(table, order, category)
-    return out
+    return MappingProxyType(out)
 
 
-def row_of(rows: dict[int, TableRow], text: str, start: int) -> TableRow | None:
+def row_of(rows: Mapping[int, TableRow], text: str, start: int) -> TableRow | None:
     """The table row holding offset ``start`` of ``text``, if it is in one."""
     return rows.get(text.rfind("\n", 0, start) + 1)
