@@ -435,7 +435,7 @@ def find_context(
             clues.append(Clue("region", former_name, former_name, "former name"))
         if region is None and named.region is not None:
             region = named.region
-            clues.append(Clue("region", region.name, named.words, "file name"))
+            clues.append(Clue("region", region.name, named.region_from, "file name"))
         if region is None:
             own = _own_unit(seg_text)
             region = _main_region(seg_text[:2000], own) or _main_region(seg_text, own)
@@ -522,10 +522,10 @@ def find_context(
         # a plan's file names the year it was issued, not the first year it plans
         if part is None and named.part and doc_type in ("统计公报", "经济数据", "新闻报道", "other"):
             part = named.part
-            clues.append(Clue("part", part, named.words, "file name"))
+            clues.append(Clue("part", part, named.part_from, "file name"))
         if year is None:
             year = named.year
-            clues.append(Clue("year", str(year), named.words, "file name"))
+            clues.append(Clue("year", str(year), named.year_from, "file name"))
     issued = (stated.date if stated and stated.date else None) or page.get("date")
     if year is not None and issued and doc_type in ("新闻报道", "other") and not part:
         # news of January–March about last year's figures ("2021年，山东生产总值…" in an item of
@@ -555,26 +555,46 @@ _LATIN_WORD = re.compile(r"[A-Za-z]{4,}")
 @dataclass(frozen=True)
 class FileNamed:
     """What a file's name says of its document: users name files ``2019_海拉尔区_政府工作报告.txt`` or
-    ``jiangxi_2014h1.txt``.  Weaker than anything the text states, so it is read only where the text is
-    silent, and its clue names the file so that a user sees where a year came from."""
+    ``jiangxi_2014h1.txt``, and keep them in folders by place or year (``hailaer/``, ``provinces-2026/``).
+    Weaker than anything the text states, so it is read only where the text is silent, and each field
+    keeps the name it came from, so that a user sees where a year came from."""
 
     region: Region | None = None
     year: int | None = None
     part: str | None = None
-    words: str = ""
+    region_from: str = ""
+    year_from: str = ""
+    part_from: str = ""
 
 
 def file_name_context(name: str) -> FileNamed:
-    """The region, year and part of the year a file name states: one year only (a name with two is a
-    span or a comparison), FACTS.md's codes for a part of a year (``2018Q1-Q3``, ``2022m1m10``) or
-    its words (``前三季度``), and a region by its full name (``_deepest``)."""
-    stem = Path(name).stem if name else ""
-    if not stem or stem in ("-", "<stdin>"):
+    """The region, year and part of the year a file's name states, and failing that its folder's (region
+    and year only): one year only (a name with two is a span or a comparison), FACTS.md's codes for a
+    part of a year (``2018Q1-Q3``, ``2022m1m10``) or its words (``前三季度``), and a region by its full
+    name (``_deepest``) or in Pinyin."""
+    path = Path(name) if name and name not in ("-", "<stdin>") else None
+    if path is None or not path.stem:
         return FileNamed()
+    region, year, part = _named_in(path.stem, with_part=True)
+    region_from, year_from, part_from = (path.name if region else ""), (path.name if year else ""), (
+        path.name if part else "")
+    folder = path.parent.name
+    if folder and (region is None or year is None):
+        up_region, up_year, _ = _named_in(folder, with_part=False)
+        if region is None and up_region is not None:
+            region, region_from = up_region, folder + "/"
+        if year is None and up_year is not None:
+            year, year_from = up_year, folder + "/"
+    return FileNamed(region, year, part, region_from, year_from, part_from)
+
+
+def _named_in(stem: str, *, with_part: bool) -> tuple[Region | None, int | None, str | None]:
     years = list(_FILE_YEAR.finditer(stem))
     year = int(years[0].group("year")) if len({m.group("year") for m in years}) == 1 else None
-    code = next((m.group("part") for m in years if m.group("part")), None)
-    part = _file_part(code) if code else reported_part(stem)
+    part = None
+    if with_part:
+        code = next((m.group("part") for m in years if m.group("part")), None)
+        part = _file_part(code) if code else reported_part(stem)
     region = _deepest(_CJK_SPACED.sub("", stem.replace("_", " ")))
     if region is None:  # hailaer_2012.txt, yueyang_county_13th_plan.txt: a place in Pinyin
         gazetteer, kinds = load_gazetteer(), load_lexicon()["file_name_units"]
@@ -583,7 +603,7 @@ def file_name_context(name: str) -> FileNamed:
             region = gazetteer.romanised(word, tuple(kinds.get(after.lower(), ())))
             if region is not None:
                 break
-    return FileNamed(region, year, part, Path(name).name) if (region or year or part) else FileNamed()
+    return region, year, part
 
 
 def _file_part(code: str) -> str | None:

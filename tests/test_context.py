@@ -344,6 +344,11 @@ def test_a_unit_compared_with_is_not_the_texts_own() -> None:
     ("x2015.txt", None, None, None),
     ("tianzhu_county_2015.txt", None, 2015, None),  # 天祝 and 天柱 are both counties
     ("report_news_plan_bulletin_rural_major_works.txt", None, None, None),
+    # a folder by place or year (../shared's jinzhou/ and provinces-2026/) where the name itself is silent
+    ("jinzhou/000_6cc6ed5f7fc9b850.txt", "锦州市", None, None),
+    ("provinces-2026/report.txt", None, 2026, None),
+    ("hailaer/2016_锦州市_公报.txt", "锦州市", 2016, None),  # the file's own name first
+    ("/tmp/pytest-3/test_a_file0/a.txt", None, None, None),
 ])
 def test_a_file_name_states_a_region_year_and_part(name: str, region: str | None, year: int | None,
                                                   part: str | None) -> None:
