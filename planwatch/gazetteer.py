@@ -308,12 +308,15 @@ class Gazetteer:
 
     @functools.cache  # noqa: B019  (one gazetteer per process: load_gazetteer is cached)
     def _pinyin_index(self) -> dict[str, tuple[Region, ...]]:
-        from pypinyin import lazy_pinyin
-
+        """Pinyin → regions, from ``data/region_pinyin.csv`` (made by ``scripts/make_region_pinyin.py``,
+        so that no process loads a Pinyin dictionary)."""
+        text = (Path(__file__).parent / "data" / "region_pinyin.csv").read_text(encoding="utf-8")
         index: dict[str, dict[str, Region]] = {}
-        for r in self._regions:
-            for name in {r.name, r.short} - {""}:
-                index.setdefault("".join(lazy_pinyin(name)).lower(), {})[r.code] = r
+        for row in csv.DictReader(io.StringIO(text)):
+            region = self._by_code.get(row["code"])
+            if region is not None:
+                for reading in {row["name_pinyin"], row["short_pinyin"]} - {""}:
+                    index.setdefault(reading, {})[region.code] = region
         return {k: tuple(v.values()) for k, v in index.items()}
 
     def unique_short(self, name: str) -> Region | None:

@@ -378,3 +378,23 @@ def test_a_file_name_fills_only_what_the_text_leaves_unknown(tmp_path) -> None:
     shutil.copy(CORPUS / "hailaer" / "hailaer_2019.txt", tmp_path / "2013_锦州市_公报.txt")
     report = planwatch.extract(tmp_path / "2013_锦州市_公报.txt")
     assert (report.region, report.year) == ("海拉尔区", 2019)
+
+
+def test_the_pinyin_table_matches_the_gazetteer_and_needs_no_dictionary_at_run_time() -> None:
+    """``data/region_pinyin.csv`` is what ``scripts/make_region_pinyin.py`` makes from this gazetteer (so a new
+    division table cannot leave it behind), and reading ``hailaer_2012.txt`` loads no Pinyin dictionary: one
+    costs a process some 55 MB, over a small ``PLANWATCH_FILE_MEMORY_MB``."""
+    import importlib.util
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    spec = importlib.util.spec_from_file_location("make_region_pinyin", REPO / "scripts" / "make_region_pinyin.py")
+    maker = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(maker)  # type: ignore[union-attr]
+    assert maker.TABLE.read_text(encoding="utf-8") == maker.table_text()
+    probe = ("import sys; from planwatch.context import file_name_context as f; "
+             "print(f('hailaer_2012.txt').region.name, 'pypinyin' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=REPO)
+    assert out.stdout.split() == ["海拉尔区", "False"]

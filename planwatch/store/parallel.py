@@ -87,9 +87,11 @@ def _init_worker(parent: int) -> None:
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="planwatch-parent-watch").start()
     # Load the extractors' data (lexicon, taxonomy, gazetteer) now, so that a file's time and
     # memory limits measure the file, not the worker's start.
+    from planwatch.context import file_name_context
     from planwatch.pipeline import extract_text
 
     extract_text("凌河区2015年地区生产总值111.5亿元，增长7.6%。")
+    file_name_context("hailaer/hailaer_2015.txt")  # the Pinyin table, read for file names (not by extract_text)
     _worker_resolver()
     limits.limit_memory(2 * limits.file_memory_mb())
 
