@@ -1943,3 +1943,32 @@ def test_a_sentences_five_year_total_sums_what_each_clause_did():
         context=planwatch.StatedContext(region="岳阳县", date="2021-02", doc_type="政府工作报告"))
     assert [(f.text, f.period) for f in review.facts] == [
         ("300公里", "2016-2020"), ("800亿元", "2016-2020"), ("55%", "2020")]
+
+
+def test_an_indicator_named_in_latin_letters_is_followed_by_its_amount():
+    """重庆's 2022Q1 news: ``一季度重庆实现GDP 6398亿元,同比增长5.2%`` — letters glued to a number are a name
+    (``5G``, ``PM2.5``), but an indicator's own Latin name (indicators.yaml: GDP, CPI) with a number and its unit
+    after it is that indicator's amount (before: missed, and the growth after it named ``重庆实现GDP6398亿元``).
+    Accepted in the news of the sub-provincial cities (``成都上半年实现GDP9602.72亿元``); rejected for names with
+    digits (上海's ``PM2.5年均浓度``, 吉林's ``G331通车``, 内蒙古's ``5G基站``)."""
+    cities = _wider("news/sub_provincial_cities_2021h1.txt")
+    assert [(f.indicator, f.measure) for f in cities.facts if f.text in ("9602.72亿元", "13.1%")] == [
+        ("地区生产总值", "level"), ("地区生产总值", "growth")]
+    for name, kept in (("上海市", "26.3微克/"), ("吉林省", None), ("内蒙古自治区", "9.5万座")):
+        doc = planwatch.extract(PROVINCES / f"2026_{name}_政府工作报告.txt")
+        texts = [f.text for f in doc.facts]
+        assert not any(t in ("2.5", "331", "334", "5", "60") for t in texts), name
+        assert kept is None or any(t.startswith(kept) for t in texts), name
+
+
+def test_a_count_of_yi_said_aloud_is_an_amount_in_yi():
+    """新县's 2019 report: ``地方公共财政预算收入6.06亿元,…连续三年每年增加1个亿`` — ``1个亿`` is 1亿 (lexicon
+    ``counted_magnitudes``), not a count ``1个`` named ``亿`` (before).  Accepted in 厦门's 2016 news
+    (``这10个亿准备怎么花呢``, back to the year's 10亿元 of investment) and ``一个多亿``; rejected before 元 or 级,
+    where the count is of things of that size (``新开工5个亿元以上项目``: 5个)."""
+    xiamen = _wider("news/xiamen_2016_plan.txt")
+    assert [(f.text, f.value, f.unit) for f in xiamen.facts if f.start == 82] == [("10个亿", 10, "亿")]
+    context = planwatch.StatedContext(region="新县", date="2019", doc_type="政府工作报告")
+    said = planwatch.extract_text("全年引进一个多亿的投资，新开工5个亿元以上项目。", context=context)
+    assert [(f.text, f.value, f.unit, f.qualifier) for f in said.facts] == [
+        ("一个多亿", 1, "亿", "at_least"), ("5个", 5, "个", None)]

@@ -101,6 +101,25 @@ def _cues() -> dict[str, re.Pattern[str]]:
 
 
 @cache
+def _latin_indicator_names() -> frozenset[str]:
+    """The indicators' names written in Latin letters alone (``GDP``, ``CPI``: indicators.yaml synonyms)."""
+    return frozenset(form.upper() for ind in load_taxonomy() for form in ind.forms
+                     if form.isascii() and form.isalpha())
+
+
+def _latin_indicator_before(text: str, at: int) -> bool:
+    """True when the Latin letters right before ``at`` (a space between allowed) are an indicator's
+    whole name: ``一季度重庆实现GDP 6398亿元``, ``成都上半年实现GDP9602.72亿元``.  Letters glued to a
+    number are otherwise part of a name (``5G``, ``PM2.5``, ``G5京昆高速``): only a number with its unit
+    after such a name is its amount."""
+    m = _LATIN_BEFORE.search(text, max(0, at - 12), at)
+    return m is not None and m.group(1).upper() in _latin_indicator_names()
+
+
+_LATIN_BEFORE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2,6})[ \t\u3000]?$")
+
+
+@cache
 def _counted_programme() -> re.Pattern[str]:
     return re.compile(alternation(load_lexicon()["counted_programmes"]))
 
@@ -205,8 +224,9 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
     nxt2 = text[q.end:q.end + 2]
     if prev == "第" or prev2 in ("No", "NO"):
         return True
-    if prev.isascii() and prev.isalpha() or (nxt.isascii() and nxt.isalpha() and not q.unit):
-        return True  # 5G, PM2.5, CR400BF
+    if (prev.isascii() and prev.isalpha() and not (q.unit and _latin_indicator_before(text, q.num_start))
+            or (nxt.isascii() and nxt.isalpha() and not q.unit)):
+        return True  # 5G, PM2.5, CR400BF (but "实现GDP 6398亿元": an indicator's name, then its amount)
     if prev in "/／" and _ID_BEFORE_SLASH.search(text, max(0, q.num_start - 24), q.num_start):
         return True  # part of an identifier: 索引号 11152500011662413F/2012-00116, 000014349/2021-00123
     after_colon = text[q.end + 1:q.end + 2]
