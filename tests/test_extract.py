@@ -1972,3 +1972,23 @@ def test_a_count_of_yi_said_aloud_is_an_amount_in_yi():
     said = planwatch.extract_text("全年引进一个多亿的投资，新开工5个亿元以上项目。", context=context)
     assert [(f.text, f.value, f.unit, f.qualifier) for f in said.facts] == [
         ("一个多亿", 1, "亿", "at_least"), ("5个", 5, "个", None)]
+
+
+def test_a_subjectless_fenbie_list_takes_the_things_the_clause_before_lists():
+    """A ``分别`` list with no subject of its own after a clause that lists things and comments on them names
+    the numbers after those things, in order (lexicon ``list_predicates``; a count of the list, ``两大行业``, ends
+    the names too).  Two unseen documents of round u, each the other's example: 重庆's 2022Q1 news
+    (``汽车制造业、电气机械及器材制造业两大行业对工业增长贡献最为突出,分别增长16.8%和25.4%``) and 缙云县's 2023H1 page
+    (``禽蛋产量、水果和蔬菜增长较快,增速分别达9.1%、7.5%、5.5%``); before, every number was named by the
+    clause's last sixteen characters (``业两大行业对工业增长贡献最为突出``).  Rejected where the clause before holds
+    amounts (成都's 2014 report: ``城镇居民人均可支配收入29913元、农民人均纯收入12880元,分别增长10%和12%``; 云南's
+    1-7月 news: ``有色金属冶炼和压延加工业增长13.4%,分别比上半年提高6.8、2.0个百分点``): both keep their names."""
+    chongqing = _wider("news/chongqing_2022q1.txt")
+    named = [f.indicator for f in chongqing.facts if f.text in ("16.8%", "25.4%")]
+    assert named == ["汽车制造业", "电气机械及器材制造业"]
+    jinyun = _wider("news/jinyun_2023h1.txt")
+    assert [f.indicator for f in jinyun.facts if f.start in (439, 444, 449)] == ["禽蛋产量", "水果", "蔬菜"]
+    chengdu = _wider("reports/chengdu_2014.txt")
+    assert [f.indicator for f in chengdu.facts if f.start in (370, 374)] == ["城镇居民人均可支配收入", "农民人均纯收入"]
+    yunnan = _wider("news/yunnan_2022m1m7.txt")
+    assert [f.indicator for f in yunnan.facts if f.start in (340, 344)] == ["装备制造业", "高技术制造业"]

@@ -697,6 +697,30 @@ def _listed_places(subject: str, n: int) -> tuple[list[str], str] | None:
     return units, subject[pos:].lstrip("的")
 
 
+@cache
+def _list_predicate() -> re.Pattern[str]:
+    """Where a comment on listed things begins (lexicon ``list_predicates``), or a count of the list."""
+    words = alternation(load_lexicon()["list_predicates"])
+    return re.compile(rf"(?:两|[二三四五六七八九十]|\d+)(?:大|个|类|项)|{words}")
+
+
+def _listed_before(text: str, clause_start: int, n: int) -> list[str] | None:
+    """The ``n`` things the clause before a subjectless ``分别`` list names, when that clause lists as many
+    and then comments on them: ``汽车制造业、电气机械及器材制造业两大行业对工业增长贡献最为突出,分别增长16.8%和25.4%``
+    → 汽车制造业, 电气机械及器材制造业.  Without such a comment (a predicate word after the last item), or with
+    numbers in it, the clause is no list of names, and the caller's naming stands."""
+    prior = re.split(r"[，,；;。：:\n]", text[max(0, clause_start - 80):clause_start].rstrip("，, "))[-1]
+    items = re.split(r"[、和]", prior)
+    if len(items) != n or n < 2 or re.search(r"\d", prior):
+        return None  # (a clause with numbers is a list of amounts: "城镇居民人均可支配收入29913元、农民…")
+    comment = _list_predicate().search(items[-1], 2)
+    if comment is None:
+        return None
+    items[-1] = items[-1][:comment.start()]
+    names = [_clean_mention(item) for item in items]
+    return names if all(len(name) >= 2 for name in names) else None
+
+
 def _distribute(subject: str, n: int) -> list[str] | None:
     """``城镇和农村居民人均可支配收入`` over two numbers → the two full indicator names.
 
@@ -1272,6 +1296,11 @@ def _assign_list(text: str, members: list[tuple[RawFact, int]], last: list[str] 
         return last
     if idx < 0 and "、" not in subject:
         return last  # without 分别 only a subject listing its items ("每千人床位数、执业医师数增至…") distributes
+    if idx >= 0 and not subject and (listed_before := _listed_before(text, clause_start, len(members))):
+        # "禽蛋产量、水果和蔬菜增长较快,增速分别达9.1%、7.5%、5.5%": the things the clause before lists, in order
+        for (fact, _), name in zip(members, listed_before, strict=True):
+            fact.mention = name
+        return listed_before
     subject = re.sub(r"(?:年均)?(?:增长|增速|增幅|涨幅)$", "", subject)
     listed = _MARKUP.sub("", before[:idx] if idx >= 0 else before)  # a page's <p> before its first words
     listed = listed.strip("，、；：。 \u3000")
