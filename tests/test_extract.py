@@ -1992,3 +1992,30 @@ def test_a_subjectless_fenbie_list_takes_the_things_the_clause_before_lists():
     assert [f.indicator for f in chengdu.facts if f.start in (370, 374)] == ["城镇居民人均可支配收入", "农民人均纯收入"]
     yunnan = _wider("news/yunnan_2022m1m7.txt")
     assert [f.indicator for f in yunnan.facts if f.start in (340, 344)] == ["装备制造业", "高技术制造业"]
+
+
+def test_a_unit_named_after_a_bulletin_s_time_words_is_no_part_of_the_name():
+    """江州区's 2019 bulletin: ``初步核算，全年江州区生产总值[2](GDP)1975798万元``, ``年末江州区农业机械总动力…``
+    — the unit after 全年/年末 is the fact's region, not part of the indicator (before: ``江州区生产总值(GDP)``,
+    ``江州区农业机械总动力``), as after ``未来五年`` (吉木萨尔县's news, still so); ``生产总值(GDP)`` is
+    地区生产总值 (indicators.yaml).  Accepted on 广西's 2018H1 news (``上半年全区生产总值(GDP)8762.63亿元``, before
+    named ``生产总值(GDP)``) and on a county bulletin's line of the same shape (no other document of the corpora
+    writes its unit after 全年)."""
+    guangxi = _wider("news/guangxi_2018h1.txt")
+    assert [f.indicator for f in guangxi.facts if f.text in ("8762.63亿元", "6.2%")] == ["地区生产总值"] * 2
+    context = planwatch.StatedContext(region="丹寨县", date="2016-04", doc_type="统计公报")
+    line = planwatch.extract_text("年末丹寨县常住人口13.2万人，全年丹寨县生产总值(GDP)41.9亿元。", context=context)
+    assert [f.indicator for f in line.facts] == ["常住人口", "地区生产总值"]
+    jimsar = _wider("plans/jimsar_13th_plan_news_2015.txt")
+    assert all("吉木萨尔县" not in f.indicator for f in jimsar.facts)
+
+
+def test_an_ordinal_written_once_for_three_industries():
+    """江州区's 2019 bulletin: ``第一、二、三产业增加值占生产总值的比重分别为16.1%、29.0%、54.9%`` — the ordinal 第 is
+    written once for three (lexicon ``compound_subjects``; the 、 inside that word no longer makes the subject a list
+    of other things): 第一产业…, 第二产业…, 第三产业… (before: ``第一业…``, ``二产业…``, ``三产业…``).  Accepted on
+    黑龙江's 2018Q1 news (``第一、二、三产业增加值分别增长4.3%、4.0%和6.6%``); a subject listing other things besides
+    the word is still a list of its own (锦州's ``城镇和农村居民人均可支配收入分别…``, test above)."""
+    hlj = _wider("news/heilongjiang_2018q1.txt")
+    assert [f.indicator for f in hlj.facts if f.start in (152, 157, 162)] == [
+        "第一产业增加值", "第二产业增加值", "服务业增加值"]

@@ -556,6 +556,10 @@ _FUSED_HEADING = re.compile(
     r"(?=全年|全县|全市|全区|全省|全州|全旗|全盟|年末|年初|年内|全社会)")
 
 
+#: The time words of a whole period a bulletin's sentence opens on before its unit (``全年江州区生产总值``).
+_LEADING_PERIOD_WORD = re.compile(r"(?:全年|当年|年末|年底)")
+
+
 def _clean_mention(phrase: str) -> str:
     cues = _cues()
     phrase = _MARKUP.sub("", phrase.replace("*", "").replace("#", ""))
@@ -574,8 +578,9 @@ def _clean_mention(phrase: str) -> str:
         new = _TRAILING_YEAR.sub("", new)
         new = _LEADING_ASIDE.sub("", new)
         new = new.strip("，、；：。 的")
-        if new != phrase and _YEARS_AHEAD.match(phrase):
-            new = _leading_region(new)  # "未来五年吉木萨尔县地区生产总值": the unit after the time words
+        if new != phrase and (_YEARS_AHEAD.match(phrase) or _LEADING_PERIOD_WORD.match(phrase)):
+            # "未来五年吉木萨尔县地区生产总值", "全年江州区生产总值": the unit after the time words
+            new = _leading_region(new)
         if new == phrase:
             break
         phrase = new
@@ -730,7 +735,8 @@ def _distribute(subject: str, n: int) -> list[str] | None:
     for word in sorted(_compound_subjects(), key=len, reverse=True):
         at = subject.find(word)
         parts = _compound_subjects()[word]
-        if at >= 0 and len(parts) == n and not re.search(r"[、和及与]", subject):
+        # (a subject listing other things besides is a list of its own; the word itself may hold a 、)
+        if at >= 0 and len(parts) == n and not re.search(r"[、和及与]", subject.replace(word, "", 1)):
             return [subject[:at] + part + subject[at + len(word):] for part in parts]
     # try the plainest separators first: 及/与 also sit inside words (普及率, 参与率)
     for separators in ("、", "[、和]", "[、和及与]|以及"):
