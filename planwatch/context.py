@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from planwatch.gazetteer import Region, load_gazetteer
-from planwatch.lexicon import load_lexicon
+from planwatch.lexicon import alternation, load_lexicon
 
 #: Document types, as recognised from a title or the first lines (order matters: first wins).
 _DOC_TYPES = [
@@ -58,8 +58,10 @@ _REPORTED_FROM = re.compile(r"记者[^，。；\n]{0,8}?从(?P<who>[^，。；\n
 #: A year as written ("2019年"); structure.py reads headings with it too.
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 #: A year that opens a sentence as its time ("2019年，全县…", "2019年前三季度，…", "2019年1—5月，…").
+#: (A statistics office's opening words may come first: "据初步核算,2023年上半年…", lexicon ``accounting_leads``.)
 _LEAD_YEAR = re.compile(
-    r"(?:^|[。！\n>])[\s\u3000]*(?:[一二三四五六七八九十]+、)?(?:在)?((?:19|20)\d\d)年"
+    r"(?:^|[。！\n>])[\s\u3000]*(?:[一二三四五六七八九十]+、)?(?:在)?"
+    rf"(?:[\u4e00-\u9fff]{{0,12}}?(?:{alternation(load_lexicon()['accounting_leads'])})[，,]\s*)?((?:19|20)\d\d)年"
     r"(?=[，,]|全年|[上下前一二三四]|\d{1,2}[—\-－~至到]|\d{1,2}月(?!\d{1,2}日))"
 )
 #: A page saved with YAML front matter (Hexo, Jekyll, Hugo): ``---\ntitle: '…'\ndate: …\n---``.
@@ -370,6 +372,7 @@ def find_context(
             while first > 0 and 0 < len(window[first - 1]) <= 30 and not _SENTENCE_MARK.search(window[first - 1]):
                 first -= 1
             title = "".join(window[first:at + 1])
+    title = _title_proper(title)
     # the header: a saved portal page may put a menu and a source line before the dateline
     head = "\n".join(line for _, line in lines[title_index:title_index + 40] if line.strip())[:1500]
     seg_text = text[start:end]
@@ -433,6 +436,10 @@ def find_context(
         if former is not None:  # "2012年苍山县两会《政府工作报告》" under a news site's furniture
             region, former_name = former
             clues.append(Clue("region", former_name, former_name, "former name"))
+        whole = _short_whole(seg_text[:_LEAD_CHARS]) if region is None else None
+        if whole is not None:  # "上半年,缙云全县上下…": the unit the text opens on, as its own
+            region = whole[0]
+            clues.append(Clue("region", region.name, whole[1], "lead"))
         if region is None and named.region is not None:
             region = named.region
             clues.append(Clue("region", region.name, named.region_from, "file name"))
@@ -701,6 +708,52 @@ def _issue_date(head: str) -> tuple[str, str] | None:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}", m.group(0)
+
+
+#: Where a title stops on a line that runs on: its dateline's dash, or the first sentence mark.
+_TITLE_END = re.compile(r"\s*——|[。，：；！？,:;!?]")
+#: No title is longer (a window line naming a type is taken for the title up to this length too).
+_TITLE_MAX = 60
+
+
+def _title_proper(title: str) -> str:
+    """The title alone, when its line runs on into the dateline and the text.
+
+    A copy flattened onto one line (a forum's: ``2019年新县政府工作报告 ——2019年2月16日在县十四届人大
+    三次会议上 新县人民政府县长 夏明夫 各位代表: …获评河南省旅游扶贫示范县…``) has its whole text on the
+    title line; read as the title, any unit the text names (河南省) would be the document's.  A line
+    longer than a title is cut at its dateline's dash or first sentence mark, when what comes before
+    names a kind of document; a long first line of prose (``今年以来,全县…``) stays as it is.
+    """
+    if len(title.strip()) <= _TITLE_MAX:
+        return title
+    m = _TITLE_END.search(title)
+    head = title[:m.start()] if m else title
+    return head if m and 4 <= len(head.strip()) <= _TITLE_MAX and detect_doc_type(head) != "other" else title
+
+
+#: A unit's short name right before the word for the whole of it: ``缙云全县上下``, ``万源全市地区生产总值``.
+_SHORT_WHOLE = re.compile(r"(?P<short>[\u4e00-\u9fff]{2,4})全(?P<kind>[县区市旗])")
+#: How far into a text its opening runs: where a unit it calls its own whole is the text's subject.
+_LEAD_CHARS = 300
+
+
+def _short_whole(lead: str) -> tuple[Region, str] | None:
+    """The unit a text's opening names by its short name and the word for its whole (``缙云全县``).
+
+    A county's release or news item may name its county only so (``上半年,缙云全县上下深入学习…``),
+    a county's short name being too common in prose to be read alone (module ``gazetteer``); with
+    ``全县`` after it the name and the kind make one full name, read when exactly one unit has it.
+    """
+    gazetteer = load_gazetteer()
+    for m in _SHORT_WHOLE.finditer(lead):
+        words = m.group("short")
+        for k in range(len(words), 1, -1):  # the longest name first: 石家庄全市, 年缙云全县 → 缙云
+            name = words[-k:] + m.group("kind")
+            found = [r for r in gazetteer.candidates(name) if r.name == name]
+            if len(found) == 1:
+                return found[0], words[-k:] + "全" + m.group("kind")
+    return None
 
 
 def _title_subject(title: str) -> Region | None:

@@ -398,3 +398,54 @@ def test_the_pinyin_table_matches_the_gazetteer_and_needs_no_dictionary_at_run_t
              "print(f('hailaer_2012.txt').region.name, 'pypinyin' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=REPO)
     assert out.stdout.split() == ["海拉尔区", "False"]
+
+
+def test_a_title_line_that_runs_on_into_the_text_is_cut_at_its_dateline_or_first_stop(tmp_path) -> None:
+    # 新县's report copied onto one line ("2019年新县政府工作报告 ——2019年2月16日在县十四届人大…获评河南省…示范县")
+    # was read whole as its title, so the province the text names was the document's region; the title is cut
+    # where its dateline or first sentence mark begins, when what comes before names a kind of document
+    from planwatch.context import _title_proper
+
+    # accepted: 崇阳县's report news flattened the same way is dated by its header day (2016), not by the
+    # review heading's "2015年工作总结" further along the line (before: 2015; its manifest row says 2016)
+    text = (WIDER / "reports" / "chongyang_2016.txt").read_text(encoding="utf-8")
+    (tmp_path / "page.txt").write_text(" ".join(line.strip() for line in text.splitlines() if line.strip())[:3000],
+                                       encoding="utf-8")
+    flat = planwatch.extract(tmp_path / "page.txt", StatedContext())
+    assert (flat.region, flat.year) == ("崇阳县", 2016)
+    assert _title_proper("2019年新县政府工作报告 ——2019年2月16日在县十四届人大三次会议上 新县人民政府县长 夏明夫 "
+                         "各位代表: 现在,我代表县人民政府,向大会报告工作,请予审议") == "2019年新县政府工作报告"
+    # rejected: a long first line of prose (平遥县's bulletin) names no kind before its first stop: kept whole
+    pingyao = (WIDER / "bulletins" / "pingyao_2017.txt").read_text(encoding="utf-8").splitlines()[0]
+    assert len(pingyao) > 60 and _title_proper(pingyao) == pingyao
+    short = "2015年天祝藏族自治县国民经济和社会发展统计公报"
+    assert _title_proper(short) == short
+
+
+def test_a_unit_named_by_its_short_name_before_the_word_for_its_whole(tmp_path) -> None:
+    # 缙云县's 上半年 page names its county only as "上半年,缙云全县上下…": the short name with 全县 after it is
+    # one full name (before: no region without the manifest or the file name)
+    from planwatch.context import _short_whole
+
+    # accepted: 万源's news of its plan, read from the paragraph that names it so ("到“十四五”末,万源全市…")
+    text = (WIDER / "news" / "wanyuan_14th_plan_2021.txt").read_text(encoding="utf-8")
+    (tmp_path / "page.txt").write_text(text[text.index("到“十四五”末,万源全市"):], encoding="utf-8")
+    assert planwatch.extract(tmp_path / "page.txt", StatedContext()).region == "万源市"
+    assert _short_whole("今年以来,石家庄全市上下") is not None
+    # rejected: a short name several units have (鼓楼区 in 福州, 南京, 徐州, 开封), and a whole named past the
+    # opening (the sub-provincial cities' news: "上半年，杭州全市…" in its middle names no subject of the item)
+    assert _short_whole("上半年,鼓楼全区上下") is None
+    assert _short_whole("带动全县经济") is None
+    cities = (WIDER / "news" / "sub_provincial_cities_2021h1.txt").read_text(encoding="utf-8")
+    assert "杭州全市" in cities and _short_whole(cities[:300]) is None
+
+
+def test_a_year_after_a_statistics_office_s_opening_words_opens_the_sentence(tmp_path) -> None:
+    # 缙云县's page: "据初步核算,2023年上半年全县实现生产总值…" dates the release (before: no year, 36 facts undated)
+    # accepted: 天祝's bulletin read from its first section ("一、综合 初步核算,2015年,全县实现…")
+    text = (WIDER / "bulletins" / "tianzhu_2015.txt").read_text(encoding="utf-8")
+    (tmp_path / "body.txt").write_text(text[text.index("一、综合"):], encoding="utf-8")
+    assert planwatch.extract(tmp_path / "body.txt", StatedContext()).year == 2015
+    # rejected: a year that only opens a "since" (据统计,2018年以来…) dates nothing
+    since = planwatch.extract_text("一、就业\n据统计，2018年以来全县累计新增就业1.2万人。", context=StatedContext())
+    assert since.year is None

@@ -1943,3 +1943,79 @@ def test_a_sentences_five_year_total_sums_what_each_clause_did():
         context=planwatch.StatedContext(region="岳阳县", date="2021-02", doc_type="政府工作报告"))
     assert [(f.text, f.period) for f in review.facts] == [
         ("300公里", "2016-2020"), ("800亿元", "2016-2020"), ("55%", "2020")]
+
+
+def test_an_indicator_named_in_latin_letters_is_followed_by_its_amount():
+    """重庆's 2022Q1 news: ``一季度重庆实现GDP 6398亿元,同比增长5.2%`` — letters glued to a number are a name
+    (``5G``, ``PM2.5``), but an indicator's own Latin name (indicators.yaml: GDP, CPI) with a number and its unit
+    after it is that indicator's amount (before: missed, and the growth after it named ``重庆实现GDP6398亿元``).
+    Accepted in the news of the sub-provincial cities (``成都上半年实现GDP9602.72亿元``); rejected for names with
+    digits (上海's ``PM2.5年均浓度``, 吉林's ``G331通车``, 内蒙古's ``5G基站``)."""
+    cities = _wider("news/sub_provincial_cities_2021h1.txt")
+    assert [(f.indicator, f.measure) for f in cities.facts if f.text in ("9602.72亿元", "13.1%")] == [
+        ("地区生产总值", "level"), ("地区生产总值", "growth")]
+    for name, kept in (("上海市", "26.3微克/"), ("吉林省", None), ("内蒙古自治区", "9.5万座")):
+        doc = planwatch.extract(PROVINCES / f"2026_{name}_政府工作报告.txt")
+        texts = [f.text for f in doc.facts]
+        assert not any(t in ("2.5", "331", "334", "5", "60") for t in texts), name
+        assert kept is None or any(t.startswith(kept) for t in texts), name
+
+
+def test_a_count_of_yi_said_aloud_is_an_amount_in_yi():
+    """新县's 2019 report: ``地方公共财政预算收入6.06亿元,…连续三年每年增加1个亿`` — ``1个亿`` is 1亿 (lexicon
+    ``counted_magnitudes``), not a count ``1个`` named ``亿`` (before).  Accepted in 厦门's 2016 news
+    (``这10个亿准备怎么花呢``, back to the year's 10亿元 of investment) and ``一个多亿``; rejected before 元 or 级,
+    where the count is of things of that size (``新开工5个亿元以上项目``: 5个)."""
+    xiamen = _wider("news/xiamen_2016_plan.txt")
+    assert [(f.text, f.value, f.unit) for f in xiamen.facts if f.start == 82] == [("10个亿", 10, "亿")]
+    context = planwatch.StatedContext(region="新县", date="2019", doc_type="政府工作报告")
+    said = planwatch.extract_text("全年引进一个多亿的投资，新开工5个亿元以上项目。", context=context)
+    assert [(f.text, f.value, f.unit, f.qualifier) for f in said.facts] == [
+        ("一个多亿", 1, "亿", "at_least"), ("5个", 5, "个", None)]
+
+
+def test_a_subjectless_fenbie_list_takes_the_things_the_clause_before_lists():
+    """A ``分别`` list with no subject of its own after a clause that lists things and comments on them names
+    the numbers after those things, in order (lexicon ``list_predicates``; a count of the list, ``两大行业``, ends
+    the names too).  Two unseen documents of round u, each the other's example: 重庆's 2022Q1 news
+    (``汽车制造业、电气机械及器材制造业两大行业对工业增长贡献最为突出,分别增长16.8%和25.4%``) and 缙云县's 2023H1 page
+    (``禽蛋产量、水果和蔬菜增长较快,增速分别达9.1%、7.5%、5.5%``); before, every number was named by the
+    clause's last sixteen characters (``业两大行业对工业增长贡献最为突出``).  Rejected where the clause before holds
+    amounts (成都's 2014 report: ``城镇居民人均可支配收入29913元、农民人均纯收入12880元,分别增长10%和12%``; 云南's
+    1-7月 news: ``有色金属冶炼和压延加工业增长13.4%,分别比上半年提高6.8、2.0个百分点``): both keep their names."""
+    chongqing = _wider("news/chongqing_2022q1.txt")
+    named = [f.indicator for f in chongqing.facts if f.text in ("16.8%", "25.4%")]
+    assert named == ["汽车制造业", "电气机械及器材制造业"]
+    jinyun = _wider("news/jinyun_2023h1.txt")
+    assert [f.indicator for f in jinyun.facts if f.start in (439, 444, 449)] == ["禽蛋产量", "水果", "蔬菜"]
+    chengdu = _wider("reports/chengdu_2014.txt")
+    assert [f.indicator for f in chengdu.facts if f.start in (370, 374)] == ["城镇居民人均可支配收入", "农民人均纯收入"]
+    yunnan = _wider("news/yunnan_2022m1m7.txt")
+    assert [f.indicator for f in yunnan.facts if f.start in (340, 344)] == ["装备制造业", "高技术制造业"]
+
+
+def test_a_unit_named_after_a_bulletin_s_time_words_is_no_part_of_the_name():
+    """江州区's 2019 bulletin: ``初步核算，全年江州区生产总值[2](GDP)1975798万元``, ``年末江州区农业机械总动力…``
+    — the unit after 全年/年末 is the fact's region, not part of the indicator (before: ``江州区生产总值(GDP)``,
+    ``江州区农业机械总动力``), as after ``未来五年`` (吉木萨尔县's news, still so); ``生产总值(GDP)`` is
+    地区生产总值 (indicators.yaml).  Accepted on 广西's 2018H1 news (``上半年全区生产总值(GDP)8762.63亿元``, before
+    named ``生产总值(GDP)``) and on a county bulletin's line of the same shape (no other document of the corpora
+    writes its unit after 全年)."""
+    guangxi = _wider("news/guangxi_2018h1.txt")
+    assert [f.indicator for f in guangxi.facts if f.text in ("8762.63亿元", "6.2%")] == ["地区生产总值"] * 2
+    context = planwatch.StatedContext(region="丹寨县", date="2016-04", doc_type="统计公报")
+    line = planwatch.extract_text("年末丹寨县常住人口13.2万人，全年丹寨县生产总值(GDP)41.9亿元。", context=context)
+    assert [f.indicator for f in line.facts] == ["常住人口", "地区生产总值"]
+    jimsar = _wider("plans/jimsar_13th_plan_news_2015.txt")
+    assert all("吉木萨尔县" not in f.indicator for f in jimsar.facts)
+
+
+def test_an_ordinal_written_once_for_three_industries():
+    """江州区's 2019 bulletin: ``第一、二、三产业增加值占生产总值的比重分别为16.1%、29.0%、54.9%`` — the ordinal 第 is
+    written once for three (lexicon ``compound_subjects``; the 、 inside that word no longer makes the subject a list
+    of other things): 第一产业…, 第二产业…, 第三产业… (before: ``第一业…``, ``二产业…``, ``三产业…``).  Accepted on
+    黑龙江's 2018Q1 news (``第一、二、三产业增加值分别增长4.3%、4.0%和6.6%``); a subject listing other things besides
+    the word is still a list of its own (锦州's ``城镇和农村居民人均可支配收入分别…``, test above)."""
+    hlj = _wider("news/heilongjiang_2018q1.txt")
+    assert [f.indicator for f in hlj.facts if f.start in (152, 157, 162)] == [
+        "第一产业增加值", "第二产业增加值", "服务业增加值"]

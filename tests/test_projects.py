@@ -1342,3 +1342,17 @@ def test_laying_works_in_a_list_are_no_project() -> None:
     plan = "二、2023年主要工作安排\n"
     assert _names(plan + "建成城北大道、南湖大桥和管线铺设等工程。\n") == [
         ("城北大道", "completed"), ("南湖大桥", "completed")]
+
+
+def test_works_named_for_the_people_are_programmes_not_projects() -> None:
+    """新县's 2019 report: ``推进乡村旅游富民工程`` is a programme, not a works under construction (round u's project
+    reference: no project in the document; before, one false mention).  A name ending in 富民工程, 惠民工程 or 民心工程
+    (projects.yaml ``non_project_heads``) is dropped: accepted in 天津's 2026 report (``每年精心实施民心工程``) and
+    上海's (``新一轮民心工程``); rejected for the works the same reports name (天津's ``协和天津基地``)."""
+    def names(path: Path) -> set[str]:
+        return {m.name for m in extract_projects(extract(path)).mentions}
+
+    tianjin = names(PROVINCES / "2026_天津市_政府工作报告.txt")
+    assert not any("民心工程" in n for n in tianjin) and "协和天津基地" in tianjin
+    assert not any("民心工程" in n for n in names(PROVINCES / "2026_上海市_政府工作报告.txt"))
+    assert not names(WIDER / "reports" / "xinxian_2019.txt")

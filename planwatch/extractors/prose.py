@@ -101,6 +101,25 @@ def _cues() -> dict[str, re.Pattern[str]]:
 
 
 @cache
+def _latin_indicator_names() -> frozenset[str]:
+    """The indicators' names written in Latin letters alone (``GDP``, ``CPI``: indicators.yaml synonyms)."""
+    return frozenset(form.upper() for ind in load_taxonomy() for form in ind.forms
+                     if form.isascii() and form.isalpha())
+
+
+def _latin_indicator_before(text: str, at: int) -> bool:
+    """True when the Latin letters right before ``at`` (a space between allowed) are an indicator's
+    whole name: ``一季度重庆实现GDP 6398亿元``, ``成都上半年实现GDP9602.72亿元``.  Letters glued to a
+    number are otherwise part of a name (``5G``, ``PM2.5``, ``G5京昆高速``): only a number with its unit
+    after such a name is its amount."""
+    m = _LATIN_BEFORE.search(text, max(0, at - 12), at)
+    return m is not None and m.group(1).upper() in _latin_indicator_names()
+
+
+_LATIN_BEFORE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2,6})[ \t\u3000]?$")
+
+
+@cache
 def _counted_programme() -> re.Pattern[str]:
     return re.compile(alternation(load_lexicon()["counted_programmes"]))
 
@@ -208,8 +227,9 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
     nxt2 = text[q.end:q.end + 2]
     if prev == "第" or prev2 in ("No", "NO"):
         return True
-    if prev.isascii() and prev.isalpha() or (nxt.isascii() and nxt.isalpha() and not q.unit):
-        return True  # 5G, PM2.5, CR400BF
+    if (prev.isascii() and prev.isalpha() and not (q.unit and _latin_indicator_before(text, q.num_start))
+            or (nxt.isascii() and nxt.isalpha() and not q.unit)):
+        return True  # 5G, PM2.5, CR400BF (but "实现GDP 6398亿元": an indicator's name, then its amount)
     if prev in "/／" and _ID_BEFORE_SLASH.search(text, max(0, q.num_start - 24), q.num_start):
         return True  # part of an identifier: 索引号 11152500011662413F/2012-00116, 000014349/2021-00123
     after_colon = text[q.end + 1:q.end + 2]
@@ -551,6 +571,10 @@ _FUSED_HEADING = re.compile(
     r"(?=全年|全县|全市|全区|全省|全州|全旗|全盟|年末|年初|年内|全社会)")
 
 
+#: The time words of a whole period a bulletin's sentence opens on before its unit (``全年江州区生产总值``).
+_LEADING_PERIOD_WORD = re.compile(r"(?:全年|当年|年末|年底)")
+
+
 def _clean_mention(phrase: str) -> str:
     cues = _cues()
     phrase = _MARKUP.sub("", phrase.replace("*", "").replace("#", ""))
@@ -569,8 +593,9 @@ def _clean_mention(phrase: str) -> str:
         new = _TRAILING_YEAR.sub("", new)
         new = _LEADING_ASIDE.sub("", new)
         new = new.strip("，、；：。 的")
-        if new != phrase and _years_ahead_words().match(phrase):
-            new = _leading_region(new)  # "未来五年吉木萨尔县地区生产总值": the unit after the time words
+        if new != phrase and (_years_ahead_words().match(phrase) or _LEADING_PERIOD_WORD.match(phrase)):
+            # "未来五年吉木萨尔县地区生产总值", "全年江州区生产总值": the unit after the time words
+            new = _leading_region(new)
         if new == phrase:
             break
         phrase = new
@@ -705,6 +730,30 @@ def _listed_places(subject: str, n: int) -> tuple[list[str], str] | None:
     return units, subject[pos:].lstrip("的")
 
 
+@cache
+def _list_predicate() -> re.Pattern[str]:
+    """Where a comment on listed things begins (lexicon ``list_predicates``), or a count of the list."""
+    words = alternation(load_lexicon()["list_predicates"])
+    return re.compile(rf"(?:两|[二三四五六七八九十]|\d+)(?:大|个|类|项)|{words}")
+
+
+def _listed_before(text: str, clause_start: int, n: int) -> list[str] | None:
+    """The ``n`` things the clause before a subjectless ``分别`` list names, when that clause lists as many
+    and then comments on them: ``汽车制造业、电气机械及器材制造业两大行业对工业增长贡献最为突出,分别增长16.8%和25.4%``
+    → 汽车制造业, 电气机械及器材制造业.  Without such a comment (a predicate word after the last item), or with
+    numbers in it, the clause is no list of names, and the caller's naming stands."""
+    prior = re.split(r"[，,；;。：:\n]", text[max(0, clause_start - 80):clause_start].rstrip("，, "))[-1]
+    items = re.split(r"[、和]", prior)
+    if len(items) != n or n < 2 or re.search(r"\d", prior):
+        return None  # (a clause with numbers is a list of amounts: "城镇居民人均可支配收入29913元、农民…")
+    comment = _list_predicate().search(items[-1], 2)
+    if comment is None:
+        return None
+    items[-1] = items[-1][:comment.start()]
+    names = [_clean_mention(item) for item in items]
+    return names if all(len(name) >= 2 for name in names) else None
+
+
 def _distribute(subject: str, n: int) -> list[str] | None:
     """``城镇和农村居民人均可支配收入`` over two numbers → the two full indicator names.
 
@@ -714,7 +763,8 @@ def _distribute(subject: str, n: int) -> list[str] | None:
     for word in sorted(_compound_subjects(), key=len, reverse=True):
         at = subject.find(word)
         parts = _compound_subjects()[word]
-        if at >= 0 and len(parts) == n and not re.search(r"[、和及与]", subject):
+        # (a subject listing other things besides is a list of its own; the word itself may hold a 、)
+        if at >= 0 and len(parts) == n and not re.search(r"[、和及与]", subject.replace(word, "", 1)):
             return [subject[:at] + part + subject[at + len(word):] for part in parts]
     # try the plainest separators first: 及/与 also sit inside words (普及率, 参与率)
     for separators in ("、", "[、和]", "[、和及与]|以及"):
@@ -1282,6 +1332,11 @@ def _assign_list(text: str, members: list[tuple[RawFact, int]], last: list[str] 
         return last
     if idx < 0 and "、" not in subject:
         return last  # without 分别 only a subject listing its items ("每千人床位数、执业医师数增至…") distributes
+    if idx >= 0 and not subject and (listed_before := _listed_before(text, clause_start, len(members))):
+        # "禽蛋产量、水果和蔬菜增长较快,增速分别达9.1%、7.5%、5.5%": the things the clause before lists, in order
+        for (fact, _), name in zip(members, listed_before, strict=True):
+            fact.mention = name
+        return listed_before
     subject = re.sub(r"(?:年均)?(?:增长|增速|增幅|涨幅)$", "", subject)
     listed = _MARKUP.sub("", before[:idx] if idx >= 0 else before)  # a page's <p> before its first words
     listed = listed.strip("，、；：。 \u3000")

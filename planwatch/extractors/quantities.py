@@ -46,12 +46,14 @@ def _pattern() -> re.Pattern[str]:
     units = alternation(lex["base_units"] + lex["count_words"] + lex["percent"] + lex["permille"]
                         + lex["points"] + lex["multiples"])
     mags = alternation(lex["magnitudes"])
+    counted = alternation(lex["counted_magnitudes"])
     touching = alternation([w for ws in q["prefix_touching"].values() for w in ws])
     suffix = alternation([w for ws in q["suffix"].values() for w in ws])
     num = f"(?:{ARABIC}|{CHINESE})"
     return re.compile(
         rf"(?P<pre>{touching})?"
         rf"(?P<num>{num})"
+        rf"(?:个(?=(?:余|多)?(?:{counted})(?![元级])))?"  # "增加1个亿" (lexicon counted_magnitudes)
         rf"(?:(?P<rsep>[-—–~～至到])(?P<num2>{ARABIC})(?=[万亿%％{alternation(lex['count_words'])}]|{units}|{mags}))?"
         rf"(?P<yu0>余|多)?(?P<mag>(?!千[瓦伏米克]|百分)(?:{mags}))?(?P<yu>余|多)?(?P<unit>{units})?"
         rf"(?:(?P<rsep2>[-—–~～至到])(?P<num3>{ARABIC})(?P<mag3>{mags})?(?P<unit3>{units})?)?"
