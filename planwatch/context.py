@@ -64,6 +64,8 @@ _LEAD_YEAR = re.compile(
     rf"(?:[\u4e00-\u9fff]{{0,12}}?(?:{alternation(load_lexicon()['accounting_leads'])})[，,]\s*)?((?:19|20)\d\d)年"
     r"(?=[，,]|全年|[上下前一二三四]|\d{1,2}[—\-－~至到]|\d{1,2}月(?!\d{1,2}日))"
 )
+#: The year a work report reviews, as its first estimate names it ("预计2012年全市生产总值…", "预计2007年，…").
+_ESTIMATED_YEAR = re.compile(r"(?:初步)?预计((?:19|20)\d\d)年(?:全年)?(?![底末前内]|以来|将|要)")
 #: A page saved with YAML front matter (Hexo, Jekyll, Hugo): ``---\ntitle: '…'\ndate: …\n---``.
 _FRONT_MATTER = re.compile(r"\A\s*---\n(?P<body>(?:[^\n]*\n){1,40}?)---\n")
 #: A date with its day, as a page's header prints the day it was issued.
@@ -187,6 +189,14 @@ def _deepest(text: str) -> Region | None:
         if best is None or (gazetteer.contains(best, region) and best.code != region.code):
             best = region
     return best
+
+
+@cache
+def _report_opening() -> re.Pattern[str]:
+    """How a work report opens (``我代表市人民政府，向大会报告工作``; lexicon ``report_openings``): a
+    representative of the government, then the words for reporting to the congress, in one sentence."""
+    words = "|".join(map(re.escape, load_lexicon()["report_openings"]))
+    return re.compile(rf"我代表[^。；\n]{{0,20}}?(?:人民政府|政府)[^。；\n]{{0,4}}?(?:{words})")
 
 
 def detect_doc_type(head: str) -> str:
@@ -387,11 +397,15 @@ def find_context(
         doc_type = "政府工作报告"
         clues.append(Clue("type", doc_type, _DATELINE.search(head).group(0), "dateline"))  # type: ignore[union-attr]
     else:
-        for words, source in ((title, "title"), (head[:400], "header"), (seg_text[:3000], "text")):
-            kind = detect_doc_type(words)
+        # "各位代表：现在，我代表市人民政府，向大会报告工作": a report to the congress, whatever its copy is titled;
+        # its opening says more than a type's word somewhere in its first pages ("经济运行")
+        opening = _report_opening().search(seg_text[:1500])
+        for words, source in ((title, "title"), (head[:400], "header"), ("", "opening"), (seg_text[:3000], "text")):
+            kind = ("政府工作报告" if opening else "other") if source == "opening" else detect_doc_type(words)
             if kind != "other":
                 doc_type = kind
-                clues.append(Clue("type", kind, title.strip()[:30] if source == "title" else "", source))
+                said = opening.group(0) if source == "opening" and opening else ""
+                clues.append(Clue("type", kind, title.strip()[:30] if source == "title" else said, source))
                 break
     doc_type = doc_type or "other"
 
@@ -502,6 +516,13 @@ def find_context(
             y, m, words = month
             year = y + 1 if m >= 11 else y
             clues.append(Clue("year", str(year), words, "header"))
+    if year is None and doc_type == "政府工作报告":
+        # "预计2012年全市生产总值完成3440亿元左右": a report is written before the year it reviews is closed
+        # and delivered in the next one, which it plans ("预计到2015年" is a goal, no year reviewed)
+        estimated = _ESTIMATED_YEAR.search(seg_text[:4000])
+        if estimated:
+            year = int(estimated.group(1)) + 1
+            clues.append(Clue("year", str(year), estimated.group(0), "estimate"))
     if year is None:
         lead = _LEAD_YEAR.search(seg_text[:1500])
         if lead:

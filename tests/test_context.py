@@ -449,3 +449,33 @@ def test_a_year_after_a_statistics_office_s_opening_words_opens_the_sentence(tmp
     # rejected: a year that only opens a "since" (据统计,2018年以来…) dates nothing
     since = planwatch.extract_text("一、就业\n据统计，2018年以来全县累计新增就业1.2万人。", context=StatedContext())
     assert since.year is None
+
+
+def test_a_report_known_by_its_opening_and_dated_by_its_first_estimate(tmp_path) -> None:
+    """包头's 2013 report (round t) is copied without title or dateline
+    (``包头市人民政府市长 孙炜东`` / ``各位代表:`` / ``现在,我代表市人民政府,向大会报告工作``) and its review
+    says ``预计2012年全市生产总值完成3440亿元左右``: read alone it is a work report (lexicon
+    ``report_openings``) of 2013, the year after the one it estimates (before: type unknown, no year,
+    its review undated).  Accepted on 锡林浩特's 2008 report and 吉林's 2026 report cut to their
+    opening (``我代表市人民政府向大会作工作报告``; ``预计2007年,地区生产总值完成75亿元`` → 2008);
+    rejected on 宿迁's news (``王昊代表市人民政府向大会作工作报告``: no 我代表) and for a goal
+    (``预计到2015年``)."""
+    def read(name: str, text: str) -> planwatch.Document:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        return planwatch.extract(tmp_path / name, StatedContext())
+
+    baotou = read("doc0.txt", (WIDER / "reports" / "baotou_2013.txt").read_text(encoding="utf-8"))
+    assert (baotou.doc_type, baotou.region, baotou.year) == ("政府工作报告", "包头市", 2013)
+    assert {f.period for f in baotou.facts if f.text in ("3440亿元左右", "326.8亿元")} == {"2012"}
+    xilinhot = (WIDER / "reports" / "xilinhot_2008.txt").read_text(encoding="utf-8")
+    opened = read("doc1.txt", xilinhot[xilinhot.index("各位代表:\n"):])
+    assert (opened.doc_type, opened.year) == ("政府工作报告", 2008)
+    jilin = (CORPUS / "provinces-2026" / "2026_吉林省_政府工作报告.txt").read_text(encoding="utf-8")
+    assert read("doc2.txt", jilin[jilin.index("各位代表"):]).doc_type == "政府工作报告"
+    from planwatch.context import _report_opening
+
+    suqian = (WIDER / "news" / "suqian_2019_report_items.txt").read_text(encoding="utf-8")
+    assert "代表市人民政府向大会作工作报告" in suqian and _report_opening().search(suqian) is None
+    goal = read("doc4.txt", "各位代表：\n现在，我代表县人民政府，向大会报告工作。\n"
+                            "预计到2015年，全县地区生产总值达到100亿元。\n")
+    assert (goal.doc_type, goal.year) == ("政府工作报告", None)

@@ -2019,3 +2019,119 @@ def test_an_ordinal_written_once_for_three_industries():
     hlj = _wider("news/heilongjiang_2018q1.txt")
     assert [f.indicator for f in hlj.facts if f.start in (152, 157, 162)] == [
         "第一产业增加值", "第二产业增加值", "服务业增加值"]
+
+
+def test_a_pages_counter_is_furniture_clicks_in_prose_are_facts():
+    """辽阳's 2018 bulletin (round t), copied with its header ``来源:辽阳市统计局 作者: 点击:4582次``: a counter's label
+    and colon right before the number mark how often the page was read (lexicon ``page_counters``; before: a fact
+    ``4582次``).  Rejected in another portal's header of the same shape; accepted in prose about clicks and visits,
+    which has no colon there: 锦州's ``服务点击量超过 200 余万次``, 广东 2026 ``相关报道总点击量超610亿次``, 湖南 2026
+    ``月访问量稳定在2000万人次``."""
+    context = planwatch.StatedContext(region="安康市", date="2023-07", doc_type="经济数据")
+    header = planwatch.extract_text(
+        "发布时间：2023-07-31 17:55 浏览次数：1532次\n上半年，全市生产总值593.11亿元。", context=context)
+    assert [f.text for f in header.facts] == ["593.11亿元"]
+    jinzhou = planwatch.extract(CORPUS / "jinzhou" / "004_9898a4a294c82fae.txt")
+    assert any(f.text == "200 余万次" and f.indicator == "服务点击量" for f in jinzhou.facts)
+    for province, text, indicator in (("广东省", "610亿次", "相关报道总点击量"), ("湖南省", "2000万人次", "月访问量")):
+        doc = planwatch.extract(PROVINCES / f"2026_{province}_政府工作报告.txt")
+        assert any(f.text == text and f.indicator == indicator for f in doc.facts), province
+
+
+def test_the_levels_a_milestone_list_passes_are_facts_the_count_is_not():
+    """包头's 2013 report (round t): ``经济总量跨越了两千亿元和三千亿元两个台阶`` — both levels are the economy's,
+    each a lower bound (before: the second was dropped with the count after it, and the first named ``经济总量跨越``).
+    Accepted in 福建 2026 (``经济总量连跨5万亿元、6万亿元两个台阶``: 连跨 a milestone verb, lexicon) and 北京 2026
+    (``经济总量连续迈上4万亿、5万亿两个台阶``) and 浙江 2026 (``连续跨越7万亿、8万亿、9万亿三个大台阶``: the bound runs
+    along the list); the count of milestones alone stays no fact (江苏 2026
+    ``连续迈上4个万亿元台阶``, 吉林 2026 ``跨越3个千亿元台阶``)."""
+    for province, texts in (("福建省", ("5万亿元", "6万亿元")), ("北京市", ("4万亿", "5万亿")),
+                            ("浙江省", ("7万亿", "8万亿", "9万亿"))):
+        doc = planwatch.extract(PROVINCES / f"2026_{province}_政府工作报告.txt")
+        passed = [(f.indicator, f.qualifier) for f in doc.facts if f.text in texts and f.indicator == "地区生产总值"]
+        assert passed == [("地区生产总值", "at_least")] * len(texts), province
+    for province, words in (("江苏省", "连续迈上4个万亿元台阶"), ("吉林省", "跨越3个千亿元台阶")):
+        doc = planwatch.extract(PROVINCES / f"2026_{province}_政府工作报告.txt")
+        text = (PROVINCES / f"2026_{province}_政府工作报告.txt").read_text(encoding="utf-8")
+        at = text.index(words)
+        assert not [f for f in doc.facts if at <= f.start < at + len(words)], province
+
+
+def test_a_comparison_with_the_whole_year_before_names_nothing():
+    """长春's 一季度 2024 news (round t): ``全市规上工业总产值增长10.7%,比上年全年加快1.8个百分点``
+    — the change is of the output's growth (before: named ``比上年全年加快``).  Accepted in 大庆's
+    2016H1 analysis (``…比一季度提高0.3个百分点，比去年全年提高3.8个百分点``: was ``比去年全年``);
+    a name with its own subject after the base stays (``比上年全年工业投资``)."""
+    from planwatch.extractors.prose import _comparison_only
+
+    daqing = _wider("releases/daqing_2016h1.txt")
+    assert [f.indicator for f in daqing.facts if f.text in ("0.9个百分点", "0.3个百分点", "3.8个百分点")][:3] == [
+        "地区生产总值"] * 3
+    assert _comparison_only().match("比去年全年提高") and _comparison_only().match("较2022年全年")
+    assert not _comparison_only().match("比上年全年工业投资")
+
+
+def test_an_amount_per_year_in_a_review_is_the_spans_average():
+    """包头's 2013 report (round t): ``预计2012年全市生产总值完成3440亿元左右,…;固定资产投资五年累计完成9091亿元,
+    年均增加349亿元`` — the amount per year averages the five years reviewed, 2008–2012, however the sentence named 2012
+    before it (before: 2012; lexicon ``period_cues.average``).  Accepted as it was where no year is named (上海 2026
+    ``年均新增就业岗位61.4万个``, 2021–2025); a year's level in the same review sentence stays the year's
+    (``预计2012年…3440亿元``), and an amount per year in a one-year plan is that year's."""
+    baotou = _wider("reports/baotou_2013.txt")
+    assert [(f.text, f.period) for f in baotou.facts if f.text in ("3440亿元左右", "9091亿元", "349亿元")] == [
+        ("3440亿元左右", "2012"), ("9091亿元", "2008-2012"), ("349亿元", "2008-2012")]
+    shanghai = planwatch.extract(PROVINCES / "2026_上海市_政府工作报告.txt")
+    assert [f.period for f in shanghai.facts if f.text == "61.4万个"] == ["2021-2025"]
+    review = planwatch.extract_text(
+        "政府工作报告\n一、过去五年工作回顾\n五年来，2015年全县地区生产总值达到120亿元，年均新增城镇就业3000人。",
+        context=planwatch.StatedContext(region="岳阳县", date="2016-02", doc_type="政府工作报告"))
+    assert [(f.text, f.period) for f in review.facts] == [("120亿元", "2015"), ("3000人", "2011-2015")]
+    plan = planwatch.extract_text(
+        "政府工作报告\n二、2016年工作安排\n今年，全县年均新增城镇就业3000人。",
+        context=planwatch.StatedContext(region="岳阳县", date="2016-02", doc_type="政府工作报告"))
+    assert [(f.text, f.period) for f in plan.facts] == [("3000人", "2016")]
+
+
+def test_a_bare_measure_after_a_named_one_is_of_the_same_subject():
+    """安康's 上半年 2023 release (round t): ``全市夏粮播种面积121.23万亩,产量24.88万吨`` and
+    ``农林牧渔业总产值147.21亿元,增长3.5%,实现增加值86.48亿元``: the bare 产量 and 增加值 are
+    夏粮's and 农林牧渔业's (lexicon ``shared_heads``; before: ``产量``, ``增加值``).  Accepted in
+    平遥's 2017 bulletin (``油料面积333.3公顷,产量693吨`` → 油料产量) and 大庆's 2014 rural analysis
+    (``棚室果蔬类播种面积18.9万亩，产量43万吨``); rejected where the measure before names no subject of
+    its own (``播种面积12万亩，产量5万吨`` stays 产量), for a project's attributes (锦州's ``建筑面积 108 万平方米,
+    总投资 41 亿元``), after a bare verb (``新增投资 400 亿元，实现产值 700 亿元``) and past a ``；``
+    (海拉尔区 2016: ``人均道路面积达到18.99平方米，…；五年累计投资5.1亿元``)."""
+    pingyao = _wider("bulletins/pingyao_2017.txt")
+    assert {f.text: f.indicator for f in pingyao.facts if f.text in ("693吨", "911吨")} == {
+        "693吨": "油料产量", "911吨": "中草药材产量"}
+    daqing = _wider("releases/daqing_2014_rural.txt")
+    assert [f.indicator for f in daqing.facts if f.text == "43万吨"] == ["棚室果蔬类产量"]
+    context = planwatch.StatedContext(region="平遥县", date="2017", doc_type="统计公报")
+    bare = planwatch.extract_text("全年播种面积12万亩，产量5万吨。", context=context)
+    assert [f.indicator for f in bare.facts if f.text == "5万吨"] == ["产量"]
+    # a project's attributes, an amount after a bare verb and one past a ；-part keep their own names
+    jinzhou = planwatch.extract(CORPUS / "jinzhou" / "001_a4dd6afc1d6d7e9f.txt")
+    assert {f.indicator for f in jinzhou.facts if f.text in ("41 亿元", "24.36 亿元")} == {"总投资"}
+    plan = planwatch.extract(CORPUS / "jinzhou" / "004_9898a4a294c82fae.txt")
+    assert "新增产值" not in {f.indicator for f in plan.facts}
+    hailaer = planwatch.extract(CORPUS / "hailaer" / "hailaer_2016.txt")
+    assert [f.indicator for f in hailaer.facts if f.text == "5.1亿元"] == ["投资"]
+
+
+def test_a_second_fenbie_list_takes_the_names_given_since_the_first():
+    """安康's 上半年 2023 release (round t): ``夏粮播种面积…,产量…,分别增长0.1%和0.7%;油菜籽播种面积90.77万亩,
+    产量12.35万吨,分别增长4.6%和4.9%`` — the second list is of the rapeseed figures just named (before: 4.6% was named
+    ``夏粮播种面积``, the first list's).  Accepted on a county's wording of the same shape; rejected where nothing new
+    was named between the lists: 广东's ``汽车、电气、电子和电力累计增速分别为…，两年平均增速分别为…`` and 凌河区's
+    ``…年均增速分别为6.5%、10%和25%,总量分别达到170亿元、54亿元和34亿元`` keep the first list's names."""
+    context = planwatch.StatedContext(region="平遥县", date="2017", doc_type="统计公报")
+    crops = planwatch.extract_text("全年小麦播种面积10万亩，产量4万吨，分别增长1.2%和2.1%；玉米播种面积8万亩，"
+                                   "产量5万吨，分别增长3.0%和4.1%。", context=context)
+    assert [(f.text, f.indicator) for f in crops.facts if f.text.endswith("%")] == [
+        ("1.2%", "小麦播种面积"), ("2.1%", "小麦产量"), ("3.0%", "玉米播种面积"), ("4.1%", "玉米产量")]
+    guangdong = _wider("releases/gd_2021m1m2_news.txt")
+    assert [f.indicator for f in guangdong.facts if f.text in ("7.3%", "12.1%", "5.2%", "3.7%")][:4] == [
+        "汽车", "电气", "电子", "电力"]
+    linghe = planwatch.extract(CORPUS / "jinzhou" / "003_821d0610ff899f65.txt")
+    assert [f.indicator for f in linghe.facts if f.text in ("54亿元", "34亿元") and f.kind == "target"] == [
+        "固定资产投资", "规模以上工业总产值"]

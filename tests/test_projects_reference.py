@@ -120,6 +120,8 @@ ROUND_Q = Path(__file__).parent / "data" / "projects_reference_round_q.jsonl"
 ROUND_R = Path(__file__).parent / "data" / "projects_reference_round_r.jsonl"
 #: the three documents of the fourteenth unseen round (ranges-s): whole zones, annotated before either extractor ran
 ROUND_S = Path(__file__).parent / "data" / "projects_reference_round_s.jsonl"
+#: the four documents of the fifteenth unseen round (ranges-t): whole zones, none names a project
+ROUND_T = Path(__file__).parent / "data" / "projects_reference_round_t.jsonl"
 #: the four documents of the wider unseen round u (ranges-u): whole zones, annotated before either extractor ran
 ROUND_U = Path(__file__).parent / "data" / "projects_reference_round_u.jsonl"
 
@@ -170,7 +172,7 @@ def test_wider_reference_is_grounded() -> None:
     docs = {str(p.relative_to(WIDER_DIR)) for p in WIDER_DIR.rglob("*.txt")}
     # the documents added later for a fresh held-out figure have their own reference (NEW, below)
     later = (NEW, ROUND4, ROUND5, ROUND6, ROUND7, ROUND8, ROUND9, ROUND10, ROUND_L, ROUND_M, ROUND_N, ROUND_O,
-             ROUND11, ROUND12, ROUND_P, ROUND_Q, ROUND_R, ROUND_S, ROUND_U)
+             ROUND11, ROUND12, ROUND_P, ROUND_Q, ROUND_R, ROUND_S, ROUND_T, ROUND_U)
     new_docs = {z["doc"] for ref in later for z in load_reference(ref)[0]}
     assert {z["doc"] for z in zones} | new_docs == docs and len(mentions) >= 30
     assert not {z["doc"] for z in zones} & new_docs
@@ -432,6 +434,16 @@ def test_round_s_reference_is_grounded_and_scored() -> None:
     assert (scores.exact, scores.stage_right, scores.kind_right, scores.counts_found) == (3, 3, 3, 2)
     assert scores.by_doc["bulletins/tianzhu_2015.txt"][1] == 0
     assert scores.by_doc["releases/hengyang_2023m1m4.txt"][1] == 0
+
+
+def test_round_t_reference_is_grounded_and_scored() -> None:
+    """辽阳's 2018 bulletin, 安康's 上半年 2023 release, 包头's 2013 report opening and 长春's 一季度 2024 news: none
+    names a project (钢铁、铝业、装备制造等五大支柱产业 and 煤化工、风力发电等战略性新兴产业 are industries, 七大产业
+    and ``3转、4强、7新`` categories and a slogan, 动车组 and 城市轨道车辆 products).  Annotated before the project
+    extractor ran on them; first sight: no mention found in any of the four (a floor)."""
+    found = _false_mentions(ROUND_T, 4)
+    assert found == {"bulletins/liaoyang_2018.txt": 0, "releases/ankang_2023h1.txt": 0,
+                     "reports/baotou_2013.txt": 0, "news/changchun_2024q1.txt": 0}
 
 
 def test_round_u_reference_is_grounded_and_scored() -> None:

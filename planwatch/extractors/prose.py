@@ -153,6 +153,14 @@ def _general_experience() -> re.Pattern[str]:
 
 
 @cache
+def _page_counter() -> re.Pattern[str]:
+    """A web page's counter label and its colon right before a number (``点击:4582次``, ``浏览次数：12``):
+    how often the page was read, page furniture (lexicon ``page_counters``).  Prose about clicks has no
+    colon there (``服务点击量超过 200 余万次``, ``相关报道总点击量超610亿次``) and stays a fact."""
+    return re.compile(rf"(?:{alternation(load_lexicon()['page_counters'])})\s*[:：]\s*$")
+
+
+@cache
 def _capacity_units() -> frozenset[str]:
     return frozenset(load_lexicon()["capacity_units"])
 
@@ -359,6 +367,8 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
         return True  # "在16个县市区…综合排名中": the field of a ranking, as the rank itself is no fact
     if _enumerated_names(text, clause_start, q, clause_end, sent_end):
         return True
+    if _page_counter().search(text, max(sent_start, q.start - 12), q.start):
+        return True  # "来源：辽阳市统计局 作者： 点击:4582次": how often the page was read
     if _general_experience().search(text, sent_start, q.start):
         return True  # "按照国际经验,人均GDP超过3000美元,标志着…": a threshold of countries in general
     return False
@@ -449,11 +459,12 @@ _LEADING_TIME = re.compile(
 @cache
 def _comparison_only() -> re.Pattern[str]:
     """A name that is only the base of a comparison, or the basis a change is measured on
-    ("比上年名义增长5.3%", "扣除价格因素实际增长5.1%"; lexicon ``change_bases``)."""
+    ("比上年名义增长5.3%", "扣除价格因素实际增长5.1%"; lexicon ``change_bases``).  A part of a year compared
+    with the whole of the year before ("比上年全年加快1.8个百分点") is such a base too."""
     bases = alternation(load_lexicon()["change_bases"])
     return re.compile(
         rf"^(?=.)(?:{bases})*(?:(?:上年|去年)?同期(?:相比|比较)|(?:比|较|同比|环比|相比|与|同)"
-        r"(?:上年|去年|(?:19|20)\d\d年|年初|上月|上个月|上季度|上季|上一季度)?(?:同期|末|底)?"
+        r"(?:上年|去年|(?:19|20)\d\d年|年初|上月|上个月|上季度|上季|上一季度)?(?:同期|全年|末|底)?"
         r"(?:前三季度|[上下]半年|第?[一二三四]季度|1[—\-－~～至]\d{1,2}月份?|\d{1,2}月份?(?:末|底)?)?(?:相比|比较)?)?"
         rf"(?:{bases})*(?:加快|放缓|回落|提高|提升|下降|增长|增加|减少|收窄|扩大)?$"
     )
@@ -614,6 +625,15 @@ def _milestones() -> tuple[re.Pattern[str], re.Pattern[str]]:
                            rf"(?:{alternation(words['marks'])})|(?:{alternation(words['dangling'])})$")
     verb_or_total = re.compile(rf"(?:{alternation(words['adverbs'])})*(?:{verbs}了?|{alternation(words['totals'])})")
     return milestone, verb_or_total
+
+
+@cache
+def _milestone_count() -> re.Pattern[str]:
+    """The count of milestones closing a list of the levels passed (``…5万亿元、6万亿元两个台阶``, the list's later
+    items before it: ``跨越7万亿、8万亿、9万亿三个大台阶``)."""
+    marks = alternation(load_lexicon()["milestones"]["marks"])
+    return re.compile(rf"(?:[、和及与][\d.一二两三四五六七八九十百千万亿元]{{1,10}})*"
+                      rf"[\d一二两三四五六七八九十]+个(?:大|新)?(?:{marks})")
 #: Markup left in text saved with its HTML (a tag, or a tag cut by the window): never part of a name.
 _MARKUP = re.compile(r"<[^<>]*>|^[^<>]*>|<[^<>]*$|&[a-z]+;")
 _BARE_VERBS = {"新增", "增加", "净增", "减少", "新建", "累计", "完成", "其中"}
@@ -794,6 +814,20 @@ def _distribute(subject: str, n: int) -> list[str] | None:
 @cache
 def _shared_heads() -> tuple[str, ...]:
     return tuple(sorted(load_lexicon()["shared_heads"], key=len, reverse=True))
+
+
+def _sibling_measure(mention: str, before: RawFact | None) -> str:
+    """``夏粮播种面积121.23万亩,产量24.88万吨``, ``农林牧渔业总产值147.21亿元,增长3.5%,实现增加值86.48亿元``: a bare
+    measure word (lexicon ``shared_heads``) right after another measure of a named subject in the sentence is that
+    subject's (``夏粮产量``, ``农林牧渔业增加值``), not a measure of everything."""
+    bare = mention.removeprefix("总")
+    if before is None or before.measure != "level" or bare not in _shared_heads() or _ATTRIBUTE.fullmatch(mention):
+        return mention  # (a project's 建筑面积…,总投资…: attributes of the project, not of 建筑)
+    head = next((h for h in _shared_heads() if before.mention.endswith(h)), "")
+    subject = re.sub(rf"总?{head}$", "", before.mention) if head and head != bare else ""
+    if len(subject) < 2 or subject.endswith(("的", "和", "、")) or _unnamed(subject) or subject in _BARE_VERBS:
+        return mention  # (新增投资400亿元，实现产值700亿元: no subject)
+    return subject + mention
 
 
 def extract_prose(norm: NormalizedText, layout: Layout, regions: RegionTracker) -> list[RawFact]:
@@ -982,9 +1016,11 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
         seg_start = max(clause_start, prev[0].end if prev and prev[0].end <= q.start else clause_start)
         pre_full = text[clause_start:q.start]
         pre = text[seg_start:q.start]
-        if q.prefix_verb and pre.endswith(q.prefix_verb):
-            pre = pre[: -len(q.prefix_verb)]
-            pre_full = pre_full[: -len(q.prefix_verb)]
+        # the bound's verb, with its aspect ("跨越了两千亿元"), is no part of the name
+        verb = next((v for v in (q.prefix_verb + "了", q.prefix_verb) if q.prefix_verb and pre.endswith(v)), "")
+        if verb:
+            pre = pre[: -len(verb)]
+            pre_full = pre_full[: -len(verb)]
         measure, value, unit = _measure(text, q, text[clause_start:q.start], prev)
         if measure == "level" and q.unit_kind == "percent" and value < 0:
             measure = "growth"  # "降幅由-14.2%收窄至-11.6%": a share or rate is never below zero, a change is
@@ -1006,7 +1042,9 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
         if after and re.match(r".*(?:率|比例|比重|占比)$", after) and next_q and next_q.start == q.end + len(after):
             continue  # "4条河流断面监测达标率100%": the count only qualifies the rate
         if after and after.endswith(("台阶", "大关", "关口")):
-            continue  # "连续迈上4个万亿元台阶": a count of milestones passed, no quantity of the region
+            if q.unit_kind == "count":
+                continue  # "连续迈上4个万亿元台阶": a count of milestones passed, no quantity of the region
+            after = ""  # "连跨5万亿元、6万亿元两个台阶": the levels passed are the region's, the count names nothing
         if after:
             mention = after
         elif mention in _BARE_VERBS and prev_fact is not None:
@@ -1044,9 +1082,12 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
             total = text[start:by_owner.start()].rstrip("，, ")
             counted = re.sub(r"(?:共|合计|总计)?[\d一二三四五六七八九十]*个?$", "", total)
             mention = _clean_mention(counted) or mention
-        if prev_fact is not None and (_TIME_FRAGMENT.search(mention) or _comparison_only().match(mention)
-                                      or _rate_patterns()[0].match(mention) or _BASIS_ONLY.match(mention)
-                                      or _milestones()[1].fullmatch(mention)):
+        # (not from a difference itself unnamed yet, "比全国高0.3个百分点,较2022年全年增长0.5个百分点": each is named
+        # with its own base by the sentence before, _name_comparisons)
+        if prev_fact is not None and not re.match(r"(?:比|较)", prev_fact.mention) and (
+                _TIME_FRAGMENT.search(mention) or _comparison_only().match(mention)
+                or _rate_patterns()[0].match(mention) or _BASIS_ONLY.match(mention)
+                or _milestones()[1].fullmatch(mention)):
             size = mention.endswith("总量")
             mention = prev_fact.mention  # "增加到2015年的23.53亿元，年均增长23.53%": the same indicator
             if size:
@@ -1106,10 +1147,19 @@ def _sentence(text: str, start: int, end: int, layout: Layout, regions: RegionTr
             # "组建省重点实验室24个，省专业技术创新中心34个", "改造566个小区，面积为1433万平方米": the span goes on
             period = scope.span
         qualifier = q.qualifier
-        if qualifier is None and in_list and prev is not None and prev_fact is not None and prev[0].prefix_verb:
+        sibling = next((f for f in reversed(facts) if f.measure == "level"), None)
+        if measure == "level" and sibling is not None and not re.search(r"[；;。]", text[sibling.end:q.start]):
+            # (the level before in the same part of the sentence: "总产值147.21亿元,增长3.5%,实现增加值86.48亿元";
+            # not "人均道路面积达到18.99平方米…；五年累计投资5.1亿元")
+            mention = _sibling_measure(mention, sibling)
+        if qualifier is None and in_list and prev is not None and prev_fact is not None:
             shared = text[max(0, prev[0].start - 12):prev[0].start]
-            if re.search(r"(?:分别|均|接连|先后)" + re.escape(prev[0].prefix_verb), shared):
+            if prev[0].prefix_verb and re.search(r"(?:分别|均|接连|先后)" + re.escape(prev[0].prefix_verb), shared):
                 qualifier = prev_fact.qualifier  # "分别突破10000个、7000个": the verb governs the list
+            elif prev_fact.qualifier == "at_least" and _milestone_count().match(text, q.end, clause_end):
+                # so does a milestone verb whose list closes on the count of milestones ("跨越了两千亿元和三千亿元两个
+                # 台阶", "连续跨越7万亿、8万亿、9万亿三个大台阶")
+                qualifier = prev_fact.qualifier
         fact = RawFact(q.start, q.end, mention, measure, value, unit, kind, period, region, qualifier,
                        value_high=range_high(q, value),
                        evidence=_evidence(scope, kind, estimate_window, sentence_before, part, region, regions,
@@ -1377,8 +1427,13 @@ def _assign_list(text: str, members: list[tuple[RawFact, int]], last: list[str] 
         return [subject] * len(members) if subject else last
     names = _distribute(subject, len(members))
     n = len(members)
-    if names is None and last is not None and len(last) == n and len(subject) <= 4:
-        names = last  # "…增速分别为…，总量分别达到…": the same indicators again
+    preceding = earlier[max(0, position - n):position]
+    fresh = (not subject and len(preceding) == n and len({f.mention for f in preceding}) == n
+             and all(f.measure == "level" for f in preceding) and last is not None
+             and [f.mention for f in preceding] != last)
+    if names is None and last is not None and len(last) == n and len(subject) <= 4 and not fresh:
+        names = last  # "…增速分别为…，总量分别达到…": the same indicators again (not where other things were
+        # named since: "夏粮播种面积…,产量…,分别增长0.1%和0.7%;油菜籽播种面积…,产量…,分别增长4.6%和4.9%")
         preceding = earlier[max(0, position - n):position]
         if (len(preceding) == n and [f.mention for f in preceding] == last
                 and len({f.region for f in preceding}) == n):

@@ -400,6 +400,12 @@ def _held_cue() -> re.Pattern[str]:
     return re.compile(alternation(load_lexicon()["period_cues"]["held"]))
 
 
+@cache
+def _average_cue() -> re.Pattern[str]:
+    """An amount per year over the years reviewed (``年均增加349亿元``; lexicon ``period_cues.average``)."""
+    return re.compile(alternation(load_lexicon()["period_cues"]["average"]))
+
+
 #: "连续9年稳定在…", "连续7年保持98%以上": a level held for years (not "连续迈上4个台阶", milestones passed)
 _STREAK_HELD = re.compile(r"连续[\d一二两三四五六七八九十]+年")
 _RUNNING_TOTAL = re.compile(r"累计(?:达到|达|超过|超|突破|增至)")
@@ -565,6 +571,10 @@ def _year_or_span(scope: Scope, kind: str, measure: str, before: str, clause: st
         return scope.span  # a plan's project list ("投资 15 亿元三溢科技公司…", "…等 17 个项目") and work to do
     if t.years:
         if measure == "avg_growth" and scope.span:
+            return scope.span
+        if measure == "level" and scope.multi_year and scope.span and _average_cue().search(clause):
+            # "预计2012年全市生产总值完成3440亿元…；固定资产投资五年累计完成9091亿元，年均增加349亿元": an amount
+            # per year over the years reviewed is their average, however late in the sentence its year was named
             return scope.span
         bases = [int(y) for y in _BASE_YEAR.findall(before)] if measure == "avg_growth" else []
         if bases and bases[-1] < t.years[-1]:
