@@ -95,6 +95,10 @@ _INLINE_LABEL = re.compile(r"(?:[（(][一二三四五六七八九十\d]+[)）])
 _PLACE_ONLY = re.compile(r"^(?![^至]*至)[\u4e00-\u9fff]{2,6}[河山湖江]$")  # (not a stretch: 五大连池至嫩江)
 _RELATIVE = re.compile(r"关注|落户|位于|投资|建设|实施|引进|相依|具有|形成|打造|承接|面向|为|是|有|达到|设在")
 _AND_SPLIT = re.compile(r"以及|和|及")
+#: The characters ``_split_and`` reads: brackets and the first characters of ``_AND_SPLIT``.
+_AND_MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE) + "以和及]")
+#: ``_cut_outside_brackets``' scans, one per set of separators: brackets and the separators.
+_CUT_MARKS: dict[str, re.Pattern[str]] = {}
 _CHAIN = re.compile(r"(?:并|和|及|、)?")
 #: a stretch named by its two ends and nothing else (武汉至福州): it may share the head of the next item
 _BARE_STRETCH = re.compile(r"[\u4e00-\u9fff]{2,4}至[\u4e00-\u9fff]{2,4}")
@@ -112,6 +116,10 @@ _PLAN_VERBS = re.compile(r"着力|力争|推动|加快|确保|将|要|计划")
 # (literal patterns used per clause or per name, compiled once: re.search(r"…") looks its
 # pattern up in re's cache on every call, a tenth of the extractor's time)
 _PROJECT_WORD = re.compile(r"项目|工程")
+#: What ``_listed_in`` ends with: a clause without one of these needs no search for it (its lead is tried everywhere).
+_LISTED_END = re.compile(r"项目|名单|计划")
+#: The counters of ``_COUNTED_HEAD_FORM`` (its look-behind is tried at every character: a clause without one is not searched).
+_COUNTED_HEAD_MARK = re.compile(r"[个项座条所]")
 _BATCH_WORDS = re.compile(r"一大批|一批|一些|若干|各类|一系列")
 _BATCH_START = re.compile(r"各类|各种|一大批|一批|若干")
 _LIST_CONJ = re.compile(r"和|及|以及|、")
@@ -169,6 +177,8 @@ _ASCII_STOP_END = re.compile(r"(?<=[\u4e00-\u9fff）)”])\s*\.\s*$")
 #: found by a scan that starts at the mark (theirs start with a look behind, tried at every character).
 _ASCII_CANDIDATE = re.compile(r"[,;:.](?!\d)")
 _WORD_END = re.compile(r"[\u4e00-\u9fff）)”%]")
+#: Characters a clause can end at (``planwatch.analysis`` and ``_ascii_split``), which no cue word holds.
+_CLAUSE_BOUNDARY = frozenset("，；：。！？\n,;:. \t\u3000")
 
 
 def _after_word(t: str, pos: int) -> bool:
@@ -232,11 +242,25 @@ class ProjectExtractor:
         self._valid_memo: dict[tuple[str, str], bool] = {}  # (_valid: names judged, kept across documents)
         self._sector_name_words = [(w, s.id) for s in tax.sectors for w in s.name]
         self._sector_name_words.sort(key=lambda p: len(p[0]), reverse=True)
+        self._sector_name_rank: dict[str, int] = {}
+        for rank, (word, _) in enumerate(self._sector_name_words):
+            self._sector_name_rank.setdefault(word, rank)
+        # (every position's longest word: a look-ahead, so that words overlapping one another are all seen)
+        self._sector_name_re = re.compile(rf"(?=({alternation([w for w, _ in self._sector_name_words if w])}))")
         self._non_lists = re.compile(alternation(tax.words("non_project_lists")))
         verbs = [v for v in tax.before_cues if len(v) >= 2]
         triggers = {*tax.after_cues, *tax.before_cues, *tax.list_cues, "项目", "工程", "投资", "投入", "等", "龙头",
                     "代表", *tax.words("capacity_words")}
         self._trigger = re.compile(alternation(triggers))
+        # Where a clause can start anything: a trigger, an enumerator (包括, 分别是) or an open bracket (a
+        # bracket after a count of works encloses names).  Found in one pass over each layout; a clause
+        # holding none of them, and no colon after it or 是/为 opening it, is skipped whole (most clauses).
+        # Exact because no word holds a character a clause ends at: a match cannot cross into the next clause.
+        cue_words = {*triggers, *tax.words("enumerators")}
+        # (the brackets as words of the one trie: a character class beside it makes the search five times slower)
+        self._cue_re: re.Pattern[str] | None = re.compile(alternation(cue_words | {"（", "("}))
+        if any(set(w) & _CLAUSE_BOUNDARY or any(ch.isspace() for ch in w) for w in cue_words):
+            self._cue_re = None  # (a word that could cross a clause's end: every clause read as before)
         self._chunk_re = re.compile(rf"[、并](?={alternation(verbs)})")
         self._generic_names = frozenset(tax.words("generic_names"))
         self._sector_words = frozenset(w for sec in tax.sectors for w in sec.heading)
@@ -272,8 +296,9 @@ class ProjectExtractor:
         self._class_prefix = re.compile(alternation(tax.words("class_prefixes")))
         self._not_conjunction = tuple(load_lexicon()["not_conjunction_starts"])
         self._purpose_re = re.compile(alternation(tax.words("purpose_openers")))
-        self._count_enumerator_re = re.compile(
-            alternation([w for w in tax.words("colon_enumerators") if w not in ("有", "如下")]))
+        count_enumerators = [w for w in tax.words("colon_enumerators") if w not in ("有", "如下")]
+        self._count_enumerator_re = re.compile(alternation(count_enumerators))
+        self._count_enumerator_first = frozenset(w[0] for w in count_enumerators if w)
         self._list_rejected_heads = tuple(tax.words("list_rejected_heads"))
         self._own_head_nouns = frozenset(tax.words("list_nouns_own_heads"))
         self._etc_non_project = re.compile(
@@ -321,8 +346,15 @@ class ProjectExtractor:
             after_count = False  # the clause before ends in 个 (a quick test before _roster)
             previous = None
             self._enum_items: list[tuple[int, int, _Statement, int]] = []
-            for clause in clauses:
-                if not (after_count and self._roster(previous, clause)):  # type: ignore[arg-type]
+            quiet = self._quiet_clauses(layout, clauses)
+            for k, clause in enumerate(clauses):
+                if after_count and self._roster(previous, clause):  # type: ignore[arg-type]
+                    pass
+                elif quiet[k] and (not self._enum_items or self._enum_items[0][0] >= clause.end):
+                    # (what _enumerated_clause does with a clause holding no cue: a new sentence ends the subject)
+                    if self._subject is not None and self._subject.sentence != clause.sentence:
+                        self._subject = None
+                else:
                     self._enumerated_clause(clause)
                 previous = clause
                 after_count = self.t[clause.end - 1] == "个"
@@ -332,6 +364,24 @@ class ProjectExtractor:
         return out
 
     # -- clauses (split by planwatch.analysis) ------------------------------------------
+    def _quiet_clauses(self, layout: Layout, clauses: list[_Clause]) -> list[bool]:
+        """For each clause, whether it holds nothing the extractor reads: no trigger word (so ``_clause``
+        finds nothing), no enumerator, no open bracket (``_COUNT_BRACKET``), no colon right after it
+        (``_colon_enumerator_re``) and no 是/为 opening it (``_count_enumerator``).  One regex pass over
+        the layout and a walk along its clauses, instead of five searches in every clause."""
+        if self._cue_re is None:
+            return [False] * len(clauses)
+        t = self.t
+        hits = [m.start() for m in self._cue_re.finditer(t, layout.start, layout.end)]
+        out: list[bool] = []
+        k, n, size = 0, len(hits), len(t)
+        for c in clauses:
+            while k < n and hits[k] < c.start:
+                k += 1
+            out.append((k == n or hits[k] >= c.end) and t[c.start] not in self._count_enumerator_first
+                       and (c.end >= size or t[c.end] not in "：:"))
+        return out
+
     def _ascii_split(self, clauses: list[_Clause]) -> list[_Clause]:
         """Clauses also cut at ASCII commas, colons, semicolons and full stops between Chinese words
         (pages that write ``兴泉铁路泉州段总投资153亿元,南山…``, ``大项目有:A、B`` or ``升级.交通网,…``): the
@@ -577,8 +627,11 @@ class ProjectExtractor:
         name (``1、2号``); empty parts kept."""
         t = self.t
         out, depth, s = [], 0, start
-        for i in range(start, end):
-            ch = t[i]
+        marks = _CUT_MARKS.get(seps)
+        if marks is None:
+            marks = _CUT_MARKS[seps] = re.compile("[" + re.escape(_OPEN + _CLOSE + seps) + "]")
+        for mark in marks.finditer(t, start, end):  # (only brackets and separators change anything)
+            i, ch = mark.start(), mark.group()
             if ch in _OPEN:
                 depth += 1
             elif ch in _CLOSE:
@@ -719,7 +772,10 @@ class ProjectExtractor:
 
     def _chunks(self, c: _Clause) -> list[_Clause]:
         """A clause split before each further verb phrase: ``申报综合保税区、加快…中心建设``."""
-        cuts = [m.start() + 1 for m in self._chunk_re.finditer(self.t, c.start, c.end) if not self._chained(m.start())]
+        t = self.t
+        if t.find("、", c.start, c.end) < 0 and t.find("并", c.start, c.end) < 0:
+            return [c]  # (no mark to cut at: most clauses)
+        cuts = [m.start() + 1 for m in self._chunk_re.finditer(t, c.start, c.end) if not self._chained(m.start())]
         bounds = [c.start, *cuts, c.end]
         return [_Clause(a, b, c.sentence) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 
@@ -1026,7 +1082,7 @@ class ProjectExtractor:
                 break
         if head is None and before_stage is None and investment is None:
             # X项目入选国家eod项目库, X工程列入省重点项目: a project put into a portfolio (its stage word, if any)
-            listed = self._listed_in.search(t, lead_end, end)
+            listed = self._listed_in.search(t, lead_end, end) if _LISTED_END.search(t, lead_end, end) else None
             if listed is not None and _PROJECT_END.search(t, lead_end, listed.start()) \
                     and self._valid(t[lead_end:listed.start()], "free"):
                 cue = self._portfolio_stage(listed.start(), end)
@@ -1142,7 +1198,7 @@ class ProjectExtractor:
         nor a count alone, ``建设3个项目``, nor one that counts something else)."""
         if self.t.find("、", start, end) < 0:
             return None
-        m = self._counted_head.search(self.t, start, end)
+        m = self._counted_head.search(self.t, start, end) if _COUNTED_HEAD_MARK.search(self.t, start, end) else None
         if m is None:
             return None
         value = parse_number(m.group("n"))
@@ -1183,7 +1239,8 @@ class ProjectExtractor:
             if more is None:
                 break
             m, pos = more, more.end()
-        if m is None and (label := _FIELD_LABEL.match(self.t, start, end)) is not None:
+        if m is None and self.t.find("方面", start, min(end, start + 8)) >= 0 and (
+                label := _FIELD_LABEL.match(self.t, start, end)) is not None:
             # 铁路方面抓好…, 民航方面推进…: the field a sentence speaks of, then its verb (after a word of
             # being: 铁路建设方面主要是推进…)
             verb_at = label.end()
@@ -1355,7 +1412,8 @@ class ProjectExtractor:
         t = self.t
         text = t[start:end]
         depth = 0
-        for i, ch in enumerate(text):
+        for mark in _AND_MARKS.finditer(text):  # (only brackets and 以/和/及 change anything)
+            i, ch = mark.start(), mark.group()
             if ch in _OPEN:
                 depth += 1
             elif ch in _CLOSE:
@@ -1957,10 +2015,18 @@ class ProjectExtractor:
         return min(hits)[1]
 
     def _sector_of_name(self, name: str) -> str | None:
-        for word, sector_id in self._sector_name_words:
-            if word in name:
-                return sector_id
-        return None
+        """The sector of the first of ``_sector_name_words`` (longest first) that ``name`` holds.
+
+        One search of all the words instead of a substring test for each: the first word in the list
+        that the name holds is the longest word starting where it starts (a longer word starting there
+        would come before it), so it is among the longest matches at each position, and the one of them
+        first in the list wins."""
+        best = None
+        for m in self._sector_name_re.finditer(name):
+            rank = self._sector_name_rank[m.group(1)]
+            if best is None or rank < best:
+                best = rank
+        return self._sector_name_words[best][1] if best is not None else None
 
     def _sector_in(self, text: str) -> str | None:
         hits = self._sector_hits(text)
