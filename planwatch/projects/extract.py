@@ -36,7 +36,7 @@ words in the name.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -116,9 +116,10 @@ _PLAN_VERBS = re.compile(r"着力|力争|推动|加快|确保|将|要|计划")
 # (literal patterns used per clause or per name, compiled once: re.search(r"…") looks its
 # pattern up in re's cache on every call, a tenth of the extractor's time)
 _PROJECT_WORD = re.compile(r"项目|工程")
+_YEAR_WORD = re.compile(r"((?:19|20)\d\d)年")
 #: What ``_listed_in`` ends with: a clause without one of these needs no search for it (its lead is tried everywhere).
 _LISTED_END = re.compile(r"项目|名单|计划")
-#: The counters of ``_COUNTED_HEAD_FORM`` (its look-behind is tried at every character: a clause without one is not searched).
+#: The counters of ``_COUNTED_HEAD_FORM`` (its look-behind is tried at every character): none, no search.
 _COUNTED_HEAD_MARK = re.compile(r"[个项座条所]")
 _BATCH_WORDS = re.compile(r"一大批|一批|一些|若干|各类|一系列")
 _BATCH_START = re.compile(r"各类|各种|一大批|一批|若干")
@@ -337,6 +338,9 @@ class ProjectExtractor:
         for index, layout in enumerate(layouts):
             self.layout, self.segment = layout, index
             self._sections = layout.sections
+            self._section_starts = sorted(s.start for s in layout.sections)
+            self._heading_chains: dict[int, list[str]] = {}
+            self._regions: dict[str, str] = {}
             self._subject: _Subject | None = None
             self._pending: ProjectMention | None = None
             self._pending_clause: _Clause | None = None
@@ -450,7 +454,8 @@ class ProjectExtractor:
             if m is None:
                 # (…提前竣工4项,为A,B,C: a verb of being opening the clause after a count of works)
                 m = self._count_enumerator(c)
-            bracket = _COUNT_BRACKET.search(self.t, c.start, c.end)
+            bracket = (_COUNT_BRACKET.search(self.t, c.start, c.end)
+                       if self.t.find("（", c.start, c.end) >= 0 or self.t.find("(", c.start, c.end) >= 0 else None)
             if bracket is not None and (m is None or bracket.start() < m.start()):
                 m = bracket
             if m is not None and m is not bracket and self._inclusive_list(m, c):
@@ -1869,7 +1874,7 @@ class ProjectExtractor:
                 # a news report's "加快X建设", "开工建设X": what is planned (what was done reads "X开工建设")
                 kind = "target"
         year = scope.year
-        m = re.search(r"((?:19|20)\d\d)年", before)
+        m = _YEAR_WORD.search(before)
         if m:
             return kind, m.group(1)
         if "明年" in before and year:
@@ -1928,7 +1933,14 @@ class ProjectExtractor:
         default = self.layout.region_name or (seg.name if seg else "")
         if not name or seg is None:
             return default
-        # 义县辉山国大乳业, 凌海宏基园菊苣: a county-level unit of the segment's region opens the name
+        # (a function of the name's first four characters within one layout: asked once for each)
+        found = self._regions.get(name[:4])
+        if found is None:
+            found = self._regions[name[:4]] = self._region_opening(name[:4], seg, default)
+        return found
+
+    def _region_opening(self, name: str, seg: Region, default: str) -> str:
+        """The county-level unit of ``seg`` that opens ``name`` (义县辉山国大乳业, 凌海宏基园菊苣), else ``default``."""
         for k in (4, 3, 2):
             region: Region | None = self.gazetteer.resolve(name[:k], context=seg)
             if region is not None and region.code != seg.code and self.gazetteer.contains(seg, region):
@@ -1962,6 +1974,14 @@ class ProjectExtractor:
         return (found, "name", "") if found else (None, None, "")
 
     def _enclosing_headings(self, pos: int) -> list[str]:
+        # (the chain depends only on which sections start at or before pos: kept by their number)
+        rank = bisect_right(self._section_starts, pos)
+        found = self._heading_chains.get(rank)
+        if found is None:
+            found = self._heading_chains[rank] = self._heading_chain(pos)
+        return found
+
+    def _heading_chain(self, pos: int) -> list[str]:
         before = [s for s in self._sections if s.start <= pos and s.focus is None]
         chain: list[str] = []
         level = 99
@@ -1975,6 +1995,8 @@ class ProjectExtractor:
         """``其中基础设施项目82个，总投资2905亿元，重点推进A、B…；民生工程项目25个，…启动建设C、D…``: a group of a
         portfolio counted earlier in the same sentence part is the field of the names after it (the last such count)."""
         t = self.t
+        if not _PROJECT_WORD.search(t, max(0, pos - _GROUP_WINDOW), pos):
+            return ""  # (no 项目/工程 in the window: no group count in it, and the lazy label is tried everywhere)
         part_start = max(t.rfind(sep, max(0, pos - _GROUP_WINDOW), pos) for sep in "；;。\n") + 1
         if part_start <= 0:
             part_start = max(0, pos - _GROUP_WINDOW)
@@ -1990,6 +2012,8 @@ class ProjectExtractor:
         (``在城市建设、商贸物流等方面发挥引领作用``)."""
         t = self.t
         lo = max(self._line_start(pos), pos - _FIELD_WINDOW)
+        if t.find("方面", lo, pos) < 0:
+            return ""  # (the pattern opens with a look-behind, tried at every character: most lines have no 方面)
         last = None
         for m in _SENTENCE_FIELD_LABEL.finditer(t, lo, pos):
             last = m
