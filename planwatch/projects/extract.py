@@ -792,8 +792,11 @@ class ProjectExtractor:
         return any(m.end() == pos for m in self.tax.after_re.finditer(self.t, max(0, pos - 8), pos))
 
     def _chunk(self, c: _Clause) -> None:
+        t = self.t
+        # (the exemplar and nominal patterns need 为 and 的: tested here before the calls)
         statements = (
-            self._exemplar(c) or self._investment(c) or self._nominal(c) or self._general(c, c.start)
+            (t.find("为", c.start, c.end) >= 0 and self._exemplar(c)) or self._investment(c)
+            or (t.find("的", c.start, c.end) >= 0 and self._nominal(c)) or self._general(c, c.start)
         )
         made: list[ProjectMention] = []
         for st in statements:
@@ -803,7 +806,8 @@ class ProjectExtractor:
         elif made:
             self._subject = None
         elif not statements:
-            if not (self._amount_of_subject(c) or self._capacity_statement(c)):
+            if not ((self._subject is not None and self._subject.sentence == c.sentence and self._amount_of_subject(c))
+                    or self._capacity_statement(c)):
                 self._topic(c)
         elif self._opening_topic(c, next_clause=True):
             # 洞庭湖区…综合整治工程，水利部…对可研报告进行了复审: the clause right after a sentence's opening
@@ -976,8 +980,8 @@ class ProjectExtractor:
         t, tax = self.t, self.tax
         end = c.end if end is None else end
         lead_end, before_stage, before_span, circumfix = self._lead(start, end)
-        if (_CLASS_WORDS.match(t, start, lead_end) or _BATCH_WORDS.search(t[start:lead_end])
-                or _BATCH_START.match(t[lead_end:end])):
+        if (_CLASS_WORDS.match(t, start, lead_end) or _BATCH_WORDS.search(t, start, lead_end)
+                or _BATCH_START.match(t, lead_end, end)):
             return []  # 一批精细化工项目落户, 启动各类化工品…泊位建设: a class of projects, none named
         if t.startswith("以", lead_end):
             return []  # 建设以大型海港…为依托的…格局: a description, not a project
@@ -985,7 +989,7 @@ class ProjectExtractor:
         for m in self._list_head.finditer(t, lead_end, end):
             head = m
             break
-        if head is None:
+        if head is None and t.find("、", lead_end, end) >= 0:
             head = self._counted_list_head(lead_end, end)
         stage, stage_span = None, None
         statements: list[_Statement] = []
@@ -1238,7 +1242,8 @@ class ProjectExtractor:
             start = num.end()  # 12.启动A建设: the item's number, then its verb
         m = self.tax.leading_re.match(self.t, start, end)
         pos = m.end() if m else start
-        while (when := _LEAD_TIME.match(self.t, pos, end)) is not None:
+        while pos < end and (self.t[pos].isdecimal() or self.t[pos] in "明年") and (
+                when := _LEAD_TIME.match(self.t, pos, end)) is not None:  # (its first characters tested first)
             # 预计11月底贯通X, 明年底贯通Y: a time between (or before) leading words
             more = self.tax.leading_re.match(self.t, when.end(), end)
             if more is None:
