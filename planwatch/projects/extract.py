@@ -241,6 +241,7 @@ class ProjectExtractor:
         )
         self._sector_heading_re = {s.id: re.compile(alternation(s.heading)) for s in tax.sectors if s.heading}
         self._valid_memo: dict[tuple[str, str], bool] = {}  # (_valid: names judged, kept across documents)
+        self._region_memo: dict[tuple[str, str, str], str] = {}  # (_region: a name's opening region)
         self._sector_name_words = [(w, s.id) for s in tax.sectors for w in s.name]
         self._sector_name_words.sort(key=lambda p: len(p[0]), reverse=True)
         self._sector_name_rank: dict[str, int] = {}
@@ -340,7 +341,6 @@ class ProjectExtractor:
             self._sections = layout.sections
             self._section_starts = sorted(s.start for s in layout.sections)
             self._heading_chains: dict[int, list[str]] = {}
-            self._regions: dict[str, str] = {}
             self._subject: _Subject | None = None
             self._pending: ProjectMention | None = None
             self._pending_clause: _Clause | None = None
@@ -380,8 +380,7 @@ class ProjectExtractor:
         out: list[bool] = []
         k, n, size = 0, len(hits), len(t)
         for c in clauses:
-            while k < n and hits[k] < c.start:
-                k += 1
+            k = bisect_left(hits, c.start, k)
             out.append((k == n or hits[k] >= c.end) and t[c.start] not in self._count_enumerator_first
                        and (c.end >= size or t[c.end] not in "：:"))
         return out
@@ -1938,11 +1937,9 @@ class ProjectExtractor:
         default = self.layout.region_name or (seg.name if seg else "")
         if not name or seg is None:
             return default
-        # (a function of the name's first four characters within one layout: asked once for each)
-        found = self._regions.get(name[:4])
-        if found is None:
-            found = self._regions[name[:4]] = self._region_opening(name[:4], seg, default)
-        return found
+        # (a function of the name's first four characters and the segment's region: kept across documents)
+        head = name[:4]
+        return memoised(self._region_memo, (head, seg.code, default), lambda: self._region_opening(head, seg, default))
 
     def _region_opening(self, name: str, seg: Region, default: str) -> str:
         """The county-level unit of ``seg`` that opens ``name`` (义县辉山国大乳业, 凌海宏基园菊苣), else ``default``."""
