@@ -330,6 +330,7 @@ class ProjectExtractor:
         self._newlines = [m.start() for m in re.finditer("\n", norm.text)]
         self._stops = [m.start() for m in re.finditer("[。！？；\n]", norm.text)]
         self._plan_lines: dict[int, bool] = {}
+        self._items_memo: dict[tuple[int, int, bool, bool, int, bool], list[tuple[int, int]]] = {}
         self._heading_hits: dict[str, list[tuple[int, str]]] = {}
         out = ProjectExtraction(doc=doc.name)
         self._out = out
@@ -1377,7 +1378,18 @@ class ProjectExtractor:
 
     def _split_items(self, start: int, end: int, cut_at_list: bool = False, single: bool = False,
                      expected: int = 0, in_list: bool = False) -> list[tuple[int, int]]:
-        """The names in ``[start, end)``: split at 、 (and 和/以及 between long items) outside brackets."""
+        """The names in ``[start, end)``: split at 、 (and 和/以及 between long items) outside brackets.
+
+        A function of the text and the arguments: answers are kept for the document (a clause's objects
+        are split by each test that reads them), and a copy is returned."""
+        key = (start, end, cut_at_list, single, expected, in_list)
+        found = self._items_memo.get(key)
+        if found is None:
+            found = self._items_memo[key] = self._split_items_now(start, end, cut_at_list, single, expected, in_list)
+        return list(found)
+
+    def _split_items_now(self, start: int, end: int, cut_at_list: bool, single: bool, expected: int,
+                         in_list: bool) -> list[tuple[int, int]]:
         t = self.t
         if single:
             return [(start, end)] if end > start else []
