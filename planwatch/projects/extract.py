@@ -985,10 +985,9 @@ class ProjectExtractor:
             return []  # 一批精细化工项目落户, 启动各类化工品…泊位建设: a class of projects, none named
         if t.startswith("以", lead_end):
             return []  # 建设以大型海港…为依托的…格局: a description, not a project
-        head = None
-        for m in self._list_head.finditer(t, lead_end, end):
-            head = m
-            break
+        # (a list's head opens with 等 or 为主的: most clauses have neither, and are not searched)
+        head = (self._list_head.search(t, lead_end, end)
+                if t.find("等", lead_end, end) >= 0 or t.find("为主的", lead_end, end) >= 0 else None)
         if head is None and t.find("、", lead_end, end) >= 0:
             head = self._counted_list_head(lead_end, end)
         stage, stage_span = None, None
