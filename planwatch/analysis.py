@@ -57,6 +57,13 @@ def split_clauses(text: str, start: int, end: int) -> list[Clause]:
     for m in _MARKS.finditer(text, start, end):
         i = m.start()
         ch = text[i]
+        if depth == 0 and ch in CLAUSE_SEPS:  # (the common case first: a separator outside brackets)
+            if i > cs:
+                out.append(Clause(cs, i, sentence))
+            cs = i + 1
+            if ch in SENTENCE_SEPS:
+                sentence += 1
+            continue
         if ch in OPEN:
             if depth == 0:
                 opened = i

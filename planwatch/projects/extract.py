@@ -36,7 +36,7 @@ words in the name.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -95,6 +95,10 @@ _INLINE_LABEL = re.compile(r"(?:[（(][一二三四五六七八九十\d]+[)）])
 _PLACE_ONLY = re.compile(r"^(?![^至]*至)[\u4e00-\u9fff]{2,6}[河山湖江]$")  # (not a stretch: 五大连池至嫩江)
 _RELATIVE = re.compile(r"关注|落户|位于|投资|建设|实施|引进|相依|具有|形成|打造|承接|面向|为|是|有|达到|设在")
 _AND_SPLIT = re.compile(r"以及|和|及")
+#: The characters ``_split_and`` reads: brackets and the first characters of ``_AND_SPLIT``.
+_AND_MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE) + "以和及]")
+#: ``_cut_outside_brackets``' scans, one per set of separators: brackets and the separators.
+_CUT_MARKS: dict[str, re.Pattern[str]] = {}
 _CHAIN = re.compile(r"(?:并|和|及|、)?")
 #: a stretch named by its two ends and nothing else (武汉至福州): it may share the head of the next item
 _BARE_STRETCH = re.compile(r"[\u4e00-\u9fff]{2,4}至[\u4e00-\u9fff]{2,4}")
@@ -112,6 +116,11 @@ _PLAN_VERBS = re.compile(r"着力|力争|推动|加快|确保|将|要|计划")
 # (literal patterns used per clause or per name, compiled once: re.search(r"…") looks its
 # pattern up in re's cache on every call, a tenth of the extractor's time)
 _PROJECT_WORD = re.compile(r"项目|工程")
+_YEAR_WORD = re.compile(r"((?:19|20)\d\d)年")
+#: What ``_listed_in`` ends with: a clause without one of these needs no search for it (its lead is tried everywhere).
+_LISTED_END = re.compile(r"项目|名单|计划")
+#: The counters of ``_COUNTED_HEAD_FORM`` (its look-behind is tried at every character): none, no search.
+_COUNTED_HEAD_MARK = re.compile(r"[个项座条所]")
 _BATCH_WORDS = re.compile(r"一大批|一批|一些|若干|各类|一系列")
 _BATCH_START = re.compile(r"各类|各种|一大批|一批|若干")
 _LIST_CONJ = re.compile(r"和|及|以及|、")
@@ -169,6 +178,8 @@ _ASCII_STOP_END = re.compile(r"(?<=[\u4e00-\u9fff）)”])\s*\.\s*$")
 #: found by a scan that starts at the mark (theirs start with a look behind, tried at every character).
 _ASCII_CANDIDATE = re.compile(r"[,;:.](?!\d)")
 _WORD_END = re.compile(r"[\u4e00-\u9fff）)”%]")
+#: Characters a clause can end at (``planwatch.analysis`` and ``_ascii_split``), which no cue word holds.
+_CLAUSE_BOUNDARY = frozenset("，；：。！？\n,;:. \t\u3000")
 
 
 def _after_word(t: str, pos: int) -> bool:
@@ -230,13 +241,28 @@ class ProjectExtractor:
         )
         self._sector_heading_re = {s.id: re.compile(alternation(s.heading)) for s in tax.sectors if s.heading}
         self._valid_memo: dict[tuple[str, str], bool] = {}  # (_valid: names judged, kept across documents)
+        self._region_memo: dict[tuple[str, str, str], str] = {}  # (_region: a name's opening region)
         self._sector_name_words = [(w, s.id) for s in tax.sectors for w in s.name]
         self._sector_name_words.sort(key=lambda p: len(p[0]), reverse=True)
+        self._sector_name_rank: dict[str, int] = {}
+        for rank, (word, _) in enumerate(self._sector_name_words):
+            self._sector_name_rank.setdefault(word, rank)
+        # (every position's longest word: a look-ahead, so that words overlapping one another are all seen)
+        self._sector_name_re = re.compile(rf"(?=({alternation([w for w, _ in self._sector_name_words if w])}))")
         self._non_lists = re.compile(alternation(tax.words("non_project_lists")))
         verbs = [v for v in tax.before_cues if len(v) >= 2]
         triggers = {*tax.after_cues, *tax.before_cues, *tax.list_cues, "项目", "工程", "投资", "投入", "等", "龙头",
                     "代表", *tax.words("capacity_words")}
         self._trigger = re.compile(alternation(triggers))
+        # Where a clause can start anything: a trigger, an enumerator (包括, 分别是) or an open bracket (a
+        # bracket after a count of works encloses names).  Found in one pass over each layout; a clause
+        # holding none of them, and no colon after it or 是/为 opening it, is skipped whole (most clauses).
+        # Exact because no word holds a character a clause ends at: a match cannot cross into the next clause.
+        cue_words = {*triggers, *tax.words("enumerators")}
+        # (the brackets as words of the one trie: a character class beside it makes the search five times slower)
+        self._cue_re: re.Pattern[str] | None = re.compile(alternation(cue_words | {"（", "("}))
+        if any(set(w) & _CLAUSE_BOUNDARY or any(ch.isspace() for ch in w) for w in cue_words):
+            self._cue_re = None  # (a word that could cross a clause's end: every clause read as before)
         self._chunk_re = re.compile(rf"[、并](?={alternation(verbs)})")
         self._generic_names = frozenset(tax.words("generic_names"))
         self._sector_words = frozenset(w for sec in tax.sectors for w in sec.heading)
@@ -272,8 +298,9 @@ class ProjectExtractor:
         self._class_prefix = re.compile(alternation(tax.words("class_prefixes")))
         self._not_conjunction = tuple(load_lexicon()["not_conjunction_starts"])
         self._purpose_re = re.compile(alternation(tax.words("purpose_openers")))
-        self._count_enumerator_re = re.compile(
-            alternation([w for w in tax.words("colon_enumerators") if w not in ("有", "如下")]))
+        count_enumerators = [w for w in tax.words("colon_enumerators") if w not in ("有", "如下")]
+        self._count_enumerator_re = re.compile(alternation(count_enumerators))
+        self._count_enumerator_first = frozenset(w[0] for w in count_enumerators if w)
         self._list_rejected_heads = tuple(tax.words("list_rejected_heads"))
         self._own_head_nouns = frozenset(tax.words("list_nouns_own_heads"))
         self._etc_non_project = re.compile(
@@ -303,6 +330,7 @@ class ProjectExtractor:
         self._newlines = [m.start() for m in re.finditer("\n", norm.text)]
         self._stops = [m.start() for m in re.finditer("[。！？；\n]", norm.text)]
         self._plan_lines: dict[int, bool] = {}
+        self._items_memo: dict[tuple[int, int, bool, bool, int, bool], list[tuple[int, int]]] = {}
         self._heading_hits: dict[str, list[tuple[int, str]]] = {}
         out = ProjectExtraction(doc=doc.name)
         self._out = out
@@ -312,6 +340,8 @@ class ProjectExtractor:
         for index, layout in enumerate(layouts):
             self.layout, self.segment = layout, index
             self._sections = layout.sections
+            self._section_starts = sorted(s.start for s in layout.sections)
+            self._heading_chains: dict[int, list[str]] = {}
             self._subject: _Subject | None = None
             self._pending: ProjectMention | None = None
             self._pending_clause: _Clause | None = None
@@ -321,8 +351,15 @@ class ProjectExtractor:
             after_count = False  # the clause before ends in 个 (a quick test before _roster)
             previous = None
             self._enum_items: list[tuple[int, int, _Statement, int]] = []
-            for clause in clauses:
-                if not (after_count and self._roster(previous, clause)):  # type: ignore[arg-type]
+            quiet = self._quiet_clauses(layout, clauses)
+            for k, clause in enumerate(clauses):
+                if after_count and self._roster(previous, clause):  # type: ignore[arg-type]
+                    pass
+                elif quiet[k] and (not self._enum_items or self._enum_items[0][0] >= clause.end):
+                    # (what _enumerated_clause does with a clause holding no cue: a new sentence ends the subject)
+                    if self._subject is not None and self._subject.sentence != clause.sentence:
+                        self._subject = None
+                else:
                     self._enumerated_clause(clause)
                 previous = clause
                 after_count = self.t[clause.end - 1] == "个"
@@ -332,6 +369,23 @@ class ProjectExtractor:
         return out
 
     # -- clauses (split by planwatch.analysis) ------------------------------------------
+    def _quiet_clauses(self, layout: Layout, clauses: list[_Clause]) -> list[bool]:
+        """For each clause, whether it holds nothing the extractor reads: no trigger word (so ``_clause``
+        finds nothing), no enumerator, no open bracket (``_COUNT_BRACKET``), no colon right after it
+        (``_colon_enumerator_re``) and no 是/为 opening it (``_count_enumerator``).  One regex pass over
+        the layout and a walk along its clauses, instead of five searches in every clause."""
+        if self._cue_re is None:
+            return [False] * len(clauses)
+        t = self.t
+        hits = [m.start() for m in self._cue_re.finditer(t, layout.start, layout.end)]
+        out: list[bool] = []
+        k, n, size = 0, len(hits), len(t)
+        for c in clauses:
+            k = bisect_left(hits, c.start, k)
+            out.append((k == n or hits[k] >= c.end) and t[c.start] not in self._count_enumerator_first
+                       and (c.end >= size or t[c.end] not in "：:"))
+        return out
+
     def _ascii_split(self, clauses: list[_Clause]) -> list[_Clause]:
         """Clauses also cut at ASCII commas, colons, semicolons and full stops between Chinese words
         (pages that write ``兴泉铁路泉州段总投资153亿元,南山…``, ``大项目有:A、B`` or ``升级.交通网,…``): the
@@ -400,7 +454,8 @@ class ProjectExtractor:
             if m is None:
                 # (…提前竣工4项,为A,B,C: a verb of being opening the clause after a count of works)
                 m = self._count_enumerator(c)
-            bracket = _COUNT_BRACKET.search(self.t, c.start, c.end)
+            bracket = (_COUNT_BRACKET.search(self.t, c.start, c.end)
+                       if self.t.find("（", c.start, c.end) >= 0 or self.t.find("(", c.start, c.end) >= 0 else None)
             if bracket is not None and (m is None or bracket.start() < m.start()):
                 m = bracket
             if m is not None and m is not bracket and self._inclusive_list(m, c):
@@ -577,8 +632,11 @@ class ProjectExtractor:
         name (``1、2号``); empty parts kept."""
         t = self.t
         out, depth, s = [], 0, start
-        for i in range(start, end):
-            ch = t[i]
+        marks = _CUT_MARKS.get(seps)
+        if marks is None:
+            marks = _CUT_MARKS[seps] = re.compile("[" + re.escape(_OPEN + _CLOSE + seps) + "]")
+        for mark in marks.finditer(t, start, end):  # (only brackets and separators change anything)
+            i, ch = mark.start(), mark.group()
             if ch in _OPEN:
                 depth += 1
             elif ch in _CLOSE:
@@ -719,7 +777,10 @@ class ProjectExtractor:
 
     def _chunks(self, c: _Clause) -> list[_Clause]:
         """A clause split before each further verb phrase: ``申报综合保税区、加快…中心建设``."""
-        cuts = [m.start() + 1 for m in self._chunk_re.finditer(self.t, c.start, c.end) if not self._chained(m.start())]
+        t = self.t
+        if t.find("、", c.start, c.end) < 0 and t.find("并", c.start, c.end) < 0:
+            return [c]  # (no mark to cut at: most clauses)
+        cuts = [m.start() + 1 for m in self._chunk_re.finditer(t, c.start, c.end) if not self._chained(m.start())]
         bounds = [c.start, *cuts, c.end]
         return [_Clause(a, b, c.sentence) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 
@@ -731,8 +792,11 @@ class ProjectExtractor:
         return any(m.end() == pos for m in self.tax.after_re.finditer(self.t, max(0, pos - 8), pos))
 
     def _chunk(self, c: _Clause) -> None:
+        t = self.t
+        # (the exemplar and nominal patterns need 为 and 的: tested here before the calls)
         statements = (
-            self._exemplar(c) or self._investment(c) or self._nominal(c) or self._general(c, c.start)
+            (t.find("为", c.start, c.end) >= 0 and self._exemplar(c)) or self._investment(c)
+            or (t.find("的", c.start, c.end) >= 0 and self._nominal(c)) or self._general(c, c.start)
         )
         made: list[ProjectMention] = []
         for st in statements:
@@ -742,7 +806,8 @@ class ProjectExtractor:
         elif made:
             self._subject = None
         elif not statements:
-            if not (self._amount_of_subject(c) or self._capacity_statement(c)):
+            if not ((self._subject is not None and self._subject.sentence == c.sentence and self._amount_of_subject(c))
+                    or self._capacity_statement(c)):
                 self._topic(c)
         elif self._opening_topic(c, next_clause=True):
             # 洞庭湖区…综合整治工程，水利部…对可研报告进行了复审: the clause right after a sentence's opening
@@ -915,16 +980,15 @@ class ProjectExtractor:
         t, tax = self.t, self.tax
         end = c.end if end is None else end
         lead_end, before_stage, before_span, circumfix = self._lead(start, end)
-        if (_CLASS_WORDS.match(t, start, lead_end) or _BATCH_WORDS.search(t[start:lead_end])
-                or _BATCH_START.match(t[lead_end:end])):
+        if (_CLASS_WORDS.match(t, start, lead_end) or _BATCH_WORDS.search(t, start, lead_end)
+                or _BATCH_START.match(t, lead_end, end)):
             return []  # 一批精细化工项目落户, 启动各类化工品…泊位建设: a class of projects, none named
         if t.startswith("以", lead_end):
             return []  # 建设以大型海港…为依托的…格局: a description, not a project
-        head = None
-        for m in self._list_head.finditer(t, lead_end, end):
-            head = m
-            break
-        if head is None:
+        # (a list's head opens with 等 or 为主的: most clauses have neither, and are not searched)
+        head = (self._list_head.search(t, lead_end, end)
+                if t.find("等", lead_end, end) >= 0 or t.find("为主的", lead_end, end) >= 0 else None)
+        if head is None and t.find("、", lead_end, end) >= 0:
             head = self._counted_list_head(lead_end, end)
         stage, stage_span = None, None
         statements: list[_Statement] = []
@@ -1026,7 +1090,7 @@ class ProjectExtractor:
                 break
         if head is None and before_stage is None and investment is None:
             # X项目入选国家eod项目库, X工程列入省重点项目: a project put into a portfolio (its stage word, if any)
-            listed = self._listed_in.search(t, lead_end, end)
+            listed = self._listed_in.search(t, lead_end, end) if _LISTED_END.search(t, lead_end, end) else None
             if listed is not None and _PROJECT_END.search(t, lead_end, listed.start()) \
                     and self._valid(t[lead_end:listed.start()], "free"):
                 cue = self._portfolio_stage(listed.start(), end)
@@ -1142,7 +1206,7 @@ class ProjectExtractor:
         nor a count alone, ``建设3个项目``, nor one that counts something else)."""
         if self.t.find("、", start, end) < 0:
             return None
-        m = self._counted_head.search(self.t, start, end)
+        m = self._counted_head.search(self.t, start, end) if _COUNTED_HEAD_MARK.search(self.t, start, end) else None
         if m is None:
             return None
         value = parse_number(m.group("n"))
@@ -1177,13 +1241,15 @@ class ProjectExtractor:
             start = num.end()  # 12.启动A建设: the item's number, then its verb
         m = self.tax.leading_re.match(self.t, start, end)
         pos = m.end() if m else start
-        while (when := _LEAD_TIME.match(self.t, pos, end)) is not None:
+        while pos < end and (self.t[pos].isdecimal() or self.t[pos] in "明年") and (
+                when := _LEAD_TIME.match(self.t, pos, end)) is not None:  # (its first characters tested first)
             # 预计11月底贯通X, 明年底贯通Y: a time between (or before) leading words
             more = self.tax.leading_re.match(self.t, when.end(), end)
             if more is None:
                 break
             m, pos = more, more.end()
-        if m is None and (label := _FIELD_LABEL.match(self.t, start, end)) is not None:
+        if m is None and self.t.find("方面", start, min(end, start + 8)) >= 0 and (
+                label := _FIELD_LABEL.match(self.t, start, end)) is not None:
             # 铁路方面抓好…, 民航方面推进…: the field a sentence speaks of, then its verb (after a word of
             # being: 铁路建设方面主要是推进…)
             verb_at = label.end()
@@ -1311,7 +1377,18 @@ class ProjectExtractor:
 
     def _split_items(self, start: int, end: int, cut_at_list: bool = False, single: bool = False,
                      expected: int = 0, in_list: bool = False) -> list[tuple[int, int]]:
-        """The names in ``[start, end)``: split at 、 (and 和/以及 between long items) outside brackets."""
+        """The names in ``[start, end)``: split at 、 (and 和/以及 between long items) outside brackets.
+
+        A function of the text and the arguments: answers are kept for the document (a clause's objects
+        are split by each test that reads them), and a copy is returned."""
+        key = (start, end, cut_at_list, single, expected, in_list)
+        found = self._items_memo.get(key)
+        if found is None:
+            found = self._items_memo[key] = self._split_items_now(start, end, cut_at_list, single, expected, in_list)
+        return list(found)
+
+    def _split_items_now(self, start: int, end: int, cut_at_list: bool, single: bool, expected: int,
+                         in_list: bool) -> list[tuple[int, int]]:
         t = self.t
         if single:
             return [(start, end)] if end > start else []
@@ -1355,7 +1432,8 @@ class ProjectExtractor:
         t = self.t
         text = t[start:end]
         depth = 0
-        for i, ch in enumerate(text):
+        for mark in _AND_MARKS.finditer(text):  # (only brackets and 以/和/及 change anything)
+            i, ch = mark.start(), mark.group()
             if ch in _OPEN:
                 depth += 1
             elif ch in _CLOSE:
@@ -1811,7 +1889,7 @@ class ProjectExtractor:
                 # a news report's "加快X建设", "开工建设X": what is planned (what was done reads "X开工建设")
                 kind = "target"
         year = scope.year
-        m = re.search(r"((?:19|20)\d\d)年", before)
+        m = _YEAR_WORD.search(before)
         if m:
             return kind, m.group(1)
         if "明年" in before and year:
@@ -1870,7 +1948,12 @@ class ProjectExtractor:
         default = self.layout.region_name or (seg.name if seg else "")
         if not name or seg is None:
             return default
-        # 义县辉山国大乳业, 凌海宏基园菊苣: a county-level unit of the segment's region opens the name
+        # (a function of the name's first four characters and the segment's region: kept across documents)
+        head = name[:4]
+        return memoised(self._region_memo, (head, seg.code, default), lambda: self._region_opening(head, seg, default))
+
+    def _region_opening(self, name: str, seg: Region, default: str) -> str:
+        """The county-level unit of ``seg`` that opens ``name`` (义县辉山国大乳业, 凌海宏基园菊苣), else ``default``."""
         for k in (4, 3, 2):
             region: Region | None = self.gazetteer.resolve(name[:k], context=seg)
             if region is not None and region.code != seg.code and self.gazetteer.contains(seg, region):
@@ -1904,6 +1987,14 @@ class ProjectExtractor:
         return (found, "name", "") if found else (None, None, "")
 
     def _enclosing_headings(self, pos: int) -> list[str]:
+        # (the chain depends only on which sections start at or before pos: kept by their number)
+        rank = bisect_right(self._section_starts, pos)
+        found = self._heading_chains.get(rank)
+        if found is None:
+            found = self._heading_chains[rank] = self._heading_chain(pos)
+        return found
+
+    def _heading_chain(self, pos: int) -> list[str]:
         before = [s for s in self._sections if s.start <= pos and s.focus is None]
         chain: list[str] = []
         level = 99
@@ -1917,6 +2008,8 @@ class ProjectExtractor:
         """``其中基础设施项目82个，总投资2905亿元，重点推进A、B…；民生工程项目25个，…启动建设C、D…``: a group of a
         portfolio counted earlier in the same sentence part is the field of the names after it (the last such count)."""
         t = self.t
+        if not _PROJECT_WORD.search(t, max(0, pos - _GROUP_WINDOW), pos):
+            return ""  # (no 项目/工程 in the window: no group count in it, and the lazy label is tried everywhere)
         part_start = max(t.rfind(sep, max(0, pos - _GROUP_WINDOW), pos) for sep in "；;。\n") + 1
         if part_start <= 0:
             part_start = max(0, pos - _GROUP_WINDOW)
@@ -1932,6 +2025,8 @@ class ProjectExtractor:
         (``在城市建设、商贸物流等方面发挥引领作用``)."""
         t = self.t
         lo = max(self._line_start(pos), pos - _FIELD_WINDOW)
+        if t.find("方面", lo, pos) < 0:
+            return ""  # (the pattern opens with a look-behind, tried at every character: most lines have no 方面)
         last = None
         for m in _SENTENCE_FIELD_LABEL.finditer(t, lo, pos):
             last = m
@@ -1957,10 +2052,18 @@ class ProjectExtractor:
         return min(hits)[1]
 
     def _sector_of_name(self, name: str) -> str | None:
-        for word, sector_id in self._sector_name_words:
-            if word in name:
-                return sector_id
-        return None
+        """The sector of the first of ``_sector_name_words`` (longest first) that ``name`` holds.
+
+        One search of all the words instead of a substring test for each: the first word in the list
+        that the name holds is the longest word starting where it starts (a longer word starting there
+        would come before it), so it is among the longest matches at each position, and the one of them
+        first in the list wins."""
+        best = None
+        for m in self._sector_name_re.finditer(name):
+            rank = self._sector_name_rank[m.group(1)]
+            if best is None or rank < best:
+                best = rank
+        return self._sector_name_words[best][1] if best is not None else None
 
     def _sector_in(self, text: str) -> str | None:
         hits = self._sector_hits(text)
