@@ -438,10 +438,9 @@ def test_round_v_reference_is_grounded_and_scored() -> None:
     """东西湖区's 2011 bulletin, 湘西州's 1-8月 2015 news, 兴文县's 2021 report opening and 黄冈's 2018 report news:
     none names a project (吴家山经济技术开发区 and 湘西经开区 are zones, ``3个百亿工业项目`` and ``引进招商项目95个``
     counts).  Annotated before the project extractor ran on them; first sight: one false mention, in 黄冈's news:
-    ``如国地税收入双双突破百亿大关、市区实现3个百亿工业项目开工建设`` is read as a 、-list sharing 开工建设,
-    its first item (a milestone passed, with its verb) taken for a project (pinned: a change in either
-    direction shows)."""
+    ``如国地税收入双双突破百亿大关、市区实现3个百亿工业项目开工建设`` was read as a 、-list sharing 开工建设,
+    its first item (a milestone passed, with its verb) taken for a project; a name holding a verb that passes
+    a milestone's mark (lexicon ``milestones``: 突破…大关, 迈上…台阶) is now a clause, no project."""
     found = _false_mentions(ROUND_V, 4)
-    assert found == {"bulletins/dongxihu_2011.txt": 0, "releases/xiangxi_2015m1m8.txt": 0,
-                     "reports/xingwen_2021.txt": 0, "news/huanggang_2018_report.txt": 1}, found
+    assert sum(found.values()) == 0, found
 
