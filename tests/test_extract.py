@@ -2049,3 +2049,21 @@ def test_the_field_of_a_rank_after_its_ranking_word_is_no_count():
     assert [f.text for f in field.facts] == ["8%"]
     after = planwatch.extract_text("全县综合考核排名第3位，建成12个示范村。", context=context)
     assert [f.text for f in after.facts] == ["12个"]
+
+
+def test_a_comparison_with_the_same_period_is_no_part_of_the_name():
+    """大庆's 2017Q1 release: ``现价总量比同期增加73.5亿元，同比增长2%，比同期增速高0.8个百分点`` —
+    ``比同期`` before the change verb is its base (growth_tail), and ``现价总量`` the size of the GDP just told
+    (lexicon ``milestones.totals``): all three are 地区生产总值 (before: ``现价总量比同期``, which round v's
+    ``比…增速高`` rule had carried to the 0.8).
+    Accepted in 青海's 2018H1 news (``规模以上工业增加值比上年同期增长8.6%``) and 黑龙江's 2018Q1 news (``新能源汽车
+    产量比上年同期增长7.1倍``); rejected where 同期 names what a share is of (``占同期全省的比重``)."""
+    daqing = _wider("releases/daqing_2017q1.txt")
+    assert {f.indicator for f in daqing.facts if f.text in ("73.5亿元", "2%", "0.8个百分点")} == {"地区生产总值"}
+    qinghai = _wider("releases/qinghai_2018h1_news.txt")
+    assert {f.indicator for f in qinghai.facts if f.text == "8.6%"} == {"规模以上工业增加值"}
+    heilongjiang = _wider("news/heilongjiang_2018q1.txt")
+    assert {f.indicator for f in heilongjiang.facts if f.text == "7.1倍"} == {"新能源汽车产量"}
+    context = planwatch.StatedContext(region="大庆市", date="2017-04", doc_type="经济数据")
+    share = planwatch.extract_text("一季度，全市地区生产总值占同期全省的比重为12%。", context=context)
+    assert [f.indicator for f in share.facts] == ["地区生产总值占同期全省的比重"]

@@ -84,7 +84,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "down_word": re.compile(alternation(m["growth_down"])),
         "level_after": re.compile(rf"(?:{alternation(m['growth_up'] + m['growth_down'])})(?:到|至|为)$"),
         "growth_tail": re.compile(
-            rf"(?:同比|比上年末?|比去年|较上年)?(?:持续|稳步|不断|大幅|快速|明显|稳定)?(?:{alternation(m['avg_growth'])}"
+            rf"(?:同比|比上年末?|比去年|较上年|[比较](?:上年)?同期)?(?:持续|稳步|不断|大幅|快速|明显|稳定)?(?:{alternation(m['avg_growth'])}"
             rf"|(?:年均|(?<![全每\d一二两三四五六七八九十])年)?(?:{alternation(m['growth_up'] + m['growth_down'])}))$"),
         "rate_noun": re.compile(
             rf"(?:(?P<down>{alternation(m['rate_nouns_down'])})|{alternation(m['rate_nouns_up'])})"
