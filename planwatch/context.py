@@ -221,8 +221,8 @@ def _parts_of_year() -> list[tuple[re.Pattern[str], str]]:
 
 _MONTH = r"(1[0-2]|[1-9]|一|二|三|四|五|六|七|八|九|十|十一|十二)"
 _MONTHS = {name: n for n, name in enumerate("一 二 三 四 五 六 七 八 九 十 十一 十二".split(), start=1)}
-#: "1—5月", "1-9月份", "1至11月": months from January; "3月份", "6月末": one month (a level at its end).
-_MONTH_RANGE = re.compile(rf"(?<!\d)1[—\-－~～至到]{_MONTH}月(?:份)?")
+#: "1—5月", "1-9月份", "1至11月", "前8个月": months from January; "3月份", "6月末": one month (a level at its end).
+_MONTH_RANGE = re.compile(rf"(?:(?<!\d)1[—\-－~～至到]|(?<!提)前){_MONTH}(?:个)?月(?:份)?")
 _ONE_MONTH = re.compile(rf"(?<![\d—\-－~～至到]){_MONTH}月(?:份|末|底)(?![\d、起开以至到])")
 
 

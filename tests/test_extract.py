@@ -2135,3 +2135,127 @@ def test_a_second_fenbie_list_takes_the_names_given_since_the_first():
     linghe = planwatch.extract(CORPUS / "jinzhou" / "003_821d0610ff899f65.txt")
     assert [f.indicator for f in linghe.facts if f.text in ("54亿元", "34亿元") and f.kind == "target"] == [
         "固定资产投资", "规模以上工业总产值"]
+
+
+def test_an_amount_done_in_the_years_a_sentence_reviews_is_their_total():
+    """兴文县's 2021 report: ``五年来,全社会固定资产投资预计完成469亿元、…,成功对上争取无偿资金54.7亿元`` — what the
+    sentence's five years did or won is their total, 2016–2020, estimate or not (before: 2020's; lexicon
+    ``period_cues.review_done``).  Accepted in 甘肃's 2026 report (``五年来，…；37家中央定点帮扶单位援助资金31.08亿元``,
+    was 2025) and 海拉尔区's 2016 report (``五年来，完成街巷硬化134.6公里``, was 2015, as its reference has it);
+    rejected for a level the sentence names (``城镇化率达到55%`` stays the year's)."""
+    gansu = planwatch.extract(PROVINCES / "2026_甘肃省_政府工作报告.txt")
+    assert {f.period for f in gansu.facts if f.text in ("161.15亿元", "31.08亿元")} == {"2021-2025"}
+    hailaer = planwatch.extract(CORPUS / "hailaer" / "hailaer_2016.txt")
+    assert [f.period for f in hailaer.facts if f.text == "134.6公里"] == ["2011-2015"]
+    review = planwatch.extract_text(
+        "政府工作报告\n一、2020年工作回顾\n五年来，全县固定资产投资预计完成300亿元，城镇化率达到55%。",
+        context=planwatch.StatedContext(region="岳阳县", date="2021-02", doc_type="政府工作报告"))
+    assert [(f.text, f.period) for f in review.facts] == [("300亿元", "2016-2020"), ("55%", "2020")]
+    assert review.facts[0].kind == "estimate"
+
+
+def test_a_change_over_a_plan_period_spans_it_and_one_built_on_dates_nothing():
+    """兴文县's report: ``“十三五”时期,是兴文经济总量实现翻番…的五年`` — a change whose time is the plan period is over
+    all of it (2016–2020; before 2020).  Accepted in 贵州's 2026 report
+    (``“十四五”时期…分别较“十三五”时期下降67.5%、58.5%``,
+    was 2025); a plan period only built on (``在“十五五”基础上再奋斗五年，…人均地区生产总值比2020年翻一番``, 上海
+    2026) dates nothing: the doubling is the 2035 goal the sentence opens on (was 2030)."""
+    guizhou = planwatch.extract(PROVINCES / "2026_贵州省_政府工作报告.txt")
+    assert {f.period for f in guizhou.facts if f.text in ("67.5%", "58.5%")} == {"2021-2025"}
+    shanghai = planwatch.extract(PROVINCES / "2026_上海市_政府工作报告.txt")
+    assert [(f.kind, f.period) for f in shanghai.facts if f.text == "翻一番"] == [("target", "2035")]
+
+
+def test_an_estimate_cue_after_a_statements_introduction_governs_the_sentence():
+    """黄冈's 2018 report news: ``这份“成绩单”显示:2017年,预计全市实现地区生产总值…;规模以上工业增加值增长8.5%;…`` —
+    the introduction before the colon does not end the sentence's head, so the 预计 holds through its ；-parts
+    (before: 11 facts actual).  Accepted in another wording (``报告指出：预计全年…；…``) with 锦州's
+    ``按可比口径初步预计，全市实现地区生产总值1100亿元…；固定资产投资660亿元…`` unchanged; rejected where the
+    cue stands in a
+    later ；-part (``报告显示：地区生产总值增长6%；预计财政收入…``: the first part stays actual)."""
+    context = planwatch.StatedContext(region="黄冈市", date="2018-01", doc_type="新闻报道")
+    news = planwatch.extract_text("报告指出：预计全年地区生产总值增长7%；固定资产投资增长8%。", context=context)
+    assert [f.kind for f in news.facts] == ["estimate", "estimate"]
+    later = planwatch.extract_text("报告显示：地区生产总值增长6%；预计财政收入增长5%。", context=context)
+    assert [f.kind for f in later.facts] == ["actual", "estimate"]
+    jinzhou = planwatch.extract(CORPUS / "jinzhou" / "001_a4dd6afc1d6d7e9f.txt")
+    assert {f.kind for f in jinzhou.facts if f.text in ("1100亿元", "660亿元")} == {"estimate"}
+
+
+def test_the_first_months_and_how_far_ahead_are_no_counts():
+    """湘西州's 1-8月 news: ``前8个月全州各种运输方式共完成货运量1950万吨`` — ``前8个月`` is the months from January
+    (``context.part_of_year``: M1-M8), not a count of 8, and no part of the name.  Accepted in 西安's 1-7月 news
+    (``前7个月，西安市生产稳中有升``, was a fact ``7个`` named ``月``) and 新疆's key projects
+    (``提前4个月完成年度新开工目标任务``); rejected for a count of things (``前5个项目已开工`` keeps ``5个``)."""
+    from planwatch.context import part_of_year
+
+    assert part_of_year("前8个月") == "M1-M8" and part_of_year("提前4个月") is None
+    xian = _wider("releases/xa_2021m1m7_news.txt")
+    assert "7个" not in {f.text for f in xian.facts}
+    xinjiang = _wider("news/xinjiang_2022m1m8_key_projects.txt")
+    assert "4个" not in {f.text for f in xinjiang.facts}
+    county = planwatch.StatedContext(region="泸溪县", date="2015")
+    counted = planwatch.extract_text("全县前5个项目已开工。", context=county)
+    assert [f.text for f in counted.facts] == ["5个"]
+
+
+def test_a_list_of_units_in_the_clause_before_a_bare_list_is_its_subject():
+    """湘西州's news: ``湘西经开区、泸溪县、凤凰县和保靖县4个县区规模工业增加值增速均超过20%,分别达到34.4%、22.2%、
+    34.9%和29.5%`` — the bare 分别 clause is about the units that open the clause before it, a zone written as
+    named among them; its figures are growths (the clause names 增速), and ``20%`` is the bound the counted units
+    passed, not a figure (lexicon ``listed_unit_groups``).  No other document of the corpora has the shape: tested
+    on a county-level wording; rejected where the clause before names no units (``规模工业增加值增速加快，分别达到…``
+    keeps the document's region)."""
+    context = planwatch.StatedContext(region="黔东南苗族侗族自治州", date="2015-09", doc_type="新闻报道")
+    listed = planwatch.extract_text(
+        "8月份，凯里经开区、锦屏县和黎平县3个县市规模工业增加值增速均超过15%，分别达到18.2%、16.1%和15.5%。",
+        context=context)
+    assert [(f.text, f.region, f.measure) for f in listed.facts] == [
+        ("3个", "黔东南苗族侗族自治州", "level"), ("18.2%", "凯里经开区", "growth"),
+        ("16.1%", "锦屏县", "growth"), ("15.5%", "黎平县", "growth")]
+    bare = planwatch.extract_text("8月份，规模工业增加值增速加快，分别达到18.2%、16.1%。", context=context)
+    assert {f.region for f in bare.facts} == {"黔东南苗族侗族自治州"}
+
+
+def test_a_comparison_of_the_rate_just_told_names_that_growth():
+    """湘西州's news: ``同比增长5.2%,比1至7月增速高0.2个百分点`` — a name that is only the comparison
+    (``比1至7月增速高``)
+    is of the growth just told (before: named ``比1至7月增速高``).  Accepted in 安庆's 1-8月 news (``比1-7月份高0.3个
+    百分点``, ``比7月份高``: now 规模以上工业增加值, as its reference has it); rejected where the clause names its own
+    subject (``工业投资比上年高2个百分点`` keeps 工业投资)."""
+    anqing = _wider("releases/anqing_2022m1m8_news.txt")
+    assert {f.indicator for f in anqing.facts if f.text == "0.3个百分点"} == {"规模以上工业增加值"}
+    context = planwatch.StatedContext(region="安庆市", date="2022-09", doc_type="新闻报道")
+    own = planwatch.extract_text("地区生产总值增长5%，工业投资比上年高2个百分点。", context=context)
+    assert [f.indicator for f in own.facts][-1].startswith("工业投资")
+
+
+def test_the_field_of_a_rank_after_its_ranking_word_is_no_count():
+    """兴文县's report: ``在全省县域经济考核中排名35个农产品主产区县第5位`` — the 35 units are the field the rank runs
+    over, as ``在16个县市区…排名中`` is (before: a fact ``35个``).  No other document of the corpora has the shape:
+    tested on another wording (``位列12个县市区第3位``); rejected for a count after a rank (``排名第3位，
+    建成12个示范村``
+    keeps ``12个``)."""
+    context = planwatch.StatedContext(region="兴文县", date="2020-12", doc_type="政府工作报告")
+    field = planwatch.extract_text("全县地区生产总值增长8%，位列12个县市区第3位。", context=context)
+    assert [f.text for f in field.facts] == ["8%"]
+    after = planwatch.extract_text("全县综合考核排名第3位，建成12个示范村。", context=context)
+    assert [f.text for f in after.facts] == ["12个"]
+
+
+def test_a_comparison_with_the_same_period_is_no_part_of_the_name():
+    """大庆's 2017Q1 release: ``现价总量比同期增加73.5亿元，同比增长2%，比同期增速高0.8个百分点`` —
+    ``比同期`` before the change verb is its base (growth_tail), and ``现价总量`` the size of the GDP just told
+    (lexicon ``milestones.totals``): all three are 地区生产总值 (before: ``现价总量比同期``, which round v's
+    ``比…增速高`` rule had carried to the 0.8).
+    Accepted in 青海's 2018H1 news (``规模以上工业增加值比上年同期增长8.6%``) and 黑龙江's 2018Q1 news (``新能源汽车
+    产量比上年同期增长7.1倍``); rejected where 同期 names what a share is of (``占同期全省的比重``)."""
+    daqing = _wider("releases/daqing_2017q1.txt")
+    assert {f.indicator for f in daqing.facts if f.text in ("73.5亿元", "2%", "0.8个百分点")} == {"地区生产总值"}
+    qinghai = _wider("releases/qinghai_2018h1_news.txt")
+    assert {f.indicator for f in qinghai.facts if f.text == "8.6%"} == {"规模以上工业增加值"}
+    heilongjiang = _wider("news/heilongjiang_2018q1.txt")
+    assert {f.indicator for f in heilongjiang.facts if f.text == "7.1倍"} == {"新能源汽车产量"}
+    context = planwatch.StatedContext(region="大庆市", date="2017-04", doc_type="经济数据")
+    share = planwatch.extract_text("一季度，全市地区生产总值占同期全省的比重为12%。", context=context)
+    assert [f.indicator for f in share.facts] == ["地区生产总值占同期全省的比重"]

@@ -59,8 +59,10 @@ class RawFact:
 
 
 _HEAD_CUE = re.compile(
-    r"^(?:(?:到|至|截至)?\s*(?:19|20)\d\d\s*年[^，；]{0,4}[，,])?[^，；]{0,5}(?:预计|初步预计|初步统计|初步核算)"
-)  # "到2020年末，预计…" too: a time phrase before the cue does not end the sentence's head
+    r"^(?:[^，；。：]{0,16}：)?"
+    r"(?:(?:到|至|截至)?\s*(?:19|20)\d\d\s*年[^，；]{0,4}[，,])?[^，；]{0,5}(?:预计|初步预计|初步统计|初步核算)"
+)  # "到2020年末，预计…" too: a time phrase before the cue does not end the sentence's head, nor does the
+# introduction of what follows ("这份“成绩单”显示：2017年，预计全市实现…；…")
 _WINDOW = 400
 _SENTENCE_END = re.compile(r"[。！？!?]|\n")
 _CLAUSE_BOUNDARY = "，；。：！？\n,;:（(）)"
@@ -82,7 +84,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "down_word": re.compile(alternation(m["growth_down"])),
         "level_after": re.compile(rf"(?:{alternation(m['growth_up'] + m['growth_down'])})(?:到|至|为)$"),
         "growth_tail": re.compile(
-            rf"(?:同比|比上年末?|比去年|较上年)?(?:持续|稳步|不断|大幅|快速|明显|稳定)?(?:{alternation(m['avg_growth'])}"
+            rf"(?:同比|比上年末?|比去年|较上年|[比较](?:上年)?同期)?(?:持续|稳步|不断|大幅|快速|明显|稳定)?(?:{alternation(m['avg_growth'])}"
             rf"|(?:年均|(?<![全每\d一二两三四五六七八九十])年)?(?:{alternation(m['growth_up'] + m['growth_down'])}))$"),
         "rate_noun": re.compile(
             rf"(?:(?P<down>{alternation(m['rate_nouns_down'])})|{alternation(m['rate_nouns_up'])})"
@@ -138,11 +140,15 @@ def _ranked_field() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _ranking_field(text: str, q: Quantity, sent_start: int, sent_end: int) -> bool:
-    """A count of places after 在/对 (``在陕西省83个县中``) with a ranking word later in its sentence."""
+    """A count of places after 在/对 (``在陕西省83个县中``) with a ranking word later in its sentence, or right
+    after a ranking word with the rank after its noun (``排名35个农产品主产区县第5位``)."""
+    places, ranking = _ranked_field()
+    if (q.unit == "个" and ranking.search(text[max(sent_start, q.num_start - 4):q.num_start])
+            and re.match(r"[^，。；、\d]{1,12}?第[\d一二三四五六七八九十]+[位名]", text[q.end:q.end + 20])):
+        return True
     if q.unit != "个" or not re.search(r"[在对](?:全国|全省|全市|[\u4e00-\u9fff]{2,4}[省市])?$",
                                       text[max(sent_start, q.num_start - 6):q.num_start]):
         return False
-    places, ranking = _ranked_field()
     return bool(places.match(text, q.end)) and bool(ranking.search(text, q.end, min(sent_end, q.end + 40)))
 
 
@@ -285,6 +291,10 @@ def _excluded(text: str, q: Quantity, sent_start: int, clause_start: int, clause
         return True
     if text[max(sent_start, q.start - 2):q.start] == "连续" or text[max(0, q.start - 2):q.start].endswith("连续"):
         return True
+    if _bound_of_count().search(text, clause_start, q.start):
+        return True  # "4个县区规模工业增加值增速均超过20%": the bound the counted units passed, not a figure
+    if q.unit == "个" and nxt == "月" and text[max(0, q.num_start - 1):q.num_start] == "前":
+        return True  # "前8个月", "提前4个月完成": a time phrase or how far ahead, not a count
     if _inside_quotes(text, q.num_start, q.end, max(0, q.start - 40)):
         return True
     if nxt == "级" or nxt2 in ("级泊", "吨级") or re.match(r"及以[上下][\u4e00-\u9fff]", text[q.end:q.end + 4]):
@@ -452,7 +462,8 @@ _LEADING_TIME = re.compile(
     r"^(?:连续[一二两三四五六七八九十\d]+年|(?:未来|今后|过去)的?[一二两三四五六七八九十\d]年|[^，]{0,6}(?:以来|期间|时期|年末|年底)"
     rf"|{YEAR_SPAN}(?:间|期间|同期)?"  # "2016—2020年全市地区生产总值年均增长…"
     r"|(?:到|至|截至|截止|相比|相较于?|对比)?(?:19|20)\d\d年(?:末|底)?"
-    r"|(?:截至|截止|到|至)?(?:今年)?(?:前三季度|[上下]半年|第?[一二三四]季度|1[—\-－~～至]\d{1,2}月份?|\d{1,2}月份?(?:末|底)?))"
+    r"|(?:截至|截止|到|至)?(?:今年)?(?:前三季度|[上下]半年|第?[一二三四]季度|1[—\-－~～至]\d{1,2}月份?|\d{1,2}月份?(?:末|底)?"
+    r"|前[\d一二三四五六七八九十]{1,2}个月))"  # "前8个月全州…货运量": the months from January
 )
 #: A name that is only the base of a comparison ("比2019年1-7月增长20.5%", "比1-6月加快0.3个百分点"): the
 #: change is of the indicator before it.
@@ -466,8 +477,8 @@ def _comparison_only() -> re.Pattern[str]:
         rf"^(?=.)(?:{bases})*(?:(?:上年|去年)?同期(?:相比|比较)|(?:比|较|同比|环比|相比|与|同)"
         r"(?:上年|去年|(?:19|20)\d\d年|年初|上月|上个月|上季度|上季|上一季度)?(?:同期|全年|末|底)?"
         r"(?:前三季度|[上下]半年|第?[一二三四]季度|1[—\-－~～至]\d{1,2}月份?|\d{1,2}月份?(?:末|底)?)?(?:相比|比较)?)?"
-        rf"(?:{bases})*(?:加快|放缓|回落|提高|提升|下降|增长|增加|减少|收窄|扩大)?$"
-    )
+        rf"(?:{bases})*(?:增速|增幅)?(?:加快|放缓|回落|提高|提升|下降|增长|增加|减少|收窄|扩大|高|低|快|慢)?$"
+    )  # ("比1-7月份高0.3个百分点", "比1至7月增速高0.2个百分点": of the growth just told)
 
 
 @cache
@@ -730,16 +741,64 @@ _LISTED_YEARS = re.compile(r"(?P<years>(?:19|20)\d\d年?(?:[、和与及](?:19|2
 _PART_OF_YEAR = re.compile(r"[QHM][\dQM-]*")
 
 
+@cache
+def _listed_zone() -> re.Pattern[str]:
+    """A zone in a list of units (lexicon ``zone_subjects.suffixes``): ``湘西经开区``."""
+    suffixes = alternation(load_lexicon()["zone_subjects"]["suffixes"])
+    return re.compile(rf"[\u4e00-\u9fff]{{2,8}}?(?:{suffixes})(?=[、和与及])")
+
+
+@cache
+def _units_count() -> re.Pattern[str]:
+    """``4个县区`` after a list of units: their count and group noun (lexicon ``listed_unit_groups``), no name."""
+    groups = alternation(load_lexicon()["listed_unit_groups"])
+    return re.compile(rf"^(?:等|这|共)?[\d一二三四五六七八九十]+个(?:{groups})")
+
+
+@cache
+def _bound_of_count() -> re.Pattern[str]:
+    """``4个县区…增速均超过`` right before a number: the bound a count of units passed (FACTS.md: thresholds
+    that define a category)."""
+    groups = alternation(load_lexicon()["listed_unit_groups"])
+    return re.compile(rf"[\d一二三四五六七八九十]+个(?:{groups})[^，。；]{{0,24}}均(?:超过|超|高于|在|达到|达)$")
+
+
+#: "…增速均超过20%": what the listed units all passed, a threshold before their own figures
+_SHARED_BOUND = re.compile(r"均(?:超过|超|高于|在|达到|达)[\d.]+%?(?:以上)?$")
+
+
+def _units_before(text: str, clause_start: int, n: int) -> tuple[list[str], str] | None:
+    """``湘西经开区、泸溪县、凤凰县和保靖县4个县区规模工业增加值增速均超过20%，分别达到34.4%、…``: a 分别 clause
+    with no subject of its own, right after a clause that opens on as many units, is about those units; returns
+    them and the indicator that clause names."""
+    prev_end = clause_start - 1
+    if prev_end <= 0 or text[prev_end] not in "，,":
+        return None
+    prev_start = max(text.rfind(c, max(0, prev_end - 120), prev_end) for c in "，；。：！？\n,;:") + 1
+    places = _listed_places(text[prev_start:prev_end], n)
+    if places is None:
+        return None
+    units, rest = places
+    rest = _SHARED_BOUND.sub("", _units_count().sub("", rest))
+    return units, rest
+
+
 def _listed_places(subject: str, n: int) -> tuple[list[str], str] | None:
     """``广州、深圳地铁线网单日最高客运量`` over two numbers → ([广州市, 深圳市], 地铁线网单日最高客运量):
     a subject that opens with as many units as the list has numbers, joined by 、/和/与/及."""
-    found = load_gazetteer().find_all(subject[:60])
+    found = {start: (end, region.name) for start, end, region in load_gazetteer().find_all(subject[:60])}
     units: list[str] = []
     pos = 0
-    for start, end, region in found:
-        if start != pos:
+    while True:
+        # a zone written as named among them ("湘西经开区、泸溪县…", FACTS.md), over the unit its name opens on
+        zone = _listed_zone().match(subject, pos)
+        if zone is not None and zone.end() > found.get(pos, (pos, ""))[0]:
+            end, name = zone.end(), zone.group()
+        elif pos in found:
+            end, name = found[pos]
+        else:
             break
-        units.append(region.name)
+        units.append(name)
         pos = end
         if pos < len(subject) and subject[pos] in "、和与及":
             pos += 1
@@ -1393,9 +1452,18 @@ def _assign_list(text: str, members: list[tuple[RawFact, int]], last: list[str] 
     lead = next((w for w in sorted(_breakdown_leads(), key=len, reverse=True) if listed.startswith(w)), "")
     places = _listed_places(listed[len(lead):], len(members))
     position = next((i for i, f in enumerate(earlier) if f is first), len(earlier))
+    rate_named = False
+    if places is None and not listed:
+        places = _units_before(text, clause_start, len(members))
+        rate_named = places is not None and bool(re.search(r"(?:增速|增幅|增长率)$", places[1]))
     if places is not None:
         # "广州、深圳地铁线网单日最高客运量分别达1409万、1305万人次": one unit per number, one indicator
         units, rest = places
+        if rate_named:
+            rest = re.sub(r"(?:增速|增幅|增长率)$", "", rest)
+            for fact, _ in members:
+                if fact.unit == "%" and fact.measure == "level":
+                    fact.measure = "growth"  # "…增速均超过20%，分别达到34.4%、…": the growths of the units
         subject = _clean_mention(rest)
         for (fact, _), unit in zip(members, units, strict=True):
             fact.region = unit

@@ -321,6 +321,10 @@ _PLAN_MET = re.compile(
     r"(?:完成|实现|达到|达成)[^，。；,;]{0,8}?[“”\"]?(?:十[一二三四五六]五|第十[一二三四五六]个五年)[”\"]?"
     r"(?:规划)?(?:确定的|的)?(?:各项|主要)?(?:目标|任务)"
 )
+#: "在“十五五”基础上再奋斗五年，…比2020年翻一番": a plan period built on is no time of what follows
+_PLAN_BUILT_ON = re.compile(
+    r"在[“”\"]?(?:十[一二三四五六]五|第十[一二三四五六]个五年)[”\"]?(?:规划|时期|期末|末)?的?基础上"
+)
 #: "较“十三五”末的9323.1亿元": the number is the earlier period's
 _COMPARED_BASE = re.compile(COMPARED_PLAN.pattern + "的$")
 #: "五年增长30.8%", "比“十三五”时期增长19.1%": a change over a whole plan period
@@ -333,6 +337,13 @@ _INVESTED = re.compile(r"(?:新增|计划|总)?投资(?:额|规模)?(?:约|近|�
 def _span_totals() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = load_lexicon()["span_totals"]
     return re.compile(alternation(words["verbs"])), re.compile(alternation(words["leads"]))
+
+
+@cache
+def _review_done() -> re.Pattern[str]:
+    """Words of an amount done or won (lexicon ``period_cues.review_done``): in a sentence reviewing the
+    years, such an amount is their total."""
+    return re.compile(alternation(load_lexicon()["period_cues"]["review_done"]))
 
 
 def _sums_five_years(clause: str, before: str) -> bool:
@@ -495,7 +506,7 @@ _YEARS_NUMBER = {"三": 3, "四": 4, "五": 5}
 def read_time(before: str, clause: str) -> TimeWords:
     starting = _FROM_YEAR.search(before)
     base_value = _BASE_VALUE.search(before)
-    plan = plan_span(_PLAN_MET.sub("", COMPARED_PLAN.sub("", before))) or _written_span(before)
+    plan = plan_span(_PLAN_MET.sub("", _PLAN_BUILT_ON.sub("", COMPARED_PLAN.sub("", before)))) or _written_span(before)
     at_end = _PLAN_END.search(before) if "五" in before else None
     earlier = _COMPARED_BASE.search(before)
     earlier_span = plan_span(earlier.group()) if earlier else None
@@ -544,7 +555,8 @@ def _year_or_span(scope: Scope, kind: str, measure: str, before: str, clause: st
         # "“十四五”期间，力争职业技能培训达到2000人", "…总蓄水量将增加2.3亿立方米": done over the period
         # (not "港口货物吞吐量达到2亿吨", a yearly level)
         during = t.during and r.cls in ("stock", "flow") and (r.flowing or r.changed)
-        if measure == "avg_growth" or over_period or during:
+        # "“十三五”时期，是兴文经济总量实现翻番…的五年": a change whose time is the plan period is over all of it
+        if measure in ("avg_growth", "growth") or over_period or during:
             return _span(a, b)
         return str(b)
     if t.since and measure == "avg_growth":
@@ -552,10 +564,15 @@ def _year_or_span(scope: Scope, kind: str, measure: str, before: str, clause: st
     if t.earlier:
         (a, b), at_end = t.earlier
         return str(b) if at_end else _span(a, b)  # "较“十三五”末的9323.1亿元"
-    if t.review_years and kind == "actual" and scope.span is None and scope.year:
+    if t.review_years and kind in ("actual", "estimate") and scope.span is None and scope.year:
         # "…工程，五年来，完成街巷硬化134.6公里" in a paragraph that does not open on the five years:
-        # the sentence reviews them, as a paragraph opening on 五年来 would
+        # the sentence reviews them, as a paragraph opening on 五年来 would (its estimates too:
+        # "五年来，…预计完成469亿元" in a report delivered before the last year closed)
         scope = replace(scope, span=_span(scope.year - t.review_years + 1, scope.year), multi_year=True)
+    if (t.review_years and scope.span and scope.multi_year and measure == "level" and not rate and not t.years
+            and _review_done().search(clause) and not period_cues()[1].search(clause)):
+        # "五年来，全社会固定资产投资预计完成469亿元", "…援助资金31.08亿元": what the sentence's years did
+        return scope.span
     if scope.span:
         start = int(scope.span[:4])
         over = t.over_span or (scope.multi_year and t.base_year == start - 1)

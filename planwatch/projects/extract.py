@@ -39,6 +39,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 from planwatch.analysis import CLOSE as _CLOSE
 from planwatch.analysis import OPEN as _OPEN
@@ -85,6 +86,13 @@ _SLOGAN = re.compile(
     r"|[一二两三四五六七八九十]+(?:区|基地|中心|枢纽|园|港)[一二两三四五六七八九十]+(?:区|基地|中心|枢纽|园|港)"
 )
 _ALL_QUOTED = re.compile(r"(?:“[^“”]{1,12}”)+")  # “蓝色粮仓”“海上花园”: slogans, not names
+@cache
+def _milestone_clause() -> re.Pattern[str]:
+    """A verb passing a milestone and its mark (``突破百亿大关``, ``迈上新台阶``): a statement, not a name."""
+    m = load_lexicon()["milestones"]
+    return re.compile(rf"(?:{alternation(m['verbs'] + m['bounds'])})[^，。；]{{0,8}}(?:{alternation(m['marks'])})")
+
+
 _CLAUSE_VERBS = re.compile(
     r"实现|达到|提高|增长|形成|成为|提升|促进|带动|推广|完善|加强|优化|扩大|开展|举办|获得|评为|列入|争取|积累"
 )
@@ -1665,6 +1673,8 @@ class ProjectExtractor:
             return False
         if _COUNT_START.match(name) or _QUANTITY.search(name) or _SLOGAN.search(name):
             return False
+        if _milestone_clause().search(name):
+            return False  # 如国地税收入双双突破百亿大关: a milestone passed, a clause (lexicon ``milestones``)
         if (de := name.rfind("的")) >= 0 and _COUNT_START.match(name[de + 1:]):
             return False  # 与6省区的13条“接头路”: a counted class after its qualifier, no name
         if _ETC_COUNT.search(name) or _ALL_QUOTED.fullmatch(name) or _NUMBERED_SLOGAN.match(name):
