@@ -299,7 +299,7 @@ class Gazetteer:
         县, 旗) only units whose full name ends in one count.  Where several units still read alike
         (``quanzhou``: 泉州市 and 全州县), the one of the highest level if it alone has that level, as a
         bare name means the larger place; otherwise none."""
-        found = [r for r in self._pinyin_index().get(word.lower(), ()) if r.name.endswith(suffixes or r.name)]
+        found = [r for r in self._pinyin_index().get(word.lower(), ()) if not suffixes or r.name.endswith(suffixes)]
         if not found:
             return None
         top = min(_LEVEL_RANK[r.level] for r in found)
