@@ -57,19 +57,13 @@ _PUBLISHER = re.compile(
 _REPORTED_FROM = re.compile(r"记者[^，。；\n]{0,8}?从(?P<who>[^，。；\n]{2,30}?)(?:获悉|了解到|得知)")
 #: A year as written ("2019年"); structure.py reads headings with it too.
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
-
-
-@cache
-def _lead_year() -> re.Pattern[str]:
-    """A year that opens a sentence as its time (``2019年，全县…``, ``2019年前三季度，…``, ``2019年1—5月，…``); a
-    statistics office's opening words may come first (``据初步核算,2023年上半年…``, lexicon ``accounting_leads``)."""
-    return re.compile(
-        r"(?:^|[。！\n>])[\s\u3000]*(?:[一二三四五六七八九十]+、)?(?:在)?"
-        rf"(?:[\u4e00-\u9fff]{{0,12}}?(?:{alternation(load_lexicon()['accounting_leads'])})[，,]\s*)?((?:19|20)\d\d)年"
-        r"(?=[，,]|全年|[上下前一二三四]|\d{1,2}[—\-－~至到]|\d{1,2}月(?!\d{1,2}日))"
-    )
-
-
+#: A year that opens a sentence as its time ("2019年，全县…", "2019年前三季度，…", "2019年1—5月，…").
+#: (A statistics office's opening words may come first: "据初步核算,2023年上半年…", lexicon ``accounting_leads``.)
+_LEAD_YEAR = re.compile(
+    r"(?:^|[。！\n>])[\s\u3000]*(?:[一二三四五六七八九十]+、)?(?:在)?"
+    rf"(?:[\u4e00-\u9fff]{{0,12}}?(?:{alternation(load_lexicon()['accounting_leads'])})[，,]\s*)?((?:19|20)\d\d)年"
+    r"(?=[，,]|全年|[上下前一二三四]|\d{1,2}[—\-－~至到]|\d{1,2}月(?!\d{1,2}日))"
+)
 #: The year a work report reviews, as its first estimate names it ("预计2012年全市生产总值…", "预计2007年，…").
 _ESTIMATED_YEAR = re.compile(r"(?:初步)?预计((?:19|20)\d\d)年(?:全年)?(?![底末前内]|以来|将|要)")
 #: A page saved with YAML front matter (Hexo, Jekyll, Hugo): ``---\ntitle: '…'\ndate: …\n---``.
@@ -201,7 +195,7 @@ def _deepest(text: str) -> Region | None:
 def _report_opening() -> re.Pattern[str]:
     """How a work report opens (``我代表市人民政府，向大会报告工作``; lexicon ``report_openings``): a
     representative of the government, then the words for reporting to the congress, in one sentence."""
-    words = alternation(load_lexicon()["report_openings"])
+    words = "|".join(map(re.escape, load_lexicon()["report_openings"]))
     return re.compile(rf"我代表[^。；\n]{{0,20}}?(?:人民政府|政府)[^。；\n]{{0,4}}?(?:{words})")
 
 
@@ -351,7 +345,7 @@ def part_in_effect(text: str) -> tuple[int | None, str] | None:
 def _reviewed_year() -> re.Pattern[str]:
     """The year a work report reviews, as its review names it: ``回顾了2018年工作``, ``2018年工作回顾``
     (lexicon ``review_verbs``)."""
-    verbs = alternation(load_lexicon()["review_verbs"])
+    verbs = "|".join(map(re.escape, load_lexicon()["review_verbs"]))
     return re.compile(rf"(?:{verbs})了?\s*((?:19|20)\d\d)年的?(?:政府)?工作|((?:19|20)\d\d)年(?:政府)?工作(?:{verbs})")
 
 
@@ -530,7 +524,7 @@ def find_context(
             year = int(estimated.group(1)) + 1
             clues.append(Clue("year", str(year), estimated.group(0), "estimate"))
     if year is None:
-        lead = _lead_year().search(seg_text[:1500])
+        lead = _LEAD_YEAR.search(seg_text[:1500])
         if lead:
             year = int(lead.group(1))
             clues.append(Clue("year", str(year), seg_text[lead.start(1):lead.end(1) + 8].strip(), "lead"))
@@ -564,7 +558,7 @@ def find_context(
     if year is not None and issued and doc_type in ("新闻报道", "other") and not part:
         # news of January–March about last year's figures ("2021年，山东生产总值…" in an item of
         # 2022-01): the year its sentences open with, when that is the year before the issue
-        leads = Counter(int(y) for y in _lead_year().findall(seg_text))
+        leads = Counter(int(y) for y in _LEAD_YEAR.findall(seg_text))
         month = int(issued.split("-")[1]) if issued.count("-") else 12
         if month <= 3 and leads.get(year - 1, 0) >= 2 and not leads.get(year, 0):
             year -= 1

@@ -760,13 +760,11 @@ def _bound_of_count() -> re.Pattern[str]:
     """``4个县区…增速均超过`` right before a number: the bound a count of units passed (FACTS.md: thresholds
     that define a category)."""
     groups = alternation(load_lexicon()["listed_unit_groups"])
-    return re.compile(rf"[\d一二三四五六七八九十]+个(?:{groups})[^，。；]{{0,24}}{_ALL_PASSED}$")
+    return re.compile(rf"[\d一二三四五六七八九十]+个(?:{groups})[^，。；]{{0,24}}均(?:超过|超|高于|在|达到|达)$")
 
 
-#: "均超过": what listed units all passed
-_ALL_PASSED = r"均(?:超过|超|高于|在|达到|达)"
 #: "…增速均超过20%": what the listed units all passed, a threshold before their own figures
-_SHARED_BOUND = re.compile(rf"{_ALL_PASSED}[\d.]+%?(?:以上)?$")
+_SHARED_BOUND = re.compile(r"均(?:超过|超|高于|在|达到|达)[\d.]+%?(?:以上)?$")
 
 
 def _units_before(text: str, clause_start: int, n: int) -> tuple[list[str], str] | None:

@@ -174,10 +174,11 @@ class RegionTracker:
         after_time = (0 <= self.sentence_start < pos
                       and _time_lead_only().fullmatch(text, self.sentence_start, pos) is not None)
         subject = _zone_subject().match(text, p, limit)
-        # a zone opening its sentence, or right after the sentence's time ("上半年,昌九经济体累计实现…"), is
-        # its sentence's subject; otherwise a zone subject of the clause holds for the clause only
-        opens = after_time or (subject is None and pos == self.sentence_start)
-        zone = _zone_opening().match(text, p, limit) if opens else None
+        if subject and not after_time:
+            self.zones.add(subject.group(1))
+            return subject.group(1)
+        # a zone opening its sentence, or right after the sentence's time ("上半年,昌九经济体累计实现…")
+        zone = _zone_opening().match(text, p, limit) if pos == self.sentence_start or after_time else None
         if zone and _is_zone_name(zone.group(1)):
             self.sentence_zone = (zone.group(1), pos)
             return zone.group(1)
