@@ -128,6 +128,10 @@ def extract_job(path: str, doc_key: str, resolve: bool, context: StatedContext |
         return Extracted(limits.over_time(Path(path).name, seconds), None, None, time.perf_counter() - t0)
     except (limits.FileMemoryLimit, MemoryError):
         return Extracted(over_memory, None, None, time.perf_counter() - t0)
+    except Exception:
+        if memory.tripped:  # the watchdog's MemoryError surfaced in C code as another error (a SystemError)
+            return Extracted(over_memory, None, None, time.perf_counter() - t0)
+        raise
     finally:
         memory.close()  # (again: the watchdog's signal may have cut its __exit__ short)
     if memory.tripped:  # over the limit, though a reader's own handler turned it into another failure
